@@ -3,5 +3,13 @@
 //! The crate keeps a strict direction between modules: `io` → `core` → views (`report`, `tui`).
 //! The core knows nothing of terminals, files or TOML.
 
+/// The command line: clap definitions and the headless commands.
+pub mod cli;
 /// The pure domain core: catalogue, criteria, scoring, business case, weights. No I/O.
 pub mod core;
+/// Every user-facing label, in Dutch and English.
+pub mod i18n;
+/// Files and the outside world: catalogue and profile loading, paths, error locations.
+pub mod io;
+/// Results as text: table, JSON, CSV, Markdown.
+pub mod report;

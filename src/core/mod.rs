@@ -1,1 +1,43 @@
 //! The pure domain core: no I/O, no terminal, no TOML. Serde derives are allowed.
+
+/// Declares a closed set of ids with `ALL`, `id()`, `from_id()` and `allowed()`.
+macro_rules! id_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in the catalogue's canonical order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The short snake_case id used in files and JSON.
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            /// Parses an id; `None` when unknown.
+            pub fn from_id(s: &str) -> Option<Self> {
+                match s { $($id => Some($name::$variant),)+ _ => None }
+            }
+
+            /// All ids, for "allowed values" in error messages.
+            pub fn allowed() -> String {
+                [$($id),+].join(", ")
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+    };
+}
+
+pub mod catalogue;
+pub mod criteria;
+pub mod profile;
+pub mod scoring;
+pub mod text;

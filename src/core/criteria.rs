@@ -1,0 +1,435 @@
+//! Criteria and the rules that derive a candidate's 0–10 score on each, with an explanation
+//! that cites its source. The points live in the catalogue (`[criteria.*]`); the shape of each
+//! rule lives here.
+
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::{
+    Candidate, Catalogue, Characteristic, ControlLevel, Decider, Layer, ServiceModel, Weighted,
+};
+use super::text::Localized;
+
+id_enum! {
+    /// The criteria a candidate is scored on.
+    Criterion {
+        /// Privacy: who decides where data is stored, who can access it, how it is secured.
+        Privacy => "privacy",
+        /// Kostenvoorspelbaarheid: how well yearly costs can be budgeted in advance.
+        CostPredictability => "cost_predictability",
+        /// Controle: what the municipality keeps in hand per layer.
+        Control => "control",
+        /// Continuïteit: professional management and scale.
+        Continuity => "continuity",
+        /// Flexibiliteit: the cloud characteristics the candidate offers.
+        Flexibility => "flexibility",
+        /// Ontzorgen: relief of management burden and scarce staff.
+        Ontzorgen => "ontzorgen",
+        /// Exit: lock-in and the ease of leaving.
+        Exit => "exit",
+    }
+}
+
+impl Criterion {
+    /// The three criteria every profile weighs.
+    pub const CORE: [Criterion; 3] = [
+        Criterion::Privacy,
+        Criterion::CostPredictability,
+        Criterion::Control,
+    ];
+
+    /// Whether this criterion is always present.
+    pub fn is_core(self) -> bool {
+        Criterion::CORE.contains(&self)
+    }
+
+    /// The criterion's name.
+    pub fn name(self) -> Localized {
+        let (nl, en) = match self {
+            Criterion::Privacy => ("Privacy", "Privacy"),
+            Criterion::CostPredictability => ("Kostenvoorspelbaarheid", "Cost predictability"),
+            Criterion::Control => ("Controle", "Control"),
+            Criterion::Continuity => ("Continuïteit", "Continuity"),
+            Criterion::Flexibility => ("Flexibiliteit", "Flexibility"),
+            Criterion::Ontzorgen => ("Ontzorgen", "Relief (ontzorgen)"),
+            Criterion::Exit => ("Exit", "Exit"),
+        };
+        Localized::new(nl, en)
+    }
+}
+
+/// A derived score with its explanation and the sources it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Derived {
+    /// 0–10, higher is better.
+    pub score: f64,
+    /// How the score came about, in both languages.
+    pub explanation: Localized,
+    /// Citations ("document, section [status]").
+    pub sources: Vec<String>,
+}
+
+/// Derives the score of `candidate` on `criterion` from the catalogue's rules.
+pub fn derive(catalogue: &Catalogue, candidate: &Candidate, criterion: Criterion) -> Derived {
+    let d = match criterion {
+        Criterion::Control => control(catalogue, candidate),
+        Criterion::Privacy => privacy(catalogue, candidate),
+        Criterion::CostPredictability => cost_predictability(catalogue, candidate),
+        Criterion::Continuity => continuity(catalogue, candidate),
+        Criterion::Flexibility => flexibility(catalogue, candidate),
+        Criterion::Ontzorgen => ontzorgen(catalogue, candidate),
+        Criterion::Exit => exit(catalogue, candidate),
+    };
+    Derived {
+        score: clamp10(d.score),
+        ..d
+    }
+}
+
+fn clamp10(x: f64) -> f64 {
+    x.clamp(0.0, 10.0)
+}
+
+fn fmt1(x: f64) -> String {
+    let r = (x * 100.0).round() / 100.0;
+    if (r - r.round()).abs() < 1e-9 {
+        format!("{}", r.round() as i64)
+    } else {
+        let s = format!("{r:.2}");
+        s.trim_end_matches('0').to_string()
+    }
+}
+
+/// Collects explanation parts and citations.
+struct Builder<'a> {
+    catalogue: &'a Catalogue,
+    nl: Vec<String>,
+    en: Vec<String>,
+    sources: Vec<String>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(catalogue: &'a Catalogue, rule: &Localized, source: &str, section: &str) -> Self {
+        let mut b = Builder {
+            catalogue,
+            nl: vec![rule.nl.clone()],
+            en: vec![rule.en.clone()],
+            sources: vec![],
+        };
+        b.cite(source, section);
+        b
+    }
+
+    fn cite(&mut self, source: &str, section: &str) {
+        let c = self.catalogue.cite(source, section);
+        if !self.sources.contains(&c) {
+            self.sources.push(c);
+        }
+    }
+
+    fn line(&mut self, nl: String, en: String) {
+        self.nl.push(nl);
+        self.en.push(en);
+    }
+
+    fn weighted(&mut self, label: &Localized, w: &Weighted) {
+        self.line(
+            format!("{}: {} ({})", label.nl, fmt1(w.value), w.nl),
+            format!("{}: {} ({})", label.en, fmt1(w.value), w.en),
+        );
+        self.cite(&w.source, &w.section);
+    }
+
+    fn finish(self, score: f64) -> Derived {
+        let s = fmt1(clamp10(score));
+        Derived {
+            score,
+            explanation: Localized::new(
+                format!("{} → {s}", self.nl.join(" ")),
+                format!("{} → {s}", self.en.join(" ")),
+            ),
+            sources: self.sources,
+        }
+    }
+}
+
+fn missing(what: &str) -> Weighted {
+    Weighted {
+        value: 0.0,
+        nl: format!("geen punten voor '{what}' in de catalogus"),
+        en: format!("no points for '{what}' in the catalogue"),
+        source: String::new(),
+        section: String::new(),
+    }
+}
+
+fn decider_label(d: Decider) -> Localized {
+    let (nl, en) = match d {
+        Decider::Municipality => ("gemeente", "municipality"),
+        Decider::Participants => ("deelnemers", "participants"),
+        Decider::Host => ("gastgemeente", "host municipality"),
+        Decider::Contract => ("leverancier (contract)", "supplier (contract)"),
+        Decider::Provider => ("aanbieder", "provider"),
+    };
+    Localized::new(nl, en)
+}
+
+fn layer_label(catalogue: &Catalogue, layer: Layer) -> Localized {
+    catalogue
+        .layer(layer)
+        .map(|l| l.name.clone())
+        .unwrap_or_else(|| Localized::new(layer.id(), layer.id()))
+}
+
+fn level_label(level: ControlLevel) -> Localized {
+    let (nl, en) = match level {
+        ControlLevel::Full => ("volledige controle", "full control"),
+        ControlLevel::Configuration => ("configuratie", "configuration"),
+        ControlLevel::None => ("geen invloed", "no influence"),
+    };
+    Localized::new(nl, en)
+}
+
+fn model_row(catalogue: &Catalogue, m: ServiceModel) -> Vec<(Layer, ControlLevel)> {
+    Layer::ALL
+        .iter()
+        .map(|&l| {
+            let level = catalogue
+                .service_model(m)
+                .map(|info| info.control_on(l))
+                .unwrap_or(ControlLevel::None);
+            (l, level)
+        })
+        .collect()
+}
+
+/// Control: the mean over the four layers of Table 1 (seed 000 §2.2). Full control and
+/// configuration earn their points; a layer without influence earns only the governance credit
+/// of whoever operates it (seed 000 §3.3: SSC participants decide together). Own hardware in a
+/// provider's building loses the facility penalty (seed 002, option 2).
+fn control(catalogue: &Catalogue, c: &Candidate) -> Derived {
+    let rule = &catalogue.criteria.control;
+    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut sum = 0.0;
+    for (layer, level) in model_row(catalogue, c.service_model) {
+        let name = layer_label(catalogue, layer);
+        let lvl = level_label(level);
+        let (points, why) = match level {
+            ControlLevel::Full => (rule.level.full, None),
+            ControlLevel::Configuration => (rule.level.configuration, None),
+            ControlLevel::None => {
+                let w = rule
+                    .no_influence
+                    .get(&c.operations)
+                    .cloned()
+                    .unwrap_or_else(|| missing(c.operations.id()));
+                (w.value, Some(w))
+            }
+        };
+        match why {
+            Some(w) => {
+                b.line(
+                    format!("{}: {}, {} ({}).", name.nl, lvl.nl, fmt1(points), w.nl),
+                    format!("{}: {}, {} ({}).", name.en, lvl.en, fmt1(points), w.en),
+                );
+                b.cite(&w.source, &w.section);
+            }
+            None => b.line(
+                format!("{}: {}, {}.", name.nl, lvl.nl, fmt1(points)),
+                format!("{}: {}, {}.", name.en, lvl.en, fmt1(points)),
+            ),
+        }
+        sum += points;
+    }
+    let mut score = sum / Layer::ALL.len() as f64;
+    if c.service_model == ServiceModel::OnPremises && c.facility != Decider::Municipality {
+        let p = &rule.facility_penalty;
+        b.line(
+            format!("Min {} ({}).", fmt1(p.value), p.nl),
+            format!("Minus {} ({}).", fmt1(p.value), p.en),
+        );
+        b.cite(&p.source, &p.section);
+        score -= p.value;
+    }
+    b.finish(score)
+}
+
+/// Privacy: the mean of the points of who decides data location, data access and security
+/// (seed 000 §3.3 and §4.1).
+fn privacy(catalogue: &Catalogue, c: &Candidate) -> Derived {
+    let rule = &catalogue.criteria.privacy;
+    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let questions = [
+        (Localized::new("Locatie", "Location"), c.data_location),
+        (Localized::new("Toegang", "Access"), c.data_access),
+        (Localized::new("Beveiliging", "Security"), c.security),
+    ];
+    let mut sum = 0.0;
+    for (label, who) in &questions {
+        let w = rule
+            .decider
+            .get(who)
+            .cloned()
+            .unwrap_or_else(|| missing(who.id()));
+        let who_label = decider_label(*who);
+        let full = Localized::new(
+            format!("{} — {}", label.nl, who_label.nl),
+            format!("{} — {}", label.en, who_label.en),
+        );
+        b.weighted(&full, &w);
+        sum += w.value;
+    }
+    b.finish(sum / questions.len() as f64)
+}
+
+/// Cost predictability: the points of the tariff model (seed 000 §4.1, seed 003 §2.7).
+fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
+    let rule = &catalogue.criteria.cost_predictability;
+    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let w = rule
+        .tariff
+        .get(&c.tariff)
+        .cloned()
+        .unwrap_or_else(|| missing(c.tariff.id()));
+    b.weighted(&Localized::new("Tarief", "Tariff"), &w);
+    b.finish(w.value)
+}
+
+/// Continuity: the mean of the points of who operates and who houses it (seed 002).
+fn continuity(catalogue: &Catalogue, c: &Candidate) -> Derived {
+    let rule = &catalogue.criteria.continuity;
+    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut sum = 0.0;
+    for (label, who) in [
+        (Localized::new("Beheer", "Operations"), c.operations),
+        (Localized::new("Huisvesting", "Housing"), c.facility),
+    ] {
+        let w = rule
+            .decider
+            .get(&who)
+            .cloned()
+            .unwrap_or_else(|| missing(who.id()));
+        let who_label = decider_label(who);
+        b.weighted(
+            &Localized::new(
+                format!("{} — {}", label.nl, who_label.nl),
+                format!("{} — {}", label.en, who_label.en),
+            ),
+            &w,
+        );
+        sum += w.value;
+    }
+    b.finish(sum / 2.0)
+}
+
+/// Flexibility: points per cloud characteristic present (seed 000 §2.2, §3.1, §3.2).
+fn flexibility(catalogue: &Catalogue, c: &Candidate) -> Derived {
+    let rule = &catalogue.criteria.flexibility;
+    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let present: Vec<Characteristic> = Characteristic::ALL
+        .iter()
+        .copied()
+        .filter(|&ch| c.has(ch))
+        .collect();
+    let names = |lang: crate::core::text::Lang| -> String {
+        if present.is_empty() {
+            return match lang {
+                crate::core::text::Lang::Nl => "geen".into(),
+                crate::core::text::Lang::En => "none".into(),
+            };
+        }
+        present
+            .iter()
+            .map(|&ch| {
+                catalogue
+                    .characteristic(ch)
+                    .map(|i| i.name.get(lang).to_lowercase())
+                    .unwrap_or_else(|| ch.id().to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    b.line(
+        format!(
+            "Kenmerken: {} ({} × {}).",
+            names(crate::core::text::Lang::Nl),
+            present.len(),
+            fmt1(rule.per_characteristic)
+        ),
+        format!(
+            "Characteristics: {} ({} × {}).",
+            names(crate::core::text::Lang::En),
+            present.len(),
+            fmt1(rule.per_characteristic)
+        ),
+    );
+    b.finish(present.len() as f64 * rule.per_characteristic)
+}
+
+/// Ontzorgen: the share of layers no longer run by the municipality (seed 000 Table 1, §4.1),
+/// plus relief for outsourced housing (seed 002 option 2).
+fn ontzorgen(catalogue: &Catalogue, c: &Candidate) -> Derived {
+    let rule = &catalogue.criteria.ontzorgen;
+    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut relief = 0.0;
+    let mut parts_nl = vec![];
+    let mut parts_en = vec![];
+    for (layer, level) in model_row(catalogue, c.service_model) {
+        let r = match level {
+            ControlLevel::Full => rule.relief.full,
+            ControlLevel::Configuration => rule.relief.configuration,
+            ControlLevel::None => rule.relief.none,
+        };
+        let name = layer_label(catalogue, layer);
+        parts_nl.push(format!("{} {}", name.nl, fmt1(r)));
+        parts_en.push(format!("{} {}", name.en, fmt1(r)));
+        relief += r;
+    }
+    let mut score = relief / Layer::ALL.len() as f64 * 10.0;
+    b.line(
+        format!(
+            "Ontlast per laag: {} → {}/4 × 10 = {}.",
+            parts_nl.join(", "),
+            fmt1(relief),
+            fmt1(score)
+        ),
+        format!(
+            "Relief per layer: {} → {}/4 × 10 = {}.",
+            parts_en.join(", "),
+            fmt1(relief),
+            fmt1(score)
+        ),
+    );
+    if c.service_model == ServiceModel::OnPremises && c.facility != Decider::Municipality {
+        let w = &rule.facility_relief;
+        b.line(
+            format!("Plus {} ({}).", fmt1(w.value), w.nl),
+            format!("Plus {} ({}).", fmt1(w.value), w.en),
+        );
+        b.cite(&w.source, &w.section);
+        score += w.value;
+    }
+    b.finish(score)
+}
+
+/// Exit: base points by service model plus the terms for leaving (seed 004, seed 003 §2.7,
+/// BIO Thema-uitwerking Clouddiensten B.03, EU Data Act ch. VI).
+fn exit(catalogue: &Catalogue, c: &Candidate) -> Derived {
+    let rule = &catalogue.criteria.exit;
+    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let base = rule
+        .model
+        .get(&c.service_model)
+        .cloned()
+        .unwrap_or_else(|| missing(c.service_model.id()));
+    let terms = rule
+        .terms
+        .get(&c.exit_terms)
+        .cloned()
+        .unwrap_or_else(|| missing(c.exit_terms.id()));
+    b.weighted(&Localized::new("Servicemodel", "Service model"), &base);
+    b.weighted(
+        &Localized::new("Vertrekvoorwaarden", "Terms for leaving"),
+        &terms,
+    );
+    b.finish(base.value + terms.value)
+}

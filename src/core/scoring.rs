@@ -1,0 +1,490 @@
+//! Scoring: derive every candidate's criterion scores, apply the profile's hard constraints,
+//! take the weighted sum over normalised weights, rank deterministically, and place each
+//! workload on the best admissible candidate for its data class (the hybrid landscape).
+//!
+//! Ties: totals are compared after rounding to 1e-9 (so that scaling all weights, or summing in
+//! another order, cannot reorder candidates through floating-point noise); equal totals keep
+//! the catalogue's order, which runs from most to least in-house (own → host).
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::{
+    Candidate, CandidateKey, Catalogue, DataClass, Forbids, PolicyStatus, Tariff, Unless,
+};
+use super::criteria::{Criterion, derive};
+use super::profile::Profile;
+use super::text::Localized;
+
+/// A candidate's score on one criterion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionScore {
+    pub criterion: Criterion,
+    /// 0–10.
+    pub score: f64,
+    /// Normalised weight (sums to 1 over the criteria in play).
+    pub weight: f64,
+    pub explanation: Localized,
+    pub sources: Vec<String>,
+}
+
+/// A ranked candidate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ranked {
+    /// 1-based.
+    pub rank: usize,
+    pub key: CandidateKey,
+    /// Weighted sum, 0–10.
+    pub total: f64,
+    pub criteria: Vec<CriterionScore>,
+}
+
+impl Ranked {
+    /// The score on a criterion.
+    pub fn score(&self, c: Criterion) -> Option<&CriterionScore> {
+        self.criteria.iter().find(|s| s.criterion == c)
+    }
+}
+
+/// A candidate excluded by a hard constraint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Excluded {
+    pub key: CandidateKey,
+    /// One reason per broken constraint.
+    pub reasons: Vec<Localized>,
+}
+
+/// A placement rule as applied to a workload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppliedRule {
+    pub id: String,
+    pub text: Localized,
+    pub source: String,
+    pub status: PolicyStatus,
+    /// Whether the rule forbade public deployment for this workload.
+    pub forbids_public: bool,
+}
+
+/// Where a workload goes, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkloadPlacement {
+    pub name: String,
+    pub data: DataClass,
+    /// `None` when no admissible candidate is left.
+    pub key: Option<CandidateKey>,
+    pub total: Option<f64>,
+    pub explanation: Localized,
+    pub rules: Vec<AppliedRule>,
+}
+
+/// The full result for a profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// Criteria in play, canonical order.
+    pub criteria: Vec<Criterion>,
+    /// Normalised weights.
+    pub weights: BTreeMap<Criterion, f64>,
+    pub ranking: Vec<Ranked>,
+    pub excluded: Vec<Excluded>,
+    pub workloads: Vec<WorkloadPlacement>,
+}
+
+impl Evaluation {
+    /// The leading candidate, if any is admissible.
+    pub fn leader(&self) -> Option<&Ranked> {
+        self.ranking.first()
+    }
+
+    /// The ranked entry of a candidate.
+    pub fn ranked(&self, key: CandidateKey) -> Option<&Ranked> {
+        self.ranking.iter().find(|r| r.key == key)
+    }
+}
+
+/// Why scoring could not run.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScoreError {
+    #[error("all weights are zero: give at least one criterion a weight above 0")]
+    AllWeightsZero,
+}
+
+/// The comparison key of a total: rounded to 1e-9.
+pub fn total_key(total: f64) -> i64 {
+    (total * 1e9).round() as i64
+}
+
+/// Orders indices by total (descending) and then by index (ascending): the ranking rule.
+pub fn rank_order(totals: &[f64]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..totals.len()).collect();
+    idx.sort_by(
+        |&a, &b| match total_key(totals[b]).cmp(&total_key(totals[a])) {
+            Ordering::Equal => a.cmp(&b),
+            o => o,
+        },
+    );
+    idx
+}
+
+/// Weighted sum of scores over normalised weights, summed in canonical criterion order.
+pub fn weighted_total(
+    scores: &BTreeMap<Criterion, f64>,
+    weights: &BTreeMap<Criterion, f64>,
+) -> f64 {
+    weights
+        .iter()
+        .map(|(c, w)| w * scores.get(c).copied().unwrap_or(0.0))
+        .sum()
+}
+
+/// Scores of every candidate on every criterion (catalogue order × `Criterion::ALL`).
+pub fn score_matrix(catalogue: &Catalogue) -> Vec<BTreeMap<Criterion, f64>> {
+    catalogue
+        .candidates
+        .iter()
+        .map(|c| {
+            Criterion::ALL
+                .iter()
+                .map(|&k| (k, derive(catalogue, c, k).score))
+                .collect()
+        })
+        .collect()
+}
+
+fn constraint_reasons(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    c: &Candidate,
+    scores: &BTreeMap<Criterion, f64>,
+) -> Vec<Localized> {
+    let k = &profile.constraints;
+    let mut out = vec![];
+    if k.data_in_eea && c.data_location == super::catalogue::Decider::Provider {
+        out.push(Localized::new(
+            "data_in_eea: de aanbieder bepaalt waar de gegevens staan; opslag in de EER is niet aantoonbaar (Rijksbreed cloudbeleid 2022) [referentie]",
+            "data_in_eea: the provider decides where data is stored; storage in the EEA cannot be demonstrated (Rijksbreed cloudbeleid 2022) [reference]",
+        ));
+    }
+    if k.no_pay_per_use && c.tariff == Tariff::PayPerUse {
+        out.push(Localized::new(
+            "no_pay_per_use: het tarief is betalen naar gebruik",
+            "no_pay_per_use: the tariff is pay-per-use",
+        ));
+    }
+    if k.exclude_options.contains(&c.option) {
+        out.push(Localized::new(
+            format!("exclude_options: optie '{}' is uitgesloten", c.option),
+            format!("exclude_options: option '{}' is ruled out", c.option),
+        ));
+    }
+    if k.exclude_deployments.contains(&c.deployment) {
+        out.push(Localized::new(
+            format!("exclude_deployments: '{}' is uitgesloten", c.deployment),
+            format!("exclude_deployments: '{}' is ruled out", c.deployment),
+        ));
+    }
+    if let Some(budget) = k.max_one_off_budget
+        && let Some(est) = profile.one_off_estimates.get(&c.option)
+        && *est > budget
+    {
+        out.push(Localized::new(
+            format!("max_one_off_budget: eenmalig EUR {est} is meer dan het budget EUR {budget}"),
+            format!("max_one_off_budget: one-off EUR {est} exceeds the budget of EUR {budget}"),
+        ));
+    }
+    for (crit, min) in &k.min_scores {
+        let s = scores.get(crit).copied().unwrap_or(0.0);
+        if s < *min {
+            let name = crit.name();
+            out.push(Localized::new(
+                format!(
+                    "min_scores.{crit}: {} scoort {s:.1}, minimaal {min:.1}",
+                    name.nl
+                ),
+                format!(
+                    "min_scores.{crit}: {} scores {s:.1}, at least {min:.1}",
+                    name.en
+                ),
+            ));
+        }
+    }
+    let _ = catalogue;
+    out
+}
+
+/// Evaluates a profile against the catalogue: ranking, exclusions and the workload landscape.
+pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, ScoreError> {
+    let weights = profile
+        .weights
+        .normalised()
+        .ok_or(ScoreError::AllWeightsZero)?;
+    let criteria: Vec<Criterion> = weights.keys().copied().collect();
+
+    let mut admissible: Vec<(usize, f64, Vec<CriterionScore>)> = vec![];
+    let mut excluded = vec![];
+    for (i, c) in catalogue.candidates.iter().enumerate() {
+        let derived: BTreeMap<Criterion, _> = Criterion::ALL
+            .iter()
+            .map(|&k| (k, derive(catalogue, c, k)))
+            .collect();
+        let scores: BTreeMap<Criterion, f64> = derived.iter().map(|(&k, d)| (k, d.score)).collect();
+        let reasons = constraint_reasons(catalogue, profile, c, &scores);
+        if !reasons.is_empty() {
+            excluded.push(Excluded {
+                key: c.key(),
+                reasons,
+            });
+            continue;
+        }
+        let total = weighted_total(&scores, &weights);
+        let per: Vec<CriterionScore> = criteria
+            .iter()
+            .map(|&k| {
+                let d = &derived[&k];
+                CriterionScore {
+                    criterion: k,
+                    score: d.score,
+                    weight: weights[&k],
+                    explanation: d.explanation.clone(),
+                    sources: d.sources.clone(),
+                }
+            })
+            .collect();
+        admissible.push((i, total, per));
+    }
+    let totals: Vec<f64> = admissible.iter().map(|a| a.1).collect();
+    let order = rank_order(&totals);
+    let ranking: Vec<Ranked> = order
+        .iter()
+        .enumerate()
+        .map(|(r, &j)| {
+            let (i, total, per) = &admissible[j];
+            Ranked {
+                rank: r + 1,
+                key: catalogue.candidates[*i].key(),
+                total: *total,
+                criteria: per.clone(),
+            }
+        })
+        .collect();
+
+    let workloads = profile
+        .workloads
+        .iter()
+        .map(|w| place_workload(catalogue, profile, &ranking, w))
+        .collect();
+
+    Ok(Evaluation {
+        criteria,
+        weights,
+        ranking,
+        excluded,
+        workloads,
+    })
+}
+
+/// The placement rules that apply to a data class, with whether each forbids public cloud for
+/// this profile (an accepted rule is listed but lifted).
+pub fn rules_for(catalogue: &Catalogue, profile: &Profile, data: DataClass) -> Vec<AppliedRule> {
+    let acc = &profile.public_cloud;
+    catalogue
+        .placement_rules
+        .iter()
+        .filter(|r| r.applies_to.contains(&data))
+        .map(|r| {
+            let lifted = match r.unless {
+                Unless::Accepted => acc.accept_for.contains(&data),
+                Unless::AcceptedWithConditions => {
+                    acc.accept_for.contains(&data) && acc.conditions_met()
+                }
+            };
+            AppliedRule {
+                id: r.id.clone(),
+                text: r.text.clone(),
+                source: catalogue.cite(&r.source, &r.section),
+                status: catalogue.status_of(&r.source),
+                forbids_public: r.forbids == Forbids::Public && !lifted,
+            }
+        })
+        .collect()
+}
+
+fn place_workload(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    ranking: &[Ranked],
+    w: &super::profile::Workload,
+) -> WorkloadPlacement {
+    let rules = rules_for(catalogue, profile, w.data);
+    let forbidding: Vec<&AppliedRule> = rules.iter().filter(|r| r.forbids_public).collect();
+    // Weights for this workload: privacy counts by the sensitivity of its data (seed 000 §4.1).
+    let factor = catalogue
+        .workload_privacy
+        .factor
+        .get(&w.data)
+        .copied()
+        .unwrap_or(1.0);
+    let mut raw: BTreeMap<Criterion, f64> = ranking
+        .first()
+        .map(|r| r.criteria.iter().map(|c| (c.criterion, c.weight)).collect())
+        .unwrap_or_default();
+    if let Some(p) = raw.get_mut(&Criterion::Privacy) {
+        *p *= factor;
+    }
+    let sum: f64 = raw.values().sum();
+    let weights: BTreeMap<Criterion, f64> = if sum > 0.0 {
+        raw.iter().map(|(&c, &x)| (c, x / sum)).collect()
+    } else {
+        ranking
+            .first()
+            .map(|r| r.criteria.iter().map(|c| (c.criterion, c.weight)).collect())
+            .unwrap_or_default()
+    };
+    let totals: Vec<f64> = ranking
+        .iter()
+        .map(|r| {
+            let scores: BTreeMap<Criterion, f64> =
+                r.criteria.iter().map(|c| (c.criterion, c.score)).collect();
+            weighted_total(&scores, &weights)
+        })
+        .collect();
+    let order = rank_order(&totals);
+
+    let mut skipped_nl = vec![];
+    let mut skipped_en = vec![];
+    let mut chosen: Option<(&Ranked, f64)> = None;
+    for &i in &order {
+        let r = &ranking[i];
+        if !w.models.is_empty() && !w.models.contains(&r.key.service_model) {
+            continue;
+        }
+        if r.key.deployment == super::catalogue::Deployment::Public && !forbidding.is_empty() {
+            let ids: Vec<&str> = forbidding.iter().map(|f| f.id.as_str()).collect();
+            skipped_nl.push(format!(
+                "{} overgeslagen door {}",
+                catalogue.candidate_name(r.key, super::text::Lang::Nl),
+                ids.join(", ")
+            ));
+            skipped_en.push(format!(
+                "{} skipped by {}",
+                catalogue.candidate_name(r.key, super::text::Lang::En),
+                ids.join(", ")
+            ));
+            continue;
+        }
+        chosen = Some((r, totals[i]));
+        break;
+    }
+    let class = w.data.name();
+    let models_nl = if w.models.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ", beschikbaar als {}",
+            w.models
+                .iter()
+                .map(|m| m.id())
+                .collect::<Vec<_>>()
+                .join("/")
+        )
+    };
+    let models_en = if w.models.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ", available as {}",
+            w.models
+                .iter()
+                .map(|m| m.id())
+                .collect::<Vec<_>>()
+                .join("/")
+        )
+    };
+    let mut nl = vec![];
+    let mut en = vec![];
+    match chosen {
+        Some((r, t)) => {
+            nl.push(format!(
+                "Beste toelaatbare kandidaat voor {}{}: {} (score {:.2} voor dit werkproces; #{} in de algemene ranglijst).",
+                class.nl.to_lowercase(),
+                models_nl,
+                catalogue.candidate_name(r.key, super::text::Lang::Nl),
+                t,
+                r.rank,
+            ));
+            en.push(format!(
+                "Best admissible candidate for {}{}: {} (score {:.2} for this workload; #{} in the overall ranking).",
+                class.en.to_lowercase(),
+                models_en,
+                catalogue.candidate_name(r.key, super::text::Lang::En),
+                t,
+                r.rank,
+            ));
+        }
+        None => {
+            nl.push(format!(
+                "Geen toelaatbare kandidaat voor {}{}.",
+                class.nl.to_lowercase(),
+                models_nl
+            ));
+            en.push(format!(
+                "No admissible candidate for {}{}.",
+                class.en.to_lowercase(),
+                models_en
+            ));
+        }
+    }
+    if (factor - 1.0).abs() > f64::EPSILON {
+        let wp = &catalogue.workload_privacy;
+        nl.push(format!(
+            "Privacy telt hier ×{factor} mee: {} ({}).",
+            wp.rule.nl,
+            catalogue.cite(&wp.source, &wp.section)
+        ));
+        en.push(format!(
+            "Privacy counts ×{factor} here: {} ({}).",
+            wp.rule.en,
+            catalogue.cite(&wp.source, &wp.section)
+        ));
+    }
+    if !skipped_nl.is_empty() {
+        nl.push(format!("{}.", skipped_nl.join("; ")));
+        en.push(format!("{}.", skipped_en.join("; ")));
+    }
+    for r in &rules {
+        let (tag_nl, tag_en) = if r.forbids_public {
+            ("Regel", "Rule")
+        } else if r.text.nl.is_empty() {
+            ("", "")
+        } else {
+            ("Voorwaarde", "Condition")
+        };
+        let lifted = !r.forbids_public
+            && catalogue
+                .placement_rules
+                .iter()
+                .any(|p| p.id == r.id && p.forbids == Forbids::Public);
+        if lifted {
+            nl.push(format!(
+                "Regel {} opgeheven: het profiel aanvaardt publieke cloud voor deze gegevens onder de voorwaarden. {} ({})",
+                r.id, r.text.nl, r.source
+            ));
+            en.push(format!(
+                "Rule {} lifted: the profile accepts public cloud for this data under the conditions. {} ({})",
+                r.id, r.text.en, r.source
+            ));
+        } else {
+            nl.push(format!("{tag_nl} {}: {} ({})", r.id, r.text.nl, r.source));
+            en.push(format!("{tag_en} {}: {} ({})", r.id, r.text.en, r.source));
+        }
+    }
+    WorkloadPlacement {
+        name: w.name.clone(),
+        data: w.data,
+        key: chosen.map(|(r, _)| r.key),
+        total: chosen.map(|(_, t)| t),
+        explanation: Localized::new(nl.join(" "), en.join(" ")),
+        rules,
+    }
+}

@@ -1,0 +1,368 @@
+//! The catalogue file: embedded (`data/catalogue.toml`) or given with `--catalogue FILE`.
+//! Parsed with serde (unknown keys are errors) and then checked for completeness: every option,
+//! model, layer and decider has its entry, every source an id that exists.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::error::{InputError, InputErrors, read_utf8};
+use crate::core::catalogue::{
+    Catalogue, Characteristic, Decider, Deployment, ExitTerms, Layer, PlacementOption,
+    ServiceModel, Tariff,
+};
+
+/// The built-in catalogue text.
+pub const BUILT_IN: &str = include_str!("../../data/catalogue.toml");
+
+/// The name the built-in catalogue has in messages.
+pub const BUILT_IN_NAME: &str = "<built-in catalogue>";
+
+/// The built-in catalogue.
+pub fn built_in() -> Catalogue {
+    parse(BUILT_IN_NAME, BUILT_IN).expect("the built-in catalogue is valid (tested)")
+}
+
+/// Reads and checks a catalogue file.
+pub fn load(path: &Path) -> Result<Catalogue, InputErrors> {
+    let text = read_utf8(path)?;
+    parse(&path.display().to_string(), &text)
+}
+
+/// Parses and checks catalogue text.
+pub fn parse(file: &str, text: &str) -> Result<Catalogue, InputErrors> {
+    let cat: Catalogue = toml::from_str(text).map_err(|e| {
+        let mut err = InputError::file(file, e.message().trim().to_string());
+        if let Some(span) = e.span() {
+            err = err.at(text, span.start);
+        }
+        InputErrors(vec![err])
+    })?;
+    let errors = check(file, &cat);
+    if errors.is_empty() {
+        Ok(cat)
+    } else {
+        Err(InputErrors(errors))
+    }
+}
+
+fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
+    let mut errs = vec![];
+    let mut err = |field: String, msg: String, allowed: Option<String>| {
+        let mut e = InputError::file(file, msg).field(field);
+        if let Some(a) = allowed {
+            e = e.allowed(a);
+        }
+        errs.push(e);
+    };
+    if cat.schema != 1 {
+        err(
+            "schema".into(),
+            format!("unsupported schema {}", cat.schema),
+            Some("1".into()),
+        );
+    }
+    let source_ids: BTreeSet<&str> = cat.sources.iter().map(|s| s.id.as_str()).collect();
+    let known_sources = source_ids.iter().copied().collect::<Vec<_>>().join(", ");
+    let mut check_source = |field: String, id: &str| {
+        if !source_ids.contains(id) {
+            err(
+                field,
+                format!("unknown source `{id}`"),
+                Some(known_sources.clone()),
+            );
+        }
+    };
+    // Every attribute names a source that exists.
+    for (i, o) in cat.options.iter().enumerate() {
+        check_source(format!("options[{i}].source"), &o.source);
+        for (j, p) in o.pros.iter().chain(o.cons.iter()).enumerate() {
+            check_source(format!("options[{i}].pros/cons[{j}].source"), &p.source);
+        }
+    }
+    for (i, m) in cat.service_models.iter().enumerate() {
+        check_source(format!("service_models[{i}].source"), &m.source);
+    }
+    for (i, d) in cat.deployments.iter().enumerate() {
+        check_source(format!("deployments[{i}].source"), &d.source);
+    }
+    for (i, c) in cat.characteristics.iter().enumerate() {
+        check_source(format!("characteristics[{i}].source"), &c.source);
+    }
+    for (i, c) in cat.candidates.iter().enumerate() {
+        for s in &c.sources {
+            check_source(format!("candidates[{i}].sources"), s);
+        }
+    }
+    for (i, f) in cat.forms.iter().enumerate() {
+        check_source(format!("forms[{i}].source"), &f.source);
+    }
+    for (i, o) in cat.obstacles.iter().enumerate() {
+        check_source(format!("obstacles[{i}].source"), &o.source);
+    }
+    check_source(
+        "workload_privacy.source".into(),
+        &cat.workload_privacy.source,
+    );
+    for (i, r) in cat.placement_rules.iter().enumerate() {
+        check_source(format!("placement_rules[{i}].source"), &r.source);
+    }
+    let cr = &cat.criteria;
+    check_source("criteria.control.source".into(), &cr.control.source);
+    check_source(
+        "criteria.control.facility_penalty.source".into(),
+        &cr.control.facility_penalty.source,
+    );
+    for (k, w) in &cr.control.no_influence {
+        check_source(
+            format!("criteria.control.no_influence.{k}.source"),
+            &w.source,
+        );
+    }
+    for (name, rule) in [("privacy", &cr.privacy), ("continuity", &cr.continuity)] {
+        check_source(format!("criteria.{name}.source"), &rule.source);
+        for (k, w) in &rule.decider {
+            check_source(format!("criteria.{name}.decider.{k}.source"), &w.source);
+        }
+    }
+    for (k, w) in &cr.cost_predictability.tariff {
+        check_source(
+            format!("criteria.cost_predictability.tariff.{k}.source"),
+            &w.source,
+        );
+    }
+    for (k, w) in &cr.exit.model {
+        check_source(format!("criteria.exit.model.{k}.source"), &w.source);
+    }
+    for (k, w) in &cr.exit.terms {
+        check_source(format!("criteria.exit.terms.{k}.source"), &w.source);
+    }
+    drop(check_source);
+
+    // Completeness: every fixed id has exactly one entry.
+    fn complete<T: Ord + Copy + std::fmt::Display>(
+        all: &[T],
+        got: Vec<T>,
+        field: &str,
+        err: &mut dyn FnMut(String, String, Option<String>),
+    ) {
+        let mut seen = BTreeSet::new();
+        for g in &got {
+            if !seen.insert(*g) {
+                err(field.into(), format!("`{g}` appears twice"), None);
+            }
+        }
+        for a in all {
+            if !seen.contains(a) {
+                err(field.into(), format!("missing an entry for `{a}`"), None);
+            }
+        }
+    }
+    complete(
+        PlacementOption::ALL,
+        cat.options.iter().map(|o| o.id).collect(),
+        "options",
+        &mut err,
+    );
+    complete(
+        ServiceModel::ALL,
+        cat.service_models.iter().map(|o| o.id).collect(),
+        "service_models",
+        &mut err,
+    );
+    complete(
+        Deployment::ALL,
+        cat.deployments.iter().map(|o| o.id).collect(),
+        "deployments",
+        &mut err,
+    );
+    complete(
+        Layer::ALL,
+        cat.layers.iter().map(|o| o.id).collect(),
+        "layers",
+        &mut err,
+    );
+    complete(
+        Characteristic::ALL,
+        cat.characteristics.iter().map(|o| o.id).collect(),
+        "characteristics",
+        &mut err,
+    );
+    for (i, m) in cat.service_models.iter().enumerate() {
+        complete(
+            Layer::ALL,
+            m.control.keys().copied().collect(),
+            &format!("service_models[{i}].control"),
+            &mut err,
+        );
+    }
+    complete(
+        Decider::ALL,
+        cr.control.no_influence.keys().copied().collect(),
+        "criteria.control.no_influence",
+        &mut err,
+    );
+    complete(
+        Decider::ALL,
+        cr.privacy.decider.keys().copied().collect(),
+        "criteria.privacy.decider",
+        &mut err,
+    );
+    complete(
+        Decider::ALL,
+        cr.continuity.decider.keys().copied().collect(),
+        "criteria.continuity.decider",
+        &mut err,
+    );
+    complete(
+        Tariff::ALL,
+        cr.cost_predictability.tariff.keys().copied().collect(),
+        "criteria.cost_predictability.tariff",
+        &mut err,
+    );
+    complete(
+        ServiceModel::ALL,
+        cr.exit.model.keys().copied().collect(),
+        "criteria.exit.model",
+        &mut err,
+    );
+    complete(
+        ExitTerms::ALL,
+        cr.exit.terms.keys().copied().collect(),
+        "criteria.exit.terms",
+        &mut err,
+    );
+
+    complete(
+        crate::core::catalogue::DataClass::ALL,
+        cat.workload_privacy.factor.keys().copied().collect(),
+        "workload_privacy.factor",
+        &mut err,
+    );
+
+    // Candidates: unique, never hybrid, at least one.
+    let mut keys = BTreeSet::new();
+    for (i, c) in cat.candidates.iter().enumerate() {
+        if !keys.insert(c.key()) {
+            err(
+                format!("candidates[{i}]"),
+                format!("candidate `{}` appears twice", c.key()),
+                None,
+            );
+        }
+        if c.deployment == Deployment::Hybrid {
+            err(
+                format!("candidates[{i}].deployment"),
+                "hybrid is the landscape of several placements, not one candidate".into(),
+                Some("private, community, public".into()),
+            );
+        }
+    }
+    if cat.candidates.is_empty() {
+        err("candidates".into(), "no candidates".into(), None);
+    }
+
+    // Points stay on the 0–10 scale (exit terms are adjustments of at most ±10).
+    let mut range = |field: String, v: f64, lo: f64, hi: f64| {
+        if !(lo..=hi).contains(&v) {
+            err(
+                field,
+                format!("{v} is out of range"),
+                Some(format!("{lo} to {hi}")),
+            );
+        }
+    };
+    range(
+        "criteria.control.level.full".into(),
+        cr.control.level.full,
+        0.0,
+        10.0,
+    );
+    range(
+        "criteria.control.level.configuration".into(),
+        cr.control.level.configuration,
+        0.0,
+        10.0,
+    );
+    for (k, w) in &cr.control.no_influence {
+        range(
+            format!("criteria.control.no_influence.{k}"),
+            w.value,
+            0.0,
+            10.0,
+        );
+    }
+    for (k, w) in cr.privacy.decider.iter() {
+        range(format!("criteria.privacy.decider.{k}"), w.value, 0.0, 10.0);
+    }
+    for (k, w) in cr.continuity.decider.iter() {
+        range(
+            format!("criteria.continuity.decider.{k}"),
+            w.value,
+            0.0,
+            10.0,
+        );
+    }
+    for (k, w) in &cr.cost_predictability.tariff {
+        range(
+            format!("criteria.cost_predictability.tariff.{k}"),
+            w.value,
+            0.0,
+            10.0,
+        );
+    }
+    for (k, w) in &cr.exit.model {
+        range(format!("criteria.exit.model.{k}"), w.value, 0.0, 10.0);
+    }
+    for (k, w) in &cr.exit.terms {
+        range(format!("criteria.exit.terms.{k}"), w.value, -10.0, 10.0);
+    }
+    for (k, f) in &cat.workload_privacy.factor {
+        range(format!("workload_privacy.factor.{k}"), *f, 0.0, 1.0);
+    }
+    range(
+        "criteria.flexibility.per_characteristic".into(),
+        cr.flexibility.per_characteristic,
+        0.0,
+        2.0,
+    );
+    errs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_catalogue_is_valid_and_complete() {
+        let c = parse(BUILT_IN_NAME, BUILT_IN).unwrap();
+        assert_eq!(c.options.len(), 5);
+        assert_eq!(c.candidates.len(), 14);
+    }
+
+    #[test]
+    fn unknown_source_is_reported_with_the_allowed_ids() {
+        let text = BUILT_IN.replacen("source = \"seed002\"", "source = \"seed999\"", 1);
+        let e = parse("c.toml", &text).unwrap_err().to_string();
+        assert!(e.contains("unknown source `seed999`"), "{e}");
+        assert!(e.contains("allowed: "), "{e}");
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let text = BUILT_IN.replacen("schema = 1", "schema = 1\ncolour = \"blue\"", 1);
+        let e = parse("c.toml", &text).unwrap_err().to_string();
+        assert!(e.contains("c.toml:"), "{e}");
+        assert!(e.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn hybrid_candidate_is_rejected() {
+        let text = BUILT_IN.replacen(
+            "service_model = \"saas\"\ndeployment = \"public\"",
+            "service_model = \"saas\"\ndeployment = \"hybrid\"",
+            1,
+        );
+        let e = parse("c.toml", &text).unwrap_err().to_string();
+        assert!(e.contains("hybrid is the landscape"), "{e}");
+    }
+}

@@ -1,0 +1,10 @@
+//! Everything that touches the outside world: files, TOML, directories. Raw input is validated
+//! here into the core's types, with errors that say file, line, column, field and what is allowed.
+
+pub mod catalogue;
+pub mod error;
+pub mod paths;
+pub mod profile;
+pub mod walk;
+
+pub use error::{InputError, InputErrors};

@@ -1,0 +1,448 @@
+//! Profiles in TOML → a validated `core::profile::Profile`. Every problem is reported with file,
+//! line, column, field and the allowed values; `validate` shows them all at once.
+//!
+//! The format is documented in the README ("Profile format").
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use toml::de::DeTable;
+
+use super::error::{InputErrors, read_utf8};
+use super::walk::{Val, Walker, get, join};
+use crate::core::catalogue::{DataClass, Deployment, PlacementOption, ServiceModel};
+use crate::core::criteria::Criterion;
+use crate::core::profile::{
+    Constraints, Municipality, Profile, PublicCloudAcceptance, Subject, Weights, Workload,
+};
+
+/// The built-in demo profile (a mid-sized municipality), used when no profile is given.
+pub const DEMO: &str = include_str!("../../profiles/middelgrote-gemeente.toml");
+
+/// The name the demo profile has in messages.
+pub const DEMO_NAME: &str = "<built-in demo>";
+
+const TOP_KEYS: &[&str] = &[
+    "title",
+    "municipality",
+    "group",
+    "municipalities",
+    "weights",
+    "constraints",
+    "public_cloud",
+    "one_off_estimates",
+    "workloads",
+];
+
+/// Reads and validates a profile file.
+pub fn load(path: &Path) -> Result<Profile, InputErrors> {
+    let text = read_utf8(path)?;
+    parse(&path.display().to_string(), &text)
+}
+
+/// The built-in demo profile.
+pub fn demo() -> Profile {
+    parse(DEMO_NAME, DEMO).expect("the built-in demo profile is valid (tested)")
+}
+
+/// Parses and validates profile text; `file` names it in errors.
+pub fn parse(file: &str, text: &str) -> Result<Profile, InputErrors> {
+    let mut w = Walker::new(file, text);
+    let doc = w.parse()?;
+    let root = doc.get_ref();
+    w.check_keys(root, "", TOP_KEYS);
+
+    let title = get(root, "title").and_then(|v| w.string(v, "title"));
+    let subject = subject(&mut w, root);
+    let weights = weights(&mut w, root);
+    let constraints = match get(root, "constraints") {
+        Some(v) => constraints(&mut w, v),
+        None => Constraints::default(),
+    };
+    let public_cloud = match get(root, "public_cloud") {
+        Some(v) => public_cloud(&mut w, v),
+        None => PublicCloudAcceptance::default(),
+    };
+    let mut one_off = BTreeMap::new();
+    if let Some(v) = get(root, "one_off_estimates")
+        && let Some(t) = w.table(v, "one_off_estimates")
+    {
+        for (k, v) in t.iter() {
+            let field = join("one_off_estimates", k.get_ref());
+            match PlacementOption::from_id(k.get_ref()) {
+                Some(o) => {
+                    if let Some(d) = w.money(v, &field) {
+                        one_off.insert(o, d);
+                    }
+                }
+                None => w.error_allowed(
+                    k.span().start,
+                    &field,
+                    format!("unknown option `{}`", k.get_ref()),
+                    PlacementOption::allowed(),
+                ),
+            }
+        }
+    }
+    let workloads = match get(root, "workloads") {
+        Some(v) => workloads(&mut w, v),
+        None => vec![],
+    };
+
+    let (Some(subject), Some(weights)) = (subject, weights) else {
+        return Err(InputErrors(w.errors));
+    };
+    let title = title.unwrap_or_else(|| format!("Waar plaatsen we onze ICT? — {}", subject.name()));
+    w.finish(Profile {
+        title,
+        subject,
+        weights,
+        constraints,
+        public_cloud,
+        one_off_estimates: one_off,
+        workloads,
+    })
+}
+
+fn municipality(w: &mut Walker<'_>, v: &Val<'_>, path: &str) -> Option<Municipality> {
+    let t = w.table(v, path)?;
+    w.check_keys(t, path, &["name", "inhabitants", "workplaces", "current"]);
+    let at = v.span().start;
+    let name = req(w, t, at, path, "name", "the municipality's name")
+        .and_then(|v| w.string(v, &join(path, "name")));
+    let inhabitants = req(w, t, at, path, "inhabitants", "number of inhabitants")
+        .and_then(|v| w.integer(v, &join(path, "inhabitants"), 1, 1_000_000));
+    let workplaces = req(w, t, at, path, "workplaces", "number of ICT workplaces")
+        .and_then(|v| w.integer(v, &join(path, "workplaces"), 1, 100_000));
+    let current = get(t, "current").and_then(|v| {
+        w.id(
+            v,
+            &join(path, "current"),
+            PlacementOption::from_id,
+            &PlacementOption::allowed(),
+        )
+    });
+    Some(Municipality {
+        name: name?,
+        inhabitants: inhabitants? as u32,
+        workplaces: workplaces? as u32,
+        current,
+    })
+}
+
+fn req<'a, 'i>(
+    w: &mut Walker<'_>,
+    t: &'a DeTable<'i>,
+    at: usize,
+    path: &str,
+    key: &str,
+    what: &str,
+) -> Option<&'a Val<'i>> {
+    let v = get(t, key);
+    if v.is_none() {
+        w.missing(at, &join(path, key), what);
+    }
+    v
+}
+
+fn subject(w: &mut Walker<'_>, root: &DeTable<'_>) -> Option<Subject> {
+    let single = get(root, "municipality");
+    let many = get(root, "municipalities");
+    let group = get(root, "group");
+    match (single, many) {
+        (Some(_), Some(m)) => {
+            w.error(
+                m.span().start,
+                "municipalities",
+                "give either [municipality] (one) or [[municipalities]] (a starter group), not both",
+            );
+            None
+        }
+        (None, None) => {
+            w.missing(
+                0,
+                "municipality",
+                "[municipality] for one municipality or [[municipalities]] for a starter group",
+            );
+            None
+        }
+        (Some(v), None) => {
+            if let Some(g) = group {
+                w.error(
+                    g.span().start,
+                    "group",
+                    "[group] belongs to a starter group with [[municipalities]]",
+                );
+            }
+            municipality(w, v, "municipality").map(|m| Subject::Single { municipality: m })
+        }
+        (None, Some(v)) => {
+            let items = w.array(v, "municipalities")?;
+            let mut members: Vec<Municipality> = vec![];
+            for (i, item) in items.iter().enumerate() {
+                let path = format!("municipalities[{i}]");
+                if let Some(m) = municipality(w, item, &path) {
+                    if members.iter().any(|o| o.name == m.name) {
+                        w.error(
+                            item.span().start,
+                            &join(&path, "name"),
+                            format!("duplicate municipality name \"{}\"", m.name),
+                        );
+                    }
+                    members.push(m);
+                }
+            }
+            if items.len() < 2 {
+                w.error(
+                    v.span().start,
+                    "municipalities",
+                    "a starter group needs at least 2 municipalities",
+                );
+            }
+            let name = match group {
+                Some(g) => {
+                    let t = w.table(g, "group")?;
+                    w.check_keys(t, "group", &["name"]);
+                    req(
+                        w,
+                        t,
+                        g.span().start,
+                        "group",
+                        "name",
+                        "the starter group's name",
+                    )
+                    .and_then(|v| w.string(v, "group.name"))
+                }
+                None => {
+                    w.missing(
+                        v.span().start,
+                        "group.name",
+                        "[group] name = \"...\" for the starter group",
+                    );
+                    None
+                }
+            };
+            Some(Subject::Group {
+                name: name?,
+                members,
+            })
+        }
+    }
+}
+
+fn weights(w: &mut Walker<'_>, root: &DeTable<'_>) -> Option<Weights> {
+    let Some(v) = get(root, "weights") else {
+        w.missing(
+            0,
+            "weights",
+            "[weights] with privacy, cost_predictability and control",
+        );
+        return None;
+    };
+    let t = w.table(v, "weights")?;
+    let mut pairs = vec![];
+    let allowed = Criterion::allowed();
+    for (k, val) in t.iter() {
+        let field = join("weights", k.get_ref());
+        match Criterion::from_id(k.get_ref()) {
+            Some(c) => {
+                if let Some(x) = w.number(val, &field, 0.0, 1_000_000.0) {
+                    pairs.push((c, x));
+                }
+            }
+            None => w.error_allowed(
+                k.span().start,
+                &field,
+                format!("unknown criterion `{}`", k.get_ref()),
+                allowed.clone(),
+            ),
+        }
+    }
+    let mut ok = true;
+    for c in Criterion::CORE {
+        if get(t, c.id()).is_none() {
+            w.missing(
+                v.span().start,
+                &join("weights", c.id()),
+                "a weight for every core criterion (0 is allowed)",
+            );
+            ok = false;
+        }
+    }
+    if ok && pairs.len() == t.len() && pairs.iter().all(|(_, x)| *x == 0.0) {
+        w.error_allowed(
+            v.span().start,
+            "weights",
+            "all weights are zero",
+            "non-negative numbers, at least one above 0",
+        );
+        return None;
+    }
+    Some(Weights::from_pairs(&pairs))
+}
+
+fn constraints(w: &mut Walker<'_>, v: &Val<'_>) -> Constraints {
+    let mut c = Constraints::default();
+    let Some(t) = w.table(v, "constraints") else {
+        return c;
+    };
+    w.check_keys(
+        t,
+        "constraints",
+        &[
+            "data_in_eea",
+            "no_pay_per_use",
+            "max_one_off_budget",
+            "exclude_options",
+            "exclude_deployments",
+            "min_scores",
+        ],
+    );
+    if let Some(v) = get(t, "data_in_eea") {
+        c.data_in_eea = w.boolean(v, "constraints.data_in_eea").unwrap_or(false);
+    }
+    if let Some(v) = get(t, "no_pay_per_use") {
+        c.no_pay_per_use = w.boolean(v, "constraints.no_pay_per_use").unwrap_or(false);
+    }
+    if let Some(v) = get(t, "max_one_off_budget") {
+        c.max_one_off_budget = w.money(v, "constraints.max_one_off_budget");
+    }
+    if let Some(v) = get(t, "exclude_options") {
+        c.exclude_options = w.ids(
+            v,
+            "constraints.exclude_options",
+            PlacementOption::from_id,
+            &PlacementOption::allowed(),
+        );
+    }
+    if let Some(v) = get(t, "exclude_deployments") {
+        c.exclude_deployments = w.ids(
+            v,
+            "constraints.exclude_deployments",
+            Deployment::from_id,
+            &Deployment::allowed(),
+        );
+    }
+    if let Some(v) = get(t, "min_scores")
+        && let Some(t) = w.table(v, "constraints.min_scores")
+    {
+        for (k, val) in t.iter() {
+            let field = join("constraints.min_scores", k.get_ref());
+            match Criterion::from_id(k.get_ref()) {
+                Some(crit) => {
+                    if let Some(x) = w.number(val, &field, 0.0, 10.0) {
+                        c.min_scores.insert(crit, x);
+                    }
+                }
+                None => w.error_allowed(
+                    k.span().start,
+                    &field,
+                    format!("unknown criterion `{}`", k.get_ref()),
+                    Criterion::allowed(),
+                ),
+            }
+        }
+    }
+    c
+}
+
+fn public_cloud(w: &mut Walker<'_>, v: &Val<'_>) -> PublicCloudAcceptance {
+    let mut p = PublicCloudAcceptance::default();
+    let Some(t) = w.table(v, "public_cloud") else {
+        return p;
+    };
+    w.check_keys(
+        t,
+        "public_cloud",
+        &["accept_for", "eea_storage", "dpia", "exit_strategy"],
+    );
+    for (key, slot) in [
+        ("eea_storage", &mut p.eea_storage),
+        ("dpia", &mut p.dpia),
+        ("exit_strategy", &mut p.exit_strategy),
+    ] {
+        if let Some(v) = get(t, key) {
+            *slot = w.boolean(v, &join("public_cloud", key)).unwrap_or(false);
+        }
+    }
+    if let Some(v) = get(t, "accept_for") {
+        p.accept_for = w.ids(
+            v,
+            "public_cloud.accept_for",
+            DataClass::from_id,
+            &DataClass::allowed(),
+        );
+        let strict: Vec<&DataClass> = p
+            .accept_for
+            .iter()
+            .filter(|d| matches!(d, DataClass::Brp | DataClass::Special))
+            .collect();
+        if !strict.is_empty() && !p.conditions_met() {
+            w.error_allowed(
+                v.span().start,
+                "public_cloud.accept_for",
+                format!(
+                    "accepting public cloud for {} needs all three conditions of the Rijksbreed cloudbeleid 2022",
+                    strict.iter().map(|d| d.id()).collect::<Vec<_>>().join(" and ")
+                ),
+                "eea_storage = true, dpia = true and exit_strategy = true",
+            );
+        }
+    }
+    p
+}
+
+fn workloads(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Workload> {
+    let mut out: Vec<Workload> = vec![];
+    let Some(items) = w.array(v, "workloads") else {
+        return out;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("workloads[{i}]");
+        let Some(t) = w.table(item, &path) else {
+            continue;
+        };
+        w.check_keys(t, &path, &["name", "data", "models", "critical"]);
+        let at = item.span().start;
+        let name = req(w, t, at, &path, "name", "the workload's name")
+            .and_then(|v| w.string(v, &join(&path, "name")));
+        let data = req(w, t, at, &path, "data", "the data class").and_then(|v| {
+            w.id(
+                v,
+                &join(&path, "data"),
+                DataClass::from_id,
+                &DataClass::allowed(),
+            )
+        });
+        let models = get(t, "models")
+            .map(|v| {
+                w.ids(
+                    v,
+                    &join(&path, "models"),
+                    ServiceModel::from_id,
+                    &ServiceModel::allowed(),
+                )
+            })
+            .unwrap_or_default();
+        let critical = get(t, "critical")
+            .and_then(|v| w.boolean(v, &join(&path, "critical")))
+            .unwrap_or(false);
+        if let (Some(name), Some(data)) = (name, data) {
+            if out.iter().any(|o| o.name == name) {
+                let at = get(t, "name").map(|v| v.span().start).unwrap_or(at);
+                w.error(
+                    at,
+                    &join(&path, "name"),
+                    format!("duplicate workload name \"{name}\""),
+                );
+            }
+            out.push(Workload {
+                name,
+                data,
+                models,
+                critical,
+            });
+        }
+    }
+    out
+}

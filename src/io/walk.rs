@@ -1,0 +1,329 @@
+//! A small checker over a spanned TOML document: it reads typed values and collects every
+//! problem with its line, column, field path and the allowed values, instead of stopping at the
+//! first. Profiles and sessions are read with it.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::error::{InputError, InputErrors};
+
+/// A spanned TOML value.
+pub type Val<'i> = Spanned<DeValue<'i>>;
+
+/// Reads values from one document and collects errors.
+pub struct Walker<'t> {
+    pub file: String,
+    pub text: &'t str,
+    pub errors: Vec<InputError>,
+}
+
+impl<'t> Walker<'t> {
+    /// Starts a walk over `text`, naming it `file` in errors.
+    pub fn new(file: &str, text: &'t str) -> Self {
+        Walker {
+            file: file.to_string(),
+            text,
+            errors: vec![],
+        }
+    }
+
+    /// Parses the document; a syntax error is returned located.
+    pub fn parse(&self) -> Result<Spanned<DeTable<'t>>, InputErrors> {
+        DeTable::parse(self.text).map_err(|e| {
+            let mut err =
+                InputError::file(&self.file, format!("TOML syntax: {}", e.message().trim()));
+            if let Some(span) = e.span() {
+                err = err.at(self.text, span.start);
+            }
+            InputErrors(vec![err])
+        })
+    }
+
+    /// Records an error at a span.
+    pub fn error(&mut self, at: usize, field: &str, message: impl Into<String>) {
+        let e = InputError::file(&self.file, message)
+            .at(self.text, at)
+            .field(field);
+        self.errors.push(e);
+    }
+
+    /// Records an error with the allowed values.
+    pub fn error_allowed(
+        &mut self,
+        at: usize,
+        field: &str,
+        message: impl Into<String>,
+        allowed: impl Into<String>,
+    ) {
+        let e = InputError::file(&self.file, message)
+            .at(self.text, at)
+            .field(field)
+            .allowed(allowed);
+        self.errors.push(e);
+    }
+
+    /// Reports keys of `table` not in `allowed`.
+    pub fn check_keys(&mut self, table: &DeTable<'_>, path: &str, allowed: &[&str]) {
+        for (k, _) in table.iter() {
+            if !allowed.contains(&k.get_ref().as_ref()) {
+                let field = join(path, k.get_ref());
+                self.error_allowed(
+                    k.span().start,
+                    &field,
+                    format!("unknown key `{}`", k.get_ref()),
+                    allowed.join(", "),
+                );
+            }
+        }
+    }
+
+    /// The value as a table.
+    pub fn table<'a, 'i>(&mut self, v: &'a Val<'i>, field: &str) -> Option<&'a DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            other => {
+                self.type_error(v, field, other, "a table");
+                None
+            }
+        }
+    }
+
+    /// The value as an array.
+    pub fn array<'a, 'i>(&mut self, v: &'a Val<'i>, field: &str) -> Option<&'a [Val<'i>]> {
+        match v.get_ref() {
+            DeValue::Array(a) => Some(&a[..]),
+            other => {
+                self.type_error(v, field, other, "an array");
+                None
+            }
+        }
+    }
+
+    /// The value as a non-empty string (trimmed).
+    pub fn string(&mut self, v: &Val<'_>, field: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) => {
+                let s = s.trim();
+                if s.is_empty() {
+                    self.error(v.span().start, field, "must not be empty");
+                    None
+                } else {
+                    Some(s.to_string())
+                }
+            }
+            other => {
+                self.type_error(v, field, other, "a string");
+                None
+            }
+        }
+    }
+
+    /// The value as a boolean.
+    pub fn boolean(&mut self, v: &Val<'_>, field: &str) -> Option<bool> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                self.type_error(v, field, other, "true or false");
+                None
+            }
+        }
+    }
+
+    /// The value as an integer within `min..=max`.
+    pub fn integer(&mut self, v: &Val<'_>, field: &str, min: i64, max: i64) -> Option<i64> {
+        match v.get_ref() {
+            DeValue::Integer(i) => {
+                let parsed = i64::from_str_radix(i.as_str(), i.radix()).ok();
+                match parsed {
+                    Some(n) if (min..=max).contains(&n) => Some(n),
+                    _ => {
+                        self.error_allowed(
+                            v.span().start,
+                            field,
+                            format!("{} is out of range", i.as_str()),
+                            format!("a whole number from {min} to {max}"),
+                        );
+                        None
+                    }
+                }
+            }
+            other => {
+                self.type_error(v, field, other, "a whole number");
+                None
+            }
+        }
+    }
+
+    /// The value as a finite number (integer or float) within `min..=max`.
+    pub fn number(&mut self, v: &Val<'_>, field: &str, min: f64, max: f64) -> Option<f64> {
+        let n = match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f64::from_str(f.as_str()).ok(),
+            other => {
+                self.type_error(v, field, other, "a number");
+                return None;
+            }
+        };
+        match n {
+            Some(x) if x.is_finite() && x >= min && x <= max => Some(x),
+            _ => {
+                let shown = &self.text[v.span()];
+                self.error_allowed(
+                    v.span().start,
+                    field,
+                    format!("{shown} is out of range"),
+                    format!("a number from {min} to {max}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// The value as an amount of money in EUR: a string like "1234.56" or a whole number; never
+    /// negative, at most two decimals.
+    pub fn money(&mut self, v: &Val<'_>, field: &str) -> Option<Decimal> {
+        let allowed = "an amount in EUR as a string (\"1234.56\") or a whole number, 0 or more, at most 2 decimals";
+        let d = match v.get_ref() {
+            DeValue::String(s) => Decimal::from_str(s.trim()).ok(),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(Decimal::from),
+            DeValue::Float(_) => {
+                self.error_allowed(
+                    v.span().start,
+                    field,
+                    "money must not be a float (floats lose cents)",
+                    allowed,
+                );
+                return None;
+            }
+            other => {
+                self.type_error(v, field, other, allowed);
+                return None;
+            }
+        };
+        match d {
+            Some(d) if d.is_sign_negative() && !d.is_zero() => {
+                self.error_allowed(v.span().start, field, format!("{d} is negative"), allowed);
+                None
+            }
+            Some(d) if d.scale() > 2 && d.normalize().scale() > 2 => {
+                self.error_allowed(
+                    v.span().start,
+                    field,
+                    format!("{d} has more than two decimals"),
+                    allowed,
+                );
+                None
+            }
+            Some(d) => Some(d.normalize()),
+            None => {
+                let shown = &self.text[v.span()];
+                self.error_allowed(
+                    v.span().start,
+                    field,
+                    format!("{shown} is not an amount"),
+                    allowed,
+                );
+                None
+            }
+        }
+    }
+
+    /// The value as one of a closed set of ids.
+    pub fn id<T>(
+        &mut self,
+        v: &Val<'_>,
+        field: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: &str,
+    ) -> Option<T> {
+        match v.get_ref() {
+            DeValue::String(s) => match parse(s.as_ref()) {
+                Some(t) => Some(t),
+                None => {
+                    self.error_allowed(
+                        v.span().start,
+                        field,
+                        format!("unknown value \"{s}\""),
+                        allowed,
+                    );
+                    None
+                }
+            },
+            other => {
+                self.type_error(v, field, other, &format!("one of: {allowed}"));
+                None
+            }
+        }
+    }
+
+    /// An array of ids; duplicates are reported.
+    pub fn ids<T: PartialEq>(
+        &mut self,
+        v: &Val<'_>,
+        field: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: &str,
+    ) -> Vec<T> {
+        let mut out = vec![];
+        if let Some(items) = self.array(v, field) {
+            for (i, item) in items.iter().enumerate() {
+                let f = format!("{field}[{i}]");
+                if let Some(t) = self.id(item, &f, parse, allowed) {
+                    if out.contains(&t) {
+                        self.error(item.span().start, &f, "listed twice");
+                    } else {
+                        out.push(t);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Reports a missing required key at the table's position.
+    pub fn missing(&mut self, at: usize, field: &str, what: &str) {
+        self.error(at, field, format!("missing: {what}"));
+    }
+
+    fn type_error(&mut self, v: &Val<'_>, field: &str, got: &DeValue<'_>, expected: &str) {
+        self.error_allowed(
+            v.span().start,
+            field,
+            format!("expected {expected}, found {}", got.type_str()),
+            expected.to_string(),
+        );
+    }
+
+    /// Finishes: `Ok` when no error was recorded.
+    pub fn finish<T>(self, value: T) -> Result<T, InputErrors> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(InputErrors(self.errors))
+        }
+    }
+}
+
+/// Joins a field path: `a` + `b` → `a.b`.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Looks a key up in a table.
+pub fn get<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Option<&'a Val<'i>> {
+    table
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, v)| v)
+}

@@ -1,0 +1,138 @@
+//! CSV output: one row per candidate × criterion, ready for a spreadsheet. Fields are quoted
+//! per RFC 4180 when they hold a separator, quote or line break.
+
+use super::ScoreView;
+use crate::core::catalogue::Catalogue;
+use crate::core::text::Lang;
+
+/// Quotes a field when needed.
+pub fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn row(fields: &[String]) -> String {
+    fields
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\n"
+}
+
+/// The `score` result: ranking rows, then excluded rows, then workload rows, each with a
+/// `section` column so one sheet can hold all three.
+pub fn score(v: &ScoreView<'_>) -> String {
+    let lang = v.lang;
+    let mut out = row(&[
+        "section",
+        "rank",
+        "candidate",
+        "option",
+        "service_model",
+        "deployment",
+        "total",
+        "criterion",
+        "score",
+        "weight",
+        "detail",
+    ]
+    .map(String::from));
+    for r in &v.evaluation.ranking {
+        for c in &r.criteria {
+            out.push_str(&row(&[
+                "ranking".into(),
+                r.rank.to_string(),
+                r.key.id(),
+                r.key.option.id().into(),
+                r.key.service_model.id().into(),
+                r.key.deployment.id().into(),
+                format!("{:.6}", r.total),
+                c.criterion.id().into(),
+                format!("{:.6}", c.score),
+                format!("{:.6}", c.weight),
+                c.explanation.get(lang).into(),
+            ]));
+        }
+    }
+    for x in &v.evaluation.excluded {
+        for reason in &x.reasons {
+            out.push_str(&row(&[
+                "excluded".into(),
+                String::new(),
+                x.key.id(),
+                x.key.option.id().into(),
+                x.key.service_model.id().into(),
+                x.key.deployment.id().into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                reason.get(lang).into(),
+            ]));
+        }
+    }
+    for w in &v.evaluation.workloads {
+        let k = w.key;
+        out.push_str(&row(&[
+            "workload".into(),
+            String::new(),
+            k.map(|k| k.id()).unwrap_or_default(),
+            k.map(|k| k.option.id().to_string()).unwrap_or_default(),
+            k.map(|k| k.service_model.id().to_string())
+                .unwrap_or_default(),
+            k.map(|k| k.deployment.id().to_string()).unwrap_or_default(),
+            w.total.map(|t| format!("{t:.6}")).unwrap_or_default(),
+            w.name.clone(),
+            String::new(),
+            w.data.id().into(),
+            w.explanation.get(lang).into(),
+        ]));
+    }
+    out
+}
+
+/// The catalogue's candidates with their attributes.
+pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
+    let mut out = row(&[
+        "candidate",
+        "option",
+        "service_model",
+        "deployment",
+        "tariff",
+        "data_location",
+        "data_access",
+        "security",
+        "operations",
+        "facility",
+        "characteristics",
+        "exit_terms",
+        "why",
+    ]
+    .map(String::from));
+    for k in &c.candidates {
+        out.push_str(&row(&[
+            k.key().id(),
+            k.option.id().into(),
+            k.service_model.id().into(),
+            k.deployment.id().into(),
+            k.tariff.id().into(),
+            k.data_location.id().into(),
+            k.data_access.id().into(),
+            k.security.id().into(),
+            k.operations.id().into(),
+            k.facility.id().into(),
+            k.characteristics
+                .iter()
+                .map(|x| x.id())
+                .collect::<Vec<_>>()
+                .join(" "),
+            k.exit_terms.id().into(),
+            k.why.get(lang).into(),
+        ]));
+    }
+    out
+}

@@ -1,0 +1,173 @@
+//! JSON output. The shape of `score` is documented in the README and kept stable:
+//! `{"profile", "ranking": [{"rank", "candidate": {"option", "service_model", "deployment"},
+//! "score", "criteria": {NAME: {"score", "weight", "explanation", "sources"}}}], "excluded":
+//! [{"candidate", "reasons"}], "workloads": [{"name", "data", "candidate", "explanation"}]}`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::ScoreView;
+use crate::core::catalogue::{CandidateKey, Catalogue};
+use crate::core::text::Lang;
+
+#[derive(Serialize)]
+struct CandidateJson {
+    id: String,
+    option: &'static str,
+    service_model: &'static str,
+    deployment: &'static str,
+}
+
+impl From<CandidateKey> for CandidateJson {
+    fn from(k: CandidateKey) -> Self {
+        CandidateJson {
+            id: k.id(),
+            option: k.option.id(),
+            service_model: k.service_model.id(),
+            deployment: k.deployment.id(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct MunicipalityJson<'a> {
+    name: &'a str,
+    inhabitants: u32,
+    workplaces: u32,
+    current: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct ProfileJson<'a> {
+    title: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    municipalities: Vec<MunicipalityJson<'a>>,
+    weights: BTreeMap<&'static str, f64>,
+}
+
+#[derive(Serialize)]
+struct CriterionJson {
+    score: f64,
+    weight: f64,
+    explanation: String,
+    sources: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RankedJson {
+    rank: usize,
+    candidate: CandidateJson,
+    score: f64,
+    criteria: BTreeMap<&'static str, CriterionJson>,
+}
+
+#[derive(Serialize)]
+struct ExcludedJson {
+    candidate: CandidateJson,
+    reasons: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct WorkloadJson<'a> {
+    name: &'a str,
+    data: &'static str,
+    candidate: Option<CandidateJson>,
+    explanation: String,
+}
+
+#[derive(Serialize)]
+struct ScoreJson<'a> {
+    lang: &'static str,
+    profile: ProfileJson<'a>,
+    ranking: Vec<RankedJson>,
+    excluded: Vec<ExcludedJson>,
+    workloads: Vec<WorkloadJson<'a>>,
+}
+
+/// Rounds to 6 decimals so JSON output is stable across platforms.
+fn r6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// The `score` result as pretty JSON.
+pub fn score(v: &ScoreView<'_>) -> String {
+    let lang = v.lang;
+    let p = v.profile;
+    let out = ScoreJson {
+        lang: lang.code(),
+        profile: ProfileJson {
+            title: &p.title,
+            name: p.subject.name(),
+            kind: if p.subject.is_group() {
+                "group"
+            } else {
+                "municipality"
+            },
+            municipalities: p
+                .subject
+                .members()
+                .into_iter()
+                .map(|m| MunicipalityJson {
+                    name: &m.name,
+                    inhabitants: m.inhabitants,
+                    workplaces: m.workplaces,
+                    current: m.current.map(|c| c.id()),
+                })
+                .collect(),
+            weights: p.weights.0.iter().map(|(c, w)| (c.id(), *w)).collect(),
+        },
+        ranking: v
+            .evaluation
+            .ranking
+            .iter()
+            .map(|r| RankedJson {
+                rank: r.rank,
+                candidate: r.key.into(),
+                score: r6(r.total),
+                criteria: r
+                    .criteria
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.criterion.id(),
+                            CriterionJson {
+                                score: r6(c.score),
+                                weight: r6(c.weight),
+                                explanation: c.explanation.get(lang).to_string(),
+                                sources: c.sources.clone(),
+                            },
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        excluded: v
+            .evaluation
+            .excluded
+            .iter()
+            .map(|e| ExcludedJson {
+                candidate: e.key.into(),
+                reasons: e.reasons.iter().map(|r| r.get(lang).to_string()).collect(),
+            })
+            .collect(),
+        workloads: v
+            .evaluation
+            .workloads
+            .iter()
+            .map(|w| WorkloadJson {
+                name: &w.name,
+                data: w.data.id(),
+                candidate: w.key.map(Into::into),
+                explanation: w.explanation.get(lang).to_string(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+/// The catalogue as JSON (the same data as the TOML, with sources resolved).
+pub fn catalogue(c: &Catalogue, _lang: Lang) -> String {
+    serde_json::to_string_pretty(c).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,221 @@
+//! Markdown output, for pasting into a council proposal.
+
+use std::fmt::Write;
+
+use super::{ScoreView, percent, score2};
+use crate::core::catalogue::{Catalogue, ControlLevel, Layer, short_model};
+use crate::core::text::Lang;
+use crate::i18n::strings;
+
+/// Escapes table cell content.
+pub fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The `score` result as Markdown.
+pub fn score(v: &ScoreView<'_>) -> String {
+    let t = strings(v.lang);
+    let lang = v.lang;
+    let e = v.evaluation;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", cell(&v.profile.title));
+    let _ = writeln!(out, "## {}\n", t.weights);
+    let _ = writeln!(out, "| {} | {} |\n|---|---:|", t.criterion, t.weight);
+    for c in &e.criteria {
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            c.name().get(lang),
+            percent(e.weights[c])
+        );
+    }
+    let _ = writeln!(out, "\n## {}\n", t.ranking);
+    let mut head = format!("| {} | {} | {} |", t.rank, t.candidate, t.total);
+    let mut sep = "|---:|---|---:|".to_string();
+    for c in &e.criteria {
+        head.push_str(&format!(" {} |", c.name().get(lang)));
+        sep.push_str("---:|");
+    }
+    let _ = writeln!(out, "{head}\n{sep}");
+    for r in &e.ranking {
+        let mut line = format!(
+            "| {} | {} | {} |",
+            r.rank,
+            cell(&v.catalogue.candidate_name(r.key, lang)),
+            score2(r.total)
+        );
+        for c in &r.criteria {
+            line.push_str(&format!(" {:.1} |", c.score));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    if let Some(top) = e.ranking.first() {
+        let _ = writeln!(
+            out,
+            "\n### {}: {}\n",
+            t.why_top,
+            v.catalogue.candidate_name(top.key, lang)
+        );
+        for c in &top.criteria {
+            let _ = writeln!(
+                out,
+                "- **{}** ({:.1}): {} _({}: {})_",
+                c.criterion.name().get(lang),
+                c.score,
+                c.explanation.get(lang),
+                t.sources,
+                c.sources.join("; ")
+            );
+        }
+    }
+    let _ = writeln!(out, "\n## {}\n", t.excluded);
+    if e.excluded.is_empty() {
+        let _ = writeln!(out, "{}", t.nothing_excluded);
+    } else {
+        let _ = writeln!(out, "| {} | {} |\n|---|---|", t.candidate, t.reasons);
+        for x in &e.excluded {
+            let reasons: Vec<String> = x.reasons.iter().map(|r| cell(r.get(lang))).collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                cell(&v.catalogue.candidate_name(x.key, lang)),
+                reasons.join("<br>")
+            );
+        }
+    }
+    let _ = writeln!(out, "\n## {}\n", t.landscape);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        t.workload, t.data_class, t.placement, t.explanation
+    );
+    for w in &e.workloads {
+        let place = w
+            .key
+            .map(|k| v.catalogue.candidate_name(k, lang))
+            .unwrap_or_else(|| t.none_admissible.to_string());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&w.name),
+            w.data.name().get(lang),
+            cell(&place),
+            cell(w.explanation.get(lang))
+        );
+    }
+    out
+}
+
+fn level_name(l: ControlLevel, lang: Lang) -> &'static str {
+    let t = strings(lang);
+    match l {
+        ControlLevel::Full => t.full,
+        ControlLevel::Configuration => t.configuration,
+        ControlLevel::None => t.no_influence,
+    }
+}
+
+/// The catalogue as Markdown.
+pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
+    let t = strings(lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}\n", t.options);
+    for o in &c.options {
+        let _ = writeln!(
+            out,
+            "### {}. {} (`{}`)\n\n{} _({})_\n",
+            o.number,
+            o.name.get(lang),
+            o.id,
+            o.summary.get(lang),
+            c.cite(&o.source, &o.section)
+        );
+        for p in &o.pros {
+            let _ = writeln!(
+                out,
+                "- ➕ {} _({})_",
+                p.text(lang),
+                c.cite(&p.source, &p.section)
+            );
+        }
+        for p in &o.cons {
+            let _ = writeln!(
+                out,
+                "- ➖ {} _({})_",
+                p.text(lang),
+                c.cite(&p.source, &p.section)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(out, "## {}\n", t.control_table);
+    let mut head = format!("| {} |", t.layers);
+    let mut sep = "|---|".to_string();
+    for m in &c.service_models {
+        head.push_str(&format!(" {} |", short_model(m.id, lang)));
+        sep.push_str("---|");
+    }
+    let _ = writeln!(out, "{head}\n{sep}");
+    for l in Layer::ALL {
+        let name = c.layer(*l).map(|x| x.name.get(lang)).unwrap_or(l.id());
+        let mut line = format!("| {name} |");
+        for m in &c.service_models {
+            line.push_str(&format!(" {} |", level_name(m.control_on(*l), lang)));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "\n_{}_\n", c.cite("seed000", "§2.2 Tabel 1"));
+    let _ = writeln!(out, "## {}\n", t.deployments);
+    for d in &c.deployments {
+        let _ = writeln!(
+            out,
+            "- **{}** (`{}`): {} {} _({})_",
+            d.name.get(lang),
+            d.id,
+            d.who.get(lang),
+            d.summary.get(lang),
+            c.cite(&d.source, &d.section)
+        );
+    }
+    let _ = writeln!(out, "\n## {}\n", t.candidates);
+    for k in &c.candidates {
+        let _ = writeln!(out, "- `{}`: {}", k.key(), k.why.get(lang));
+    }
+    let _ = writeln!(out, "\n## {}\n", t.obstacles);
+    for o in &c.obstacles {
+        let _ = writeln!(
+            out,
+            "- {} _({})_",
+            o.text.get(lang),
+            c.cite(&o.source, &o.section)
+        );
+    }
+    let _ = writeln!(out, "\n## {}\n", t.rules);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        t.rules, t.applies_to, t.status, t.sources
+    );
+    for r in &c.placement_rules {
+        let classes: Vec<&str> = r.applies_to.iter().map(|d| d.id()).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(r.text.get(lang)),
+            classes.join(", "),
+            c.status_of(&r.source).name().get(lang),
+            cell(&c.cite(&r.source, &r.section))
+        );
+    }
+    let _ = writeln!(out, "\n## {}\n", t.sources);
+    for s in &c.sources {
+        let _ = writeln!(
+            out,
+            "- **{}** — {} _({})_",
+            s.cite,
+            s.note.get(lang),
+            s.status.name().get(lang)
+        );
+    }
+    out
+}
