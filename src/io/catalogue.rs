@@ -136,7 +136,6 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
     for (k, w) in &cr.exit.terms {
         check_source(format!("criteria.exit.terms.{k}.source"), &w.source);
     }
-    drop(check_source);
 
     // Completeness: every fixed id has exactly one entry.
     fn complete<T: Ord + Copy + std::fmt::Display>(

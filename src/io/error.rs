@@ -115,6 +115,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Reads a file as UTF-8, with a located error for unreadable or non-UTF-8 content.
+#[allow(clippy::result_large_err)]
 pub fn read_utf8(path: &std::path::Path) -> Result<String, InputError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path)
