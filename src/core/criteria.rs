@@ -433,3 +433,137 @@ fn exit(catalogue: &Catalogue, c: &Candidate) -> Derived {
     );
     b.finish(base.value + terms.value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalogue::{Deployment, PlacementOption as O, ServiceModel as M};
+    use crate::io::catalogue::built_in;
+
+    fn score(o: O, m: M, d: Deployment, c: Criterion) -> f64 {
+        let cat = built_in();
+        let cand = cat
+            .candidates
+            .iter()
+            .find(|k| k.option == o && k.service_model == m && k.deployment == d)
+            .expect("candidate exists");
+        derive(&cat, cand, c).score
+    }
+
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-9, "{a} != {b}");
+    }
+
+    /// Table 1 of seed 000 (§2.2), copied from the source, must be what the catalogue holds.
+    #[test]
+    fn catalogue_holds_table_1_of_seed_000() {
+        use ControlLevel::{Configuration as C, Full as F, None as N};
+        let cat = built_in();
+        let expected = [
+            (M::Saas, [C, N, N, N]),
+            (M::Paas, [F, C, N, N]),
+            (M::Iaas, [F, F, C, N]),
+            (M::OnPremises, [F, F, F, F]),
+        ];
+        for (model, row) in expected {
+            let info = cat.service_model(model).unwrap();
+            for (layer, level) in Layer::ALL.iter().zip(row) {
+                assert_eq!(info.control_on(*layer), level, "{model} {layer}");
+            }
+        }
+    }
+
+    #[test]
+    fn control_follows_table_1_and_governance() {
+        use Deployment::*;
+        // On-premises: full control on four layers.
+        close(score(O::Own, M::OnPremises, Private, Criterion::Control), 10.0);
+        // Colocation: same table, minus the facility penalty of 1.
+        close(score(O::Colocation, M::OnPremises, Private, Criterion::Control), 9.0);
+        // Dedicated IaaS: 10 + 10 + 5 + contract credit 1 = 26 / 4.
+        close(score(O::Managed, M::Iaas, Private, Criterion::Control), 6.5);
+        // Public IaaS: 10 + 10 + 5 + 0 = 25 / 4.
+        close(score(O::Managed, M::Iaas, Public, Criterion::Control), 6.25);
+        // SSC SaaS: configuration 5 + three layers of joint governance 3 = 14 / 4.
+        close(score(O::Ssc, M::Saas, Community, Criterion::Control), 3.5);
+        // Host PaaS: 10 + 5 + 2 + 2 = 19 / 4.
+        close(score(O::Host, M::Paas, Community, Criterion::Control), 4.75);
+        // Public SaaS: 5 / 4.
+        close(score(O::Managed, M::Saas, Public, Criterion::Control), 1.25);
+    }
+
+    #[test]
+    fn privacy_follows_who_decides() {
+        use Deployment::*;
+        close(score(O::Own, M::OnPremises, Private, Criterion::Privacy), 10.0);
+        // Colocation: location and access by the municipality (10), security by contract (6).
+        close(
+            score(O::Colocation, M::OnPremises, Private, Criterion::Privacy),
+            26.0 / 3.0,
+        );
+        close(score(O::Ssc, M::Saas, Community, Criterion::Privacy), 9.0);
+        close(score(O::Host, M::Iaas, Community, Criterion::Privacy), 7.0);
+        close(score(O::Managed, M::Paas, Private, Criterion::Privacy), 6.0);
+        close(score(O::Managed, M::Saas, Public, Criterion::Privacy), 2.0);
+    }
+
+    #[test]
+    fn cost_predictability_follows_the_tariff() {
+        use Deployment::*;
+        close(score(O::Managed, M::Saas, Public, Criterion::CostPredictability), 3.0);
+        close(score(O::Ssc, M::Saas, Community, Criterion::CostPredictability), 8.0);
+        close(score(O::Host, M::Saas, Community, Criterion::CostPredictability), 9.0);
+        close(score(O::Own, M::OnPremises, Private, Criterion::CostPredictability), 7.0);
+    }
+
+    #[test]
+    fn flexibility_counts_cloud_characteristics() {
+        use Deployment::*;
+        close(score(O::Own, M::OnPremises, Private, Criterion::Flexibility), 0.0);
+        close(score(O::Colocation, M::OnPremises, Private, Criterion::Flexibility), 2.0);
+        // SSC: broadband, pooling, elasticity; no self-service, no pay-per-use (seed 000 §3.2).
+        close(score(O::Ssc, M::Iaas, Community, Criterion::Flexibility), 6.0);
+        close(score(O::Managed, M::Iaas, Public, Criterion::Flexibility), 10.0);
+    }
+
+    #[test]
+    fn ontzorgen_counts_layers_handed_over() {
+        use Deployment::*;
+        close(score(O::Own, M::OnPremises, Private, Criterion::Ontzorgen), 0.0);
+        close(score(O::Colocation, M::OnPremises, Private, Criterion::Ontzorgen), 1.5);
+        close(score(O::Ssc, M::Iaas, Community, Criterion::Ontzorgen), 3.75);
+        close(score(O::Ssc, M::Paas, Community, Criterion::Ontzorgen), 6.25);
+        close(score(O::Managed, M::Saas, Public, Criterion::Ontzorgen), 8.75);
+    }
+
+    #[test]
+    fn continuity_and_exit_follow_their_tables() {
+        use Deployment::*;
+        close(score(O::Own, M::OnPremises, Private, Criterion::Continuity), 3.0);
+        close(score(O::Colocation, M::OnPremises, Private, Criterion::Continuity), 5.5);
+        close(score(O::Ssc, M::Saas, Community, Criterion::Continuity), 7.0);
+        close(score(O::Managed, M::Iaas, Public, Criterion::Continuity), 8.0);
+        close(score(O::Own, M::OnPremises, Private, Criterion::Exit), 9.0);
+        close(score(O::Ssc, M::Paas, Community, Criterion::Exit), 2.0);
+        close(score(O::Host, M::Saas, Community, Criterion::Exit), 4.0);
+        close(score(O::Managed, M::Iaas, Private, Criterion::Exit), 8.0);
+    }
+
+    #[test]
+    fn every_explanation_cites_a_source_with_its_status() {
+        let cat = built_in();
+        for cand in &cat.candidates {
+            for &c in Criterion::ALL {
+                let d = derive(&cat, cand, c);
+                assert!(!d.sources.is_empty(), "{} {c}", cand.key());
+                assert!(
+                    d.sources.iter().all(|s| s.ends_with(']')),
+                    "status missing: {:?}",
+                    d.sources
+                );
+                assert!(d.explanation.nl.contains('→') && d.explanation.en.contains('→'));
+                assert!((0.0..=10.0).contains(&d.score));
+            }
+        }
+    }
+}

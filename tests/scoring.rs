@@ -1,0 +1,150 @@
+//! Acceptance rules of the scoring and its invariants (proptest): scaling weights, permuting the
+//! input order, and raising a score never lowering a rank.
+
+use proptest::prelude::*;
+use wolkwijzer::core::catalogue::{Deployment, PlacementOption, ServiceModel, Tariff};
+use wolkwijzer::core::criteria::Criterion;
+use wolkwijzer::core::profile::{Profile, Weights};
+use wolkwijzer::core::scoring::{evaluate, rank_order};
+use wolkwijzer::io::{catalogue, profile};
+
+fn demo_with(weights: &[(Criterion, f64)]) -> Profile {
+    let mut p = profile::demo();
+    p.weights = Weights::from_pairs(weights);
+    p.constraints = Default::default();
+    p
+}
+
+#[test]
+fn only_control_puts_own_on_premises_first() {
+    let cat = catalogue::built_in();
+    let p = demo_with(&[(Criterion::Control, 1.0)]);
+    let e = evaluate(&cat, &p).unwrap();
+    let top = e.leader().unwrap().key;
+    assert_eq!(top.option, PlacementOption::Own);
+    assert_eq!(top.service_model, ServiceModel::OnPremises);
+}
+
+#[test]
+fn only_privacy_keeps_public_out_of_the_top_three() {
+    let cat = catalogue::built_in();
+    let p = demo_with(&[(Criterion::Privacy, 1.0)]);
+    let e = evaluate(&cat, &p).unwrap();
+    for r in e.ranking.iter().take(3) {
+        assert_ne!(r.key.deployment, Deployment::Public, "{}", r.key);
+    }
+}
+
+#[test]
+fn only_cost_predictability_never_puts_pay_per_use_first() {
+    let cat = catalogue::built_in();
+    let p = demo_with(&[(Criterion::CostPredictability, 1.0)]);
+    let e = evaluate(&cat, &p).unwrap();
+    let top = cat.candidate(e.leader().unwrap().key).unwrap();
+    assert_ne!(top.tariff, Tariff::PayPerUse);
+}
+
+#[test]
+fn every_excluded_candidate_names_its_constraint() {
+    let cat = catalogue::built_in();
+    let mut p = profile::demo();
+    p.constraints.no_pay_per_use = true;
+    p.constraints.exclude_options = vec![PlacementOption::Host];
+    let e = evaluate(&cat, &p).unwrap();
+    assert!(!e.excluded.is_empty());
+    for x in &e.excluded {
+        assert!(!x.reasons.is_empty());
+        let text = x.reasons.iter().map(|r| r.en.clone()).collect::<String>();
+        let c = cat.candidate(x.key).unwrap();
+        if c.tariff == Tariff::PayPerUse {
+            assert!(text.contains("no_pay_per_use"), "{text}");
+        }
+        if c.option == PlacementOption::Host {
+            assert!(text.contains("exclude_options"), "{text}");
+        }
+    }
+    assert!(e.ranking.iter().all(|r| r.key.option != PlacementOption::Host));
+}
+
+#[test]
+fn all_zero_weights_are_an_error_not_a_ranking() {
+    let cat = catalogue::built_in();
+    let p = demo_with(&[]);
+    let err = evaluate(&cat, &p).unwrap_err();
+    assert!(err.to_string().contains("all weights are zero"));
+}
+
+#[test]
+fn ties_keep_catalogue_order() {
+    assert_eq!(rank_order(&[1.0, 2.0, 2.0, 0.5]), vec![1, 2, 0, 3]);
+    // Differences below 1e-9 are ties.
+    assert_eq!(rank_order(&[1.0, 1.0 + 1e-12]), vec![0, 1]);
+}
+
+fn keys(p: &Profile) -> Vec<String> {
+    let cat = catalogue::built_in();
+    evaluate(&cat, p)
+        .unwrap()
+        .ranking
+        .iter()
+        .map(|r| r.key.id())
+        .collect()
+}
+
+fn weight_strategy() -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(0.0f64..100.0, 7).prop_filter("not all zero", |w| {
+        w.iter().take(3).sum::<f64>() > 0.001
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn scaling_all_weights_leaves_the_ranking_unchanged(w in weight_strategy(), k in 0.001f64..1000.0) {
+        let pairs: Vec<(Criterion, f64)> = Criterion::ALL.iter().copied().zip(w.iter().copied()).collect();
+        let scaled: Vec<(Criterion, f64)> = pairs.iter().map(|(c, x)| (*c, x * k)).collect();
+        prop_assert_eq!(keys(&demo_with(&pairs)), keys(&demo_with(&scaled)));
+    }
+
+    #[test]
+    fn input_order_of_workloads_and_criteria_does_not_matter(w in weight_strategy(), seed in any::<u64>()) {
+        let cat = catalogue::built_in();
+        let pairs: Vec<(Criterion, f64)> = Criterion::ALL.iter().copied().zip(w.iter().copied()).collect();
+        let mut reversed = pairs.clone();
+        reversed.reverse();
+        let a = demo_with(&pairs);
+        let mut b = demo_with(&reversed);
+        // A deterministic shuffle of the workloads.
+        let n = b.workloads.len();
+        let mut s = seed;
+        for i in (1..n).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            b.workloads.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let ea = evaluate(&cat, &a).unwrap();
+        let eb = evaluate(&cat, &b).unwrap();
+        prop_assert_eq!(&ea.ranking, &eb.ranking);
+        for wa in &ea.workloads {
+            let wb = eb.workloads.iter().find(|x| x.name == wa.name).unwrap();
+            prop_assert_eq!(wa, wb);
+        }
+    }
+
+    #[test]
+    fn raising_one_score_never_lowers_its_rank(
+        totals in prop::collection::vec(0.0f64..10.0, 2..20),
+        pick in any::<prop::sample::Index>(),
+        bump in 0.0f64..5.0,
+        weight in 0.0f64..1.0,
+    ) {
+        // The weighted sum is monotone in each score: raising candidate i's score on one
+        // criterion by `bump` raises its total by weight × bump.
+        let i = pick.index(totals.len());
+        let before = rank_order(&totals).iter().position(|&j| j == i).unwrap();
+        let mut raised = totals.clone();
+        raised[i] += weight * bump;
+        let after = rank_order(&raised).iter().position(|&j| j == i).unwrap();
+        prop_assert!(after <= before);
+    }
+}
