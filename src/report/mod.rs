@@ -5,7 +5,7 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 
-use crate::core::catalogue::Catalogue;
+use crate::core::catalogue::{Catalogue, ControlLevel};
 use crate::core::profile::Profile;
 use crate::core::scoring::Evaluation;
 use crate::core::text::Lang;
@@ -26,4 +26,14 @@ pub fn score2(x: f64) -> String {
 /// Formats a weight as a percentage with one decimal.
 pub fn percent(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
+}
+
+/// The name of a control level, as the room reads it.
+pub fn level_name(l: ControlLevel, lang: Lang) -> &'static str {
+    let t = crate::i18n::strings(lang);
+    match l {
+        ControlLevel::Full => t.full,
+        ControlLevel::Configuration => t.configuration,
+        ControlLevel::None => t.no_influence,
+    }
 }

@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{ScoreView, percent, score2};
-use crate::core::catalogue::{Catalogue, ControlLevel, Layer, short_model};
+use super::{ScoreView, level_name, percent, score2};
+use crate::core::catalogue::{Catalogue, Layer, short_model};
 use crate::core::text::Lang;
 use crate::i18n::strings;
 
@@ -110,15 +110,6 @@ pub fn score(v: &ScoreView<'_>) -> String {
         let _ = writeln!(out, "    {}", w.explanation.get(lang));
     }
     out
-}
-
-fn level_name(l: ControlLevel, lang: Lang) -> &'static str {
-    let t = strings(lang);
-    match l {
-        ControlLevel::Full => t.full,
-        ControlLevel::Configuration => t.configuration,
-        ControlLevel::None => t.no_influence,
-    }
 }
 
 /// The catalogue as text.
