@@ -125,38 +125,19 @@ impl YearlyTable {
     /// subtracted, lines found in only one table keep their (signed) amounts. This is how a
     /// scenario is "compared with the baseline, not with today" (seed 003 §2.5, Bijlage 1 §4).
     pub fn difference(&self, baseline: &YearlyTable) -> YearlyTable {
-        let years = self.rows.len();
-        let mut merged: Vec<TableLine> = Vec::new();
-        let mut add = |line: &TableLine, sign: Decimal| {
-            let pos = merged
-                .iter()
-                .position(|m| m.section == line.section && m.label == line.label);
-            let target = match pos {
-                Some(p) => &mut merged[p],
-                None => {
-                    merged.push(TableLine {
-                        section: line.section,
-                        label: line.label.clone(),
-                        amounts: vec![Decimal::ZERO; years],
-                    });
-                    merged.last_mut().expect("just pushed")
-                }
-            };
-            for (t, a) in target.amounts.iter_mut().zip(&line.amounts) {
-                *t += sign * *a;
-            }
-        };
-        for line in &self.lines {
-            add(line, Decimal::ONE);
-        }
-        for line in &baseline.lines {
-            add(line, Decimal::NEGATIVE_ONE);
-        }
-        YearlyTable::from_lines(
-            years,
-            merged,
-            self.residual_book_value - baseline.residual_book_value,
+        merge(
+            self.rows.len(),
+            &[(self, Decimal::ONE), (baseline, Decimal::NEGATIVE_ONE)],
         )
+    }
+
+    /// The sum of several tables over `years` years, line by line (lines with the same
+    /// section and label are added): the consolidated case of a group (Bijlage 1 §7: "Per
+    /// stakeholder [...] worden de baten en lasten in kaart gebracht en geconsolideerd").
+    pub fn sum(years: usize, tables: &[&YearlyTable]) -> YearlyTable {
+        let parts: Vec<(&YearlyTable, Decimal)> =
+            tables.iter().map(|t| (*t, Decimal::ONE)).collect();
+        merge(years, &parts)
     }
 
     /// Cumulative cash flow at the end of the horizon (zero for an empty table).
@@ -165,6 +146,35 @@ impl YearlyTable {
             .last()
             .map_or(Decimal::ZERO, |r| r.cumulative_cash_flow)
     }
+}
+
+/// Σ sign × table, merging lines by (section, label) in order of first appearance.
+fn merge(years: usize, parts: &[(&YearlyTable, Decimal)]) -> YearlyTable {
+    let mut merged: Vec<TableLine> = Vec::new();
+    let mut residual = Decimal::ZERO;
+    for (table, sign) in parts {
+        residual += *sign * table.residual_book_value;
+        for line in &table.lines {
+            let pos = merged
+                .iter()
+                .position(|m| m.section == line.section && m.label == line.label);
+            let index = match pos {
+                Some(p) => p,
+                None => {
+                    merged.push(TableLine {
+                        section: line.section,
+                        label: line.label.clone(),
+                        amounts: vec![Decimal::ZERO; years],
+                    });
+                    merged.len() - 1
+                }
+            };
+            for (t, a) in merged[index].amounts.iter_mut().zip(&line.amounts) {
+                *t += *sign * *a;
+            }
+        }
+    }
+    YearlyTable::from_lines(years, merged, residual)
 }
 
 /// The first year whose cumulative cash flow is strictly positive (> 0), or `None`.
