@@ -123,6 +123,18 @@ mod tests {
     }
 
     #[test]
+    fn amounts_beyond_exact_integer_range_are_an_error() {
+        // 10^24 EUR = 10^26 cents times a weight of 10^20 (10^26 after scaling) overflows i128.
+        let total = Decimal::from_i128_with_scale(10i128.pow(24), 0);
+        assert_eq!(
+            split_exact(total, &[dec!(100000000000000000000)], &at())
+                .unwrap_err()
+                .to_string(),
+            "allocation: amounts too large to allocate exactly"
+        );
+    }
+
+    #[test]
     fn all_zero_weights_is_an_error() {
         assert_eq!(
             split_exact(dec!(10), &[dec!(0), dec!(0)], &at())

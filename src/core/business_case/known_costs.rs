@@ -208,6 +208,19 @@ mod tests {
     }
 
     #[test]
+    fn one_off_line_becomes_a_one_off_cost_with_source() {
+        let line = KnownCost {
+            recurrence: Recurrence::OneOff,
+            ..known_collaboration_costs(CollaborationForm::PublicBody, 2).remove(0)
+        };
+        let cost = line.to_one_off(1).unwrap();
+        assert_eq!(cost.amount, dec!(25000));
+        assert_eq!(cost.kind, OneOffKind::CollaborationForm);
+        assert_eq!(cost.source.as_deref(), Some(line.source.as_str()));
+        assert!(line.to_operating_cost(1).is_none());
+    }
+
+    #[test]
     fn obstacles_depend_on_the_form() {
         let ids = |f| -> Vec<String> {
             known_collaboration_costs(f, 3)

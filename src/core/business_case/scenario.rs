@@ -97,7 +97,9 @@ pub struct OperatingCost {
     /// Which cost it is.
     pub kind: OperatingKind,
     /// Label shown in the table; lines with equal labels are matched when comparing with
-    /// the baseline.
+    /// the baseline. The measurement's lines are labelled with the category ids
+    /// (`personnel`, `software`, ...) and [`IMPLICIT_LINE_LABEL`](super::baseline::IMPLICIT_LINE_LABEL):
+    /// reuse those labels to show a measured cost that changes (or stays) in a scenario.
     pub label: String,
     /// EUR per year in the first year (≥ 0).
     pub amount: Decimal,
