@@ -7,7 +7,7 @@
 //! How a tariff allocates: each participant's usage on the key gives a charge at the list
 //! prices of the tariff; the provider's actual yearly cost is then split in proportion to these
 //! list charges (a cost-covering tariff: "Geeft voldoende dekking aan de share"), with the
-//! exact rounding of [`rounding`]. The difference between the cost and the sum of list charges
+//! exact rounding of [`rounding`](crate::core::allocation::rounding). The difference between the cost and the sum of list charges
 //! is reported, since the seed asks for rules on "overschotten/tekorten".
 
 pub mod error;

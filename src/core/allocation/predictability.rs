@@ -1,7 +1,7 @@
 //! Cost predictability (kostenvoorspelbaarheid) of a tariff model: the band of a participant's
 //! yearly cost when its usage is uncertain. Pay-per-use moves fully with usage, a fixed tariff
 //! not at all, a tiered tariff by its steps, a composite tariff partly (seed 003 Bijlage 3
-//! stap 5: "het gebruik van een 'vast' of 'getrapt' stelsel [levert] een eenvoudiger schatting
+//! stap 5: "het gebruik van een 'vast' of 'getrapt' stelsel \[levert\] een eenvoudiger schatting
 //! op dan de varianten met een variabele component"; seed 000 §4 on pay-per-use surprises).
 //! The scoring module turns [`CostBand::relative_spread`] into a 0–10 score.
 

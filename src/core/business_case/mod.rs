@@ -2,9 +2,13 @@
 //! the three scenarios, the yearly table of Bijlage 1 as the difference with the baseline,
 //! risk bands and the known costs of the collaboration form. Money is `Decimal`, never `f64`.
 //!
-//! Submodules: [`baseline`] (nulmeting, effect A), [`scenario`] (effects B, C, D, benefits,
-//! depreciation, delay rule), [`table`] (annex 1 rows, return year), [`risk`] (bands),
-//! [`known_costs`] (seed 001 lines), [`money`] (cents, horizon), [`error`].
+//! Submodules: [`baseline`](crate::core::business_case::baseline) (nulmeting, effect A),
+//! [`scenario`](crate::core::business_case::scenario) (effects B, C, D, benefits,
+//! depreciation, delay rule), [`table`](crate::core::business_case::table) (annex 1 rows,
+//! return year), [`risk`](crate::core::business_case::risk) (bands),
+//! [`known_costs`](crate::core::business_case::known_costs) (seed 001 lines),
+//! [`money`](crate::core::business_case::money) (cents, horizon),
+//! [`error`](crate::core::business_case::error).
 
 pub mod baseline;
 pub mod error;

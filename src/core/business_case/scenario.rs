@@ -12,7 +12,7 @@
 //! maar worden in het jaar dat ze gemaakt worden ten laste gebracht van de exploitatie",
 //! Bijlage 1 §6), is a line under Investments in the year it is made. A capitalised investment
 //! never appears under Investments: its straight-line depreciation is an operating-cost line
-//! ("depreciation: <label>") from the investment year on, for `depreciation_years` years or
+//! (`"depreciation: <label>"`) from the investment year on, for `depreciation_years` years or
 //! until the horizon ends. The table's cash flow is therefore the seed's "kasstroom" on the
 //! basis of charges to the result; the unrecovered book value at the end of the horizon is
 //! reported beside the table. Depreciation starts in full in the investment year; each year
@@ -232,7 +232,7 @@ pub enum BenefitValue {
 }
 
 /// A quantified benefit with an optional phase-in (benefits ramp up: seed 003 Bijlage 1 §5,
-/// "de besparing [treedt] niet van de ene op de andere dag op").
+/// "de besparing \[treedt\] niet van de ene op de andere dag op").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Benefit {
     /// Label shown in the table.
