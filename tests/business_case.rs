@@ -619,3 +619,58 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn delay_only_moves_benefits_later(
+        amounts in prop::collection::vec(money(100_000_000), 5..=10),
+        months in 0u32..=40,
+    ) {
+        use wolkwijzer::core::business_case::scenario::shift_by_months;
+        let shifted = shift_by_months(&amounts, months);
+        prop_assert_eq!(shifted.len(), amounts.len());
+        let (mut before, mut after) = (Decimal::ZERO, Decimal::ZERO);
+        for (a, s) in amounts.iter().zip(&shifted) {
+            before += *a;
+            after += *s;
+            // Up to every year, no more has arrived than without the delay.
+            prop_assert!(after <= before);
+            prop_assert!(*s >= Decimal::ZERO);
+        }
+        if months % 12 == 0 {
+            // Whole years: an exact shift, the tail falls off the horizon.
+            let q = (months / 12) as usize;
+            let expected: Decimal = amounts.iter().take(amounts.len().saturating_sub(q)).sum();
+            prop_assert_eq!(after, expected);
+        }
+    }
+}
+
+#[test]
+fn business_case_output_carries_money_as_strings() {
+    use wolkwijzer::core::business_case::{BusinessCaseInput, evaluate};
+    let mut s = joined(dec!(150000.50));
+    s.kind = ScenarioKind::LessExtraCosts;
+    let input = BusinessCaseInput {
+        horizon: Horizon::default(),
+        measurement: measurement("A", dec!(200000)),
+        baseline: Scenario::baseline("ongewijzigd beleid"),
+        scenarios: vec![s],
+        risk: RiskInput::default(),
+    };
+    let case = evaluate(&input).unwrap();
+    // 200,000 − 150,000.50 = 49,999.50 a year saved; 7 years → 349,996.50.
+    let c = &case.comparisons[0];
+    assert_eq!(c.difference.final_cumulative_cash_flow(), dec!(349996.50));
+    let json = serde_json::to_value(&case).unwrap();
+    assert_eq!(
+        json["comparisons"][0]["difference"]["rows"][6]["cumulative_cash_flow"],
+        serde_json::json!("349996.50")
+    );
+    assert_eq!(
+        json["comparisons"][0]["difference"]["return_year"],
+        serde_json::json!(1)
+    );
+}
