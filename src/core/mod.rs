@@ -36,12 +36,12 @@ macro_rules! id_enum {
     };
 }
 
+/// Cost allocation (verrekening) among participants: keys, tariff models, exact rounding.
+pub mod allocation;
+/// Business case of seed 003: nulmeting, scenarios, yearly table, risk bands (Decimal money).
+pub mod business_case;
 pub mod catalogue;
 pub mod criteria;
 pub mod profile;
 pub mod scoring;
 pub mod text;
-/// Cost allocation (verrekening) among participants: keys, tariff models, exact rounding.
-pub mod allocation;
-/// Business case of seed 003: nulmeting, scenarios, yearly table, risk bands (Decimal money).
-pub mod business_case;
