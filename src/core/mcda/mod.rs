@@ -30,6 +30,7 @@
 
 pub mod ahp;
 pub mod elicitation;
+pub mod sensitivity;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
