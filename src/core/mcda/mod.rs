@@ -31,6 +31,7 @@
 pub mod ahp;
 pub mod elicitation;
 pub mod sensitivity;
+pub mod topsis;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
