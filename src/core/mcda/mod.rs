@@ -31,6 +31,7 @@
 pub mod ahp;
 pub mod elicitation;
 pub mod sensitivity;
+pub mod smaa;
 pub mod topsis;
 
 use serde::{Deserialize, Serialize};
