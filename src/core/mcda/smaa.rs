@@ -212,12 +212,15 @@ fn run_chunk(
     count: usize,
 ) -> Result<Tally, McdaError> {
     let (m, n) = (matrix.candidates(), matrix.criteria());
-    let scores = matrix.as_flat();
+    let columns: Vec<f64> = (0..n)
+        .flat_map(|j| (0..m).map(move |i| (i, j)))
+        .map(|(i, j)| matrix.score(i, j))
+        .collect();
     let mut tally = Tally::new(m, n);
     let mut u = vec![0.0; n - 1];
     let mut w = vec![0.0; n];
     let mut totals = vec![0.0; m];
-    let mut better = vec![0u32; m];
+    let mut better = vec![0u64; m];
     let (lo, hi, free): (Vec<f64>, Vec<f64>, f64) = match space {
         WeightSpace::Simplex => (Vec::new(), Vec::new(), 1.0),
         WeightSpace::Ranges(r) => (
@@ -248,14 +251,19 @@ fn run_chunk(
             }
         }
         accepted += 1;
-        for (t, row) in totals.iter_mut().zip(scores.chunks_exact(n)) {
-            *t = row.iter().zip(&w).map(|(s, x)| s * x).sum();
+        // Column by column over the transposed scores: the inner loop runs over candidates
+        // and vectorises.
+        totals.fill(0.0);
+        for (column, &wj) in columns.chunks_exact(m).zip(&w) {
+            for (t, &s) in totals.iter_mut().zip(column) {
+                *t += wj * s;
+            }
         }
         // Fast path: count strictly better candidates only. Exactly tied candidates get the
         // same count, so the counts form a permutation of 0..m exactly when there is no tie.
         let mut seen = 0u128;
         for (b, &ti) in better.iter_mut().zip(&totals) {
-            *b = totals.iter().map(|&t| u32::from(t > ti)).sum();
+            *b = totals.iter().map(|&t| u64::from(t > ti)).sum();
             seen |= 1u128 << (*b).min(127);
         }
         if m <= 128 && seen.count_ones() as usize == m {
@@ -275,7 +283,7 @@ fn run_chunk(
 }
 
 /// Slow path for a sample with exact ties: tied candidates share the ranks they span.
-fn tally_with_ties(tally: &mut Tally, totals: &[f64], better: &[u32], w: &[f64]) {
+fn tally_with_ties(tally: &mut Tally, totals: &[f64], better: &[u64], w: &[f64]) {
     let (m, n) = (totals.len(), w.len());
     for (i, &ti) in totals.iter().enumerate() {
         let better = better[i] as usize;
