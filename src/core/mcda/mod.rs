@@ -30,6 +30,7 @@
 
 pub mod ahp;
 pub mod elicitation;
+pub mod group;
 pub mod sensitivity;
 pub mod smaa;
 pub mod topsis;
