@@ -27,6 +27,23 @@
 //!   candidates whose totals differ by at most [`TIE_TOLERANCE`] share a rank, and the next rank
 //!   skips accordingly. Where a single winner is needed ([`leader`]) ties go to the lowest
 //!   candidate index, i.e. the order in which the candidates were given.
+//!
+//! [`Matrix`]: crate::core::mcda::Matrix
+//! [`McdaError`]: crate::core::mcda::McdaError
+//! [`SCORE_MIN`]: crate::core::mcda::SCORE_MIN
+//! [`SCORE_MAX`]: crate::core::mcda::SCORE_MAX
+//! [`WEIGHT_SUM_TOLERANCE`]: crate::core::mcda::WEIGHT_SUM_TOLERANCE
+//! [`TIE_TOLERANCE`]: crate::core::mcda::TIE_TOLERANCE
+//! [`normalise`]: crate::core::mcda::normalise
+//! [`rank_descending`]: crate::core::mcda::rank_descending
+//! [`leader`]: crate::core::mcda::leader
+//! [`elicitation`]: crate::core::mcda::elicitation
+//! [`elicitation::ElicitedWeights`]: crate::core::mcda::elicitation::ElicitedWeights
+//! [`ahp`]: crate::core::mcda::ahp
+//! [`sensitivity`]: crate::core::mcda::sensitivity
+//! [`smaa`]: crate::core::mcda::smaa
+//! [`topsis`]: crate::core::mcda::topsis
+//! [`group`]: crate::core::mcda::group
 
 pub mod ahp;
 pub mod elicitation;
