@@ -1,7 +1,8 @@
 //! AHP pairwise comparison of the criteria (Saaty's 1–9 scale with reciprocals).
 //!
 //! This file owns the validated [`PairwiseMatrix`], the named random-index tables
-//! ([`SAATY_1980`], [`SAATY_2005`], [`DONEGAN_DODD_1991`]), and [`analyse`], which derives the
+//! ([`SAATY_1980`], the default; [`SAATY_2005`]; [`DONEGAN_DODD_1991`]; [`TUMMALA_LING_1998`]),
+//! and [`analyse`], which derives the
 //! principal-eigenvector weights and the geometric-mean weights, λmax, the consistency index and
 //! ratio, and the judgements that contribute most to inconsistency.
 //!
@@ -106,9 +107,25 @@ pub const DONEGAN_DODD_1991: RandomIndexTable = RandomIndexTable {
     ],
 };
 
+/// Tummala and Ling's estimates, n = 1 … 15 (pymcdm's `AHP.get_cr`).
+pub const TUMMALA_LING_1998: RandomIndexTable = RandomIndexTable {
+    name: "tummala_ling_1998",
+    source: "V. M. Rao Tummala and H. Ling, A note on the computation of the mean random \
+             consistency index of the analytic hierarchy process (AHP), Theory and Decision 44(3), \
+             1998, pp. 221-230",
+    values: [
+        0.0, 0.0, 0.5799, 0.8921, 1.1159, 1.2358, 1.3322, 1.3952, 1.4537, 1.4882, 1.5117, 1.5356,
+        1.5571, 1.5714, 1.5831,
+    ],
+};
+
 /// All named tables, the default first.
-pub const RANDOM_INDEX_TABLES: [&RandomIndexTable; 3] =
-    [&SAATY_1980, &SAATY_2005, &DONEGAN_DODD_1991];
+pub const RANDOM_INDEX_TABLES: [&RandomIndexTable; 4] = [
+    &SAATY_1980,
+    &SAATY_2005,
+    &DONEGAN_DODD_1991,
+    &TUMMALA_LING_1998,
+];
 
 /// The table used unless the session names another one.
 pub const DEFAULT_RANDOM_INDEX: &RandomIndexTable = &SAATY_1980;
