@@ -40,8 +40,15 @@ macro_rules! id_enum {
 pub mod allocation;
 /// Business case of seed 003: nulmeting, scenarios, yearly table, risk bands (Decimal money).
 pub mod business_case;
+/// Options, service models with Table 1, deployments, candidates and rule points (data types).
 pub mod catalogue;
+/// The criteria and the rules that derive a candidate's 0–10 score on each.
 pub mod criteria;
+/// Multi-criteria decision analysis: elicitation, AHP, sensitivity, SMAA, TOPSIS, group.
+pub mod mcda;
+/// A validated profile: municipality or starter group, weights, constraints, workloads.
 pub mod profile;
+/// Weighted sum, ranking, constraints and the workload landscape.
 pub mod scoring;
+/// Bilingual text.
 pub mod text;

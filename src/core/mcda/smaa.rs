@@ -1,0 +1,618 @@
+//! SMAA-2: stochastic multicriteria acceptability analysis of the weighted sum.
+//!
+//! This file owns weight sampling (uniform on the simplex, or uniform within per-criterion
+//! ranges), the rank acceptability indices `b_i^r`, first-rank acceptability, central weight
+//! vectors and the holistic acceptability index (Lahdelma & Salminen, *SMAA-2*, Operations
+//! Research 49(3), 2001). Scores are taken as exact; only the weights are uncertain.
+//!
+//! # Conventions
+//! - **Uniform on the simplex**: the *sorted-uniform* (spacings) method: draw `n − 1` uniforms
+//!   in `[0, 1)`, sort them, and take the `n` gaps between `0`, the sorted values and `1`. The
+//!   gaps are exactly uniformly distributed on `{w ≥ 0, Σ w = 1}` (Dirichlet(1, …, 1)); it needs
+//!   no logarithms, which makes it faster than normalised exponentials for small `n`.
+//! - **Within ranges** `[lo_j, hi_j]` (on normalised weights): draw `u` uniform on the simplex and
+//!   set `w = lo + (1 − Σ lo) · u`, which is uniform on `{w ≥ lo, Σ w = 1}`; reject the draw when
+//!   some `w_j > hi_j`. The accepted draws are uniform on the polytope of weights within all
+//!   ranges. At most [`MAX_DRAWS_PER_SAMPLE`] draws per requested sample are tried, after which
+//!   [`McdaError::RangesTooNarrow`] is returned.
+//! - **Ties in rank**: candidates whose totals are *exactly* equal in a sample share the ranks
+//!   they span equally: with `g` candidates strictly better and `e` tied (including itself), each
+//!   tied candidate receives `1/e` of a count on each rank `g + 1 … g + e`, and `1/e` of that
+//!   sample's weight vector towards its central weights if `g = 0`. Both sums (over ranks per
+//!   candidate, over candidates per rank) therefore stay exactly 1. With continuous weights,
+//!   exact ties only occur between candidates with identical scores.
+//! - **Reproducibility**: the generator is Xoshiro256++ (crate `rand_xoshiro`), seeded with
+//!   SplitMix64 from the user's seed. Samples are processed in fixed chunks of [`CHUNK_SAMPLES`];
+//!   chunk `c` uses the seeded generator advanced by `c` calls of `jump()` (2^128 steps each, so
+//!   streams never overlap). Chunk results are merged in chunk order, so the result is
+//!   bit-identical for any number of threads.
+//! - **Performance**: no allocation per sample (scratch buffers per chunk); scores transposed so
+//!   totals are computed column by column; ranks by counting strictly better candidates (with
+//!   an exact no-tie check: the counts sum to m (m − 1) / 2 only without ties); the draws sorted
+//!   by branch-free rank placement; on x86-64 with AVX2 the same loop is compiled a second time
+//!   with AVX2 enabled and chosen at run time — same operations, same order, no fused
+//!   multiply-add, so the results are bit-identical either way.
+//! - **Holistic acceptability** `a_i^h = Σ_r α_r b_i^r` with linear meta-weights
+//!   `α_r = (m − r) / (m − 1)` (`α_1 = 1`, `α_m = 0`; `α_1 = 1` when `m = 1`).
+
+use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rand_xoshiro::Xoshiro256PlusPlus;
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
+use serde::{Deserialize, Serialize};
+
+use super::{Matrix, McdaError};
+
+/// Samples drawn unless the user asks for another number.
+pub const DEFAULT_SAMPLES: usize = 10_000;
+/// Seed used unless the user gives one.
+pub const DEFAULT_SEED: u64 = 20_240_601;
+/// Samples per chunk: the unit of work per thread and per generator stream.
+pub const CHUNK_SAMPLES: usize = 2_048;
+/// Rejection-sampling budget: draws tried per requested sample before giving up.
+pub const MAX_DRAWS_PER_SAMPLE: u64 = 1_000;
+
+/// The allowed range of one criterion's (normalised) weight.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WeightRange {
+    /// Lowest plausible weight, in `[0, 1]`.
+    pub lo: f64,
+    /// Highest plausible weight, in `[lo, 1]`.
+    pub hi: f64,
+}
+
+/// Where the plausible weights lie.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(tag = "space", content = "ranges", rename_all = "snake_case")]
+pub enum WeightSpace {
+    /// Anywhere: uniform on the whole simplex (no preference information at all).
+    #[default]
+    Simplex,
+    /// Within the ranges the participants gave, one per criterion.
+    Ranges(Vec<WeightRange>),
+}
+
+/// Settings of one SMAA run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SmaaConfig {
+    /// Number of accepted weight samples.
+    pub samples: usize,
+    /// Seed of the generator; the same seed gives the same result.
+    pub seed: u64,
+    /// The weight space to sample.
+    pub weights: WeightSpace,
+    /// Worker threads; `None` = the machine's available parallelism. Does not change results.
+    pub threads: Option<NonZeroUsize>,
+}
+
+impl Default for SmaaConfig {
+    fn default() -> Self {
+        Self {
+            samples: DEFAULT_SAMPLES,
+            seed: DEFAULT_SEED,
+            weights: WeightSpace::Simplex,
+            threads: None,
+        }
+    }
+}
+
+/// The outcome of an SMAA run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SmaaResult {
+    /// Accepted samples.
+    pub samples: usize,
+    /// Draws tried, including those rejected by weight ranges.
+    pub draws: u64,
+    /// The seed used.
+    pub seed: u64,
+    /// `rank_acceptability[i][r]` = share of samples in which candidate `i` takes rank `r + 1`.
+    pub rank_acceptability: Vec<Vec<f64>>,
+    /// `rank_acceptability[i][0]`: "candidate i leads in this share of plausible weightings".
+    pub first_rank_acceptability: Vec<f64>,
+    /// Mean weight vector of the samples in which each candidate is first; `None` for a
+    /// candidate that never is.
+    pub central_weights: Vec<Option<Vec<f64>>>,
+    /// Holistic acceptability index with linear meta-weights.
+    pub holistic_acceptability: Vec<f64>,
+}
+
+impl SmaaResult {
+    /// Candidates with their first-rank acceptability, most often first at the top (ties:
+    /// lowest index first): the data behind "candidate X leads in 72% of plausible
+    /// weightings".
+    pub fn leaders(&self) -> Vec<(usize, f64)> {
+        let mut leaders: Vec<(usize, f64)> = self
+            .first_rank_acceptability
+            .iter()
+            .copied()
+            .enumerate()
+            .collect();
+        leaders.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        leaders
+    }
+}
+
+/// Checks a weight space against the number of criteria.
+fn validate_space(space: &WeightSpace, criteria: usize) -> Result<(), McdaError> {
+    let WeightSpace::Ranges(ranges) = space else {
+        return Ok(());
+    };
+    if ranges.len() != criteria {
+        return Err(McdaError::LengthMismatch {
+            what: "criterion (weight range)",
+            expected: criteria,
+            found: ranges.len(),
+        });
+    }
+    for (j, r) in ranges.iter().enumerate() {
+        if !(r.lo.is_finite() && r.hi.is_finite() && 0.0 <= r.lo && r.lo <= r.hi && r.hi <= 1.0) {
+            return Err(McdaError::InvalidRanges(format!(
+                "criterion {j}: [{}, {}] is not a range within [0, 1]",
+                r.lo, r.hi
+            )));
+        }
+    }
+    let sum_lo: f64 = ranges.iter().map(|r| r.lo).sum();
+    let sum_hi: f64 = ranges.iter().map(|r| r.hi).sum();
+    if sum_lo > 1.0 + 1e-12 || sum_hi < 1.0 - 1e-12 {
+        return Err(McdaError::InvalidRanges(format!(
+            "no weights within these ranges sum to 1 (the lower ends sum to {sum_lo}, the upper \
+             ends to {sum_hi})"
+        )));
+    }
+    Ok(())
+}
+
+/// Per-chunk accumulators; merged in chunk order.
+#[derive(Debug, PartialEq)]
+struct Tally {
+    /// Untied rank counts, `[i * m + r]`.
+    counts: Vec<u64>,
+    /// Shared rank credit from ties, `[i * m + r]`.
+    shared: Vec<f64>,
+    /// Sum of the weight vectors of samples where `i` is first, `[i * n + j]`.
+    central: Vec<f64>,
+    draws: u64,
+}
+
+impl Tally {
+    fn new(m: usize, n: usize) -> Self {
+        Self {
+            counts: vec![0; m * m],
+            shared: vec![0.0; m * m],
+            central: vec![0.0; m * n],
+            draws: 0,
+        }
+    }
+
+    fn add(&mut self, other: &Tally) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        for (a, b) in self.shared.iter_mut().zip(&other.shared) {
+            *a += b;
+        }
+        for (a, b) in self.central.iter_mut().zip(&other.central) {
+            *a += b;
+        }
+        self.draws += other.draws;
+    }
+}
+
+/// Uniform `f64` in `[0, 1)` from the top 53 bits.
+#[inline(always)]
+fn uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// Fills `w` (length n) with a uniform point of the simplex; `draws` and `sorted` are scratch of
+/// length n − 1.
+#[inline(always)]
+fn sample_simplex(
+    rng: &mut Xoshiro256PlusPlus,
+    draws: &mut [f64],
+    sorted: &mut [f64],
+    w: &mut [f64],
+) {
+    for d in draws.iter_mut() {
+        *d = uniform(rng);
+    }
+    // Branch-free sort by rank placement (n is small): each draw goes to the position given by
+    // the number of draws below it; equal draws are ordered by index, so positions are distinct.
+    for (i, &x) in draws.iter().enumerate() {
+        let below: usize = draws.iter().map(|&y| usize::from(y < x)).sum();
+        let equal_before: usize = draws[..i].iter().map(|&y| usize::from(y == x)).sum();
+        sorted[below + equal_before] = x;
+    }
+    let mut prev = 0.0;
+    for (wj, &x) in w.iter_mut().zip(sorted.iter()) {
+        *wj = x - prev;
+        prev = x;
+    }
+    w[w.len() - 1] = 1.0 - prev;
+}
+
+/// Runs one chunk of `count` accepted samples, with AVX2 code generation where the processor
+/// has it. Both paths perform the same IEEE operations in the same order (no fused
+/// multiply-add), so results are bit-identical on every x86-64 machine.
+fn run_chunk(
+    matrix: &Matrix,
+    space: &WeightSpace,
+    rng: Xoshiro256PlusPlus,
+    count: usize,
+) -> Result<Tally, McdaError> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor supports AVX2, checked just above.
+        return unsafe { run_chunk_avx2(matrix, space, rng, count) };
+    }
+    run_chunk_portable(matrix, space, rng, count)
+}
+
+/// [`run_chunk_portable`] compiled with AVX2 enabled (wider comparisons and sums).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn run_chunk_avx2(
+    matrix: &Matrix,
+    space: &WeightSpace,
+    rng: Xoshiro256PlusPlus,
+    count: usize,
+) -> Result<Tally, McdaError> {
+    run_chunk_portable(matrix, space, rng, count)
+}
+
+/// The sampling loop proper.
+#[inline(always)]
+fn run_chunk_portable(
+    matrix: &Matrix,
+    space: &WeightSpace,
+    mut rng: Xoshiro256PlusPlus,
+    count: usize,
+) -> Result<Tally, McdaError> {
+    let (m, n) = (matrix.candidates(), matrix.criteria());
+    let columns: Vec<f64> = (0..n)
+        .flat_map(|j| (0..m).map(move |i| (i, j)))
+        .map(|(i, j)| matrix.score(i, j))
+        .collect();
+    let mut tally = Tally::new(m, n);
+    let mut draws = vec![0.0; n - 1];
+    let mut sorted = vec![0.0; n - 1];
+    let mut w = vec![0.0; n];
+    let mut totals = vec![0.0; m];
+    let mut better = vec![0u64; m];
+    let all_pairs = (m * (m - 1) / 2) as u64;
+    let (lo, hi, free): (Vec<f64>, Vec<f64>, f64) = match space {
+        WeightSpace::Simplex => (Vec::new(), Vec::new(), 1.0),
+        WeightSpace::Ranges(r) => (
+            r.iter().map(|x| x.lo).collect(),
+            r.iter().map(|x| x.hi).collect(),
+            (1.0 - r.iter().map(|x| x.lo).sum::<f64>()).max(0.0),
+        ),
+    };
+    let budget = count as u64 * MAX_DRAWS_PER_SAMPLE;
+    let mut accepted = 0;
+    while accepted < count {
+        sample_simplex(&mut rng, &mut draws, &mut sorted, &mut w);
+        tally.draws += 1;
+        if !lo.is_empty() {
+            let mut inside = true;
+            for j in 0..n {
+                w[j] = lo[j] + free * w[j];
+                inside &= w[j] <= hi[j];
+            }
+            if !inside {
+                if tally.draws >= budget {
+                    return Err(McdaError::RangesTooNarrow {
+                        accepted: accepted as u64,
+                        attempts: tally.draws,
+                    });
+                }
+                continue;
+            }
+        }
+        accepted += 1;
+        // Column by column over the transposed scores: the inner loop runs over candidates
+        // and vectorises.
+        totals.fill(0.0);
+        for (column, &wj) in columns.chunks_exact(m).zip(&w) {
+            for (t, &s) in totals.iter_mut().zip(column) {
+                *t += wj * s;
+            }
+        }
+        // Fast path: count strictly better candidates only. Without ties the counts are a
+        // permutation of 0..m and sum to m (m − 1) / 2; every tied pair lowers the sum by one.
+        let mut pairs = 0u64;
+        for (b, &ti) in better.iter_mut().zip(&totals) {
+            *b = totals.iter().map(|&t| u64::from(t > ti)).sum();
+            pairs += *b;
+        }
+        if pairs == all_pairs {
+            for (i, &b) in better.iter().enumerate() {
+                tally.counts[i * m + b as usize] += 1;
+                if b == 0 {
+                    for (c, x) in tally.central[i * n..(i + 1) * n].iter_mut().zip(&w) {
+                        *c += x;
+                    }
+                }
+            }
+        } else {
+            tally_with_ties(&mut tally, &totals, &better, &w);
+        }
+    }
+    Ok(tally)
+}
+
+/// Slow path for a sample with exact ties: tied candidates share the ranks they span.
+fn tally_with_ties(tally: &mut Tally, totals: &[f64], better: &[u64], w: &[f64]) {
+    let (m, n) = (totals.len(), w.len());
+    for (i, &ti) in totals.iter().enumerate() {
+        let better = better[i] as usize;
+        let equal = totals.iter().filter(|&&t| t == ti).count();
+        let share = 1.0 / equal as f64;
+        for r in better..better + equal {
+            tally.shared[i * m + r] += share;
+        }
+        if better == 0 {
+            for (c, x) in tally.central[i * n..(i + 1) * n].iter_mut().zip(w) {
+                *c += share * x;
+            }
+        }
+    }
+}
+
+/// Runs SMAA-2 on the weighted sum of `matrix` (see the module conventions).
+///
+/// # Errors
+/// [`McdaError::NoSamples`], invalid ranges ([`McdaError::LengthMismatch`],
+/// [`McdaError::InvalidRanges`]) or [`McdaError::RangesTooNarrow`].
+pub fn smaa(matrix: &Matrix, config: &SmaaConfig) -> Result<SmaaResult, McdaError> {
+    if config.samples == 0 {
+        return Err(McdaError::NoSamples);
+    }
+    let (m, n) = (matrix.candidates(), matrix.criteria());
+    validate_space(&config.weights, n)?;
+    let chunks = config.samples.div_ceil(CHUNK_SAMPLES);
+    let mut streams = Vec::with_capacity(chunks);
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(config.seed);
+    for _ in 0..chunks {
+        streams.push(rng.clone());
+        rng.jump();
+    }
+    let chunk_len = |c: usize| CHUNK_SAMPLES.min(config.samples - c * CHUNK_SAMPLES);
+    let threads = config
+        .threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get)
+        .min(chunks);
+    let mut tallies: Vec<(usize, Result<Tally, McdaError>)> = if threads <= 1 {
+        streams
+            .into_iter()
+            .enumerate()
+            .map(|(c, s)| (c, run_chunk(matrix, &config.weights, s, chunk_len(c))))
+            .collect()
+    } else {
+        let next = AtomicUsize::new(0);
+        let streams = &streams;
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let c = next.fetch_add(1, Ordering::Relaxed);
+                            if c >= chunks {
+                                break done;
+                            }
+                            let tally = run_chunk(
+                                matrix,
+                                &config.weights,
+                                streams[c].clone(),
+                                chunk_len(c),
+                            );
+                            done.push((c, tally));
+                        }
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|h| h.join().expect("SMAA worker panicked"))
+                .collect()
+        })
+    };
+    tallies.sort_by_key(|(c, _)| *c);
+    let mut total = Tally::new(m, n);
+    for (_, tally) in tallies {
+        total.add(&tally?);
+    }
+    Ok(summarise(&total, config, m, n))
+}
+
+fn summarise(total: &Tally, config: &SmaaConfig, m: usize, n: usize) -> SmaaResult {
+    let samples = config.samples as f64;
+    let credit = |i: usize, r: usize| total.counts[i * m + r] as f64 + total.shared[i * m + r];
+    let rank_acceptability: Vec<Vec<f64>> = (0..m)
+        .map(|i| (0..m).map(|r| credit(i, r) / samples).collect())
+        .collect();
+    let central_weights = (0..m)
+        .map(|i| {
+            let first = credit(i, 0);
+            (first > 0.0).then(|| {
+                total.central[i * n..(i + 1) * n]
+                    .iter()
+                    .map(|c| c / first)
+                    .collect()
+            })
+        })
+        .collect();
+    let meta = |r: usize| {
+        if m == 1 {
+            1.0
+        } else {
+            (m - 1 - r) as f64 / (m - 1) as f64
+        }
+    };
+    let holistic_acceptability = rank_acceptability
+        .iter()
+        .map(|b| b.iter().enumerate().map(|(r, x)| meta(r) * x).sum())
+        .collect();
+    SmaaResult {
+        samples: config.samples,
+        draws: total.draws,
+        seed: config.seed,
+        first_rank_acceptability: rank_acceptability.iter().map(|b| b[0]).collect(),
+        rank_acceptability,
+        central_weights,
+        holistic_acceptability,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(samples: usize, seed: u64) -> SmaaConfig {
+        SmaaConfig {
+            samples,
+            seed,
+            ..SmaaConfig::default()
+        }
+    }
+
+    #[test]
+    fn a_dominating_candidate_always_leads() {
+        let m = Matrix::new(&[vec![9.0, 8.0, 7.0], vec![5.0, 5.0, 5.0]]).unwrap();
+        let r = smaa(&m, &config(1_000, 1)).unwrap();
+        assert_eq!(r.first_rank_acceptability, vec![1.0, 0.0]);
+        assert_eq!(r.rank_acceptability[1], vec![0.0, 1.0]);
+        assert_eq!(r.central_weights[1], None);
+        let c = r.central_weights[0].as_ref().unwrap();
+        // The centroid of the whole simplex is (1/3, 1/3, 1/3).
+        assert!(c.iter().all(|x| (x - 1.0 / 3.0).abs() < 0.02), "{c:?}");
+        assert_eq!(r.holistic_acceptability, vec![1.0, 0.0]);
+        assert_eq!(r.leaders(), vec![(0, 1.0), (1, 0.0)]);
+    }
+
+    #[test]
+    fn mirror_candidates_split_the_simplex_and_have_the_expected_centroids() {
+        let m = Matrix::new(&[vec![10.0, 0.0], vec![0.0, 10.0]]).unwrap();
+        let r = smaa(&m, &config(100_000, 7)).unwrap();
+        assert!((r.first_rank_acceptability[0] - 0.5).abs() < 0.01);
+        // With two criteria w_1 is uniform on [0, 1]: E[w_1 | w_1 > 1/2] = 3/4.
+        let c0 = r.central_weights[0].as_ref().unwrap();
+        assert!((c0[0] - 0.75).abs() < 0.01, "{c0:?}");
+    }
+
+    #[test]
+    fn identical_candidates_share_their_ranks_exactly() {
+        let m = Matrix::new(&[vec![6.0, 4.0], vec![6.0, 4.0], vec![1.0, 1.0]]).unwrap();
+        let r = smaa(&m, &config(5_000, 3)).unwrap();
+        assert_eq!(r.rank_acceptability[0], vec![0.5, 0.5, 0.0]);
+        assert_eq!(r.rank_acceptability[1], vec![0.5, 0.5, 0.0]);
+        assert_eq!(r.rank_acceptability[2], vec![0.0, 0.0, 1.0]);
+        assert_eq!(r.central_weights[0], r.central_weights[1]);
+    }
+
+    #[test]
+    fn same_seed_same_result_for_any_thread_count() {
+        let m = Matrix::new(&[
+            vec![8.0, 3.0, 6.0, 2.0],
+            vec![4.0, 9.0, 5.0, 3.0],
+            vec![6.0, 6.0, 6.0, 6.0],
+            vec![2.0, 5.0, 9.0, 8.0],
+        ])
+        .unwrap();
+        let mut one = config(3 * CHUNK_SAMPLES + 17, 42);
+        one.threads = NonZeroUsize::new(1);
+        let mut three = one.clone();
+        three.threads = NonZeroUsize::new(3);
+        let a = smaa(&m, &one).unwrap();
+        assert_eq!(a, smaa(&m, &three).unwrap());
+        assert_eq!(a, smaa(&m, &one).unwrap());
+        let other_seed = smaa(&m, &config(one.samples, 43)).unwrap();
+        assert_ne!(a.rank_acceptability, other_seed.rank_acceptability);
+    }
+
+    #[test]
+    fn ranges_constrain_the_sampled_weights() {
+        let m = Matrix::new(&[vec![10.0, 0.0, 5.0], vec![0.0, 10.0, 5.0]]).unwrap();
+        let ranges = vec![
+            WeightRange { lo: 0.4, hi: 0.7 },
+            WeightRange { lo: 0.1, hi: 0.35 },
+            WeightRange { lo: 0.0, hi: 1.0 },
+        ];
+        let cfg = SmaaConfig {
+            weights: WeightSpace::Ranges(ranges.clone()),
+            ..config(20_000, 5)
+        };
+        let r = smaa(&m, &cfg).unwrap();
+        // w_1 ≥ 0.4 > 0.35 ≥ w_2: candidate 0 always leads.
+        assert_eq!(r.first_rank_acceptability, vec![1.0, 0.0]);
+        assert!(r.draws > r.samples as u64, "some draws were rejected");
+        let c = r.central_weights[0].as_ref().unwrap();
+        for (x, range) in c.iter().zip(&ranges) {
+            assert!(range.lo <= *x && *x <= range.hi, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn bad_settings_are_refused() {
+        let m = Matrix::new(&[vec![1.0, 2.0]]).unwrap();
+        assert_eq!(smaa(&m, &config(0, 1)), Err(McdaError::NoSamples));
+        let infeasible = SmaaConfig {
+            weights: WeightSpace::Ranges(vec![
+                WeightRange { lo: 0.6, hi: 0.9 },
+                WeightRange { lo: 0.6, hi: 0.9 },
+            ]),
+            ..config(10, 1)
+        };
+        assert!(matches!(
+            smaa(&m, &infeasible),
+            Err(McdaError::InvalidRanges(_))
+        ));
+        let wrong_length = SmaaConfig {
+            weights: WeightSpace::Ranges(vec![WeightRange { lo: 0.0, hi: 1.0 }]),
+            ..config(10, 1)
+        };
+        assert!(smaa(&m, &wrong_length).is_err());
+        let point = SmaaConfig {
+            weights: WeightSpace::Ranges(vec![
+                WeightRange { lo: 0.5, hi: 0.5 },
+                WeightRange { lo: 0.5, hi: 0.5 },
+            ]),
+            ..config(10, 1)
+        };
+        let r = smaa(&m, &point).unwrap();
+        assert_eq!(r.central_weights[0], Some(vec![0.5, 0.5]));
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn avx2_and_portable_code_give_bit_identical_tallies() {
+        if !std::arch::is_x86_feature_detected!("avx2") {
+            return;
+        }
+        let mut rows: Vec<Vec<f64>> = (0..9)
+            .map(|i| (0..5).map(|j| ((i * 7 + j * 3) % 11) as f64).collect())
+            .collect();
+        rows.push(rows[0].clone());
+        let m = Matrix::new(&rows).unwrap();
+        let rng = Xoshiro256PlusPlus::seed_from_u64(9);
+        let portable = run_chunk_portable(&m, &WeightSpace::Simplex, rng.clone(), 2_000).unwrap();
+        // SAFETY: AVX2 support was checked at the top of the test.
+        let avx2 = unsafe { run_chunk_avx2(&m, &WeightSpace::Simplex, rng, 2_000) }.unwrap();
+        assert_eq!(portable, avx2);
+        assert!(
+            portable.shared.iter().any(|&x| x > 0.0),
+            "the problem has ties"
+        );
+    }
+
+    #[test]
+    fn single_criterion_is_supported() {
+        let m = Matrix::new(&[vec![3.0], vec![7.0]]).unwrap();
+        let r = smaa(&m, &config(100, 1)).unwrap();
+        assert_eq!(r.first_rank_acceptability, vec![0.0, 1.0]);
+    }
+}
