@@ -28,7 +28,15 @@ fn score_in_english_every_format() {
         ("markdown", "## Ranking"),
     ] {
         bin()
-            .args(["score", "--lang", "en", "--format", format, "-p", "profiles/grote-gemeente.toml"])
+            .args([
+                "score",
+                "--lang",
+                "en",
+                "--format",
+                format,
+                "-p",
+                "profiles/grote-gemeente.toml",
+            ])
             .assert()
             .success()
             .stdout(predicate::str::contains(marker));
@@ -95,7 +103,11 @@ fn usage_errors_exit_2() {
 #[test]
 fn bad_profile_for_score_exits_1() {
     bin()
-        .args(["score", "-p", "tests/invalid_profiles/all_zero_weights.toml"])
+        .args([
+            "score",
+            "-p",
+            "tests/invalid_profiles/all_zero_weights.toml",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("all weights are zero"));

@@ -11,11 +11,12 @@ use wolkwijzer::core::text::Lang;
 use wolkwijzer::io::{catalogue, profile};
 
 fn shipped() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
     v.sort();
     v
 }
@@ -103,8 +104,8 @@ fn brp_and_special_data_never_land_on_public_cloud_without_accepted_conditions()
         let e = evaluate(&cat, &p).unwrap();
         for w in &e.workloads {
             if matches!(w.data, DataClass::Brp | DataClass::Special) {
-                let accepted = p.public_cloud.accept_for.contains(&w.data)
-                    && p.public_cloud.conditions_met();
+                let accepted =
+                    p.public_cloud.accept_for.contains(&w.data) && p.public_cloud.conditions_met();
                 if w.key.is_some_and(|k| k.deployment == Deployment::Public) {
                     assert!(accepted, "{}: {} on public", f.display(), w.name);
                 }
@@ -132,9 +133,17 @@ fn public_cloud_is_skipped_for_brp_by_the_named_rule_when_it_would_lead() {
     )]);
     let e = evaluate(&cat, &p).unwrap();
     assert_eq!(e.leader().unwrap().key.deployment, Deployment::Public);
-    let brp = e.workloads.iter().find(|w| w.data == DataClass::Brp).unwrap();
+    let brp = e
+        .workloads
+        .iter()
+        .find(|w| w.data == DataClass::Brp)
+        .unwrap();
     assert_ne!(brp.key.unwrap().deployment, Deployment::Public);
-    assert!(brp.explanation.en.contains("skipped by"), "{}", brp.explanation.en);
+    assert!(
+        brp.explanation.en.contains("skipped by"),
+        "{}",
+        brp.explanation.en
+    );
     assert!(brp.explanation.en.contains("brp_special_no_unless"));
 
     // When the profile accepts the conditions, the rule is lifted and says so.
@@ -143,30 +152,98 @@ fn public_cloud_is_skipped_for_brp_by_the_named_rule_when_it_would_lead() {
     p.public_cloud.dpia = true;
     p.public_cloud.exit_strategy = true;
     let e = evaluate(&cat, &p).unwrap();
-    let brp = e.workloads.iter().find(|w| w.data == DataClass::Brp).unwrap();
+    let brp = e
+        .workloads
+        .iter()
+        .find(|w| w.data == DataClass::Brp)
+        .unwrap();
     assert_eq!(brp.key.unwrap().deployment, Deployment::Public);
-    assert!(brp.explanation.en.contains("lifted"), "{}", brp.explanation.en);
+    assert!(
+        brp.explanation.en.contains("lifted"),
+        "{}",
+        brp.explanation.en
+    );
 }
 
 /// Every bad-input file and the message it must give: (file, exact location, fragment).
 const CASES: &[(&str, &str, &str)] = &[
-    ("unknown_key.toml", ":14:1: workloads[0].colour:", "unknown key `colour` (allowed: name, data, models, critical)"),
-    ("wrong_type.toml", ":3:15: municipality.inhabitants:", "expected a whole number, found string"),
-    ("out_of_range.toml", ":3:15: municipality.inhabitants:", "5000000 is out of range (allowed: a whole number from 1 to 1000000)"),
-    ("all_zero_weights.toml", ":6:1: weights:", "all weights are zero"),
-    ("negative_weight.toml", ":7:11: weights.privacy:", "-3 is out of range (allowed: a number from 0 to 1000000)"),
-    ("duplicate_workload.toml", ":16:8: workloads[1].name:", "duplicate workload name \"Website\""),
-    ("duplicate_municipality.toml", ":9:1: municipalities[1].name:", "duplicate municipality name \"A\""),
-    ("unknown_data_class.toml", ":13:8: workloads[0].data:", "unknown value \"secret\" (allowed: public, internal, personal, brp, special)"),
-    ("unknown_criterion.toml", ":10:1: weights.speed:", "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit)"),
-    ("missing_core_weight.toml", ":6:1: weights.cost_predictability:", "missing: a weight for every core criterion"),
-    ("brp_without_conditions.toml", ":12:14: public_cloud.accept_for:", "needs all three conditions of the Rijksbreed cloudbeleid 2022"),
-    ("money_as_float.toml", ":12:22: constraints.max_one_off_budget:", "money must not be a float"),
-    ("negative_money.toml", ":12:22: constraints.max_one_off_budget:", "-100 is negative"),
+    (
+        "unknown_key.toml",
+        ":14:1: workloads[0].colour:",
+        "unknown key `colour` (allowed: name, data, models, critical)",
+    ),
+    (
+        "wrong_type.toml",
+        ":3:15: municipality.inhabitants:",
+        "expected a whole number, found string",
+    ),
+    (
+        "out_of_range.toml",
+        ":3:15: municipality.inhabitants:",
+        "5000000 is out of range (allowed: a whole number from 1 to 1000000)",
+    ),
+    (
+        "all_zero_weights.toml",
+        ":6:1: weights:",
+        "all weights are zero",
+    ),
+    (
+        "negative_weight.toml",
+        ":7:11: weights.privacy:",
+        "-3 is out of range (allowed: a number from 0 to 1000000)",
+    ),
+    (
+        "duplicate_workload.toml",
+        ":16:8: workloads[1].name:",
+        "duplicate workload name \"Website\"",
+    ),
+    (
+        "duplicate_municipality.toml",
+        ":9:1: municipalities[1].name:",
+        "duplicate municipality name \"A\"",
+    ),
+    (
+        "unknown_data_class.toml",
+        ":13:8: workloads[0].data:",
+        "unknown value \"secret\" (allowed: public, internal, personal, brp, special)",
+    ),
+    (
+        "unknown_criterion.toml",
+        ":10:1: weights.speed:",
+        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit)",
+    ),
+    (
+        "missing_core_weight.toml",
+        ":6:1: weights.cost_predictability:",
+        "missing: a weight for every core criterion",
+    ),
+    (
+        "brp_without_conditions.toml",
+        ":12:14: public_cloud.accept_for:",
+        "needs all three conditions of the Rijksbreed cloudbeleid 2022",
+    ),
+    (
+        "money_as_float.toml",
+        ":12:22: constraints.max_one_off_budget:",
+        "money must not be a float",
+    ),
+    (
+        "negative_money.toml",
+        ":12:22: constraints.max_one_off_budget:",
+        "-100 is negative",
+    ),
     ("syntax_error.toml", ":11:9:", "TOML syntax: unclosed table"),
     ("not_utf8.toml", ":2:12:", "not valid UTF-8"),
-    ("no_municipality.toml", ":1:1: municipality:", "missing: [municipality] for one municipality or [[municipalities]]"),
-    ("min_score_out_of_range.toml", ":12:26: constraints.min_scores.privacy:", "11 is out of range (allowed: a number from 0 to 10)"),
+    (
+        "no_municipality.toml",
+        ":1:1: municipality:",
+        "missing: [municipality] for one municipality or [[municipalities]]",
+    ),
+    (
+        "min_score_out_of_range.toml",
+        ":12:26: constraints.min_scores.privacy:",
+        "11 is out of range (allowed: a number from 0 to 10)",
+    ),
 ];
 
 #[test]
@@ -179,12 +256,18 @@ fn every_bad_input_gets_its_located_message() {
     files.sort();
     let mut covered: Vec<&str> = CASES.iter().map(|c| c.0).collect();
     covered.sort();
-    assert_eq!(files, covered, "every invalid file has a case and vice versa");
+    assert_eq!(
+        files, covered,
+        "every invalid file has a case and vice versa"
+    );
     for (file, location, fragment) in CASES {
         let path = dir.join(file);
         let err = profile::load(&path).unwrap_err().to_string();
         let expected_start = format!("{}{}", path.display(), location);
-        assert!(err.starts_with(&expected_start), "{file}: {err}\nexpected start: {expected_start}");
+        assert!(
+            err.starts_with(&expected_start),
+            "{file}: {err}\nexpected start: {expected_start}"
+        );
         assert!(err.contains(fragment), "{file}: {err}");
     }
 }
@@ -194,7 +277,10 @@ fn unreadable_file_is_a_clear_error() {
     let err = profile::load(Path::new("/nonexistent/profiel.toml"))
         .unwrap_err()
         .to_string();
-    assert!(err.starts_with("/nonexistent/profiel.toml: cannot read the file:"), "{err}");
+    assert!(
+        err.starts_with("/nonexistent/profiel.toml: cannot read the file:"),
+        "{err}"
+    );
 }
 
 #[test]

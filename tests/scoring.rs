@@ -63,7 +63,11 @@ fn every_excluded_candidate_names_its_constraint() {
             assert!(text.contains("exclude_options"), "{text}");
         }
     }
-    assert!(e.ranking.iter().all(|r| r.key.option != PlacementOption::Host));
+    assert!(
+        e.ranking
+            .iter()
+            .all(|r| r.key.option != PlacementOption::Host)
+    );
 }
 
 #[test]
@@ -92,9 +96,8 @@ fn keys(p: &Profile) -> Vec<String> {
 }
 
 fn weight_strategy() -> impl Strategy<Value = Vec<f64>> {
-    prop::collection::vec(0.0f64..100.0, 7).prop_filter("not all zero", |w| {
-        w.iter().take(3).sum::<f64>() > 0.001
-    })
+    prop::collection::vec(0.0f64..100.0, 7)
+        .prop_filter("not all zero", |w| w.iter().take(3).sum::<f64>() > 0.001)
 }
 
 proptest! {

@@ -477,9 +477,15 @@ mod tests {
     fn control_follows_table_1_and_governance() {
         use Deployment::*;
         // On-premises: full control on four layers.
-        close(score(O::Own, M::OnPremises, Private, Criterion::Control), 10.0);
+        close(
+            score(O::Own, M::OnPremises, Private, Criterion::Control),
+            10.0,
+        );
         // Colocation: same table, minus the facility penalty of 1.
-        close(score(O::Colocation, M::OnPremises, Private, Criterion::Control), 9.0);
+        close(
+            score(O::Colocation, M::OnPremises, Private, Criterion::Control),
+            9.0,
+        );
         // Dedicated IaaS: 10 + 10 + 5 + contract credit 1 = 26 / 4.
         close(score(O::Managed, M::Iaas, Private, Criterion::Control), 6.5);
         // Public IaaS: 10 + 10 + 5 + 0 = 25 / 4.
@@ -495,7 +501,10 @@ mod tests {
     #[test]
     fn privacy_follows_who_decides() {
         use Deployment::*;
-        close(score(O::Own, M::OnPremises, Private, Criterion::Privacy), 10.0);
+        close(
+            score(O::Own, M::OnPremises, Private, Criterion::Privacy),
+            10.0,
+        );
         // Colocation: location and access by the municipality (10), security by contract (6).
         close(
             score(O::Colocation, M::OnPremises, Private, Criterion::Privacy),
@@ -510,39 +519,100 @@ mod tests {
     #[test]
     fn cost_predictability_follows_the_tariff() {
         use Deployment::*;
-        close(score(O::Managed, M::Saas, Public, Criterion::CostPredictability), 3.0);
-        close(score(O::Ssc, M::Saas, Community, Criterion::CostPredictability), 8.0);
-        close(score(O::Host, M::Saas, Community, Criterion::CostPredictability), 9.0);
-        close(score(O::Own, M::OnPremises, Private, Criterion::CostPredictability), 7.0);
+        close(
+            score(O::Managed, M::Saas, Public, Criterion::CostPredictability),
+            3.0,
+        );
+        close(
+            score(O::Ssc, M::Saas, Community, Criterion::CostPredictability),
+            8.0,
+        );
+        close(
+            score(O::Host, M::Saas, Community, Criterion::CostPredictability),
+            9.0,
+        );
+        close(
+            score(
+                O::Own,
+                M::OnPremises,
+                Private,
+                Criterion::CostPredictability,
+            ),
+            7.0,
+        );
     }
 
     #[test]
     fn flexibility_counts_cloud_characteristics() {
         use Deployment::*;
-        close(score(O::Own, M::OnPremises, Private, Criterion::Flexibility), 0.0);
-        close(score(O::Colocation, M::OnPremises, Private, Criterion::Flexibility), 2.0);
+        close(
+            score(O::Own, M::OnPremises, Private, Criterion::Flexibility),
+            0.0,
+        );
+        close(
+            score(
+                O::Colocation,
+                M::OnPremises,
+                Private,
+                Criterion::Flexibility,
+            ),
+            2.0,
+        );
         // SSC: broadband, pooling, elasticity; no self-service, no pay-per-use (seed 000 §3.2).
-        close(score(O::Ssc, M::Iaas, Community, Criterion::Flexibility), 6.0);
-        close(score(O::Managed, M::Iaas, Public, Criterion::Flexibility), 10.0);
+        close(
+            score(O::Ssc, M::Iaas, Community, Criterion::Flexibility),
+            6.0,
+        );
+        close(
+            score(O::Managed, M::Iaas, Public, Criterion::Flexibility),
+            10.0,
+        );
     }
 
     #[test]
     fn ontzorgen_counts_layers_handed_over() {
         use Deployment::*;
-        close(score(O::Own, M::OnPremises, Private, Criterion::Ontzorgen), 0.0);
-        close(score(O::Colocation, M::OnPremises, Private, Criterion::Ontzorgen), 1.5);
-        close(score(O::Ssc, M::Iaas, Community, Criterion::Ontzorgen), 3.75);
-        close(score(O::Ssc, M::Paas, Community, Criterion::Ontzorgen), 6.25);
-        close(score(O::Managed, M::Saas, Public, Criterion::Ontzorgen), 8.75);
+        close(
+            score(O::Own, M::OnPremises, Private, Criterion::Ontzorgen),
+            0.0,
+        );
+        close(
+            score(O::Colocation, M::OnPremises, Private, Criterion::Ontzorgen),
+            1.5,
+        );
+        close(
+            score(O::Ssc, M::Iaas, Community, Criterion::Ontzorgen),
+            3.75,
+        );
+        close(
+            score(O::Ssc, M::Paas, Community, Criterion::Ontzorgen),
+            6.25,
+        );
+        close(
+            score(O::Managed, M::Saas, Public, Criterion::Ontzorgen),
+            8.75,
+        );
     }
 
     #[test]
     fn continuity_and_exit_follow_their_tables() {
         use Deployment::*;
-        close(score(O::Own, M::OnPremises, Private, Criterion::Continuity), 3.0);
-        close(score(O::Colocation, M::OnPremises, Private, Criterion::Continuity), 5.5);
-        close(score(O::Ssc, M::Saas, Community, Criterion::Continuity), 7.0);
-        close(score(O::Managed, M::Iaas, Public, Criterion::Continuity), 8.0);
+        close(
+            score(O::Own, M::OnPremises, Private, Criterion::Continuity),
+            3.0,
+        );
+        close(
+            score(O::Colocation, M::OnPremises, Private, Criterion::Continuity),
+            5.5,
+        );
+        close(
+            score(O::Ssc, M::Saas, Community, Criterion::Continuity),
+            7.0,
+        );
+        close(
+            score(O::Managed, M::Iaas, Public, Criterion::Continuity),
+            8.0,
+        );
         close(score(O::Own, M::OnPremises, Private, Criterion::Exit), 9.0);
         close(score(O::Ssc, M::Paas, Community, Criterion::Exit), 2.0);
         close(score(O::Host, M::Saas, Community, Criterion::Exit), 4.0);
