@@ -46,8 +46,12 @@ tbody th { font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.lead td, tr.lead th { background: #f6f8fb; }
 tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--navy); }
-.ranking th.crit { font-size: 0.78rem; hyphens: manual; overflow-wrap: break-word; }
+.ranking, .landscape { table-layout: fixed; }
+.ranking th.crit { font-size: 0.78rem; hyphens: manual; white-space: normal; vertical-align: bottom; }
 .ranking td, .ranking th { padding: 0.3rem 0.35rem; }
+.ranking thead th { vertical-align: bottom; }
+table.narrow { width: auto; min-width: 55%; }
+th .muted { font-weight: 400; }
 .level { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: 600; }
 .level.full { background: #1e6b45; color: #fff; }
 .level.configuration { background: #f4d58d; color: var(--ink); }
@@ -92,7 +96,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 0.6
   main { max-width: none; padding: 0; }
   nav { display: none; }
   section.chapter { break-before: page; }
-  section.chapter.first { break-before: auto; }
+  section.chapter.first, section.chapter.joined { break-before: auto; }
   h2 { margin-top: 0; }
   tr, figure, li, .keep { break-inside: avoid; }
   thead { display: table-header-group; }
@@ -152,8 +156,16 @@ fn chapters(note: &Note) -> Vec<(&'static str, &'static str)> {
     v
 }
 
+/// Opens a chapter. In print every chapter starts on a new page, except the first and the
+/// weights, which are short and open the note together with the question.
 fn open_chapter(out: &mut String, anchor: &str, title: &str, first: bool) {
-    let class = if first { "chapter first" } else { "chapter" };
+    let class = if first {
+        "chapter first"
+    } else if anchor == "gewichten" {
+        "chapter joined"
+    } else {
+        "chapter"
+    };
     let _ = write!(
         out,
         r#"<section class="{class}" id="{anchor}" aria-labelledby="h-{anchor}"><h2 id="h-{anchor}">{}</h2>"#,
@@ -250,7 +262,7 @@ fn weights(out: &mut String, note: &Note) {
     open_chapter(out, "gewichten", t.ch_weights, false);
     let _ = write!(
         out,
-        r#"<p>{}</p><table><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+        r#"<p>{}</p><table class="narrow"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
         esc(t.weights_intro),
         esc(s.criterion),
         esc(t.raw_weight),
@@ -290,8 +302,13 @@ fn ranking(out: &mut String, note: &Note) {
     }
     let _ = write!(
         out,
-        r#"<table class="ranking"><caption>{}</caption><thead><tr><th scope="col" class="num">{}</th><th scope="col">{}</th><th scope="col" class="num">{}</th>"#,
+        r#"<table class="ranking"><caption>{}</caption>{}<thead><tr>"#,
         esc(t.ch_ranking),
+        ranking_cols(note.weights.len()),
+    );
+    let _ = write!(
+        out,
+        r#"<th scope="col" class="num">{}</th><th scope="col">{}</th><th scope="col" class="num">{}</th>"#,
         esc(s.rank),
         esc(s.candidate),
         esc(s.total)
@@ -338,7 +355,7 @@ fn ranking(out: &mut String, note: &Note) {
     for l in &note.leaders {
         let _ = write!(
             out,
-            r#"<div class="leader"><h4>{}. {} ({})</h4><table class="keep"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+            r#"<div class="leader"><h4>{}. {} ({})</h4><table class="keep narrow"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
             l.rank,
             esc(&l.candidate.name),
             number::score(l.total, lang),
@@ -378,6 +395,20 @@ fn ranking(out: &mut String, note: &Note) {
         out.push_str("</ul></div>");
     }
     out.push_str("</section>");
+}
+
+/// Column widths of the ranking table: rank, candidate and total fixed, criteria share the rest.
+fn ranking_cols(criteria: usize) -> String {
+    let rest = 100.0 - 5.0 - 29.0 - 8.0;
+    let each = rest / criteria.max(1) as f64;
+    let mut s = String::from(
+        r#"<colgroup><col style="width:5%"><col style="width:29%"><col style="width:8%">"#,
+    );
+    for _ in 0..criteria {
+        let _ = write!(s, r#"<col style="width:{each:.2}%">"#);
+    }
+    s.push_str("</colgroup>");
+    s
 }
 
 /// Soft hyphens in long criterion names so narrow A4 columns break them legibly.
@@ -507,7 +538,7 @@ fn landscape(out: &mut String, note: &Note) {
     );
     let _ = write!(
         out,
-        r#"<table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+        r#"<table class="landscape"><colgroup><col style="width:32%"><col style="width:18%"><col style="width:26%"><col style="width:12%"><col style="width:12%"></colgroup><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
         esc(s.workload),
         esc(s.data_class),
         esc(s.placement),

@@ -447,8 +447,9 @@ impl<'a> Sources<'a> {
         self.used
             .into_iter()
             .enumerate()
-            .filter_map(|(i, (id, sections))| {
+            .filter_map(|(i, (id, mut sections))| {
                 let s = self.catalogue.source(&id)?;
+                sections.sort();
                 Some(SourceNote {
                     number: i + 1,
                     id,
@@ -946,7 +947,7 @@ mod tests {
         assert_eq!(other.source, 2);
         assert!(s.cite_text("not a known citation").is_none());
         let notes = s.into_notes(Lang::Nl);
-        assert_eq!(notes[0].sections, vec!["§3.3", "§4.1", "§2.2 Tabel 1"]);
+        assert_eq!(notes[0].sections, vec!["§2.2 Tabel 1", "§3.3", "§4.1"]);
         assert_eq!(notes[1].id, "seed001");
     }
 
