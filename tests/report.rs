@@ -185,12 +185,10 @@ fn tokens(text: &str) -> Vec<String> {
         }
         let mut j = i;
         while j < chars.len() {
-            if chars[j].is_ascii_digit() {
-                j += 1;
-            } else if (chars[j] == '.' || chars[j] == ',')
+            let separator_then_digit = (chars[j] == '.' || chars[j] == ',')
                 && j + 1 < chars.len()
-                && chars[j + 1].is_ascii_digit()
-            {
+                && chars[j + 1].is_ascii_digit();
+            if chars[j].is_ascii_digit() || separator_then_digit {
                 j += 1;
             } else {
                 break;
