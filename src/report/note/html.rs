@@ -44,6 +44,7 @@ th, td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-ali
 thead th { background: var(--soft); color: var(--navy); border-bottom: 2px solid var(--navy); }
 tbody th { font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
 tr.lead td, tr.lead th { background: #f6f8fb; }
 tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--navy); }
 .ranking, .landscape { table-layout: fixed; }
