@@ -120,7 +120,7 @@ fn tools() -> Option<(PathBuf, PathBuf)> {
             .join(" and ");
             assert!(
                 !on_ci(),
-                "CI=true but {missing} is missing: the browser test must run on CI"
+                "CI=true but not installed: {missing}; the browser test must run on CI"
             );
             eprintln!(
                 "skipping the browser test: {missing} not found (apt-get install chromium poppler-utils)"

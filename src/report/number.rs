@@ -73,14 +73,10 @@ pub fn percent(fraction: f64, decimals: usize, lang: Lang) -> String {
     format!("{}%", decimal(fraction * 100.0, decimals, lang))
 }
 
-/// A score on the 0–10 scale with two decimals (`7,26`).
+/// A score on the 0–10 scale with two decimals (`7,26`), so that score × weight visibly adds
+/// up to the contribution shown next to it.
 pub fn score(x: f64, lang: Lang) -> String {
     decimal(x, 2, lang)
-}
-
-/// A criterion score with one decimal (`8,8`).
-pub fn score1(x: f64, lang: Lang) -> String {
-    decimal(x, 1, lang)
 }
 
 /// A weight as a percentage with one decimal (`25,0%`).

@@ -339,7 +339,7 @@ fn ranking(out: &mut String, note: &Note) {
             let _ = write!(
                 out,
                 r#"<td class="num">{}</td>"#,
-                number::score1(c.score, lang)
+                number::score(c.score, lang)
             );
         }
         out.push_str("</tr>");
@@ -370,7 +370,7 @@ fn ranking(out: &mut String, note: &Note) {
                 out,
                 r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
                 esc(&c.name),
-                number::score1(c.score, lang),
+                number::score(c.score, lang),
                 number::weight(c.weight, lang),
                 number::score(c.contribution, lang)
             );

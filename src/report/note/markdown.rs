@@ -133,7 +133,7 @@ fn ranking(out: &mut String, note: &Note) {
             number::score(r.total, lang)
         );
         for c in &r.scores {
-            line.push_str(&format!(" {} |", number::score1(c.score, lang)));
+            line.push_str(&format!(" {} |", number::score(c.score, lang)));
         }
         let _ = writeln!(out, "{line}");
     }
@@ -160,7 +160,7 @@ fn ranking(out: &mut String, note: &Note) {
                 out,
                 "| {} | {} | {} | {} |",
                 c.name,
-                number::score1(c.score, lang),
+                number::score(c.score, lang),
                 number::weight(c.weight, lang),
                 number::score(c.contribution, lang)
             );
