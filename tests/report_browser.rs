@@ -19,15 +19,18 @@
 //! Without Chromium (or `pdftotext`) the test is skipped with a message, except under
 //! `CI=true`, where it fails: CI installs both (`.ci/run`).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use wolkwijzer::cli::{ReportFormat, render_report};
+use wolkwijzer::core::scoring::evaluate;
 use wolkwijzer::core::text::Lang;
 use wolkwijzer::i18n::report as labels;
 use wolkwijzer::io::{catalogue, profile};
+use wolkwijzer::report::note::{Note, NoteInput, html};
 
 const TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -286,12 +289,42 @@ fn html_reports_render_cleanly_in_chromium() {
     controls(&bin, dir);
     let cat = catalogue::built_in();
     let mut checked = 0;
+    // Every shipped profile in both languages, and the starter group once more with the
+    // hand-made business case, so the cash-flow chapter is checked in the browser as well.
+    let mut cases: Vec<(PathBuf, Lang, bool)> = vec![];
     for path in shipped() {
+        for lang in [Lang::Nl, Lang::En] {
+            cases.push((path.clone(), lang, false));
+        }
+    }
+    let group = shipped()
+        .into_iter()
+        .find(|p| profile::load(p).unwrap().subject.is_group())
+        .expect("a starter group profile ships");
+    cases.push((group, Lang::Nl, true));
+    for (path, lang, with_business_case) in cases {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
         let p = profile::load(&path).unwrap();
-        for lang in [Lang::Nl, Lang::En] {
-            let tag = format!("{stem}-{}", lang.code());
-            let html = render_report(&cat, &p, ReportFormat::Html, lang).unwrap();
+        {
+            let suffix = if with_business_case {
+                "-businesscase"
+            } else {
+                ""
+            };
+            let tag = format!("{stem}-{}{suffix}", lang.code());
+            let e = evaluate(&cat, &p).unwrap();
+            let mut note = Note::build(&NoteInput {
+                catalogue: &cat,
+                profile: &p,
+                evaluation: &e,
+                lang,
+                form: None,
+            });
+            if with_business_case {
+                note = note.with_business_case(common::business_case());
+            }
+            let svgs = if with_business_case { 4 } else { 3 };
+            let html = html::render(&note);
             let page = dir.join(format!("{tag}.html"));
             std::fs::write(&page, &html).unwrap();
 
@@ -333,7 +366,7 @@ fn html_reports_render_cleanly_in_chromium() {
                     m["scrollWidth"].as_u64() <= m["viewport"].as_u64(),
                     "{tag} at {width}px: horizontal scroll: {m}"
                 );
-                assert_eq!(m["svgs"], 3, "{tag}: {m}");
+                assert_eq!(m["svgs"], svgs, "{tag}: {m}");
                 assert_eq!(m["untitled"], Value::Array(vec![]), "{tag}: {m}");
                 assert_eq!(
                     m["resources"],
@@ -352,17 +385,20 @@ fn html_reports_render_cleanly_in_chromium() {
             } else {
                 t.ch_subject_single
             };
-            let mut from = 0;
-            for h in [
+            let mut headings = vec![
                 first,
                 t.ch_weights,
                 t.ch_ranking,
                 t.ch_excluded,
                 t.ch_layers,
                 t.ch_landscape,
-                t.ch_obstacles,
-                t.ch_sources,
-            ] {
+            ];
+            if with_business_case {
+                headings.push(t.ch_business_case);
+            }
+            headings.extend([t.ch_obstacles, t.ch_sources]);
+            let mut from = 0;
+            for h in headings {
                 let at = text[from..]
                     .find(h)
                     .unwrap_or_else(|| panic!("{tag}: heading {h:?} not in the PDF after {from}"));
@@ -372,7 +408,10 @@ fn html_reports_render_cleanly_in_chromium() {
             checked += 1;
         }
     }
-    assert!(checked >= 8, "four profiles in two languages");
+    assert!(
+        checked >= 9,
+        "four profiles in two languages, and the business case"
+    );
     if let Ok(keep) = std::env::var("WOLKWIJZER_KEEP_RENDERS") {
         // For looking at the renders by hand: copy PDFs and screenshots out of the temp dir.
         std::fs::create_dir_all(&keep).unwrap();

@@ -99,6 +99,15 @@ pub fn money(amount: Decimal, lang: Lang) -> String {
     format!("EUR {}", assemble(negative && !zero, i, f, lang))
 }
 
+/// An amount in euros without the currency, for table columns whose header names it:
+/// `1.234.567,89` (Dutch) or `1,234,567.89` (English), rounded like [`money`].
+pub fn amount(amount: Decimal, lang: Lang) -> String {
+    money(amount, lang)
+        .strip_prefix("EUR ")
+        .map(str::to_string)
+        .unwrap_or_default()
+}
+
 /// Parses a number written in the style of `lang` (grouping optional, `%` and a leading `EUR`
 /// ignored) back to `f64`; `None` when it is not a number in that style. The inverse of the
 /// formatters above, used by the tests that cross-check reports against the JSON.
@@ -186,6 +195,8 @@ mod tests {
         assert_eq!(money(dec!(0.005), Lang::Nl), "EUR 0,01");
         assert_eq!(money(dec!(-0.005), Lang::En), "EUR -0.01");
         assert_eq!(money(dec!(12), Lang::En), "EUR 12.00");
+        assert_eq!(amount(dec!(-85000.5), Lang::Nl), "-85.000,50");
+        assert_eq!(amount(dec!(1234567.891), Lang::En), "1,234,567.89");
     }
 
     #[test]

@@ -52,6 +52,8 @@ tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--navy); 
 .ranking td, .ranking th { padding: 0.3rem 0.35rem; }
 .ranking thead th { vertical-align: bottom; }
 table.narrow { width: auto; min-width: 55%; }
+table.money { font-size: 0.75rem; }
+table.money td, table.money th { padding: 0.3rem 0.3rem; }
 th .muted { font-weight: 400; }
 .level { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: 600; }
 .level.full { background: #1e6b45; color: #fff; }
@@ -631,7 +633,8 @@ pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
     }
     let _ = write!(
         out,
-        r#"<table><thead><tr><th scope="col" class="num">{}</th>"#,
+        r#"<table class="money"><caption>{}</caption><thead><tr><th scope="col" class="num">{}</th>"#,
+        esc(t.amounts_in_eur),
         esc(t.year)
     );
     for h in [
@@ -662,7 +665,7 @@ pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
             let _ = write!(
                 out,
                 r#"<td class="num">{}</td>"#,
-                esc(&number::money(v, lang))
+                esc(&number::amount(v, lang))
             );
         }
         out.push_str("</tr>");

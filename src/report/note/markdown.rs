@@ -326,6 +326,7 @@ pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
         t.ch_business_case, t.business_case_intro
     );
     let _ = writeln!(out, "**{}:** {}\n", t.scenario, cell(&bc.scenario));
+    let _ = writeln!(out, "{}\n", t.amounts_in_eur);
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} | {} | {} |\n|---:|---:|---:|---:|---:|---:|---:|",
@@ -342,12 +343,12 @@ pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
             number::year(y.year),
-            number::money(y.benefits, lang),
-            number::money(y.operating_costs, lang),
-            number::money(y.investments, lang),
-            number::money(y.total_costs, lang),
-            number::money(y.cash_flow, lang),
-            number::money(y.cumulative_cash_flow, lang)
+            number::amount(y.benefits, lang),
+            number::amount(y.operating_costs, lang),
+            number::amount(y.investments, lang),
+            number::amount(y.total_costs, lang),
+            number::amount(y.cash_flow, lang),
+            number::amount(y.cumulative_cash_flow, lang)
         );
     }
     let _ = writeln!(out, "\n### {}\n", t.bands_title);
