@@ -395,7 +395,7 @@ fn business_case_chapter_appears_only_with_data_and_in_every_format() {
         "the cash-flow chart is added"
     );
     assert!(
-        h.contains("Terugverdienjaar 2031"),
+        h.contains("Terugverdienjaar 2032"),
         "the expected return year is marked"
     );
     let c = csv::render(&note);

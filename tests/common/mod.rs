@@ -49,13 +49,13 @@ pub fn business_case() -> BusinessCaseNote {
             BandNote {
                 band: "favourable",
                 name: "gunstig".into(),
-                return_year: Some(2030),
+                return_year: Some(2031),
                 cumulative_cash_flow: shift(dec!(150000)),
             },
             BandNote {
                 band: "expected",
                 name: "verwacht".into(),
-                return_year: Some(2031),
+                return_year: Some(2032),
                 cumulative_cash_flow: expected.clone(),
             },
             BandNote {

@@ -418,6 +418,15 @@ pub(super) fn cash_flow(bc: &BusinessCaseNote, lang: Lang, id: &str) -> String {
         top + plot_h + 4.0,
         esc(&number::money(min, lang))
     );
+    if min < Decimal::ZERO && max > Decimal::ZERO {
+        let _ = write!(
+            out,
+            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+            left - 6.0,
+            zero + 4.0,
+            esc(&number::money(Decimal::ZERO, lang))
+        );
+    }
     for (i, y) in years.iter().enumerate() {
         let _ = write!(
             out,
