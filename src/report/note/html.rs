@@ -794,3 +794,64 @@ fn sources(out: &mut String, note: &Note) {
     }
     out.push_str("</tbody></table></section>");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of `#rrggbb`.
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_pass_wcag_aa() {
+        // (text, background) pairs the style sheet uses for text.
+        let pairs = [
+            ("#1b1f24", "#ffffff"), // body text
+            ("#17375e", "#ffffff"), // headings
+            ("#17375e", "#eef2f7"), // table headers, box titles
+            ("#4a5563", "#ffffff"), // muted text, references, chart ticks
+            ("#4a5563", "#f6f8fb"), // muted text on leading rows
+            ("#1f4e8c", "#ffffff"), // links
+            ("#ffffff", "#1e6b45"), // full control
+            ("#1b1f24", "#f4d58d"), // configuration
+            ("#1b1f24", "#d9dde3"), // no influence
+            ("#7a1f1f", "#ffffff"), // status: binding
+            ("#1f4e8c", "#ffffff"), // status: reference
+            ("#6b4a00", "#ffffff"), // status: pending
+        ];
+        for (fg, bg) in pairs {
+            for c in [fg, bg] {
+                assert!(
+                    c == "#ffffff" || CSS.contains(c),
+                    "{c} is not in the style sheet"
+                );
+            }
+            let ratio = contrast(fg, bg);
+            assert!(ratio >= 4.5, "{fg} on {bg}: {ratio:.2} < 4.5");
+        }
+    }
+
+    #[test]
+    fn soft_hyphens_only_in_known_long_names() {
+        assert_eq!(
+            soft_hyphens("Kostenvoorspelbaarheid"),
+            "Kosten&shy;voorspel&shy;baarheid"
+        );
+        assert_eq!(soft_hyphens("Privacy & co"), "Privacy &amp; co");
+    }
+}
