@@ -1,5 +1,5 @@
 //! The command line: clap definitions and the headless commands (`score`, `validate`,
-//! `catalogue`). `main.rs` only parses, dispatches and maps errors to exit codes.
+//! `catalogue`, `report`). `main.rs` only parses, dispatches and maps errors to exit codes.
 
 use std::path::PathBuf;
 
@@ -10,6 +10,7 @@ use crate::core::profile::Profile;
 use crate::core::scoring;
 use crate::core::text::Lang;
 use crate::io::{InputErrors, catalogue, profile};
+use crate::report::note::{self, Note, NoteInput};
 use crate::report::{self, ScoreView};
 
 /// Exit code: success.
@@ -71,6 +72,32 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write the decision note for a profile: question, weights, ranking with explanations,
+    /// exclusions, control per layer, hybrid landscape, collaboration obstacles and sources.
+    Report {
+        /// The profile (TOML); the built-in demo when omitted.
+        #[arg(long, short = 'p', value_name = "FILE")]
+        profile: Option<PathBuf>,
+        /// Output format: a self-contained HTML page, Markdown, or the data as JSON or CSV.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Formats of the decision note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown with tables, for a council proposal.
+    Markdown,
+    /// One self-contained HTML file with charts, printable on A4.
+    Html,
+    /// The data behind every table, as JSON.
+    Json,
+    /// The data behind every table, as CSV blocks.
+    Csv,
 }
 
 /// Output formats.
@@ -164,6 +191,30 @@ pub fn render_score(
     })
 }
 
+/// Renders the decision note for a profile in a format (the collaboration form follows the
+/// leading option; see `report::note::default_form`).
+pub fn render_report(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<String, scoring::ScoreError> {
+    let evaluation = scoring::evaluate(catalogue, profile)?;
+    let note = Note::build(&NoteInput {
+        catalogue,
+        profile,
+        evaluation: &evaluation,
+        lang,
+        form: None,
+    });
+    Ok(match format {
+        ReportFormat::Markdown => note::markdown::render(&note),
+        ReportFormat::Html => note::html::render(&note),
+        ReportFormat::Json => note::json::render(&note),
+        ReportFormat::Csv => note::csv::render(&note),
+    })
+}
+
 /// Runs a headless command. `None` (no command) is handled by the caller.
 pub fn run(cli: &Cli, command: &Command) -> Outcome {
     let lang: Lang = cli.lang.into();
@@ -198,6 +249,37 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
                 }
             }
             out
+        }
+        Command::Report {
+            profile,
+            format,
+            output,
+        } => {
+            let p = match load_profile(profile.as_ref()) {
+                Ok(p) => p,
+                Err(e) => return Outcome::invalid(&e),
+            };
+            let text = match render_report(&cat, &p, *format, lang) {
+                Ok(text) => text,
+                Err(e) => {
+                    return Outcome {
+                        stdout: String::new(),
+                        stderr: format!("{e}\n"),
+                        code: EXIT_INVALID,
+                    };
+                }
+            };
+            match output {
+                None => Outcome::ok(text),
+                Some(path) => match std::fs::write(path, text) {
+                    Ok(()) => Outcome::ok(String::new()),
+                    Err(e) => Outcome {
+                        stdout: String::new(),
+                        stderr: format!("{}: cannot write the report: {e}\n", path.display()),
+                        code: EXIT_INVALID,
+                    },
+                },
+            }
         }
         Command::Catalogue { format } => Outcome::ok(match format {
             Format::Table => report::table::catalogue(&cat, lang),

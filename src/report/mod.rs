@@ -3,6 +3,8 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod note;
+pub mod number;
 pub mod table;
 
 use crate::core::catalogue::{Catalogue, ControlLevel};

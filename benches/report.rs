@@ -1,0 +1,63 @@
+//! Benchmark of the decision note: the HTML report for the largest shipped profile (most
+//! workloads, then most municipalities), from a loaded profile to the finished page
+//! (evaluation, note, HTML), and the HTML rendering of a built note alone. Target: well under
+//! 100 ms.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use wolkwijzer::cli::{ReportFormat, render_report};
+use wolkwijzer::core::profile::Profile;
+use wolkwijzer::core::scoring::evaluate;
+use wolkwijzer::core::text::Lang;
+use wolkwijzer::io::{catalogue, profile};
+use wolkwijzer::report::note::{Note, NoteInput, html};
+
+/// The shipped profile with the most workloads (then the most municipalities).
+fn largest() -> (String, Profile) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let mut profiles: Vec<(String, Profile)> = std::fs::read_dir(dir)
+        .expect("profiles/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| {
+            let name = p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
+            (name, profile::load(&p).expect("a valid shipped profile"))
+        })
+        .collect();
+    profiles.sort_by_key(|(n, p)| {
+        (
+            p.workloads.len(),
+            p.subject.members().len(),
+            std::cmp::Reverse(n.clone()),
+        )
+    });
+    profiles.pop().expect("at least one profile")
+}
+
+fn bench(c: &mut Criterion) {
+    let cat = catalogue::built_in();
+    let (name, p) = largest();
+    c.bench_function(&format!("report_html_{name}"), |b| {
+        b.iter(|| render_report(black_box(&cat), black_box(&p), ReportFormat::Html, Lang::Nl))
+    });
+    let e = evaluate(&cat, &p).expect("weights");
+    let note = Note::build(&NoteInput {
+        catalogue: &cat,
+        profile: &p,
+        evaluation: &e,
+        lang: Lang::Nl,
+        form: None,
+    });
+    c.bench_function(&format!("note_html_render_{name}"), |b| {
+        b.iter(|| html::render(black_box(&note)))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

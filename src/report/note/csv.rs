@@ -1,0 +1,363 @@
+//! The decision note as CSV: the data behind every table, one block per table, blocks separated
+//! by an empty line. Every row starts with the table's name, so a spreadsheet filter on the
+//! first column selects one table. Numbers are machine-readable (decimal point, no grouping,
+//! weights as fractions), exactly as in the JSON; labels are in the note's language.
+
+use super::{Note, Reference};
+use crate::report::csv::field;
+
+/// Collects blocks of rows.
+struct Blocks {
+    out: String,
+}
+
+impl Blocks {
+    fn block(&mut self, table: &str, header: &[&str], rows: Vec<Vec<String>>) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        let mut head = vec!["table".to_string()];
+        head.extend(header.iter().map(|h| h.to_string()));
+        self.line(&head);
+        for r in rows {
+            let mut line = vec![table.to_string()];
+            line.extend(r);
+            self.line(&line);
+        }
+    }
+
+    fn line(&mut self, fields: &[String]) {
+        let joined: Vec<String> = fields.iter().map(|f| field(f)).collect();
+        self.out.push_str(&joined.join(","));
+        self.out.push('\n');
+    }
+}
+
+fn refs(references: &[Reference]) -> String {
+    references
+        .iter()
+        .map(|r| {
+            if r.sections.is_empty() {
+                format!("[{}]", r.source)
+            } else {
+                format!("[{}] {}", r.source, r.sections.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn opt<T: ToString>(x: Option<T>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The whole note as CSV blocks.
+pub fn render(note: &Note) -> String {
+    let mut b = Blocks { out: String::new() };
+    let s = &note.subject;
+    b.block(
+        "subject",
+        &[
+            "question",
+            "kind",
+            "name",
+            "municipality",
+            "inhabitants",
+            "workplaces",
+            "current",
+        ],
+        s.municipalities
+            .iter()
+            .map(|m| {
+                vec![
+                    s.question.clone(),
+                    s.kind.to_string(),
+                    s.name.clone(),
+                    m.name.clone(),
+                    m.inhabitants.to_string(),
+                    m.workplaces.to_string(),
+                    opt(m.current),
+                ]
+            })
+            .collect(),
+    );
+    b.block(
+        "weights",
+        &["criterion", "name", "points", "share"],
+        note.weights
+            .iter()
+            .map(|w| {
+                vec![
+                    w.criterion.to_string(),
+                    w.name.clone(),
+                    w.raw.to_string(),
+                    w.share.to_string(),
+                ]
+            })
+            .collect(),
+    );
+    let mut ranking_head = vec![
+        "rank",
+        "candidate",
+        "name",
+        "option",
+        "service_model",
+        "deployment",
+        "total",
+    ];
+    ranking_head.extend(note.weights.iter().map(|w| w.criterion));
+    b.block(
+        "ranking",
+        &ranking_head,
+        note.ranking
+            .iter()
+            .map(|r| {
+                let mut row = vec![
+                    r.rank.to_string(),
+                    r.candidate.id.clone(),
+                    r.candidate.name.clone(),
+                    r.candidate.option.to_string(),
+                    r.candidate.service_model.to_string(),
+                    r.candidate.deployment.to_string(),
+                    r.total.to_string(),
+                ];
+                row.extend(r.scores.iter().map(|c| c.score.to_string()));
+                row
+            })
+            .collect(),
+    );
+    b.block(
+        "leaders",
+        &[
+            "rank",
+            "candidate",
+            "criterion",
+            "score",
+            "weight",
+            "contribution",
+            "explanation",
+            "sources",
+        ],
+        note.leaders
+            .iter()
+            .flat_map(|l| {
+                l.criteria.iter().map(move |c| {
+                    let mut sources = refs(&c.references);
+                    for u in &c.unmatched_sources {
+                        if !sources.is_empty() {
+                            sources.push_str("; ");
+                        }
+                        sources.push_str(u);
+                    }
+                    vec![
+                        l.rank.to_string(),
+                        l.candidate.id.clone(),
+                        c.criterion.to_string(),
+                        c.score.to_string(),
+                        c.weight.to_string(),
+                        c.contribution.to_string(),
+                        c.explanation.clone(),
+                        sources,
+                    ]
+                })
+            })
+            .collect(),
+    );
+    b.block(
+        "excluded",
+        &["candidate", "name", "reason"],
+        note.excluded
+            .iter()
+            .flat_map(|x| {
+                x.reasons
+                    .iter()
+                    .map(|r| vec![x.candidate.id.clone(), x.candidate.name.clone(), r.clone()])
+            })
+            .collect(),
+    );
+    let l = &note.layers;
+    b.block(
+        "layers",
+        &[
+            "layer",
+            "name",
+            "candidate",
+            "level",
+            "kept",
+            "given_up",
+            "given_to",
+            "operations_by",
+            "facility_by",
+        ],
+        l.rows
+            .iter()
+            .flat_map(|row| {
+                row.cells.iter().enumerate().map(move |(i, c)| {
+                    vec![
+                        row.layer.to_string(),
+                        row.name.clone(),
+                        l.candidates[i].id.clone(),
+                        c.level.to_string(),
+                        c.kept.clone(),
+                        c.given_up.clone(),
+                        c.given_to.clone().unwrap_or_default(),
+                        l.operations[i].clone(),
+                        l.facility[i].clone(),
+                    ]
+                })
+            })
+            .collect(),
+    );
+    b.block(
+        "landscape",
+        &[
+            "workload",
+            "data",
+            "critical",
+            "models",
+            "candidate",
+            "name",
+            "score",
+            "overall_rank",
+            "rules",
+        ],
+        note.landscape
+            .workloads
+            .iter()
+            .map(|w| {
+                vec![
+                    w.name.clone(),
+                    w.data.to_string(),
+                    w.critical.to_string(),
+                    w.models.join(" "),
+                    w.placement
+                        .as_ref()
+                        .map(|p| p.id.clone())
+                        .unwrap_or_default(),
+                    w.placement
+                        .as_ref()
+                        .map(|p| p.name.clone())
+                        .unwrap_or_default(),
+                    opt(w.score),
+                    opt(w.overall_rank),
+                    w.rules.join(" "),
+                ]
+            })
+            .collect(),
+    );
+    b.block(
+        "rules",
+        &["rule", "text", "effect", "applies_to", "status", "source"],
+        note.landscape
+            .rules
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.clone(),
+                    r.text.clone(),
+                    r.effect.to_string(),
+                    r.applies_to.join("; "),
+                    r.status.to_string(),
+                    r.reference
+                        .as_ref()
+                        .map(|x| refs(std::slice::from_ref(x)))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+    if let Some(bc) = &note.business_case {
+        b.block(
+            "business_case_years",
+            &[
+                "scenario",
+                "year",
+                "benefits",
+                "operating_costs",
+                "investments",
+                "total_costs",
+                "cash_flow",
+                "cumulative_benefits",
+                "cumulative_costs",
+                "cumulative_cash_flow",
+            ],
+            bc.years
+                .iter()
+                .map(|y| {
+                    vec![
+                        bc.scenario.clone(),
+                        y.year.to_string(),
+                        y.benefits.to_string(),
+                        y.operating_costs.to_string(),
+                        y.investments.to_string(),
+                        y.total_costs.to_string(),
+                        y.cash_flow.to_string(),
+                        y.cumulative_benefits.to_string(),
+                        y.cumulative_costs.to_string(),
+                        y.cumulative_cash_flow.to_string(),
+                    ]
+                })
+                .collect(),
+        );
+        b.block(
+            "business_case_bands",
+            &["band", "name", "return_year"],
+            bc.bands
+                .iter()
+                .map(|x| vec![x.band.to_string(), x.name.clone(), opt(x.return_year)])
+                .collect(),
+        );
+        b.block(
+            "business_case_allocation",
+            &["allocation_key", "participant", "share"],
+            bc.allocation
+                .iter()
+                .map(|a| {
+                    vec![
+                        bc.allocation_key.clone(),
+                        a.participant.clone(),
+                        a.share.to_string(),
+                    ]
+                })
+                .collect(),
+        );
+    }
+    let c = &note.collaboration;
+    b.block(
+        "obstacles",
+        &["form", "obstacle", "text", "status", "source"],
+        c.obstacles
+            .iter()
+            .map(|o| {
+                vec![
+                    opt(c.form),
+                    o.id.clone(),
+                    o.text.clone(),
+                    o.status.to_string(),
+                    o.reference
+                        .as_ref()
+                        .map(|x| refs(std::slice::from_ref(x)))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+    b.block(
+        "sources",
+        &["number", "source", "document", "kind", "status", "sections"],
+        note.sources
+            .iter()
+            .map(|s| {
+                vec![
+                    s.number.to_string(),
+                    s.id.clone(),
+                    s.cite.clone(),
+                    s.kind.to_string(),
+                    s.status.to_string(),
+                    s.sections.join("; "),
+                ]
+            })
+            .collect(),
+    );
+    b.out
+}

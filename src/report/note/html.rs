@@ -1,0 +1,857 @@
+//! The decision note as one self-contained HTML file: inline CSS, no scripts, no external
+//! fonts or images, charts as inline SVG with a table beside each. Readable on screen and on
+//! A4 paper (print CSS: a page break before each chapter, rows and figures never split, table
+//! headers repeated). Accessible: real headings, `<th scope>`, SVGs labelled by their
+//! `<title>` and `<desc>`, colours that pass WCAG AA.
+
+use std::fmt::Write;
+
+use super::svg::{self, esc};
+use super::{BusinessCaseNote, LEADING, Note, Reference};
+use crate::core::text::Lang;
+use crate::i18n::{report as labels, strings};
+use crate::report::number;
+
+/// The style sheet. Colours (on white unless noted), with their contrast ratios: text #1b1f24
+/// (16:1), headings #17375e (11:1), muted text #4a5563 (7.5:1), white on the dark bar
+/// #17375e (11:1), white on full control #1e6b45 (6.6:1), #1b1f24 on configuration #f4d58d
+/// (12:1) and on no influence #d9dde3 (12:1), links #1f4e8c (8:1).
+const CSS: &str = r#"
+:root { --ink: #1b1f24; --navy: #17375e; --muted: #4a5563; --rule: #c9d1db; --soft: #eef2f7; }
+* { box-sizing: border-box; }
+html { font-size: 16px; }
+body { margin: 0; color: var(--ink); background: #fff;
+  font-family: "Segoe UI", "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
+  line-height: 1.5; }
+main { max-width: 58rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
+h1, h2, h3, h4 { color: var(--navy); line-height: 1.25; break-after: avoid; }
+h1 { font-size: 1.9rem; margin: 0.3rem 0 0.6rem; }
+h2 { font-size: 1.45rem; margin: 2.4rem 0 0.8rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--navy); }
+h3 { font-size: 1.15rem; margin: 1.6rem 0 0.5rem; }
+h4 { font-size: 1rem; margin: 1.2rem 0 0.4rem; }
+p { margin: 0.4rem 0 0.8rem; }
+a { color: #1f4e8c; }
+.kind { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; color: var(--muted); margin: 0; }
+.subject { font-size: 1.15rem; margin: 0 0 1rem; }
+.cover { border-bottom: 1px solid var(--rule); padding-bottom: 1rem; }
+nav ul { list-style: none; padding: 0; margin: 0.3rem 0 0; columns: 2; column-gap: 2rem; }
+nav li { margin: 0.1rem 0; }
+.muted, .refs { color: var(--muted); }
+.refs { font-size: 0.85rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; }
+caption { text-align: left; font-weight: 600; color: var(--navy); padding: 0 0 0.3rem; }
+th, td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+thead th { background: var(--soft); color: var(--navy); border-bottom: 2px solid var(--navy); }
+tbody th { font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
+tr.lead td, tr.lead th { background: #f6f8fb; }
+tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--navy); }
+.ranking, .landscape { table-layout: fixed; }
+.ranking th.crit { font-size: 0.78rem; hyphens: manual; white-space: normal; vertical-align: bottom; }
+.ranking td, .ranking th { padding: 0.3rem 0.35rem; }
+.ranking thead th { vertical-align: bottom; }
+table.narrow { width: auto; min-width: 55%; }
+table.money { font-size: 0.75rem; }
+table.money td, table.money th { padding: 0.3rem 0.3rem; }
+th .muted { font-weight: 400; }
+.level { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: 600; }
+.level.full { background: #1e6b45; color: #fff; }
+.level.configuration { background: #f4d58d; color: var(--ink); }
+.level.none { background: #d9dde3; color: var(--ink); }
+.status { display: inline-block; padding: 0 0.4rem; border: 1px solid currentColor; border-radius: 3px; font-size: 0.8rem; white-space: nowrap; }
+.status.binding { color: #7a1f1f; }
+.status.reference { color: #1f4e8c; }
+.status.pending { color: #6b4a00; }
+ul.explained { padding-left: 1.1rem; }
+ul.explained li { margin: 0.35rem 0; }
+figure { margin: 1rem 0 1.4rem; }
+figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 0.3rem; }
+svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
+svg .label { font-size: 13px; fill: var(--ink); }
+svg .value { font-size: 13px; font-weight: 600; fill: var(--ink); }
+svg .tick { font-size: 12px; fill: var(--muted); }
+svg .head { font-size: 13px; font-weight: 600; fill: var(--navy); }
+svg .bar { fill: #7f9cbd; }
+svg .bar.lead { fill: var(--navy); }
+svg .axis { stroke: var(--muted); stroke-width: 1; }
+svg rect.level.full { fill: #1e6b45; }
+svg rect.level.configuration { fill: #f4d58d; }
+svg rect.level.none { fill: #d9dde3; }
+svg .cell { font-size: 13px; font-weight: 600; fill: var(--ink); }
+svg .cell.full { fill: #fff; }
+svg .cell.small { font-size: 11.5px; font-weight: 400; }
+svg .box { fill: #fff; stroke: var(--navy); stroke-width: 1.2; }
+svg .box.unplaced { stroke: #7a1f1f; stroke-dasharray: 5 3; }
+svg .boxhead { fill: var(--soft); }
+svg .boxtitle { font-size: 13px; font-weight: 700; fill: var(--navy); }
+svg .item { font-size: 12.5px; fill: var(--ink); }
+svg .band { fill: #d6e2ef; }
+svg .line { fill: none; stroke-width: 2.5; }
+svg .line.favourable { stroke: #1e6b45; }
+svg .line.expected { stroke: var(--navy); }
+svg .line.unfavourable { stroke: #7a1f1f; stroke-dasharray: 6 3; }
+svg .marker { stroke: var(--muted); stroke-dasharray: 3 3; }
+footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 0.6rem; color: var(--muted); font-size: 0.85rem; }
+@page { size: A4; margin: 16mm 15mm 18mm; }
+@media print {
+  html { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  nav { display: none; }
+  section.chapter { break-before: page; }
+  section.chapter.first, section.chapter.joined { break-before: auto; }
+  h2 { margin-top: 0; }
+  tr, figure, li, .keep { break-inside: avoid; }
+  thead { display: table-header-group; }
+  table { font-size: 8.5pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+"#;
+
+/// "[1] §3.3, §4.1; [2] §2", linked to the sources chapter.
+fn refs(references: &[Reference]) -> String {
+    references
+        .iter()
+        .map(|r| {
+            let mut s = format!(r##"<a href="#bron-{0}">[{0}]</a>"##, r.source);
+            if !r.sections.is_empty() {
+                s.push(' ');
+                s.push_str(&esc(&r.sections.join(", ")));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn status(id: &str, name: &str) -> String {
+    format!(r#"<span class="status {}">{}</span>"#, esc(id), esc(name))
+}
+
+/// Chapters in order: (anchor, heading). The business case only when present.
+fn chapters(note: &Note) -> Vec<(&'static str, &'static str)> {
+    let t = labels(note.language());
+    let mut v = vec![
+        (
+            "vraag",
+            if note.subject.kind == "group" {
+                t.ch_subject_group
+            } else {
+                t.ch_subject_single
+            },
+        ),
+        ("gewichten", t.ch_weights),
+        ("ranglijst", t.ch_ranking),
+        ("uitgesloten", t.ch_excluded),
+    ];
+    if !note.layers.candidates.is_empty() {
+        v.push(("lagen", t.ch_layers));
+    }
+    if !note.landscape.workloads.is_empty() {
+        v.push(("landschap", t.ch_landscape));
+    }
+    if note.business_case.is_some() {
+        v.push(("businesscase", t.ch_business_case));
+    }
+    v.push(("samenwerking", t.ch_obstacles));
+    v.push(("bronnen", t.ch_sources));
+    v
+}
+
+/// Opens a chapter. In print every chapter starts on a new page, except the first and the
+/// weights, which are short and open the note together with the question.
+fn open_chapter(out: &mut String, anchor: &str, title: &str, first: bool) {
+    let class = if first {
+        "chapter first"
+    } else if anchor == "gewichten" {
+        "chapter joined"
+    } else {
+        "chapter"
+    };
+    let _ = write!(
+        out,
+        r#"<section class="{class}" id="{anchor}" aria-labelledby="h-{anchor}"><h2 id="h-{anchor}">{}</h2>"#,
+        esc(title)
+    );
+}
+
+/// The whole note as an HTML document.
+pub fn render(note: &Note) -> String {
+    let lang = note.language();
+    let t = labels(lang);
+    let mut out = String::with_capacity(64 * 1024);
+    let _ = write!(
+        out,
+        r#"<!DOCTYPE html><html lang="{}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{} — {}</title><style>{CSS}</style></head><body><main>"#,
+        note.lang,
+        esc(&note.subject.question),
+        esc(t.doc_kind)
+    );
+    let _ = write!(
+        out,
+        r#"<header class="cover"><p class="kind">{}</p><h1>{}</h1><p class="subject">{}</p><nav aria-label="{}"><ul>"#,
+        esc(t.doc_kind),
+        esc(&note.subject.question),
+        esc(&note.subject.name),
+        esc(t.contents)
+    );
+    for (anchor, title) in chapters(note) {
+        let _ = write!(out, r##"<li><a href="#{anchor}">{}</a></li>"##, esc(title));
+    }
+    out.push_str("</ul></nav></header>");
+    subject(&mut out, note);
+    weights(&mut out, note);
+    ranking(&mut out, note);
+    excluded(&mut out, note);
+    layers(&mut out, note);
+    landscape(&mut out, note);
+    if let Some(bc) = &note.business_case {
+        business_case(&mut out, bc, lang);
+    }
+    collaboration(&mut out, note);
+    sources(&mut out, note);
+    let _ = writeln!(
+        out,
+        "<footer><p>{}</p></footer></main></body></html>",
+        esc(t.colophon)
+    );
+    out
+}
+
+fn subject(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let n = &note.subject;
+    let title = chapters(note)[0].1;
+    open_chapter(out, "vraag", title, true);
+    let _ = write!(
+        out,
+        r#"<p><strong>{}:</strong> {}</p><table><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        esc(t.question),
+        esc(&n.question),
+        esc(s.municipality),
+        esc(s.inhabitants),
+        esc(s.workplaces),
+        esc(s.current)
+    );
+    for m in &n.municipalities {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
+            esc(&m.name),
+            number::integer(u64::from(m.inhabitants), lang),
+            number::integer(u64::from(m.workplaces), lang),
+            esc(m.current_name.as_deref().unwrap_or("—"))
+        );
+    }
+    if n.municipalities.len() > 1 {
+        let _ = write!(
+            out,
+            r#"<tr class="total"><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td></td></tr>"#,
+            esc(t.total),
+            number::integer(n.total_inhabitants, lang),
+            number::integer(n.total_workplaces, lang)
+        );
+    }
+    out.push_str("</tbody></table></section>");
+}
+
+fn weights(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    open_chapter(out, "gewichten", t.ch_weights, false);
+    let _ = write!(
+        out,
+        r#"<p>{}</p><table class="narrow"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+        esc(t.weights_intro),
+        esc(s.criterion),
+        esc(t.raw_weight),
+        esc(t.share)
+    );
+    for w in &note.weights {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td></tr>"#,
+            esc(&w.name),
+            number::decimal(w.raw, if w.raw.fract() == 0.0 { 0 } else { 2 }, lang),
+            number::weight(w.share, lang)
+        );
+    }
+    out.push_str("</tbody></table></section>");
+}
+
+fn ranking(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    open_chapter(out, "ranglijst", t.ch_ranking, false);
+    let _ = write!(
+        out,
+        "<p>{} {}–{}.</p>",
+        esc(t.ranking_intro),
+        note.scale[0],
+        note.scale[1]
+    );
+    if !note.ranking.is_empty() {
+        let _ = write!(
+            out,
+            "<figure>{}<figcaption>{}</figcaption></figure>",
+            svg::ranking_bars(note, "fig-ranking"),
+            esc(t.ranking_chart_desc)
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<table class="ranking"><caption>{}</caption>{}<thead><tr>"#,
+        esc(t.ch_ranking),
+        ranking_cols(note.weights.len()),
+    );
+    let _ = write!(
+        out,
+        r#"<th scope="col" class="num">{}</th><th scope="col">{}</th><th scope="col" class="num">{}</th>"#,
+        esc(s.rank),
+        esc(s.candidate),
+        esc(s.total)
+    );
+    for w in &note.weights {
+        let _ = write!(
+            out,
+            r#"<th scope="col" class="num crit">{}</th>"#,
+            soft_hyphens(&w.name)
+        );
+    }
+    out.push_str("</tr></thead><tbody>");
+    for r in &note.ranking {
+        let class = if r.rank <= LEADING {
+            r#" class="lead""#
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            r#"<tr{class}><td class="num">{}</td><th scope="row">{}</th><td class="num"><strong>{}</strong></td>"#,
+            r.rank,
+            esc(&r.candidate.name),
+            number::score(r.total, lang)
+        );
+        for c in &r.scores {
+            let _ = write!(
+                out,
+                r#"<td class="num">{}</td>"#,
+                number::score(c.score, lang)
+            );
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    if !note.leaders.is_empty() {
+        let _ = write!(
+            out,
+            "<h3>{}</h3><p>{}</p>",
+            esc(t.leaders_title),
+            esc(t.leaders_intro)
+        );
+    }
+    for l in &note.leaders {
+        let _ = write!(
+            out,
+            r#"<div class="leader"><h4>{}. {} ({})</h4><table class="keep narrow"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+            l.rank,
+            esc(&l.candidate.name),
+            number::score(l.total, lang),
+            esc(s.criterion),
+            esc(s.score),
+            esc(s.weight),
+            esc(t.contribution)
+        );
+        for c in &l.criteria {
+            let _ = write!(
+                out,
+                r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+                esc(&c.name),
+                number::score(c.score, lang),
+                number::weight(c.weight, lang),
+                number::score(c.contribution, lang)
+            );
+        }
+        out.push_str(r#"</tbody></table><ul class="explained">"#);
+        for c in &l.criteria {
+            let mut sources = refs(&c.references);
+            for u in &c.unmatched_sources {
+                if !sources.is_empty() {
+                    sources.push_str("; ");
+                }
+                sources.push_str(&esc(u));
+            }
+            let _ = write!(
+                out,
+                r#"<li><strong>{}</strong>: {} <span class="refs">({}: {})</span></li>"#,
+                esc(&c.name),
+                esc(&c.explanation),
+                esc(t.references),
+                sources
+            );
+        }
+        out.push_str("</ul></div>");
+    }
+    out.push_str("</section>");
+}
+
+/// Column widths of the ranking table: rank, candidate and total fixed, criteria share the rest.
+fn ranking_cols(criteria: usize) -> String {
+    let rest = 100.0 - 5.0 - 29.0 - 8.0;
+    let each = rest / criteria.max(1) as f64;
+    let mut s = String::from(
+        r#"<colgroup><col style="width:5%"><col style="width:29%"><col style="width:8%">"#,
+    );
+    for _ in 0..criteria {
+        let _ = write!(s, r#"<col style="width:{each:.2}%">"#);
+    }
+    s.push_str("</colgroup>");
+    s
+}
+
+/// Soft hyphens in long criterion names so narrow A4 columns break them legibly.
+fn soft_hyphens(name: &str) -> String {
+    const BREAKS: &[(&str, &str)] = &[
+        ("Kostenvoorspelbaarheid", "Kosten&shy;voorspel&shy;baarheid"),
+        ("Cost predictability", "Cost predict&shy;ability"),
+        ("Continuïteit", "Continu&shy;ïteit"),
+        ("Flexibiliteit", "Flexi&shy;biliteit"),
+        ("Flexibility", "Flexi&shy;bility"),
+    ];
+    let escaped = esc(name);
+    BREAKS
+        .iter()
+        .find(|(plain, _)| *plain == name)
+        .map(|(_, hyphenated)| hyphenated.to_string())
+        .unwrap_or(escaped)
+}
+
+fn excluded(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    open_chapter(out, "uitgesloten", t.ch_excluded, false);
+    if note.excluded.is_empty() {
+        let _ = write!(out, "<p>{}</p></section>", esc(s.nothing_excluded));
+        return;
+    }
+    let _ = write!(
+        out,
+        r#"<p>{}</p><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        esc(t.excluded_intro),
+        esc(s.candidate),
+        esc(s.reasons)
+    );
+    for x in &note.excluded {
+        let reasons: Vec<String> = x.reasons.iter().map(|r| esc(r)).collect();
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#,
+            esc(&x.candidate.name),
+            reasons.join("<br>")
+        );
+    }
+    out.push_str("</tbody></table></section>");
+}
+
+fn layers(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let l = &note.layers;
+    if l.candidates.is_empty() {
+        return;
+    }
+    open_chapter(out, "lagen", t.ch_layers, false);
+    let _ = write!(
+        out,
+        "<p>{}</p><figure>{}<figcaption>{} <span class=\"refs\">({}: {})</span></figcaption></figure>",
+        esc(t.layers_intro),
+        svg::layer_matrix(note, "fig-layers"),
+        esc(t.layers_chart),
+        esc(t.references),
+        refs(&l.references)
+    );
+    let _ = write!(
+        out,
+        r#"<table><thead><tr><th scope="col">{}</th>"#,
+        esc(t.layer)
+    );
+    for c in &l.candidates {
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(&c.name));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &l.rows {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}<br><span class="muted">{}</span></th>"#,
+            esc(&row.name),
+            esc(&row.examples)
+        );
+        for c in &row.cells {
+            let _ = write!(
+                out,
+                r#"<td><span class="level {}">{}</span><br>{}: {}<br>{}: {}"#,
+                c.level,
+                esc(&c.level_name),
+                esc(t.kept),
+                esc(&c.kept),
+                esc(t.given_up),
+                esc(&c.given_up)
+            );
+            if let Some(to) = &c.given_to {
+                let _ = write!(out, " {} {}", esc(t.given_to), esc(to));
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    for (label, values) in [
+        (t.operations_by, &l.operations),
+        (t.facility_by, &l.facility),
+    ] {
+        let _ = write!(out, r#"<tr><th scope="row">{}</th>"#, esc(label));
+        for v in values {
+            let _ = write!(out, "<td>{}</td>", esc(v));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></section>");
+}
+
+fn landscape(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let l = &note.landscape;
+    if l.workloads.is_empty() {
+        return;
+    }
+    open_chapter(out, "landschap", t.ch_landscape, false);
+    let _ = write!(
+        out,
+        "<p>{}</p><figure>{}<figcaption>{}</figcaption></figure>",
+        esc(t.landscape_intro),
+        svg::landscape_boxes(note, "fig-landscape"),
+        esc(t.landscape_chart)
+    );
+    let _ = write!(
+        out,
+        r#"<table class="landscape"><colgroup><col style="width:32%"><col style="width:18%"><col style="width:26%"><col style="width:12%"><col style="width:12%"></colgroup><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+        esc(s.workload),
+        esc(s.data_class),
+        esc(s.placement),
+        esc(t.workload_score),
+        esc(t.overall_rank)
+    );
+    for w in &l.workloads {
+        let critical = if w.critical {
+            format!(r#"<br><span class="muted">{}</span>"#, esc(t.critical))
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}{critical}</th><td>{}</td><td>{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+            esc(&w.name),
+            esc(&w.data_name),
+            esc(&w
+                .placement
+                .as_ref()
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| t.unplaced.to_string())),
+            w.score.map(|x| number::score(x, lang)).unwrap_or_default(),
+            w.overall_rank.map(|r| r.to_string()).unwrap_or_default()
+        );
+    }
+    out.push_str("</tbody></table>");
+    if !l.rules.is_empty() {
+        let _ = write!(
+            out,
+            r#"<h3>{}</h3><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+            esc(t.rules_title),
+            esc(t.rule),
+            esc(s.applies_to),
+            esc(t.effect),
+            esc(s.status)
+        );
+        for r in &l.rules {
+            let _ = write!(
+                out,
+                r#"<tr><td>{} <span class="refs">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+                esc(&r.text),
+                r.reference
+                    .as_ref()
+                    .map(|x| refs(std::slice::from_ref(x)))
+                    .unwrap_or_default(),
+                esc(&r.applies_to.join(", ")),
+                esc(&r.effect_name),
+                status(r.status, &r.status_name)
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
+    let _ = write!(
+        out,
+        r#"<h3>{}</h3><ul class="explained">"#,
+        esc(t.why_title)
+    );
+    for w in &l.why {
+        let _ = write!(
+            out,
+            "<li><strong>{}</strong>: {}</li>",
+            esc(&w.workloads.join(", ")),
+            esc(&w.explanation)
+        );
+    }
+    out.push_str("</ul></section>");
+}
+
+/// The business case chapter: yearly table, cash-flow chart with the bands, return year per
+/// band and the allocation per participant. Only rendered when the note carries one.
+pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
+    let t = labels(lang);
+    open_chapter(out, "businesscase", t.ch_business_case, false);
+    let _ = write!(
+        out,
+        "<p>{}</p><p><strong>{}:</strong> {}</p>",
+        esc(t.business_case_intro),
+        esc(t.scenario),
+        esc(&bc.scenario)
+    );
+    if !bc.years.is_empty() && !bc.bands.is_empty() {
+        let _ = write!(
+            out,
+            "<figure>{}<figcaption>{}</figcaption></figure>",
+            svg::cash_flow(bc, lang, "fig-cashflow"),
+            esc(t.cash_flow_chart)
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<table class="money"><caption>{}</caption><thead><tr><th scope="col" class="num">{}</th>"#,
+        esc(t.amounts_in_eur),
+        esc(t.year)
+    );
+    for h in [
+        t.benefits,
+        t.operating_costs,
+        t.investments,
+        t.total_costs,
+        t.cash_flow,
+        t.cumulative_cash_flow,
+    ] {
+        let _ = write!(out, r#"<th scope="col" class="num">{}</th>"#, esc(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for y in &bc.years {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row" class="num">{}</th>"#,
+            number::year(y.year)
+        );
+        for v in [
+            y.benefits,
+            y.operating_costs,
+            y.investments,
+            y.total_costs,
+            y.cash_flow,
+            y.cumulative_cash_flow,
+        ] {
+            let _ = write!(
+                out,
+                r#"<td class="num">{}</td>"#,
+                esc(&number::amount(v, lang))
+            );
+        }
+        out.push_str("</tr>");
+    }
+    let _ = write!(
+        out,
+        r#"</tbody></table><h3>{}</h3><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        esc(t.bands_title),
+        esc(t.band),
+        esc(t.return_year)
+    );
+    for b in &bc.bands {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#,
+            esc(&b.name),
+            b.return_year
+                .map(number::year)
+                .unwrap_or_else(|| esc(t.not_within_horizon))
+        );
+    }
+    out.push_str("</tbody></table>");
+    if !bc.allocation.is_empty() {
+        let _ = write!(
+            out,
+            r#"<h3>{}</h3><p>{}: {}</p><table><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+            esc(t.allocation_title),
+            esc(t.allocation_key),
+            esc(&bc.allocation_key),
+            esc(t.participant),
+            esc(t.yearly_share)
+        );
+        for a in &bc.allocation {
+            let _ = write!(
+                out,
+                r#"<tr><th scope="row">{}</th><td class="num">{}</td></tr>"#,
+                esc(&a.participant),
+                esc(&number::money(a.share, lang))
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
+    out.push_str("</section>");
+}
+
+fn collaboration(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let c = &note.collaboration;
+    open_chapter(out, "samenwerking", t.ch_obstacles, false);
+    if let (Some(name), Some(summary)) = (&c.form_name, &c.form_summary) {
+        let _ = write!(
+            out,
+            "<p><strong>{}:</strong> {}. {}",
+            esc(t.form),
+            esc(name),
+            esc(summary)
+        );
+        if let Some(r) = &c.reference {
+            let _ = write!(
+                out,
+                r#" <span class="refs">({})</span>"#,
+                refs(std::slice::from_ref(r))
+            );
+        }
+        out.push_str("</p>");
+    }
+    let _ = write!(out, "<p>{}</p>", esc(&c.basis));
+    if c.form.is_some() {
+        if c.obstacles.is_empty() {
+            let _ = write!(out, "<p>{}</p>", esc(t.no_obstacles));
+        } else {
+            let _ = write!(
+                out,
+                r#"<table><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+                esc(t.obstacle),
+                esc(s.status)
+            );
+            for o in &c.obstacles {
+                let _ = write!(
+                    out,
+                    r#"<tr><td>{} <span class="refs">{}</span></td><td>{}</td></tr>"#,
+                    esc(&o.text),
+                    o.reference
+                        .as_ref()
+                        .map(|x| refs(std::slice::from_ref(x)))
+                        .unwrap_or_default(),
+                    status(o.status, &o.status_name)
+                );
+            }
+            out.push_str("</tbody></table>");
+        }
+    }
+    out.push_str("</section>");
+}
+
+fn sources(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    open_chapter(out, "bronnen", t.ch_sources, false);
+    let _ = write!(
+        out,
+        r#"<p>{}</p><table><thead><tr><th scope="col" class="num">#</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        esc(t.sources_intro),
+        esc(t.document),
+        esc(t.sections_used),
+        esc(s.status)
+    );
+    for src in &note.sources {
+        let _ = write!(
+            out,
+            r#"<tr id="bron-{}"><td class="num">{}</td><th scope="row">{}<br><span class="muted">{}</span></th><td>{}</td><td>{}</td></tr>"#,
+            src.number,
+            src.number,
+            esc(&src.cite),
+            esc(&src.note),
+            if src.sections.is_empty() {
+                "—".to_string()
+            } else {
+                esc(&src.sections.join("; "))
+            },
+            status(src.status, &src.status_name)
+        );
+    }
+    out.push_str("</tbody></table></section>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of `#rrggbb`.
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_pass_wcag_aa() {
+        // (text, background) pairs the style sheet uses for text.
+        let pairs = [
+            ("#1b1f24", "#ffffff"), // body text
+            ("#17375e", "#ffffff"), // headings
+            ("#17375e", "#eef2f7"), // table headers, box titles
+            ("#4a5563", "#ffffff"), // muted text, references, chart ticks
+            ("#4a5563", "#f6f8fb"), // muted text on leading rows
+            ("#1f4e8c", "#ffffff"), // links
+            ("#ffffff", "#1e6b45"), // full control
+            ("#1b1f24", "#f4d58d"), // configuration
+            ("#1b1f24", "#d9dde3"), // no influence
+            ("#7a1f1f", "#ffffff"), // status: binding
+            ("#1f4e8c", "#ffffff"), // status: reference
+            ("#6b4a00", "#ffffff"), // status: pending
+        ];
+        for (fg, bg) in pairs {
+            for c in [fg, bg] {
+                assert!(
+                    c == "#ffffff" || CSS.contains(c),
+                    "{c} is not in the style sheet"
+                );
+            }
+            let ratio = contrast(fg, bg);
+            assert!(ratio >= 4.5, "{fg} on {bg}: {ratio:.2} < 4.5");
+        }
+    }
+
+    #[test]
+    fn soft_hyphens_only_in_known_long_names() {
+        assert_eq!(
+            soft_hyphens("Kostenvoorspelbaarheid"),
+            "Kosten&shy;voorspel&shy;baarheid"
+        );
+        assert_eq!(soft_hyphens("Privacy & co"), "Privacy &amp; co");
+    }
+}

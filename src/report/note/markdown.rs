@@ -1,0 +1,453 @@
+//! The decision note as Markdown: the same chapters as the HTML, with tables, for pasting into
+//! a council proposal. Pure: `&Note` in, text out; every number goes through `report::number`.
+
+use std::fmt::Write;
+
+use super::{BusinessCaseNote, Note, Reference};
+use crate::core::text::Lang;
+use crate::i18n::{report as labels, strings};
+use crate::report::number;
+
+/// Escapes a table cell.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// "[1] §3.3, §4.1; [2] §2".
+pub(super) fn refs(references: &[Reference]) -> String {
+    references
+        .iter()
+        .map(|r| {
+            if r.sections.is_empty() {
+                format!("[{}]", r.source)
+            } else {
+                format!("[{}] {}", r.source, r.sections.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The whole note.
+pub fn render(note: &Note) -> String {
+    let mut out = String::new();
+    subject(&mut out, note);
+    weights(&mut out, note);
+    ranking(&mut out, note);
+    excluded(&mut out, note);
+    layers(&mut out, note);
+    landscape(&mut out, note);
+    if let Some(bc) = &note.business_case {
+        business_case(&mut out, bc, note.language());
+    }
+    collaboration(&mut out, note);
+    sources(&mut out, note);
+    let _ = writeln!(out, "---\n\n_{}_", labels(note.language()).colophon);
+    out
+}
+
+fn subject(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let n = &note.subject;
+    let _ = writeln!(out, "# {}\n", cell(&n.question));
+    let _ = writeln!(out, "_{} · {}_\n", t.doc_kind, cell(&n.name));
+    let title = if n.kind == "group" {
+        t.ch_subject_group
+    } else {
+        t.ch_subject_single
+    };
+    let _ = writeln!(out, "## {title}\n");
+    let _ = writeln!(out, "**{}:** {}\n", t.question, n.question);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---:|---:|---|",
+        s.municipality, s.inhabitants, s.workplaces, s.current
+    );
+    for m in &n.municipalities {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&m.name),
+            number::integer(u64::from(m.inhabitants), lang),
+            number::integer(u64::from(m.workplaces), lang),
+            m.current_name.as_deref().unwrap_or("—")
+        );
+    }
+    if n.municipalities.len() > 1 {
+        let _ = writeln!(
+            out,
+            "| **{}** | **{}** | **{}** | |",
+            t.total,
+            number::integer(n.total_inhabitants, lang),
+            number::integer(n.total_workplaces, lang)
+        );
+    }
+    out.push('\n');
+}
+
+fn weights(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let _ = writeln!(out, "## {}\n\n{}\n", t.ch_weights, t.weights_intro);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} |\n|---|---:|---:|",
+        s.criterion, t.raw_weight, t.share
+    );
+    for w in &note.weights {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            w.name,
+            number::decimal(w.raw, if w.raw.fract() == 0.0 { 0 } else { 2 }, lang),
+            number::weight(w.share, lang)
+        );
+    }
+    out.push('\n');
+}
+
+fn ranking(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let _ = writeln!(
+        out,
+        "## {}\n\n{} {}–{}.\n",
+        t.ch_ranking, t.ranking_intro, note.scale[0], note.scale[1]
+    );
+    let mut head = format!("| {} | {} | {} |", s.rank, s.candidate, s.total);
+    let mut sep = "|---:|---|---:|".to_string();
+    for w in &note.weights {
+        head.push_str(&format!(" {} |", w.name));
+        sep.push_str("---:|");
+    }
+    let _ = writeln!(out, "{head}\n{sep}");
+    for r in &note.ranking {
+        let mut line = format!(
+            "| {} | {} | **{}** |",
+            r.rank,
+            cell(&r.candidate.name),
+            number::score(r.total, lang)
+        );
+        for c in &r.scores {
+            line.push_str(&format!(" {} |", number::score(c.score, lang)));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    if note.leaders.is_empty() {
+        out.push('\n');
+        return;
+    }
+    let _ = writeln!(out, "\n### {}\n\n{}\n", t.leaders_title, t.leaders_intro);
+    for l in &note.leaders {
+        let _ = writeln!(
+            out,
+            "#### {}. {} ({})\n",
+            l.rank,
+            cell(&l.candidate.name),
+            number::score(l.total, lang)
+        );
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+            s.criterion, s.score, s.weight, t.contribution
+        );
+        for c in &l.criteria {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                c.name,
+                number::score(c.score, lang),
+                number::weight(c.weight, lang),
+                number::score(c.contribution, lang)
+            );
+        }
+        out.push('\n');
+        for c in &l.criteria {
+            let mut sources = refs(&c.references);
+            for u in &c.unmatched_sources {
+                if !sources.is_empty() {
+                    sources.push_str("; ");
+                }
+                sources.push_str(u);
+            }
+            let _ = writeln!(
+                out,
+                "- **{}**: {} _({}: {})_",
+                c.name, c.explanation, t.references, sources
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn excluded(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let _ = writeln!(out, "## {}\n", t.ch_excluded);
+    if note.excluded.is_empty() {
+        let _ = writeln!(out, "{}\n", s.nothing_excluded);
+        return;
+    }
+    let _ = writeln!(out, "{}\n", t.excluded_intro);
+    let _ = writeln!(out, "| {} | {} |\n|---|---|", s.candidate, s.reasons);
+    for x in &note.excluded {
+        let reasons: Vec<String> = x.reasons.iter().map(|r| cell(r)).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            cell(&x.candidate.name),
+            reasons.join("<br>")
+        );
+    }
+    out.push('\n');
+}
+
+fn layers(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let l = &note.layers;
+    if l.candidates.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n\n{}\n", t.ch_layers, t.layers_intro);
+    let mut head = format!("| {} |", t.layer);
+    let mut sep = "|---|".to_string();
+    for c in &l.candidates {
+        head.push_str(&format!(" {} |", cell(&c.name)));
+        sep.push_str("---|");
+    }
+    let _ = writeln!(out, "{head}\n{sep}");
+    for row in &l.rows {
+        let mut line = format!("| {} |", row.name);
+        for c in &row.cells {
+            let mut text = format!(
+                "**{}** — {}: {}; {}: {}",
+                c.level_name, t.kept, c.kept, t.given_up, c.given_up
+            );
+            if let Some(to) = &c.given_to {
+                text.push_str(&format!(" {} {to}", t.given_to));
+            }
+            line.push_str(&format!(" {} |", cell(&text)));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    for (label, values) in [
+        (t.operations_by, &l.operations),
+        (t.facility_by, &l.facility),
+    ] {
+        let mut line = format!("| {label} |");
+        for v in values {
+            line.push_str(&format!(" {} |", cell(v)));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "\n_{}: {}_\n", t.references, refs(&l.references));
+}
+
+fn landscape(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let l = &note.landscape;
+    if l.workloads.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n\n{}\n", t.ch_landscape, t.landscape_intro);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|",
+        s.workload, s.data_class, s.placement, t.workload_score, t.overall_rank
+    );
+    for w in &l.workloads {
+        let name = if w.critical {
+            format!("{} _({})_", cell(&w.name), t.critical)
+        } else {
+            cell(&w.name)
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            name,
+            w.data_name,
+            w.placement
+                .as_ref()
+                .map(|p| cell(&p.name))
+                .unwrap_or_else(|| t.unplaced.to_string()),
+            w.score.map(|x| number::score(x, lang)).unwrap_or_default(),
+            w.overall_rank.map(|r| r.to_string()).unwrap_or_default()
+        );
+    }
+    if !l.rules.is_empty() {
+        let _ = writeln!(out, "\n### {}\n", t.rules_title);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+            t.rule, s.applies_to, t.effect, s.status, t.references
+        );
+        for r in &l.rules {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                cell(&r.text),
+                cell(&r.applies_to.join(", ")),
+                r.effect_name,
+                r.status_name,
+                r.reference
+                    .as_ref()
+                    .map(|x| refs(std::slice::from_ref(x)))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    let _ = writeln!(out, "\n### {}\n", t.why_title);
+    for w in &l.why {
+        let _ = writeln!(
+            out,
+            "- **{}**: {}",
+            cell(&w.workloads.join(", ")),
+            w.explanation
+        );
+    }
+    out.push('\n');
+}
+
+/// The business case chapter: the yearly table, the return year per risk band and the
+/// allocation per participant. Only rendered when the note carries a business case.
+pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
+    let t = labels(lang);
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        t.ch_business_case, t.business_case_intro
+    );
+    let _ = writeln!(out, "**{}:** {}\n", t.scenario, cell(&bc.scenario));
+    let _ = writeln!(out, "{}\n", t.amounts_in_eur);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---:|---:|---:|---:|---:|---:|---:|",
+        t.year,
+        t.benefits,
+        t.operating_costs,
+        t.investments,
+        t.total_costs,
+        t.cash_flow,
+        t.cumulative_cash_flow
+    );
+    for y in &bc.years {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            number::year(y.year),
+            number::amount(y.benefits, lang),
+            number::amount(y.operating_costs, lang),
+            number::amount(y.investments, lang),
+            number::amount(y.total_costs, lang),
+            number::amount(y.cash_flow, lang),
+            number::amount(y.cumulative_cash_flow, lang)
+        );
+    }
+    let _ = writeln!(out, "\n### {}\n", t.bands_title);
+    let _ = writeln!(out, "| {} | {} |\n|---|---|", t.band, t.return_year);
+    for b in &bc.bands {
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            b.name,
+            b.return_year
+                .map(number::year)
+                .unwrap_or_else(|| t.not_within_horizon.to_string())
+        );
+    }
+    if !bc.allocation.is_empty() {
+        let _ = writeln!(out, "\n### {}\n", t.allocation_title);
+        let _ = writeln!(out, "{}: {}\n", t.allocation_key, cell(&bc.allocation_key));
+        let _ = writeln!(
+            out,
+            "| {} | {} |\n|---|---:|",
+            t.participant, t.yearly_share
+        );
+        for a in &bc.allocation {
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                cell(&a.participant),
+                number::money(a.share, lang)
+            );
+        }
+    }
+    out.push('\n');
+}
+
+fn collaboration(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let c = &note.collaboration;
+    let _ = writeln!(out, "## {}\n", t.ch_obstacles);
+    if let (Some(name), Some(summary)) = (&c.form_name, &c.form_summary) {
+        let mut line = format!("**{}:** {name}. {summary}", t.form);
+        if let Some(r) = &c.reference {
+            line.push_str(&format!(" _({})_", refs(std::slice::from_ref(r))));
+        }
+        let _ = writeln!(out, "{line}\n");
+    }
+    let _ = writeln!(out, "{}\n", c.basis);
+    if c.form.is_none() {
+        return;
+    }
+    if c.obstacles.is_empty() {
+        let _ = writeln!(out, "{}\n", t.no_obstacles);
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} |\n|---|---|---|",
+        t.obstacle, s.status, t.references
+    );
+    for o in &c.obstacles {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            cell(&o.text),
+            o.status_name,
+            o.reference
+                .as_ref()
+                .map(|x| refs(std::slice::from_ref(x)))
+                .unwrap_or_default()
+        );
+    }
+    out.push('\n');
+}
+
+fn sources(out: &mut String, note: &Note) {
+    let lang = note.language();
+    let t = labels(lang);
+    let s = strings(lang);
+    let _ = writeln!(out, "## {}\n\n{}\n", t.ch_sources, t.sources_intro);
+    let _ = writeln!(
+        out,
+        "| # | {} | {} | {} |\n|---:|---|---|---|",
+        t.document, t.sections_used, s.status
+    );
+    for src in &note.sources {
+        let _ = writeln!(
+            out,
+            "| {} | {}<br>_{}_ | {} | {} |",
+            src.number,
+            cell(&src.cite),
+            cell(&src.note),
+            if src.sections.is_empty() {
+                "—".to_string()
+            } else {
+                cell(&src.sections.join("; "))
+            },
+            src.status_name
+        );
+    }
+    out.push('\n');
+}

@@ -1,0 +1,1093 @@
+//! The decision note (besluitnotitie): a `Note` model built once from the catalogue, the
+//! profile and the evaluation, in one language, and pure renderers for it — HTML, Markdown,
+//! JSON and CSV. The `Note` is the single source of every number in every format: renderers
+//! only format what the note holds, so "the report never contains a number the JSON does not
+//! contain" can be checked (the JSON is the note serialised).
+//!
+//! Chapters, in order: the question and the subject; the weights the room chose; the ranking
+//! with the explanation of the leading candidates; excluded candidates; the control-layer
+//! picture of the leading candidates; the hybrid landscape; the business case (only when the
+//! note carries one); the obstacles of the collaboration form of the leading option; the
+//! sources, by document with the sections used and their status.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+mod svg;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::core::catalogue::{
+    CandidateKey, Catalogue, CollaborationForm, ControlLevel, Decider, Layer, PlacementOption,
+    PolicyStatus,
+};
+use crate::core::profile::Profile;
+use crate::core::scoring::Evaluation;
+use crate::core::text::Lang;
+use crate::i18n::report as labels;
+
+/// How many candidates count as "leading": explained in full and shown in the layer picture.
+pub const LEADING: usize = 3;
+
+/// The scale of every score: 0 to 10.
+pub const SCALE: [u32; 2] = [0, 10];
+
+/// Rounds to 6 decimals so every format (and the JSON) shows the same value on every platform.
+fn r6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// A candidate as the note names it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CandidateRef {
+    /// Command-line id, e.g. `ssc-saas-community`.
+    pub id: String,
+    /// Localized name, e.g. "SSC · SaaS · Gedeelde cloud".
+    pub name: String,
+    pub option: &'static str,
+    pub service_model: &'static str,
+    pub deployment: &'static str,
+}
+
+impl CandidateRef {
+    fn new(catalogue: &Catalogue, key: CandidateKey, lang: Lang) -> Self {
+        CandidateRef {
+            id: key.id(),
+            name: catalogue.candidate_name(key, lang),
+            option: key.option.id(),
+            service_model: key.service_model.id(),
+            deployment: key.deployment.id(),
+        }
+    }
+}
+
+/// A reference to a numbered source and the sections used there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    /// The number of the source in the sources chapter (1-based).
+    pub source: usize,
+    pub sections: Vec<String>,
+}
+
+/// A municipality in the subject.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MunicipalityNote {
+    pub name: String,
+    pub inhabitants: u32,
+    pub workplaces: u32,
+    /// Current placement option id, if known.
+    pub current: Option<&'static str>,
+    /// Its localized name.
+    pub current_name: Option<String>,
+}
+
+/// Chapter 1: the question and who it is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubjectNote {
+    /// The workshop's question (the profile's title).
+    pub question: String,
+    /// `municipality` or `group`.
+    pub kind: &'static str,
+    pub name: String,
+    pub municipalities: Vec<MunicipalityNote>,
+    /// Totals over the municipalities (equal to the one municipality's numbers when single).
+    pub total_inhabitants: u64,
+    pub total_workplaces: u64,
+}
+
+/// Chapter 2: one weight the room chose.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightNote {
+    pub criterion: &'static str,
+    pub name: String,
+    /// As the room gave it.
+    pub raw: f64,
+    /// Normalised: the share in the total (sums to 1).
+    pub share: f64,
+}
+
+/// One candidate's score on one criterion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreNote {
+    pub criterion: &'static str,
+    pub score: f64,
+}
+
+/// Chapter 3: a ranked candidate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankNote {
+    pub rank: usize,
+    pub candidate: CandidateRef,
+    /// Weighted total, 0–10.
+    pub total: f64,
+    pub scores: Vec<ScoreNote>,
+}
+
+/// One explained criterion of a leading candidate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainedScore {
+    pub criterion: &'static str,
+    pub name: String,
+    pub score: f64,
+    /// Normalised weight.
+    pub weight: f64,
+    /// `score × weight`: the criterion's part of the total.
+    pub contribution: f64,
+    pub explanation: String,
+    pub references: Vec<Reference>,
+    /// Citations that did not match a catalogue source, shown verbatim.
+    pub unmatched_sources: Vec<String>,
+}
+
+/// Chapter 3: why a leading candidate stands where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeaderNote {
+    pub rank: usize,
+    pub candidate: CandidateRef,
+    pub total: f64,
+    pub criteria: Vec<ExplainedScore>,
+}
+
+/// Chapter 4: an excluded candidate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExcludedNote {
+    pub candidate: CandidateRef,
+    pub reasons: Vec<String>,
+}
+
+/// One cell of the layer picture: what a candidate keeps and gives up on one layer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayerCell {
+    /// `full`, `configuration` or `none` (seed 000 Table 1).
+    pub level: &'static str,
+    pub level_name: String,
+    pub kept: String,
+    pub given_up: String,
+    /// Who runs what is given up (`None` when nothing is given up).
+    pub given_to: Option<String>,
+}
+
+/// One row (layer) of the layer picture.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayerRow {
+    pub layer: &'static str,
+    pub name: String,
+    pub examples: String,
+    /// One cell per leading candidate, in ranking order.
+    pub cells: Vec<LayerCell>,
+}
+
+/// Chapter 5: the control-layer picture of the leading candidates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayersNote {
+    pub candidates: Vec<CandidateRef>,
+    pub rows: Vec<LayerRow>,
+    /// Who does the operations, per candidate.
+    pub operations: Vec<String>,
+    /// Who provides the housing (facility), per candidate.
+    pub facility: Vec<String>,
+    pub references: Vec<Reference>,
+}
+
+/// Chapter 6: one workload and where it goes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkloadNote {
+    pub name: String,
+    pub data: &'static str,
+    pub data_name: String,
+    pub critical: bool,
+    /// The service models it is available in (empty: any).
+    pub models: Vec<&'static str>,
+    pub placement: Option<CandidateRef>,
+    /// The candidate's total with this workload's weights.
+    pub score: Option<f64>,
+    /// The placement's rank in the overall ranking.
+    pub overall_rank: Option<usize>,
+    /// Ids of the placement rules that apply to its data class.
+    pub rules: Vec<String>,
+}
+
+/// A placement rule as it applies in this landscape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleNote {
+    pub id: String,
+    pub text: String,
+    /// `forbids_public`, `lifted` (forbids public cloud, but the profile accepts it under the
+    /// conditions) or `condition`.
+    pub effect: &'static str,
+    pub effect_name: String,
+    /// The data classes (localized) of the workloads it applies to.
+    pub applies_to: Vec<String>,
+    pub status: &'static str,
+    pub status_name: String,
+    pub reference: Option<Reference>,
+}
+
+/// Workloads that share one explanation (same data class and models).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WhyNote {
+    pub workloads: Vec<String>,
+    pub explanation: String,
+}
+
+/// Chapter 6: the hybrid landscape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LandscapeNote {
+    pub workloads: Vec<WorkloadNote>,
+    pub rules: Vec<RuleNote>,
+    pub why: Vec<WhyNote>,
+}
+
+/// One year of the business case table (seed 003 Bijlage 1), in euros.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearNote {
+    pub year: u32,
+    pub benefits: Decimal,
+    pub operating_costs: Decimal,
+    pub investments: Decimal,
+    pub total_costs: Decimal,
+    pub cash_flow: Decimal,
+    pub cumulative_benefits: Decimal,
+    pub cumulative_costs: Decimal,
+    pub cumulative_cash_flow: Decimal,
+}
+
+/// One risk band (favourable, expected, unfavourable) of the business case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BandNote {
+    /// `favourable`, `expected` or `unfavourable`.
+    pub band: &'static str,
+    pub name: String,
+    /// The year the cumulative cash flow turns positive; `None` when not within the horizon.
+    pub return_year: Option<u32>,
+    /// Cumulative cash flow per year, aligned with the yearly rows.
+    pub cumulative_cash_flow: Vec<Decimal>,
+}
+
+/// One participant's share of the yearly costs (verrekening).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AllocationNote {
+    pub participant: String,
+    pub share: Decimal,
+}
+
+/// Chapter 7: the business case, as the core computed it. The note carries one only when the
+/// profile has business case inputs; the renderers then add the chapter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BusinessCaseNote {
+    /// The scenario compared with the baseline.
+    pub scenario: String,
+    /// The expected band's yearly table (the scenario minus the baseline).
+    pub years: Vec<YearNote>,
+    pub bands: Vec<BandNote>,
+    /// The allocation key in words (e.g. "per werkplek").
+    pub allocation_key: String,
+    pub allocation: Vec<AllocationNote>,
+}
+
+/// One obstacle of the collaboration form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObstacleNote {
+    pub id: String,
+    pub text: String,
+    pub status: &'static str,
+    pub status_name: String,
+    pub reference: Option<Reference>,
+}
+
+/// Chapter 8: the collaboration form of the leading option and its open obstacles.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CollaborationNote {
+    /// The leading option id the form follows from.
+    pub option: Option<&'static str>,
+    pub option_name: Option<String>,
+    /// The form id (`public_body`, `host_municipality`, …); `None` for own, colocation and
+    /// managed hosting, which are no collaboration.
+    pub form: Option<&'static str>,
+    pub form_name: Option<String>,
+    pub form_summary: Option<String>,
+    /// Whether the form was chosen explicitly (`true`) or follows the default mapping.
+    pub chosen: bool,
+    /// The assumption or statement behind the form, in words.
+    pub basis: String,
+    pub obstacles: Vec<ObstacleNote>,
+    pub reference: Option<Reference>,
+}
+
+/// Chapter 9: one source document with the sections the note used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceNote {
+    pub number: usize,
+    pub id: String,
+    pub cite: String,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub status_name: String,
+    pub note: String,
+    pub sections: Vec<String>,
+}
+
+/// The whole decision note, in one language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub lang: &'static str,
+    /// The score scale, `[0, 10]`.
+    pub scale: [u32; 2],
+    /// How many candidates the note treats as leading.
+    pub leading: usize,
+    pub subject: SubjectNote,
+    pub weights: Vec<WeightNote>,
+    pub ranking: Vec<RankNote>,
+    pub leaders: Vec<LeaderNote>,
+    pub excluded: Vec<ExcludedNote>,
+    pub layers: LayersNote,
+    pub landscape: LandscapeNote,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_case: Option<BusinessCaseNote>,
+    pub collaboration: CollaborationNote,
+    pub sources: Vec<SourceNote>,
+}
+
+/// What a note is built from.
+pub struct NoteInput<'a> {
+    pub catalogue: &'a Catalogue,
+    pub profile: &'a Profile,
+    pub evaluation: &'a Evaluation,
+    pub lang: Lang,
+    /// The collaboration form the room chose; `None` follows [`default_form`].
+    pub form: Option<CollaborationForm>,
+}
+
+/// The collaboration form assumed for a placement option when the room chose none:
+/// an SSC is assumed to be a public body (openbaar lichaam under the Wgr: the form seed 001
+/// describes for shared ICT with delegated tasks); a host municipality is the centre/host
+/// form (art. 8 lid 3 Wgr); own datacenter, colocation and managed hosting are no
+/// collaboration.
+pub fn default_form(option: PlacementOption) -> Option<CollaborationForm> {
+    match option {
+        PlacementOption::Ssc => Some(CollaborationForm::PublicBody),
+        PlacementOption::Host => Some(CollaborationForm::HostMunicipality),
+        PlacementOption::Own | PlacementOption::Colocation | PlacementOption::Managed => None,
+    }
+}
+
+/// A decider as the note names it.
+fn decider_name(d: Decider, lang: Lang) -> String {
+    let t = labels(lang);
+    match d {
+        Decider::Municipality => t.by_municipality,
+        Decider::Participants => t.by_participants,
+        Decider::Host => t.by_host,
+        Decider::Contract => t.by_contract,
+        Decider::Provider => t.by_provider,
+    }
+    .to_string()
+}
+
+/// Collects the sources the note cites, numbered in order of first use, with their sections.
+struct Sources<'a> {
+    catalogue: &'a Catalogue,
+    /// (source id, sections) in order of first use.
+    used: Vec<(String, Vec<String>)>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(catalogue: &'a Catalogue) -> Self {
+        Sources {
+            catalogue,
+            used: vec![],
+        }
+    }
+
+    /// Records a use of a source id with a section string; `None` for an unknown id.
+    fn cite(&mut self, id: &str, section: &str) -> Option<Reference> {
+        self.catalogue.source(id)?;
+        let sections = split_sections(section);
+        let pos = match self.used.iter().position(|(s, _)| s == id) {
+            Some(p) => p,
+            None => {
+                self.used.push((id.to_string(), vec![]));
+                self.used.len() - 1
+            }
+        };
+        for s in &sections {
+            if !self.used[pos].1.contains(s) {
+                self.used[pos].1.push(s.clone());
+            }
+        }
+        Some(Reference {
+            source: pos + 1,
+            sections,
+        })
+    }
+
+    /// Records a citation string as made by `Catalogue::cite` ("cite, section [status]"):
+    /// the source is the one whose citation is the longest prefix.
+    fn cite_text(&mut self, text: &str) -> Option<Reference> {
+        let source = self
+            .catalogue
+            .sources
+            .iter()
+            .filter(|s| text.starts_with(s.cite.as_str()))
+            .max_by_key(|s| s.cite.len())?;
+        let rest = &text[source.cite.len()..];
+        let status = format!(" [{}]", source.status);
+        let rest = rest.strip_suffix(status.as_str()).unwrap_or(rest);
+        let section = rest.strip_prefix(", ").unwrap_or(rest).trim();
+        let id = source.id.clone();
+        self.cite(&id, section)
+    }
+
+    /// The sources chapter.
+    fn into_notes(self, lang: Lang) -> Vec<SourceNote> {
+        self.used
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, (id, mut sections))| {
+                let s = self.catalogue.source(&id)?;
+                sections.sort();
+                Some(SourceNote {
+                    number: i + 1,
+                    id,
+                    cite: s.cite.clone(),
+                    kind: s.kind.id(),
+                    status: s.status.id(),
+                    status_name: s.status.name().get(lang).to_string(),
+                    note: s.note.get(lang).to_string(),
+                    sections,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Adds a reference to a list, merging it into an earlier one to the same source.
+fn merge_reference(list: &mut Vec<Reference>, r: Reference) {
+    match list.iter_mut().find(|x| x.source == r.source) {
+        Some(x) => {
+            for s in r.sections {
+                if !x.sections.contains(&s) {
+                    x.sections.push(s);
+                }
+            }
+        }
+        None => list.push(r),
+    }
+}
+
+/// The part of a workload's explanation before its first placement rule: the rules follow in
+/// the landscape's rule table, with their status, so the note does not repeat them per
+/// workload. The core writes each rule as "Regel ID", "Voorwaarde ID", "Rule ID" or
+/// "Condition ID"; when none is found the explanation stays whole.
+fn reason_before_rules(explanation: &str, rule_ids: &[&str]) -> String {
+    let cut = rule_ids
+        .iter()
+        .flat_map(|id| {
+            ["Regel", "Voorwaarde", "Rule", "Condition"]
+                .iter()
+                .filter_map(move |tag| explanation.find(&format!(" {tag} {id}")))
+        })
+        .min();
+    match cut {
+        Some(i) => explanation[..i].trim_end().to_string(),
+        None => explanation.to_string(),
+    }
+}
+
+/// Splits a section string into the sections it names: "§2.2 Tabel 1; §3.3" and
+/// "§3.3, §4.1" both name two.
+fn split_sections(section: &str) -> Vec<String> {
+    section
+        .split("; ")
+        .flat_map(|part| part.split(", §").enumerate())
+        .map(|(i, s)| {
+            if i > 0 {
+                format!("§{}", s.trim())
+            } else {
+                s.trim().to_string()
+            }
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn level_name(level: ControlLevel, lang: Lang) -> String {
+    let t = crate::i18n::strings(lang);
+    match level {
+        ControlLevel::Full => t.full,
+        ControlLevel::Configuration => t.configuration,
+        ControlLevel::None => t.no_influence,
+    }
+    .to_string()
+}
+
+impl Note {
+    /// Builds the note. Pure: the same input gives the same note.
+    pub fn build(input: &NoteInput<'_>) -> Note {
+        let NoteInput {
+            catalogue: cat,
+            profile,
+            evaluation: e,
+            lang,
+            form,
+        } = *input;
+        let t = labels(lang);
+        let mut sources = Sources::new(cat);
+
+        let members = profile.subject.members();
+        let subject = SubjectNote {
+            question: profile.title.clone(),
+            kind: if profile.subject.is_group() {
+                "group"
+            } else {
+                "municipality"
+            },
+            name: profile.subject.name().to_string(),
+            municipalities: members
+                .iter()
+                .map(|m| MunicipalityNote {
+                    name: m.name.clone(),
+                    inhabitants: m.inhabitants,
+                    workplaces: m.workplaces,
+                    current: m.current.map(|c| c.id()),
+                    current_name: m
+                        .current
+                        .and_then(|c| cat.option(c))
+                        .map(|o| o.short.get(lang).to_string()),
+                })
+                .collect(),
+            total_inhabitants: members.iter().map(|m| u64::from(m.inhabitants)).sum(),
+            total_workplaces: members.iter().map(|m| u64::from(m.workplaces)).sum(),
+        };
+
+        let weights = e
+            .criteria
+            .iter()
+            .map(|c| WeightNote {
+                criterion: c.id(),
+                name: c.name().get(lang).to_string(),
+                raw: r6(profile.weights.get(*c)),
+                share: r6(e.weights.get(c).copied().unwrap_or(0.0)),
+            })
+            .collect();
+
+        let ranking = e
+            .ranking
+            .iter()
+            .map(|r| RankNote {
+                rank: r.rank,
+                candidate: CandidateRef::new(cat, r.key, lang),
+                total: r6(r.total),
+                scores: r
+                    .criteria
+                    .iter()
+                    .map(|c| ScoreNote {
+                        criterion: c.criterion.id(),
+                        score: r6(c.score),
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        let leaders = e
+            .ranking
+            .iter()
+            .take(LEADING)
+            .map(|r| LeaderNote {
+                rank: r.rank,
+                candidate: CandidateRef::new(cat, r.key, lang),
+                total: r6(r.total),
+                criteria: r
+                    .criteria
+                    .iter()
+                    .map(|c| {
+                        let mut references: Vec<Reference> = vec![];
+                        let mut unmatched = vec![];
+                        for s in &c.sources {
+                            match sources.cite_text(s) {
+                                Some(r) => merge_reference(&mut references, r),
+                                None => unmatched.push(s.clone()),
+                            }
+                        }
+                        ExplainedScore {
+                            criterion: c.criterion.id(),
+                            name: c.criterion.name().get(lang).to_string(),
+                            score: r6(c.score),
+                            weight: r6(c.weight),
+                            contribution: r6(c.score * c.weight),
+                            explanation: c.explanation.get(lang).to_string(),
+                            references,
+                            unmatched_sources: unmatched,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+
+        let excluded = e
+            .excluded
+            .iter()
+            .map(|x| ExcludedNote {
+                candidate: CandidateRef::new(cat, x.key, lang),
+                reasons: x.reasons.iter().map(|r| r.get(lang).to_string()).collect(),
+            })
+            .collect();
+
+        let layers = build_layers(cat, e, lang, &mut sources);
+        let landscape = build_landscape(cat, profile, e, lang, &mut sources);
+
+        let leader_option = e.leader().map(|r| r.key.option);
+        let (form, chosen) = match form {
+            Some(f) => (Some(f), true),
+            None => (leader_option.and_then(default_form), false),
+        };
+        let option_name = leader_option
+            .and_then(|o| cat.option(o))
+            .map(|o| o.name.get(lang).to_string());
+        let info = form.and_then(|f| cat.forms.iter().find(|x| x.id == f));
+        let basis = match (form, chosen, leader_option) {
+            (Some(_), true, _) => t.form_chosen.to_string(),
+            (Some(_), false, Some(PlacementOption::Ssc)) => t.form_assumed_ssc.to_string(),
+            (Some(_), false, _) => t.form_assumed_host.to_string(),
+            (None, _, Some(_)) => t.form_none.to_string(),
+            (None, _, None) => t.form_no_leader.to_string(),
+        };
+        let reference = info.and_then(|f| sources.cite(&f.source, &f.section));
+        let obstacles = form
+            .map(|f| {
+                cat.obstacles_for(f)
+                    .into_iter()
+                    .map(|o| {
+                        let status = cat.status_of(&o.source);
+                        ObstacleNote {
+                            id: o.id.clone(),
+                            text: o.text.get(lang).to_string(),
+                            status: status.id(),
+                            status_name: status.name().get(lang).to_string(),
+                            reference: sources.cite(&o.source, &o.section),
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let collaboration = CollaborationNote {
+            option: leader_option.map(|o| o.id()),
+            option_name,
+            form: form.map(|f| f.id()),
+            form_name: info.map(|f| f.name.get(lang).to_string()),
+            form_summary: info.map(|f| f.summary.get(lang).to_string()),
+            chosen,
+            basis,
+            obstacles,
+            reference,
+        };
+
+        Note {
+            lang: lang.code(),
+            scale: SCALE,
+            leading: LEADING,
+            subject,
+            weights,
+            ranking,
+            leaders,
+            excluded,
+            layers,
+            landscape,
+            business_case: None,
+            collaboration,
+            sources: sources.into_notes(lang),
+        }
+    }
+
+    /// The note with a business case chapter (when the core has computed one).
+    pub fn with_business_case(mut self, business_case: BusinessCaseNote) -> Note {
+        self.business_case = Some(business_case);
+        self
+    }
+
+    /// The note's language.
+    pub fn language(&self) -> Lang {
+        if self.lang == Lang::En.code() {
+            Lang::En
+        } else {
+            Lang::Nl
+        }
+    }
+
+    /// A source by its number.
+    pub fn source(&self, number: usize) -> Option<&SourceNote> {
+        self.sources.get(number.checked_sub(1)?)
+    }
+}
+
+fn build_layers(
+    cat: &Catalogue,
+    e: &Evaluation,
+    lang: Lang,
+    sources: &mut Sources<'_>,
+) -> LayersNote {
+    let t = labels(lang);
+    let leaders: Vec<CandidateKey> = e.ranking.iter().take(LEADING).map(|r| r.key).collect();
+    let mut references = vec![];
+    for k in &leaders {
+        if let Some(m) = cat.service_model(k.service_model)
+            && let Some(r) = sources.cite(&m.source, &m.section)
+            && !references.contains(&r)
+        {
+            references.push(r);
+        }
+    }
+    let rows = Layer::ALL
+        .iter()
+        .map(|&layer| {
+            let info = cat.layer(layer);
+            LayerRow {
+                layer: layer.id(),
+                name: info
+                    .map(|l| l.name.get(lang).to_string())
+                    .unwrap_or_else(|| layer.id().to_string()),
+                examples: info
+                    .map(|l| l.examples.get(lang).to_string())
+                    .unwrap_or_default(),
+                cells: leaders
+                    .iter()
+                    .map(|k| {
+                        let level = cat
+                            .service_model(k.service_model)
+                            .map(|m| m.control_on(layer))
+                            .unwrap_or(ControlLevel::None);
+                        let candidate = cat.candidate(*k);
+                        let runner = candidate.map(|c| {
+                            if layer == Layer::Hardware {
+                                c.facility
+                            } else {
+                                c.operations
+                            }
+                        });
+                        let (kept, given_up) = match level {
+                            ControlLevel::Full => (t.kept_full, t.given_up_nothing),
+                            ControlLevel::Configuration => {
+                                (t.kept_configuration, t.given_up_operation)
+                            }
+                            ControlLevel::None => (t.kept_nothing, t.given_up_all),
+                        };
+                        LayerCell {
+                            level: level.id(),
+                            level_name: level_name(level, lang),
+                            kept: kept.to_string(),
+                            given_up: given_up.to_string(),
+                            given_to: match level {
+                                ControlLevel::Full => None,
+                                _ => runner.map(|d| decider_name(d, lang)),
+                            },
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    LayersNote {
+        candidates: leaders
+            .iter()
+            .map(|k| CandidateRef::new(cat, *k, lang))
+            .collect(),
+        rows,
+        operations: leaders
+            .iter()
+            .map(|k| {
+                cat.candidate(*k)
+                    .map(|c| decider_name(c.operations, lang))
+                    .unwrap_or_default()
+            })
+            .collect(),
+        facility: leaders
+            .iter()
+            .map(|k| {
+                cat.candidate(*k)
+                    .map(|c| decider_name(c.facility, lang))
+                    .unwrap_or_default()
+            })
+            .collect(),
+        references,
+    }
+}
+
+fn build_landscape(
+    cat: &Catalogue,
+    profile: &Profile,
+    e: &Evaluation,
+    lang: Lang,
+    sources: &mut Sources<'_>,
+) -> LandscapeNote {
+    let t = labels(lang);
+    let mut workloads = vec![];
+    let mut why: Vec<WhyNote> = vec![];
+    // (rule id, effect) → index in `rules`.
+    let mut rule_index: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
+    let mut rules: Vec<RuleNote> = vec![];
+    for (w, p) in profile.workloads.iter().zip(&e.workloads) {
+        let data_name = p.data.name().get(lang).to_string();
+        for r in &p.rules {
+            let original = cat.placement_rules.iter().find(|x| x.id == r.id);
+            let forbids =
+                original.is_some_and(|x| x.forbids == crate::core::catalogue::Forbids::Public);
+            let (effect, effect_name) = if r.forbids_public {
+                ("forbids_public", t.effect_forbids)
+            } else if forbids {
+                ("lifted", t.effect_lifted)
+            } else {
+                ("condition", t.effect_condition)
+            };
+            let key = (r.id.clone(), effect);
+            match rule_index.get(&key) {
+                Some(&i) => {
+                    if !rules[i].applies_to.contains(&data_name) {
+                        rules[i].applies_to.push(data_name.clone());
+                    }
+                }
+                None => {
+                    let reference = original.and_then(|x| sources.cite(&x.source, &x.section));
+                    let status: PolicyStatus = r.status;
+                    rule_index.insert(key, rules.len());
+                    rules.push(RuleNote {
+                        id: r.id.clone(),
+                        text: r.text.get(lang).to_string(),
+                        effect,
+                        effect_name: effect_name.to_string(),
+                        applies_to: vec![data_name.clone()],
+                        status: status.id(),
+                        status_name: status.name().get(lang).to_string(),
+                        reference,
+                    });
+                }
+            }
+        }
+        if let Some(f) = cat.workload_privacy.factor.get(&p.data)
+            && (f - 1.0).abs() > f64::EPSILON
+        {
+            let wp = &cat.workload_privacy;
+            sources.cite(&wp.source, &wp.section);
+        }
+        let ids: Vec<&str> = p.rules.iter().map(|r| r.id.as_str()).collect();
+        let explanation = reason_before_rules(p.explanation.get(lang), &ids);
+        match why.iter_mut().find(|x| x.explanation == explanation) {
+            Some(x) => x.workloads.push(p.name.clone()),
+            None => why.push(WhyNote {
+                workloads: vec![p.name.clone()],
+                explanation,
+            }),
+        }
+        workloads.push(WorkloadNote {
+            name: p.name.clone(),
+            data: p.data.id(),
+            data_name,
+            critical: w.critical,
+            models: w.models.iter().map(|m| m.id()).collect(),
+            placement: p.key.map(|k| CandidateRef::new(cat, k, lang)),
+            score: p.total.map(r6),
+            overall_rank: p.key.and_then(|k| e.ranked(k)).map(|r| r.rank),
+            rules: p.rules.iter().map(|r| r.id.clone()).collect(),
+        });
+    }
+    LandscapeNote {
+        workloads,
+        rules,
+        why,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::scoring::evaluate;
+    use crate::io::{catalogue, profile};
+
+    fn note(form: Option<CollaborationForm>, lang: Lang) -> Note {
+        let cat = catalogue::built_in();
+        let p = profile::demo();
+        let e = evaluate(&cat, &p).unwrap();
+        Note::build(&NoteInput {
+            catalogue: &cat,
+            profile: &p,
+            evaluation: &e,
+            lang,
+            form,
+        })
+    }
+
+    #[test]
+    fn sections_split_on_semicolons_and_paragraph_signs() {
+        assert_eq!(
+            split_sections("§2.2 Tabel 1; §3.3"),
+            vec!["§2.2 Tabel 1", "§3.3"]
+        );
+        assert_eq!(split_sections("§3.3, §4.1"), vec!["§3.3", "§4.1"]);
+        assert_eq!(split_sections(""), Vec::<String>::new());
+        assert_eq!(
+            split_sections("redenen om te verhuizen; risico's"),
+            vec!["redenen om te verhuizen", "risico's"]
+        );
+    }
+
+    #[test]
+    fn citations_resolve_to_numbered_sources() {
+        let cat = catalogue::built_in();
+        let mut s = Sources::new(&cat);
+        let text = cat.cite("seed000", "§3.3, §4.1");
+        let r = s.cite_text(&text).unwrap();
+        assert_eq!(r.source, 1);
+        assert_eq!(r.sections, vec!["§3.3", "§4.1"]);
+        let again = s.cite("seed000", "§2.2 Tabel 1").unwrap();
+        assert_eq!(again.source, 1, "one number per document");
+        let other = s.cite("seed001", "§2").unwrap();
+        assert_eq!(other.source, 2);
+        assert!(s.cite_text("not a known citation").is_none());
+        let notes = s.into_notes(Lang::Nl);
+        assert_eq!(notes[0].sections, vec!["§2.2 Tabel 1", "§3.3", "§4.1"]);
+        assert_eq!(notes[1].id, "seed001");
+    }
+
+    #[test]
+    fn workload_reasons_stop_before_the_rules() {
+        let text = "Beste kandidaat: SSC (score 7.19). Regel a_b: tekst (bron) Voorwaarde c: meer";
+        assert_eq!(
+            reason_before_rules(text, &["c", "a_b"]),
+            "Beste kandidaat: SSC (score 7.19)."
+        );
+        assert_eq!(
+            reason_before_rules("Only a reason.", &["x"]),
+            "Only a reason."
+        );
+        let n = note(None, Lang::En);
+        for w in &n.landscape.why {
+            assert!(!w.explanation.contains(" Rule "), "{}", w.explanation);
+        }
+        // Every rule a workload names is in the landscape's rule table.
+        for w in &n.landscape.workloads {
+            for id in &w.rules {
+                assert!(n.landscape.rules.iter().any(|r| &r.id == id), "{id}");
+            }
+        }
+    }
+
+    #[test]
+    fn references_to_one_source_are_merged() {
+        let mut list = vec![];
+        merge_reference(
+            &mut list,
+            Reference {
+                source: 1,
+                sections: vec!["§3.3".into()],
+            },
+        );
+        merge_reference(
+            &mut list,
+            Reference {
+                source: 1,
+                sections: vec!["§3.3".into(), "§4.1".into()],
+            },
+        );
+        merge_reference(
+            &mut list,
+            Reference {
+                source: 2,
+                sections: vec![],
+            },
+        );
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].sections, vec!["§3.3", "§4.1"]);
+    }
+
+    #[test]
+    fn default_forms_follow_the_option() {
+        assert_eq!(
+            default_form(PlacementOption::Ssc),
+            Some(CollaborationForm::PublicBody)
+        );
+        assert_eq!(
+            default_form(PlacementOption::Host),
+            Some(CollaborationForm::HostMunicipality)
+        );
+        assert_eq!(default_form(PlacementOption::Managed), None);
+        assert_eq!(default_form(PlacementOption::Own), None);
+        assert_eq!(default_form(PlacementOption::Colocation), None);
+    }
+
+    #[test]
+    fn every_reference_points_to_a_listed_source() {
+        let n = note(None, Lang::Nl);
+        let mut refs: Vec<&Reference> = vec![];
+        for l in &n.leaders {
+            for c in &l.criteria {
+                refs.extend(&c.references);
+                assert!(c.unmatched_sources.is_empty(), "{:?}", c.unmatched_sources);
+            }
+        }
+        refs.extend(&n.layers.references);
+        refs.extend(
+            n.landscape
+                .rules
+                .iter()
+                .filter_map(|r| r.reference.as_ref()),
+        );
+        refs.extend(
+            n.collaboration
+                .obstacles
+                .iter()
+                .filter_map(|o| o.reference.as_ref()),
+        );
+        assert!(!refs.is_empty());
+        for r in refs {
+            let s = n.source(r.source).expect("listed");
+            for sec in &r.sections {
+                assert!(s.sections.contains(sec), "{sec} in {:?}", s.sections);
+            }
+        }
+    }
+
+    #[test]
+    fn an_explicit_form_overrides_the_default() {
+        let n = note(Some(CollaborationForm::PrivateLaw), Lang::En);
+        assert_eq!(n.collaboration.form, Some("private_law"));
+        assert!(n.collaboration.chosen);
+        assert!(
+            n.collaboration
+                .obstacles
+                .iter()
+                .any(|o| o.id == "certificates_gemnet")
+        );
+    }
+
+    #[test]
+    fn the_layer_picture_follows_table_one() {
+        let n = note(None, Lang::En);
+        assert_eq!(n.layers.rows.len(), 4);
+        for (i, k) in n.layers.candidates.iter().enumerate() {
+            let levels: Vec<&str> = n.layers.rows.iter().map(|r| r.cells[i].level).collect();
+            match k.service_model {
+                "saas" => assert_eq!(levels, ["configuration", "none", "none", "none"]),
+                "paas" => assert_eq!(levels, ["full", "configuration", "none", "none"]),
+                "iaas" => assert_eq!(levels, ["full", "full", "configuration", "none"]),
+                _ => assert_eq!(levels, ["full"; 4]),
+            }
+        }
+    }
+
+    #[test]
+    fn weights_sum_to_one_and_leaders_are_the_top_of_the_ranking() {
+        let n = note(None, Lang::Nl);
+        let sum: f64 = n.weights.iter().map(|w| w.share).sum();
+        assert!((sum - 1.0).abs() < 1e-5);
+        assert_eq!(n.leaders.len(), LEADING.min(n.ranking.len()));
+        for (l, r) in n.leaders.iter().zip(&n.ranking) {
+            assert_eq!(l.candidate, r.candidate);
+            let total: f64 = l.criteria.iter().map(|c| c.contribution).sum();
+            assert!((total - l.total).abs() < 1e-4);
+        }
+        assert!(n.business_case.is_none());
+    }
+}

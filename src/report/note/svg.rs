@@ -1,0 +1,511 @@
+//! Inline SVG charts of the decision note: ranking bars, the layer matrix, the landscape as
+//! boxes and (with the business case) the cumulative cash-flow lines. Each chart is an
+//! `<svg role="img">` with a `<title>` and a `<desc>` it is labelled by; the HTML puts the
+//! same figures in a table next to it. Widths come from a fixed `viewBox` and scale to the
+//! page, so no chart is wider than its column. No scripts, no external resources.
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{BusinessCaseNote, LEADING, Note};
+use crate::core::text::Lang;
+use crate::i18n::report as labels;
+use crate::report::number;
+
+/// The width of every chart in user units.
+const WIDTH: f64 = 720.0;
+
+/// Escapes text for HTML and SVG content and attributes.
+pub(super) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Wraps text on spaces into lines of at most `max` characters (a longer word stays whole).
+pub(super) fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![];
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Opens an accessible SVG: role, labelled by its title and description.
+fn open(out: &mut String, id: &str, height: f64, title: &str, desc: &str) {
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        esc(title),
+        esc(desc)
+    );
+}
+
+/// The ranking as horizontal bars on the 0–10 scale; the leading candidates in the darker tone.
+pub(super) fn ranking_bars(note: &Note, id: &str) -> String {
+    let lang = note.language();
+    let t = labels(lang);
+    let row = 26.0;
+    let top = 8.0;
+    let label_w = 330.0;
+    let bar_w = 320.0;
+    let max = f64::from(note.scale[1]);
+    let height = top + row * note.ranking.len() as f64 + 30.0;
+    let desc = note
+        .ranking
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}: {}",
+                r.rank,
+                r.candidate.name,
+                number::score(r.total, lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut out = String::new();
+    open(
+        &mut out,
+        id,
+        height,
+        t.ranking_chart,
+        &format!("{} {desc}.", t.ranking_chart_desc),
+    );
+    for (i, r) in note.ranking.iter().enumerate() {
+        let y = top + row * i as f64;
+        let w = (r.total / max).clamp(0.0, 1.0) * bar_w;
+        let class = if r.rank <= LEADING { "bar lead" } else { "bar" };
+        let _ = write!(
+            out,
+            r#"<text class="label" x="{:.1}" y="{:.1}" text-anchor="end">{}</text><rect class="{class}" x="{label_w}" y="{:.1}" width="{w:.1}" height="{:.1}"/><text class="value" x="{:.1}" y="{:.1}">{}</text>"#,
+            label_w - 8.0,
+            y + 17.0,
+            esc(&r.candidate.name),
+            y + 4.0,
+            row - 8.0,
+            label_w + w + 6.0,
+            y + 17.0,
+            number::score(r.total, lang)
+        );
+    }
+    let axis_y = top + row * note.ranking.len() as f64 + 4.0;
+    let _ = write!(
+        out,
+        r#"<line class="axis" x1="{label_w}" y1="{axis_y:.1}" x2="{:.1}" y2="{axis_y:.1}"/><text class="tick" x="{label_w}" y="{:.1}" text-anchor="middle">{}</text><text class="tick" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text></svg>"#,
+        label_w + bar_w,
+        axis_y + 16.0,
+        note.scale[0],
+        label_w + bar_w,
+        axis_y + 16.0,
+        note.scale[1]
+    );
+    out
+}
+
+/// The layer matrix: one row per layer, one column per leading candidate, each cell coloured by
+/// the control level and naming who runs what is given up.
+pub(super) fn layer_matrix(note: &Note, id: &str) -> String {
+    let lang = note.language();
+    let t = labels(lang);
+    let l = &note.layers;
+    let n = l.candidates.len().max(1) as f64;
+    let first = 200.0;
+    let col = (WIDTH - first) / n;
+    let head_h = 62.0;
+    let row_h = 54.0;
+    let legend_h = 34.0;
+    let height = head_h + row_h * l.rows.len() as f64 + legend_h;
+    let mut desc = vec![];
+    for (i, c) in l.candidates.iter().enumerate() {
+        let cells: Vec<String> = l
+            .rows
+            .iter()
+            .map(|r| format!("{} {}", r.name, r.cells[i].level_name))
+            .collect();
+        desc.push(format!("{}: {}", c.name, cells.join(", ")));
+    }
+    let mut out = String::new();
+    open(
+        &mut out,
+        id,
+        height,
+        t.layers_chart,
+        &format!("{}.", desc.join("; ")),
+    );
+    for (i, c) in l.candidates.iter().enumerate() {
+        let x = first + col * i as f64 + col / 2.0;
+        for (j, part) in c.name.split(" · ").enumerate() {
+            let _ = write!(
+                out,
+                r#"<text class="head" x="{x:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                16.0 + 16.0 * j as f64,
+                esc(part)
+            );
+        }
+    }
+    for (r, row) in l.rows.iter().enumerate() {
+        let y = head_h + row_h * r as f64;
+        for (j, line) in wrap(&row.name, 24).iter().enumerate() {
+            let _ = write!(
+                out,
+                r#"<text class="label" x="0" y="{:.1}">{}</text>"#,
+                y + 22.0 + 16.0 * j as f64,
+                esc(line)
+            );
+        }
+        for (i, cell) in row.cells.iter().enumerate() {
+            let x = first + col * i as f64;
+            let _ = write!(
+                out,
+                r#"<rect class="level {}" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="3"/><text class="cell {}" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+                cell.level,
+                x + 3.0,
+                y + 3.0,
+                col - 6.0,
+                row_h - 6.0,
+                cell.level,
+                x + col / 2.0,
+                y + 23.0,
+                esc(&cell.level_name)
+            );
+            if let Some(to) = &cell.given_to {
+                let _ = write!(
+                    out,
+                    r#"<text class="cell small {}" x="{:.1}" y="{:.1}" text-anchor="middle">{} {}</text>"#,
+                    cell.level,
+                    x + col / 2.0,
+                    y + 40.0,
+                    esc(t.given_to),
+                    esc(to)
+                );
+            }
+        }
+    }
+    let y = head_h + row_h * l.rows.len() as f64 + 10.0;
+    let levels = [
+        ("full", crate::i18n::strings(lang).full),
+        ("configuration", crate::i18n::strings(lang).configuration),
+        ("none", crate::i18n::strings(lang).no_influence),
+    ];
+    let mut x = first;
+    for (class, name) in levels {
+        let _ = write!(
+            out,
+            r#"<rect class="level {class}" x="{x:.1}" y="{y:.1}" width="16" height="16" rx="2"/><text class="tick" x="{:.1}" y="{:.1}">{}</text>"#,
+            x + 22.0,
+            y + 13.0,
+            esc(name)
+        );
+        x += 36.0 + name.chars().count() as f64 * 7.5;
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// The landscape as boxes: one box per placement, listing its workloads; boxes flow into two
+/// columns, each box in the shorter column.
+pub(super) fn landscape_boxes(note: &Note, id: &str) -> String {
+    let lang = note.language();
+    let t = labels(lang);
+    // Groups in order of the overall ranking, unplaced last.
+    let mut groups: Vec<(Option<usize>, String, Vec<String>)> = vec![];
+    for w in &note.landscape.workloads {
+        let key = w.overall_rank;
+        let name = w
+            .placement
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| t.unplaced.to_string());
+        let item = format!("{} ({})", w.name, w.data_name);
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.2.push(item),
+            None => groups.push((key, name, vec![item])),
+        }
+    }
+    groups.sort_by_key(|g| g.0.unwrap_or(usize::MAX));
+    let gap = 12.0;
+    let box_w = (WIDTH - gap) / 2.0;
+    let line_h = 17.0;
+    let chars = 46;
+    let mut cols = [0.0_f64, 0.0_f64];
+    let mut body = String::new();
+    let mut desc = vec![];
+    for (rank, name, items) in &groups {
+        let head_lines = wrap(name, chars);
+        let item_lines: Vec<Vec<String>> = items.iter().map(|i| wrap(i, chars - 2)).collect();
+        let n_lines: usize = item_lines.iter().map(Vec::len).sum();
+        let h = 14.0 + line_h * head_lines.len() as f64 + 8.0 + line_h * n_lines as f64 + 8.0;
+        let c = if cols[0] <= cols[1] { 0 } else { 1 };
+        let x = c as f64 * (box_w + gap);
+        let y = cols[c];
+        cols[c] += h + gap;
+        let class = if rank.is_some() {
+            "box"
+        } else {
+            "box unplaced"
+        };
+        let _ = write!(
+            body,
+            r#"<rect class="{class}" x="{x:.1}" y="{y:.1}" width="{box_w:.1}" height="{h:.1}" rx="4"/><rect class="boxhead" x="{x:.1}" y="{y:.1}" width="{box_w:.1}" height="{:.1}" rx="4"/>"#,
+            10.0 + line_h * head_lines.len() as f64
+        );
+        for (j, line) in head_lines.iter().enumerate() {
+            let _ = write!(
+                body,
+                r#"<text class="boxtitle" x="{:.1}" y="{:.1}">{}</text>"#,
+                x + 10.0,
+                y + 18.0 + line_h * j as f64,
+                esc(line)
+            );
+        }
+        let mut yy = y + 14.0 + line_h * head_lines.len() as f64 + 8.0 + 4.0;
+        for lines in &item_lines {
+            for (j, line) in lines.iter().enumerate() {
+                let bullet = if j == 0 { "• " } else { "  " };
+                let _ = write!(
+                    body,
+                    r#"<text class="item" x="{:.1}" y="{yy:.1}" xml:space="preserve">{bullet}{}</text>"#,
+                    x + 10.0,
+                    esc(line)
+                );
+                yy += line_h;
+            }
+        }
+        desc.push(format!("{name}: {}", items.join(", ")));
+    }
+    let height = cols[0].max(cols[1]).max(gap) - gap + 2.0;
+    let mut out = String::new();
+    open(
+        &mut out,
+        id,
+        height,
+        t.landscape_chart,
+        &format!("{}.", desc.join("; ")),
+    );
+    out.push_str(&body);
+    out.push_str("</svg>");
+    out
+}
+
+fn to_f64(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// The cumulative cash flow per risk band: one line per band, the area between the lowest and
+/// highest band shaded, the zero line drawn and the expected band's return year marked.
+pub(super) fn cash_flow(bc: &BusinessCaseNote, lang: Lang, id: &str) -> String {
+    let t = labels(lang);
+    let left = 130.0;
+    let right = 20.0;
+    let top = 16.0;
+    let plot_h = 220.0;
+    let legend_h = 48.0;
+    let height = top + plot_h + 30.0 + legend_h;
+    let years: Vec<u32> = bc.years.iter().map(|y| y.year).collect();
+    let all: Vec<Decimal> = bc
+        .bands
+        .iter()
+        .flat_map(|b| b.cumulative_cash_flow.iter().copied())
+        .collect();
+    let min = all
+        .iter()
+        .copied()
+        .min()
+        .unwrap_or_default()
+        .min(Decimal::ZERO);
+    let max = all
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or_default()
+        .max(Decimal::ZERO);
+    let span = to_f64(max - min).max(1.0);
+    let plot_w = WIDTH - left - right;
+    let step = if years.len() > 1 {
+        plot_w / (years.len() - 1) as f64
+    } else {
+        0.0
+    };
+    let x_of = |i: usize| left + step * i as f64;
+    let y_of = |v: Decimal| top + plot_h - (to_f64(v - min) / span) * plot_h;
+    let desc: Vec<String> = bc
+        .bands
+        .iter()
+        .map(|b| {
+            format!(
+                "{}: {} {}",
+                b.name,
+                t.return_year.to_lowercase(),
+                b.return_year
+                    .map(number::year)
+                    .unwrap_or_else(|| t.not_within_horizon.to_string())
+            )
+        })
+        .collect();
+    let mut out = String::new();
+    open(
+        &mut out,
+        id,
+        height,
+        t.cash_flow_chart,
+        &format!("{}.", desc.join("; ")),
+    );
+    // Shaded band between the lowest and highest value per year.
+    if bc.bands.len() > 1 && !years.is_empty() {
+        let lows: Vec<Decimal> = (0..years.len())
+            .map(|i| {
+                bc.bands
+                    .iter()
+                    .filter_map(|b| b.cumulative_cash_flow.get(i).copied())
+                    .min()
+                    .unwrap_or_default()
+            })
+            .collect();
+        let highs: Vec<Decimal> = (0..years.len())
+            .map(|i| {
+                bc.bands
+                    .iter()
+                    .filter_map(|b| b.cumulative_cash_flow.get(i).copied())
+                    .max()
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut pts: Vec<String> = highs
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{:.1},{:.1}", x_of(i), y_of(*v)))
+            .collect();
+        pts.extend(
+            lows.iter()
+                .enumerate()
+                .rev()
+                .map(|(i, v)| format!("{:.1},{:.1}", x_of(i), y_of(*v))),
+        );
+        let _ = write!(out, r#"<polygon class="band" points="{}"/>"#, pts.join(" "));
+    }
+    let zero = y_of(Decimal::ZERO);
+    let _ = write!(
+        out,
+        r#"<line class="axis" x1="{left}" y1="{zero:.1}" x2="{:.1}" y2="{zero:.1}"/><text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text><text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+        WIDTH - right,
+        left - 6.0,
+        top + 4.0,
+        esc(&number::money(max, lang)),
+        left - 6.0,
+        top + plot_h + 4.0,
+        esc(&number::money(min, lang))
+    );
+    if min < Decimal::ZERO && max > Decimal::ZERO {
+        let _ = write!(
+            out,
+            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+            left - 6.0,
+            zero + 4.0,
+            esc(&number::money(Decimal::ZERO, lang))
+        );
+    }
+    for (i, y) in years.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+            x_of(i),
+            top + plot_h + 20.0,
+            number::year(*y)
+        );
+    }
+    for (k, b) in bc.bands.iter().enumerate() {
+        let pts: Vec<String> = b
+            .cumulative_cash_flow
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{:.1},{:.1}", x_of(i), y_of(*v)))
+            .collect();
+        let _ = write!(
+            out,
+            r#"<polyline class="line {}" points="{}"/>"#,
+            b.band,
+            pts.join(" ")
+        );
+        if b.band == "expected"
+            && let Some(ry) = b.return_year
+            && let Some(i) = years.iter().position(|y| *y == ry)
+        {
+            let x = x_of(i);
+            let _ = write!(
+                out,
+                r#"<line class="marker" x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}"/><text class="tick" x="{:.1}" y="{:.1}">{} {}</text>"#,
+                top + plot_h,
+                x + 4.0,
+                top + 12.0,
+                esc(t.return_year),
+                number::year(ry)
+            );
+        }
+        let lx = left + 180.0 * k as f64;
+        let ly = top + plot_h + 44.0;
+        let _ = write!(
+            out,
+            r#"<line class="line {}" x1="{lx:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}"/><text class="tick" x="{:.1}" y="{:.1}">{}</text>"#,
+            b.band,
+            lx + 24.0,
+            lx + 30.0,
+            ly + 4.0,
+            esc(&b.name)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_lines_short_and_words_whole() {
+        assert_eq!(
+            wrap("Sociaal domein (Wmo, Jeugd, Participatie, schuldhulp)", 20),
+            vec![
+                "Sociaal domein (Wmo,",
+                "Jeugd, Participatie,",
+                "schuldhulp)"
+            ]
+        );
+        assert_eq!(
+            wrap("Kostenvoorspelbaarheid", 5),
+            vec!["Kostenvoorspelbaarheid"]
+        );
+        assert!(wrap("", 10).is_empty());
+    }
+
+    #[test]
+    fn escaping_covers_markup_characters() {
+        assert_eq!(
+            esc(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+}

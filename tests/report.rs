@@ -1,0 +1,574 @@
+//! The decision note (`wolkwijzer report`): golden Markdown for two profiles in both languages,
+//! the cross-check that every number in the HTML and Markdown is in the JSON, the chapter
+//! order, the self-contained and accessible HTML, the CSV blocks, the business case chapter
+//! (rendered from a hand-made business case until the core delivers one) and the command line.
+//!
+//! Number normalisation of the cross-check, documented here because the test depends on it:
+//! - A *token* is a maximal run of digits joined by single `.` or `,` separators, with a
+//!   leading `-` when it follows a space or an opening bracket, and a trailing `%` when
+//!   present. Tokens are taken from the text of the HTML (tags, the `<style>` block and
+//!   attribute values removed, entities decoded) and of the Markdown.
+//! - The JSON side holds every numeric value, every string that is itself a number (money is
+//!   serialised as a string, e.g. `"1234.50"`), and the tokens of every other string (names,
+//!   explanations and citations are in the JSON verbatim).
+//! - A report token matches when it occurs verbatim among the JSON string tokens (prose the
+//!   core wrote, like "score 7.19" or "§2.2"), or when it parses in the note's language style
+//!   (Dutch `1.234,5`, English `1,234.5`; `report::number::parse`) to a value `v` with `d`
+//!   decimals and some JSON number `x` rounds to it: `|x − v| ≤ ½·10⁻ᵈ` (for a percentage,
+//!   `|100·x − v| ≤ ½·10⁻ᵈ`, since weights are fractions in the JSON).
+//! - Exempt: nothing. Ranks, source numbers, the scale ends (0 and 10) and years are in the
+//!   JSON too (`rank`, `number`, `scale`, the question and citations).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::business_case;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use wolkwijzer::cli::{ReportFormat, render_report};
+use wolkwijzer::core::scoring::evaluate;
+use wolkwijzer::core::text::Lang;
+use wolkwijzer::i18n::report as labels;
+use wolkwijzer::io::{catalogue, profile};
+use wolkwijzer::report::note::{Note, NoteInput, csv, html, json, markdown};
+use wolkwijzer::report::number;
+
+fn shipped() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+    v.sort();
+    v
+}
+
+fn name(p: &Path) -> String {
+    p.file_stem().unwrap().to_string_lossy().to_string()
+}
+
+fn note_for(path: &Path, lang: Lang) -> Note {
+    let cat = catalogue::built_in();
+    let p = profile::load(path).unwrap();
+    let e = evaluate(&cat, &p).unwrap();
+    Note::build(&NoteInput {
+        catalogue: &cat,
+        profile: &p,
+        evaluation: &e,
+        lang,
+        form: None,
+    })
+}
+
+fn render(path: &Path, format: ReportFormat, lang: Lang) -> String {
+    let cat = catalogue::built_in();
+    let p = profile::load(path).unwrap();
+    render_report(&cat, &p, format, lang).unwrap()
+}
+
+fn profile_path(stem: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("profiles")
+        .join(format!("{stem}.toml"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Golden Markdown
+
+#[test]
+fn golden_markdown_two_profiles_both_languages() {
+    for stem in ["grote-gemeente", "startersgroep"] {
+        for lang in [Lang::Nl, Lang::En] {
+            let text = render(&profile_path(stem), ReportFormat::Markdown, lang);
+            insta::assert_snapshot!(format!("note_{stem}_{}", lang.code()), text);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-check: every number in the report is in the JSON
+
+/// Numeric tokens of a text (see the module documentation).
+fn tokens(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        if i > 0
+            && chars[i - 1] == '-'
+            && (i < 2 || chars[i - 2].is_whitespace() || "([".contains(chars[i - 2]))
+        {
+            start = i - 1;
+        }
+        let mut j = i;
+        while j < chars.len() {
+            let separator_then_digit = (chars[j] == '.' || chars[j] == ',')
+                && j + 1 < chars.len()
+                && chars[j + 1].is_ascii_digit();
+            if chars[j].is_ascii_digit() || separator_then_digit {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut tok: String = chars[start..j].iter().collect();
+        if j < chars.len() && chars[j] == '%' {
+            tok.push('%');
+            j += 1;
+        }
+        out.push(tok);
+        i = j;
+    }
+    out
+}
+
+/// What the JSON holds: raw string tokens and numbers.
+struct JsonNumbers {
+    raw: std::collections::HashSet<String>,
+    values: Vec<f64>,
+}
+
+fn json_numbers(json: &str) -> JsonNumbers {
+    fn walk(v: &Value, out: &mut JsonNumbers) {
+        match v {
+            Value::Number(n) => out.values.push(n.as_f64().unwrap()),
+            Value::String(s) => {
+                if let Ok(x) = s.parse::<f64>() {
+                    out.values.push(x);
+                }
+                out.raw.extend(tokens(s));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let v: Value = serde_json::from_str(json).unwrap();
+    let mut out = JsonNumbers {
+        raw: Default::default(),
+        values: vec![],
+    };
+    walk(&v, &mut out);
+    out
+}
+
+/// The report tokens that the JSON does not contain.
+fn missing_numbers(report_text: &str, json: &JsonNumbers, lang: Lang) -> Vec<String> {
+    let dec_sep = if lang == Lang::Nl { ',' } else { '.' };
+    tokens(report_text)
+        .into_iter()
+        .filter(|tok| {
+            if json.raw.contains(tok) {
+                return false;
+            }
+            let Some(v) = number::parse(tok, lang) else {
+                return true;
+            };
+            let body = tok.trim_end_matches('%');
+            let decimals = body.rsplit_once(dec_sep).map(|(_, f)| f.len()).unwrap_or(0);
+            let tol = 0.5 * 10f64.powi(-(decimals as i32)) + 1e-9;
+            let scale = if tok.ends_with('%') { 100.0 } else { 1.0 };
+            !json.values.iter().any(|x| (x * scale - v).abs() <= tol)
+        })
+        .collect()
+}
+
+/// The visible text of an HTML document: no tags, no style block, entities decoded.
+fn html_text(html: &str) -> String {
+    let without_style = match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b + "</style>".len()..]),
+        _ => html.to_string(),
+    };
+    let mut text = String::with_capacity(without_style.len());
+    let mut in_tag = false;
+    for ch in without_style.chars() {
+        match ch {
+            '<' => {
+                in_tag = true;
+                text.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&shy;", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn tokens_and_normalisation() {
+    assert_eq!(
+        tokens("Totaal 7,19 en 25,0% (EUR -1.234,50) in 2027–2034, 26643-904."),
+        vec!["7,19", "25,0%", "-1.234,50", "2027", "2034", "26643", "904"]
+    );
+    let json = json_numbers(r#"{"a": 0.25, "b": "1234.5", "c": 7.1875, "d": "score 7.19"}"#);
+    assert!(missing_numbers("25,0% 1.234,50 7,19 score 7.19", &json, Lang::Nl).is_empty());
+    assert!(missing_numbers("25.0% 1,234.50 7.19", &json, Lang::En).is_empty());
+    // A number made up by a renderer, or rounded the wrong way, is caught.
+    assert_eq!(
+        missing_numbers("7,20 en 26,0%", &json, Lang::Nl),
+        vec!["7,20", "26,0%"]
+    );
+    assert_eq!(missing_numbers("99", &json, Lang::En), vec!["99"]);
+}
+
+#[test]
+fn every_number_in_html_and_markdown_is_in_the_json() {
+    for path in shipped() {
+        for lang in [Lang::Nl, Lang::En] {
+            let json = json_numbers(&render(&path, ReportFormat::Json, lang));
+            let html = html_text(&render(&path, ReportFormat::Html, lang));
+            let md = render(&path, ReportFormat::Markdown, lang);
+            for (format, text) in [("html", &html), ("markdown", &md)] {
+                let missing = missing_numbers(text, &json, lang);
+                assert!(
+                    missing.is_empty(),
+                    "{} {format} ({}): numbers not in the JSON: {missing:?}",
+                    name(&path),
+                    lang.code()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn business_case_numbers_are_in_the_json_too() {
+    for lang in [Lang::Nl, Lang::En] {
+        let note =
+            note_for(&profile_path("startersgroep"), lang).with_business_case(business_case());
+        let json = json_numbers(&json::render(&note));
+        let html = html_text(&html::render(&note));
+        let md = markdown::render(&note);
+        assert!(
+            missing_numbers(&html, &json, lang).is_empty(),
+            "{:?}",
+            missing_numbers(&html, &json, lang)
+        );
+        assert!(
+            missing_numbers(&md, &json, lang).is_empty(),
+            "{:?}",
+            missing_numbers(&md, &json, lang)
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structure
+
+/// The chapter headings a note must have, in order.
+pub fn chapter_headings(note: &Note, lang: Lang) -> Vec<&'static str> {
+    let t = labels(lang);
+    let mut v = vec![
+        if note.subject.kind == "group" {
+            t.ch_subject_group
+        } else {
+            t.ch_subject_single
+        },
+        t.ch_weights,
+        t.ch_ranking,
+        t.ch_excluded,
+        t.ch_layers,
+        t.ch_landscape,
+    ];
+    if note.business_case.is_some() {
+        v.push(t.ch_business_case);
+    }
+    v.push(t.ch_obstacles);
+    v.push(t.ch_sources);
+    v
+}
+
+fn in_order(text: &str, needles: &[&str], prefix: &str) -> Result<(), String> {
+    let mut from = 0;
+    for n in needles {
+        let needle = format!("{prefix}{n}");
+        match text[from..].find(&needle) {
+            Some(i) => from += i + needle.len(),
+            None => return Err(format!("{needle:?} missing or out of order")),
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn chapters_come_in_the_agreed_order() {
+    for path in shipped() {
+        for lang in [Lang::Nl, Lang::En] {
+            let note = note_for(&path, lang);
+            let heads = chapter_headings(&note, lang);
+            let md = markdown::render(&note);
+            in_order(&md, &heads, "\n## ").unwrap_or_else(|e| panic!("{}: {e}", name(&path)));
+            let h = html::render(&note);
+            let h2: Vec<String> = heads.iter().map(|x| format!("{x}</h2>")).collect();
+            let h2: Vec<&str> = h2.iter().map(String::as_str).collect();
+            in_order(&h, &h2, "").unwrap_or_else(|e| panic!("{}: {e}", name(&path)));
+            assert!(note.business_case.is_none());
+            let t = labels(lang);
+            assert!(
+                !md.contains(&format!("## {}", t.ch_business_case)),
+                "no business case chapter without data"
+            );
+        }
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_accessible() {
+    for path in shipped() {
+        let h = render(&path, ReportFormat::Html, Lang::Nl);
+        let lower = h.to_lowercase();
+        for banned in [
+            "<script", "<link", "<img", "<iframe", "@import", "url(", "src=",
+        ] {
+            assert!(!lower.contains(banned), "{}: {banned}", name(&path));
+        }
+        // The only URL is the SVG namespace.
+        let urls = lower.matches("http").count();
+        let ns = lower
+            .matches("xmlns=\"http://www.w3.org/2000/svg\"")
+            .count();
+        assert_eq!(urls, ns, "{}: external references", name(&path));
+        assert!(h.starts_with("<!DOCTYPE html><html lang=\"nl\">"));
+        assert_eq!(h.matches("<h1>").count(), 1);
+        // Every SVG is an image labelled by its own title and description.
+        let svgs: Vec<&str> = h.split("<svg ").skip(1).collect();
+        assert_eq!(svgs.len(), 3, "{}: ranking, layers, landscape", name(&path));
+        for s in svgs {
+            assert!(s.contains("role=\"img\""));
+            let head = &s[..s.find('>').unwrap()];
+            let ids = head.split("aria-labelledby=\"").nth(1).unwrap();
+            let ids = &ids[..ids.find('"').unwrap()];
+            let after = &s[s.find('>').unwrap() + 1..];
+            assert!(after.starts_with("<title id=\""), "title first");
+            for id in ids.split(' ') {
+                assert!(after.contains(&format!("id=\"{id}\">")), "{id}");
+            }
+            let title = &after["<title id=\"".len()..];
+            let title = &title[title.find('>').unwrap() + 1..title.find("</title>").unwrap()];
+            assert!(!title.trim().is_empty());
+        }
+        // Every header cell has a scope.
+        assert_eq!(h.matches("<th>").count(), 0);
+        assert_eq!(h.matches("<th ").count(), h.matches("<th scope=\"").count());
+        // Print rules: chapters on new pages, rows and figures not split, headers repeated.
+        for rule in [
+            "break-before: page",
+            "break-inside: avoid",
+            "display: table-header-group",
+            "size: A4",
+        ] {
+            assert!(h.contains(rule), "{rule}");
+        }
+    }
+}
+
+#[test]
+fn business_case_chapter_appears_only_with_data_and_in_every_format() {
+    let path = profile_path("startersgroep");
+    let plain = note_for(&path, Lang::Nl);
+    let t = labels(Lang::Nl);
+    let note = plain.clone().with_business_case(business_case());
+    let md = markdown::render(&note);
+    in_order(&md, &chapter_headings(&note, Lang::Nl), "\n## ").unwrap();
+    assert!(md.contains("| 2027 | 0,00 | "), "{md}");
+    assert!(md.contains("| ongunstig | niet binnen de looptijd |"));
+    assert!(md.contains("| Bergveld | EUR 1.234.567,89 |"));
+    let h = html::render(&note);
+    assert!(h.contains(t.cash_flow_chart));
+    assert_eq!(
+        h.matches("<svg ").count(),
+        4,
+        "the cash-flow chart is added"
+    );
+    assert!(
+        h.contains("Terugverdienjaar 2032"),
+        "the expected return year is marked"
+    );
+    let c = csv::render(&note);
+    assert!(c.contains("business_case_years,Samenwerking met gezamenlijke investering,2027,"));
+    assert!(c.contains("business_case_allocation,per werkplek,Bergveld,1234567.89"));
+    let j: Value = serde_json::from_str(&json::render(&note)).unwrap();
+    assert_eq!(j["business_case"]["allocation"][0]["share"], "1234567.89");
+    let plain_json: Value = serde_json::from_str(&json::render(&plain)).unwrap();
+    assert!(plain_json.get("business_case").is_none());
+    let en = note_for(&path, Lang::En).with_business_case(business_case());
+    assert!(markdown::render(&en).contains("EUR 1,234,567.89"));
+}
+
+#[test]
+fn csv_has_a_block_per_table_with_its_own_header() {
+    let c = render(&profile_path("grote-gemeente"), ReportFormat::Csv, Lang::En);
+    let blocks: Vec<&str> = c.split("\n\n").collect();
+    let names: Vec<&str> = blocks
+        .iter()
+        .map(|b| {
+            b.lines()
+                .nth(1)
+                .map(|l| l.split(',').next().unwrap())
+                .unwrap_or("")
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "subject",
+            "weights",
+            "ranking",
+            "leaders",
+            "excluded",
+            "layers",
+            "landscape",
+            "rules",
+            "obstacles",
+            "sources"
+        ]
+    );
+    for b in &blocks {
+        assert!(b.starts_with("table,"), "{b}");
+    }
+    assert!(c.contains("weights,privacy,Privacy,25,0.25"));
+    assert!(c.contains("ranking,1,ssc-iaas-community,"));
+}
+
+#[test]
+fn json_holds_every_chapter() {
+    let j: Value = serde_json::from_str(&render(
+        &profile_path("startersgroep"),
+        ReportFormat::Json,
+        Lang::En,
+    ))
+    .unwrap();
+    for key in [
+        "subject",
+        "weights",
+        "ranking",
+        "leaders",
+        "excluded",
+        "layers",
+        "landscape",
+        "collaboration",
+        "sources",
+    ] {
+        assert!(!j[key].is_null(), "{key}");
+    }
+    assert_eq!(j["subject"]["kind"], "group");
+    assert_eq!(j["collaboration"]["form"], "public_body");
+    assert_eq!(j["collaboration"]["chosen"], false);
+    for s in j["sources"].as_array().unwrap() {
+        assert!(["binding", "reference", "pending"].contains(&s["status"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn a_non_collaboration_leader_has_no_obstacles() {
+    // The large municipality's leader is an SSC; ruling SSCs out leaves own or hosting on top.
+    let cat = catalogue::built_in();
+    let mut p = profile::load(&profile_path("grote-gemeente")).unwrap();
+    p.constraints
+        .exclude_options
+        .push(wolkwijzer::core::catalogue::PlacementOption::Ssc);
+    let e = evaluate(&cat, &p).unwrap();
+    let note = Note::build(&NoteInput {
+        catalogue: &cat,
+        profile: &p,
+        evaluation: &e,
+        lang: Lang::Nl,
+        form: None,
+    });
+    assert!(["own", "colocation", "managed"].contains(&note.collaboration.option.unwrap()));
+    assert_eq!(note.collaboration.form, None);
+    assert!(note.collaboration.obstacles.is_empty());
+    let md = markdown::render(&note);
+    assert!(md.contains(labels(Lang::Nl).form_none));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command line
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("wolkwijzer").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+#[test]
+fn report_command_prints_every_format() {
+    for (format, marker) in [
+        ("markdown", "## Ranglijst"),
+        ("html", "<!DOCTYPE html>"),
+        ("json", "\"leaders\""),
+        ("csv", "table,criterion,name,points,share"),
+    ] {
+        let out = bin()
+            .args([
+                "report",
+                "--format",
+                format,
+                "-p",
+                "profiles/kleine-gemeente.toml",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(marker), "{format}");
+        let lib = render(
+            &profile_path("kleine-gemeente"),
+            match format {
+                "markdown" => ReportFormat::Markdown,
+                "html" => ReportFormat::Html,
+                "json" => ReportFormat::Json,
+                _ => ReportFormat::Csv,
+            },
+            Lang::Nl,
+        );
+        assert_eq!(text, lib, "the CLI prints what the pure renderer returns");
+    }
+}
+
+#[test]
+fn report_command_writes_a_file_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("note.html");
+    bin()
+        .args(["report", "--lang", "en", "--format", "html", "-p"])
+        .arg("profiles/middelgrote-gemeente.toml")
+        .arg("-o")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("<html lang=\"en\">"));
+    assert!(text.contains("Hybrid landscape</h2>"));
+}
+
+#[test]
+fn report_command_rejects_bad_input() {
+    bin()
+        .args(["report", "-p", "tests/invalid_profiles/unknown_key.toml"])
+        .assert()
+        .code(1);
+    bin().args(["report", "--format", "pdf"]).assert().code(2);
+    let dir = tempfile::tempdir().unwrap();
+    bin()
+        .args(["report", "-o"])
+        .arg(dir.path().join("missing-dir").join("x.md"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("cannot write the report"));
+}
