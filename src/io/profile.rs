@@ -101,6 +101,7 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, InputErrors> {
         public_cloud,
         one_off_estimates: one_off,
         workloads,
+        business_case: None,
     })
 }
 

@@ -1,0 +1,477 @@
+//! The business case as a profile holds it — what a facilitator fills in for one municipality
+//! or a starter group — and its evaluation: every scenario tied to a candidate of the
+//! catalogue, compared with the baseline ('ongewijzigd beleid') of each municipality, with
+//! its risk bands, and for a starter group the allocation (verrekening) of the provider's
+//! costs with each participant's own case.
+//!
+//! New levels of measured costs: a scenario states the new yearly level of some TCO
+//! categories (or of the implicit costs, effect A) from a year on; until then, and for every
+//! category it does not name, the nulmeting's level runs on
+//! ([`LevelChange::apply`]). Lines keep the category ids as labels, so the difference with
+//! the baseline shows per category what changes.
+
+use super::baseline::{BaselineMeasurement, IMPLICIT_LINE_LABEL, TcoCategory};
+use super::known_costs::{CollaborationForm, KnownCost, known_collaboration_costs};
+use super::money::Horizon;
+use super::risk::RiskInput;
+use super::scenario::{MeasurementUse, OperatingCost, OperatingKind, Scenario, ScenarioKind};
+use super::{Comparison, compare};
+use crate::core::allocation::{
+    AllocationError, AllocationRule, GroupCase, GroupInput, Participant, ParticipantCase,
+    evaluate_group,
+};
+use crate::core::catalogue::CandidateKey;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A cost line of the nulmeting whose level a scenario can change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasuredLine {
+    /// One of the seven TCO categories.
+    Tco(TcoCategory),
+    /// The implicit costs made explicit (effect A), as one line.
+    Implicit,
+}
+
+impl MeasuredLine {
+    /// The label of the line in the tables (the category id, or the effect-A label).
+    pub fn label(self) -> &'static str {
+        match self {
+            MeasuredLine::Tco(c) => c.id(),
+            MeasuredLine::Implicit => IMPLICIT_LINE_LABEL,
+        }
+    }
+
+    /// The measured yearly amount of this line.
+    pub fn measured(self, m: &BaselineMeasurement) -> Decimal {
+        match self {
+            MeasuredLine::Tco(c) => m.tco.get(c),
+            MeasuredLine::Implicit => m.implicit_total(),
+        }
+    }
+
+    fn kind(self) -> OperatingKind {
+        match self {
+            MeasuredLine::Tco(c) => OperatingKind::Tco(c),
+            MeasuredLine::Implicit => OperatingKind::Implicit,
+        }
+    }
+}
+
+/// New yearly levels of measured lines from `from_year` on; the nulmeting runs until then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelChange {
+    /// First year at the new levels (1-based).
+    pub from_year: u32,
+    /// The new yearly level (EUR, ≥ 0) of each line that changes.
+    pub levels: Vec<(MeasuredLine, Decimal)>,
+}
+
+impl LevelChange {
+    /// Makes `scenario` carry the nulmeting until `from_year − 1` and, from `from_year`, the
+    /// new level of every changed line and the measured level of every other line.
+    pub fn apply(&self, scenario: &mut Scenario, measurement: &BaselineMeasurement) {
+        scenario.measurement = if self.from_year > 1 {
+            MeasurementUse::UntilYear(self.from_year - 1)
+        } else {
+            MeasurementUse::None
+        };
+        let lines = TcoCategory::ALL
+            .iter()
+            .map(|c| MeasuredLine::Tco(*c))
+            .chain([MeasuredLine::Implicit]);
+        for line in lines {
+            let amount = self
+                .levels
+                .iter()
+                .find(|(l, _)| *l == line)
+                .map_or_else(|| line.measured(measurement), |(_, a)| *a);
+            scenario.operating.push(OperatingCost {
+                first_year: self.from_year,
+                ..OperatingCost::flat(line.kind(), line.label(), amount)
+            });
+        }
+    }
+}
+
+/// One municipality's nulmeting and its baseline scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityCase {
+    /// The nulmeting (its `municipality` names the municipality of the profile).
+    pub measurement: BaselineMeasurement,
+    /// 'Ongewijzigd beleid': the nulmeting in every year plus the baseline's own lines (e.g. a
+    /// server room that must be renewed anyway).
+    pub baseline: Scenario,
+}
+
+/// A starter group's scenario: the provider's costs and how they are charged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupPlan {
+    /// The SSC's or host's own costs (no benefits); their yearly total is allocated.
+    pub provider: Scenario,
+    /// Allocation key and tariff model.
+    pub rule: AllocationRule,
+    /// The participants with their usage, in the profile's order.
+    pub participants: Vec<Participant>,
+    /// What changes at each participant (same order as `participants`); the bill is added.
+    pub scenarios: Vec<Scenario>,
+}
+
+/// The body of a scenario: one municipality's own lines, or a starter group's plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScenarioPlan {
+    /// The profile's municipality.
+    Single(Scenario),
+    /// The profile's starter group.
+    Group(GroupPlan),
+}
+
+/// One scenario of the profile, tied to a candidate placement of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioSetup {
+    /// Name shown to the room.
+    pub label: String,
+    /// Scenario 2 (cost reduction) or 3 ('minder meerkosten').
+    pub kind: ScenarioKind,
+    /// The candidate this scenario costs out.
+    pub candidate: CandidateKey,
+    /// The form of collaboration, when the scenario is one: its known costs (seed 001).
+    pub form: Option<CollaborationForm>,
+    /// First year the collaboration runs: yearly known costs of the form start here.
+    pub start_year: u32,
+    /// The risk ranges of this scenario.
+    pub risk: RiskInput,
+    /// The lines.
+    pub plan: ScenarioPlan,
+}
+
+/// The business case part of a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BusinessCaseSetup {
+    /// Looptijd (5–10 years, default 7).
+    pub horizon: Horizon,
+    /// One nulmeting and baseline per municipality, in the profile's order.
+    pub municipalities: Vec<MunicipalityCase>,
+    /// The scenarios, in the profile's order.
+    pub scenarios: Vec<ScenarioSetup>,
+}
+
+/// The result of one scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScenarioOutcome {
+    /// One municipality's scenario against its baseline.
+    Single(Box<Comparison>),
+    /// A starter group's case: allocation, every participant's own case, the consolidation.
+    Group(Box<GroupCase>),
+}
+
+/// One evaluated scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioResult {
+    /// Index of the scenario in the setup.
+    pub index: usize,
+    /// The known costs and obstacles of the collaboration form (empty without a form).
+    pub known_costs: Vec<KnownCost>,
+    /// The tables.
+    pub outcome: ScenarioOutcome,
+}
+
+/// Every scenario evaluated over one horizon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupResult {
+    /// The horizon used.
+    pub horizon: Horizon,
+    /// One result per selected scenario, in the setup's order.
+    pub scenarios: Vec<ScenarioResult>,
+}
+
+impl BusinessCaseSetup {
+    /// Evaluates the scenarios for which `select` is true over `horizon` (the setup's own when
+    /// `None`). Known costs of a collaboration form with an amount (the yearly DigiD assessment
+    /// per municipality) are charged to the provider of a group scenario from `start_year`:
+    /// the SSC or host runs the shared connection and is assessed per participating
+    /// municipality (seed 001 §3.2). For one municipality they are listed, not charged: its own
+    /// assessment is in its nulmeting and stays.
+    pub fn evaluate(
+        &self,
+        horizon: Option<Horizon>,
+        select: impl Fn(&ScenarioSetup) -> bool,
+    ) -> Result<SetupResult, AllocationError> {
+        let horizon = horizon.unwrap_or(self.horizon);
+        let mut scenarios = Vec::new();
+        for (index, s) in self.scenarios.iter().enumerate().filter(|(_, s)| select(s)) {
+            let participants = match &s.plan {
+                ScenarioPlan::Single(_) => 1,
+                ScenarioPlan::Group(g) => g.participants.len() as u32,
+            };
+            let known_costs = s
+                .form
+                .map(|f| known_collaboration_costs(f, participants))
+                .unwrap_or_default();
+            let outcome = match &s.plan {
+                ScenarioPlan::Single(scenario) => {
+                    let m = self.municipalities.first().ok_or_else(|| {
+                        AllocationError::NoParticipants {
+                            at: super::Location::new("municipalities"),
+                        }
+                    })?;
+                    let comparison =
+                        compare(&m.measurement, &m.baseline, scenario, horizon, &s.risk)?;
+                    ScenarioOutcome::Single(Box::new(comparison))
+                }
+                ScenarioPlan::Group(g) => {
+                    let mut provider = g.provider.clone();
+                    provider.operating.extend(
+                        known_costs
+                            .iter()
+                            .filter_map(|k| k.to_operating_cost(s.start_year)),
+                    );
+                    provider.one_off.extend(
+                        known_costs
+                            .iter()
+                            .filter_map(|k| k.to_one_off(s.start_year)),
+                    );
+                    let cases = g
+                        .participants
+                        .iter()
+                        .zip(&g.scenarios)
+                        .map(|(p, scenario)| {
+                            let m = self
+                                .municipalities
+                                .iter()
+                                .find(|m| m.measurement.municipality == p.id)
+                                .ok_or_else(|| AllocationError::MissingCase {
+                                    at: super::Location::new("municipalities"),
+                                    id: p.id.clone(),
+                                })?;
+                            Ok(ParticipantCase {
+                                participant: p.id.clone(),
+                                measurement: m.measurement.clone(),
+                                baseline: m.baseline.clone(),
+                                scenario: scenario.clone(),
+                            })
+                        })
+                        .collect::<Result<Vec<_>, AllocationError>>()?;
+                    let input = GroupInput {
+                        horizon,
+                        participants: g.participants.clone(),
+                        rule: g.rule.clone(),
+                        provider,
+                        cases,
+                        risk: s.risk,
+                    };
+                    ScenarioOutcome::Group(Box::new(evaluate_group(&input)?))
+                }
+            };
+            scenarios.push(ScenarioResult {
+                index,
+                known_costs,
+                outcome,
+            });
+        }
+        Ok(SetupResult { horizon, scenarios })
+    }
+}
+
+/// The baseline scenario of a municipality: the nulmeting in every year.
+pub fn default_baseline() -> Scenario {
+    Scenario::baseline("Ongewijzigd beleid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::allocation::{AllocationKey, TariffModel};
+    use crate::core::business_case::scenario::{ExtraCostKind, OneOffCost, OneOffKind};
+    use crate::core::catalogue::{Deployment, PlacementOption, ServiceModel};
+    use rust_decimal_macros::dec;
+    use std::collections::BTreeMap;
+
+    fn measurement(name: &str, personnel: Decimal, servers: Decimal) -> BaselineMeasurement {
+        let mut m = BaselineMeasurement {
+            municipality: name.into(),
+            ..Default::default()
+        };
+        m.tco.personnel = personnel;
+        m.tco.servers_storage = servers;
+        m
+    }
+
+    fn key() -> CandidateKey {
+        CandidateKey {
+            option: PlacementOption::Ssc,
+            service_model: ServiceModel::Iaas,
+            deployment: Deployment::Community,
+        }
+    }
+
+    #[test]
+    fn level_change_keeps_the_nulmeting_until_the_year_and_unnamed_lines_throughout() {
+        let m = measurement("A", dec!(500000), dec!(80000));
+        let mut s = Scenario::new(ScenarioKind::CostReduction, "samen");
+        LevelChange {
+            from_year: 3,
+            levels: vec![(MeasuredLine::Tco(TcoCategory::ServersStorage), dec!(0))],
+        }
+        .apply(&mut s, &m);
+        let t = s.table(&m, Horizon::new(5).unwrap()).unwrap();
+        let op: Vec<_> = t.rows.iter().map(|r| r.operating_costs).collect();
+        // Years 1–2: 500,000 + 80,000; from year 3 the servers are gone.
+        assert_eq!(
+            op,
+            vec![
+                dec!(580000),
+                dec!(580000),
+                dec!(500000),
+                dec!(500000),
+                dec!(500000)
+            ]
+        );
+        // Against the baseline only servers_storage differs, from year 3.
+        let d = t.difference(
+            &default_baseline()
+                .table(&m, Horizon::new(5).unwrap())
+                .unwrap(),
+        );
+        let servers = d
+            .lines
+            .iter()
+            .find(|l| l.label == "servers_storage")
+            .unwrap();
+        assert_eq!(
+            servers.amounts,
+            vec![dec!(0), dec!(0), dec!(-80000), dec!(-80000), dec!(-80000)]
+        );
+        assert!(
+            d.lines
+                .iter()
+                .filter(|l| l.label != "servers_storage")
+                .all(|l| l.amounts.iter().all(|a| a.is_zero()))
+        );
+    }
+
+    fn participant(id: &str, workplaces: Decimal) -> Participant {
+        Participant {
+            id: id.into(),
+            name: id.into(),
+            workplaces,
+            accounts: Decimal::ZERO,
+            inhabitants: Decimal::ZERO,
+            service_use: BTreeMap::new(),
+        }
+    }
+
+    fn group_setup() -> BusinessCaseSetup {
+        let municipalities = vec![
+            MunicipalityCase {
+                measurement: measurement("A", dec!(300000), dec!(60000)),
+                baseline: default_baseline(),
+            },
+            MunicipalityCase {
+                measurement: measurement("B", dec!(300000), dec!(60000)),
+                baseline: default_baseline(),
+            },
+        ];
+        let mut provider = Scenario::new(ScenarioKind::CostReduction, "SSC");
+        provider.operating.push(OperatingCost::flat(
+            OperatingKind::Extra(ExtraCostKind::SscManagement),
+            "beheer SSC",
+            dec!(50000),
+        ));
+        provider.one_off.push(OneOffCost {
+            kind: OneOffKind::ProjectOrganisation,
+            label: "kwartiermaker".into(),
+            year: 1,
+            amount: dec!(30000),
+            source: None,
+        });
+        let local = |servers_to: Decimal| {
+            let mut s = Scenario::new(ScenarioKind::CostReduction, "SSC");
+            let m = measurement("x", dec!(300000), dec!(60000));
+            LevelChange {
+                from_year: 2,
+                levels: vec![(MeasuredLine::Tco(TcoCategory::ServersStorage), servers_to)],
+            }
+            .apply(&mut s, &m);
+            s
+        };
+        BusinessCaseSetup {
+            horizon: Horizon::new(5).unwrap(),
+            municipalities,
+            scenarios: vec![ScenarioSetup {
+                label: "SSC".into(),
+                kind: ScenarioKind::CostReduction,
+                candidate: key(),
+                form: Some(CollaborationForm::PublicBody),
+                start_year: 2,
+                risk: RiskInput::default(),
+                plan: ScenarioPlan::Group(GroupPlan {
+                    provider,
+                    rule: AllocationRule {
+                        key: AllocationKey::Workplaces,
+                        tariff: TariffModel::Fixed { amount: dec!(1000) },
+                    },
+                    participants: vec![participant("A", dec!(100)), participant("B", dec!(50))],
+                    scenarios: vec![local(dec!(0)), local(dec!(0))],
+                }),
+            }],
+        }
+    }
+
+    #[test]
+    fn group_scenario_charges_the_digid_assessment_to_the_provider_from_the_start_year() {
+        let r = group_setup().evaluate(None, |_| true).unwrap();
+        let ScenarioOutcome::Group(g) = &r.scenarios[0].outcome else {
+            panic!("group outcome expected");
+        };
+        // Provider: 80,000 in year 1 (50,000 + 30,000), 50,000 + 2 × 12,500 from year 2.
+        let totals: Vec<_> = g.provider.rows.iter().map(|r| r.total_costs).collect();
+        assert_eq!(
+            totals,
+            vec![
+                dec!(80000),
+                dec!(75000),
+                dec!(75000),
+                dec!(75000),
+                dec!(75000)
+            ]
+        );
+        // Fixed tariff: equal split, whatever the workplaces.
+        assert_eq!(g.participants[0].bills[1], dec!(37500));
+        assert_eq!(g.participants[1].bills[1], dec!(37500));
+        // Each saves 60,000 from year 2 and pays 40,000 / 37,500: year 1 −40,000,
+        // then +22,500 a year → cumulative −17,500, +5,000 → return year 3.
+        assert_eq!(g.participants[0].comparison.difference.return_year, Some(3));
+        assert!(!g.participants[0].loses_while_group_wins);
+        assert!(r.scenarios[0].known_costs[0].id == "digid_assessment");
+    }
+
+    #[test]
+    fn a_shorter_horizon_override_is_validated() {
+        let mut setup = group_setup();
+        setup.horizon = Horizon::DEFAULT;
+        setup.scenarios[0].start_year = 6;
+        assert!(setup.evaluate(None, |_| true).is_ok());
+        let err = setup
+            .evaluate(Some(Horizon::new(5).unwrap()), |_| true)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "provider.operating[1].first_year ('DigiD ICT assessment per participating municipality'): year 6 is outside the horizon (years 1–5)"
+        );
+    }
+
+    #[test]
+    fn select_filters_scenarios_and_keeps_their_index() {
+        let mut setup = group_setup();
+        let mut second = setup.scenarios[0].clone();
+        second.label = "tweede".into();
+        setup.scenarios.push(second);
+        let r = setup.evaluate(None, |s| s.label == "tweede").unwrap();
+        assert_eq!(r.scenarios.len(), 1);
+        assert_eq!(r.scenarios[0].index, 1);
+    }
+}
