@@ -34,8 +34,8 @@ pub use scenario::{
     ScenarioKind,
 };
 pub use setup::{
-    BusinessCaseSetup, GroupPlan, LevelChange, MeasuredLine, MunicipalityCase, ScenarioOutcome,
-    ScenarioPlan, ScenarioResult, ScenarioSetup, SetupResult,
+    BusinessCaseSetup, GroupPlan, LevelChange, LocalPlan, MeasuredLine, MunicipalityCase,
+    ScenarioOutcome, ScenarioPlan, ScenarioResult, ScenarioSetup, SetupResult,
 };
 pub use table::{Section, TableLine, YearRow, YearlyTable};
 

@@ -5,16 +5,22 @@
 //! costs with each participant's own case.
 //!
 //! New levels of measured costs: a scenario states the new yearly level of some TCO
-//! categories (or of the implicit costs, effect A) from a year on; until then, and for every
-//! category it does not name, the nulmeting's level runs on
-//! ([`LevelChange::apply`]). Lines keep the category ids as labels, so the difference with
-//! the baseline shows per category what changes.
+//! categories (or of the implicit costs, effect A) from a year on ([`LevelChange`]). Measured
+//! costs are the same in the baseline and the scenario until they change, so they cancel in
+//! the difference; they are therefore left out of both sides, and a changed category enters
+//! both from its year on: at the measured level in the baseline, at the new level in the
+//! scenario. This keeps the risk bands on what the scenario changes: the cost multiplier of a
+//! band applies to the new levels and the new costs, never to the unchanged nulmeting (which
+//! would swamp the case). Lines keep the category ids as labels, so the difference shows per
+//! category what changes.
 
 use super::baseline::{BaselineMeasurement, IMPLICIT_LINE_LABEL, TcoCategory};
 use super::known_costs::{CollaborationForm, KnownCost, known_collaboration_costs};
 use super::money::Horizon;
 use super::risk::RiskInput;
-use super::scenario::{MeasurementUse, OperatingCost, OperatingKind, Scenario, ScenarioKind};
+use super::scenario::{
+    MeasurementUse, OperatingCost, OperatingKind, QualitativeBenefit, Scenario, ScenarioKind,
+};
 use super::{Comparison, compare};
 use crate::core::allocation::{
     AllocationError, AllocationRule, GroupCase, GroupInput, Participant, ParticipantCase,
@@ -69,29 +75,54 @@ pub struct LevelChange {
 }
 
 impl LevelChange {
-    /// Makes `scenario` carry the nulmeting until `from_year − 1` and, from `from_year`, the
-    /// new level of every changed line and the measured level of every other line.
-    pub fn apply(&self, scenario: &mut Scenario, measurement: &BaselineMeasurement) {
-        scenario.measurement = if self.from_year > 1 {
-            MeasurementUse::UntilYear(self.from_year - 1)
-        } else {
-            MeasurementUse::None
-        };
-        let lines = TcoCategory::ALL
+    /// The lines this change adds to the baseline: each changed line at its measured level
+    /// from `from_year` on.
+    pub fn baseline_lines(&self, measurement: &BaselineMeasurement) -> Vec<OperatingCost> {
+        self.lines(|line, _| line.measured(measurement))
+    }
+
+    /// The lines this change adds to the scenario: each changed line at its new level from
+    /// `from_year` on.
+    pub fn scenario_lines(&self) -> Vec<OperatingCost> {
+        self.lines(|_, level| level)
+    }
+
+    fn lines(&self, amount: impl Fn(MeasuredLine, Decimal) -> Decimal) -> Vec<OperatingCost> {
+        self.levels
             .iter()
-            .map(|c| MeasuredLine::Tco(*c))
-            .chain([MeasuredLine::Implicit]);
-        for line in lines {
-            let amount = self
-                .levels
-                .iter()
-                .find(|(l, _)| *l == line)
-                .map_or_else(|| line.measured(measurement), |(_, a)| *a);
-            scenario.operating.push(OperatingCost {
+            .map(|(line, level)| OperatingCost {
                 first_year: self.from_year,
-                ..OperatingCost::flat(line.kind(), line.label(), amount)
-            });
+                ..OperatingCost::flat(line.kind(), line.label(), amount(*line, *level))
+            })
+            .collect()
+    }
+}
+
+/// What a scenario changes at one municipality.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalPlan {
+    /// The new lines at the municipality (costs, one-off costs, investments, benefits); the
+    /// nulmeting is not part of it (see the module documentation).
+    pub scenario: Scenario,
+    /// New levels of measured lines, when any change.
+    pub levels: Option<LevelChange>,
+}
+
+impl LocalPlan {
+    /// The baseline and the scenario to compare: `baseline` plus the measured level of the
+    /// changed lines, and the scenario plus their new level.
+    pub fn pair(
+        &self,
+        baseline: &Scenario,
+        measurement: &BaselineMeasurement,
+    ) -> (Scenario, Scenario) {
+        let mut b = baseline.clone();
+        let mut s = self.scenario.clone();
+        if let Some(change) = &self.levels {
+            b.operating.extend(change.baseline_lines(measurement));
+            s.operating.extend(change.scenario_lines());
         }
+        (b, s)
     }
 }
 
@@ -100,8 +131,9 @@ impl LevelChange {
 pub struct MunicipalityCase {
     /// The nulmeting (its `municipality` names the municipality of the profile).
     pub measurement: BaselineMeasurement,
-    /// 'Ongewijzigd beleid': the nulmeting in every year plus the baseline's own lines (e.g. a
-    /// server room that must be renewed anyway).
+    /// 'Ongewijzigd beleid' beyond the nulmeting: the baseline's own lines (e.g. a server room
+    /// that must be renewed anyway). The nulmeting itself is added per scenario for the lines
+    /// that scenario changes.
     pub baseline: Scenario,
 }
 
@@ -115,7 +147,10 @@ pub struct GroupPlan {
     /// The participants with their usage, in the profile's order.
     pub participants: Vec<Participant>,
     /// What changes at each participant (same order as `participants`); the bill is added.
-    pub scenarios: Vec<Scenario>,
+    pub locals: Vec<LocalPlan>,
+    /// Effectiveness benefits of the group as a whole (qualitative, listed, never summed).
+    #[serde(default)]
+    pub effectiveness: Vec<QualitativeBenefit>,
 }
 
 /// The body of a scenario: one municipality's own lines, or a starter group's plan.
@@ -123,7 +158,7 @@ pub struct GroupPlan {
 #[serde(rename_all = "snake_case")]
 pub enum ScenarioPlan {
     /// The profile's municipality.
-    Single(Scenario),
+    Single(LocalPlan),
     /// The profile's starter group.
     Group(GroupPlan),
 }
@@ -212,14 +247,15 @@ impl BusinessCaseSetup {
                 .map(|f| known_collaboration_costs(f, participants))
                 .unwrap_or_default();
             let outcome = match &s.plan {
-                ScenarioPlan::Single(scenario) => {
+                ScenarioPlan::Single(local) => {
                     let m = self.municipalities.first().ok_or_else(|| {
                         AllocationError::NoParticipants {
                             at: super::Location::new("municipalities"),
                         }
                     })?;
+                    let (baseline, scenario) = local.pair(&m.baseline, &m.measurement);
                     let comparison =
-                        compare(&m.measurement, &m.baseline, scenario, horizon, &s.risk)?;
+                        compare(&m.measurement, &baseline, &scenario, horizon, &s.risk)?;
                     ScenarioOutcome::Single(Box::new(comparison))
                 }
                 ScenarioPlan::Group(g) => {
@@ -237,8 +273,8 @@ impl BusinessCaseSetup {
                     let cases = g
                         .participants
                         .iter()
-                        .zip(&g.scenarios)
-                        .map(|(p, scenario)| {
+                        .zip(&g.locals)
+                        .map(|(p, local)| {
                             let m = self
                                 .municipalities
                                 .iter()
@@ -247,11 +283,12 @@ impl BusinessCaseSetup {
                                     at: super::Location::new("municipalities"),
                                     id: p.id.clone(),
                                 })?;
+                            let (baseline, scenario) = local.pair(&m.baseline, &m.measurement);
                             Ok(ParticipantCase {
                                 participant: p.id.clone(),
                                 measurement: m.measurement.clone(),
-                                baseline: m.baseline.clone(),
-                                scenario: scenario.clone(),
+                                baseline,
+                                scenario,
                             })
                         })
                         .collect::<Result<Vec<_>, AllocationError>>()?;
@@ -276,9 +313,12 @@ impl BusinessCaseSetup {
     }
 }
 
-/// The baseline scenario of a municipality: the nulmeting in every year.
+/// The baseline scenario of a municipality without lines of its own.
 pub fn default_baseline() -> Scenario {
-    Scenario::baseline("Ongewijzigd beleid")
+    Scenario {
+        measurement: MeasurementUse::None,
+        ..Scenario::baseline("Ongewijzigd beleid")
+    }
 }
 
 #[cfg(test)]
@@ -309,47 +349,64 @@ mod tests {
     }
 
     #[test]
-    fn level_change_keeps_the_nulmeting_until_the_year_and_unnamed_lines_throughout() {
+    fn level_change_enters_both_sides_from_its_year_and_the_difference_is_the_change() {
         let m = measurement("A", dec!(500000), dec!(80000));
-        let mut s = Scenario::new(ScenarioKind::CostReduction, "samen");
-        LevelChange {
-            from_year: 3,
-            levels: vec![(MeasuredLine::Tco(TcoCategory::ServersStorage), dec!(0))],
-        }
-        .apply(&mut s, &m);
-        let t = s.table(&m, Horizon::new(5).unwrap()).unwrap();
-        let op: Vec<_> = t.rows.iter().map(|r| r.operating_costs).collect();
-        // Years 1–2: 500,000 + 80,000; from year 3 the servers are gone.
+        let local = LocalPlan {
+            scenario: Scenario::new(ScenarioKind::CostReduction, "samen"),
+            levels: Some(LevelChange {
+                from_year: 3,
+                levels: vec![(MeasuredLine::Tco(TcoCategory::ServersStorage), dec!(20000))],
+            }),
+        };
+        let (b, s) = local.pair(&default_baseline(), &m);
+        let h = Horizon::new(5).unwrap();
+        let c = compare(&m, &b, &s, h, &RiskInput::default()).unwrap();
+        let op: Vec<_> = c
+            .difference
+            .rows
+            .iter()
+            .map(|r| r.operating_costs)
+            .collect();
+        // Servers 80,000 → 20,000 from year 3; personnel is unchanged and not in the table.
+        assert_eq!(
+            op,
+            vec![dec!(0), dec!(0), dec!(-60000), dec!(-60000), dec!(-60000)]
+        );
+        assert_eq!(c.difference.lines.len(), 1);
+        assert_eq!(c.difference.lines[0].label, "servers_storage");
+    }
+
+    #[test]
+    fn the_cost_multiplier_applies_to_the_new_level_not_to_the_unchanged_nulmeting() {
+        let m = measurement("A", dec!(500000), dec!(80000));
+        let local = LocalPlan {
+            scenario: Scenario::new(ScenarioKind::CostReduction, "samen"),
+            levels: Some(LevelChange {
+                from_year: 2,
+                levels: vec![(MeasuredLine::Tco(TcoCategory::ServersStorage), dec!(20000))],
+            }),
+        };
+        let (b, s) = local.pair(&default_baseline(), &m);
+        let mut risk = RiskInput::default();
+        risk.cost_multiplier.high = dec!(1.5);
+        let c = compare(&m, &b, &s, Horizon::new(5).unwrap(), &risk).unwrap();
+        // Unfavourable: 20,000 × 1.5 = 30,000 against 80,000 → −50,000 from year 2; year 1 and
+        // the 500,000 of personnel are untouched.
+        let op: Vec<_> = c.bands[2]
+            .difference
+            .rows
+            .iter()
+            .map(|r| r.operating_costs)
+            .collect();
         assert_eq!(
             op,
             vec![
-                dec!(580000),
-                dec!(580000),
-                dec!(500000),
-                dec!(500000),
-                dec!(500000)
+                dec!(0),
+                dec!(-50000),
+                dec!(-50000),
+                dec!(-50000),
+                dec!(-50000)
             ]
-        );
-        // Against the baseline only servers_storage differs, from year 3.
-        let d = t.difference(
-            &default_baseline()
-                .table(&m, Horizon::new(5).unwrap())
-                .unwrap(),
-        );
-        let servers = d
-            .lines
-            .iter()
-            .find(|l| l.label == "servers_storage")
-            .unwrap();
-        assert_eq!(
-            servers.amounts,
-            vec![dec!(0), dec!(0), dec!(-80000), dec!(-80000), dec!(-80000)]
-        );
-        assert!(
-            d.lines
-                .iter()
-                .filter(|l| l.label != "servers_storage")
-                .all(|l| l.amounts.iter().all(|a| a.is_zero()))
         );
     }
 
@@ -388,15 +445,12 @@ mod tests {
             amount: dec!(30000),
             source: None,
         });
-        let local = |servers_to: Decimal| {
-            let mut s = Scenario::new(ScenarioKind::CostReduction, "SSC");
-            let m = measurement("x", dec!(300000), dec!(60000));
-            LevelChange {
+        let local = |servers_to: Decimal| LocalPlan {
+            scenario: Scenario::new(ScenarioKind::CostReduction, "SSC"),
+            levels: Some(LevelChange {
                 from_year: 2,
                 levels: vec![(MeasuredLine::Tco(TcoCategory::ServersStorage), servers_to)],
-            }
-            .apply(&mut s, &m);
-            s
+            }),
         };
         BusinessCaseSetup {
             horizon: Horizon::new(5).unwrap(),
@@ -415,7 +469,8 @@ mod tests {
                         tariff: TariffModel::Fixed { amount: dec!(1000) },
                     },
                     participants: vec![participant("A", dec!(100)), participant("B", dec!(50))],
-                    scenarios: vec![local(dec!(0)), local(dec!(0))],
+                    locals: vec![local(dec!(0)), local(dec!(0))],
+                    effectiveness: vec![],
                 }),
             }],
         }
