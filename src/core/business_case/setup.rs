@@ -7,19 +7,21 @@
 //! New levels of measured costs: a scenario states the new yearly level of some TCO
 //! categories (or of the implicit costs, effect A) from a year on ([`LevelChange`]). Measured
 //! costs are the same in the baseline and the scenario until they change, so they cancel in
-//! the difference; they are therefore left out of both sides, and a changed category enters
-//! both from its year on: at the measured level in the baseline, at the new level in the
-//! scenario. This keeps the risk bands on what the scenario changes: the cost multiplier of a
-//! band applies to the new levels and the new costs, never to the unchanged nulmeting (which
-//! would swamp the case). Lines keep the category ids as labels, so the difference shows per
-//! category what changes.
+//! the difference and are left out of both sides. What changes enters the scenario as the
+//! change itself: a lower level is a saving, a direct cash benefit of "minder kosten" (seed 003
+//! Bijlage 1 §5: "Directe kasstroomeffecten: meer inkomsten of minder kosten"); a higher level
+//! is an extra operating cost. So the risk bands act on what the scenario changes: savings
+//! are scaled by the benefit multiplier and come later with the delay (the seed's main risk,
+//! §2.9), extra costs are scaled by the cost multiplier; the unchanged nulmeting never is.
+//! Lines keep the category ids as labels.
 
 use super::baseline::{BaselineMeasurement, IMPLICIT_LINE_LABEL, TcoCategory};
 use super::known_costs::{CollaborationForm, KnownCost, known_collaboration_costs};
 use super::money::Horizon;
 use super::risk::RiskInput;
 use super::scenario::{
-    MeasurementUse, OperatingCost, OperatingKind, QualitativeBenefit, Scenario, ScenarioKind,
+    Benefit, BenefitValue, MeasurementUse, OperatingCost, OperatingKind, QualitativeBenefit,
+    Scenario, ScenarioKind,
 };
 use super::{Comparison, compare};
 use crate::core::allocation::{
@@ -75,26 +77,29 @@ pub struct LevelChange {
 }
 
 impl LevelChange {
-    /// The lines this change adds to the baseline: each changed line at its measured level
-    /// from `from_year` on.
-    pub fn baseline_lines(&self, measurement: &BaselineMeasurement) -> Vec<OperatingCost> {
-        self.lines(|line, _| line.measured(measurement))
-    }
-
-    /// The lines this change adds to the scenario: each changed line at its new level from
-    /// `from_year` on.
-    pub fn scenario_lines(&self) -> Vec<OperatingCost> {
-        self.lines(|_, level| level)
-    }
-
-    fn lines(&self, amount: impl Fn(MeasuredLine, Decimal) -> Decimal) -> Vec<OperatingCost> {
-        self.levels
-            .iter()
-            .map(|(line, level)| OperatingCost {
-                first_year: self.from_year,
-                ..OperatingCost::flat(line.kind(), line.label(), amount(*line, *level))
-            })
-            .collect()
+    /// Adds the change to `scenario`: per changed line, the saving (measured − new, when
+    /// lower) as a direct cash benefit, or the extra cost (new − measured, when higher) as an
+    /// operating cost, from `from_year` on. An unchanged level adds nothing.
+    pub fn apply(&self, scenario: &mut Scenario, measurement: &BaselineMeasurement) {
+        for (line, level) in &self.levels {
+            let measured = line.measured(measurement);
+            if *level < measured {
+                scenario.benefits.push(Benefit {
+                    label: line.label().to_string(),
+                    value: BenefitValue::DirectCash {
+                        amount: measured - *level,
+                    },
+                    first_year: self.from_year,
+                    last_year: None,
+                    phase_in_pct: vec![],
+                });
+            } else if *level > measured {
+                scenario.operating.push(OperatingCost {
+                    first_year: self.from_year,
+                    ..OperatingCost::flat(line.kind(), line.label(), *level - measured)
+                });
+            }
+        }
     }
 }
 
@@ -109,20 +114,13 @@ pub struct LocalPlan {
 }
 
 impl LocalPlan {
-    /// The baseline and the scenario to compare: `baseline` plus the measured level of the
-    /// changed lines, and the scenario plus their new level.
-    pub fn pair(
-        &self,
-        baseline: &Scenario,
-        measurement: &BaselineMeasurement,
-    ) -> (Scenario, Scenario) {
-        let mut b = baseline.clone();
+    /// The scenario to compare with the baseline: its own lines plus the level changes.
+    pub fn scenario(&self, measurement: &BaselineMeasurement) -> Scenario {
         let mut s = self.scenario.clone();
         if let Some(change) = &self.levels {
-            b.operating.extend(change.baseline_lines(measurement));
-            s.operating.extend(change.scenario_lines());
+            change.apply(&mut s, measurement);
         }
-        (b, s)
+        s
     }
 }
 
@@ -132,8 +130,7 @@ pub struct MunicipalityCase {
     /// The nulmeting (its `municipality` names the municipality of the profile).
     pub measurement: BaselineMeasurement,
     /// 'Ongewijzigd beleid' beyond the nulmeting: the baseline's own lines (e.g. a server room
-    /// that must be renewed anyway). The nulmeting itself is added per scenario for the lines
-    /// that scenario changes.
+    /// that must be renewed anyway). The unchanged nulmeting is left out of both sides.
     pub baseline: Scenario,
 }
 
@@ -253,9 +250,9 @@ impl BusinessCaseSetup {
                             at: super::Location::new("municipalities"),
                         }
                     })?;
-                    let (baseline, scenario) = local.pair(&m.baseline, &m.measurement);
+                    let scenario = local.scenario(&m.measurement);
                     let comparison =
-                        compare(&m.measurement, &baseline, &scenario, horizon, &s.risk)?;
+                        compare(&m.measurement, &m.baseline, &scenario, horizon, &s.risk)?;
                     ScenarioOutcome::Single(Box::new(comparison))
                 }
                 ScenarioPlan::Group(g) => {
@@ -283,12 +280,11 @@ impl BusinessCaseSetup {
                                     at: super::Location::new("municipalities"),
                                     id: p.id.clone(),
                                 })?;
-                            let (baseline, scenario) = local.pair(&m.baseline, &m.measurement);
                             Ok(ParticipantCase {
                                 participant: p.id.clone(),
                                 measurement: m.measurement.clone(),
-                                baseline,
-                                scenario,
+                                baseline: m.baseline.clone(),
+                                scenario: local.scenario(&m.measurement),
                             })
                         })
                         .collect::<Result<Vec<_>, AllocationError>>()?;
@@ -349,35 +345,48 @@ mod tests {
     }
 
     #[test]
-    fn level_change_enters_both_sides_from_its_year_and_the_difference_is_the_change() {
+    fn a_lower_level_is_a_saving_and_a_higher_level_an_extra_cost() {
         let m = measurement("A", dec!(500000), dec!(80000));
         let local = LocalPlan {
             scenario: Scenario::new(ScenarioKind::CostReduction, "samen"),
             levels: Some(LevelChange {
                 from_year: 3,
-                levels: vec![(MeasuredLine::Tco(TcoCategory::ServersStorage), dec!(20000))],
+                levels: vec![
+                    (MeasuredLine::Tco(TcoCategory::ServersStorage), dec!(20000)),
+                    (MeasuredLine::Tco(TcoCategory::Personnel), dec!(520000)),
+                ],
             }),
         };
-        let (b, s) = local.pair(&default_baseline(), &m);
+        let s = local.scenario(&m);
         let h = Horizon::new(5).unwrap();
-        let c = compare(&m, &b, &s, h, &RiskInput::default()).unwrap();
+        let c = compare(&m, &default_baseline(), &s, h, &RiskInput::default()).unwrap();
+        let ben: Vec<_> = c.difference.rows.iter().map(|r| r.benefits).collect();
         let op: Vec<_> = c
             .difference
             .rows
             .iter()
             .map(|r| r.operating_costs)
             .collect();
-        // Servers 80,000 → 20,000 from year 3; personnel is unchanged and not in the table.
+        // Servers 80,000 → 20,000 from year 3: a saving of 60,000; personnel +20,000.
+        assert_eq!(
+            ben,
+            vec![dec!(0), dec!(0), dec!(60000), dec!(60000), dec!(60000)]
+        );
         assert_eq!(
             op,
-            vec![dec!(0), dec!(0), dec!(-60000), dec!(-60000), dec!(-60000)]
+            vec![dec!(0), dec!(0), dec!(20000), dec!(20000), dec!(20000)]
         );
-        assert_eq!(c.difference.lines.len(), 1);
-        assert_eq!(c.difference.lines[0].label, "servers_storage");
+        let labels: Vec<_> = c
+            .difference
+            .lines
+            .iter()
+            .map(|l| l.label.as_str())
+            .collect();
+        assert_eq!(labels, vec!["servers_storage", "personnel"]);
     }
 
     #[test]
-    fn the_cost_multiplier_applies_to_the_new_level_not_to_the_unchanged_nulmeting() {
+    fn bands_act_on_the_change_never_on_the_unchanged_nulmeting() {
         let m = measurement("A", dec!(500000), dec!(80000));
         let local = LocalPlan {
             scenario: Scenario::new(ScenarioKind::CostReduction, "samen"),
@@ -386,27 +395,29 @@ mod tests {
                 levels: vec![(MeasuredLine::Tco(TcoCategory::ServersStorage), dec!(20000))],
             }),
         };
-        let (b, s) = local.pair(&default_baseline(), &m);
         let mut risk = RiskInput::default();
         risk.cost_multiplier.high = dec!(1.5);
-        let c = compare(&m, &b, &s, Horizon::new(5).unwrap(), &risk).unwrap();
-        // Unfavourable: 20,000 × 1.5 = 30,000 against 80,000 → −50,000 from year 2; year 1 and
-        // the 500,000 of personnel are untouched.
-        let op: Vec<_> = c.bands[2]
+        risk.benefit_multiplier.low = dec!(0.5);
+        risk.delay_months.high = 12;
+        let c = compare(
+            &m,
+            &default_baseline(),
+            &local.scenario(&m),
+            Horizon::new(5).unwrap(),
+            &risk,
+        )
+        .unwrap();
+        // Unfavourable: half the saving of 60,000, a year later; the 500,000 of personnel and
+        // the cost multiplier play no part.
+        let cash: Vec<_> = c.bands[2]
             .difference
             .rows
             .iter()
-            .map(|r| r.operating_costs)
+            .map(|r| r.cash_flow)
             .collect();
         assert_eq!(
-            op,
-            vec![
-                dec!(0),
-                dec!(-50000),
-                dec!(-50000),
-                dec!(-50000),
-                dec!(-50000)
-            ]
+            cash,
+            vec![dec!(0), dec!(0), dec!(30000), dec!(30000), dec!(30000)]
         );
     }
 
