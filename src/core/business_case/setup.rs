@@ -13,7 +13,7 @@
 //! is an extra operating cost. So the risk bands act on what the scenario changes: savings
 //! are scaled by the benefit multiplier and come later with the delay (the seed's main risk,
 //! §2.9), extra costs are scaled by the cost multiplier; the unchanged nulmeting never is.
-//! Lines keep the category ids as labels.
+//! Their labels are `saving: <category id>` and `extra cost: <category id>`.
 
 use super::baseline::{BaselineMeasurement, IMPLICIT_LINE_LABEL, TcoCategory};
 use super::known_costs::{CollaborationForm, KnownCost, known_collaboration_costs};
@@ -85,7 +85,7 @@ impl LevelChange {
             let measured = line.measured(measurement);
             if *level < measured {
                 scenario.benefits.push(Benefit {
-                    label: line.label().to_string(),
+                    label: format!("saving: {}", line.label()),
                     value: BenefitValue::DirectCash {
                         amount: measured - *level,
                     },
@@ -96,7 +96,11 @@ impl LevelChange {
             } else if *level > measured {
                 scenario.operating.push(OperatingCost {
                     first_year: self.from_year,
-                    ..OperatingCost::flat(line.kind(), line.label(), *level - measured)
+                    ..OperatingCost::flat(
+                        line.kind(),
+                        format!("extra cost: {}", line.label()),
+                        *level - measured,
+                    )
                 });
             }
         }
@@ -382,7 +386,10 @@ mod tests {
             .iter()
             .map(|l| l.label.as_str())
             .collect();
-        assert_eq!(labels, vec!["servers_storage", "personnel"]);
+        assert_eq!(
+            labels,
+            vec!["saving: servers_storage", "extra cost: personnel"]
+        );
     }
 
     #[test]

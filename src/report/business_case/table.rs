@@ -65,6 +65,13 @@ fn grid(out: &mut String, indent: &str, headers: &[String], rows: &[(String, Vec
     }
 }
 
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn year_headers(n: usize, t: &CaseStrings) -> Vec<String> {
     (1..=n).map(|y| format!("{} {y}", t.year)).collect()
 }
@@ -238,7 +245,7 @@ fn scenario(out: &mut String, v: &BusinessCaseView<'_>, n: usize, s: &ScenarioVi
         headers.extend((1..=years).map(|y| format!("{} {y}", t.bill)));
         headers.push(format!("{} ±{}%", t.bill_band, number(g.uncertainty_pct)));
         headers.push(t.return_year.to_string());
-        headers.push(t.end_balance.to_string());
+        headers.push(capitalised(t.end_balance));
         let mut table_rows = vec![];
         let mut losers = vec![];
         for ((o, p), band) in g
