@@ -762,7 +762,11 @@ pub fn business_case(
     let mut ok = true;
     for (i, (at, path, _)) in scenarios.iter().enumerate() {
         if let Err(e) = setup.evaluate(None, |s| std::ptr::eq(s, &setup.scenarios[i])) {
-            r.w.error(*at, path, e.to_string());
+            r.w.error(
+                *at,
+                path,
+                format!("the business case cannot be evaluated: {e}"),
+            );
             ok = false;
         }
     }
