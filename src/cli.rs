@@ -67,10 +67,12 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// The business case (seed 003): per scenario the yearly table against the baseline for
-    /// the favourable, expected and unfavourable band, the return year per band, and for a
-    /// starter group the allocation per participant (flagged when it loses while the group
-    /// wins).
+    /// The business case (seed 003): yearly table per scenario and risk band, return years,
+    /// and a starter group's allocation per participant.
+    ///
+    /// Each scenario is compared with the baseline ('ongewijzigd beleid') for the favourable,
+    /// expected and unfavourable band; a participant whose own case is negative while the
+    /// group's is positive is flagged.
     BusinessCase {
         /// The profile (TOML) with a [business_case] section; the built-in demo when omitted.
         #[arg(long, short = 'p', value_name = "FILE")]

@@ -1499,6 +1499,115 @@ mod tests {
         assert!(serde_id::<ExtraCostKind>("nonsense").is_none());
     }
 
+    const SINGLE: &str = "[municipality]\nname = \"X\"\ninhabitants = 1000\nworkplaces = 10\n\n[weights]\nprivacy = 1\ncost_predictability = 1\ncontrol = 1\n\n[business_case]\n\n[[business_case.measurement]]\nict_workplace = 0\nsoftware = 1000\ndata_communication = 0\nvoice_communication = 0\npersonnel = 100000\nservers_storage = 20000\nfacilities = 0\n\n[[business_case.scenarios]]\ncandidate = \"host-saas-community\"\nkind = \"minder_meerkosten\"\n";
+
+    fn errors(extra: &str) -> String {
+        crate::io::profile::parse("p.toml", &format!("{SINGLE}{extra}"))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_valid_single_case_parses_into_a_setup() {
+        let p = crate::io::profile::parse(
+            "p.toml",
+            &format!(
+                "{SINGLE}tco = {{ from_year = 2, servers_storage = 0 }}\nbenefits = [{{ kind = \"efficiency\", label = \"x\", fte = 0.5, cost_per_fte = 82000 }}]\nrisk = {{ delay_months = {{ low = 0, expected = 3, high = 12 }} }}\n"
+            ),
+        )
+        .unwrap();
+        let setup = p.business_case.unwrap();
+        assert_eq!(setup.horizon, Horizon::DEFAULT);
+        let s = &setup.scenarios[0];
+        assert_eq!(s.kind, ScenarioKind::LessExtraCosts);
+        assert_eq!(s.label, "Gastgemeente · SaaS · Gedeelde cloud");
+        assert_eq!(s.risk.delay_months.high, 12);
+        let ScenarioPlan::Single(local) = &s.plan else {
+            panic!("single plan");
+        };
+        assert_eq!(local.levels.as_ref().unwrap().from_year, 2);
+        assert_eq!(
+            local.scenario.benefits[0].value,
+            BenefitValue::Efficiency {
+                fte: Decimal::new(5, 1),
+                cost_per_fte: Decimal::from(82000)
+            }
+        );
+    }
+
+    #[test]
+    fn efficiency_without_a_cost_per_fte_is_reported() {
+        let e = errors("benefits = [{ kind = \"efficiency\", label = \"x\", fte = 1 }]\n");
+        assert!(
+            e.contains("business_case.scenarios[0].benefits[0].cost_per_fte: missing: EUR per FTE per year (or business_case.cost_per_fte for all)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_missing_tco_category_and_a_float_amount_are_both_reported() {
+        let text = SINGLE
+            .replace("facilities = 0\n", "")
+            .replace("software = 1000", "software = 1000.5");
+        let e = crate::io::profile::parse("p.toml", &text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("business_case.measurement[0].facilities: missing"),
+            "{e}"
+        );
+        assert!(
+            e.contains("business_case.measurement[0].software: money must not be a float"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn group_keys_in_a_single_municipality_are_unknown() {
+        let e = errors("[business_case.scenarios.allocation]\nkey = \"workplaces\"\n");
+        assert!(
+            e.contains("business_case.scenarios[0].allocation: unknown key `allocation`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn last_year_before_first_year_is_reported() {
+        let e = errors(
+            "operating = [{ kind = \"other\", label = \"huur\", amount = 1, first_year = 4, last_year = 2 }]\n",
+        );
+        assert!(
+            e.contains("business_case.scenarios[0].operating[0].last_year: last year 2 comes before first year 4"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_measurement_for_another_municipality_is_reported() {
+        let text = SINGLE.replace(
+            "[[business_case.measurement]]\n",
+            "[[business_case.measurement]]\nmunicipality = \"Y\"\n",
+        );
+        let e = crate::io::profile::parse("p.toml", &text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("business_case.measurement[0].municipality: unknown municipality \"Y\" (allowed: \"X\")"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn fractional_delay_months_are_reported() {
+        let e = errors("risk = { delay_months = { low = 0, expected = 1.5, high = 3 } }\n");
+        assert!(
+            e.contains(
+                "business_case.scenarios[0].risk.delay_months: months must be whole numbers"
+            ),
+            "{e}"
+        );
+    }
+
     #[test]
     fn tier_index_reads_the_position() {
         assert_eq!(tier_index("a.tariff.tiers[2].to"), Some(2));
