@@ -195,7 +195,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
     };
     match command {
         Command::Score { profile, format } => {
-            let p = match load_profile(profile.as_ref()) {
+            let loaded = match profile {
+                Some(path) => profile::load_with(path, &cat),
+                None => load_profile(None),
+            };
+            let p = match loaded {
                 Ok(p) => p,
                 Err(e) => return Outcome::invalid(&e),
             };
@@ -211,7 +215,7 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         Command::Validate { files } => {
             let mut out = Outcome::default();
             for f in files {
-                match profile::load(f) {
+                match profile::load_with(f, &cat) {
                     Ok(_) => out.stdout.push_str(&format!("{}: ok\n", f.display())),
                     Err(e) => {
                         out.stderr.push_str(&format!("{e}\n"));
