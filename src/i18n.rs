@@ -276,7 +276,7 @@ pub const NL_CASE: CaseStrings = CaseStrings {
     bill_band: "Tariefband",
     loses: "VERLIEST terwijl de groep wint",
     group_consolidated: "Geconsolideerd (som van de deelnemers)",
-    lines: "Regels (verwacht, zoals ingevoerd)",
+    lines: "Regels (zoals ingevoerd, vóór de risicobanden)",
     coverage: "Dekkingsverschil t.o.v. lijstprijzen",
 };
 
@@ -335,7 +335,7 @@ pub const EN_CASE: CaseStrings = CaseStrings {
     bill_band: "Tariff band",
     loses: "LOSES while the group wins",
     group_consolidated: "Consolidated (sum of the participants)",
-    lines: "Lines (expected, as entered)",
+    lines: "Lines (as entered, before the risk bands)",
     coverage: "Coverage difference against list prices",
 };
 
