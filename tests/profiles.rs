@@ -522,3 +522,17 @@ fn golden_business_case_tables() {
         }
     }
 }
+
+#[test]
+fn profiles_with_a_business_case_round_trip_through_json_and_toml() {
+    // Sessions store the profile; the business case must survive serialisation unchanged.
+    for f in shipped() {
+        let p = profile::load(&f).unwrap();
+        let json = serde_json::to_string(&p).unwrap();
+        let back: wolkwijzer::core::profile::Profile = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, p, "{} via JSON", f.display());
+        let toml_text = toml::to_string(&p).unwrap();
+        let back: wolkwijzer::core::profile::Profile = toml::from_str(&toml_text).unwrap();
+        assert_eq!(back, p, "{} via TOML", f.display());
+    }
+}
