@@ -608,7 +608,7 @@ impl Catalogue {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// "cite, section [status]" for a source id and section, for explanations.
+    /// "cite, section \[status\]" for a source id and section, for explanations.
     pub fn cite(&self, id: &str, section: &str) -> String {
         match self.source(id) {
             Some(s) if section.is_empty() => format!("{} [{}]", s.cite, s.status),

@@ -67,7 +67,7 @@ pub struct Derived {
     pub score: f64,
     /// How the score came about, in both languages.
     pub explanation: Localized,
-    /// Citations ("document, section [status]").
+    /// Citations ("document, section \[status\]").
     pub sources: Vec<String>,
 }
 

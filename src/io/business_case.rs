@@ -1,5 +1,5 @@
 //! The `[business_case]` section of a profile → a validated
-//! [`BusinessCaseSetup`](crate::core::business_case::BusinessCaseSetup). Read with the spanned
+//! [`BusinessCaseSetup`]. Read with the spanned
 //! [`Walker`], so every problem is reported at once with file:line:col, field and what is
 //! allowed: negative amounts, a horizon outside 5–10 years, years outside the horizon, tier
 //! tables with gaps or overlaps, unknown municipalities or participants, unknown candidates.
