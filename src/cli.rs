@@ -1,15 +1,18 @@
 //! The command line: clap definitions and the headless commands (`score`, `validate`,
-//! `catalogue`, `report`). `main.rs` only parses, dispatches and maps errors to exit codes.
+//! `business-case`, `catalogue`, `report`). `main.rs` only parses, dispatches and maps errors to
+//! exit codes.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::core::business_case::Horizon;
 use crate::core::catalogue::Catalogue;
 use crate::core::profile::Profile;
 use crate::core::scoring;
 use crate::core::text::Lang;
 use crate::io::{InputErrors, catalogue, profile};
+use crate::report::business_case::BusinessCaseView;
 use crate::report::note::{self, Note, NoteInput};
 use crate::report::{self, ScoreView};
 
@@ -65,6 +68,26 @@ pub enum Command {
         /// Profile files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// The business case (seed 003): yearly table per scenario and risk band, return years,
+    /// and a starter group's allocation per participant.
+    ///
+    /// Each scenario is compared with the baseline ('ongewijzigd beleid') for the favourable,
+    /// expected and unfavourable band; a participant whose own case is negative while the
+    /// group's is positive is flagged.
+    BusinessCase {
+        /// The profile (TOML) with a [business_case] section; the built-in demo when omitted.
+        #[arg(long, short = 'p', value_name = "FILE")]
+        profile: Option<PathBuf>,
+        /// Only the scenarios tied to this candidate (e.g. ssc-saas-community).
+        #[arg(long, value_name = "ID")]
+        candidate: Option<String>,
+        /// Horizon in years instead of the profile's (5–10).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(5..=10))]
+        years: Option<u32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Show the catalogue: options, control per layer, deployment models, rules, sources.
     Catalogue {
@@ -224,7 +247,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
     };
     match command {
         Command::Score { profile, format } => {
-            let p = match load_profile(profile.as_ref()) {
+            let loaded = match profile {
+                Some(path) => profile::load_with(path, &cat),
+                None => load_profile(None),
+            };
+            let p = match loaded {
                 Ok(p) => p,
                 Err(e) => return Outcome::invalid(&e),
             };
@@ -240,7 +267,7 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         Command::Validate { files } => {
             let mut out = Outcome::default();
             for f in files {
-                match profile::load(f) {
+                match profile::load_with(f, &cat) {
                     Ok(_) => out.stdout.push_str(&format!("{}: ok\n", f.display())),
                     Err(e) => {
                         out.stderr.push_str(&format!("{e}\n"));
@@ -255,7 +282,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             format,
             output,
         } => {
-            let p = match load_profile(profile.as_ref()) {
+            let loaded = match profile {
+                Some(path) => profile::load_with(path, &cat),
+                None => load_profile(None),
+            };
+            let p = match loaded {
                 Ok(p) => p,
                 Err(e) => return Outcome::invalid(&e),
             };
@@ -281,6 +312,21 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
                 },
             }
         }
+        Command::BusinessCase {
+            profile,
+            candidate,
+            years,
+            format,
+        } => {
+            let p = match profile {
+                Some(path) => profile::load_with(path, &cat),
+                None => Ok(profile::demo()),
+            };
+            match p {
+                Ok(p) => business_case(&cat, &p, candidate.as_deref(), *years, *format, lang),
+                Err(e) => Outcome::invalid(&e),
+            }
+        }
         Command::Catalogue { format } => Outcome::ok(match format {
             Format::Table => report::table::catalogue(&cat, lang),
             Format::Json => report::json::catalogue(&cat, lang),
@@ -288,4 +334,82 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             Format::Markdown => report::markdown::catalogue(&cat, lang),
         }),
     }
+}
+
+/// What to add when a profile has no business case.
+pub const NO_BUSINESS_CASE: &str = "add a [business_case] section: horizon (5–10, default 7), [[business_case.measurement]] with the nulmeting of every municipality (ict_workplace, software, data_communication, voice_communication, personnel, servers_storage, facilities, implicit) and [[business_case.scenarios]] with candidate, kind (cost_reduction or minder_meerkosten) and their lines; see README.md, \"Business case\", or profiles/kleine-gemeente.toml";
+
+/// Runs `business-case` on a loaded profile: selects the scenarios of `candidate`, evaluates
+/// them over `years` (the profile's horizon when `None`) and renders them in `format`.
+pub fn business_case(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    candidate: Option<&str>,
+    years: Option<u32>,
+    format: Format,
+    lang: Lang,
+) -> Outcome {
+    let fail = |code: i32, message: String| Outcome {
+        stdout: String::new(),
+        stderr: format!("{message}\n"),
+        code,
+    };
+    let Some(setup) = &profile.business_case else {
+        return fail(
+            EXIT_INVALID,
+            format!(
+                "the profile \"{}\" has no business case: {NO_BUSINESS_CASE}",
+                profile.title
+            ),
+        );
+    };
+    if let Some(id) = candidate {
+        if catalogue.candidate_by_id(id).is_none() {
+            let ids: Vec<String> = catalogue.candidates.iter().map(|c| c.key().id()).collect();
+            return fail(
+                EXIT_USAGE,
+                format!(
+                    "--candidate: unknown candidate \"{id}\" (allowed: {})",
+                    ids.join(", ")
+                ),
+            );
+        }
+        if !setup.scenarios.iter().any(|s| s.candidate.id() == id) {
+            let mut with: Vec<String> = setup.scenarios.iter().map(|s| s.candidate.id()).collect();
+            with.dedup();
+            return fail(
+                EXIT_INVALID,
+                format!(
+                    "--candidate: the profile has no scenario for \"{id}\" (scenarios exist for: {})",
+                    with.join(", ")
+                ),
+            );
+        }
+    }
+    let horizon = match years.map(Horizon::new).transpose() {
+        Ok(h) => h,
+        Err(e) => return fail(EXIT_USAGE, format!("--years: {e}")),
+    };
+    let result = match setup.evaluate(horizon, |s| {
+        candidate.is_none_or(|id| s.candidate.id() == id)
+    }) {
+        Ok(r) => r,
+        Err(e) => {
+            let with = years.map_or(String::new(), |y| format!("with --years {y}: "));
+            return fail(EXIT_INVALID, format!("{with}{e}"));
+        }
+    };
+    let view = BusinessCaseView {
+        catalogue,
+        profile,
+        setup,
+        result: &result,
+        lang,
+    };
+    Outcome::ok(match format {
+        Format::Table => report::business_case::table::business_case(&view),
+        Format::Json => report::business_case::json::business_case(&view),
+        Format::Csv => report::business_case::csv::business_case(&view),
+        Format::Markdown => report::business_case::markdown::business_case(&view),
+    })
 }

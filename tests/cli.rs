@@ -155,3 +155,167 @@ fn help_is_stable() {
     let out = bin().arg("--help").output().unwrap();
     insta::assert_snapshot!("help", String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn business_case_runs_on_the_demo_in_every_format() {
+    for (format, marker) in [
+        ("table", "Terugverdienjaar per band"),
+        ("json", "\"return_years\""),
+        ("csv", "section,scenario,candidate,stakeholder,band"),
+        ("markdown", "## Scenario 1:"),
+    ] {
+        bin()
+            .args(["business-case", "--format", format])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(marker));
+    }
+}
+
+#[test]
+fn business_case_json_carries_money_as_strings() {
+    let out = bin()
+        .args([
+            "business-case",
+            "-p",
+            "profiles/startersgroep.toml",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &v["scenarios"][0]["bands"][1]["table"]["rows"][0];
+    let cash = row["cash_flow"].as_str().unwrap();
+    assert!(
+        cash.split_once('.').is_some_and(|(_, c)| c.len() == 2),
+        "{cash}"
+    );
+    let bills = &v["scenarios"][0]["allocation"]["participants"][0]["bills"];
+    assert!(bills.as_array().unwrap().iter().all(|b| b.is_string()));
+}
+
+#[test]
+fn business_case_filters_by_candidate_and_shortens_the_horizon() {
+    let out = bin()
+        .args([
+            "business-case",
+            "-p",
+            "profiles/kleine-gemeente.toml",
+            "--candidate",
+            "ssc-saas-community",
+            "--years",
+            "5",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["horizon"], 5);
+    let scenarios = v["scenarios"].as_array().unwrap();
+    assert_eq!(scenarios.len(), 1);
+    assert_eq!(scenarios[0]["candidate"]["id"], "ssc-saas-community");
+    assert_eq!(
+        scenarios[0]["bands"][0]["table"]["rows"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+}
+
+#[test]
+fn business_case_unknown_candidate_is_a_usage_error() {
+    bin()
+        .args(["business-case", "--candidate", "ssc-saas-public"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--candidate: unknown candidate \"ssc-saas-public\"",
+        ))
+        .stderr(predicate::str::contains("ssc-saas-community"));
+}
+
+#[test]
+fn business_case_candidate_without_scenario_is_invalid_input() {
+    bin()
+        .args(["business-case", "--candidate", "own-on_premises-private"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the profile has no scenario for \"own-on_premises-private\" (scenarios exist for: managed-iaas-private, ssc-saas-community)",
+        ));
+}
+
+#[test]
+fn business_case_years_outside_5_to_10_is_a_usage_error() {
+    bin()
+        .args(["business-case", "--years", "4"])
+        .assert()
+        .code(2);
+    bin()
+        .args(["business-case", "--years", "11"])
+        .assert()
+        .code(2);
+}
+
+/// A valid profile without a business case.
+const NO_CASE: &str = "[municipality]\nname = \"X\"\ninhabitants = 1000\nworkplaces = 10\n\n[weights]\nprivacy = 1\ncost_predictability = 1\ncontrol = 1\n";
+
+#[test]
+fn business_case_without_the_section_says_which_keys_to_add() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, NO_CASE).unwrap();
+    bin()
+        .args(["business-case", "-p"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("has no business case"))
+        .stderr(predicate::str::contains("[business_case]"))
+        .stderr(predicate::str::contains("[[business_case.measurement]]"))
+        .stderr(predicate::str::contains("[[business_case.scenarios]]"));
+}
+
+#[test]
+fn business_case_years_that_cut_off_a_line_name_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    let text = format!(
+        "{NO_CASE}\n[business_case]\n\n[[business_case.measurement]]\nict_workplace = 0\nsoftware = 0\ndata_communication = 0\nvoice_communication = 0\npersonnel = 100000\nservers_storage = 0\nfacilities = 0\n\n[[business_case.scenarios]]\ncandidate = \"host-saas-community\"\nkind = \"cost_reduction\"\none_off = [{{ kind = \"training\", label = \"Opleiding\", year = 7, amount = 1000 }}]\n"
+    );
+    std::fs::write(&path, text).unwrap();
+    bin()
+        .args(["business-case", "-p"])
+        .arg(&path)
+        .assert()
+        .success();
+    bin()
+        .args(["business-case", "--years", "6", "-p"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "with --years 6: scenario.one_off[0].year ('Opleiding'): year 7 is outside the horizon (years 1–6)",
+        ));
+}
+
+#[test]
+fn business_case_profile_errors_are_located() {
+    bin()
+        .args([
+            "business-case",
+            "-p",
+            "tests/invalid_profiles/bc_tier_gap.toml",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bc_tier_gap.toml:52:3:"));
+}

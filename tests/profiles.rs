@@ -240,6 +240,61 @@ const CASES: &[(&str, &str, &str)] = &[
         "missing: [municipality] for one municipality or [[municipalities]]",
     ),
     (
+        "bc_negative_amount.toml",
+        ":26:83: business_case.scenarios[0].one_off[0].amount:",
+        "-5000 is negative",
+    ),
+    (
+        "bc_horizon_out_of_range.toml",
+        ":12:11: business_case.horizon:",
+        "12 years is outside the allowed 5–10 years (seed 003 §2.5 advises 7 to 10)",
+    ),
+    (
+        "bc_year_outside_horizon.toml",
+        ":26:62: business_case.scenarios[0].investments[0].year:",
+        "year 9 is outside the horizon of 7 years (allowed: a year from 1 to 7)",
+    ),
+    (
+        "bc_unknown_candidate.toml",
+        ":24:13: business_case.scenarios[0].candidate:",
+        "unknown candidate \"ssc-saas-public\" (allowed: own-on_premises-private,",
+    ),
+    (
+        "bc_unknown_kind.toml",
+        ":25:8: business_case.scenarios[0].kind:",
+        "unknown value \"baseline\" (allowed: cost_reduction, minder_meerkosten",
+    ),
+    (
+        "bc_bands_not_ordered.toml",
+        ":24:16: business_case.risk.delay_months:",
+        "values must be ordered low ≤ expected ≤ high, got 12 / 6 / 18",
+    ),
+    (
+        "bc_tier_gap.toml",
+        ":52:3: business_case.scenarios[0].allocation.tariff.tiers:",
+        "gap between tiers[0] and tiers[1]: usage 125 up to 150 has no price",
+    ),
+    (
+        "bc_tier_overlap.toml",
+        ":52:3: business_case.scenarios[0].allocation.tariff.tiers:",
+        "tiers[0] and tiers[1] overlap from usage 100 (up to 125)",
+    ),
+    (
+        "bc_unknown_participant.toml",
+        ":51:20: business_case.scenarios[0].allocation.usage.Oirschot:",
+        "unknown participant \"Oirschot\" (allowed: \"A\", \"B\")",
+    ),
+    (
+        "bc_missing_measurement.toml",
+        ":21:1: business_case.measurement:",
+        "missing: a nulmeting for \"B\"",
+    ),
+    (
+        "bc_no_allocation_basis.toml",
+        ":41:1: business_case.scenarios[0]:",
+        "cannot be evaluated: rule ('year 1'): cannot allocate 1000: every participant's usage or list charge is zero",
+    ),
+    (
         "min_score_out_of_range.toml",
         ":12:26: constraints.min_scores.privacy:",
         "11 is out of range (allowed: a number from 0 to 10)",
@@ -288,4 +343,196 @@ fn several_errors_are_reported_at_once() {
     let text = "[municipality]\nname = \"\"\ninhabitants = 0\nworkplaces = -1\n\n[weights]\nprivacy = 1\ncost_predictability = \"x\"\ncontrol = 1\n";
     let errs = profile::parse("p.toml", text).unwrap_err();
     assert!(errs.0.len() >= 4, "{errs}");
+}
+
+/// `business-case --format json` for one profile, parsed.
+fn business_case_json(p: &wolkwijzer::core::profile::Profile, lang: Lang) -> Value {
+    let cat = catalogue::built_in();
+    let out = wolkwijzer::cli::business_case(&cat, p, None, None, Format::Json, lang);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
+/// Money in the JSON: a string with exactly two decimals.
+fn money(v: &Value) -> rust_decimal::Decimal {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("money as a string: {v}"));
+    let (_, cents) = s
+        .split_once('.')
+        .unwrap_or_else(|| panic!("two decimals: {s}"));
+    assert_eq!(cents.len(), 2, "two decimals: {s}");
+    s.parse().unwrap()
+}
+
+fn table_ok(t: &Value, years: usize) {
+    let rows = t["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), years);
+    let mut cumulative = rust_decimal::Decimal::ZERO;
+    let mut first_positive = None;
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(r["year"].as_u64().unwrap() as usize, i + 1);
+        let total = money(&r["operating_costs"]) + money(&r["investments"]);
+        assert_eq!(money(&r["total_costs"]), total);
+        assert_eq!(money(&r["cash_flow"]), money(&r["benefits"]) - total);
+        cumulative += money(&r["cash_flow"]);
+        assert_eq!(money(&r["cumulative_cash_flow"]), cumulative);
+        money(&r["cumulative_benefits"]);
+        money(&r["cumulative_costs"]);
+        if first_positive.is_none() && cumulative > rust_decimal::Decimal::ZERO {
+            first_positive = Some(i as u64 + 1);
+        }
+    }
+    assert_eq!(t["return_year"].as_u64(), first_positive);
+    for l in t["lines"].as_array().unwrap() {
+        assert!(
+            ["benefits", "operating_costs", "investments"]
+                .contains(&l["section"].as_str().unwrap())
+        );
+        assert!(l["label"].is_string());
+        let amounts = l["amounts"].as_array().unwrap();
+        assert_eq!(amounts.len(), years);
+        amounts.iter().for_each(|a| {
+            money(a);
+        });
+    }
+    money(&t["residual_book_value"]);
+}
+
+#[test]
+fn business_case_json_has_the_documented_shape_for_every_profile() {
+    let cat = catalogue::built_in();
+    for f in shipped() {
+        let p = profile::load(&f).unwrap();
+        assert!(
+            p.business_case.is_some(),
+            "{} has a business case",
+            f.display()
+        );
+        let v = business_case_json(&p, Lang::Nl);
+        let years = v["horizon"].as_u64().unwrap() as usize;
+        assert!((5..=10).contains(&years));
+        assert_eq!(v["lang"], "nl");
+        assert!(v["title"].is_string() && v["subject"].is_string());
+        let ms = v["measurements"].as_array().unwrap();
+        assert_eq!(ms.len(), p.subject.members().len());
+        for m in ms {
+            assert_eq!(m["tco"].as_object().unwrap().len(), 7);
+            let visible: rust_decimal::Decimal =
+                m["tco"].as_object().unwrap().values().map(money).sum();
+            assert_eq!(money(&m["visible_total"]), visible);
+            assert_eq!(
+                money(&m["total"]),
+                money(&m["visible_total"]) + money(&m["implicit_total"])
+            );
+        }
+        let scenarios = v["scenarios"].as_array().unwrap();
+        assert!(!scenarios.is_empty());
+        for s in scenarios {
+            assert!(
+                cat.candidate_by_id(s["candidate"]["id"].as_str().unwrap())
+                    .is_some()
+            );
+            assert!(["cost_reduction", "minder_meerkosten"].contains(&s["kind"].as_str().unwrap()));
+            table_ok(&s["estimate"], years);
+            let bands = s["bands"].as_array().unwrap();
+            let ids: Vec<&str> = bands.iter().map(|b| b["band"].as_str().unwrap()).collect();
+            assert_eq!(ids, ["favourable", "expected", "unfavourable"]);
+            for b in bands {
+                table_ok(&b["table"], years);
+                assert_eq!(b["return_year"], b["table"]["return_year"]);
+                assert_eq!(
+                    s["return_years"][b["band"].as_str().unwrap()],
+                    b["return_year"]
+                );
+                assert!(b["cost_multiplier"].is_string() && b["delay_months"].is_u64());
+            }
+            for k in s["known_costs"].as_array().unwrap() {
+                assert!(k["source"].as_str().unwrap().contains("seed 001"));
+            }
+            for e in s["effectiveness"].as_array().unwrap() {
+                assert!(e["label"].is_string());
+            }
+            match p.subject.is_group() {
+                false => {
+                    assert!(s["allocation"].is_null());
+                    assert_eq!(s["sensitivity"].as_array().unwrap().len(), 3);
+                }
+                true => {
+                    let a = &s["allocation"];
+                    table_ok(&a["provider"], years);
+                    let participants = a["participants"].as_array().unwrap();
+                    assert_eq!(participants.len(), p.subject.members().len());
+                    // The bills of every year add up to the provider's cost exactly.
+                    for (y, year) in a["years"].as_array().unwrap().iter().enumerate() {
+                        let bills: rust_decimal::Decimal =
+                            participants.iter().map(|x| money(&x["bills"][y])).sum();
+                        assert_eq!(bills, money(&year["total"]));
+                        assert_eq!(
+                            money(&year["total"]),
+                            money(&a["provider"]["rows"][y]["total_costs"])
+                        );
+                    }
+                    let group_wins =
+                        money(&s["estimate"]["rows"][years - 1]["cumulative_cash_flow"])
+                            > rust_decimal::Decimal::ZERO;
+                    for x in participants {
+                        table_ok(&x["difference"], years);
+                        let own = money(&x["final_cumulative_cash_flow"]);
+                        assert_eq!(
+                            x["loses_while_group_wins"].as_bool().unwrap(),
+                            group_wins && own < rust_decimal::Decimal::ZERO
+                        );
+                        assert!(x["bill_band"]["relative_spread"].is_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_starter_group_shows_a_participant_that_loses_while_the_group_wins() {
+    // Reusel-Zuid already outsourced its servers (little to save) and pays by workplaces.
+    let p =
+        profile::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/startersgroep.toml"))
+            .unwrap();
+    let v = business_case_json(&p, Lang::En);
+    let participants = v["scenarios"][0]["allocation"]["participants"]
+        .as_array()
+        .unwrap();
+    let losers: Vec<&str> = participants
+        .iter()
+        .filter(|x| x["loses_while_group_wins"].as_bool().unwrap())
+        .map(|x| x["municipality"].as_str().unwrap())
+        .collect();
+    assert_eq!(losers, ["Reusel-Zuid"]);
+}
+
+#[test]
+fn golden_business_case_tables() {
+    let cat = catalogue::built_in();
+    for f in shipped() {
+        let p = profile::load(&f).unwrap();
+        let name = f.file_stem().unwrap().to_string_lossy().to_string();
+        for lang in [Lang::Nl, Lang::En] {
+            let out = wolkwijzer::cli::business_case(&cat, &p, None, None, Format::Table, lang);
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            insta::assert_snapshot!(format!("business_case_{name}_{}", lang.code()), out.stdout);
+        }
+    }
+}
+
+#[test]
+fn profiles_with_a_business_case_round_trip_through_json_and_toml() {
+    // Sessions store the profile; the business case must survive serialisation unchanged.
+    for f in shipped() {
+        let p = profile::load(&f).unwrap();
+        let json = serde_json::to_string(&p).unwrap();
+        let back: wolkwijzer::core::profile::Profile = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, p, "{} via JSON", f.display());
+        let toml_text = toml::to_string(&p).unwrap();
+        let back: wolkwijzer::core::profile::Profile = toml::from_str(&toml_text).unwrap();
+        assert_eq!(back, p, "{} via TOML", f.display());
+    }
 }

@@ -5,8 +5,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::allocation::TariffModel;
 use super::text::{Lang, Localized};
 
 id_enum! {
@@ -445,14 +447,52 @@ pub struct DeciderRule {
     pub decider: BTreeMap<Decider, Weighted>,
 }
 
-/// Cost predictability by tariff model.
+/// An exact figure in a rule (a percentage, a quantity) with its reason and source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub value: Decimal,
+    pub nl: String,
+    pub en: String,
+    pub source: String,
+    #[serde(default)]
+    pub section: String,
+}
+
+/// The reference tariff that stands for one catalogue tariff kind in the cost-predictability
+/// rule: a tariff model of seed 003 Bijlage 3 (fixed, tiered, variable, composite) priced for
+/// the rule's reference use, with why it represents the kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceTariff {
+    pub reference: TariffModel,
+    pub nl: String,
+    pub en: String,
+    pub source: String,
+    #[serde(default)]
+    pub section: String,
+}
+
+/// Kostenvoorspelbaarheid: the band of the yearly cost of each tariff kind's reference tariff
+/// when use is `usage_uncertainty_pct` percent off `reference_usage`
+/// ([`cost_band`](crate::core::allocation::cost_band)), turned into points:
+/// `score = max_points − points_per_10pct × relative spread / 10 %`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TariffRule {
     pub rule: Localized,
     pub source: String,
     pub section: String,
-    pub tariff: BTreeMap<Tariff, Weighted>,
+    /// How far use can be off the estimate within a year, ± percent (0–100).
+    pub usage_uncertainty_pct: Figure,
+    /// The use (units of the allocation key) the reference tariffs are priced for (> 0).
+    pub reference_usage: Figure,
+    /// Points for a yearly cost that does not move with use (0–10).
+    pub max_points: Weighted,
+    /// Points lost per 10 % of relative spread (≥ 0).
+    pub points_per_10pct: Weighted,
+    /// The reference tariff of every tariff kind.
+    pub tariff: BTreeMap<Tariff, ReferenceTariff>,
 }
 
 /// Flexibility: points per cloud characteristic.
@@ -568,7 +608,7 @@ impl Catalogue {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// "cite, section [status]" for a source id and section, for explanations.
+    /// "cite, section \[status\]" for a source id and section, for explanations.
     pub fn cite(&self, id: &str, section: &str) -> String {
         match self.source(id) {
             Some(s) if section.is_empty() => format!("{} [{}]", s.cite, s.status),

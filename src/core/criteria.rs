@@ -2,8 +2,11 @@
 //! that cites its source. The points live in the catalogue (`[criteria.*]`); the shape of each
 //! rule lives here.
 
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
+use super::allocation::cost_band;
 use super::catalogue::{
     Candidate, Catalogue, Characteristic, ControlLevel, Decider, Layer, ServiceModel, Weighted,
 };
@@ -64,7 +67,7 @@ pub struct Derived {
     pub score: f64,
     /// How the score came about, in both languages.
     pub explanation: Localized,
-    /// Citations ("document, section [status]").
+    /// Citations ("document, section \[status\]").
     pub sources: Vec<String>,
 }
 
@@ -281,17 +284,113 @@ fn privacy(catalogue: &Catalogue, c: &Candidate) -> Derived {
     b.finish(sum / questions.len() as f64)
 }
 
-/// Cost predictability: the points of the tariff model (seed 000 §4.1, seed 003 §2.7).
+/// Cost predictability (seed 000 §4.1, seed 003 Bijlage 3): the band of the yearly cost of the
+/// candidate's reference tariff when use is ± `usage_uncertainty_pct` off `reference_usage`
+/// ([`cost_band`]), scored as
+///
+/// `score = max_points − points_per_10pct × relative_spread / 10 %`
+///
+/// where the relative spread is (highest − lowest yearly cost) / expected yearly cost. With the
+/// built-in numbers (±20 % use, 9 points, 1.5 per 10 %): fixed 0 % → 9, tiered 0…+10 % → 7.5,
+/// own budget 0…+20 % → 6, pay-per-use −20…+20 % → 3.
 fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.cost_predictability;
     let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
-    let w = rule
-        .tariff
-        .get(&c.tariff)
-        .cloned()
-        .unwrap_or_else(|| missing(c.tariff.id()));
-    b.weighted(&Localized::new("Tarief", "Tariff"), &w);
-    b.finish(w.value)
+    let Some(reference) = rule.tariff.get(&c.tariff) else {
+        let w = missing(c.tariff.id());
+        b.weighted(&Localized::new("Tarief", "Tariff"), &w);
+        return b.finish(0.0);
+    };
+    b.line(
+        format!("Tarief: {}.", reference.nl),
+        format!("Tariff: {}.", reference.en),
+    );
+    b.cite(&reference.source, &reference.section);
+    let u = &rule.usage_uncertainty_pct;
+    let usage = &rule.reference_usage;
+    b.cite(&u.source, &u.section);
+    let band = match cost_band(&reference.reference, usage.value, u.value) {
+        Ok(band) => band,
+        Err(e) => {
+            b.line(format!("Geen bandbreedte: {e}."), format!("No band: {e}."));
+            return b.finish(0.0);
+        }
+    };
+    let pct = |x: Decimal| -> f64 { (x * Decimal::ONE_HUNDRED).to_f64().unwrap_or(f64::NAN) };
+    let spread = band.relative_spread.map(pct);
+    let relative = |x: Decimal| -> String {
+        if band.expected.is_zero() {
+            return "?".into();
+        }
+        let p = pct((x - band.expected) / band.expected);
+        if p > 0.0 {
+            format!("+{}%", fmt1(p))
+        } else if p < 0.0 {
+            format!("−{}%", fmt1(-p))
+        } else {
+            "0%".into()
+        }
+    };
+    let (moves_nl, moves_en) = match spread {
+        Some(s) if s.abs() < 1e-12 => (
+            "jaarkosten bewegen niet mee (0%)".to_string(),
+            "yearly cost does not move (0%)".to_string(),
+        ),
+        Some(s) => (
+            format!(
+                "jaarkosten {}…{} (bandbreedte {}%)",
+                relative(band.low),
+                relative(band.high),
+                fmt1(s)
+            ),
+            format!(
+                "yearly cost {}…{} (band {}%)",
+                relative(band.low),
+                relative(band.high),
+                fmt1(s)
+            ),
+        ),
+        None => (
+            "jaarkosten bij verwacht gebruik zijn 0, geen relatieve maat".to_string(),
+            "yearly cost at the expected use is 0, no relative measure".to_string(),
+        ),
+    };
+    let dec = |x: Decimal| fmt1(x.to_f64().unwrap_or(f64::NAN));
+    b.line(
+        format!(
+            "Gebruik ±{}% rond {} ({}–{}) → {}.",
+            dec(u.value),
+            dec(usage.value),
+            dec(band.low_usage),
+            dec(band.high_usage),
+            moves_nl
+        ),
+        format!(
+            "Use ±{}% around {} ({}–{}) → {}.",
+            dec(u.value),
+            dec(usage.value),
+            dec(band.low_usage),
+            dec(band.high_usage),
+            moves_en
+        ),
+    );
+    let (max, per10) = (&rule.max_points, &rule.points_per_10pct);
+    b.cite(&max.source, &max.section);
+    b.cite(&per10.source, &per10.section);
+    let score = match spread {
+        Some(s) => {
+            let formula = format!(
+                "Score = {} − {} × {}%/10%",
+                fmt1(max.value),
+                fmt1(per10.value),
+                fmt1(s)
+            );
+            b.line(formula.clone(), formula);
+            max.value - per10.value * s / 10.0
+        }
+        None => 0.0,
+    };
+    b.finish(score)
 }
 
 /// Continuity: the mean of the points of who operates and who houses it (seed 002).
@@ -517,20 +616,24 @@ mod tests {
     }
 
     #[test]
-    fn cost_predictability_follows_the_tariff() {
+    fn cost_predictability_follows_the_band_of_the_tariff() {
         use Deployment::*;
+        // Pay-per-use: 80 000 … 120 000 around 100 000, band 40 % → 9 − 1.5 × 4 = 3.
         close(
             score(O::Managed, M::Saas, Public, Criterion::CostPredictability),
             3.0,
         );
+        // Tiered: use 80–120 touches the step at 110: 100 000 … 110 000, band 10 % → 7.5.
         close(
             score(O::Ssc, M::Saas, Community, Criterion::CostPredictability),
-            8.0,
+            7.5,
         );
+        // Fixed: no band → 9.
         close(
             score(O::Host, M::Saas, Community, Criterion::CostPredictability),
             9.0,
         );
+        // Own budget: a capacity block above 115: 100 000 … 120 000, band 20 % → 6.
         close(
             score(
                 O::Own,
@@ -538,7 +641,68 @@ mod tests {
                 Private,
                 Criterion::CostPredictability,
             ),
-            7.0,
+            6.0,
+        );
+    }
+
+    #[test]
+    fn cost_predictability_explains_the_band_and_the_formula() {
+        let cat = built_in();
+        let explain = |o: O, m: M, d: Deployment| {
+            let cand = cat
+                .candidates
+                .iter()
+                .find(|k| k.option == o && k.service_model == m && k.deployment == d)
+                .unwrap();
+            derive(&cat, cand, Criterion::CostPredictability).explanation
+        };
+        let public = explain(O::Managed, M::Iaas, Deployment::Public);
+        assert!(
+            public
+                .en
+                .contains("Use ±20% around 100 (80–120) → yearly cost −20%…+20% (band 40%)."),
+            "{}",
+            public.en
+        );
+        assert!(
+            public.en.contains("Score = 9 − 1.5 × 40%/10% → 3"),
+            "{}",
+            public.en
+        );
+        assert!(
+            public.nl.contains("jaarkosten −20%…+20% (bandbreedte 40%)"),
+            "{}",
+            public.nl
+        );
+        let host = explain(O::Host, M::Iaas, Deployment::Community);
+        assert!(
+            host.en.contains("yearly cost does not move (0%)"),
+            "{}",
+            host.en
+        );
+        let ssc = explain(O::Ssc, M::Iaas, Deployment::Community);
+        assert!(
+            ssc.en.contains("yearly cost 0%…+10% (band 10%)"),
+            "{}",
+            ssc.en
+        );
+    }
+
+    #[test]
+    fn a_wider_usage_uncertainty_lowers_pay_per_use_further() {
+        let mut cat = built_in();
+        cat.criteria.cost_predictability.usage_uncertainty_pct.value =
+            rust_decimal_macros::dec!(30);
+        let cand = cat
+            .candidates
+            .iter()
+            .find(|k| k.tariff == crate::core::catalogue::Tariff::PayPerUse)
+            .unwrap()
+            .clone();
+        // Band 60 % → 9 − 1.5 × 6 = 0.
+        close(
+            derive(&cat, &cand, Criterion::CostPredictability).score,
+            0.0,
         );
     }
 

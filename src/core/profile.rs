@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::business_case::BusinessCaseSetup;
 use super::catalogue::{DataClass, Deployment, PlacementOption, ServiceModel};
 use super::criteria::Criterion;
 
@@ -159,4 +160,7 @@ pub struct Profile {
     /// One-off transition estimates (EUR) per option, used by `max_one_off_budget`.
     pub one_off_estimates: BTreeMap<PlacementOption, Decimal>,
     pub workloads: Vec<Workload>,
+    /// The business case (seed 003), when the profile has a `[business_case]` section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_case: Option<BusinessCaseSetup>,
 }

@@ -5,10 +5,13 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use rust_decimal::Decimal;
+
 use super::error::{InputError, InputErrors, read_utf8};
+use crate::core::allocation::cost_band;
 use crate::core::catalogue::{
     Catalogue, Characteristic, Decider, Deployment, ExitTerms, Layer, PlacementOption,
-    ServiceModel, Tariff,
+    ServiceModel, Tariff, TariffRule,
 };
 
 /// The built-in catalogue text.
@@ -124,7 +127,20 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
             check_source(format!("criteria.{name}.decider.{k}.source"), &w.source);
         }
     }
-    for (k, w) in &cr.cost_predictability.tariff {
+    let cp = &cr.cost_predictability;
+    check_source("criteria.cost_predictability.source".into(), &cp.source);
+    for (name, source) in [
+        ("usage_uncertainty_pct", &cp.usage_uncertainty_pct.source),
+        ("reference_usage", &cp.reference_usage.source),
+        ("max_points", &cp.max_points.source),
+        ("points_per_10pct", &cp.points_per_10pct.source),
+    ] {
+        check_source(
+            format!("criteria.cost_predictability.{name}.source"),
+            source,
+        );
+    }
+    for (k, w) in &cp.tariff {
         check_source(
             format!("criteria.cost_predictability.tariff.{k}.source"),
             &w.source,
@@ -301,14 +317,18 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
             10.0,
         );
     }
-    for (k, w) in &cr.cost_predictability.tariff {
-        range(
-            format!("criteria.cost_predictability.tariff.{k}"),
-            w.value,
-            0.0,
-            10.0,
-        );
-    }
+    range(
+        "criteria.cost_predictability.max_points".into(),
+        cp.max_points.value,
+        0.0,
+        10.0,
+    );
+    range(
+        "criteria.cost_predictability.points_per_10pct".into(),
+        cp.points_per_10pct.value,
+        0.0,
+        10.0,
+    );
     for (k, w) in &cr.exit.model {
         range(format!("criteria.exit.model.{k}"), w.value, 0.0, 10.0);
     }
@@ -324,6 +344,52 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
         0.0,
         2.0,
     );
+    errs.extend(check_cost_predictability(file, cp));
+    errs
+}
+
+/// The cost-predictability figures: uncertainty 0–100 %, a positive reference use, and every
+/// reference tariff valid (tier tables without gaps or overlaps) with a positive yearly cost at
+/// the reference use, so the relative band exists.
+fn check_cost_predictability(file: &str, cp: &TariffRule) -> Vec<InputError> {
+    let mut errs = vec![];
+    let base = "criteria.cost_predictability";
+    let u = cp.usage_uncertainty_pct.value;
+    if u < Decimal::ZERO || u > Decimal::ONE_HUNDRED {
+        errs.push(
+            InputError::file(file, format!("{u} is out of range"))
+                .field(format!("{base}.usage_uncertainty_pct"))
+                .allowed("0 to 100"),
+        );
+    }
+    if cp.reference_usage.value <= Decimal::ZERO {
+        errs.push(
+            InputError::file(
+                file,
+                format!("{} is out of range", cp.reference_usage.value),
+            )
+            .field(format!("{base}.reference_usage"))
+            .allowed("a number above 0"),
+        );
+    }
+    if !errs.is_empty() {
+        return errs;
+    }
+    for (k, t) in &cp.tariff {
+        let field = format!("{base}.tariff.{k}.reference");
+        match cost_band(&t.reference, cp.reference_usage.value, u) {
+            Err(e) => errs.push(InputError::file(file, e.to_string()).field(field)),
+            Ok(band) if band.expected <= Decimal::ZERO => errs.push(
+                InputError::file(
+                    file,
+                    "the yearly cost at the reference use is 0, so no relative band exists",
+                )
+                .field(field)
+                .allowed("a reference tariff that charges more than 0 at the reference use"),
+            ),
+            Ok(_) => {}
+        }
+    }
     errs
 }
 
@@ -352,6 +418,34 @@ mod tests {
         let e = parse("c.toml", &text).unwrap_err().to_string();
         assert!(e.contains("c.toml:"), "{e}");
         assert!(e.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn reference_tier_table_with_a_gap_is_rejected() {
+        let text = BUILT_IN.replacen(
+            "{ from = 110, price = 110000 }",
+            "{ from = 120, price = 110000 }",
+            1,
+        );
+        let e = parse("c.toml", &text).unwrap_err().to_string();
+        assert!(
+            e.contains("criteria.cost_predictability.tariff.tiered.reference: tariff.tiers: gap between tiers[0] and tiers[1]: usage 110 up to 120 has no price"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn usage_uncertainty_out_of_range_is_rejected() {
+        let text = BUILT_IN.replacen(
+            "usage_uncertainty_pct = { value = 20,",
+            "usage_uncertainty_pct = { value = 120,",
+            1,
+        );
+        let e = parse("c.toml", &text).unwrap_err().to_string();
+        assert!(
+            e.contains("criteria.cost_predictability.usage_uncertainty_pct: 120 is out of range (allowed: 0 to 100)"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use toml::de::DeTable;
 
 use super::error::{InputErrors, read_utf8};
 use super::walk::{Val, Walker, get, join};
-use crate::core::catalogue::{DataClass, Deployment, PlacementOption, ServiceModel};
+use crate::core::catalogue::{Catalogue, DataClass, Deployment, PlacementOption, ServiceModel};
 use crate::core::criteria::Criterion;
 use crate::core::profile::{
     Constraints, Municipality, Profile, PublicCloudAcceptance, Subject, Weights, Workload,
@@ -32,6 +32,7 @@ const TOP_KEYS: &[&str] = &[
     "public_cloud",
     "one_off_estimates",
     "workloads",
+    "business_case",
 ];
 
 /// Reads and validates a profile file.
@@ -45,8 +46,26 @@ pub fn demo() -> Profile {
     parse(DEMO_NAME, DEMO).expect("the built-in demo profile is valid (tested)")
 }
 
-/// Parses and validates profile text; `file` names it in errors.
+/// Reads and validates a profile file; business-case candidates are checked against
+/// `catalogue` (the one given with `--catalogue`, or the built-in one).
+pub fn load_with(path: &Path, catalogue: &Catalogue) -> Result<Profile, InputErrors> {
+    let text = read_utf8(path)?;
+    parse_with(&path.display().to_string(), &text, Some(catalogue))
+}
+
+/// Parses and validates profile text; `file` names it in errors. Business-case candidates are
+/// checked against the built-in catalogue.
 pub fn parse(file: &str, text: &str) -> Result<Profile, InputErrors> {
+    parse_with(file, text, None)
+}
+
+/// Parses and validates profile text against `catalogue` (the built-in one when `None`, read
+/// only when the profile has a `[business_case]`).
+pub fn parse_with(
+    file: &str,
+    text: &str,
+    catalogue: Option<&Catalogue>,
+) -> Result<Profile, InputErrors> {
     let mut w = Walker::new(file, text);
     let doc = w.parse()?;
     let root = doc.get_ref();
@@ -89,6 +108,18 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, InputErrors> {
         None => vec![],
     };
 
+    let business_case = get(root, "business_case").and_then(|v| {
+        let built_in;
+        let cat = match catalogue {
+            Some(c) => c,
+            None => {
+                built_in = crate::io::catalogue::built_in();
+                &built_in
+            }
+        };
+        super::business_case::business_case(&mut w, v, subject.as_ref(), cat)
+    });
+
     let (Some(subject), Some(weights)) = (subject, weights) else {
         return Err(InputErrors(w.errors));
     };
@@ -101,6 +132,7 @@ pub fn parse(file: &str, text: &str) -> Result<Profile, InputErrors> {
         public_cloud,
         one_off_estimates: one_off,
         workloads,
+        business_case,
     })
 }
 

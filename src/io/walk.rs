@@ -235,6 +235,44 @@ impl<'t> Walker<'t> {
         }
     }
 
+    /// The value as an exact decimal number within `min..=max`: a whole number, a float
+    /// (read from its literal text, so `0.95` stays exactly 0.95) or a string like `"0.95"`.
+    pub fn decimal(
+        &mut self,
+        v: &Val<'_>,
+        field: &str,
+        min: Decimal,
+        max: Decimal,
+    ) -> Option<Decimal> {
+        let allowed = format!("a number from {min} to {max}");
+        let d = match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(Decimal::from),
+            DeValue::Float(f) => Decimal::from_str(f.as_str())
+                .or_else(|_| Decimal::from_scientific(f.as_str()))
+                .ok(),
+            DeValue::String(s) => Decimal::from_str(s.trim()).ok(),
+            other => {
+                self.type_error(v, field, other, &allowed);
+                return None;
+            }
+        };
+        match d {
+            Some(d) if d >= min && d <= max => Some(d.normalize()),
+            _ => {
+                let shown = &self.text[v.span()];
+                self.error_allowed(
+                    v.span().start,
+                    field,
+                    format!("{shown} is out of range"),
+                    allowed,
+                );
+                None
+            }
+        }
+    }
+
     /// The value as one of a closed set of ids.
     pub fn id<T>(
         &mut self,

@@ -7,6 +7,8 @@
 //! depreciation, delay rule), [`table`](crate::core::business_case::table) (annex 1 rows,
 //! return year), [`risk`](crate::core::business_case::risk) (bands),
 //! [`known_costs`](crate::core::business_case::known_costs) (seed 001 lines),
+//! [`setup`](crate::core::business_case::setup) (the business case of a profile: scenarios
+//! tied to candidates, one municipality or a starter group with allocation),
 //! [`money`](crate::core::business_case::money) (cents, horizon),
 //! [`error`](crate::core::business_case::error).
 
@@ -16,6 +18,7 @@ pub mod known_costs;
 pub mod money;
 pub mod risk;
 pub mod scenario;
+pub mod setup;
 pub mod table;
 
 pub use baseline::{BaselineMeasurement, ImplicitCost, ImplicitCostKind, TcoCategory, TcoCosts};
@@ -29,6 +32,10 @@ pub use scenario::{
     Adjustment, Benefit, BenefitValue, ExtraCostKind, Investment, InvestmentKind, MeasurementUse,
     OneOffCost, OneOffKind, OperatingCost, OperatingKind, QualitativeBenefit, Scenario,
     ScenarioKind,
+};
+pub use setup::{
+    BusinessCaseSetup, GroupPlan, LevelChange, LocalPlan, MeasuredLine, MunicipalityCase,
+    ScenarioOutcome, ScenarioPlan, ScenarioResult, ScenarioSetup, SetupResult,
 };
 pub use table::{Section, TableLine, YearRow, YearlyTable};
 
