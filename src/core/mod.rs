@@ -44,6 +44,8 @@ pub mod business_case;
 pub mod catalogue;
 /// The criteria and the rules that derive a candidate's 0–10 score on each.
 pub mod criteria;
+/// The starter group: every member's own evaluation and the group result.
+pub mod group;
 /// Multi-criteria decision analysis: elicitation, AHP, sensitivity, SMAA, TOPSIS, group.
 pub mod mcda;
 /// A validated profile: municipality or starter group, weights, constraints, workloads.

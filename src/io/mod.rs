@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 pub mod error;
+pub mod group;
 pub mod paths;
 pub mod profile;
 pub mod walk;
