@@ -38,6 +38,8 @@ macro_rules! id_enum {
 
 /// Cost allocation (verrekening) among participants: keys, tariff models, exact rounding.
 pub mod allocation;
+/// Sensitivity of a profile's result: contributions, stability, SMAA, TOPSIS, the group.
+pub mod analysis;
 /// Business case of seed 003: nulmeting, scenarios, yearly table, risk bands (Decimal money).
 pub mod business_case;
 /// Options, service models with Table 1, deployments, candidates and rule points (data types).

@@ -1,6 +1,7 @@
 //! Everything that touches the outside world: files, TOML, directories. Raw input is validated
 //! here into the core's types, with errors that say file, line, column, field and what is allowed.
 
+pub mod ahp;
 pub mod catalogue;
 pub mod error;
 pub mod group;

@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod sensitivity;
 pub mod table;
 
 use crate::core::catalogue::{Catalogue, ControlLevel};
