@@ -77,17 +77,17 @@ pub fn parse(file: &str, text: &str) -> Result<AhpInput, InputErrors> {
             "judgements",
             "[judgements] with one judgement per pair of criteria",
         );
-        return Err(InputErrors(w.errors));
+        return Err(in_file_order(w.errors));
     };
     let Some(criteria) = criteria else {
-        return Err(InputErrors(w.errors));
+        return Err(in_file_order(w.errors));
     };
     let upper = judgement_table(&mut w, judgements, &criteria);
     let (Some(upper), Some(random_index)) = (upper, random_index) else {
-        return Err(InputErrors(w.errors));
+        return Err(in_file_order(w.errors));
     };
     if !w.errors.is_empty() {
-        return Err(InputErrors(w.errors));
+        return Err(in_file_order(w.errors));
     }
     let matrix = PairwiseMatrix::from_upper_triangle(criteria.len(), &upper)
         .map_err(|e| InputErrors(vec![InputError::file(file, e.to_string())]))?;
@@ -96,6 +96,12 @@ pub fn parse(file: &str, text: &str) -> Result<AhpInput, InputErrors> {
         matrix,
         random_index,
     })
+}
+
+/// The errors sorted by position (the TOML tables are walked in key order, not file order).
+fn in_file_order(mut errors: Vec<InputError>) -> InputErrors {
+    errors.sort_by_key(|e| (e.line, e.column));
+    InputErrors(errors)
 }
 
 fn criteria(w: &mut Walker<'_>, root: &DeTable<'_>) -> Option<Vec<Criterion>> {
@@ -190,6 +196,8 @@ struct Given {
     /// The value as written.
     shown: String,
     field: String,
+    /// Byte offset of the value.
+    at: usize,
 }
 
 /// Reads `[judgements]`; returns the upper triangle (row by row) when every pair is given.
@@ -228,6 +236,8 @@ fn judgement_table(w: &mut Walker<'_>, v: &Val<'_>, criteria: &[Criterion]) -> O
     };
     let mut given: Vec<Vec<Option<Given>>> =
         (0..n).map(|_| (0..n).map(|_| None).collect()).collect();
+    // Pairs written in the file, valid or not: only pairs never written are "missing".
+    let mut written = vec![vec![false; n]; n];
     let mut complete = true;
     for (k, row) in t.iter() {
         let row_field = join("judgements", k.get_ref());
@@ -255,30 +265,39 @@ fn judgement_table(w: &mut Walker<'_>, v: &Val<'_>, criteria: &[Criterion]) -> O
                 complete = false;
                 continue;
             }
+            written[i][j] = true;
             let Some(value) = judgement(w, val, &field) else {
                 complete = false;
                 continue;
             };
-            if let Some(reverse) = &given[j][i]
-                && (value * reverse.value - 1.0).abs() > RECIPROCAL_TOLERANCE
-            {
-                w.error_allowed(
-                    val.span().start,
-                    &field,
-                    format!(
-                        "contradicts `{} = {}`: the two directions of a pair must be reciprocal",
-                        reverse.field.trim_start_matches("judgements."),
-                        reverse.shown,
-                    ),
-                    format!("{} (or give the pair only once)", reciprocal(reverse.value)),
-                );
-                complete = false;
-            }
-            given[i][j] = Some(Given {
+            let this = Given {
                 value,
                 shown: w.text[val.span()].to_string(),
                 field,
-            });
+                at: val.span().start,
+            };
+            if let Some(reverse) = &given[j][i]
+                && (value * reverse.value - 1.0).abs() > RECIPROCAL_TOLERANCE
+            {
+                // Reported where the second of the two is written, naming the first.
+                let (first, second) = if reverse.at < this.at {
+                    (reverse, &this)
+                } else {
+                    (&this, reverse)
+                };
+                w.error_allowed(
+                    second.at,
+                    &second.field,
+                    format!(
+                        "contradicts `{} = {}`: the two directions of a pair must be reciprocal",
+                        first.field.trim_start_matches("judgements."),
+                        first.shown,
+                    ),
+                    format!("{} (or give the pair only once)", reciprocal(first.value)),
+                );
+                complete = false;
+            }
+            given[i][j] = Some(this);
         }
     }
     let mut upper = Vec::with_capacity(n * (n - 1) / 2);
@@ -287,6 +306,7 @@ fn judgement_table(w: &mut Walker<'_>, v: &Val<'_>, criteria: &[Criterion]) -> O
             match (&given[i][j], &given[j][i]) {
                 (Some(g), _) => upper.push(g.value),
                 (None, Some(g)) => upper.push(1.0 / g.value),
+                (None, None) if written[i][j] || written[j][i] => {}
                 (None, None) => {
                     w.missing(
                         v.span().start,
