@@ -78,10 +78,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// How robust is the ranking? What makes each total, the gap, the weight interval within
-    /// which the leader stays first, the smallest weight change that flips it, SMAA-2 rank
-    /// acceptabilities, TOPSIS beside the weighted sum, and for a starter group the members
-    /// side by side.
+    /// How robust is the ranking: contributions, stability, SMAA-2, TOPSIS, the starter group.
+    ///
+    /// What makes each total and the gap between the first two; the weight interval within
+    /// which the leader stays first and the smallest weight change that flips it; SMAA-2 rank
+    /// acceptabilities (seeded); TOPSIS beside the weighted sum; and for a starter group the
+    /// members' weights side by side, disagreement, consensus and the group ranking.
     Sensitivity {
         /// The profile (TOML); the built-in demo when omitted.
         #[arg(long, short = 'p', value_name = "FILE")]
@@ -97,7 +99,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Weight elicitation.
+    /// Weight elicitation: AHP pairwise comparison of the criteria.
     Weights {
         #[command(subcommand)]
         method: WeightsCommand,
