@@ -455,3 +455,33 @@ fn several_judgement_problems_are_reported_at_once_in_file_order() {
     assert!(lines[1].starts_with("many.toml:3:19: judgements.privacy.control: 0 is not positive"));
     assert!(lines[2].starts_with("many.toml:4:16: judgements.privacy.exit: 10 is outside"));
 }
+
+/// The TOML blocks of a README section, in order.
+fn readme_toml_blocks(section: &str) -> Vec<String> {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find(section).expect("section in README");
+    let rest = &readme[start..];
+    let end = rest[section.len()..]
+        .find("\n### ")
+        .map_or(rest.len(), |e| e + section.len());
+    rest[..end]
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_readme_examples_are_valid() {
+    let ahp_example = &readme_toml_blocks("### `wolkwijzer weights ahp FILE`")[0];
+    let input = ahp::parse("README.md", ahp_example).unwrap();
+    assert_eq!(input.criteria.len(), 4);
+    let member = &readme_toml_blocks("### A starter group's own weights and constraints")[0];
+    let group = format!(
+        "[group]\nname = \"G\"\n\n[[municipalities]]\nname = \"A\"\ninhabitants = 1000\n\
+         workplaces = 10\n\n{member}\n[weights]\nprivacy = 1\ncost_predictability = 1\ncontrol = 1\n"
+    );
+    let p = profile::parse("README.md", &group).unwrap();
+    let members = p.subject.members();
+    assert!(members[1].weights.is_some() && members[1].constraints.is_some());
+}
