@@ -238,3 +238,44 @@ proptest! {
         prop_assert!((g.analysis.consensus.kendall_w - 1.0).abs() < 1e-12);
     }
 }
+
+#[test]
+fn a_group_without_a_common_candidate_says_so_and_skips_range_smaa() {
+    use wolkwijzer::core::analysis::{SamplingSettings, analyse};
+    let cat = catalogue::built_in();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/group_without_common_candidate.toml");
+    let p = profile::load(&path).unwrap();
+    let sampling = SamplingSettings {
+        samples: 1_000,
+        seed: 1,
+    };
+    let a = analyse(&cat, &p, sampling).unwrap();
+    let g = a.group.as_ref().unwrap();
+    assert!(g.evaluation.ranking.is_empty());
+    assert!(g.evaluation.analysis.admissible_for_all.is_empty());
+    assert_eq!(g.evaluation.analysis.best_admissible, None);
+    assert!(g.smaa_in_ranges.is_none());
+    // Both members use the group's weights: full agreement on weights, nothing disputed.
+    assert!(
+        g.evaluation
+            .members
+            .iter()
+            .all(|m| !m.own_weights && m.own_constraints)
+    );
+    assert!(g.evaluation.disputed().is_empty());
+    // Every candidate is excluded by exactly one of the two members.
+    for &k in &g.evaluation.candidates {
+        assert_eq!(g.evaluation.excluded_by(k).len(), 1, "{k}");
+    }
+    let text = wolkwijzer::cli::render_sensitivity(
+        &cat,
+        &p,
+        sampling,
+        wolkwijzer::cli::Format::Table,
+        wolkwijzer::core::text::Lang::En,
+    )
+    .unwrap();
+    assert!(text.contains("No candidate is admissible for every municipality."));
+    assert!(text.contains("Admissible for every municipality: 0 of 14."));
+}
