@@ -20,6 +20,8 @@
 //! - **Consensus**: Kendall's W of the members' totals over *all* candidates of the catalogue
 //!   (their preferences before constraints), and the weight agreement (one minus the mean
 //!   total-variation distance between members' weights); both 1 for full agreement.
+//!
+//! [`member_profile`]: crate::core::group::member_profile
 
 use serde::{Deserialize, Serialize};
 
