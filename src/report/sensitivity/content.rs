@@ -42,6 +42,9 @@ pub fn sensitivity_doc(v: &SensitivityView<'_>) -> Doc {
             .map(|(&c, &w)| vec![criterion_name(c, v.lang), percent(w)])
             .collect(),
     );
+    if a.group.is_some() {
+        doc.para(s.plenary_weights);
+    }
     match &a.robustness {
         Some(r) => robustness(&mut doc, v, r, s),
         None => doc.para(s.nothing_to_analyse),
