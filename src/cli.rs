@@ -15,6 +15,13 @@ use crate::io::{InputErrors, catalogue, profile};
 use crate::report::business_case::BusinessCaseView;
 use crate::report::note::{self, Note, NoteInput};
 use crate::report::{self, ScoreView};
+// Weights and sensitivity (issue 6).
+use crate::core::analysis::{self, AnalysisError, SamplingSettings};
+use crate::core::mcda::McdaError;
+use crate::core::mcda::ahp;
+use crate::core::mcda::smaa::{DEFAULT_SAMPLES, DEFAULT_SEED};
+use crate::io::ahp::AhpInput;
+use crate::report::sensitivity::{self, AhpView, SensitivityView};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
@@ -107,6 +114,49 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// How robust is the ranking: contributions, stability, SMAA-2, TOPSIS, the starter group.
+    ///
+    /// What makes each total and the gap between the first two; the weight interval within
+    /// which the leader stays first and the smallest weight change that flips it; SMAA-2 rank
+    /// acceptabilities (seeded); TOPSIS beside the weighted sum; and for a starter group the
+    /// members' weights side by side, disagreement, consensus and the group ranking.
+    Sensitivity {
+        /// The profile (TOML); the built-in demo when omitted.
+        #[arg(long, short = 'p', value_name = "FILE")]
+        profile: Option<PathBuf>,
+        /// Number of SMAA weight samples.
+        #[arg(long, value_name = "N", default_value_t = DEFAULT_SAMPLES as u64,
+              value_parser = clap::value_parser!(u64).range(1..=MAX_SAMPLES))]
+        samples: u64,
+        /// Seed of the SMAA sampling: the same seed gives the same result.
+        #[arg(long, value_name = "S", default_value_t = DEFAULT_SEED)]
+        seed: u64,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Weight elicitation: AHP pairwise comparison of the criteria.
+    Weights {
+        #[command(subcommand)]
+        method: WeightsCommand,
+    },
+}
+
+/// Largest `--samples` accepted (10^7 takes a few seconds).
+pub const MAX_SAMPLES: u64 = 10_000_000;
+
+/// The weight elicitation commands.
+#[derive(Debug, Subcommand)]
+pub enum WeightsCommand {
+    /// AHP: weights and consistency from a TOML file of pairwise judgements (see the README).
+    Ahp {
+        /// The judgement file (TOML).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
 }
 
@@ -238,6 +288,53 @@ pub fn render_report(
     })
 }
 
+/// Renders the sensitivity analysis of a profile in a format.
+pub fn render_sensitivity(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    sampling: SamplingSettings,
+    format: Format,
+    lang: Lang,
+) -> Result<String, AnalysisError> {
+    let analysis = analysis::analyse(catalogue, profile, sampling)?;
+    let view = SensitivityView {
+        catalogue,
+        profile,
+        analysis: &analysis,
+        lang,
+    };
+    Ok(match format {
+        Format::Table => sensitivity::text::render(&sensitivity::sensitivity_doc(&view)),
+        Format::Json => sensitivity::json::sensitivity(&view),
+        Format::Csv => sensitivity::csv::sensitivity(&view),
+        Format::Markdown => sensitivity::markdown::render(&sensitivity::sensitivity_doc(&view)),
+    })
+}
+
+/// Renders the AHP analysis of a judgement file in a format.
+pub fn render_ahp(input: &AhpInput, format: Format, lang: Lang) -> Result<String, McdaError> {
+    let analysis = ahp::analyse(&input.matrix, input.random_index)?;
+    let view = AhpView {
+        input,
+        analysis: &analysis,
+        lang,
+    };
+    Ok(match format {
+        Format::Table => sensitivity::text::render(&sensitivity::ahp_doc(&view)),
+        Format::Json => sensitivity::json::ahp(&view),
+        Format::Csv => sensitivity::csv::ahp(&view),
+        Format::Markdown => sensitivity::markdown::render(&sensitivity::ahp_doc(&view)),
+    })
+}
+
+fn failed(message: impl std::fmt::Display) -> Outcome {
+    Outcome {
+        stdout: String::new(),
+        stderr: format!("{message}\n"),
+        code: EXIT_INVALID,
+    }
+}
+
 /// Runs a headless command. `None` (no command) is handled by the caller.
 pub fn run(cli: &Cli, command: &Command) -> Outcome {
     let lang: Lang = cli.lang.into();
@@ -327,6 +424,34 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
                 Err(e) => Outcome::invalid(&e),
             }
         }
+        Command::Sensitivity {
+            profile,
+            samples,
+            seed,
+            format,
+        } => {
+            let p = match load_profile(profile.as_ref()) {
+                Ok(p) => p,
+                Err(e) => return Outcome::invalid(&e),
+            };
+            let sampling = SamplingSettings {
+                samples: usize::try_from(*samples).unwrap_or(usize::MAX),
+                seed: *seed,
+            };
+            match render_sensitivity(&cat, &p, sampling, *format, lang) {
+                Ok(text) => Outcome::ok(text),
+                Err(e) => failed(e),
+            }
+        }
+        Command::Weights {
+            method: WeightsCommand::Ahp { file, format },
+        } => match crate::io::ahp::load(file) {
+            Ok(input) => match render_ahp(&input, *format, lang) {
+                Ok(text) => Outcome::ok(text),
+                Err(e) => failed(format!("{}: {e}", file.display())),
+            },
+            Err(e) => Outcome::invalid(&e),
+        },
         Command::Catalogue { format } => Outcome::ok(match format {
             Format::Table => report::table::catalogue(&cat, lang),
             Format::Json => report::json::catalogue(&cat, lang),

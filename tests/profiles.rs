@@ -299,6 +299,36 @@ const CASES: &[(&str, &str, &str)] = &[
         ":12:26: constraints.min_scores.privacy:",
         "11 is out of range (allowed: a number from 0 to 10)",
     ),
+    (
+        "member_unknown_criterion.toml",
+        ":14:1: municipalities[0].weights.speed:",
+        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit)",
+    ),
+    (
+        "member_all_zero_weights.toml",
+        ":14:11: municipalities[1].weights:",
+        "all weights are zero (allowed: non-negative numbers, at least one above 0)",
+    ),
+    (
+        "member_missing_core_weight.toml",
+        ":10:1: municipalities[0].weights.cost_predictability:",
+        "missing: a weight for every core criterion (0 is allowed)",
+    ),
+    (
+        "member_unknown_constraint.toml",
+        ":17:1: municipalities[1].constraints.max_yearly_budget:",
+        "unknown key `max_yearly_budget` (allowed: data_in_eea, no_pay_per_use, max_one_off_budget, exclude_options, exclude_deployments, min_scores)",
+    ),
+    (
+        "member_min_score_out_of_range.toml",
+        ":9:42: municipalities[0].constraints.min_scores.control:",
+        "12 is out of range (allowed: a number from 0 to 10)",
+    ),
+    (
+        "single_with_member_weights.toml",
+        ":6:1: municipality.weights:",
+        "unknown key `weights` (allowed: name, inhabitants, workplaces, current)",
+    ),
 ];
 
 #[test]

@@ -38,12 +38,16 @@ macro_rules! id_enum {
 
 /// Cost allocation (verrekening) among participants: keys, tariff models, exact rounding.
 pub mod allocation;
+/// Sensitivity of a profile's result: contributions, stability, SMAA, TOPSIS, the group.
+pub mod analysis;
 /// Business case of seed 003: nulmeting, scenarios, yearly table, risk bands (Decimal money).
 pub mod business_case;
 /// Options, service models with Table 1, deployments, candidates and rule points (data types).
 pub mod catalogue;
 /// The criteria and the rules that derive a candidate's 0–10 score on each.
 pub mod criteria;
+/// The starter group: every member's own evaluation and the group result.
+pub mod group;
 /// Multi-criteria decision analysis: elicitation, AHP, sensitivity, SMAA, TOPSIS, group.
 pub mod mcda;
 /// A validated profile: municipality or starter group, weights, constraints, workloads.

@@ -19,6 +19,12 @@ pub struct Municipality {
     pub workplaces: u32,
     /// Where its ICT is placed today.
     pub current: Option<PlacementOption>,
+    /// In a starter group: this member's own weights (blind round); `None` = the group's.
+    #[serde(default)]
+    pub weights: Option<Weights>,
+    /// In a starter group: this member's own hard constraints; `None` = the group's.
+    #[serde(default)]
+    pub constraints: Option<Constraints>,
 }
 
 /// Who the profile is about.

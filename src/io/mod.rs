@@ -1,9 +1,11 @@
 //! Everything that touches the outside world: files, TOML, directories. Raw input is validated
 //! here into the core's types, with errors that say file, line, column, field and what is allowed.
 
+pub mod ahp;
 pub mod business_case;
 pub mod catalogue;
 pub mod error;
+pub mod group;
 pub mod paths;
 pub mod profile;
 pub mod walk;

@@ -138,7 +138,13 @@ pub fn parse_with(
 
 fn municipality(w: &mut Walker<'_>, v: &Val<'_>, path: &str) -> Option<Municipality> {
     let t = w.table(v, path)?;
-    w.check_keys(t, path, &["name", "inhabitants", "workplaces", "current"]);
+    // Members of a starter group may have their own weights and constraints (io::group).
+    let member = path != "municipality";
+    let mut keys = vec!["name", "inhabitants", "workplaces", "current"];
+    if member {
+        keys.extend_from_slice(super::group::MEMBER_KEYS);
+    }
+    w.check_keys(t, path, &keys);
     let at = v.span().start;
     let name = req(w, t, at, path, "name", "the municipality's name")
         .and_then(|v| w.string(v, &join(path, "name")));
@@ -154,11 +160,18 @@ fn municipality(w: &mut Walker<'_>, v: &Val<'_>, path: &str) -> Option<Municipal
             &PlacementOption::allowed(),
         )
     });
+    let (weights, constraints) = if member {
+        super::group::member_overrides(w, t, path)
+    } else {
+        (None, None)
+    };
     Some(Municipality {
         name: name?,
         inhabitants: inhabitants? as u32,
         workplaces: workplaces? as u32,
         current,
+        weights,
+        constraints,
     })
 }
 

@@ -6,6 +6,7 @@ pub mod json;
 pub mod markdown;
 pub mod note;
 pub mod number;
+pub mod sensitivity;
 pub mod table;
 
 use crate::core::catalogue::{Catalogue, ControlLevel};

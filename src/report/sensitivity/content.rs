@@ -1,0 +1,638 @@
+//! What the sensitivity and AHP reports say, as a [`Doc`] shared by the table and Markdown
+//! formats.
+
+use super::{AhpView, Doc, SensitivityView, criterion_name, judgement, share};
+use crate::core::analysis::{GroupSection, Robustness};
+use crate::core::catalogue::CandidateKey;
+use crate::core::criteria::Criterion;
+use crate::core::mcda::ahp::CR_WARNING_THRESHOLD;
+use crate::core::mcda::group::SPREAD_FLAG_THRESHOLD;
+use crate::core::mcda::sensitivity::CLOSE_CALL_GAP;
+use crate::i18n::{AnalysisStrings, analysis_strings, fill, strings};
+use crate::report::{percent, score2};
+
+/// Candidates shown in the stacked-contribution table and bars.
+pub const TOP_CONTRIBUTIONS: usize = 5;
+/// Rank columns shown in the acceptability table.
+pub const RANK_COLUMNS: usize = 5;
+/// Characters per point (0–10) in a stacked bar.
+const BAR_SCALE: f64 = 5.0;
+
+/// The sensitivity report.
+pub fn sensitivity_doc(v: &SensitivityView<'_>) -> Doc {
+    let a = v.analysis;
+    let t = strings(v.lang);
+    let s = analysis_strings(v.lang);
+    let mut doc = Doc::default();
+    doc.heading(1, format!("{}: {}", s.sensitivity_title, v.profile.title));
+    doc.para(fill(
+        s.in_play,
+        &[
+            ("admissible", &a.candidates.len().to_string()),
+            ("all", &v.catalogue.candidates.len().to_string()),
+            ("criteria", &a.criteria.len().to_string()),
+        ],
+    ));
+    doc.table(
+        vec![t.criterion.into(), t.weight.into()],
+        vec![false, true],
+        a.criteria
+            .iter()
+            .zip(&a.weights)
+            .map(|(&c, &w)| vec![criterion_name(c, v.lang), percent(w)])
+            .collect(),
+    );
+    if a.group.is_some() {
+        doc.para(s.plenary_weights);
+    }
+    match &a.robustness {
+        Some(r) => robustness(&mut doc, v, r, s),
+        None => doc.para(s.nothing_to_analyse),
+    }
+    if let Some(g) = &a.group {
+        group(&mut doc, v, g, s);
+    }
+    doc
+}
+
+fn name(v: &SensitivityView<'_>, key: CandidateKey) -> String {
+    v.catalogue.candidate_name(key, v.lang)
+}
+
+/// One digit per criterion (1-based), `BAR_SCALE` characters per point; segment ends are
+/// rounded on the running total, so the bar's length is the rounded total.
+fn bar(contributions: &[f64]) -> String {
+    let mut out = String::new();
+    let mut cumulative = 0.0;
+    let mut drawn = 0usize;
+    for (j, c) in contributions.iter().enumerate() {
+        cumulative += c;
+        let end = (cumulative * BAR_SCALE).round() as usize;
+        let digit = char::from_digit((j + 1) as u32 % 10, 10).unwrap_or('#');
+        out.extend(std::iter::repeat_n(digit, end.saturating_sub(drawn)));
+        drawn = drawn.max(end);
+    }
+    out
+}
+
+fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &AnalysisStrings) {
+    let a = v.analysis;
+    let t = strings(v.lang);
+    let lang = v.lang;
+
+    // What makes the total.
+    let top = TOP_CONTRIBUTIONS.min(a.candidates.len());
+    doc.heading(2, s.contributions);
+    doc.para(fill(s.contributions_intro, &[("n", &top.to_string())]));
+    let mut head = vec![
+        t.rank.to_string(),
+        t.candidate.to_string(),
+        t.total.to_string(),
+    ];
+    head.extend(a.criteria.iter().map(|&c| criterion_name(c, lang)));
+    let mut right = vec![true, false, true];
+    right.extend(a.criteria.iter().map(|_| true));
+    let breakdowns = &r.explanation.candidates[..top];
+    doc.table(
+        head,
+        right,
+        breakdowns
+            .iter()
+            .map(|b| {
+                let mut row = vec![
+                    b.rank.to_string(),
+                    name(v, a.candidate(b.candidate)),
+                    score2(b.total),
+                ];
+                row.extend(b.contributions.iter().map(|&x| score2(x)));
+                row
+            })
+            .collect(),
+    );
+    let legend: Vec<String> = a
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(j, &c)| format!("{} {}", j + 1, criterion_name(c, lang)))
+        .collect();
+    let width = breakdowns
+        .iter()
+        .map(|b| name(v, a.candidate(b.candidate)).chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines = vec![format!("{}: {}", s.legend, legend.join("  "))];
+    lines.extend(breakdowns.iter().map(|b| {
+        format!(
+            "{}  {:>5}  |{}|",
+            super::pad(&name(v, a.candidate(b.candidate)), width, false),
+            score2(b.total),
+            bar(&b.contributions)
+        )
+    }));
+    doc.pre(lines);
+    let e = &r.explanation;
+    match e.gap {
+        Some(gap) => doc.para(fill(
+            if e.close_call {
+                s.gap_close
+            } else {
+                s.gap_clear
+            },
+            &[
+                ("gap", &score2(gap)),
+                ("threshold", &score2(CLOSE_CALL_GAP)),
+            ],
+        )),
+        None => doc.para(s.no_runner_up),
+    }
+
+    // One-way sensitivity.
+    let o = &r.one_way;
+    let leader = name(v, a.candidate(o.leader));
+    doc.heading(2, s.one_way);
+    doc.para(fill(s.one_way_intro, &[("leader", &leader)]));
+    let who = |x: Option<usize>| x.map_or_else(|| "—".to_string(), |i| name(v, a.candidate(i)));
+    doc.table(
+        vec![
+            t.criterion.into(),
+            t.weight.into(),
+            s.stays_first_from.into(),
+            s.stays_first_to.into(),
+            s.takes_over_below.into(),
+            s.takes_over_above.into(),
+        ],
+        vec![false, true, true, true, false, false],
+        o.criteria
+            .iter()
+            .map(|c| {
+                vec![
+                    criterion_name(a.criteria[c.criterion], lang),
+                    percent(c.current_weight),
+                    percent(c.lower),
+                    percent(c.upper),
+                    who(c.takeover_below),
+                    who(c.takeover_above),
+                ]
+            })
+            .collect(),
+    );
+    match &o.smallest_flip {
+        Some(f) => doc.para(fill(
+            s.smallest_flip,
+            &[
+                ("criterion", &criterion_name(a.criteria[f.criterion], lang)),
+                ("from", &percent(f.from_weight)),
+                ("to", &percent(f.to_weight)),
+                ("change", &format!("{:.1}", f.change * 100.0)),
+                ("new", &name(v, a.candidate(f.new_leader))),
+            ],
+        )),
+        None => doc.para(s.no_flip),
+    }
+
+    // SMAA-2.
+    let m = &r.smaa;
+    doc.heading(2, s.smaa);
+    doc.para(fill(
+        s.smaa_intro,
+        &[
+            ("samples", &thousands(m.samples)),
+            ("seed", &m.seed.to_string()),
+        ],
+    ));
+    let leaders = m.leaders();
+    let (first, first_share) = leaders[0];
+    doc.para(fill(
+        s.leads_in,
+        &[
+            ("candidate", &name(v, a.candidate(first))),
+            ("share", &share(first_share)),
+        ],
+    ));
+    let others: Vec<String> = leaders[1..]
+        .iter()
+        .filter(|(_, x)| *x > 0.0)
+        .map(|&(i, x)| format!("{} {}", name(v, a.candidate(i)), share(x)))
+        .collect();
+    if !others.is_empty() {
+        doc.para(format!("{}: {}.", s.also_first, others.join("; ")));
+    }
+    if let Some(Some(central)) = m.central_weights.get(first) {
+        let weights: Vec<String> = a
+            .criteria
+            .iter()
+            .zip(central)
+            .map(|(&c, &w)| format!("{} {}", criterion_name(c, lang), percent(w)))
+            .collect();
+        doc.para(format!(
+            "{}: {}.",
+            fill(
+                s.central_weights,
+                &[("candidate", &name(v, a.candidate(first)))]
+            ),
+            weights.join(", ")
+        ));
+    }
+    let ranks = RANK_COLUMNS.min(a.candidates.len());
+    let mut head = vec![t.candidate.to_string()];
+    head.extend((1..=ranks).map(|n| fill(s.rank_n, &[("n", &n.to_string())])));
+    head.push(s.holistic.into());
+    let mut right = vec![false];
+    right.extend((0..=ranks).map(|_| true));
+    doc.table(
+        head,
+        right,
+        (0..a.candidates.len())
+            .map(|i| {
+                let mut row = vec![name(v, a.candidate(i))];
+                row.extend(m.rank_acceptability[i][..ranks].iter().map(|&x| share(x)));
+                row.push(share(m.holistic_acceptability[i]));
+                row
+            })
+            .collect(),
+    );
+
+    // TOPSIS beside the weighted sum.
+    let c = &r.methods;
+    doc.heading(2, s.topsis);
+    doc.para(s.topsis_intro);
+    doc.table(
+        vec![
+            t.candidate.into(),
+            s.weighted_sum.into(),
+            t.rank.into(),
+            s.closeness.into(),
+            t.rank.into(),
+        ],
+        vec![false, true, true, true, true],
+        (0..a.candidates.len())
+            .map(|i| {
+                let mark = if c.disagreements.contains(&i) {
+                    " *"
+                } else {
+                    ""
+                };
+                vec![
+                    name(v, a.candidate(i)),
+                    score2(c.weighted_sum[i]),
+                    c.weighted_sum_ranks[i].to_string(),
+                    format!("{:.3}", c.topsis_closeness[i]),
+                    format!("{}{mark}", c.topsis_ranks[i]),
+                ]
+            })
+            .collect(),
+    );
+    let count = c.disagreements.len().to_string();
+    if c.agree() {
+        doc.para(s.methods_agree);
+    } else if c.same_winner {
+        doc.para(fill(s.methods_differ_same_winner, &[("count", &count)]));
+    } else {
+        let winners: Vec<String> = (0..a.candidates.len())
+            .filter(|&i| c.topsis_ranks[i] == 1)
+            .map(|i| name(v, a.candidate(i)))
+            .collect();
+        doc.para(fill(
+            s.methods_differ_other_winner,
+            &[("count", &count), ("candidate", &winners.join(" / "))],
+        ));
+    }
+}
+
+fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisStrings) {
+    let t = strings(v.lang);
+    let lang = v.lang;
+    let e = &g.evaluation;
+    let points = |x: f64| format!("{:.1}", x * 100.0);
+    doc.heading(2, fill(s.group_title, &[("name", &e.name)]));
+    doc.para(fill(
+        s.group_intro,
+        &[("threshold", &points(SPREAD_FLAG_THRESHOLD))],
+    ));
+
+    // Weights side by side.
+    let mut head = vec![t.criterion.to_string()];
+    head.extend(e.members.iter().map(|m| {
+        if m.own_weights {
+            m.name.clone()
+        } else {
+            format!("{} *", m.name)
+        }
+    }));
+    head.extend([
+        s.group_mean.to_string(),
+        format!("{} ({})", s.range, s.points),
+        String::new(),
+    ]);
+    let mut right = vec![false];
+    right.extend(e.members.iter().map(|_| true));
+    right.extend([true, true, false]);
+    doc.table(
+        head,
+        right,
+        e.criteria
+            .iter()
+            .enumerate()
+            .map(|(j, &c)| {
+                let spread = &e.analysis.spreads[j];
+                let mut row = vec![criterion_name(c, lang)];
+                row.extend(e.members.iter().map(|m| percent(m.weights[j])));
+                row.push(percent(e.weights.weights[j]));
+                row.push(points(spread.range));
+                row.push(if spread.disputed {
+                    s.disputed.to_string()
+                } else {
+                    String::new()
+                });
+                row
+            })
+            .collect(),
+    );
+    if e.members.iter().any(|m| !m.own_weights) {
+        doc.para(s.uses_group_weights);
+    }
+    let disputed = e.disputed();
+    if disputed.is_empty() {
+        doc.para(s.none_disputed);
+    } else {
+        let names: Vec<String> = disputed.iter().map(|&c| criterion_name(c, lang)).collect();
+        doc.para(fill(s.disputed_list, &[("criteria", &names.join(", "))]));
+    }
+    let consensus = &e.analysis.consensus;
+    doc.para(fill(
+        s.consensus,
+        &[
+            ("w", &format!("{:.2}", consensus.kendall_w)),
+            ("agreement", &format!("{:.2}", consensus.weight_agreement)),
+        ],
+    ));
+
+    // Each member's own top 3.
+    doc.heading(3, s.member_tops);
+    doc.table(
+        vec![
+            s.member.into(),
+            "1".into(),
+            "2".into(),
+            "3".into(),
+            String::new(),
+        ],
+        vec![false, false, false, false, false],
+        e.members
+            .iter()
+            .map(|m| {
+                let mut row = vec![m.name.clone()];
+                let ranking = &m.evaluation.ranking;
+                for k in 0..3 {
+                    row.push(ranking.get(k).map_or_else(
+                        || "—".to_string(),
+                        |r| format!("{} ({})", name(v, r.key), score2(r.total)),
+                    ));
+                }
+                row.push(if m.own_constraints {
+                    s.own_constraints.to_string()
+                } else {
+                    String::new()
+                });
+                row
+            })
+            .collect(),
+    );
+
+    // The group ranking with each member's own rank beside it.
+    doc.heading(3, s.group_ranking);
+    doc.para(s.group_ranking_intro);
+    if e.ranking.is_empty() {
+        doc.para(s.none_admissible_for_all);
+    } else {
+        let mut head = vec![
+            t.rank.to_string(),
+            t.candidate.to_string(),
+            t.total.to_string(),
+        ];
+        head.extend(e.members.iter().map(|m| m.name.clone()));
+        let mut right = vec![true, false, true];
+        right.extend(e.members.iter().map(|_| true));
+        doc.table(
+            head,
+            right,
+            e.ranking
+                .iter()
+                .map(|r| {
+                    let mut row = vec![r.rank.to_string(), name(v, r.key), score2(r.total)];
+                    row.extend(e.members.iter().map(|m| {
+                        m.evaluation
+                            .ranked(r.key)
+                            .map_or_else(|| "—".to_string(), |x| x.rank.to_string())
+                    }));
+                    row
+                })
+                .collect(),
+        );
+    }
+    doc.para(fill(
+        s.admissible_for_all,
+        &[
+            ("count", &e.ranking.len().to_string()),
+            ("all", &e.candidates.len().to_string()),
+        ],
+    ));
+    let excluded: Vec<String> = e
+        .candidates
+        .iter()
+        .filter(|&&k| !e.ranking.iter().any(|r| r.key == k))
+        .map(|&k| {
+            let by: Vec<&str> = e
+                .excluded_by(k)
+                .into_iter()
+                .map(|i| e.members[i].name.as_str())
+                .collect();
+            format!(
+                "{}: {} {}",
+                name(v, k),
+                s.excluded_by.to_lowercase(),
+                by.join(", ")
+            )
+        })
+        .collect();
+    if !excluded.is_empty() {
+        doc.list(excluded);
+    }
+
+    if let Some(rs) = &g.smaa_in_ranges {
+        match &rs.result {
+            Ok(m) => {
+                let leaders: Vec<String> = m
+                    .leaders()
+                    .into_iter()
+                    .filter(|(_, x)| *x > 0.0)
+                    .take(4)
+                    .map(|(i, x)| format!("{} {}", name(v, rs.candidates[i]), share(x)))
+                    .collect();
+                doc.para(fill(
+                    s.smaa_ranges,
+                    &[
+                        ("samples", &thousands(m.samples)),
+                        ("seed", &m.seed.to_string()),
+                        ("leaders", &leaders.join("; ")),
+                    ],
+                ));
+            }
+            Err(err) => doc.para(fill(s.smaa_ranges_failed, &[("reason", &err.to_string())])),
+        }
+    }
+}
+
+/// 10000 → "10 000": digits grouped by three with a space, which reads the same in Dutch
+/// (where "10.000" is ten thousand) and English (where it is ten).
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The AHP report.
+pub fn ahp_doc(v: &AhpView<'_>) -> Doc {
+    let s = analysis_strings(v.lang);
+    let t = strings(v.lang);
+    let lang = v.lang;
+    let a = v.analysis;
+    let criteria = &v.input.criteria;
+    let n = criteria.len();
+    let mut doc = Doc::default();
+    doc.heading(1, fill(s.ahp_title, &[("n", &n.to_string())]));
+
+    doc.heading(2, s.judgements);
+    let mut head = vec![t.criterion.to_string()];
+    head.extend(criteria.iter().map(|&c| criterion_name(c, lang)));
+    let mut right = vec![false];
+    right.extend(criteria.iter().map(|_| true));
+    doc.table(
+        head,
+        right,
+        (0..n)
+            .map(|i| {
+                let mut row = vec![criterion_name(criteria[i], lang)];
+                row.extend((0..n).map(|j| judgement(v.input.matrix.get(i, j))));
+                row
+            })
+            .collect(),
+    );
+
+    doc.heading(2, t.weights);
+    doc.table(
+        vec![
+            t.criterion.into(),
+            s.eigenvector.into(),
+            s.geometric_mean.into(),
+        ],
+        vec![false, true, true],
+        (0..n)
+            .map(|i| {
+                vec![
+                    criterion_name(criteria[i], lang),
+                    percent(a.eigenvector_weights[i]),
+                    percent(a.geometric_mean_weights[i]),
+                ]
+            })
+            .collect(),
+    );
+    let table = v.input.random_index;
+    let lambda = format!("{:.4}", a.lambda_max);
+    let ci = format!("{:.4}", a.consistency_index);
+    match (n, a.random_index, a.consistency_ratio) {
+        (..=2, _, _) => doc.para(s.always_consistent),
+        (_, Some(ri), Some(cr)) => doc.para(fill(
+            s.consistency,
+            &[
+                ("lambda", &lambda),
+                ("ci", &ci),
+                ("cr", &format!("{cr:.3}")),
+                ("n", &n.to_string()),
+                ("ri", &ri.to_string()),
+                ("table", table.name),
+                ("source", table.source),
+            ],
+        )),
+        _ => doc.para(fill(
+            s.random_index_unknown,
+            &[
+                ("lambda", &lambda),
+                ("ci", &ci),
+                ("table", table.name),
+                ("n", &n.to_string()),
+            ],
+        )),
+    }
+    let threshold = format!("{CR_WARNING_THRESHOLD:.2}");
+    if a.inconsistent {
+        let cr = a.consistency_ratio.unwrap_or(f64::NAN);
+        doc.para(fill(
+            s.inconsistent_warning,
+            &[("cr", &format!("{cr:.3}")), ("threshold", &threshold)],
+        ));
+        doc.list(
+            a.most_inconsistent
+                .iter()
+                .map(|j| {
+                    fill(
+                        s.inconsistent_pair,
+                        &[
+                            ("a", &criterion_name(criteria[j.i], lang)),
+                            ("b", &criterion_name(criteria[j.j], lang)),
+                            ("given", &judgement(j.given)),
+                            ("implied", &format!("{:.2}", j.implied)),
+                        ],
+                    )
+                })
+                .collect(),
+        );
+    } else if n > 2 && a.consistency_ratio.is_some() {
+        doc.para(fill(s.consistent, &[("threshold", &threshold)]));
+    }
+    doc.para(s.paste_weights);
+    // In canonical order; a core criterion that was not compared gets 0, so the snippet is a
+    // valid [weights] table as it stands.
+    let mut lines = vec!["[weights]".to_string()];
+    for &c in Criterion::ALL {
+        match criteria.iter().position(|&x| x == c) {
+            Some(i) => lines.push(format!(
+                "{} = {:.1}",
+                c.id(),
+                a.eigenvector_weights[i] * 100.0
+            )),
+            None if c.is_core() => lines.push(format!("{} = 0", c.id())),
+            None => {}
+        }
+    }
+    doc.pre(lines);
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_as_long_as_the_rounded_total() {
+        let b = bar(&[2.25, 1.6, 0.525, 1.05, 1.3125, 0.15]);
+        assert_eq!(b.chars().count(), (6.8875_f64 * BAR_SCALE).round() as usize);
+        assert!(b.starts_with("11111111111222222223"), "{b}");
+        // 0.15 points is less than one character once rounded on the running total.
+        assert!(!b.contains('6') && b.ends_with('5'), "{b}");
+        assert_eq!(bar(&[0.0, 0.0]), "");
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(10_000), "10 000");
+        assert_eq!(thousands(1_000_000), "1 000 000");
+        assert_eq!(thousands(999), "999");
+    }
+}
