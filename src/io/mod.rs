@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod error;
 pub mod paths;
 pub mod profile;
+pub mod store;
 pub mod walk;
 
 pub use error::{InputError, InputErrors};
