@@ -1,0 +1,161 @@
+//! Screen 8, landscape: the hybrid municipal landscape as a picture — one box per placement
+//! with the workloads the core placed there — and, below, why the selected workload goes where
+//! it goes, with the rules (and their status) that applied.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::core::catalogue::CandidateKey;
+use crate::core::scoring::Evaluation;
+use crate::tui::action::{Action, Effect};
+use crate::tui::state::State;
+use crate::tui::widgets::landscape::{Item, Landscape, PlacementBox, box_rects};
+use crate::tui::widgets::{panel, status_badge};
+
+/// Workload indices grouped per placement, in the order the boxes are drawn.
+pub fn groups(e: &Evaluation) -> Vec<(Option<CandidateKey>, Vec<usize>)> {
+    let mut out: Vec<(Option<CandidateKey>, Vec<usize>)> = vec![];
+    for (i, w) in e.workloads.iter().enumerate() {
+        match out.iter_mut().find(|(k, _)| *k == w.key) {
+            Some((_, v)) => v.push(i),
+            None => out.push((w.key, vec![i])),
+        }
+    }
+    out
+}
+
+/// The workload under the cursor (index into `e.workloads`).
+pub fn selected(e: &Evaluation, cursor: usize) -> Option<usize> {
+    groups(e).into_iter().flat_map(|(_, v)| v).nth(cursor)
+}
+
+fn parts(area: Rect) -> (Rect, Rect) {
+    let detail = if area.height >= 36 { 12 } else { 7 };
+    let [top, bottom] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(detail)]).areas(area);
+    (top, bottom)
+}
+
+fn boxes(state: &State, e: &Evaluation) -> Vec<PlacementBox> {
+    let s = crate::i18n::strings(state.lang);
+    let sel = selected(e, state.cursor.landscape);
+    groups(e)
+        .into_iter()
+        .map(|(k, v)| PlacementBox {
+            title: match k {
+                Some(k) => state.catalogue.candidate_name(k, state.lang),
+                None => s.none_admissible.to_string(),
+            },
+            items: v
+                .into_iter()
+                .map(|i| {
+                    let w = &e.workloads[i];
+                    Item {
+                        name: w.name.clone(),
+                        tag: w.data.name().get(state.lang).to_string(),
+                        selected: Some(i) == sel,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Draws the landscape screen.
+pub fn render(frame: &mut Frame, area: Rect, state: &State) {
+    let t = crate::i18n::tui(state.lang);
+    let s = crate::i18n::strings(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let Ok(e) = state.evaluation() else {
+        frame.render_widget(
+            Paragraph::new(Span::styled(t.all_weights_zero, th.bad())).block(panel(
+                s.landscape,
+                th,
+                true,
+            )),
+            area,
+        );
+        return;
+    };
+    let (top, bottom) = parts(area);
+    let b = boxes(state, e);
+    frame.render_widget(
+        &Landscape {
+            boxes: &b,
+            theme: th,
+        },
+        top,
+    );
+
+    let Some(i) = selected(e, state.cursor.landscape) else {
+        return;
+    };
+    let w = &e.workloads[i];
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} → ", w.data.name().get(lang)), th.text()),
+        Span::styled(
+            w.key
+                .map(|k| state.catalogue.candidate_name(k, lang))
+                .unwrap_or_else(|| s.none_admissible.to_string()),
+            th.heading(),
+        ),
+    ])];
+    // The first sentence says what was chosen; the rules follow with their status.
+    let explanation = w.explanation.get(lang);
+    let first = explanation.split(". ").next().unwrap_or("");
+    lines.push(Line::from(Span::styled(format!("{first}."), th.text())));
+    for r in &w.rules {
+        let mark = if r.forbids_public { "✗ " } else { "• " };
+        lines.push(Line::from(vec![
+            Span::styled(
+                mark,
+                if r.forbids_public {
+                    th.bad()
+                } else {
+                    th.text()
+                },
+            ),
+            status_badge(r.status, lang, th),
+            Span::styled(format!(" {}: {}", r.id, r.text.get(lang)), th.text()),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(panel(&w.name, th, false)),
+        bottom,
+    );
+}
+
+/// Moving through the workloads.
+pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    let n = state.evaluation().map(|e| e.workloads.len()).unwrap_or(0);
+    let a = match action {
+        Action::Right => Action::Down,
+        Action::Left => Action::Up,
+        a => a,
+    };
+    super::move_cursor(&mut state.cursor.landscape, n, &a);
+    None
+}
+
+/// A click on a workload inside a box.
+pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
+    let e = state.evaluation().ok()?;
+    let (top, _) = parts(area);
+    let b = boxes(state, e);
+    let mut k = 0;
+    for (bx, r) in b.iter().zip(box_rects(&b, top)) {
+        if column >= r.x && column < r.right() && row > r.y && row < r.bottom() - 1 {
+            let j = (row - r.y - 1) as usize;
+            if j < bx.items.len() {
+                return Some(Action::Pick(k + j));
+            }
+        }
+        k += bx.items.len();
+    }
+    None
+}
