@@ -232,6 +232,12 @@ pub struct TuiStrings {
     pub key_group: &'static str,
     pub key_notes: &'static str,
     pub hint_move: &'static str,
+    pub hint_help: &'static str,
+    pub hint_next: &'static str,
+    pub hint_select: &'static str,
+    pub hint_slider: &'static str,
+    pub hint_save: &'static str,
+    pub hint_quit: &'static str,
     pub hint_screens: &'static str,
 }
 
@@ -325,6 +331,12 @@ pub const TUI_NL: TuiStrings = TuiStrings {
     key_group: "Groepsoverzicht aan/uit",
     key_notes: "Notitie schrijven",
     hint_move: "bewegen",
+    hint_help: "hulp",
+    hint_next: "volgende",
+    hint_select: "kiezen",
+    hint_slider: "gewicht",
+    hint_save: "opslaan",
+    hint_quit: "stoppen",
     hint_screens: "scherm",
 };
 
@@ -418,6 +430,12 @@ pub const TUI_EN: TuiStrings = TuiStrings {
     key_group: "Group view on/off",
     key_notes: "Write a note",
     hint_move: "move",
+    hint_help: "help",
+    hint_next: "next",
+    hint_select: "select",
+    hint_slider: "weight",
+    hint_save: "save",
+    hint_quit: "quit",
     hint_screens: "screen",
 };
 

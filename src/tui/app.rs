@@ -93,7 +93,7 @@ fn newer_than_profile(autosave: &Path, profile: Option<&Path>) -> bool {
 pub fn start_items() -> Vec<StartItem> {
     let mut items = vec![StartItem {
         kind: StartKind::Demo,
-        label: profile::demo().title,
+        label: profile::demo().subject.name().to_string(),
     }];
     let mut scan = |dir: &Path, own: bool| {
         let Ok(rd) = std::fs::read_dir(dir) else {
@@ -105,9 +105,13 @@ pub fn start_items() -> Vec<StartItem> {
             .collect();
         files.sort();
         for f in files {
+            let file = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let label = match profile::load(&f) {
-                Ok(p) => p.title,
-                Err(_) => f.display().to_string(),
+                Ok(p) => format!("{} ({file})", p.subject.name()),
+                Err(_) => file,
             };
             let kind = if own {
                 StartKind::Own(f)
@@ -122,7 +126,9 @@ pub fn start_items() -> Vec<StartItem> {
         scan(&d, true);
     }
     if let Some(a) = store::autosave_path().filter(|a| a.exists()) {
-        let label = a.display().to_string();
+        let label = store::load(&a)
+            .map(|s| s.profile.subject.name().to_string())
+            .unwrap_or_else(|_| a.display().to_string());
         items.push(StartItem {
             kind: StartKind::Resume(a),
             label,

@@ -16,8 +16,8 @@ pub struct Binding {
     pub keys: &'static str,
     /// The description, per language.
     pub desc: fn(&TuiStrings) -> &'static str,
-    /// Whether the hint bar shows it.
-    pub hint: bool,
+    /// The word the hint bar shows; `None` keeps it out of the hint bar.
+    pub hint: Option<fn(&TuiStrings) -> &'static str>,
     /// The keys and the action each gives.
     pub map: Vec<(KeyCode, KeyModifiers, Action)>,
 }
@@ -33,60 +33,67 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "?",
             desc: |t| t.key_help,
-            hint: true,
+            hint: Some(|t| t.hint_help),
             map: vec![plain(Char('?'), Action::Help)],
         },
         Binding {
             keys: "Tab",
             desc: |t| t.key_next,
-            hint: true,
+            hint: Some(|t| t.hint_next),
             map: vec![plain(Tab, Action::NextScreen)],
         },
         Binding {
             keys: "Shift-Tab",
             desc: |t| t.key_prev,
-            hint: false,
+            hint: None,
             map: vec![plain(BackTab, Action::PrevScreen)],
         },
         Binding {
             keys: "1–9",
             desc: |t| t.key_goto,
-            hint: true,
+            hint: Some(|t| t.hint_screens),
             map: (0..9)
                 .map(|i| plain(Char((b'1' + i as u8) as char), Action::GoTo(i)))
                 .collect(),
         },
         Binding {
-            keys: "↑↓←→ hjkl",
+            keys: "↑↓←→",
             desc: |t| t.key_move,
-            hint: true,
+            hint: Some(|t| t.hint_move),
             map: vec![
                 plain(Up, Action::Up),
-                plain(Char('k'), Action::Up),
                 plain(Down, Action::Down),
-                plain(Char('j'), Action::Down),
                 plain(Left, Action::Left),
-                plain(Char('h'), Action::Left),
                 plain(Right, Action::Right),
+            ],
+        },
+        Binding {
+            keys: "h j k l",
+            desc: |t| t.key_move,
+            hint: None,
+            map: vec![
+                plain(Char('h'), Action::Left),
+                plain(Char('j'), Action::Down),
+                plain(Char('k'), Action::Up),
                 plain(Char('l'), Action::Right),
             ],
         },
         Binding {
             keys: "Enter",
             desc: |t| t.key_select,
-            hint: true,
+            hint: Some(|t| t.hint_select),
             map: vec![plain(Enter, Action::Select)],
         },
         Binding {
             keys: "Esc",
             desc: |t| t.key_back,
-            hint: false,
+            hint: None,
             map: vec![plain(Esc, Action::Back)],
         },
         Binding {
             keys: "+ -",
             desc: |t| t.key_slider,
-            hint: true,
+            hint: Some(|t| t.hint_slider),
             map: vec![
                 plain(Char('+'), Action::Increase),
                 plain(Char('='), Action::Increase),
@@ -96,37 +103,37 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "m",
             desc: |t| t.key_member,
-            hint: false,
+            hint: None,
             map: vec![plain(Char('m'), Action::NextMember)],
         },
         Binding {
             keys: "g",
             desc: |t| t.key_group,
-            hint: false,
+            hint: None,
             map: vec![plain(Char('g'), Action::ToggleGroup)],
         },
         Binding {
             keys: "n",
             desc: |t| t.key_notes,
-            hint: false,
+            hint: None,
             map: vec![plain(Char('n'), Action::EditNotes)],
         },
         Binding {
             keys: "L",
             desc: |t| t.key_lang,
-            hint: true,
+            hint: Some(|t| t.key_lang),
             map: vec![plain(Char('L'), Action::ToggleLang)],
         },
         Binding {
             keys: "s",
             desc: |t| t.key_save,
-            hint: true,
+            hint: Some(|t| t.hint_save),
             map: vec![plain(Char('s'), Action::SaveAs)],
         },
         Binding {
             keys: "q Ctrl-C",
             desc: |t| t.key_quit,
-            hint: true,
+            hint: Some(|t| t.hint_quit),
             map: vec![
                 plain(Char('q'), Action::Quit),
                 (Char('c'), KeyModifiers::CONTROL, Action::Quit),

@@ -57,9 +57,9 @@ pub fn tabs(state: &State, area: Rect) -> Vec<(Rect, Screen, String)> {
     let t = crate::i18n::tui(state.lang);
     let full: Vec<String> = Screen::ALL
         .iter()
-        .map(|s| format!(" {} {} ", s.index() + 1, t.screens[s.index()]))
+        .map(|s| format!("{} {}", s.index() + 1, t.screens[s.index()]))
         .collect();
-    let width: usize = full.iter().map(|l| l.chars().count() + 1).sum();
+    let width: usize = full.iter().map(|l| l.chars().count() + 2).sum();
     let labels: Vec<String> = if width <= area.width as usize {
         full
     } else {
@@ -70,12 +70,12 @@ pub fn tabs(state: &State, area: Rect) -> Vec<(Rect, Screen, String)> {
                 if *s == state.screen {
                     l
                 } else {
-                    format!(" {} ", s.index() + 1)
+                    format!("{}", s.index() + 1)
                 }
             })
             .collect()
     };
-    let mut x = area.x;
+    let mut x = area.x + 1;
     let mut out = vec![];
     for (s, l) in Screen::ALL.iter().zip(labels) {
         let w = l.chars().count() as u16;
@@ -83,7 +83,7 @@ pub fn tabs(state: &State, area: Rect) -> Vec<(Rect, Screen, String)> {
             break;
         }
         out.push((Rect::new(x, area.y, w, 1), *s, l));
-        x += w + 1;
+        x += w + 2;
     }
     out
 }

@@ -216,7 +216,7 @@ impl State {
             notes: String::new(),
             start_items: vec![StartItem {
                 kind: StartKind::Demo,
-                label: crate::io::profile::demo().title,
+                label: crate::io::profile::demo().subject.name().to_string(),
             }],
             size: (80, 24),
             revision: 0,

@@ -36,14 +36,29 @@ struct Cols {
     cell: u16,
 }
 
-fn cols(width: u16, n: usize) -> Cols {
+/// Column widths: cells of at least 9 (bar and score) when there is room, the candidate name
+/// gets what is left up to its full length.
+fn cols(state: &State, e: &Evaluation, width: u16) -> Cols {
+    let n = e.criteria.len().max(1) as u16;
     let inner = width.saturating_sub(4);
-    let name = if inner >= 140 { 40 } else { 28 };
-    let rest = inner.saturating_sub(4 + name + 7 + n as u16 + 3);
-    Cols {
-        name,
-        cell: (rest / n.max(1) as u16).clamp(4, 16),
-    }
+    let longest = e
+        .ranking
+        .iter()
+        .map(|r| {
+            state
+                .catalogue
+                .candidate_name(r.key, state.lang)
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(20) as u16
+        + 2;
+    // # (3) + total (6) + spacing between n + 3 columns.
+    let fixed = 3 + 6 + n + 3;
+    let cell = (inner.saturating_sub(fixed + longest) / n).clamp(5, 14);
+    let name = inner.saturating_sub(fixed + cell * n).clamp(12, longest);
+    Cols { name, cell }
 }
 
 /// First visible ranking row, so that the cursor stays in view.
@@ -76,18 +91,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         }
     };
     let p = parts(area, e);
-    let c = cols(area.width, e.criteria.len());
-    let header = Row::new(
-        [Cell::from("#"), Cell::from(s.candidate)]
-            .into_iter()
-            .chain(e.criteria.iter().map(|k| {
-                let name: String = k.name().get(lang).chars().take(c.cell as usize).collect();
-                Cell::from(name)
-            }))
-            .chain([Cell::from(s.total)]),
-    )
-    .style(th.heading())
-    .bottom_margin(1);
+    let c = cols(state, e, area.width);
+    let header =
+        Row::new(
+            [Cell::from("#"), Cell::from(s.candidate)]
+                .into_iter()
+                .chain(e.criteria.iter().map(|k| {
+                    Cell::from(super::situation::fit(k.name().get(lang), c.cell as usize))
+                }))
+                .chain([Cell::from(s.total)]),
+        )
+        .style(th.heading())
+        .bottom_margin(1);
     let vis = visible_rows(p.table);
     let off = offset(state.cursor.cmp_row, vis);
     let rows = e
@@ -99,7 +114,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .map(|(i, r)| {
             let sel_row = i == state.cursor.cmp_row;
             let name = state.catalogue.candidate_name(r.key, lang);
-            let name: String = name.chars().take(c.name as usize - 2).collect();
+            let name = super::situation::fit(&name, c.name as usize - 2);
             let mut cells = vec![
                 Cell::from(format!("{:>2}", r.rank)),
                 Cell::from(format!("{}{name}", if sel_row { "▶ " } else { "  " })),
@@ -342,7 +357,7 @@ pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
     if i >= e.ranking.len() {
         return None;
     }
-    let c = cols(area.width, e.criteria.len());
+    let c = cols(state, e, area.width);
     let x0 = p.table.x + 2 + 3 + 1 + c.name + 1;
     if column >= x0 {
         let j = ((column - x0) / (c.cell + 1)) as usize;

@@ -140,15 +140,16 @@ fn hint_bar(state: &State, width: u16) -> Line<'static> {
     let th = &state.theme;
     let mut spans = vec![];
     let mut used = 0usize;
-    for b in keymap::bindings().iter().filter(|b| b.hint) {
-        let piece = format!(" {} {} ", b.keys, (b.desc)(t));
+    for b in keymap::bindings() {
+        let Some(word) = b.hint else { continue };
+        let piece = format!(" {} {} ", b.keys, word(t));
         let w = piece.chars().count() + 1;
         if used + w > width as usize {
             break;
         }
         used += w;
         spans.push(Span::styled(format!(" {} ", b.keys), th.tab_active()));
-        spans.push(Span::styled(format!(" {}  ", (b.desc)(t)), th.dim()));
+        spans.push(Span::styled(format!(" {}  ", word(t)), th.dim()));
     }
     Line::from(spans)
 }

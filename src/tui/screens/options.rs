@@ -33,26 +33,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             ])
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(lines).block(panel(s.options, th, true)),
-        left,
-    );
-
     let Some(o) = state.catalogue.options.get(state.cursor.option) else {
         return;
     };
-    let mut info = vec![
-        Line::from(Span::styled(o.summary.get(lang).to_string(), th.text())),
-        Line::from(""),
-        Line::from(Span::styled(format!("{}:", t.candidate_has), th.heading())),
-    ];
+    let mut lines = lines;
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(t.candidate_has, th.heading())));
     let variants: Vec<_> = state
         .catalogue
         .candidates
         .iter()
         .filter(|c| c.option == o.id)
         .collect();
-    let mut marks = vec![];
     for &ch in Characteristic::ALL {
         let has = variants.iter().any(|c| c.has(ch));
         let name = state
@@ -60,13 +52,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .characteristic(ch)
             .map(|i| i.name.get(lang).to_string())
             .unwrap_or_else(|| ch.id().to_string());
-        marks.push(Span::styled(
-            format!("{} {name}   ", if has { "✓" } else { "✗" }),
-            if has { th.good() } else { th.dim() },
-        ));
+        lines.push(Line::from(vec![
+            Span::styled(
+                if has { "  ✓ " } else { "  ✗ " },
+                if has { th.good() } else { th.dim() },
+            ),
+            Span::styled(name, if has { th.text() } else { th.dim() }),
+        ]));
     }
-    info.push(Line::from(marks));
-    info.push(Line::from(""));
+    frame.render_widget(
+        Paragraph::new(lines).block(panel(s.options, th, true)),
+        left,
+    );
+
+    let mut info = vec![
+        Line::from(Span::styled(o.summary.get(lang).to_string(), th.text())),
+        Line::from(""),
+    ];
     let point = |p: &Point, mark: &'static str, good: bool| -> Vec<Line<'static>> {
         let mut v = vec![Line::from(vec![
             Span::styled(format!("{mark} "), if good { th.good() } else { th.bad() }),

@@ -63,7 +63,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let wide = area.width >= 110;
     let (left, right) = if wide {
         let (l, r) = layout::split(area);
-        let lw = (area.width * 3 / 5).max(l.width);
+        let lw = (area.width * 2 / 3).max(l.width);
         (
             Rect { width: lw, ..area },
             Rect {
@@ -96,20 +96,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             th.heading(),
         )),
     ];
-    let name_w = (left.width as usize).saturating_sub(4 + 30).clamp(12, 44);
+    let class_w = 27usize;
+    let name_w = (left.width as usize)
+        .saturating_sub(4 + 2 + 3 + class_w)
+        .clamp(12, 46);
     for (i, w) in state.profile.workloads.iter().enumerate() {
         let sel = cur == FIELDS + i;
         let st = row_style(th, sel);
-        let name: String = w.name.chars().take(name_w).collect();
-        let mut spans = vec![
+        let name = fit(&w.name, name_w);
+        lines.push(Line::from(vec![
             Span::styled(if sel { "▶ " } else { "  " }, st),
             Span::styled(format!("{name:<name_w$} "), st),
-            Span::styled(format!("{:<27}", w.data.name().get(state.lang)), st),
-        ];
-        if w.critical {
-            spans.push(Span::styled("!", th.bad()));
-        }
-        lines.push(Line::from(spans));
+            Span::styled(if w.critical { "! " } else { "  " }, th.bad()),
+            Span::styled(format!("{:<class_w$}", w.data.name().get(state.lang)), st),
+        ]));
     }
     let title = format!("{} {}", s.municipality, m.name);
     frame.render_widget(Paragraph::new(lines).block(panel(&title, th, true)), left);
@@ -170,6 +170,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .block(panel(s.rules, th, false)),
         right,
     );
+}
+
+/// Cuts a text to `n` characters, marking the cut with "…".
+pub fn fit(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(n.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
 }
 
 /// The placement rules for a data class, each with its status and what it does here.

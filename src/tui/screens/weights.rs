@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::core::criteria::Criterion;
 use crate::tui::action::{Action, Effect};
@@ -69,10 +69,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .map(|x| format!(" {:>2.0}%", x * 100.0))
             .unwrap_or_default();
         let label = format!(
-            "{}{}{}",
+            "{}{}",
             if sel { "▶ " } else { "  " },
-            c.name().get(state.lang),
-            share
+            c.name().get(state.lang)
         );
         frame.render_widget(
             &Slider {
@@ -85,6 +84,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             },
             r,
         );
+        let pct = Rect::new(r.right().saturating_sub(5), r.y, 5, 1).intersection(r);
+        frame.render_widget(Span::styled(share, th.dim()), pct);
     }
 
     let mut lines = vec![];
@@ -100,14 +101,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     Span::styled(format!("{:>2}. ", r.rank), st),
                     Span::styled(format!("{:>5.2}  ", r.total), st),
                     Span::styled(name, st),
+                    Span::styled(if lead { "  ◀" } else { "" }, st),
                 ]));
             }
         }
     }
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(panel(t.live_ranking, th, false)),
+        Paragraph::new(lines).block(panel(t.live_ranking, th, false)),
         right,
     );
 }

@@ -40,11 +40,24 @@ pub fn level_name(level: ControlLevel, lang: Lang) -> &'static str {
     }
 }
 
+/// A short name of a control level for narrow columns.
+pub fn short_level(level: ControlLevel, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (ControlLevel::Full, Lang::Nl) => "volledig",
+        (ControlLevel::Full, Lang::En) => "full",
+        (ControlLevel::Configuration, Lang::Nl) => "configuratie",
+        (ControlLevel::Configuration, Lang::En) => "configure",
+        (ControlLevel::None, Lang::Nl) => "geen invloed",
+        (ControlLevel::None, Lang::En) => "no influence",
+    }
+}
+
 impl Widget for &LayerMatrix<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = crate::i18n::strings(self.lang);
         let models = ServiceModel::ALL;
-        let col_w = ((area.width.saturating_sub(28)) / models.len() as u16).max(6);
+        let col_w =
+            ((area.width.saturating_sub(28 + models.len() as u16)) / models.len() as u16).max(6);
         let header = Row::new(
             std::iter::once(Cell::from(Span::styled(s.layers, self.theme.heading()))).chain(
                 models.iter().map(|&m| {
@@ -81,8 +94,10 @@ impl Widget for &LayerMatrix<'_> {
                         if m == self.selected {
                             st = st.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
                         }
-                        let text = if col_w >= 18 {
+                        let text = if col_w >= 26 {
                             format!("{} {}", symbol(level), level_name(level, self.lang))
+                        } else if col_w >= 16 {
+                            format!("{} {}", symbol(level), short_level(level, self.lang))
                         } else {
                             symbol(level).to_string()
                         };

@@ -21,7 +21,7 @@ pub struct Slider<'a> {
 /// Where the bar of a slider at `area` is drawn.
 pub fn bar_area(area: Rect, label_width: u16) -> Rect {
     let x = area.x + label_width + 1;
-    let w = area.width.saturating_sub(label_width + 1 + 6);
+    let w = area.width.saturating_sub(label_width + 1 + 11);
     Rect::new(x.min(area.right()), area.y, w, area.height.min(1))
 }
 
