@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, Wrap};
 
+use crate::core::criteria::Criterion;
 use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::{Popup, State};
@@ -19,13 +20,20 @@ struct Parts {
 }
 
 fn parts(area: Rect, e: &Evaluation) -> Parts {
-    let ex_h = if e.excluded.is_empty() {
-        3
-    } else {
-        (e.excluded.len() as u16 * 2 + 2)
-            .min(area.height / 3)
-            .max(3)
-    };
+    // Lines the exclusions need once wrapped to the panel's inner width.
+    let inner = area.width.saturating_sub(4).max(1) as usize;
+    let lines: usize = e
+        .excluded
+        .iter()
+        .map(|x| {
+            1 + x
+                .reasons
+                .iter()
+                .map(|r| (r.nl.chars().count().max(r.en.chars().count()) + 3).div_ceil(inner))
+                .sum::<usize>()
+        })
+        .sum();
+    let ex_h = (lines.max(1) as u16 + 2).min(area.height / 3).max(3);
     let [table, excluded] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(ex_h)]).areas(area);
     Parts { table, excluded }
@@ -56,7 +64,7 @@ fn cols(state: &State, e: &Evaluation, width: u16) -> Cols {
         + 2;
     // # (3) + total (6) + spacing between n + 3 columns.
     let fixed = 3 + 6 + n + 3;
-    let cell = (inner.saturating_sub(fixed + longest) / n).clamp(5, 14);
+    let cell = (inner.saturating_sub(fixed + longest) / n).clamp(6, 14);
     let name = inner.saturating_sub(fixed + cell * n).clamp(12, longest);
     Cols { name, cell }
 }
@@ -92,17 +100,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     };
     let p = parts(area, e);
     let c = cols(state, e, area.width);
-    let header =
-        Row::new(
-            [Cell::from("#"), Cell::from(s.candidate)]
-                .into_iter()
-                .chain(e.criteria.iter().map(|k| {
-                    Cell::from(super::situation::fit(k.name().get(lang), c.cell as usize))
-                }))
-                .chain([Cell::from(s.total)]),
-        )
-        .style(th.heading())
-        .bottom_margin(1);
+    let header = Row::new(
+        [Cell::from("#"), Cell::from(s.candidate)]
+            .into_iter()
+            .chain(e.criteria.iter().map(|k| {
+                let full = k.name();
+                let idx = Criterion::ALL.iter().position(|x| x == k).unwrap_or(0);
+                let label = if full.get(lang).chars().count() <= c.cell as usize {
+                    full.get(lang).to_string()
+                } else {
+                    t.criterion_short[idx].to_string()
+                };
+                Cell::from(super::situation::fit(&label, c.cell as usize))
+            }))
+            .chain([Cell::from(s.total)]),
+    )
+    .style(th.heading())
+    .bottom_margin(1);
     let vis = visible_rows(p.table);
     let off = offset(state.cursor.cmp_row, vis);
     let rows = e

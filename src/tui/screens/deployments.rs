@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
     let lang = state.lang;
-    let (left, right) = layout::split(area);
+    let (left, right) = split(area);
     let [list, rules_area] =
         Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(left);
     let lines: Vec<Line> = state
@@ -55,9 +55,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             th.text(),
         )];
         if forbidding.is_empty() {
-            spans.push(Span::styled(format!("✓ {}", t.public_allowed), th.good()));
+            spans.push(Span::styled(format!("✓ {}", t.yes_allowed), th.good()));
         } else {
-            spans.push(Span::styled(format!("✗ {}", t.forbids_public), th.bad()));
+            spans.push(Span::styled(format!("✗ {}", t.no_allowed), th.bad()));
             for r in forbidding {
                 spans.push(Span::raw(" "));
                 spans.push(widgets::status_badge(r.status, lang, th));
@@ -66,7 +66,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         per_class.push(Line::from(spans));
     }
     frame.render_widget(
-        Paragraph::new(per_class).block(panel(t.rules_per_class, th, false)),
+        Paragraph::new(per_class).block(panel(t.public_per_class, th, false)),
         rules_area,
     );
 
@@ -99,6 +99,19 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 }
 
+/// The list is wider here than on other screens: the status badges must fit.
+fn split(area: Rect) -> (Rect, Rect) {
+    let lw = if area.width >= 120 { 48 } else { 40 }.min(area.width / 2);
+    (
+        Rect { width: lw, ..area },
+        Rect {
+            x: area.x + lw + 1,
+            width: area.width.saturating_sub(lw + 1),
+            ..area
+        },
+    )
+}
+
 fn short_class(d: DataClass, lang: crate::core::text::Lang) -> String {
     let n = d.name();
     let s = n.get(lang);
@@ -118,7 +131,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 
 /// A click on a model.
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
-    let (left, _) = layout::split(area);
+    let (left, _) = split(area);
     let [list, _] = Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(left);
     layout::list_row(list, column, row)
         .filter(|&i| i < state.catalogue.deployments.len())

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::core::catalogue::CandidateKey;
+use crate::core::catalogue::{CandidateKey, DataClass};
 use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::State;
@@ -31,15 +31,26 @@ pub fn selected(e: &Evaluation, cursor: usize) -> Option<usize> {
     groups(e).into_iter().flat_map(|(_, v)| v).nth(cursor)
 }
 
-fn parts(area: Rect) -> (Rect, Rect) {
-    let detail = if area.height >= 36 { 12 } else { 7 };
+/// The boxes on top (as high as they need, leaving at least 7 lines), the detail below.
+fn parts(area: Rect, boxes: &[PlacementBox]) -> (Rect, Rect) {
+    let tall = Rect {
+        height: u16::MAX / 2,
+        ..area
+    };
+    let need = box_rects(boxes, tall)
+        .iter()
+        .map(|r| r.bottom().saturating_sub(area.y))
+        .max()
+        .unwrap_or(3);
+    let top_h = need.min(area.height.saturating_sub(7)).max(3);
     let [top, bottom] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(detail)]).areas(area);
+        Layout::vertical([Constraint::Length(top_h), Constraint::Min(1)]).areas(area);
     (top, bottom)
 }
 
 fn boxes(state: &State, e: &Evaluation) -> Vec<PlacementBox> {
     let s = crate::i18n::strings(state.lang);
+    let t = crate::i18n::tui(state.lang);
     let sel = selected(e, state.cursor.landscape);
     groups(e)
         .into_iter()
@@ -54,7 +65,11 @@ fn boxes(state: &State, e: &Evaluation) -> Vec<PlacementBox> {
                     let w = &e.workloads[i];
                     Item {
                         name: w.name.clone(),
-                        tag: w.data.name().get(state.lang).to_string(),
+                        tag: DataClass::ALL
+                            .iter()
+                            .position(|&d| d == w.data)
+                            .map(|i| t.data_short[i].to_string())
+                            .unwrap_or_default(),
                         selected: Some(i) == sel,
                     }
                 })
@@ -80,8 +95,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         );
         return;
     };
-    let (top, bottom) = parts(area);
     let b = boxes(state, e);
+    let (top, bottom) = parts(area, &b);
     frame.render_widget(
         &Landscape {
             boxes: &b,
@@ -145,8 +160,8 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 /// A click on a workload inside a box.
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
     let e = state.evaluation().ok()?;
-    let (top, _) = parts(area);
     let b = boxes(state, e);
+    let (top, _) = parts(area, &b);
     let mut k = 0;
     for (bx, r) in b.iter().zip(box_rects(&b, top)) {
         if column >= r.x && column < r.right() && row > r.y && row < r.bottom() - 1 {

@@ -18,7 +18,7 @@ fn model(state: &State) -> ServiceModel {
 }
 
 fn parts(area: Rect) -> (Rect, Rect) {
-    let matrix_h = if area.height >= 30 { 14 } else { 8 };
+    let matrix_h = if area.height >= 30 { 15 } else { 9 };
     let [top, bottom] =
         Layout::vertical([Constraint::Length(matrix_h), Constraint::Min(1)]).areas(area);
     (top, bottom)
@@ -35,6 +35,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let block = panel(s.control_table, th, true);
     let inner = block.inner(top);
     frame.render_widget(block, top);
+    let [grid, legend] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(
         &LayerMatrix {
             catalogue: &state.catalogue,
@@ -42,8 +43,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             selected: m,
             theme: th,
         },
-        inner,
+        grid,
     );
+    frame.render_widget(Span::styled(t.legend, th.dim()), legend);
 
     let mut keeps = vec![];
     let mut gives = vec![];

@@ -33,9 +33,16 @@ pub fn render(frame: &mut Frame, state: &State) {
     let th = &state.theme;
 
     // Title bar: app, profile title; on the right the municipality in focus for a group.
+    let room =
+        a.title.width as usize - if state.is_group() { 40 } else { 14 }.min(a.title.width as usize);
+    let heading = if state.profile.title.chars().count() <= room {
+        state.profile.title.clone()
+    } else {
+        state.profile.subject.name().to_string()
+    };
     let mut left = vec![
         Span::styled(format!(" {} ", t.app), th.title()),
-        Span::styled(format!("· {}", state.profile.title), th.text()),
+        Span::styled(format!("· {heading}"), th.text()),
     ];
     if state.is_group() {
         let members = state.profile.subject.members();

@@ -72,7 +72,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(
         Paragraph::new(info)
             .wrap(Wrap { trim: true })
-            .block(panel(t.profile_loaded, th, false)),
+            .block(panel(t.profile_title, th, false)),
         right,
     );
 }

@@ -76,9 +76,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             }
             lines.push(Line::from(""));
             lines.push(Line::from(format!(
-                "{} {}",
-                e.excluded.len(),
-                t.excluded_count
+                "{}: {}",
+                t.excluded_count,
+                e.excluded.len()
             )));
         }
     }

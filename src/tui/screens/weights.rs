@@ -18,11 +18,18 @@ pub const MAX: f64 = 100.0;
 pub const STEP: f64 = 5.0;
 const LABEL_W: u16 = 24;
 
-fn spacing(area: Rect) -> u16 {
-    if area.height >= Criterion::ALL.len() as u16 * 2 + 2 {
-        2
+fn stacked(left: Rect) -> bool {
+    slider::stacked(Rect::new(0, 0, left.width.saturating_sub(4), 2), LABEL_W)
+}
+
+/// Lines per slider: two when the bar stacks under the label, plus a blank line when room.
+fn spacing(left: Rect) -> u16 {
+    let n = Criterion::ALL.len() as u16;
+    let lines = if stacked(left) { 2 } else { 1 };
+    if left.height >= n * (lines + 1) + 2 {
+        lines + 1
     } else {
-        1
+        lines
     }
 }
 
@@ -33,7 +40,7 @@ fn slider_rect(left: Rect, i: usize) -> Rect {
         left.x + 2,
         left.y + 1 + i as u16 * sp,
         left.width.saturating_sub(4),
-        1,
+        if stacked(left) { 2 } else { 1 },
     )
 }
 
@@ -59,14 +66,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let w = state.member_weights();
     let eval = state.evaluation().ok();
     for (i, &c) in Criterion::ALL.iter().enumerate() {
-        let r = slider_rect(left, i).intersection(left);
+        let r = slider_rect(left, i);
         if r.height == 0 || r.bottom() >= left.bottom() {
             continue;
         }
         let sel = i == state.cursor.weight;
         let share = eval
             .and_then(|e| e.weights.get(&c))
-            .map(|x| format!(" {:>2.0}%", x * 100.0))
+            .map(|x| format!("{:.0}%", x * 100.0))
             .unwrap_or_default();
         let label = format!(
             "{}{}",
@@ -76,6 +83,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         frame.render_widget(
             &Slider {
                 label: &label,
+                note: &share,
                 value: w.get(c),
                 max: MAX,
                 label_width: LABEL_W,
@@ -84,8 +92,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             },
             r,
         );
-        let pct = Rect::new(r.right().saturating_sub(5), r.y, 5, 1).intersection(r);
-        frame.render_widget(Span::styled(share, th.dim()), pct);
     }
 
     let mut lines = vec![];
@@ -146,10 +152,10 @@ pub fn hit(_state: &State, area: Rect, column: u16, row: u16) -> Option<Action> 
     let (left, _) = halves(area);
     (0..Criterion::ALL.len()).find_map(|i| {
         let r = slider_rect(left, i);
-        if row != r.y || column < r.x || column >= r.right() {
+        if row < r.y || row >= r.bottom() || column < r.x || column >= r.right() {
             return None;
         }
-        match slider::value_at(r, LABEL_W, column, MAX, STEP) {
+        match slider::value_at(r, LABEL_W, column, row, MAX, STEP) {
             Some(v) => Some(Action::SetWeight { row: i, value: v }),
             None => Some(Action::Pick(i)),
         }

@@ -61,10 +61,14 @@ impl Widget for &LayerMatrix<'_> {
         let header = Row::new(
             std::iter::once(Cell::from(Span::styled(s.layers, self.theme.heading()))).chain(
                 models.iter().map(|&m| {
+                    let name = match m {
+                        ServiceModel::OnPremises if col_w < 14 => "On-prem",
+                        _ => short_model(m, self.lang),
+                    };
                     let label = if m == self.selected {
-                        format!("▶ {}", short_model(m, self.lang))
+                        format!("▶ {name}")
                     } else {
-                        format!("  {}", short_model(m, self.lang))
+                        format!("  {name}")
                     };
                     let st = if m == self.selected {
                         self.theme.selected()
@@ -105,7 +109,7 @@ impl Widget for &LayerMatrix<'_> {
                     }),
                 ),
             )
-            .bottom_margin(if area.height >= 12 { 1 } else { 0 })
+            .bottom_margin(if area.height >= 11 { 1 } else { 0 })
         });
         let widths: Vec<Constraint> = std::iter::once(Constraint::Length(28))
             .chain(models.iter().map(|_| Constraint::Length(col_w)))
