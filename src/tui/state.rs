@@ -249,6 +249,20 @@ impl State {
             .collect();
     }
 
+    /// Re-runs the core for one municipality only: after a weight change nothing else moved.
+    pub fn recompute_member(&mut self, m: usize) {
+        let Some(w) = self.weights.get(m) else {
+            return self.recompute();
+        };
+        let mut p = self.profile.clone();
+        p.weights = w.clone();
+        let e = scoring::evaluate(&self.catalogue, &p);
+        match self.evaluations.get_mut(m) {
+            Some(slot) => *slot = e,
+            None => self.recompute(),
+        }
+    }
+
     /// The evaluation of the municipality in focus.
     pub fn evaluation(&self) -> Result<&Evaluation, &ScoreError> {
         match self.evaluations.get(self.member) {

@@ -123,7 +123,7 @@ fn set(state: &mut State, c: Criterion, value: f64) {
     if let Some(w) = state.weights.get_mut(m) {
         w.set(c, value.clamp(0.0, MAX));
         state.revision += 1;
-        state.recompute();
+        state.recompute_member(m);
     }
 }
 
