@@ -64,7 +64,7 @@ fn cols(state: &State, e: &Evaluation, width: u16) -> Cols {
         + 2;
     // # (3) + total (6) + spacing between n + 3 columns.
     let fixed = 3 + 6 + n + 3;
-    let cell = (inner.saturating_sub(fixed + longest) / n).clamp(6, 14);
+    let cell = (inner.saturating_sub(fixed + longest.min(32)) / n).clamp(6, 14);
     let name = inner.saturating_sub(fixed + cell * n).clamp(12, longest);
     Cols { name, cell }
 }

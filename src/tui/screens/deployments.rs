@@ -58,9 +58,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             spans.push(Span::styled(format!("✓ {}", t.yes_allowed), th.good()));
         } else {
             spans.push(Span::styled(format!("✗ {}", t.no_allowed), th.bad()));
-            for r in forbidding {
+            let mut statuses: Vec<_> = forbidding.iter().map(|r| r.status).collect();
+            statuses.dedup();
+            for st in statuses {
                 spans.push(Span::raw(" "));
-                spans.push(widgets::status_badge(r.status, lang, th));
+                spans.push(widgets::status_badge(st, lang, th));
             }
         }
         per_class.push(Line::from(spans));
@@ -85,11 +87,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         state,
         &[state.catalogue.cite(&d.source, &d.section)],
     ));
+    info.push(Line::from(""));
     if d.id == Deployment::Public {
-        info.push(Line::from(""));
         for &c in DataClass::ALL {
             info.extend(super::situation::rule_lines(state, c));
         }
+    } else {
+        info.push(Line::from(Span::styled(t.no_rule_forbids, th.text())));
     }
     frame.render_widget(
         Paragraph::new(info)

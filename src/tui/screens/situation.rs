@@ -12,7 +12,7 @@ use crate::core::profile::{Municipality, Subject};
 use crate::tui::action::{Action, Effect};
 use crate::tui::layout;
 use crate::tui::state::{InputPurpose, Popup, SituationField, State};
-use crate::tui::widgets::{self, panel, row_style};
+use crate::tui::widgets::{panel, row_style};
 
 use super::start::thousands;
 
@@ -164,10 +164,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             }
         }
     }
+    let title = match field_of(cur) {
+        SituationField::Workload(_) => s.rules,
+        _ => t.members,
+    };
     frame.render_widget(
         Paragraph::new(info)
             .wrap(Wrap { trim: false })
-            .block(panel(s.rules, th, false)),
+            .block(panel(title, th, false)),
         right,
     );
 }
@@ -183,41 +187,44 @@ pub fn fit(text: &str, n: usize) -> String {
     }
 }
 
-/// The placement rules for a data class, each with its status and what it does here.
+/// The placement rules for a data class: what each does here (✗ forbids public cloud, ✓ lifted
+/// by the profile, • a condition), its text, and its source with its status. Nothing for a
+/// class without rules.
 pub fn rule_lines(state: &State, data: DataClass) -> Vec<Line<'static>> {
-    let t = crate::i18n::tui(state.lang);
     let th = &state.theme;
-    let mut out = vec![Line::from(Span::styled(
-        data.name().get(state.lang).to_string(),
-        th.heading(),
-    ))];
     let rules = state
         .rules_by_class
         .iter()
         .find(|(d, _)| *d == data)
         .map(|(_, r)| r.as_slice())
         .unwrap_or(&[]);
+    if rules.is_empty() {
+        return vec![];
+    }
+    let mut out = vec![Line::from(Span::styled(
+        data.name().get(state.lang).to_string(),
+        th.heading(),
+    ))];
     for r in rules {
         let forbids_in_catalogue = state
             .catalogue
             .placement_rules
             .iter()
             .any(|p| p.id == r.id && p.forbids == crate::core::catalogue::Forbids::Public);
-        let effect = if r.forbids_public {
-            Span::styled(format!("✗ {}", t.forbids_public), th.bad())
+        let (mark, st) = if r.forbids_public {
+            ("✗ ", th.bad())
         } else if forbids_in_catalogue {
-            Span::styled(format!("✓ {}", t.lifted), th.good())
+            ("✓ ", th.good())
         } else {
-            Span::styled(format!("• {}", t.condition), th.text())
+            ("• ", th.text())
         };
         out.push(Line::from(vec![
-            widgets::status_badge(r.status, state.lang, th),
-            Span::raw(" "),
-            effect,
+            Span::styled(mark, st),
+            Span::styled(r.text.get(state.lang).to_string(), th.text()),
         ]));
-        out.push(Line::from(format!("  {}", r.text.get(state.lang))));
         out.extend(super::source_lines(state, std::slice::from_ref(&r.source)));
     }
+    out.push(Line::from(""));
     out
 }
 

@@ -45,7 +45,7 @@ fn slider_rect(left: Rect, i: usize) -> Rect {
 }
 
 fn halves(area: Rect) -> (Rect, Rect) {
-    let lw = (area.width * 11 / 20).max(40).min(area.width);
+    let lw = (area.width * 9 / 20).max(40).min(area.width);
     (
         Rect { width: lw, ..area },
         Rect {
