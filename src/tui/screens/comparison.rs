@@ -204,8 +204,12 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
     let block = panel(t.group_view, th, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [cols_area, diff_area] =
-        Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(inner);
+    let [cols_area, _, diff_area] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
     let col_w = cols_area.width / n as u16;
     let tops: Vec<Vec<crate::core::catalogue::CandidateKey>> = state
         .evaluations
@@ -220,7 +224,7 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
         let r = Rect::new(
             cols_area.x + i as u16 * col_w,
             cols_area.y,
-            col_w.saturating_sub(1),
+            col_w.saturating_sub(2),
             cols_area.height,
         );
         let mut lines = vec![Line::from(Span::styled(
@@ -244,16 +248,26 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
     for pos in 0..3 {
         let at: Vec<_> = tops.iter().map(|v| v.get(pos)).collect();
         let same = at.windows(2).all(|w| w[0] == w[1]);
-        diff.push(Line::from(vec![
-            Span::raw(format!("{}. ", pos + 1)),
-            if same {
-                Span::styled(format!("= {}", t.agrees), th.good())
-            } else {
-                Span::styled(format!("≠ {}", t.differs), th.bad())
-            },
-        ]));
+        let mut spans = vec![Span::raw(format!("{}. ", pos + 1))];
+        if same {
+            spans.push(Span::styled(format!("= {}", t.agrees), th.good()));
+        } else {
+            spans.push(Span::styled(format!("≠ {}: ", t.differs), th.bad()));
+            let parts: Vec<String> = members
+                .iter()
+                .zip(&at)
+                .map(|(m, k)| {
+                    let name = k
+                        .map(|k| state.catalogue.candidate_name(*k, state.lang))
+                        .unwrap_or_else(|| "—".into());
+                    format!("{} {name}", m.name)
+                })
+                .collect();
+            spans.push(Span::styled(parts.join(" · "), th.text()));
+        }
+        diff.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(diff), diff_area);
+    frame.render_widget(Paragraph::new(diff).wrap(Wrap { trim: true }), diff_area);
 }
 
 /// The "why" popup for the cell under the cursor.
