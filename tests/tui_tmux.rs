@@ -262,3 +262,56 @@ fn sigkill_during_a_burst_of_autosaves_never_leaves_a_broken_session() {
         "the autosave existed in only {parsed} of 8 rounds"
     );
 }
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !tmux_ready("tui_tmux") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let t = Tmux::new("term");
+    t.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "main",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-c",
+        REPO,
+        "env PS1='$ ' bash --norc --noprofile",
+    ]);
+    t.wait_for("$");
+    let launch = format!(
+        "WOLKWIJZER_DATA_DIR={} {}",
+        shell_quote(data.path()),
+        shell_quote(Path::new(BIN))
+    );
+    t.send(&[&launch, "Enter"]);
+    t.wait_for("Kies een profiel");
+    let shell = t.cmd(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
+    let children = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .expect("pgrep runs");
+    let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
+    assert!(pid.parse::<u32>().is_ok(), "the TUI's pid: {pid:?}");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.send(&[
+        "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; echo DONE-$((40+2))",
+        "Enter",
+    ]);
+    let pane = t.wait_for("DONE-42");
+    assert!(
+        pane.lines().any(|l| l.trim() == "icanon"),
+        "canonical mode is back on after SIGTERM:\n{pane}"
+    );
+}
