@@ -333,3 +333,32 @@ fn input_number_rejects_zero_and_keeps_the_prompt() {
     assert_eq!(s.popup, None);
     assert_eq!(s.profile.subject.members()[0].inhabitants, 45300);
 }
+
+#[test]
+fn the_live_ranking_shows_how_candidates_moved() {
+    let mut s = common::demo(Lang::En);
+    update(&mut s, Action::GoTo(5));
+    for (row, c) in Criterion::ALL.iter().enumerate() {
+        let v = if *c == Criterion::Flexibility {
+            100.0
+        } else {
+            0.0
+        };
+        update(&mut s, Action::SetWeight { row, value: v });
+    }
+    let public_leader = s.evaluation().unwrap().ranking[0].key;
+    assert_eq!(public_leader.deployment, Deployment::Public);
+    update(
+        &mut s,
+        Action::SetWeight {
+            row: 0,
+            value: 100.0,
+        },
+    );
+    let e = s.evaluation().unwrap();
+    let now = e.ranked(public_leader).unwrap().rank;
+    assert!(now > 1);
+    assert_eq!(s.movement(public_leader, now), 1 - now as i64);
+    let text = common::render(&s, 120, 36);
+    assert!(text.contains('▼') && text.contains('▲'), "{text}");
+}

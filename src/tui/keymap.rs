@@ -16,8 +16,9 @@ pub struct Binding {
     pub keys: &'static str,
     /// The description, per language.
     pub desc: fn(&TuiStrings) -> &'static str,
-    /// The word the hint bar shows; `None` keeps it out of the hint bar.
-    pub hint: Option<fn(&TuiStrings) -> &'static str>,
+    /// The hint bar's place (lower first: what must stay visible on a narrow screen) and
+    /// word; `None` keeps it out of the hint bar.
+    pub hint: Option<(u8, fn(&TuiStrings) -> &'static str)>,
     /// The keys and the action each gives.
     pub map: Vec<(KeyCode, KeyModifiers, Action)>,
 }
@@ -33,13 +34,13 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "?",
             desc: |t| t.key_help,
-            hint: Some(|t| t.hint_help),
+            hint: Some((0, |t| t.hint_help)),
             map: vec![plain(Char('?'), Action::Help)],
         },
         Binding {
             keys: "Tab",
             desc: |t| t.key_next,
-            hint: Some(|t| t.hint_next),
+            hint: Some((1, |t| t.hint_next)),
             map: vec![plain(Tab, Action::NextScreen)],
         },
         Binding {
@@ -51,7 +52,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "1–9",
             desc: |t| t.key_goto,
-            hint: Some(|t| t.hint_screens),
+            hint: Some((2, |t| t.hint_screens)),
             map: (0..9)
                 .map(|i| plain(Char((b'1' + i as u8) as char), Action::GoTo(i)))
                 .collect(),
@@ -59,7 +60,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "↑↓←→",
             desc: |t| t.key_move,
-            hint: Some(|t| t.hint_move),
+            hint: Some((7, |t| t.hint_move)),
             map: vec![
                 plain(Up, Action::Up),
                 plain(Down, Action::Down),
@@ -81,7 +82,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "Enter",
             desc: |t| t.key_select,
-            hint: Some(|t| t.hint_select),
+            hint: Some((3, |t| t.hint_select)),
             map: vec![plain(Enter, Action::Select)],
         },
         Binding {
@@ -93,7 +94,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "+ -",
             desc: |t| t.key_slider,
-            hint: Some(|t| t.hint_slider),
+            hint: Some((8, |t| t.hint_slider)),
             map: vec![
                 plain(Char('+'), Action::Increase),
                 plain(Char('='), Action::Increase),
@@ -121,19 +122,19 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "L",
             desc: |t| t.key_lang,
-            hint: Some(|t| t.key_lang),
+            hint: Some((4, |t| t.key_lang)),
             map: vec![plain(Char('L'), Action::ToggleLang)],
         },
         Binding {
             keys: "s",
             desc: |t| t.key_save,
-            hint: Some(|t| t.hint_save),
+            hint: Some((6, |t| t.hint_save)),
             map: vec![plain(Char('s'), Action::SaveAs)],
         },
         Binding {
             keys: "q Ctrl-C",
             desc: |t| t.key_quit,
-            hint: Some(|t| t.hint_quit),
+            hint: Some((5, |t| t.hint_quit)),
             map: vec![
                 plain(Char('q'), Action::Quit),
                 (Char('c'), KeyModifiers::CONTROL, Action::Quit),

@@ -190,6 +190,8 @@ pub struct State {
     /// Bumped on every change that belongs in the session (drives autosave).
     pub revision: u64,
     pub quit: bool,
+    /// Ranks before the last weight change, to show how candidates moved.
+    pub previous_ranks: Vec<(crate::core::catalogue::CandidateKey, usize)>,
     /// The file the `s` prompt proposes.
     pub default_save_path: String,
     pub theme: Theme,
@@ -221,6 +223,7 @@ impl State {
             size: (80, 24),
             revision: 0,
             quit: false,
+            previous_ranks: vec![],
             default_save_path: "wolkwijzer-sessie.toml".into(),
             theme: Theme::default(),
         };
@@ -307,6 +310,16 @@ impl State {
         self.notes = s.notes;
         self.member = 0;
         self.cursor = Cursors::default();
+        self.previous_ranks.clear();
         self.recompute();
+    }
+
+    /// How many places a candidate moved up (positive) or down at the last weight change.
+    pub fn movement(&self, key: crate::core::catalogue::CandidateKey, rank: usize) -> i64 {
+        self.previous_ranks
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|&(_, before)| before as i64 - rank as i64)
+            .unwrap_or(0)
     }
 }

@@ -167,3 +167,37 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_uses_modifiers_only() {
+        let t = Theme {
+            kind: ThemeKind::HighContrast,
+            no_color: true,
+        };
+        for st in [
+            t.selected(),
+            t.heading(),
+            t.good(),
+            t.bad(),
+            t.bar(),
+            t.border_focus(),
+            t.status(PolicyStatus::Binding),
+            t.level(ControlLevel::Full),
+        ] {
+            assert_eq!(st.fg, None, "{st:?}");
+            assert_eq!(st.bg, None, "{st:?}");
+        }
+        assert!(t.selected().add_modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn default_theme_has_colour() {
+        let t = Theme::default();
+        assert!(t.heading().fg.is_some());
+        assert!(t.selected().bg.is_some());
+    }
+}

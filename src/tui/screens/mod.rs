@@ -147,15 +147,23 @@ fn hint_bar(state: &State, width: u16) -> Line<'static> {
     let th = &state.theme;
     let mut spans = vec![];
     let mut used = 0usize;
-    for b in keymap::bindings() {
-        let Some(word) = b.hint else { continue };
-        let piece = format!(" {} {} ", b.keys, word(t));
+    let mut hinted: Vec<(
+        u8,
+        &'static str,
+        fn(&crate::i18n::TuiStrings) -> &'static str,
+    )> = keymap::bindings()
+        .into_iter()
+        .filter_map(|b| b.hint.map(|(rank, word)| (rank, b.keys, word)))
+        .collect();
+    hinted.sort_by_key(|h| h.0);
+    for (_, keys, word) in hinted {
+        let piece = format!(" {keys} {} ", word(t));
         let w = piece.chars().count() + 1;
         if used + w > width as usize {
             break;
         }
         used += w;
-        spans.push(Span::styled(format!(" {} ", b.keys), th.tab_active()));
+        spans.push(Span::styled(format!(" {keys} "), th.tab_active()));
         spans.push(Span::styled(format!(" {}  ", word(t)), th.dim()));
     }
     Line::from(spans)

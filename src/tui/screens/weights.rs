@@ -103,9 +103,16 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 let name = state.catalogue.candidate_name(r.key, state.lang);
                 let lead = r.rank == 1;
                 let st = if lead { th.heading() } else { th.text() };
+                let moved = state.movement(r.key, r.rank);
+                let (arrow, ast) = match moved {
+                    0 => ("   ".to_string(), th.dim()),
+                    m if m > 0 => (format!("▲{m:<2}"), th.good()),
+                    m => (format!("▼{:<2}", -m), th.bad()),
+                };
                 lines.push(Line::from(vec![
                     Span::styled(format!("{:>2}. ", r.rank), st),
-                    Span::styled(format!("{:>5.2}  ", r.total), st),
+                    Span::styled(arrow, ast),
+                    Span::styled(format!(" {:>5.2}  ", r.total), st),
                     Span::styled(name, st),
                     Span::styled(if lead { "  ◀" } else { "" }, st),
                 ]));
@@ -120,6 +127,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
 
 fn set(state: &mut State, c: Criterion, value: f64) {
     let m = state.member;
+    state.previous_ranks = state
+        .evaluation()
+        .map(|e| e.ranking.iter().map(|r| (r.key, r.rank)).collect())
+        .unwrap_or_default();
     if let Some(w) = state.weights.get_mut(m) {
         w.set(c, value.clamp(0.0, MAX));
         state.revision += 1;
