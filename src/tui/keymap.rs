@@ -10,15 +10,18 @@ use crate::i18n::TuiStrings;
 use super::action::Action;
 use super::state::{Popup, State};
 
+/// A label in the room's language, picked from the TUI strings.
+pub type Label = fn(&TuiStrings) -> &'static str;
+
 /// A group of keys with one meaning.
 pub struct Binding {
     /// How the keys are written in the help and the hint bar.
     pub keys: &'static str,
     /// The description, per language.
-    pub desc: fn(&TuiStrings) -> &'static str,
+    pub desc: Label,
     /// The hint bar's place (lower first: what must stay visible on a narrow screen) and
     /// word; `None` keeps it out of the hint bar.
-    pub hint: Option<(u8, fn(&TuiStrings) -> &'static str)>,
+    pub hint: Option<(u8, Label)>,
     /// The keys and the action each gives.
     pub map: Vec<(KeyCode, KeyModifiers, Action)>,
 }

@@ -147,11 +147,7 @@ fn hint_bar(state: &State, width: u16) -> Line<'static> {
     let th = &state.theme;
     let mut spans = vec![];
     let mut used = 0usize;
-    let mut hinted: Vec<(
-        u8,
-        &'static str,
-        fn(&crate::i18n::TuiStrings) -> &'static str,
-    )> = keymap::bindings()
+    let mut hinted: Vec<(u8, &'static str, keymap::Label)> = keymap::bindings()
         .into_iter()
         .filter_map(|b| b.hint.map(|(rank, word)| (rank, b.keys, word)))
         .collect();
