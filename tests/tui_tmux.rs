@@ -137,7 +137,7 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
     for (key, text) in [
         ("1", "Kies een profiel"),
         ("2", "Huidige plaatsing"),
-        ("3", "Kenmerken van de varianten"),
+        ("3", "Cloudkenmerken"),
         ("4", "Houdt in eigen hand"),
         ("5", "Publieke cloud toegestaan?"),
         ("6", "Ranglijst (live)"),

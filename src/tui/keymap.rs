@@ -43,7 +43,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "Tab",
             desc: |t| t.key_next,
-            hint: Some((1, |t| t.hint_next)),
+            hint: Some((5, |t| t.hint_next)),
             map: vec![plain(Tab, Action::NextScreen)],
         },
         Binding {
@@ -55,7 +55,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "1–9",
             desc: |t| t.key_goto,
-            hint: Some((2, |t| t.hint_screens)),
+            hint: Some((1, |t| t.hint_screens)),
             map: (0..9)
                 .map(|i| plain(Char((b'1' + i as u8) as char), Action::GoTo(i)))
                 .collect(),
@@ -85,7 +85,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "Enter",
             desc: |t| t.key_select,
-            hint: Some((3, |t| t.hint_select)),
+            hint: Some((2, |t| t.hint_select)),
             map: vec![plain(Enter, Action::Select)],
         },
         Binding {
@@ -125,7 +125,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "L",
             desc: |t| t.key_lang,
-            hint: Some((4, |t| t.key_lang)),
+            hint: Some((3, |t| t.key_lang)),
             map: vec![plain(Char('L'), Action::ToggleLang)],
         },
         Binding {
@@ -137,7 +137,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "q Ctrl-C",
             desc: |t| t.key_quit,
-            hint: Some((5, |t| t.hint_quit)),
+            hint: Some((4, |t| t.hint_quit)),
             map: vec![
                 plain(Char('q'), Action::Quit),
                 (Char('c'), KeyModifiers::CONTROL, Action::Quit),

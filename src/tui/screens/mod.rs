@@ -153,8 +153,8 @@ fn hint_bar(state: &State, width: u16) -> Line<'static> {
         .collect();
     hinted.sort_by_key(|h| h.0);
     for (_, keys, word) in hinted {
-        let piece = format!(" {keys} {} ", word(t));
-        let w = piece.chars().count() + 1;
+        // The key badge " keys " and the word " word  ", as drawn below.
+        let w = keys.chars().count() + 2 + word(t).chars().count() + 3;
         if used + w > width as usize {
             break;
         }

@@ -14,7 +14,6 @@ use crate::tui::widgets::{panel, row_style};
 
 /// Draws the options screen.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
-    let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
     let lang = state.lang;
@@ -38,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     };
     let mut lines = lines;
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(t.candidate_has, th.heading())));
+    lines.push(Line::from(Span::styled(s.characteristics, th.heading())));
     let variants: Vec<_> = state
         .catalogue
         .candidates

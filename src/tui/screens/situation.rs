@@ -92,7 +92,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         field(2, s.current, option_name(state, m.current)),
         Line::from(""),
         Line::from(Span::styled(
-            format!("{} ({})", s.workload, state.profile.workloads.len()),
+            format!("{} ({})", t.workloads, state.profile.workloads.len()),
             th.heading(),
         )),
     ];

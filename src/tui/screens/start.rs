@@ -68,7 +68,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             s.workplaces.to_lowercase()
         )));
     }
-    info.push(Line::from(format!("{}: {}", s.workload, p.workloads.len())));
+    info.push(Line::from(format!(
+        "{}: {}",
+        t.workloads,
+        p.workloads.len()
+    )));
     frame.render_widget(
         Paragraph::new(info)
             .wrap(Wrap { trim: true })
