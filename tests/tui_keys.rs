@@ -362,3 +362,45 @@ fn the_live_ranking_shows_how_candidates_moved() {
     let text = common::render(&s, 120, 36);
     assert!(text.contains('▼') && text.contains('▲'), "{text}");
 }
+
+#[test]
+fn mouse_on_the_layer_matrix_and_the_situation_rows() {
+    let mut s = common::demo(Lang::Nl);
+    update(&mut s, Action::Resize(120, 36));
+    update(&mut s, Action::GoTo(3));
+    let text = common::render(&s, 120, 36);
+    let header = text.lines().position(|l| l.contains("PaaS")).unwrap();
+    let line = text.lines().nth(header).unwrap();
+    let col = line[..line.find("PaaS").unwrap()].chars().count() as u16;
+    update(
+        &mut s,
+        Action::Click {
+            column: col,
+            row: header as u16,
+        },
+    );
+    assert_eq!(s.cursor.model, 2, "{line}");
+    update(&mut s, Action::GoTo(1));
+    let text = common::render(&s, 120, 36);
+    let y = text
+        .lines()
+        .position(|l| l.contains("Belastingen en WOZ"))
+        .unwrap();
+    update(
+        &mut s,
+        Action::Click {
+            column: 10,
+            row: y as u16,
+        },
+    );
+    assert_eq!(s.cursor.situation, 5);
+    // A click in the right panel is not a row of the list.
+    update(
+        &mut s,
+        Action::Click {
+            column: 110,
+            row: 5,
+        },
+    );
+    assert_eq!(s.cursor.situation, 5);
+}

@@ -127,8 +127,11 @@ pub fn hit(_state: &State, area: Rect, column: u16, row: u16) -> Option<Action> 
     if row < top.y || row >= top.bottom() {
         return None;
     }
+    // The same arithmetic as the matrix widget: a 28-wide layer column, then four model
+    // columns, one space between columns, inside the panel's border and padding.
     let inner_x = top.x + 2;
-    let col_w = ((top.width.saturating_sub(4).saturating_sub(28)) / 4).max(6);
+    let n = ServiceModel::ALL.len() as u16;
+    let col_w = (top.width.saturating_sub(4).saturating_sub(28 + n) / n).max(6);
     let first = inner_x + 28 + 1;
     if column < first {
         return None;

@@ -60,21 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
-    let wide = area.width >= 110;
-    let (left, right) = if wide {
-        let (l, r) = layout::split(area);
-        let lw = (area.width * 2 / 3).max(l.width);
-        (
-            Rect { width: lw, ..area },
-            Rect {
-                x: area.x + lw + 1,
-                width: area.width.saturating_sub(lw + 1),
-                ..r
-            },
-        )
-    } else {
-        (area, Rect::default())
-    };
+    let (left, right) = halves(area);
     let Some(m) = member(state) else { return };
     let cur = state.cursor.situation;
     let label_w = 20usize;
@@ -174,6 +160,22 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .block(panel(title, th, false)),
         right,
     );
+}
+
+/// The editable list on the left and, when there is room, the rules or members on the right.
+fn halves(area: Rect) -> (Rect, Rect) {
+    if area.width < 110 {
+        return (area, Rect::default());
+    }
+    let lw = area.width * 2 / 3;
+    (
+        Rect { width: lw, ..area },
+        Rect {
+            x: area.x + lw + 1,
+            width: area.width.saturating_sub(lw + 1),
+            ..area
+        },
+    )
 }
 
 /// Cuts a text to `n` characters, marking the cut with "…".
@@ -294,7 +296,8 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 
 /// A click on a row.
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
-    let line = layout::list_row(area, column, row)?;
+    let (left, _) = halves(area);
+    let line = layout::list_row(left, column, row)?;
     (0..rows(state))
         .find(|&r| line_of(r) == line)
         .map(Action::Pick)
