@@ -243,15 +243,21 @@ fn sigkill_during_a_burst_of_autosaves_never_leaves_a_broken_session() {
         assert!(pid.parse::<u32>().is_ok(), "pane pid: {pid:?}");
         t.send(&["6"]);
         t.wait_for("Privacy");
-        // A burst of weight changes, each one an autosave; kill while it is running.
-        let burst: Vec<&str> = (0..400)
-            .map(|i| if i % 2 == 0 { "+" } else { "-" })
-            .collect();
-        t.send(&burst);
-        std::thread::sleep(Duration::from_millis(5 + round * 7));
+        // A burst of weight changes in many small sends (the TUI saves once per batch of
+        // queued keys, so each send is an autosave); kill while it is running.
+        let socket = t.socket.clone();
+        let sender = std::thread::spawn(move || {
+            for i in 0..150 {
+                let key = if i % 2 == 0 { "+" } else { "-" };
+                let _ = Command::new("tmux")
+                    .args(["-L", &socket, "send-keys", "-t", "main", key])
+                    .output();
+            }
+        });
+        std::thread::sleep(Duration::from_millis(60 + round * 25));
         let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
         assert!(killed.success());
-        std::thread::sleep(Duration::from_millis(50));
+        let _ = sender.join();
         if auto.exists() {
             store::load(&auto).unwrap_or_else(|e| panic!("round {round}: {e}"));
             parsed += 1;

@@ -5,7 +5,7 @@
 
 use std::io::stdout;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -232,6 +232,14 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
             let ev = event::read()?;
             if let Some(a) = keymap::action_for_event(&state, &ev) {
                 dispatch(&mut state, a);
+            }
+            // Drain what is already queued (a held key, a paste) before saving and drawing
+            // once: no waiting, no timer — poll with a zero timeout only asks "anything left?".
+            while !state.quit && event::poll(Duration::ZERO)? {
+                let ev = event::read()?;
+                if let Some(a) = keymap::action_for_event(&state, &ev) {
+                    dispatch(&mut state, a);
+                }
             }
             autosave(&mut state, &mut saved, autosave_path.as_deref());
             if state.quit {

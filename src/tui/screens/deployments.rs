@@ -89,9 +89,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     ));
     info.push(Line::from(""));
     if d.id == Deployment::Public {
-        for &c in DataClass::ALL {
-            info.extend(super::situation::rule_lines(state, c));
-        }
+        info.extend(public_rules(state));
     } else {
         info.push(Line::from(Span::styled(t.no_rule_forbids, th.text())));
     }
@@ -101,6 +99,52 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .block(panel(d.name.get(lang), th, false)),
         right,
     );
+}
+
+/// Every placement rule once: what it does for this profile (✗ forbids public cloud for some
+/// class, ✓ lifted by the profile, • a condition), its text, the classes it applies to, and
+/// its source with its status.
+fn public_rules(state: &State) -> Vec<Line<'static>> {
+    let s = crate::i18n::strings(state.lang);
+    let t = crate::i18n::tui(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let mut out = vec![];
+    for rule in &state.catalogue.placement_rules {
+        let applied: Vec<_> = state
+            .rules_by_class
+            .iter()
+            .filter(|(c, _)| rule.applies_to.contains(c))
+            .flat_map(|(_, rs)| rs.iter().filter(|r| r.id == rule.id))
+            .collect();
+        let forbids = applied.iter().any(|r| r.forbids_public);
+        let (mark, st) = if forbids {
+            ("✗ ", th.bad())
+        } else if rule.forbids == crate::core::catalogue::Forbids::Public {
+            ("✓ ", th.good())
+        } else {
+            ("• ", th.text())
+        };
+        out.push(Line::from(vec![
+            Span::styled(mark, st),
+            Span::styled(rule.text.get(lang).to_string(), th.text()),
+        ]));
+        let classes: Vec<&str> = rule
+            .applies_to
+            .iter()
+            .filter_map(|c| DataClass::ALL.iter().position(|x| x == c))
+            .map(|i| t.data_short[i])
+            .collect();
+        out.push(Line::from(Span::styled(
+            format!("  {}: {}", s.applies_to, classes.join(", ")),
+            th.dim(),
+        )));
+        out.extend(super::source_lines(
+            state,
+            &[state.catalogue.cite(&rule.source, &rule.section)],
+        ));
+    }
+    out
 }
 
 /// The list is wider here than on other screens: the status badges must fit.
