@@ -12,7 +12,7 @@ use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::State;
 use crate::tui::widgets::landscape::{Item, Landscape, PlacementBox, box_rects};
-use crate::tui::widgets::{panel, status_badge};
+use crate::tui::widgets::panel;
 
 /// Workload indices grouped per placement, in the order the boxes are drawn.
 pub fn groups(e: &Evaluation) -> Vec<(Option<CandidateKey>, Vec<usize>)> {
@@ -117,25 +117,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 .unwrap_or_else(|| s.none_admissible.to_string()),
             th.heading(),
         ),
+        Span::styled(
+            w.total.map(|t| format!("  ({t:.2})")).unwrap_or_default(),
+            th.text(),
+        ),
     ])];
-    // The first sentence says what was chosen; the rules follow with their status.
-    let explanation = w.explanation.get(lang);
-    let first = explanation.split(". ").next().unwrap_or("");
-    lines.push(Line::from(Span::styled(format!("{first}."), th.text())));
+    // Then the rules that decided it, each with its source and status.
     for r in &w.rules {
-        let mark = if r.forbids_public { "✗ " } else { "• " };
+        let (mark, st) = if r.forbids_public {
+            ("✗ ", th.bad())
+        } else {
+            ("• ", th.text())
+        };
         lines.push(Line::from(vec![
-            Span::styled(
-                mark,
-                if r.forbids_public {
-                    th.bad()
-                } else {
-                    th.text()
-                },
-            ),
-            status_badge(r.status, lang, th),
-            Span::styled(format!(" {}: {}", r.id, r.text.get(lang)), th.text()),
+            Span::styled(mark, st),
+            Span::styled(r.text.get(lang).to_string(), th.text()),
         ]));
+        lines.extend(super::source_lines(state, std::slice::from_ref(&r.source)));
     }
     frame.render_widget(
         Paragraph::new(lines)
