@@ -84,6 +84,11 @@ pub fn run_tui(cli: &Cli) -> Outcome {
         Ok(()) => Outcome::default(),
         Err(e) => match e.downcast_ref::<InputErrors>() {
             Some(ie) => Outcome::invalid(ie),
+            None if e.is::<crate::tui::app::NoTerminal>() => Outcome {
+                stdout: String::new(),
+                stderr: format!("{e}\n"),
+                code: EXIT_USAGE,
+            },
             None => Outcome {
                 stdout: String::new(),
                 stderr: format!("{e}\n"),

@@ -75,3 +75,13 @@ fn the_commands_still_work_and_help_has_no_stale_wording() {
         .stdout(predicate::str::contains("opens the workshop TUI"))
         .stdout(predicate::str::contains("not built yet").not());
 }
+
+#[test]
+fn without_a_terminal_the_tui_says_what_to_use_instead() {
+    let d = tempfile::tempdir().unwrap();
+    bin(d.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"))
+        .stderr(predicate::str::contains("wolkwijzer score"));
+}

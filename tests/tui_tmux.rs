@@ -178,6 +178,8 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
 
     // Quit; the shell must work again with the terminal out of raw mode.
     t.send(&["q"]);
+    // Type only once the TUI is gone: keys arriving with the `q` would be read by it.
+    t.wait_for_not("Ranking (live)");
     t.send(&[
         "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; echo DONE-$((40+2))",
         "Enter",
@@ -317,6 +319,19 @@ fn sigterm_restores_the_terminal() {
             .unwrap()
             .success()
     );
+    // Wait until it is gone, so that the keys below reach the shell, not the dying TUI.
+    let start = Instant::now();
+    while Command::new("kill")
+        .args(["-0", &pid])
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the TUI ignored SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     t.send(&[
         "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; echo DONE-$((40+2))",
         "Enter",

@@ -3,7 +3,7 @@
 //! path — normal quit, error, panic, SIGTERM/SIGHUP/SIGINT — and runs the loop: blocking
 //! `event::read`, `update`, carry out effects, autosave, draw. No tick, no timer.
 
-use std::io::stdout;
+use std::io::{IsTerminal, stdout};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -204,9 +204,19 @@ fn install_signal_handlers() {
     }
 }
 
+/// The TUI was started without a terminal (output piped or redirected).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the workshop TUI needs a terminal (stdin and stdout); for text output use a command, e.g. `wolkwijzer score`"
+)]
+pub struct NoTerminal;
+
 /// Runs the TUI until the user quits.
 pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
     let (mut state, offer) = prepare(catalogue, &opts)?;
+    if !(std::io::stdin().is_terminal() && stdout().is_terminal()) {
+        return Err(NoTerminal.into());
+    }
     let autosave_path = store::autosave_path();
 
     // Our hook first (mouse capture off), then ratatui's (raw mode off, screen left), which
@@ -216,7 +226,7 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
         previous(info);
     }));
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init()?;
     let _ = execute!(stdout(), EnableMouseCapture);
     install_signal_handlers();
 
