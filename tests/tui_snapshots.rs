@@ -114,3 +114,21 @@ fn no_size_panics() {
     }
     assert_eq!(rendered, states.len() * widths.len() * heights.len());
 }
+
+#[test]
+fn a_number_is_edited_in_place() {
+    let mut s = common::demo(Lang::Nl);
+    common::feed(
+        &mut s,
+        &[
+            Action::GoTo(1),
+            Action::Down,
+            Action::Select,
+            Action::InputBackspace,
+            Action::InputChar('5'),
+        ],
+    );
+    let text = common::render(&s, 80, 24);
+    assert!(text.contains("Werkplekken         385▏"), "{text}");
+    insta::assert_snapshot!("situation_editing_nl_80x24", text);
+}

@@ -105,6 +105,11 @@ pub fn render(frame: &mut Frame, state: &State) {
         None => {}
         Some(Popup::Help) => help(frame, area, state),
         Some(Popup::Why) => comparison::why(frame, area, state),
+        // Numbers are edited in place, in their row on the situation screen.
+        Some(Popup::Input {
+            purpose: InputPurpose::Number(_),
+            ..
+        }) => {}
         Some(Popup::Input { purpose, buffer }) => input(frame, area, state, *purpose, buffer),
         Some(Popup::Restore(_)) => {
             let r = centered(area, 64, 7);

@@ -73,8 +73,16 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         ])
     };
     let mut lines = vec![
-        field(0, s.inhabitants, thousands(m.inhabitants)),
-        field(1, s.workplaces, thousands(m.workplaces)),
+        field(
+            0,
+            s.inhabitants,
+            editing(state, 0).unwrap_or(thousands(m.inhabitants)),
+        ),
+        field(
+            1,
+            s.workplaces,
+            editing(state, 1).unwrap_or(thousands(m.workplaces)),
+        ),
         field(2, s.current, option_name(state, m.current)),
         Line::from(""),
         Line::from(Span::styled(
@@ -160,6 +168,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .block(panel(title, th, false)),
         right,
     );
+}
+
+/// The number being typed into row `row`, with a cursor, while it is edited in place.
+fn editing(state: &State, row: usize) -> Option<String> {
+    match &state.popup {
+        Some(Popup::Input {
+            purpose: InputPurpose::Number(f),
+            buffer,
+        }) if *f == field_of(row) => Some(format!("{buffer}▏  (Enter · Esc)")),
+        _ => None,
+    }
 }
 
 /// The editable list on the left and, when there is room, the rules or members on the right.
