@@ -38,8 +38,8 @@ pub const EXIT_USAGE: i32 = 2;
 /// predictability and control (and more criteria the room adds), every score explained with
 /// its source.
 ///
-/// Without a command it will open the workshop TUI; the TUI is not built yet, so for now it
-/// prints the demo profile's ranking and points to the commands below.
+/// Without a command it opens the workshop TUI on the built-in demo profile (or on --profile,
+/// or on the last autosaved session with --resume).
 #[derive(Debug, Parser)]
 #[command(name = "wolkwijzer", version, after_help = EXIT_HELP)]
 pub struct Cli {
@@ -51,8 +51,62 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = LangArg::Nl)]
     pub lang: LangArg,
 
+    /// TUI: open this profile (TOML) instead of the built-in demo.
+    #[arg(long, short = 'p', value_name = "FILE", conflicts_with = "resume")]
+    pub profile: Option<PathBuf>,
+
+    /// TUI: continue the last autosaved session.
+    #[arg(long)]
+    pub resume: bool,
+
+    /// TUI: colour theme (NO_COLOR is honoured in both).
+    #[arg(long, value_enum, default_value_t = ThemeArg::Default)]
+    pub theme: ThemeArg,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// TUI colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Calm colours for a projector.
+    Default,
+    /// Maximum contrast: white on black, bright accents.
+    HighContrast,
+}
+
+/// Runs the workshop TUI (no command given). Input problems are reported like the commands do.
+pub fn run_tui(cli: &Cli) -> Outcome {
+    let cat = match load_catalogue(cli.catalogue.as_ref()) {
+        Ok(c) => c,
+        Err(e) => return Outcome::invalid(&e),
+    };
+    let opts = crate::tui::app::Options {
+        profile: cli.profile.clone(),
+        resume: cli.resume,
+        theme: match cli.theme {
+            ThemeArg::Default => crate::tui::theme::ThemeKind::Default,
+            ThemeArg::HighContrast => crate::tui::theme::ThemeKind::HighContrast,
+        },
+        lang: cli.lang.into(),
+    };
+    match crate::tui::app::run(cat, opts) {
+        Ok(()) => Outcome::default(),
+        Err(e) => match e.downcast_ref::<InputErrors>() {
+            Some(ie) => Outcome::invalid(ie),
+            None if e.is::<crate::tui::app::NoTerminal>() => Outcome {
+                stdout: String::new(),
+                stderr: format!("{e}\n"),
+                code: EXIT_USAGE,
+            },
+            None => Outcome {
+                stdout: String::new(),
+                stderr: format!("{e}\n"),
+                code: EXIT_INVALID,
+            },
+        },
+    }
 }
 
 const EXIT_HELP: &str = "Exit codes: 0 ok, 1 invalid input, 2 usage error.";

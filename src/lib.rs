@@ -13,3 +13,5 @@ pub mod i18n;
 pub mod io;
 /// Results as text: table, JSON, CSV, Markdown.
 pub mod report;
+/// The workshop TUI: screens, keys, actions, autosave.
+pub mod tui;

@@ -8,6 +8,7 @@ pub mod error;
 pub mod group;
 pub mod paths;
 pub mod profile;
+pub mod store;
 pub mod walk;
 
 pub use error::{InputError, InputErrors};

@@ -1,5 +1,58 @@
-//! Test fixtures shared by the report tests: a business case note made by hand, in the shape
-//! the business case core will deliver, until that core lands.
+//! Helpers shared by the integration tests: TUI states on the demo and the group profile with
+//! rendering to text on ratatui's `TestBackend`, and a hand-made business case note for the
+//! report tests. Each test binary uses only some of them.
+
+#![allow(dead_code)]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use wolkwijzer::core::text::Lang;
+use wolkwijzer::io::{catalogue, profile};
+use wolkwijzer::tui::{Action, State, update};
+
+/// A state on the built-in demo, on the start screen, in `lang`.
+pub fn demo(lang: Lang) -> State {
+    let mut s = State::new(catalogue::built_in(), profile::demo(), None);
+    s.lang = lang;
+    s
+}
+
+/// A state on the shipped starter-group profile.
+pub fn group(lang: Lang) -> State {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/startersgroep-rivierenland.toml");
+    let p = profile::load(&path).expect("the shipped group profile is valid");
+    let mut s = State::new(catalogue::built_in(), p, None);
+    s.lang = lang;
+    s
+}
+
+/// Feeds actions through `update` (effects are not carried out here).
+pub fn feed(state: &mut State, actions: &[Action]) {
+    for a in actions {
+        update(state, a.clone());
+    }
+}
+
+/// The frame as text, one line per row, trailing spaces trimmed.
+pub fn render(state: &State, w: u16, h: u16) -> String {
+    let mut s = state.clone();
+    update(&mut s, Action::Resize(w, h));
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    term.draw(|f| wolkwijzer::tui::screens::render(f, &s))
+        .expect("draw");
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
 
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

@@ -1,0 +1,197 @@
+//! Workshop sessions on disk: a versioned TOML document (`schema = 1`) holding the profile (its
+//! path and an embedded copy, so edits made in the room survive), the weights per municipality,
+//! the language, the screen and the notes. Writes are atomic: a temporary file in the same
+//! directory, fsync, then rename — a crash leaves the old file or the new one, never half.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::error::{InputError, InputErrors, read_utf8};
+use crate::core::profile::{Profile, Weights};
+use crate::core::text::Lang;
+
+/// The session format version this build writes and reads.
+pub const SCHEMA: u32 = 1;
+
+/// The autosave file's name inside the data directory.
+pub const AUTOSAVE_FILE: &str = "autosave.toml";
+
+/// What a workshop session holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Format version; always `SCHEMA` when written by this build.
+    pub schema: u32,
+    /// The profile file the session started from; absent for the built-in demo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_path: Option<PathBuf>,
+    /// The room's language.
+    pub language: Lang,
+    /// The screen that was open (`start`, `situation`, …, `summary`).
+    pub screen: String,
+    /// The facilitator's notes.
+    #[serde(default)]
+    pub notes: String,
+    /// Raw weights per municipality, in the order of the profile's members.
+    pub weights: Vec<Weights>,
+    /// The profile as edited in the room.
+    pub profile: Profile,
+}
+
+/// Why a session could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct StoreError {
+    pub path: String,
+    pub message: String,
+}
+
+/// The autosave file in the data directory (`None` without a data directory).
+pub fn autosave_path() -> Option<PathBuf> {
+    super::paths::data_dir().map(|d| d.join(AUTOSAVE_FILE))
+}
+
+/// The session as TOML text.
+pub fn to_toml(session: &Session) -> Result<String, StoreError> {
+    toml::to_string(session).map_err(|e| StoreError {
+        path: String::new(),
+        message: format!("cannot encode the session: {e}"),
+    })
+}
+
+/// Writes a session atomically: temp file in the same directory, fsync, rename, fsync the
+/// directory. Creates the directory when missing.
+pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
+    let err = |message: String| StoreError {
+        path: path.display().to_string(),
+        message,
+    };
+    let text = to_toml(session).map_err(|e| err(e.message))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir).map_err(|e| err(format!("cannot create the folder: {e}")))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "session.toml".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut f = File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        if let Ok(d) = File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    };
+    write().map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        err(format!("cannot write the session: {e}"))
+    })
+}
+
+/// Parses session text; `file` names it in errors.
+pub fn parse(file: &str, text: &str) -> Result<Session, InputErrors> {
+    #[derive(Deserialize)]
+    struct Head {
+        schema: Option<u32>,
+    }
+    let head: Head = toml::from_str(text)
+        .map_err(|e| InputError::file(file, format!("not a session file: {e}")))?;
+    match head.schema {
+        Some(SCHEMA) => {}
+        Some(other) => {
+            return Err(InputError::file(
+                file,
+                format!("session schema {other} is not supported by this version"),
+            )
+            .field("schema")
+            .allowed(SCHEMA.to_string())
+            .into());
+        }
+        None => {
+            return Err(InputError::file(file, "missing `schema`")
+                .field("schema")
+                .allowed(SCHEMA.to_string())
+                .into());
+        }
+    }
+    let s: Session = toml::from_str(text)
+        .map_err(|e| InputError::file(file, format!("invalid session: {e}")))?;
+    if s.weights.len() != s.profile.subject.members().len() {
+        return Err(InputError::file(
+            file,
+            "the number of weight sets does not match the number of municipalities",
+        )
+        .field("weights")
+        .into());
+    }
+    Ok(s)
+}
+
+/// Reads a session file.
+pub fn load(path: &Path) -> Result<Session, InputErrors> {
+    let text = read_utf8(path)?;
+    parse(&path.display().to_string(), &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo_session() -> Session {
+        let profile = crate::io::profile::demo();
+        Session {
+            schema: SCHEMA,
+            profile_path: None,
+            language: Lang::En,
+            screen: "weights".into(),
+            notes: "Raad wil \"zekerheid\"\nen een exit.".into(),
+            weights: vec![profile.weights.clone()],
+            profile,
+        }
+    }
+
+    #[test]
+    fn round_trips_through_toml() {
+        let s = demo_session();
+        let text = to_toml(&s).unwrap();
+        assert!(text.starts_with("schema = 1"), "{text}");
+        assert_eq!(parse("t", &text).unwrap(), s);
+    }
+
+    #[test]
+    fn save_is_atomic_and_loadable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("s.toml");
+        save(&path, &demo_session()).unwrap();
+        assert_eq!(load(&path).unwrap(), demo_session());
+        let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn unknown_schema_is_refused() {
+        let text = to_toml(&demo_session())
+            .unwrap()
+            .replacen("schema = 1", "schema = 9", 1);
+        let e = parse("s.toml", &text).unwrap_err().to_string();
+        assert!(e.contains("schema 9"), "{e}");
+    }
+
+    #[test]
+    fn save_into_a_file_path_that_is_a_directory_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = save(dir.path(), &demo_session()).unwrap_err();
+        assert!(e.to_string().contains("cannot"), "{e}");
+    }
+}

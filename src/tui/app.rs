@@ -1,0 +1,262 @@
+//! The terminal edge of the TUI: prepares the state (profile, session, restore offer, start
+//! items), owns the terminal (raw mode, alternate screen, mouse) and restores it on every exit
+//! path — normal quit, error, panic, SIGTERM/SIGHUP/SIGINT — and runs the loop: blocking
+//! `event::read`, `update`, carry out effects, autosave, draw. No tick, no timer.
+
+use std::io::{IsTerminal, stdout};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+
+use crate::core::catalogue::Catalogue;
+use crate::core::text::Lang;
+use crate::io::store;
+use crate::io::{InputError, InputErrors, paths, profile};
+
+use super::action::{Action, Effect, update};
+use super::keymap;
+use super::screens;
+use super::state::{Screen, StartItem, StartKind, State};
+use super::theme::{Theme, ThemeKind};
+
+/// How the TUI was asked to start.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A profile file; the demo when absent.
+    pub profile: Option<PathBuf>,
+    /// Continue the last autosaved session.
+    pub resume: bool,
+    pub theme: ThemeKind,
+    pub lang: Lang,
+}
+
+/// Builds the initial state, and the restore offer when an autosave is newer than the profile.
+pub fn prepare(
+    catalogue: Catalogue,
+    opts: &Options,
+) -> Result<(State, Option<Action>), InputErrors> {
+    let p = match &opts.profile {
+        Some(path) => profile::load(path)?,
+        None => profile::demo(),
+    };
+    let mut state = State::new(catalogue, p, opts.profile.clone());
+    state.lang = opts.lang;
+    state.theme = Theme::from_env(opts.theme);
+    state.start_items = start_items();
+    if let Some(dir) = paths::data_dir() {
+        state.default_save_path = dir.join("sessie.toml").display().to_string();
+    }
+    if opts.profile.is_some() {
+        state.screen = Screen::Situation;
+    }
+    let autosave = store::autosave_path();
+    if opts.resume {
+        let path = autosave
+            .ok_or_else(|| InputError::file("autosave", "no data directory: nothing to resume"))?;
+        if !path.exists() {
+            return Err(InputError::file(
+                &path.display().to_string(),
+                "no autosaved session yet: start without --resume",
+            )
+            .into());
+        }
+        let s = store::load(&path)?;
+        state.apply_session(s);
+        return Ok((state, None));
+    }
+    let offer = autosave
+        .filter(|a| newer_than_profile(a, opts.profile.as_deref()))
+        .and_then(|a| store::load(&a).ok())
+        .filter(|s| s.profile_path == opts.profile)
+        .map(|s| Action::OfferRestore(Box::new(s)));
+    Ok((state, offer))
+}
+
+fn mtime(p: &Path) -> Option<SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+fn newer_than_profile(autosave: &Path, profile: Option<&Path>) -> bool {
+    match (mtime(autosave), profile.map(mtime)) {
+        (None, _) => false,
+        // The demo is built in: any autosave of it is newer.
+        (Some(_), None) => true,
+        (Some(a), Some(Some(p))) => a > p,
+        (Some(_), Some(None)) => false,
+    }
+}
+
+/// The start screen's choices: the demo, shipped profiles (`./profiles`), the user's own
+/// profiles (data directory) and the last session.
+pub fn start_items() -> Vec<StartItem> {
+    let mut items = vec![StartItem {
+        kind: StartKind::Demo,
+        label: profile::demo().subject.name().to_string(),
+    }];
+    let mut scan = |dir: &Path, own: bool| {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut files: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        for f in files {
+            let file = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let label = match profile::load(&f) {
+                Ok(p) => format!("{} ({file})", p.subject.name()),
+                Err(_) => file,
+            };
+            let kind = if own {
+                StartKind::Own(f)
+            } else {
+                StartKind::Shipped(f)
+            };
+            items.push(StartItem { kind, label });
+        }
+    };
+    scan(Path::new("profiles"), false);
+    if let Some(d) = paths::user_profiles_dir() {
+        scan(&d, true);
+    }
+    if let Some(a) = store::autosave_path().filter(|a| a.exists()) {
+        let label = store::load(&a)
+            .map(|s| s.profile.subject.name().to_string())
+            .unwrap_or_else(|_| a.display().to_string());
+        items.push(StartItem {
+            kind: StartKind::Resume(a),
+            label,
+        });
+    }
+    items
+}
+
+/// Carries out an effect; returns the action that reports its outcome.
+pub fn perform(effect: Effect, state: &State) -> Action {
+    match effect {
+        Effect::Save(path) => match store::save(&path, &state.session()) {
+            Ok(()) => Action::Saved(path),
+            Err(e) => Action::SaveFailed(e.message),
+        },
+        Effect::Open(StartKind::Demo) => Action::Loaded {
+            profile: Box::new(profile::demo()),
+            origin: None,
+        },
+        Effect::Open(StartKind::Shipped(p) | StartKind::Own(p)) => match profile::load(&p) {
+            Ok(pr) => Action::Loaded {
+                profile: Box::new(pr),
+                origin: Some(p),
+            },
+            Err(e) => Action::LoadFailed(e.to_string()),
+        },
+        Effect::Open(StartKind::Resume(p)) => match store::load(&p) {
+            Ok(s) => Action::Restore(Box::new(s)),
+            Err(e) => Action::LoadFailed(e.to_string()),
+        },
+    }
+}
+
+/// Applies an action and everything it leads to (effects and their outcomes).
+pub fn dispatch(state: &mut State, action: Action) {
+    let mut next = Some(action);
+    while let Some(a) = next.take() {
+        if let Some(effect) = update(state, a) {
+            next = Some(perform(effect, state));
+        }
+    }
+}
+
+/// Writes the autosave when the state changed since the last one.
+pub fn autosave(state: &mut State, saved_revision: &mut u64, path: Option<&Path>) {
+    if state.revision == *saved_revision {
+        return;
+    }
+    *saved_revision = state.revision;
+    if let Some(p) = path
+        && let Err(e) = store::save(p, &state.session())
+    {
+        update(state, Action::AutosaveFailed(e.to_string()));
+    }
+}
+
+fn restore_terminal() {
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Restores the terminal and ends the process on SIGTERM, SIGHUP and SIGINT. The session is
+/// already autosaved after every change, so nothing is lost.
+fn install_signal_handlers() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                restore_terminal();
+                std::process::exit(128 + sig);
+            }
+        });
+    }
+}
+
+/// The TUI was started without a terminal (output piped or redirected).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the workshop TUI needs a terminal (stdin and stdout); for text output use a command, e.g. `wolkwijzer score`"
+)]
+pub struct NoTerminal;
+
+/// Runs the TUI until the user quits.
+pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
+    let (mut state, offer) = prepare(catalogue, &opts)?;
+    if !(std::io::stdin().is_terminal() && stdout().is_terminal()) {
+        return Err(NoTerminal.into());
+    }
+    let autosave_path = store::autosave_path();
+
+    // Our hook first (mouse capture off), then ratatui's (raw mode off, screen left), which
+    // calls ours after restoring.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init()?;
+    let _ = execute!(stdout(), EnableMouseCapture);
+    install_signal_handlers();
+
+    let result = (|| -> anyhow::Result<()> {
+        let size = terminal.size()?;
+        dispatch(&mut state, Action::Resize(size.width, size.height));
+        if let Some(a) = offer {
+            dispatch(&mut state, a);
+        }
+        let mut saved = state.revision;
+        loop {
+            terminal.draw(|f| screens::render(f, &state))?;
+            let ev = event::read()?;
+            if let Some(a) = keymap::action_for_event(&state, &ev) {
+                dispatch(&mut state, a);
+            }
+            // Drain what is already queued (a held key, a paste) before saving and drawing
+            // once: no waiting, no timer — poll with a zero timeout only asks "anything left?".
+            while !state.quit && event::poll(Duration::ZERO)? {
+                let ev = event::read()?;
+                if let Some(a) = keymap::action_for_event(&state, &ev) {
+                    dispatch(&mut state, a);
+                }
+            }
+            autosave(&mut state, &mut saved, autosave_path.as_deref());
+            if state.quit {
+                return Ok(());
+            }
+        }
+    })();
+    restore_terminal();
+    result
+}

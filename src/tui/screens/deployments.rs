@@ -1,0 +1,187 @@
+//! Screen 5, deployment models: private, community, public, hybrid — who may use each, and the
+//! placement rules per data class (with their status) that decide where public cloud may go.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::core::catalogue::{DataClass, Deployment};
+use crate::tui::action::{Action, Effect};
+use crate::tui::layout;
+use crate::tui::state::State;
+use crate::tui::widgets::{self, panel, row_style};
+
+/// Draws the deployments screen.
+pub fn render(frame: &mut Frame, area: Rect, state: &State) {
+    let t = crate::i18n::tui(state.lang);
+    let s = crate::i18n::strings(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let (left, right) = split(area);
+    let [list, rules_area] =
+        Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(left);
+    let lines: Vec<Line> = state
+        .catalogue
+        .deployments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let sel = i == state.cursor.deployment;
+            let st = row_style(th, sel);
+            Line::from(vec![
+                Span::styled(if sel { "▶ " } else { "  " }, st),
+                Span::styled(d.name.get(lang).to_string(), st),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(panel(s.deployments, th, true)),
+        list,
+    );
+
+    // Per data class: may public cloud be used? Rules with their status.
+    let mut per_class = vec![];
+    for &d in DataClass::ALL {
+        let rules = state
+            .rules_by_class
+            .iter()
+            .find(|(c, _)| *c == d)
+            .map(|(_, r)| r.as_slice())
+            .unwrap_or(&[]);
+        let forbidding: Vec<_> = rules.iter().filter(|r| r.forbids_public).collect();
+        let mut spans = vec![Span::styled(
+            format!("{:<16}", short_class(d, lang)),
+            th.text(),
+        )];
+        if forbidding.is_empty() {
+            spans.push(Span::styled(format!("✓ {}", t.yes_allowed), th.good()));
+        } else {
+            spans.push(Span::styled(format!("✗ {}", t.no_allowed), th.bad()));
+            let mut statuses: Vec<_> = forbidding.iter().map(|r| r.status).collect();
+            statuses.dedup();
+            for st in statuses {
+                spans.push(Span::raw(" "));
+                spans.push(widgets::status_badge(st, lang, th));
+            }
+        }
+        per_class.push(Line::from(spans));
+    }
+    frame.render_widget(
+        Paragraph::new(per_class).block(panel(t.public_per_class, th, false)),
+        rules_area,
+    );
+
+    let Some(d) = state.catalogue.deployments.get(state.cursor.deployment) else {
+        return;
+    };
+    let mut info = vec![
+        Line::from(Span::styled(d.summary.get(lang).to_string(), th.text())),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(format!("{}: ", t.who_uses), th.heading()),
+            Span::styled(d.who.get(lang).to_string(), th.text()),
+        ]),
+    ];
+    info.extend(super::source_lines(
+        state,
+        &[state.catalogue.cite(&d.source, &d.section)],
+    ));
+    info.push(Line::from(""));
+    if d.id == Deployment::Public {
+        info.extend(public_rules(state));
+    } else {
+        info.push(Line::from(Span::styled(t.no_rule_forbids, th.text())));
+    }
+    frame.render_widget(
+        Paragraph::new(info)
+            .wrap(Wrap { trim: false })
+            .block(panel(d.name.get(lang), th, false)),
+        right,
+    );
+}
+
+/// Every placement rule once: what it does for this profile (✗ forbids public cloud for some
+/// class, ✓ lifted by the profile, • a condition), its text, the classes it applies to, and
+/// its source with its status.
+fn public_rules(state: &State) -> Vec<Line<'static>> {
+    let s = crate::i18n::strings(state.lang);
+    let t = crate::i18n::tui(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let mut out = vec![];
+    for rule in &state.catalogue.placement_rules {
+        let applied: Vec<_> = state
+            .rules_by_class
+            .iter()
+            .filter(|(c, _)| rule.applies_to.contains(c))
+            .flat_map(|(_, rs)| rs.iter().filter(|r| r.id == rule.id))
+            .collect();
+        let forbids = applied.iter().any(|r| r.forbids_public);
+        let (mark, st) = if forbids {
+            ("✗ ", th.bad())
+        } else if rule.forbids == crate::core::catalogue::Forbids::Public {
+            ("✓ ", th.good())
+        } else {
+            ("• ", th.text())
+        };
+        out.push(Line::from(vec![
+            Span::styled(mark, st),
+            Span::styled(rule.text.get(lang).to_string(), th.text()),
+        ]));
+        let classes: Vec<&str> = rule
+            .applies_to
+            .iter()
+            .filter_map(|c| DataClass::ALL.iter().position(|x| x == c))
+            .map(|i| t.data_short[i])
+            .collect();
+        out.push(Line::from(Span::styled(
+            format!("  {}: {}", s.applies_to, classes.join(", ")),
+            th.dim(),
+        )));
+        out.extend(super::source_lines(
+            state,
+            &[state.catalogue.cite(&rule.source, &rule.section)],
+        ));
+    }
+    out
+}
+
+/// The list is wider here than on other screens: the status badges must fit.
+fn split(area: Rect) -> (Rect, Rect) {
+    let lw = if area.width >= 120 { 48 } else { 40 }.min(area.width / 2);
+    (
+        Rect { width: lw, ..area },
+        Rect {
+            x: area.x + lw + 1,
+            width: area.width.saturating_sub(lw + 1),
+            ..area
+        },
+    )
+}
+
+fn short_class(d: DataClass, lang: crate::core::text::Lang) -> String {
+    let n = d.name();
+    let s = n.get(lang);
+    if s.chars().count() > 15 {
+        format!("{}…", s.chars().take(14).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+/// Moving through the models.
+pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    let n = state.catalogue.deployments.len();
+    super::move_cursor(&mut state.cursor.deployment, n, &action);
+    None
+}
+
+/// A click on a model.
+pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
+    let (left, _) = split(area);
+    let [list, _] = Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(left);
+    layout::list_row(list, column, row)
+        .filter(|&i| i < state.catalogue.deployments.len())
+        .map(Action::Pick)
+}

@@ -1,0 +1,128 @@
+//! Screen 1, start: pick a profile (the demo, a shipped one, the user's own) or resume the last
+//! session; on the right, what the profile now open is about.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::action::{Action, Effect};
+use crate::tui::layout;
+use crate::tui::state::{StartKind, State};
+use crate::tui::widgets::{panel, row_style};
+
+/// Draws the start screen.
+pub fn render(frame: &mut Frame, area: Rect, state: &State) {
+    let t = crate::i18n::tui(state.lang);
+    let s = crate::i18n::strings(state.lang);
+    let th = &state.theme;
+    let (left, right) = layout::split(area);
+    let lines: Vec<Line> = state
+        .start_items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let tag = match &item.kind {
+                StartKind::Demo => t.demo,
+                StartKind::Shipped(_) => t.shipped,
+                StartKind::Own(_) => t.own_profile,
+                StartKind::Resume(_) => t.resume,
+            };
+            let sel = i == state.cursor.start;
+            Line::from(vec![
+                Span::styled(if sel { "▶ " } else { "  " }, row_style(th, sel)),
+                Span::styled(format!("{tag}: "), row_style(th, sel)),
+                Span::styled(item.label.clone(), row_style(th, sel)),
+            ])
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines).block(panel(t.screen_titles[0], th, true)),
+        left,
+    );
+
+    let p = &state.profile;
+    let mut info = vec![
+        Line::from(Span::styled(t.start_intro, th.text())),
+        Line::from(""),
+        Line::from(Span::styled(p.title.clone(), th.heading())),
+        Line::from(""),
+    ];
+    let members = p.subject.members();
+    if p.subject.is_group() {
+        info.push(Line::from(format!(
+            "{}: {} ({})",
+            s.group,
+            p.subject.name(),
+            members.len()
+        )));
+    }
+    for m in members {
+        info.push(Line::from(format!(
+            "{} {}: {} {} · {} {}",
+            s.municipality,
+            m.name,
+            thousands(m.inhabitants),
+            s.inhabitants.to_lowercase(),
+            thousands(m.workplaces),
+            s.workplaces.to_lowercase()
+        )));
+    }
+    info.push(Line::from(format!(
+        "{}: {}",
+        t.workloads,
+        p.workloads.len()
+    )));
+    frame.render_widget(
+        Paragraph::new(info)
+            .wrap(Wrap { trim: true })
+            .block(panel(t.profile_title, th, false)),
+        right,
+    );
+}
+
+/// 45300 → "45.300" (Dutch and English rooms both read the dot fine on a projector).
+pub fn thousands(n: u32) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Moving and opening.
+pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    let n = state.start_items.len();
+    if super::move_cursor(&mut state.cursor.start, n, &action) {
+        return None;
+    }
+    match action {
+        Action::Select | Action::Right => state
+            .start_items
+            .get(state.cursor.start)
+            .map(|i| Effect::Open(i.kind.clone())),
+        _ => None,
+    }
+}
+
+/// A click on a list row.
+pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
+    let (left, _) = layout::split(area);
+    layout::list_row(left, column, row)
+        .filter(|&i| i < state.start_items.len())
+        .map(Action::Pick)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_groups_by_three() {
+        assert_eq!(super::thousands(45300), "45.300");
+        assert_eq!(super::thousands(380), "380");
+        assert_eq!(super::thousands(1_000_000), "1.000.000");
+    }
+}

@@ -1,0 +1,108 @@
+//! Screen 9, summary: the decision in a few lines — the best choice and why, the runner-up,
+//! where each workload goes, what was excluded — plus the facilitator's notes. `s` saves it all
+//! as part of the session; export formats come with the report.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::action::{Action, Effect};
+use crate::tui::state::State;
+use crate::tui::widgets::panel;
+
+/// Draws the summary screen.
+pub fn render(frame: &mut Frame, area: Rect, state: &State) {
+    let t = crate::i18n::tui(state.lang);
+    let s = crate::i18n::strings(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let mut lines = vec![];
+    match state.evaluation() {
+        Err(_) => lines.push(Line::from(Span::styled(t.all_weights_zero, th.bad()))),
+        Ok(e) => {
+            if let Some(r) = e.ranking.first() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}: ", t.leader), th.heading()),
+                    Span::styled(
+                        format!(
+                            "{}  ({:.2})",
+                            state.catalogue.candidate_name(r.key, lang),
+                            r.total
+                        ),
+                        th.heading(),
+                    ),
+                ]));
+                // The criteria that weigh most, with the leader's score on each.
+                let mut top: Vec<_> = r.criteria.iter().collect();
+                top.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+                let parts: Vec<String> = top
+                    .iter()
+                    .take(3)
+                    .map(|c| {
+                        format!(
+                            "{} {:.1} ({:.0}%)",
+                            c.criterion.name().get(lang),
+                            c.score,
+                            c.weight * 100.0
+                        )
+                    })
+                    .collect();
+                lines.push(Line::from(format!(
+                    "  {}: {}",
+                    s.why_top,
+                    parts.join(" · ")
+                )));
+            }
+            if let Some(r) = e.ranking.get(1) {
+                lines.push(Line::from(format!(
+                    "{}: {}  ({:.2})",
+                    t.runner_up,
+                    state.catalogue.candidate_name(r.key, lang),
+                    r.total
+                )));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(s.landscape, th.heading())));
+            for (k, v) in super::landscape::groups(e) {
+                let name = k
+                    .map(|k| state.catalogue.candidate_name(k, lang))
+                    .unwrap_or_else(|| s.none_admissible.to_string());
+                let names: Vec<&str> = v.iter().map(|&i| e.workloads[i].name.as_str()).collect();
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {name}: "), th.text()),
+                    Span::styled(names.join(", "), th.dim()),
+                ]));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from(format!(
+                "{}: {}",
+                t.excluded_count,
+                e.excluded.len()
+            )));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(t.notes, th.heading())));
+    if state.notes.is_empty() {
+        lines.push(Line::from(Span::styled(t.no_notes, th.dim())));
+    } else {
+        lines.push(Line::from(state.notes.clone()));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(t.export_note, th.dim())));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(panel(t.decision, th, true)),
+        area,
+    );
+}
+
+/// Enter writes a note.
+pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    if action == Action::Select {
+        return super::super::action::update(state, Action::EditNotes);
+    }
+    None
+}

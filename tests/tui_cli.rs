@@ -1,0 +1,87 @@
+//! The TUI's command line: input problems are reported before the terminal is touched, with
+//! the usual exit codes (1 invalid input, 2 usage error), and the existing commands still work.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn bin(data: &std::path::Path) -> Command {
+    let mut c = Command::cargo_bin("wolkwijzer").unwrap();
+    c.env("WOLKWIJZER_DATA_DIR", data);
+    c
+}
+
+#[test]
+fn a_missing_profile_is_invalid_input() {
+    let d = tempfile::tempdir().unwrap();
+    bin(d.path())
+        .args(["-p", "no-such-profile.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no-such-profile.toml"));
+}
+
+#[test]
+fn resume_without_an_autosave_says_so() {
+    let d = tempfile::tempdir().unwrap();
+    bin(d.path())
+        .arg("--resume")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no autosaved session"));
+}
+
+#[test]
+fn a_broken_autosave_is_reported_with_resume() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("autosave.toml"), "schema = 7\n").unwrap();
+    bin(d.path())
+        .arg("--resume")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("schema 7"));
+}
+
+#[test]
+fn an_unknown_theme_is_a_usage_error() {
+    let d = tempfile::tempdir().unwrap();
+    bin(d.path())
+        .args(["--theme", "neon"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("high-contrast"));
+}
+
+#[test]
+fn profile_and_resume_exclude_each_other() {
+    let d = tempfile::tempdir().unwrap();
+    bin(d.path())
+        .args(["--resume", "-p", "profiles/middelgrote-gemeente.toml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_commands_still_work_and_help_has_no_stale_wording() {
+    let d = tempfile::tempdir().unwrap();
+    bin(d.path())
+        .args(["score", "-p", "tests/fixtures/startersgroep-rivierenland.toml"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Rivierenland"));
+    bin(d.path())
+        .arg("--help")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("opens the workshop TUI"))
+        .stdout(predicate::str::contains("not built yet").not());
+}
+
+#[test]
+fn without_a_terminal_the_tui_says_what_to_use_instead() {
+    let d = tempfile::tempdir().unwrap();
+    bin(d.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"))
+        .stderr(predicate::str::contains("wolkwijzer score"));
+}

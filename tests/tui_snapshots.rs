@@ -1,0 +1,134 @@
+//! Snapshots of every TUI screen on `TestBackend` at 80×24 and 160×48, in Dutch and English,
+//! plus the popups, the group view and the "enlarge the window" message; and a sweep of sizes
+//! from 1×1 to 300×100 over every screen and popup that must never panic.
+
+mod common;
+
+use wolkwijzer::core::text::Lang;
+use wolkwijzer::tui::{Action, Screen};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+#[test]
+fn every_screen_at_both_sizes_in_both_languages() {
+    for lang in [Lang::Nl, Lang::En] {
+        for (w, h) in SIZES {
+            for screen in Screen::ALL {
+                let mut s = common::demo(lang);
+                common::feed(&mut s, &[Action::GoTo(screen.index())]);
+                let name = format!("{}_{}_{w}x{h}", screen.id(), lang.code());
+                insta::assert_snapshot!(name, common::render(&s, w, h));
+            }
+        }
+    }
+}
+
+#[test]
+fn why_popup() {
+    for lang in [Lang::Nl, Lang::En] {
+        let mut s = common::demo(lang);
+        common::feed(
+            &mut s,
+            &[Action::GoTo(6), Action::Down, Action::Right, Action::Select],
+        );
+        insta::assert_snapshot!(
+            format!("why_{}_80x24", lang.code()),
+            common::render(&s, 80, 24)
+        );
+        insta::assert_snapshot!(
+            format!("why_{}_160x48", lang.code()),
+            common::render(&s, 160, 48)
+        );
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for lang in [Lang::Nl, Lang::En] {
+        let mut s = common::demo(lang);
+        common::feed(&mut s, &[Action::Help]);
+        insta::assert_snapshot!(
+            format!("help_{}_80x24", lang.code()),
+            common::render(&s, 80, 24)
+        );
+    }
+}
+
+#[test]
+fn group_view_and_switcher() {
+    for lang in [Lang::Nl, Lang::En] {
+        let mut s = common::group(lang);
+        common::feed(&mut s, &[Action::GoTo(1), Action::NextMember]);
+        insta::assert_snapshot!(
+            format!("group_situation_{}_80x24", lang.code()),
+            common::render(&s, 80, 24)
+        );
+        common::feed(&mut s, &[Action::GoTo(6), Action::ToggleGroup]);
+        insta::assert_snapshot!(
+            format!("group_view_{}_160x48", lang.code()),
+            common::render(&s, 160, 48)
+        );
+    }
+}
+
+#[test]
+fn too_small_message() {
+    let s = common::demo(Lang::Nl);
+    insta::assert_snapshot!("too_small_nl_30x8", common::render(&s, 30, 8));
+}
+
+#[test]
+fn no_size_panics() {
+    let mut widths: Vec<u16> = vec![
+        1, 2, 3, 5, 10, 20, 30, 59, 60, 61, 79, 80, 100, 120, 200, 300,
+    ];
+    widths.dedup();
+    let heights: Vec<u16> = vec![1, 2, 3, 5, 8, 15, 16, 17, 24, 36, 48, 60, 100];
+    let mut states = vec![];
+    for screen in Screen::ALL {
+        let mut s = common::demo(Lang::En);
+        common::feed(&mut s, &[Action::GoTo(screen.index())]);
+        states.push(s);
+    }
+    let mut why = common::demo(Lang::Nl);
+    common::feed(&mut why, &[Action::GoTo(6), Action::Select]);
+    states.push(why);
+    let mut help = common::demo(Lang::Nl);
+    common::feed(&mut help, &[Action::Help]);
+    states.push(help);
+    let mut save = common::demo(Lang::Nl);
+    common::feed(&mut save, &[Action::SaveAs]);
+    states.push(save);
+    let mut grp = common::group(Lang::Nl);
+    common::feed(&mut grp, &[Action::GoTo(6), Action::ToggleGroup]);
+    states.push(grp);
+    let mut rendered = 0;
+    for s in &states {
+        for &w in &widths {
+            for &h in &heights {
+                let text = common::render(s, w, h);
+                assert_eq!(text.lines().count(), h as usize);
+                rendered += 1;
+            }
+        }
+    }
+    assert_eq!(rendered, states.len() * widths.len() * heights.len());
+}
+
+#[test]
+fn a_number_is_edited_in_place() {
+    let mut s = common::demo(Lang::Nl);
+    common::feed(
+        &mut s,
+        &[
+            Action::GoTo(1),
+            Action::Down,
+            Action::Select,
+            Action::InputBackspace,
+            Action::InputChar('5'),
+        ],
+    );
+    let text = common::render(&s, 80, 24);
+    assert!(text.contains("Werkplekken         385▏"), "{text}");
+    insta::assert_snapshot!("situation_editing_nl_80x24", text);
+}
