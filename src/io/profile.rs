@@ -10,8 +10,7 @@ use toml::de::DeTable;
 
 use super::error::{InputErrors, read_utf8};
 use super::walk::{Val, Walker, get, join};
-use crate::core::catalogue::{Catalogue, DataClass, Deployment, PlacementOption, ServiceModel};
-use crate::core::criteria::Criterion;
+use crate::core::catalogue::{Catalogue, DataClass, PlacementOption, ServiceModel};
 use crate::core::profile::{
     Constraints, Municipality, Profile, PublicCloudAcceptance, Subject, Weights, Workload,
 };
@@ -284,111 +283,11 @@ fn weights(w: &mut Walker<'_>, root: &DeTable<'_>) -> Option<Weights> {
         );
         return None;
     };
-    let t = w.table(v, "weights")?;
-    let mut pairs = vec![];
-    let allowed = Criterion::allowed();
-    for (k, val) in t.iter() {
-        let field = join("weights", k.get_ref());
-        match Criterion::from_id(k.get_ref()) {
-            Some(c) => {
-                if let Some(x) = w.number(val, &field, 0.0, 1_000_000.0) {
-                    pairs.push((c, x));
-                }
-            }
-            None => w.error_allowed(
-                k.span().start,
-                &field,
-                format!("unknown criterion `{}`", k.get_ref()),
-                allowed.clone(),
-            ),
-        }
-    }
-    let mut ok = true;
-    for c in Criterion::CORE {
-        if get(t, c.id()).is_none() {
-            w.missing(
-                v.span().start,
-                &join("weights", c.id()),
-                "a weight for every core criterion (0 is allowed)",
-            );
-            ok = false;
-        }
-    }
-    if ok && pairs.len() == t.len() && pairs.iter().all(|(_, x)| *x == 0.0) {
-        w.error_allowed(
-            v.span().start,
-            "weights",
-            "all weights are zero",
-            "non-negative numbers, at least one above 0",
-        );
-        return None;
-    }
-    Some(Weights::from_pairs(&pairs))
+    super::group::weights_at(w, v, "weights")
 }
 
 fn constraints(w: &mut Walker<'_>, v: &Val<'_>) -> Constraints {
-    let mut c = Constraints::default();
-    let Some(t) = w.table(v, "constraints") else {
-        return c;
-    };
-    w.check_keys(
-        t,
-        "constraints",
-        &[
-            "data_in_eea",
-            "no_pay_per_use",
-            "max_one_off_budget",
-            "exclude_options",
-            "exclude_deployments",
-            "min_scores",
-        ],
-    );
-    if let Some(v) = get(t, "data_in_eea") {
-        c.data_in_eea = w.boolean(v, "constraints.data_in_eea").unwrap_or(false);
-    }
-    if let Some(v) = get(t, "no_pay_per_use") {
-        c.no_pay_per_use = w.boolean(v, "constraints.no_pay_per_use").unwrap_or(false);
-    }
-    if let Some(v) = get(t, "max_one_off_budget") {
-        c.max_one_off_budget = w.money(v, "constraints.max_one_off_budget");
-    }
-    if let Some(v) = get(t, "exclude_options") {
-        c.exclude_options = w.ids(
-            v,
-            "constraints.exclude_options",
-            PlacementOption::from_id,
-            &PlacementOption::allowed(),
-        );
-    }
-    if let Some(v) = get(t, "exclude_deployments") {
-        c.exclude_deployments = w.ids(
-            v,
-            "constraints.exclude_deployments",
-            Deployment::from_id,
-            &Deployment::allowed(),
-        );
-    }
-    if let Some(v) = get(t, "min_scores")
-        && let Some(t) = w.table(v, "constraints.min_scores")
-    {
-        for (k, val) in t.iter() {
-            let field = join("constraints.min_scores", k.get_ref());
-            match Criterion::from_id(k.get_ref()) {
-                Some(crit) => {
-                    if let Some(x) = w.number(val, &field, 0.0, 10.0) {
-                        c.min_scores.insert(crit, x);
-                    }
-                }
-                None => w.error_allowed(
-                    k.span().start,
-                    &field,
-                    format!("unknown criterion `{}`", k.get_ref()),
-                    Criterion::allowed(),
-                ),
-            }
-        }
-    }
-    c
+    super::group::constraints_at(w, v, "constraints")
 }
 
 fn public_cloud(w: &mut Walker<'_>, v: &Val<'_>) -> PublicCloudAcceptance {
