@@ -13,7 +13,7 @@ use crate::core::scoring;
 use crate::core::text::Lang;
 use crate::io::{InputErrors, catalogue, profile};
 use crate::report::business_case::BusinessCaseView;
-use crate::report::note::{self, Note, NoteInput};
+use crate::report::note::{self, Note, NoteInput, ReportError};
 use crate::report::{self, ScoreView};
 
 /// Exit code: success.
@@ -96,7 +96,8 @@ pub enum Command {
         format: Format,
     },
     /// Write the decision note for a profile: question, weights, ranking with explanations,
-    /// exclusions, control per layer, hybrid landscape, collaboration obstacles and sources.
+    /// exclusions, control per layer, hybrid landscape, business case, collaboration obstacles
+    /// and sources.
     Report {
         /// The profile (TOML); the built-in demo when omitted.
         #[arg(long, short = 'p', value_name = "FILE")]
@@ -215,13 +216,14 @@ pub fn render_score(
 }
 
 /// Renders the decision note for a profile in a format (the collaboration form follows the
-/// leading option; see `report::note::default_form`).
+/// leading option; see `report::note::default_form`). The business case chapter is there
+/// when the profile has a `[business_case]`.
 pub fn render_report(
     catalogue: &Catalogue,
     profile: &Profile,
     format: ReportFormat,
     lang: Lang,
-) -> Result<String, scoring::ScoreError> {
+) -> Result<String, ReportError> {
     let evaluation = scoring::evaluate(catalogue, profile)?;
     let note = Note::build(&NoteInput {
         catalogue,
@@ -229,7 +231,7 @@ pub fn render_report(
         evaluation: &evaluation,
         lang,
         form: None,
-    });
+    })?;
     Ok(match format {
         ReportFormat::Markdown => note::markdown::render(&note),
         ReportFormat::Html => note::html::render(&note),

@@ -108,6 +108,23 @@ pub fn amount(amount: Decimal, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// Whole euros without the currency, for wide tables whose caption names it: `1.234.568`
+/// (Dutch) or `1,234,568` (English); half a euro rounds away from zero, and a value that rounds
+/// to zero has no sign.
+pub fn euros(amount: Decimal, lang: Lang) -> String {
+    let whole = amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let plain = format!("{whole:.0}");
+    let (negative, i, _) = split_plain(&plain);
+    assemble(negative && i.chars().any(|c| c != '0'), i, "", lang)
+}
+
+/// A factor as entered, without trailing zeros: `0,95`, `1`, `1,1` (Dutch) or `0.95` (English).
+pub fn factor(x: Decimal, lang: Lang) -> String {
+    let plain = x.normalize().to_string();
+    let (negative, i, f) = split_plain(&plain);
+    assemble(negative, i, f, lang)
+}
+
 /// Parses a number written in the style of `lang` (grouping optional, `%` and a leading `EUR`
 /// ignored) back to `f64`; `None` when it is not a number in that style. The inverse of the
 /// formatters above, used by the tests that cross-check reports against the JSON.
@@ -197,6 +214,21 @@ mod tests {
         assert_eq!(money(dec!(12), Lang::En), "EUR 12.00");
         assert_eq!(amount(dec!(-85000.5), Lang::Nl), "-85.000,50");
         assert_eq!(amount(dec!(1234567.891), Lang::En), "1,234,567.89");
+    }
+
+    #[test]
+    fn whole_euros_and_factors() {
+        assert_eq!(euros(dec!(1234567.5), Lang::Nl), "1.234.568");
+        assert_eq!(euros(dec!(-1234567.49), Lang::En), "-1,234,567");
+        assert_eq!(euros(dec!(-0.4), Lang::Nl), "0");
+        assert_eq!(euros(dec!(999.5), Lang::Nl), "1.000");
+        assert_eq!(factor(dec!(0.950), Lang::Nl), "0,95");
+        assert_eq!(factor(dec!(1.00), Lang::Nl), "1");
+        assert_eq!(factor(dec!(1.1), Lang::En), "1.1");
+        assert_eq!(
+            parse(&euros(dec!(-85000.5), Lang::Nl), Lang::Nl),
+            Some(-85001.0)
+        );
     }
 
     #[test]
