@@ -590,15 +590,18 @@ fn business_case_chapter_appears_only_with_data_and_in_every_format() {
         let year = b
             .return_year
             .map_or(t.not_within_horizon.to_string(), |y| y.to_string());
-        assert!(chapter.contains(&format!("| {} | ", b.name)), "{}", b.name);
-        assert!(chapter.contains(&year));
+        let row = chapter
+            .lines()
+            .find(|l| l.starts_with(&format!("| {} | ", b.name)))
+            .unwrap_or_else(|| panic!("no row for {}", b.name));
+        assert!(row.contains(&format!("| {year} |")), "{row}");
     }
     assert!(s.bands.iter().any(|b| b.return_year.is_none()));
     // The losers are flagged, and only they.
     for p in &a.participants {
         let row = chapter
             .lines()
-            .find(|l| l.starts_with(&format!("| {} | ", p.participant)) && l.contains("EUR"))
+            .find(|l| l.starts_with(&format!("| {}", p.participant)) && l.contains("EUR"))
             .unwrap();
         assert_eq!(row.contains(t.loses), p.loses_while_group_wins, "{row}");
     }
@@ -611,7 +614,7 @@ fn business_case_chapter_appears_only_with_data_and_in_every_format() {
     assert!(h.contains(r#"<polygon class="band""#), "the band is shaded");
     let marked = format!("{} {}", t.return_year, s.return_year.unwrap());
     assert!(h.contains(&marked), "the return year is marked");
-    assert!(h.contains(r#"<tr class="loser"><th scope="row">Reusel-Zuid</th>"#));
+    assert!(h.contains(r#"<tr class="loser"><th scope="row">Reusel-Zuid<br>"#));
     let c = csv::render(&note);
     assert!(c.contains("business_case_years,Samen een SSC Kempenrand,1,"));
     let row = c

@@ -54,11 +54,19 @@ tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--navy); 
 table.narrow { width: auto; min-width: 55%; }
 table.money { font-size: 0.75rem; }
 table.money td, table.money th { padding: 0.3rem 0.3rem; }
+table.annex, table.bills, table.bands, table.outcome { table-layout: fixed; }
+thead th.group { text-align: center; border-bottom: 1px solid var(--rule); }
 th .muted { font-weight: 400; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .loses { color: #7a1f1f; }
 tr.loser th, tr.loser td { background: #fbeeee; }
 section.scenario { margin-top: 1.6rem; }
+@media print {
+  section.scenario + section.scenario { break-before: page; }
+  section.scenario table { margin: 0.3rem 0 0.6rem; }
+  section.scenario table.money td, section.scenario table.money th { padding: 0.15rem 0.3rem; line-height: 1.35; }
+}
+section.scenario figure { margin: 0.6rem 0 0.8rem; }
+section.scenario h4 { margin: 0.8rem 0 0.3rem; }
 .level { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: 600; }
 .level.full { background: #1e6b45; color: #fff; }
 .level.configuration { background: #f4d58d; color: var(--ink); }
@@ -621,6 +629,42 @@ fn landscape(out: &mut String, note: &Note) {
     out.push_str("</ul></section>");
 }
 
+/// Column widths in percent, for a table with a fixed layout.
+fn cols(widths: &[f64]) -> String {
+    let mut s = String::from("<colgroup>");
+    for w in widths {
+        let _ = write!(s, r#"<col style="width:{w:.2}%">"#);
+    }
+    s.push_str("</colgroup>");
+    s
+}
+
+/// `n` columns sharing what `first` leaves.
+fn first_and_rest(first: f64, n: usize) -> Vec<f64> {
+    let mut v = vec![first];
+    v.extend(std::iter::repeat_n((100.0 - first) / n.max(1) as f64, n));
+    v
+}
+
+/// A table header label with soft hyphens in the long words of the business case, so narrow
+/// A4 columns break them legibly instead of letting them run into the next column.
+fn hyphenated(label: &str) -> String {
+    const BREAKS: &[(&str, &str)] = &[
+        ("Exploitatiekosten", "Exploitatie&shy;kosten"),
+        ("Investeringen", "Investe&shy;ringen"),
+        ("geactiveerd", "geacti&shy;veerd"),
+        ("Cumulatieve", "Cumula&shy;tieve"),
+        ("Terugverdienjaar", "Terugverdien&shy;jaar"),
+        ("kasstroom", "kas&shy;stroom"),
+        ("Kasstroom", "Kas&shy;stroom"),
+        ("Vertraging", "Vertra&shy;ging"),
+        ("capitalised", "capital&shy;ised"),
+    ];
+    BREAKS.iter().fold(esc(label), |text, (word, broken)| {
+        text.replace(word, broken)
+    })
+}
+
 /// A return year, or "not within the horizon".
 fn return_year(y: Option<u32>, lang: Lang) -> String {
     y.map(number::year)
@@ -636,8 +680,9 @@ pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
     open_chapter(out, "businesscase", t.ch_business_case, false);
     let _ = write!(
         out,
-        "<p>{}</p><p>{}",
+        "<p>{} {}</p><p>{}",
         esc(t.business_case_intro),
+        esc(t.bands_intro),
         esc(&bc.selection_text)
     );
     if !bc.references.is_empty() {
@@ -686,9 +731,38 @@ fn scenario(out: &mut String, s: &ScenarioNote, n: usize, lang: Lang) {
     }
     let _ = write!(
         out,
-        r#"<div class="keep"><h4>{}</h4><table class="money annex"><caption>{}</caption><thead><tr><th scope="col" class="num">{}</th>"#,
+        r#"<div class="keep"><h4>{}</h4><table class="bands">{}<thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+        esc(t.bands_title),
+        cols(&[13.0, 11.0, 12.0, 18.0, 24.0, 22.0]),
+        esc(t.band),
+        esc(t.cost_factor),
+        esc(t.benefit_factor),
+        hyphenated(t.delay_months),
+        hyphenated(t.return_year),
+        hyphenated(t.end_balance)
+    );
+    for b in &s.bands {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td><td class="num">{}</td></tr>"#,
+            esc(&b.name),
+            esc(&number::factor(b.cost_multiplier, lang)),
+            esc(&number::factor(b.benefit_multiplier, lang)),
+            b.delay_months,
+            return_year(b.return_year, lang),
+            esc(&number::money(
+                b.cumulative_cash_flow.last().copied().unwrap_or_default(),
+                lang
+            ))
+        );
+    }
+    out.push_str("</tbody></table></div>");
+    let _ = write!(
+        out,
+        r#"<div class="keep"><h4>{}</h4><table class="money annex"><caption>{}</caption>{}<thead><tr><th scope="col" class="num">{}</th>"#,
         esc(t.estimate_title),
         esc(t.amounts_in_eur),
+        cols(&first_and_rest(6.0, 8)),
         esc(t.year)
     );
     for h in [
@@ -701,7 +775,7 @@ fn scenario(out: &mut String, s: &ScenarioNote, n: usize, lang: Lang) {
         t.cumulative_costs,
         t.cumulative_cash_flow,
     ] {
-        let _ = write!(out, r#"<th scope="col" class="num">{}</th>"#, esc(h));
+        let _ = write!(out, r#"<th scope="col" class="num">{}</th>"#, hyphenated(h));
     }
     out.push_str("</tr></thead><tbody>");
     for y in &s.years {
@@ -744,34 +818,6 @@ fn scenario(out: &mut String, s: &ScenarioNote, n: usize, lang: Lang) {
         esc(t.residual),
         esc(&number::money(s.residual_book_value, lang))
     );
-    let _ = write!(
-        out,
-        r#"<div class="keep"><h4>{}</h4><p>{}</p><table><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
-        esc(t.bands_title),
-        esc(t.bands_intro),
-        esc(t.band),
-        esc(t.cost_factor),
-        esc(t.benefit_factor),
-        esc(t.delay_months),
-        esc(t.return_year),
-        esc(t.end_balance)
-    );
-    for b in &s.bands {
-        let _ = write!(
-            out,
-            r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td><td class="num">{}</td></tr>"#,
-            esc(&b.name),
-            esc(&number::factor(b.cost_multiplier, lang)),
-            esc(&number::factor(b.benefit_multiplier, lang)),
-            b.delay_months,
-            return_year(b.return_year, lang),
-            esc(&number::money(
-                b.cumulative_cash_flow.last().copied().unwrap_or_default(),
-                lang
-            ))
-        );
-    }
-    out.push_str("</tbody></table></div>");
     if let Some(a) = &s.allocation {
         allocation(out, s, a, lang);
     }
@@ -782,7 +828,7 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
     let t = labels(lang);
     let _ = write!(
         out,
-        r#"<div class="keep"><h4>{}</h4><p>{}</p><table class="money"><caption>{} ({})</caption><thead><tr><th scope="col" class="num">{}</th>"#,
+        r#"<div class="keep"><h4>{}</h4><p>{}</p><table class="money bills"><caption>{} ({})</caption>{}<thead><tr><th scope="col" class="num">{}</th>"#,
         esc(t.allocation_title),
         esc(&t
             .allocation_rule
@@ -791,6 +837,7 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
             .replace("{tariff}", &a.tariff_name)),
         esc(t.bills_title),
         esc(case_strings(lang).whole_euros),
+        cols(&first_and_rest(7.0, a.participants.len() + 1)),
         esc(t.year)
     );
     for p in &a.participants {
@@ -827,32 +874,33 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
         );
     }
     out.push_str("</tbody></table></div>");
+    let bands = s.bands.len();
+    let mut widths = vec![25.0, 13.0, 20.0];
+    widths.extend(std::iter::repeat_n(42.0 / bands.max(1) as f64, bands));
     let _ = write!(
         out,
-        r#"<div class="keep"><table class="outcome"><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col" class="num">{} ({})</th><th scope="col" class="num">{}</th>"#,
+        r#"<div class="keep"><table class="outcome"><caption>{}</caption>{}<thead><tr><th scope="col" rowspan="2">{}</th><th scope="col" rowspan="2" class="num">{} ({})</th><th scope="col" rowspan="2" class="num">{}</th><th scope="colgroup" colspan="{bands}" class="group">{}</th></tr><tr>"#,
         esc(t.outcome_title),
+        cols(&widths),
         esc(t.participant),
         esc(t.usage),
         esc(&a.key_name),
-        esc(t.end_balance)
+        hyphenated(t.end_balance),
+        esc(t.return_year)
     );
     for b in &s.bands {
-        let _ = write!(
-            out,
-            r#"<th scope="col">{} {}</th>"#,
-            esc(t.return_year),
-            esc(&b.name)
-        );
+        let _ = write!(out, r#"<th scope="col" class="num">{}</th>"#, esc(&b.name));
     }
-    let _ = write!(
-        out,
-        r#"<th scope="col"><span class="visually-hidden">{}</span></th></tr></thead><tbody>"#,
-        esc(t.loses)
-    );
+    out.push_str("</tr></thead><tbody>");
     for p in &a.participants {
+        let flag = if p.loses_while_group_wins {
+            format!(r#"<br><strong class="loses">{}</strong>"#, esc(t.loses))
+        } else {
+            String::new()
+        };
         let _ = write!(
             out,
-            r#"<tr{}><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td>"#,
+            r#"<tr{}><th scope="row">{}{flag}</th><td class="num">{}</td><td class="num">{}</td>"#,
             if p.loses_while_group_wins {
                 r#" class="loser""#
             } else {
@@ -863,16 +911,11 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
             esc(&number::money(p.final_cumulative_cash_flow, lang))
         );
         for y in &p.return_years {
-            let _ = write!(out, "<td>{}</td>", return_year(*y, lang));
-        }
-        if p.loses_while_group_wins {
             let _ = write!(
                 out,
-                r#"<td><strong class="loses">{}</strong></td>"#,
-                esc(t.loses)
+                r#"<td class="num">{}</td>"#,
+                y.map_or_else(|| "—".to_string(), number::year)
             );
-        } else {
-            out.push_str("<td></td>");
         }
         out.push_str("</tr>");
     }
@@ -884,7 +927,8 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
         .collect();
     let _ = write!(
         out,
-        "</tbody></table><p>{}</p></div>",
+        r#"</tbody></table><p class="muted">{}</p><p>{}</p></div>"#,
+        esc(t.no_return_mark),
         esc(&if losers.is_empty() {
             t.nobody_loses.to_string()
         } else {

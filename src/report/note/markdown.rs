@@ -329,8 +329,8 @@ pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
     let t = labels(lang);
     let _ = writeln!(
         out,
-        "## {}\n\n{}\n",
-        t.ch_business_case, t.business_case_intro
+        "## {}\n\n{} {}\n",
+        t.ch_business_case, t.business_case_intro, t.bands_intro
     );
     let mut selection = bc.selection_text.clone();
     if !bc.references.is_empty() {
@@ -406,7 +406,7 @@ fn scenario(out: &mut String, s: &ScenarioNote, lang: Lang) {
         t.residual,
         number::money(s.residual_book_value, lang)
     );
-    let _ = writeln!(out, "#### {}\n\n{}\n", t.bands_title, t.bands_intro);
+    let _ = writeln!(out, "#### {}\n", t.bands_title);
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|---:|",
@@ -474,26 +474,30 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
     let mut sep = "|---|---:|---:|".to_string();
     for b in &s.bands {
         head.push_str(&format!(" {} {} |", t.return_year, b.name));
-        sep.push_str("---|");
+        sep.push_str("---:|");
     }
-    let _ = writeln!(out, "{head} |\n{sep}---|");
+    let _ = writeln!(out, "{head}\n{sep}");
     for p in &a.participants {
+        let flag = if p.loses_while_group_wins {
+            format!(" — **{}**", t.loses)
+        } else {
+            String::new()
+        };
         let mut line = format!(
-            "| {} | {} | {} |",
+            "| {}{flag} | {} | {} |",
             cell(&p.participant),
             number::factor(p.usage, lang),
             number::money(p.final_cumulative_cash_flow, lang)
         );
         for y in &p.return_years {
-            line.push_str(&format!(" {} |", return_year(*y, lang)));
+            line.push_str(&format!(
+                " {} |",
+                y.map_or_else(|| "—".to_string(), number::year)
+            ));
         }
-        let flag = if p.loses_while_group_wins {
-            format!("**{}**", t.loses)
-        } else {
-            String::new()
-        };
-        let _ = writeln!(out, "{line} {flag} |");
+        let _ = writeln!(out, "{line}");
     }
+    let _ = writeln!(out, "\n{}", t.no_return_mark);
     let losers: Vec<&str> = a
         .participants
         .iter()

@@ -17,6 +17,12 @@ use crate::report::number;
 /// The width of every chart in user units.
 const WIDTH: f64 = 720.0;
 
+/// The advance of an average character of a 13-unit label, for laying out a legend.
+const LABEL_CHAR: f64 = 7.4;
+
+/// The same for a 12-unit tick label.
+const TICK_CHAR: f64 = 6.9;
+
 /// Escapes text for HTML and SVG content and attributes.
 pub(super) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -324,9 +330,9 @@ pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
     let left = 120.0;
     let right = 24.0;
     let top = 22.0;
-    let plot_h = 220.0;
-    let legend_top = top + plot_h + 40.0;
-    let height = legend_top + 44.0;
+    let plot_h = 140.0;
+    let legend_top = top + plot_h + 42.0;
+    let height = legend_top + 14.0;
     let years: Vec<u32> = s.years.iter().map(|y| y.year).collect();
     let estimate: Vec<Decimal> = s.years.iter().map(|y| y.cumulative_cash_flow).collect();
     let all: Vec<Decimal> = s
@@ -442,7 +448,7 @@ pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
     let _ = write!(
         out,
         r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
-        left - 6.0,
+        left - 14.0,
         top + plot_h + 20.0,
         esc(t.year)
     );
@@ -460,15 +466,20 @@ pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
         && let Some(i) = years.iter().position(|y| *y == ry)
     {
         let x = x_of(i);
-        let anchor = if i + 1 == years.len() { "end" } else { "start" };
-        let tx = if anchor == "end" { x - 4.0 } else { x + 4.0 };
+        let label = format!("{} {}", t.return_year, number::year(ry));
+        // Right of the marker when the label fits before the edge, else left of it.
+        let fits = x + 4.0 + TICK_CHAR * label.chars().count() as f64 <= WIDTH;
+        let (anchor, tx) = if fits {
+            ("start", x + 4.0)
+        } else {
+            ("end", x - 4.0)
+        };
         let _ = write!(
             out,
-            r#"<line class="marker" x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}"/><text class="tick" x="{tx:.1}" y="{:.1}" text-anchor="{anchor}">{} {}</text>"#,
+            r#"<line class="marker" x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}"/><text class="tick" x="{tx:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
             top + plot_h,
             top - 8.0,
-            esc(t.return_year),
-            number::year(ry)
+            esc(&label)
         );
     }
     for b in &s.bands {
@@ -503,30 +514,38 @@ pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
             );
         }
     }
-    // Legend: the four lines in a row, the shaded area below.
-    let mut entries: Vec<(&str, &str)> = vec![("estimate", t.estimate)];
-    entries.extend(s.bands.iter().map(|b| (b.band, b.name.as_str())));
-    let col = (WIDTH - 20.0) / entries.len().max(1) as f64;
-    for (k, (class, name)) in entries.iter().enumerate() {
-        let lx = 10.0 + col * k as f64;
+    // Legend in one row: the four lines and the shaded band, each as wide as its text.
+    let mut entries: Vec<(Option<&str>, &str)> = vec![(Some("estimate"), t.estimate)];
+    entries.extend(s.bands.iter().map(|b| (Some(b.band), b.name.as_str())));
+    if s.bands.len() > 1 {
+        entries.push((None, t.band_area));
+    }
+    let mut x = 10.0;
+    for (class, name) in entries {
+        match class {
+            Some(class) => {
+                let _ = write!(
+                    out,
+                    r#"<line class="line {class}" x1="{x:.1}" y1="{legend_top:.1}" x2="{:.1}" y2="{legend_top:.1}"/>"#,
+                    x + 28.0
+                );
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    r#"<rect class="band" x="{x:.1}" y="{:.1}" width="28" height="12"/>"#,
+                    legend_top - 6.0
+                );
+            }
+        }
         let _ = write!(
             out,
-            r#"<line class="line {class}" x1="{lx:.1}" y1="{legend_top:.1}" x2="{:.1}" y2="{legend_top:.1}"/><text class="label" x="{:.1}" y="{:.1}">{}</text>"#,
-            lx + 28.0,
-            lx + 36.0,
+            r#"<text class="label" x="{:.1}" y="{:.1}">{}</text>"#,
+            x + 36.0,
             legend_top + 4.5,
             esc(name)
         );
-    }
-    if s.bands.len() > 1 {
-        let ly = legend_top + 22.0;
-        let _ = write!(
-            out,
-            r#"<rect class="band" x="10" y="{:.1}" width="28" height="12"/><text class="label" x="46" y="{:.1}">{}</text>"#,
-            ly - 6.0,
-            ly + 4.5,
-            esc(t.band_area)
-        );
+        x += 36.0 + LABEL_CHAR * name.chars().count() as f64 + 26.0;
     }
     out.push_str("</svg>");
     out
