@@ -659,6 +659,8 @@ fn hyphenated(label: &str) -> String {
         ("Kasstroom", "Kas&shy;stroom"),
         ("Vertraging", "Vertra&shy;ging"),
         ("capitalised", "capital&shy;ised"),
+        ("unfavourable", "un&shy;favour&shy;able"),
+        ("favourable", "favour&shy;able"),
     ];
     BREAKS.iter().fold(esc(label), |text, (word, broken)| {
         text.replace(word, broken)
@@ -745,7 +747,7 @@ fn scenario(out: &mut String, s: &ScenarioNote, n: usize, lang: Lang) {
         let _ = write!(
             out,
             r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td><td class="num">{}</td></tr>"#,
-            esc(&b.name),
+            hyphenated(&b.name),
             esc(&number::factor(b.cost_multiplier, lang)),
             esc(&number::factor(b.benefit_multiplier, lang)),
             b.delay_months,
@@ -875,8 +877,8 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
     }
     out.push_str("</tbody></table></div>");
     let bands = s.bands.len();
-    let mut widths = vec![25.0, 13.0, 20.0];
-    widths.extend(std::iter::repeat_n(42.0 / bands.max(1) as f64, bands));
+    let mut widths = vec![22.0, 13.0, 20.0];
+    widths.extend(std::iter::repeat_n(45.0 / bands.max(1) as f64, bands));
     let _ = write!(
         out,
         r#"<div class="keep"><table class="outcome"><caption>{}</caption>{}<thead><tr><th scope="col" rowspan="2">{}</th><th scope="col" rowspan="2" class="num">{} ({})</th><th scope="col" rowspan="2" class="num">{}</th><th scope="colgroup" colspan="{bands}" class="group">{}</th></tr><tr>"#,
@@ -889,7 +891,11 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
         esc(t.return_year)
     );
     for b in &s.bands {
-        let _ = write!(out, r#"<th scope="col" class="num">{}</th>"#, esc(&b.name));
+        let _ = write!(
+            out,
+            r#"<th scope="col" class="num">{}</th>"#,
+            hyphenated(&b.name)
+        );
     }
     out.push_str("</tr></thead><tbody>");
     for p in &a.participants {

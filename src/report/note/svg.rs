@@ -572,6 +572,79 @@ mod tests {
         assert!(wrap("", 10).is_empty());
     }
 
+    /// The business case of every shipped profile, as the note holds it.
+    fn scenarios(lang: Lang) -> Vec<ScenarioNote> {
+        use crate::core::scoring::evaluate;
+        use crate::io::{catalogue, profile};
+        let cat = catalogue::built_in();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+        let mut out = vec![];
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = profile::load(&e.unwrap().path()).unwrap();
+            let ev = evaluate(&cat, &p).unwrap();
+            let note = Note::build(&super::super::NoteInput {
+                catalogue: &cat,
+                profile: &p,
+                evaluation: &ev,
+                lang,
+                form: None,
+            })
+            .unwrap();
+            out.extend(note.business_case.unwrap().scenarios);
+        }
+        out
+    }
+
+    /// `(x, anchor, text)` of every `<text class="{class}">` of a chart.
+    fn texts<'a>(svg: &'a str, class: &str) -> Vec<(f64, &'a str, &'a str)> {
+        svg.split(&format!(r#"<text class="{class}" x=""#))
+            .skip(1)
+            .map(|t| {
+                let x: f64 = t[..t.find('"').unwrap()].parse().unwrap();
+                let tag = &t[..t.find('>').unwrap()];
+                let anchor = tag
+                    .split("text-anchor=\"")
+                    .nth(1)
+                    .map_or("start", |a| &a[..a.find('"').unwrap()]);
+                let body = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
+                (x, anchor, body)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cash_flow_labels_stay_inside_the_chart() {
+        for lang in [Lang::Nl, Lang::En] {
+            for s in scenarios(lang) {
+                let svg = cash_flow(&s, lang, "c");
+                assert!(svg.contains(&format!(
+                    "<title id=\"c-title\">{}: {}</title>",
+                    labels(lang).cash_flow_chart,
+                    esc(&s.label)
+                )));
+                let legend = texts(&svg, "label");
+                assert_eq!(legend.len(), 5, "estimate, three bands, the shaded band");
+                for (x, _, text) in legend {
+                    let right = x + LABEL_CHAR * text.chars().count() as f64;
+                    assert!(right <= WIDTH, "{text}: legend ends at {right}");
+                }
+                for (x, anchor, text) in texts(&svg, "tick") {
+                    let w = TICK_CHAR * text.chars().count() as f64;
+                    let (l, r) = match anchor {
+                        "end" => (x - w, x),
+                        "middle" => (x - w / 2.0, x + w / 2.0),
+                        _ => (x, x + w),
+                    };
+                    assert!(l >= 0.0 && r <= WIDTH, "{text} at {l}..{r}");
+                }
+                if let Some(y) = s.return_year {
+                    let mark = format!("{} {y}", labels(lang).return_year);
+                    assert!(svg.contains(&format!(">{mark}</text>")), "{mark}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn escaping_covers_markup_characters() {
         assert_eq!(
