@@ -608,8 +608,8 @@ fn level_name(level: ControlLevel, lang: Lang) -> String {
 
 impl Note {
     /// Builds the note. Pure: the same input gives the same note. The business case chapter
-    /// is there whenever the profile has a `[business_case]` (see [`business_case`] for which
-    /// scenarios it shows).
+    /// is there whenever the profile has a `[business_case]`: the scenarios of the leading
+    /// candidate when the profile has any, otherwise all of them.
     pub fn build(input: &NoteInput<'_>) -> Result<Note, ReportError> {
         let NoteInput {
             catalogue: cat,
