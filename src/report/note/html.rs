@@ -1065,6 +1065,8 @@ mod tests {
             ("#7a1f1f", "#ffffff"), // status: binding
             ("#1f4e8c", "#ffffff"), // status: reference
             ("#6b4a00", "#ffffff"), // status: pending
+            ("#1b1f24", "#fbeeee"), // a participant that loses while the group wins
+            ("#7a1f1f", "#fbeeee"), // its flag
         ];
         for (fg, bg) in pairs {
             for c in [fg, bg] {
