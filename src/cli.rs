@@ -13,7 +13,7 @@ use crate::core::scoring;
 use crate::core::text::Lang;
 use crate::io::{InputErrors, catalogue, profile};
 use crate::report::business_case::BusinessCaseView;
-use crate::report::note::{self, Note, NoteInput};
+use crate::report::note::{self, Note, NoteInput, ReportError};
 use crate::report::{self, ScoreView};
 // Weights and sensitivity (issue 6).
 use crate::core::analysis::{self, AnalysisError, SamplingSettings};
@@ -157,7 +157,8 @@ pub enum Command {
         format: Format,
     },
     /// Write the decision note for a profile: question, weights, ranking with explanations,
-    /// exclusions, control per layer, hybrid landscape, collaboration obstacles and sources.
+    /// exclusions, control per layer, hybrid landscape, business case, collaboration obstacles
+    /// and sources.
     Report {
         /// The profile (TOML); the built-in demo when omitted.
         #[arg(long, short = 'p', value_name = "FILE")]
@@ -319,13 +320,14 @@ pub fn render_score(
 }
 
 /// Renders the decision note for a profile in a format (the collaboration form follows the
-/// leading option; see `report::note::default_form`).
+/// leading option; see `report::note::default_form`). The business case chapter is there
+/// when the profile has a `[business_case]`.
 pub fn render_report(
     catalogue: &Catalogue,
     profile: &Profile,
     format: ReportFormat,
     lang: Lang,
-) -> Result<String, scoring::ScoreError> {
+) -> Result<String, ReportError> {
     let evaluation = scoring::evaluate(catalogue, profile)?;
     let note = Note::build(&NoteInput {
         catalogue,
@@ -333,7 +335,7 @@ pub fn render_report(
         evaluation: &evaluation,
         lang,
         form: None,
-    });
+    })?;
     Ok(match format {
         ReportFormat::Markdown => note::markdown::render(&note),
         ReportFormat::Html => note::html::render(&note),

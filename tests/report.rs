@@ -1,7 +1,8 @@
 //! The decision note (`wolkwijzer report`): golden Markdown for two profiles in both languages,
 //! the cross-check that every number in the HTML and Markdown is in the JSON, the chapter
 //! order, the self-contained and accessible HTML, the CSV blocks, the business case chapter
-//! (rendered from a hand-made business case until the core delivers one) and the command line.
+//! (the same numbers as `wolkwijzer business-case --format json`, only with a
+//! `[business_case]`) and the command line.
 //!
 //! Number normalisation of the cross-check, documented here because the test depends on it:
 //! - A *token* is a maximal run of digits joined by single `.` or `,` separators, with a
@@ -19,11 +20,7 @@
 //! - Exempt: nothing. Ranks, source numbers, the scale ends (0 and 10) and years are in the
 //!   JSON too (`rank`, `number`, `scale`, the question and citations).
 
-mod common;
-
 use std::path::{Path, PathBuf};
-
-use common::business_case;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -61,6 +58,7 @@ fn note_for(path: &Path, lang: Lang) -> Note {
         lang,
         form: None,
     })
+    .unwrap()
 }
 
 fn render(path: &Path, format: ReportFormat, lang: Lang) -> String {
@@ -245,24 +243,187 @@ fn every_number_in_html_and_markdown_is_in_the_json() {
     }
 }
 
+/// The business case chapter of a Markdown note (up to the next chapter).
+fn business_case_chapter(md: &str, lang: Lang) -> &str {
+    let head = format!("\n## {}\n", labels(lang).ch_business_case);
+    let start = md.find(&head).expect("a business case chapter");
+    let rest = &md[start + head.len()..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
 #[test]
-fn business_case_numbers_are_in_the_json_too() {
-    for lang in [Lang::Nl, Lang::En] {
-        let note =
-            note_for(&profile_path("startersgroep"), lang).with_business_case(business_case());
-        let json = json_numbers(&json::render(&note));
-        let html = html_text(&html::render(&note));
-        let md = markdown::render(&note);
-        assert!(
-            missing_numbers(&html, &json, lang).is_empty(),
-            "{:?}",
-            missing_numbers(&html, &json, lang)
-        );
-        assert!(
-            missing_numbers(&md, &json, lang).is_empty(),
-            "{:?}",
-            missing_numbers(&md, &json, lang)
-        );
+fn the_cross_check_covers_the_business_case_chapter() {
+    // The chapter is full of amounts; each is one the JSON holds, and a changed amount is caught.
+    for path in shipped() {
+        for lang in [Lang::Nl, Lang::En] {
+            let json = json_numbers(&render(&path, ReportFormat::Json, lang));
+            let md = render(&path, ReportFormat::Markdown, lang);
+            let chapter = business_case_chapter(&md, lang);
+            let amounts: Vec<String> = tokens(chapter)
+                .into_iter()
+                .filter(|t| t.trim_start_matches('-').len() > 4)
+                .collect();
+            assert!(amounts.len() > 40, "{}: {amounts:?}", name(&path));
+            assert!(missing_numbers(chapter, &json, lang).is_empty());
+            let at = chapter.find("EUR ").expect("an amount in EUR") + "EUR ".len();
+            let first = tokens(&chapter[at..]).remove(0);
+            let v = number::parse(&first, lang).unwrap();
+            let tampered = number::decimal(v + 1.0, 2, lang);
+            assert_eq!(
+                missing_numbers(&tampered, &json, lang),
+                vec![tampered.clone()],
+                "{}: an amount off by a euro must be caught",
+                name(&path)
+            );
+        }
+    }
+}
+
+/// A money string of the JSON as a number.
+fn money(v: &Value) -> f64 {
+    v.as_str()
+        .unwrap_or_else(|| panic!("money is a string: {v}"))
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn business_case_chapter_matches_the_business_case_command() {
+    // The report's JSON carries the same numbers as `business-case --format json` for the
+    // scenarios it shows: the yearly table, the bands, the bills and the participants.
+    let cat = catalogue::built_in();
+    for path in shipped() {
+        let p = profile::load(&path).unwrap();
+        let note: Value =
+            serde_json::from_str(&render(&path, ReportFormat::Json, Lang::Nl)).unwrap();
+        let out = bin()
+            .args(["business-case", "--format", "json", "-p"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let cli: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let bc = &note["business_case"];
+        let shown = bc["scenarios"].as_array().unwrap();
+        assert!(!shown.is_empty(), "{}", name(&path));
+        assert_eq!(bc["horizon"], cli["horizon"]);
+        // The selection rule: the leader's scenarios when it has any, otherwise all.
+        let e = evaluate(&cat, &p).unwrap();
+        let leader = e.ranking[0].key.id();
+        let all: Vec<&Value> = cli["scenarios"].as_array().unwrap().iter().collect();
+        let of_leader: Vec<&Value> = all
+            .iter()
+            .copied()
+            .filter(|s| s["candidate"]["id"] == leader.as_str())
+            .collect();
+        let expected = if of_leader.is_empty() { all } else { of_leader };
+        let labels_shown: Vec<&Value> = shown.iter().map(|s| &s["label"]).collect();
+        let labels_expected: Vec<&Value> = expected.iter().map(|s| &s["label"]).collect();
+        assert_eq!(labels_shown, labels_expected, "{}", name(&path));
+        for (n, c) in shown.iter().zip(expected) {
+            assert_eq!(n["candidate"]["id"], c["candidate"]["id"]);
+            let rows = c["estimate"]["rows"].as_array().unwrap();
+            let years = n["years"].as_array().unwrap();
+            assert_eq!(years.len(), rows.len());
+            for (y, r) in years.iter().zip(rows) {
+                assert_eq!(y["year"], r["year"]);
+                for k in [
+                    "benefits",
+                    "operating_costs",
+                    "investments",
+                    "total_costs",
+                    "cash_flow",
+                    "cumulative_benefits",
+                    "cumulative_costs",
+                    "cumulative_cash_flow",
+                ] {
+                    assert_eq!(money(&y[k]), money(&r[k]), "{} {k}", name(&path));
+                }
+            }
+            assert_eq!(n["return_year"], c["estimate"]["return_year"]);
+            assert_eq!(
+                money(&n["residual_book_value"]),
+                money(&c["estimate"]["residual_book_value"])
+            );
+            for (b, cb) in n["bands"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .zip(c["bands"].as_array().unwrap())
+            {
+                assert_eq!(b["band"], cb["band"]);
+                assert_eq!(b["return_year"], cb["return_year"]);
+                assert_eq!(b["delay_months"], cb["delay_months"]);
+                assert_eq!(money(&b["cost_multiplier"]), money(&cb["cost_multiplier"]));
+                assert_eq!(
+                    money(&b["benefit_multiplier"]),
+                    money(&cb["benefit_multiplier"])
+                );
+                let cum: Vec<f64> = b["cumulative_cash_flow"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(money)
+                    .collect();
+                let cli_cum: Vec<f64> = cb["table"]["rows"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| money(&r["cumulative_cash_flow"]))
+                    .collect();
+                assert_eq!(cum, cli_cum);
+            }
+            match (
+                &n["allocation"],
+                c.get("allocation").filter(|a| !a.is_null()),
+            ) {
+                (Value::Null, None) => {}
+                (a, Some(ca)) => {
+                    assert_eq!(a["key"], ca["key"]);
+                    assert_eq!(a["tariff"], ca["tariff"]["model"]);
+                    let totals: Vec<f64> = a["provider_costs"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(money)
+                        .collect();
+                    let cli_totals: Vec<f64> = ca["years"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|y| money(&y["total"]))
+                        .collect();
+                    assert_eq!(totals, cli_totals);
+                    let parts = a["participants"].as_array().unwrap();
+                    let cli_parts = ca["participants"].as_array().unwrap();
+                    assert_eq!(parts.len(), cli_parts.len());
+                    for (x, cx) in parts.iter().zip(cli_parts) {
+                        assert_eq!(x["participant"], cx["municipality"]);
+                        assert_eq!(money(&x["usage"]), money(&cx["usage"]));
+                        let bills: Vec<f64> =
+                            x["bills"].as_array().unwrap().iter().map(money).collect();
+                        let cli_bills: Vec<f64> =
+                            cx["bills"].as_array().unwrap().iter().map(money).collect();
+                        assert_eq!(bills, cli_bills);
+                        assert_eq!(
+                            money(&x["final_cumulative_cash_flow"]),
+                            money(&cx["final_cumulative_cash_flow"])
+                        );
+                        let ry = &cx["return_years"];
+                        assert_eq!(
+                            x["return_years"],
+                            Value::Array(vec![
+                                ry["favourable"].clone(),
+                                ry["expected"].clone(),
+                                ry["unfavourable"].clone()
+                            ])
+                        );
+                        assert_eq!(x["loses_while_group_wins"], cx["loses_while_group_wins"]);
+                    }
+                }
+                (a, None) => panic!("{}: allocation {a} without one in the CLI", name(&path)),
+            }
+        }
     }
 }
 
@@ -316,11 +477,10 @@ fn chapters_come_in_the_agreed_order() {
             let h2: Vec<String> = heads.iter().map(|x| format!("{x}</h2>")).collect();
             let h2: Vec<&str> = h2.iter().map(String::as_str).collect();
             in_order(&h, &h2, "").unwrap_or_else(|e| panic!("{}: {e}", name(&path)));
-            assert!(note.business_case.is_none());
-            let t = labels(lang);
             assert!(
-                !md.contains(&format!("## {}", t.ch_business_case)),
-                "no business case chapter without data"
+                note.business_case.is_some(),
+                "{}: every shipped profile has a business case",
+                name(&path)
             );
         }
     }
@@ -346,7 +506,17 @@ fn html_is_self_contained_and_accessible() {
         assert_eq!(h.matches("<h1>").count(), 1);
         // Every SVG is an image labelled by its own title and description.
         let svgs: Vec<&str> = h.split("<svg ").skip(1).collect();
-        assert_eq!(svgs.len(), 3, "{}: ranking, layers, landscape", name(&path));
+        let scenarios = note_for(&path, Lang::Nl)
+            .business_case
+            .unwrap()
+            .scenarios
+            .len();
+        assert_eq!(
+            svgs.len(),
+            3 + scenarios,
+            "{}: ranking, layers, landscape and a cash-flow chart per scenario",
+            name(&path)
+        );
         for s in svgs {
             assert!(s.contains("role=\"img\""));
             let head = &s[..s.find('>').unwrap()];
@@ -378,35 +548,128 @@ fn html_is_self_contained_and_accessible() {
 
 #[test]
 fn business_case_chapter_appears_only_with_data_and_in_every_format() {
+    let cat = catalogue::built_in();
     let path = profile_path("startersgroep");
-    let plain = note_for(&path, Lang::Nl);
     let t = labels(Lang::Nl);
-    let note = plain.clone().with_business_case(business_case());
+    let note = note_for(&path, Lang::Nl);
+    let bc = note.business_case.as_ref().unwrap();
+    // The starter group's leader (SSC · SaaS) has no scenario: all scenarios are shown.
+    assert_eq!(bc.selection, "all");
+    assert!(bc.selection_text.starts_with(t.selection_rule));
+    let s = &bc.scenarios[0];
+    assert_eq!(s.candidate.id, "ssc-iaas-community");
+    let a = s.allocation.as_ref().unwrap();
     let md = markdown::render(&note);
     in_order(&md, &chapter_headings(&note, Lang::Nl), "\n## ").unwrap();
-    assert!(md.contains("| 2027 | 0,00 | "), "{md}");
-    assert!(md.contains("| ongunstig | niet binnen de looptijd |"));
-    assert!(md.contains("| Bergveld | EUR 1.234.567,89 |"));
+    let chapter = business_case_chapter(&md, Lang::Nl);
+    // The yearly table has every row of seed 003 Bijlage 1, in order.
+    in_order(
+        chapter,
+        &[
+            t.year,
+            t.benefits,
+            t.operating_costs,
+            t.investments,
+            t.total_costs,
+            t.cash_flow,
+            t.cumulative_benefits,
+            t.cumulative_costs,
+            t.cumulative_cash_flow,
+        ],
+        "| ",
+    )
+    .unwrap();
+    let y1 = &s.years[0];
+    assert!(chapter.contains(&format!(
+        "| 1 | {} | {} |",
+        number::euros(y1.benefits, Lang::Nl),
+        number::euros(y1.operating_costs, Lang::Nl)
+    )));
+    // The return year per band, "not within the horizon" when there is none.
+    for b in &s.bands {
+        let year = b
+            .return_year
+            .map_or(t.not_within_horizon.to_string(), |y| y.to_string());
+        let row = chapter
+            .lines()
+            .find(|l| l.starts_with(&format!("| {} | ", b.name)))
+            .unwrap_or_else(|| panic!("no row for {}", b.name));
+        assert!(row.contains(&format!("| {year} |")), "{row}");
+    }
+    assert!(s.bands.iter().any(|b| b.return_year.is_none()));
+    // The losers are flagged, and only they.
+    for p in &a.participants {
+        let row = chapter
+            .lines()
+            .find(|l| l.starts_with(&format!("| {}", p.participant)) && l.contains("EUR"))
+            .unwrap();
+        assert_eq!(row.contains(t.loses), p.loses_while_group_wins, "{row}");
+    }
+    assert!(chapter.contains(&t.loses_note.replace("{names}", "Reusel-Zuid")));
     let h = html::render(&note);
-    assert!(h.contains(t.cash_flow_chart));
-    assert_eq!(
-        h.matches("<svg ").count(),
-        4,
-        "the cash-flow chart is added"
-    );
-    assert!(
-        h.contains("Terugverdienjaar 2032"),
-        "the expected return year is marked"
-    );
+    assert!(h.contains(&format!(
+        "<title id=\"fig-cashflow-1-title\">{}: {}</title>",
+        t.cash_flow_chart, s.label
+    )));
+    assert!(h.contains(r#"<polygon class="band""#), "the band is shaded");
+    let marked = format!("{} {}", t.return_year, s.return_year.unwrap());
+    assert!(h.contains(&marked), "the return year is marked");
+    assert!(h.contains(r#"<tr class="loser"><th scope="row">Reusel-Zuid<br>"#));
     let c = csv::render(&note);
-    assert!(c.contains("business_case_years,Samenwerking met gezamenlijke investering,2027,"));
-    assert!(c.contains("business_case_allocation,per werkplek,Bergveld,1234567.89"));
+    assert!(c.contains("business_case_years,Samen een SSC Kempenrand,1,"));
+    let row = c
+        .lines()
+        .find(|l| {
+            l.starts_with("business_case_participants,Samen een SSC Kempenrand,Reusel-Zuid,270,")
+        })
+        .unwrap();
+    assert!(row.ends_with(",true"), "{row}");
     let j: Value = serde_json::from_str(&json::render(&note)).unwrap();
-    assert_eq!(j["business_case"]["allocation"][0]["share"], "1234567.89");
+    assert_eq!(
+        j["business_case"]["scenarios"][0]["allocation"]["participants"][3]["loses_while_group_wins"],
+        true
+    );
+    let en = markdown::render(&note_for(&path, Lang::En));
+    let end = s.years.last().unwrap().cumulative_cash_flow;
+    assert!(en.contains(&number::money(end, Lang::En)));
+    assert!(md.contains(&number::money(end, Lang::Nl)));
+
+    // Without a [business_case], no chapter in any format.
+    let mut p = profile::load(&path).unwrap();
+    p.business_case = None;
+    let e = evaluate(&cat, &p).unwrap();
+    let plain = Note::build(&NoteInput {
+        catalogue: &cat,
+        profile: &p,
+        evaluation: &e,
+        lang: Lang::Nl,
+        form: None,
+    })
+    .unwrap();
+    assert!(plain.business_case.is_none());
+    let md = markdown::render(&plain);
+    in_order(&md, &chapter_headings(&plain, Lang::Nl), "\n## ").unwrap();
+    assert!(!md.contains(&format!("## {}", t.ch_business_case)));
+    let h = html::render(&plain);
+    assert_eq!(h.matches("<svg ").count(), 3);
+    assert!(!h.contains("id=\"businesscase\""));
+    assert!(!csv::render(&plain).contains("business_case"));
     let plain_json: Value = serde_json::from_str(&json::render(&plain)).unwrap();
     assert!(plain_json.get("business_case").is_none());
-    let en = note_for(&path, Lang::En).with_business_case(business_case());
-    assert!(markdown::render(&en).contains("EUR 1,234,567.89"));
+}
+
+#[test]
+fn a_business_case_that_cannot_be_evaluated_is_an_error() {
+    // Loading a profile evaluates its business case; a profile changed in code may still fail.
+    let cat = catalogue::built_in();
+    let mut p = profile::load(&profile_path("kleine-gemeente")).unwrap();
+    p.business_case.as_mut().unwrap().municipalities.clear();
+    let err = render_report(&cat, &p, ReportFormat::Html, Lang::Nl).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("the business case cannot be evaluated: "),
+        "{err}"
+    );
 }
 
 #[test]
@@ -433,6 +696,9 @@ fn csv_has_a_block_per_table_with_its_own_header() {
             "layers",
             "landscape",
             "rules",
+            "business_case_scenarios",
+            "business_case_years",
+            "business_case_bands",
             "obstacles",
             "sources"
         ]
@@ -460,6 +726,7 @@ fn json_holds_every_chapter() {
         "excluded",
         "layers",
         "landscape",
+        "business_case",
         "collaboration",
         "sources",
     ] {
@@ -488,7 +755,8 @@ fn a_non_collaboration_leader_has_no_obstacles() {
         evaluation: &e,
         lang: Lang::Nl,
         form: None,
-    });
+    })
+    .unwrap();
     assert!(["own", "colocation", "managed"].contains(&note.collaboration.option.unwrap()));
     assert_eq!(note.collaboration.form, None);
     assert!(note.collaboration.obstacles.is_empty());

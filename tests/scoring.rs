@@ -151,3 +151,59 @@ proptest! {
         prop_assert!(after <= before);
     }
 }
+
+#[test]
+fn core_text_writes_numbers_in_the_rooms_language() {
+    // Dutch: decimal comma and point grouping; English: decimal point and comma grouping.
+    let cat = catalogue::built_in();
+    let p = profile::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/profiles/kleine-gemeente.toml"
+    )))
+    .unwrap();
+    let e = evaluate(&cat, &p).unwrap();
+    let own = e
+        .excluded
+        .iter()
+        .find(|x| x.key.option == PlacementOption::Own)
+        .unwrap();
+    let budget = &own.reasons[0];
+    assert_eq!(
+        budget.nl,
+        "max_one_off_budget: eenmalig EUR 180.000,00 is meer dan het budget EUR 150.000,00"
+    );
+    assert_eq!(
+        budget.en,
+        "max_one_off_budget: one-off EUR 180,000.00 exceeds the budget of EUR 150,000.00"
+    );
+    assert!(own.reasons[1].nl.ends_with("scoort 3,0, minimaal 5,0"));
+    assert!(own.reasons[1].en.ends_with("scores 3.0, at least 5.0"));
+    // Workload explanations: the score with two decimals, the privacy factor.
+    let w = e
+        .workloads
+        .iter()
+        .find(|w| w.explanation.nl.contains("Privacy telt hier ×0,5 mee"))
+        .expect("a workload with internal data");
+    assert!(w.explanation.en.contains("Privacy counts ×0.5 here"));
+    let score = w.total.unwrap();
+    assert!(w.explanation.nl.contains(&format!(
+        "(score {} voor dit werkproces",
+        format!("{score:.2}").replace('.', ",")
+    )));
+    assert!(
+        w.explanation
+            .en
+            .contains(&format!("(score {score:.2} for this workload"))
+    );
+    // Criterion explanations (their sources are listed apart): no English decimals in Dutch.
+    for r in &e.ranking {
+        for s in &r.criteria {
+            let nl = &s.explanation.nl;
+            let english_decimal = nl
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+            assert!(!english_decimal, "{nl}");
+        }
+    }
+}

@@ -10,7 +10,8 @@ use super::allocation::cost_band;
 use super::catalogue::{
     Candidate, Catalogue, Characteristic, ControlLevel, Decider, Layer, ServiceModel, Weighted,
 };
-use super::text::Localized;
+use super::text::Lang::{En, Nl};
+use super::text::{self, Lang, Localized};
 
 id_enum! {
     /// The criteria a candidate is scored on.
@@ -92,14 +93,10 @@ fn clamp10(x: f64) -> f64 {
     x.clamp(0.0, 10.0)
 }
 
-fn fmt1(x: f64) -> String {
-    let r = (x * 100.0).round() / 100.0;
-    if (r - r.round()).abs() < 1e-9 {
-        format!("{}", r.round() as i64)
-    } else {
-        let s = format!("{r:.2}");
-        s.trim_end_matches('0').to_string()
-    }
+/// A number in an explanation: at most two decimals, trailing zeros dropped, in the style of
+/// the language (`7,5` in Dutch, `7.5` in English).
+fn fmt1(x: f64, lang: Lang) -> String {
+    text::number(x, 2, lang)
 }
 
 /// Collects explanation parts and citations.
@@ -136,19 +133,19 @@ impl<'a> Builder<'a> {
 
     fn weighted(&mut self, label: &Localized, w: &Weighted) {
         self.line(
-            format!("{}: {} ({})", label.nl, fmt1(w.value), w.nl),
-            format!("{}: {} ({})", label.en, fmt1(w.value), w.en),
+            format!("{}: {} ({})", label.nl, fmt1(w.value, Nl), w.nl),
+            format!("{}: {} ({})", label.en, fmt1(w.value, En), w.en),
         );
         self.cite(&w.source, &w.section);
     }
 
     fn finish(self, score: f64) -> Derived {
-        let s = fmt1(clamp10(score));
+        let s = clamp10(score);
         Derived {
             score,
             explanation: Localized::new(
-                format!("{} → {s}", self.nl.join(" ")),
-                format!("{} → {s}", self.en.join(" ")),
+                format!("{} → {}", self.nl.join(" "), fmt1(s, Nl)),
+                format!("{} → {}", self.en.join(" "), fmt1(s, En)),
             ),
             sources: self.sources,
         }
@@ -231,14 +228,14 @@ fn control(catalogue: &Catalogue, c: &Candidate) -> Derived {
         match why {
             Some(w) => {
                 b.line(
-                    format!("{}: {}, {} ({}).", name.nl, lvl.nl, fmt1(points), w.nl),
-                    format!("{}: {}, {} ({}).", name.en, lvl.en, fmt1(points), w.en),
+                    format!("{}: {}, {} ({}).", name.nl, lvl.nl, fmt1(points, Nl), w.nl),
+                    format!("{}: {}, {} ({}).", name.en, lvl.en, fmt1(points, En), w.en),
                 );
                 b.cite(&w.source, &w.section);
             }
             None => b.line(
-                format!("{}: {}, {}.", name.nl, lvl.nl, fmt1(points)),
-                format!("{}: {}, {}.", name.en, lvl.en, fmt1(points)),
+                format!("{}: {}, {}.", name.nl, lvl.nl, fmt1(points, Nl)),
+                format!("{}: {}, {}.", name.en, lvl.en, fmt1(points, En)),
             ),
         }
         sum += points;
@@ -247,8 +244,8 @@ fn control(catalogue: &Catalogue, c: &Candidate) -> Derived {
     if c.service_model == ServiceModel::OnPremises && c.facility != Decider::Municipality {
         let p = &rule.facility_penalty;
         b.line(
-            format!("Min {} ({}).", fmt1(p.value), p.nl),
-            format!("Minus {} ({}).", fmt1(p.value), p.en),
+            format!("Min {} ({}).", fmt1(p.value, Nl), p.nl),
+            format!("Minus {} ({}).", fmt1(p.value, En), p.en),
         );
         b.cite(&p.source, &p.section);
         score -= p.value;
@@ -318,15 +315,15 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
     };
     let pct = |x: Decimal| -> f64 { (x * Decimal::ONE_HUNDRED).to_f64().unwrap_or(f64::NAN) };
     let spread = band.relative_spread.map(pct);
-    let relative = |x: Decimal| -> String {
+    let relative = |x: Decimal, lang: Lang| -> String {
         if band.expected.is_zero() {
             return "?".into();
         }
         let p = pct((x - band.expected) / band.expected);
         if p > 0.0 {
-            format!("+{}%", fmt1(p))
+            format!("+{}%", fmt1(p, lang))
         } else if p < 0.0 {
-            format!("−{}%", fmt1(-p))
+            format!("−{}%", fmt1(-p, lang))
         } else {
             "0%".into()
         }
@@ -339,15 +336,15 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
         Some(s) => (
             format!(
                 "jaarkosten {}…{} (bandbreedte {}%)",
-                relative(band.low),
-                relative(band.high),
-                fmt1(s)
+                relative(band.low, Nl),
+                relative(band.high, Nl),
+                fmt1(s, Nl)
             ),
             format!(
                 "yearly cost {}…{} (band {}%)",
-                relative(band.low),
-                relative(band.high),
-                fmt1(s)
+                relative(band.low, En),
+                relative(band.high, En),
+                fmt1(s, En)
             ),
         ),
         None => (
@@ -355,22 +352,22 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
             "yearly cost at the expected use is 0, no relative measure".to_string(),
         ),
     };
-    let dec = |x: Decimal| fmt1(x.to_f64().unwrap_or(f64::NAN));
+    let dec = |x: Decimal, lang: Lang| fmt1(x.to_f64().unwrap_or(f64::NAN), lang);
     b.line(
         format!(
             "Gebruik ±{}% rond {} ({}–{}) → {}.",
-            dec(u.value),
-            dec(usage.value),
-            dec(band.low_usage),
-            dec(band.high_usage),
+            dec(u.value, Nl),
+            dec(usage.value, Nl),
+            dec(band.low_usage, Nl),
+            dec(band.high_usage, Nl),
             moves_nl
         ),
         format!(
             "Use ±{}% around {} ({}–{}) → {}.",
-            dec(u.value),
-            dec(usage.value),
-            dec(band.low_usage),
-            dec(band.high_usage),
+            dec(u.value, En),
+            dec(usage.value, En),
+            dec(band.low_usage, En),
+            dec(band.high_usage, En),
             moves_en
         ),
     );
@@ -379,13 +376,15 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
     b.cite(&per10.source, &per10.section);
     let score = match spread {
         Some(s) => {
-            let formula = format!(
-                "Score = {} − {} × {}%/10%",
-                fmt1(max.value),
-                fmt1(per10.value),
-                fmt1(s)
-            );
-            b.line(formula.clone(), formula);
+            let formula = |lang: Lang| {
+                format!(
+                    "Score = {} − {} × {}%/10%",
+                    fmt1(max.value, lang),
+                    fmt1(per10.value, lang),
+                    fmt1(s, lang)
+                )
+            };
+            b.line(formula(Nl), formula(En));
             max.value - per10.value * s / 10.0
         }
         None => 0.0,
@@ -452,13 +451,13 @@ fn flexibility(catalogue: &Catalogue, c: &Candidate) -> Derived {
             "Kenmerken: {} ({} × {}).",
             names(crate::core::text::Lang::Nl),
             present.len(),
-            fmt1(rule.per_characteristic)
+            fmt1(rule.per_characteristic, Nl)
         ),
         format!(
             "Characteristics: {} ({} × {}).",
             names(crate::core::text::Lang::En),
             present.len(),
-            fmt1(rule.per_characteristic)
+            fmt1(rule.per_characteristic, En)
         ),
     );
     b.finish(present.len() as f64 * rule.per_characteristic)
@@ -479,8 +478,8 @@ fn ontzorgen(catalogue: &Catalogue, c: &Candidate) -> Derived {
             ControlLevel::None => rule.relief.none,
         };
         let name = layer_label(catalogue, layer);
-        parts_nl.push(format!("{} {}", name.nl, fmt1(r)));
-        parts_en.push(format!("{} {}", name.en, fmt1(r)));
+        parts_nl.push(format!("{} {}", name.nl, fmt1(r, Nl)));
+        parts_en.push(format!("{} {}", name.en, fmt1(r, En)));
         relief += r;
     }
     let mut score = relief / Layer::ALL.len() as f64 * 10.0;
@@ -488,21 +487,21 @@ fn ontzorgen(catalogue: &Catalogue, c: &Candidate) -> Derived {
         format!(
             "Ontlast per laag: {} → {}/4 × 10 = {}.",
             parts_nl.join(", "),
-            fmt1(relief),
-            fmt1(score)
+            fmt1(relief, Nl),
+            fmt1(score, Nl)
         ),
         format!(
             "Relief per layer: {} → {}/4 × 10 = {}.",
             parts_en.join(", "),
-            fmt1(relief),
-            fmt1(score)
+            fmt1(relief, En),
+            fmt1(score, En)
         ),
     );
     if c.service_model == ServiceModel::OnPremises && c.facility != Decider::Municipality {
         let w = &rule.facility_relief;
         b.line(
-            format!("Plus {} ({}).", fmt1(w.value), w.nl),
-            format!("Plus {} ({}).", fmt1(w.value), w.en),
+            format!("Plus {} ({}).", fmt1(w.value, Nl), w.nl),
+            format!("Plus {} ({}).", fmt1(w.value, En), w.en),
         );
         b.cite(&w.source, &w.section);
         score += w.value;
@@ -674,6 +673,13 @@ mod tests {
             "{}",
             public.nl
         );
+        // The Dutch text writes decimals with a comma, the English with a point.
+        assert!(
+            public.nl.contains("Score = 9 − 1,5 × 40%/10% → 3"),
+            "{}",
+            public.nl
+        );
+        assert!(!public.nl.contains("1.5"), "{}", public.nl);
         let host = explain(O::Host, M::Iaas, Deployment::Community);
         assert!(
             host.en.contains("yearly cost does not move (0%)"),

@@ -16,7 +16,7 @@ use super::catalogue::{
 };
 use super::criteria::{Criterion, derive};
 use super::profile::Profile;
-use super::text::Localized;
+use super::text::{self, Lang, Localized};
 
 /// A candidate's score on one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,8 +189,16 @@ fn constraint_reasons(
         && *est > budget
     {
         out.push(Localized::new(
-            format!("max_one_off_budget: eenmalig EUR {est} is meer dan het budget EUR {budget}"),
-            format!("max_one_off_budget: one-off EUR {est} exceeds the budget of EUR {budget}"),
+            format!(
+                "max_one_off_budget: eenmalig {} is meer dan het budget {}",
+                text::money(*est, Lang::Nl),
+                text::money(budget, Lang::Nl)
+            ),
+            format!(
+                "max_one_off_budget: one-off {} exceeds the budget of {}",
+                text::money(*est, Lang::En),
+                text::money(budget, Lang::En)
+            ),
         ));
     }
     for (crit, min) in &k.min_scores {
@@ -199,12 +207,16 @@ fn constraint_reasons(
             let name = crit.name();
             out.push(Localized::new(
                 format!(
-                    "min_scores.{crit}: {} scoort {s:.1}, minimaal {min:.1}",
-                    name.nl
+                    "min_scores.{crit}: {} scoort {}, minimaal {}",
+                    name.nl,
+                    text::decimal(s, 1, Lang::Nl),
+                    text::decimal(*min, 1, Lang::Nl)
                 ),
                 format!(
-                    "min_scores.{crit}: {} scores {s:.1}, at least {min:.1}",
-                    name.en
+                    "min_scores.{crit}: {} scores {}, at least {}",
+                    name.en,
+                    text::decimal(s, 1, Lang::En),
+                    text::decimal(*min, 1, Lang::En)
                 ),
             ));
         }
@@ -406,19 +418,19 @@ fn place_workload(
     match chosen {
         Some((r, t)) => {
             nl.push(format!(
-                "Beste toelaatbare kandidaat voor {}{}: {} (score {:.2} voor dit werkproces; #{} in de algemene ranglijst).",
+                "Beste toelaatbare kandidaat voor {}{}: {} (score {} voor dit werkproces; #{} in de algemene ranglijst).",
                 class.nl.to_lowercase(),
                 models_nl,
                 catalogue.candidate_name(r.key, super::text::Lang::Nl),
-                t,
+                text::decimal(t, 2, Lang::Nl),
                 r.rank,
             ));
             en.push(format!(
-                "Best admissible candidate for {}{}: {} (score {:.2} for this workload; #{} in the overall ranking).",
+                "Best admissible candidate for {}{}: {} (score {} for this workload; #{} in the overall ranking).",
                 class.en.to_lowercase(),
                 models_en,
                 catalogue.candidate_name(r.key, super::text::Lang::En),
-                t,
+                text::decimal(t, 2, Lang::En),
                 r.rank,
             ));
         }
@@ -438,12 +450,14 @@ fn place_workload(
     if (factor - 1.0).abs() > f64::EPSILON {
         let wp = &catalogue.workload_privacy;
         nl.push(format!(
-            "Privacy telt hier ×{factor} mee: {} ({}).",
+            "Privacy telt hier ×{} mee: {} ({}).",
+            text::number(factor, 3, Lang::Nl),
             wp.rule.nl,
             catalogue.cite(&wp.source, &wp.section)
         ));
         en.push(format!(
-            "Privacy counts ×{factor} here: {} ({}).",
+            "Privacy counts ×{} here: {} ({}).",
+            text::number(factor, 3, Lang::En),
             wp.rule.en,
             catalogue.cite(&wp.source, &wp.section)
         ));

@@ -1,72 +1,14 @@
 //! Number formatting for reports, in one place: Dutch (1.234.567,89; 30,0%; EUR 1.234,50) or
 //! English (1,234,567.89; 30.0%; EUR 1,234.50). Every number a report shows goes through here,
-//! so the cross-check test can parse them back with [`parse`].
+//! so the cross-check test can parse them back with [`parse`]. The language rules themselves
+//! (separators, grouping, decimals, money) live in `core::text`, which the core's own
+//! explanations use too; this module adds the report's formats on top.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::core::text::Lang;
+use crate::core::text::{Lang, localize, separators};
 
-/// The decimal and grouping separators of a language.
-fn separators(lang: Lang) -> (char, char) {
-    match lang {
-        Lang::Nl => (',', '.'),
-        Lang::En => ('.', ','),
-    }
-}
-
-/// Groups the digits of a non-negative integer string in threes.
-fn group(digits: &str, sep: char) -> String {
-    let n = digits.len();
-    let mut out = String::with_capacity(n + n / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// Joins sign, grouped integer part and fraction in the language's style.
-fn assemble(negative: bool, int_part: &str, frac_part: &str, lang: Lang) -> String {
-    let (dec, grp) = separators(lang);
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    out.push_str(&group(int_part, grp));
-    if !frac_part.is_empty() {
-        out.push(dec);
-        out.push_str(frac_part);
-    }
-    out
-}
-
-/// Splits Rust's own `{:.N}` rendering into sign, integer and fraction parts.
-fn split_plain(plain: &str) -> (bool, &str, &str) {
-    let (negative, body) = match plain.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, plain),
-    };
-    match body.split_once('.') {
-        Some((i, f)) => (negative, i, f),
-        None => (negative, body, ""),
-    }
-}
-
-/// A number with a fixed count of decimals: `decimal(1234.5, 2, Nl)` is `1.234,50`.
-/// A value that rounds to zero is shown without a minus sign.
-pub fn decimal(x: f64, decimals: usize, lang: Lang) -> String {
-    let plain = format!("{x:.decimals$}");
-    let (negative, i, f) = split_plain(&plain);
-    let zero = i.chars().chain(f.chars()).all(|c| c == '0');
-    assemble(negative && !zero, i, f, lang)
-}
-
-/// A whole number with grouping: `integer(152000, Nl)` is `152.000`.
-pub fn integer(n: u64, lang: Lang) -> String {
-    assemble(false, &n.to_string(), "", lang)
-}
+pub use crate::core::text::{decimal, integer, money};
 
 /// A fraction as a percentage with `decimals` decimals: `percent(0.3, 1, Nl)` is `30,0%`.
 pub fn percent(fraction: f64, decimals: usize, lang: Lang) -> String {
@@ -89,16 +31,6 @@ pub fn year(y: u32) -> String {
     y.to_string()
 }
 
-/// An amount of money in euros, rounded half away from zero to cents:
-/// `EUR 1.234.567,89` (Dutch) or `EUR 1,234,567.89` (English); negative as `EUR -1.234,00`.
-pub fn money(amount: Decimal, lang: Lang) -> String {
-    let cents = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let plain = format!("{cents:.2}");
-    let (negative, i, f) = split_plain(&plain);
-    let zero = i.chars().chain(f.chars()).all(|c| c == '0');
-    format!("EUR {}", assemble(negative && !zero, i, f, lang))
-}
-
 /// An amount in euros without the currency, for table columns whose header names it:
 /// `1.234.567,89` (Dutch) or `1,234,567.89` (English), rounded like [`money`].
 pub fn amount(amount: Decimal, lang: Lang) -> String {
@@ -106,6 +38,19 @@ pub fn amount(amount: Decimal, lang: Lang) -> String {
         .strip_prefix("EUR ")
         .map(str::to_string)
         .unwrap_or_default()
+}
+
+/// Whole euros without the currency, for wide tables whose caption names it: `1.234.568`
+/// (Dutch) or `1,234,568` (English); half a euro rounds away from zero, and a value that rounds
+/// to zero has no sign.
+pub fn euros(amount: Decimal, lang: Lang) -> String {
+    let whole = amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    localize(&format!("{whole:.0}"), lang)
+}
+
+/// A factor as entered, without trailing zeros: `0,95`, `1`, `1,1` (Dutch) or `0.95` (English).
+pub fn factor(x: Decimal, lang: Lang) -> String {
+    localize(&x.normalize().to_string(), lang)
 }
 
 /// Parses a number written in the style of `lang` (grouping optional, `%` and a leading `EUR`
@@ -197,6 +142,21 @@ mod tests {
         assert_eq!(money(dec!(12), Lang::En), "EUR 12.00");
         assert_eq!(amount(dec!(-85000.5), Lang::Nl), "-85.000,50");
         assert_eq!(amount(dec!(1234567.891), Lang::En), "1,234,567.89");
+    }
+
+    #[test]
+    fn whole_euros_and_factors() {
+        assert_eq!(euros(dec!(1234567.5), Lang::Nl), "1.234.568");
+        assert_eq!(euros(dec!(-1234567.49), Lang::En), "-1,234,567");
+        assert_eq!(euros(dec!(-0.4), Lang::Nl), "0");
+        assert_eq!(euros(dec!(999.5), Lang::Nl), "1.000");
+        assert_eq!(factor(dec!(0.950), Lang::Nl), "0,95");
+        assert_eq!(factor(dec!(1.00), Lang::Nl), "1");
+        assert_eq!(factor(dec!(1.1), Lang::En), "1.1");
+        assert_eq!(
+            parse(&euros(dec!(-85000.5), Lang::Nl), Lang::Nl),
+            Some(-85001.0)
+        );
     }
 
     #[test]

@@ -156,24 +156,7 @@ pub fn number(d: Decimal) -> String {
 /// Whole euros with thousands separators in the room's language: "-1.234.567" (nl),
 /// "-1,234,567" (en). Half a euro rounds away from zero.
 pub fn euros(d: Decimal, lang: Lang) -> String {
-    let rounded = d.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-    let digits = rounded.abs().trunc().to_string();
-    let sep = match lang {
-        Lang::Nl => '.',
-        Lang::En => ',',
-    };
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    if rounded.is_sign_negative() && !rounded.is_zero() {
-        format!("-{out}")
-    } else {
-        out
-    }
+    crate::report::number::euros(d, lang)
 }
 
 /// The band's id (`favourable`, `expected`, `unfavourable`).

@@ -268,6 +268,36 @@ pub fn render(note: &Note) -> String {
     );
     if let Some(bc) = &note.business_case {
         b.block(
+            "business_case_scenarios",
+            &[
+                "scenario",
+                "kind",
+                "candidate",
+                "rank",
+                "consolidated",
+                "horizon",
+                "return_year",
+                "residual_book_value",
+                "selection",
+            ],
+            bc.scenarios
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.label.clone(),
+                        s.kind.to_string(),
+                        s.candidate.id.clone(),
+                        opt(s.rank),
+                        s.consolidated.to_string(),
+                        bc.horizon.to_string(),
+                        opt(s.return_year),
+                        s.residual_book_value.to_string(),
+                        bc.selection.to_string(),
+                    ]
+                })
+                .collect(),
+        );
+        b.block(
             "business_case_years",
             &[
                 "scenario",
@@ -281,43 +311,134 @@ pub fn render(note: &Note) -> String {
                 "cumulative_costs",
                 "cumulative_cash_flow",
             ],
-            bc.years
+            bc.scenarios
                 .iter()
-                .map(|y| {
-                    vec![
-                        bc.scenario.clone(),
-                        y.year.to_string(),
-                        y.benefits.to_string(),
-                        y.operating_costs.to_string(),
-                        y.investments.to_string(),
-                        y.total_costs.to_string(),
-                        y.cash_flow.to_string(),
-                        y.cumulative_benefits.to_string(),
-                        y.cumulative_costs.to_string(),
-                        y.cumulative_cash_flow.to_string(),
-                    ]
+                .flat_map(|s| {
+                    s.years.iter().map(|y| {
+                        vec![
+                            s.label.clone(),
+                            y.year.to_string(),
+                            y.benefits.to_string(),
+                            y.operating_costs.to_string(),
+                            y.investments.to_string(),
+                            y.total_costs.to_string(),
+                            y.cash_flow.to_string(),
+                            y.cumulative_benefits.to_string(),
+                            y.cumulative_costs.to_string(),
+                            y.cumulative_cash_flow.to_string(),
+                        ]
+                    })
                 })
                 .collect(),
         );
         b.block(
             "business_case_bands",
-            &["band", "name", "return_year"],
-            bc.bands
+            &[
+                "scenario",
+                "band",
+                "name",
+                "cost_multiplier",
+                "benefit_multiplier",
+                "delay_months",
+                "return_year",
+                "year",
+                "cumulative_cash_flow",
+            ],
+            bc.scenarios
                 .iter()
-                .map(|x| vec![x.band.to_string(), x.name.clone(), opt(x.return_year)])
+                .flat_map(|s| {
+                    s.bands.iter().flat_map(move |x| {
+                        x.cumulative_cash_flow
+                            .iter()
+                            .zip(&s.years)
+                            .map(move |(c, y)| {
+                                vec![
+                                    s.label.clone(),
+                                    x.band.to_string(),
+                                    x.name.clone(),
+                                    x.cost_multiplier.to_string(),
+                                    x.benefit_multiplier.to_string(),
+                                    x.delay_months.to_string(),
+                                    opt(x.return_year),
+                                    y.year.to_string(),
+                                    c.to_string(),
+                                ]
+                            })
+                    })
+                })
+                .collect(),
+        );
+    }
+    if let Some(bc) = note
+        .business_case
+        .as_ref()
+        .filter(|bc| bc.scenarios.iter().any(|s| s.allocation.is_some()))
+    {
+        b.block(
+            "business_case_bills",
+            &[
+                "scenario",
+                "provider",
+                "allocation_key",
+                "tariff",
+                "participant",
+                "year",
+                "bill",
+            ],
+            bc.scenarios
+                .iter()
+                .filter_map(|s| s.allocation.as_ref().map(|a| (s, a)))
+                .flat_map(|(s, a)| {
+                    a.participants.iter().flat_map(move |p| {
+                        p.bills.iter().zip(&s.years).map(move |(bill, y)| {
+                            vec![
+                                s.label.clone(),
+                                a.provider.clone(),
+                                a.key.to_string(),
+                                a.tariff.to_string(),
+                                p.participant.clone(),
+                                y.year.to_string(),
+                                bill.to_string(),
+                            ]
+                        })
+                    })
+                })
                 .collect(),
         );
         b.block(
-            "business_case_allocation",
-            &["allocation_key", "participant", "share"],
-            bc.allocation
+            "business_case_participants",
+            &[
+                "scenario",
+                "participant",
+                "usage",
+                "final_cumulative_cash_flow",
+                "return_year_favourable",
+                "return_year_expected",
+                "return_year_unfavourable",
+                "loses_while_group_wins",
+            ],
+            bc.scenarios
                 .iter()
-                .map(|a| {
-                    vec![
-                        bc.allocation_key.clone(),
-                        a.participant.clone(),
-                        a.share.to_string(),
-                    ]
+                .filter_map(|s| s.allocation.as_ref().map(|a| (s, a)))
+                .flat_map(|(s, a)| {
+                    a.participants.iter().map(move |p| {
+                        let band = |id: &str| {
+                            s.bands
+                                .iter()
+                                .position(|b| b.band == id)
+                                .and_then(|i| p.return_years.get(i).copied().flatten())
+                        };
+                        vec![
+                            s.label.clone(),
+                            p.participant.clone(),
+                            p.usage.to_string(),
+                            p.final_cumulative_cash_flow.to_string(),
+                            opt(band("favourable")),
+                            opt(band("expected")),
+                            opt(band("unfavourable")),
+                            p.loses_while_group_wins.to_string(),
+                        ]
+                    })
                 })
                 .collect(),
         );

@@ -7,9 +7,9 @@
 use std::fmt::Write;
 
 use super::svg::{self, esc};
-use super::{BusinessCaseNote, LEADING, Note, Reference};
+use super::{AllocationNote, BusinessCaseNote, LEADING, Note, Reference, ScenarioNote};
 use crate::core::text::Lang;
-use crate::i18n::{report as labels, strings};
+use crate::i18n::{case_strings, report as labels, strings};
 use crate::report::number;
 
 /// The style sheet. Colours (on white unless noted), with their contrast ratios: text #1b1f24
@@ -54,7 +54,19 @@ tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--navy); 
 table.narrow { width: auto; min-width: 55%; }
 table.money { font-size: 0.75rem; }
 table.money td, table.money th { padding: 0.3rem 0.3rem; }
+table.annex, table.bills, table.bands, table.outcome { table-layout: fixed; }
+thead th.group { text-align: center; border-bottom: 1px solid var(--rule); }
 th .muted { font-weight: 400; }
+.loses { color: #7a1f1f; }
+tr.loser th, tr.loser td { background: #fbeeee; }
+section.scenario { margin-top: 1.6rem; }
+@media print {
+  section.scenario + section.scenario { break-before: page; }
+  section.scenario table { margin: 0.3rem 0 0.6rem; }
+  section.scenario table.money td, section.scenario table.money th { padding: 0.15rem 0.3rem; line-height: 1.35; }
+}
+section.scenario figure { margin: 0.6rem 0 0.8rem; }
+section.scenario h4 { margin: 0.8rem 0 0.3rem; }
 .level { display: inline-block; padding: 0 0.4rem; border-radius: 3px; font-weight: 600; }
 .level.full { background: #1e6b45; color: #fff; }
 .level.configuration { background: #f4d58d; color: var(--ink); }
@@ -88,9 +100,15 @@ svg .boxtitle { font-size: 13px; font-weight: 700; fill: var(--navy); }
 svg .item { font-size: 12.5px; fill: var(--ink); }
 svg .band { fill: #d6e2ef; }
 svg .line { fill: none; stroke-width: 2.5; }
+svg .line.estimate { stroke: var(--ink); stroke-width: 3.5; }
 svg .line.favourable { stroke: #1e6b45; }
-svg .line.expected { stroke: var(--navy); }
-svg .line.unfavourable { stroke: #7a1f1f; stroke-dasharray: 6 3; }
+svg .line.expected { stroke: #1f4e8c; stroke-dasharray: 9 4; }
+svg .line.unfavourable { stroke: #7a1f1f; stroke-dasharray: 3 3; }
+svg .dot { stroke: #fff; stroke-width: 1.5; }
+svg .dot.estimate { fill: var(--ink); }
+svg .dot.favourable { fill: #1e6b45; }
+svg .dot.expected { fill: #1f4e8c; }
+svg .dot.unfavourable { fill: #7a1f1f; }
 svg .marker { stroke: var(--muted); stroke-dasharray: 3 3; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 0.6rem; color: var(--muted); font-size: 0.85rem; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
@@ -611,30 +629,142 @@ fn landscape(out: &mut String, note: &Note) {
     out.push_str("</ul></section>");
 }
 
-/// The business case chapter: yearly table, cash-flow chart with the bands, return year per
-/// band and the allocation per participant. Only rendered when the note carries one.
+/// Column widths in percent, for a table with a fixed layout.
+fn cols(widths: &[f64]) -> String {
+    let mut s = String::from("<colgroup>");
+    for w in widths {
+        let _ = write!(s, r#"<col style="width:{w:.2}%">"#);
+    }
+    s.push_str("</colgroup>");
+    s
+}
+
+/// `n` columns sharing what `first` leaves.
+fn first_and_rest(first: f64, n: usize) -> Vec<f64> {
+    let mut v = vec![first];
+    v.extend(std::iter::repeat_n((100.0 - first) / n.max(1) as f64, n));
+    v
+}
+
+/// A table header label with soft hyphens in the long words of the business case, so narrow
+/// A4 columns break them legibly instead of letting them run into the next column.
+fn hyphenated(label: &str) -> String {
+    const BREAKS: &[(&str, &str)] = &[
+        ("Exploitatiekosten", "Exploitatie&shy;kosten"),
+        ("Investeringen", "Investe&shy;ringen"),
+        ("geactiveerd", "geacti&shy;veerd"),
+        ("Cumulatieve", "Cumula&shy;tieve"),
+        ("Terugverdienjaar", "Terugverdien&shy;jaar"),
+        ("kasstroom", "kas&shy;stroom"),
+        ("Kasstroom", "Kas&shy;stroom"),
+        ("Vertraging", "Vertra&shy;ging"),
+        ("capitalised", "capital&shy;ised"),
+        ("unfavourable", "un&shy;favour&shy;able"),
+        ("favourable", "favour&shy;able"),
+    ];
+    BREAKS.iter().fold(esc(label), |text, (word, broken)| {
+        text.replace(word, broken)
+    })
+}
+
+/// A return year, or "not within the horizon".
+fn return_year(y: Option<u32>, lang: Lang) -> String {
+    y.map(number::year)
+        .unwrap_or_else(|| esc(labels(lang).not_within_horizon))
+}
+
+/// The business case chapter: the selection rule, then per scenario the cash-flow chart, the
+/// yearly table of seed 003 Bijlage 1 (the estimate), the return year per risk band and, for a
+/// starter group, the bills and the outcome per participant with the losers flagged. Only
+/// rendered when the note carries one.
 pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
     let t = labels(lang);
     open_chapter(out, "businesscase", t.ch_business_case, false);
     let _ = write!(
         out,
-        "<p>{}</p><p><strong>{}:</strong> {}</p>",
+        "<p>{} {}</p><p>{}",
         esc(t.business_case_intro),
-        esc(t.scenario),
-        esc(&bc.scenario)
+        esc(t.bands_intro),
+        esc(&bc.selection_text)
     );
-    if !bc.years.is_empty() && !bc.bands.is_empty() {
+    if !bc.references.is_empty() {
         let _ = write!(
             out,
-            "<figure>{}<figcaption>{}</figcaption></figure>",
-            svg::cash_flow(bc, lang, "fig-cashflow"),
-            esc(t.cash_flow_chart)
+            r#" <span class="refs">({})</span>"#,
+            refs(&bc.references)
+        );
+    }
+    out.push_str("</p>");
+    for (i, s) in bc.scenarios.iter().enumerate() {
+        scenario(out, s, i + 1, lang);
+    }
+    out.push_str("</section>");
+}
+
+fn scenario(out: &mut String, s: &ScenarioNote, n: usize, lang: Lang) {
+    let t = labels(lang);
+    let standing = match s.rank {
+        Some(r) => t.candidate_rank.replace("{rank}", &r.to_string()),
+        None => t.candidate_excluded.to_string(),
+    };
+    let _ = write!(
+        out,
+        r#"<section class="scenario" aria-labelledby="h-scenario-{n}"><h3 id="h-scenario-{n}">{}: {}</h3><p>{} <span class="muted">({})</span>, {}; {}.{}</p>"#,
+        esc(t.scenario),
+        esc(&s.label),
+        esc(&s.candidate.name),
+        esc(&s.candidate.id),
+        esc(&standing),
+        esc(&s.kind_name),
+        if s.consolidated {
+            format!(" {}", esc(t.consolidated))
+        } else {
+            String::new()
+        }
+    );
+    if !s.years.is_empty() {
+        let _ = write!(
+            out,
+            r#"<figure class="keep">{}<figcaption>{}: {}</figcaption></figure>"#,
+            svg::cash_flow(s, lang, &format!("fig-cashflow-{n}")),
+            esc(t.cash_flow_chart),
+            esc(&s.label)
         );
     }
     let _ = write!(
         out,
-        r#"<table class="money"><caption>{}</caption><thead><tr><th scope="col" class="num">{}</th>"#,
+        r#"<div class="keep"><h4>{}</h4><table class="bands">{}<thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+        esc(t.bands_title),
+        cols(&[13.0, 11.0, 12.0, 18.0, 24.0, 22.0]),
+        esc(t.band),
+        esc(t.cost_factor),
+        esc(t.benefit_factor),
+        hyphenated(t.delay_months),
+        hyphenated(t.return_year),
+        hyphenated(t.end_balance)
+    );
+    for b in &s.bands {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td><td class="num">{}</td></tr>"#,
+            hyphenated(&b.name),
+            esc(&number::factor(b.cost_multiplier, lang)),
+            esc(&number::factor(b.benefit_multiplier, lang)),
+            b.delay_months,
+            return_year(b.return_year, lang),
+            esc(&number::money(
+                b.cumulative_cash_flow.last().copied().unwrap_or_default(),
+                lang
+            ))
+        );
+    }
+    out.push_str("</tbody></table></div>");
+    let _ = write!(
+        out,
+        r#"<div class="keep"><h4>{}</h4><table class="money annex"><caption>{}</caption>{}<thead><tr><th scope="col" class="num">{}</th>"#,
+        esc(t.estimate_title),
         esc(t.amounts_in_eur),
+        cols(&first_and_rest(6.0, 8)),
         esc(t.year)
     );
     for h in [
@@ -643,12 +773,14 @@ pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
         t.investments,
         t.total_costs,
         t.cash_flow,
+        t.cumulative_benefits,
+        t.cumulative_costs,
         t.cumulative_cash_flow,
     ] {
-        let _ = write!(out, r#"<th scope="col" class="num">{}</th>"#, esc(h));
+        let _ = write!(out, r#"<th scope="col" class="num">{}</th>"#, hyphenated(h));
     }
     out.push_str("</tr></thead><tbody>");
-    for y in &bc.years {
+    for y in &s.years {
         let _ = write!(
             out,
             r#"<tr><th scope="row" class="num">{}</th>"#,
@@ -660,55 +792,155 @@ pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
             y.investments,
             y.total_costs,
             y.cash_flow,
+            y.cumulative_benefits,
+            y.cumulative_costs,
             y.cumulative_cash_flow,
         ] {
             let _ = write!(
                 out,
                 r#"<td class="num">{}</td>"#,
-                esc(&number::amount(v, lang))
+                esc(&number::euros(v, lang))
             );
         }
         out.push_str("</tr>");
     }
+    let end = s
+        .years
+        .last()
+        .map(|y| y.cumulative_cash_flow)
+        .unwrap_or_default();
     let _ = write!(
         out,
-        r#"</tbody></table><h3>{}</h3><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
-        esc(t.bands_title),
-        esc(t.band),
-        esc(t.return_year)
+        "</tbody></table><p>{} ({}): <strong>{}</strong>. {}: {}. {}: {}.</p></div>",
+        esc(t.return_year),
+        esc(&t.estimate.to_lowercase()),
+        return_year(s.return_year, lang),
+        esc(t.end_balance),
+        esc(&number::money(end, lang)),
+        esc(t.residual),
+        esc(&number::money(s.residual_book_value, lang))
     );
-    for b in &bc.bands {
-        let _ = write!(
-            out,
-            r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#,
-            esc(&b.name),
-            b.return_year
-                .map(number::year)
-                .unwrap_or_else(|| esc(t.not_within_horizon))
-        );
-    }
-    out.push_str("</tbody></table>");
-    if !bc.allocation.is_empty() {
-        let _ = write!(
-            out,
-            r#"<h3>{}</h3><p>{}: {}</p><table><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
-            esc(t.allocation_title),
-            esc(t.allocation_key),
-            esc(&bc.allocation_key),
-            esc(t.participant),
-            esc(t.yearly_share)
-        );
-        for a in &bc.allocation {
-            let _ = write!(
-                out,
-                r#"<tr><th scope="row">{}</th><td class="num">{}</td></tr>"#,
-                esc(&a.participant),
-                esc(&number::money(a.share, lang))
-            );
-        }
-        out.push_str("</tbody></table>");
+    if let Some(a) = &s.allocation {
+        allocation(out, s, a, lang);
     }
     out.push_str("</section>");
+}
+
+fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang) {
+    let t = labels(lang);
+    let _ = write!(
+        out,
+        r#"<div class="keep"><h4>{}</h4><p>{}</p><table class="money bills"><caption>{} ({})</caption>{}<thead><tr><th scope="col" class="num">{}</th>"#,
+        esc(t.allocation_title),
+        esc(&t
+            .allocation_rule
+            .replace("{provider}", &a.provider)
+            .replace("{key}", &a.key_name)
+            .replace("{tariff}", &a.tariff_name)),
+        esc(t.bills_title),
+        esc(case_strings(lang).whole_euros),
+        cols(&first_and_rest(7.0, a.participants.len() + 1)),
+        esc(t.year)
+    );
+    for p in &a.participants {
+        let _ = write!(
+            out,
+            r#"<th scope="col" class="num">{}</th>"#,
+            esc(&p.participant)
+        );
+    }
+    let _ = write!(
+        out,
+        r#"<th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+        esc(t.total)
+    );
+    for (i, y) in s.years.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<tr><th scope="row" class="num">{}</th>"#,
+            number::year(y.year)
+        );
+        for p in &a.participants {
+            let bill = p.bills.get(i).copied().unwrap_or_default();
+            let _ = write!(
+                out,
+                r#"<td class="num">{}</td>"#,
+                esc(&number::euros(bill, lang))
+            );
+        }
+        let total = a.provider_costs.get(i).copied().unwrap_or_default();
+        let _ = write!(
+            out,
+            r#"<td class="num total">{}</td></tr>"#,
+            esc(&number::euros(total, lang))
+        );
+    }
+    out.push_str("</tbody></table></div>");
+    let bands = s.bands.len();
+    let mut widths = vec![22.0, 13.0, 20.0];
+    widths.extend(std::iter::repeat_n(45.0 / bands.max(1) as f64, bands));
+    let _ = write!(
+        out,
+        r#"<div class="keep"><table class="outcome"><caption>{}</caption>{}<thead><tr><th scope="col" rowspan="2">{}</th><th scope="col" rowspan="2" class="num">{} ({})</th><th scope="col" rowspan="2" class="num">{}</th><th scope="colgroup" colspan="{bands}" class="group">{}</th></tr><tr>"#,
+        esc(t.outcome_title),
+        cols(&widths),
+        esc(t.participant),
+        esc(t.usage),
+        esc(&a.key_name),
+        hyphenated(t.end_balance),
+        esc(t.return_year)
+    );
+    for b in &s.bands {
+        let _ = write!(
+            out,
+            r#"<th scope="col" class="num">{}</th>"#,
+            hyphenated(&b.name)
+        );
+    }
+    out.push_str("</tr></thead><tbody>");
+    for p in &a.participants {
+        let flag = if p.loses_while_group_wins {
+            format!(r#"<br><strong class="loses">{}</strong>"#, esc(t.loses))
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            out,
+            r#"<tr{}><th scope="row">{}{flag}</th><td class="num">{}</td><td class="num">{}</td>"#,
+            if p.loses_while_group_wins {
+                r#" class="loser""#
+            } else {
+                ""
+            },
+            esc(&p.participant),
+            esc(&number::factor(p.usage, lang)),
+            esc(&number::money(p.final_cumulative_cash_flow, lang))
+        );
+        for y in &p.return_years {
+            let _ = write!(
+                out,
+                r#"<td class="num">{}</td>"#,
+                y.map_or_else(|| "—".to_string(), number::year)
+            );
+        }
+        out.push_str("</tr>");
+    }
+    let losers: Vec<&str> = a
+        .participants
+        .iter()
+        .filter(|p| p.loses_while_group_wins)
+        .map(|p| p.participant.as_str())
+        .collect();
+    let _ = write!(
+        out,
+        r#"</tbody></table><p class="muted">{}</p><p>{}</p></div>"#,
+        esc(t.no_return_mark),
+        esc(&if losers.is_empty() {
+            t.nobody_loses.to_string()
+        } else {
+            t.loses_note.replace("{names}", &losers.join(", "))
+        })
+    );
 }
 
 fn collaboration(out: &mut String, note: &Note) {
@@ -833,6 +1065,8 @@ mod tests {
             ("#7a1f1f", "#ffffff"), // status: binding
             ("#1f4e8c", "#ffffff"), // status: reference
             ("#6b4a00", "#ffffff"), // status: pending
+            ("#1b1f24", "#fbeeee"), // a participant that loses while the group wins
+            ("#7a1f1f", "#fbeeee"), // its flag
         ];
         for (fg, bg) in pairs {
             for c in [fg, bg] {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{BusinessCaseNote, Note, Reference};
+use super::{AllocationNote, BusinessCaseNote, Note, Reference, ScenarioNote};
 use crate::core::text::Lang;
 use crate::i18n::{report as labels, strings};
 use crate::report::number;
@@ -316,71 +316,203 @@ fn landscape(out: &mut String, note: &Note) {
     out.push('\n');
 }
 
-/// The business case chapter: the yearly table, the return year per risk band and the
-/// allocation per participant. Only rendered when the note carries a business case.
+/// A return year, or "not within the horizon".
+fn return_year(y: Option<u32>, lang: Lang) -> String {
+    y.map(number::year)
+        .unwrap_or_else(|| labels(lang).not_within_horizon.to_string())
+}
+
+/// The business case chapter: per scenario shown, the yearly table of seed 003 Bijlage 1 (the
+/// estimate), the return year per risk band and, for a starter group, the bills and the
+/// outcome per participant with the losers flagged. Only rendered when the note carries one.
 pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
     let t = labels(lang);
     let _ = writeln!(
         out,
-        "## {}\n\n{}\n",
-        t.ch_business_case, t.business_case_intro
+        "## {}\n\n{} {}\n",
+        t.ch_business_case, t.business_case_intro, t.bands_intro
     );
-    let _ = writeln!(out, "**{}:** {}\n", t.scenario, cell(&bc.scenario));
-    let _ = writeln!(out, "{}\n", t.amounts_in_eur);
+    let mut selection = bc.selection_text.clone();
+    if !bc.references.is_empty() {
+        selection.push_str(&format!(" _({})_", refs(&bc.references)));
+    }
+    let _ = writeln!(out, "{selection}\n");
+    for s in &bc.scenarios {
+        scenario(out, s, lang);
+    }
+}
+
+fn scenario(out: &mut String, s: &ScenarioNote, lang: Lang) {
+    let t = labels(lang);
+    let _ = writeln!(out, "### {}: {}\n", t.scenario, cell(&s.label));
+    let standing = match s.rank {
+        Some(r) => t.candidate_rank.replace("{rank}", &r.to_string()),
+        None => t.candidate_excluded.to_string(),
+    };
     let _ = writeln!(
         out,
-        "| {} | {} | {} | {} | {} | {} | {} |\n|---:|---:|---:|---:|---:|---:|---:|",
+        "{} (`{}`), {standing}; {}.{}\n",
+        cell(&s.candidate.name),
+        s.candidate.id,
+        s.kind_name,
+        if s.consolidated {
+            format!(" {}", t.consolidated)
+        } else {
+            String::new()
+        }
+    );
+    let _ = writeln!(out, "#### {}\n\n{}.\n", t.estimate_title, t.amounts_in_eur);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         t.year,
         t.benefits,
         t.operating_costs,
         t.investments,
         t.total_costs,
         t.cash_flow,
+        t.cumulative_benefits,
+        t.cumulative_costs,
         t.cumulative_cash_flow
     );
-    for y in &bc.years {
+    for y in &s.years {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             number::year(y.year),
-            number::amount(y.benefits, lang),
-            number::amount(y.operating_costs, lang),
-            number::amount(y.investments, lang),
-            number::amount(y.total_costs, lang),
-            number::amount(y.cash_flow, lang),
-            number::amount(y.cumulative_cash_flow, lang)
+            number::euros(y.benefits, lang),
+            number::euros(y.operating_costs, lang),
+            number::euros(y.investments, lang),
+            number::euros(y.total_costs, lang),
+            number::euros(y.cash_flow, lang),
+            number::euros(y.cumulative_benefits, lang),
+            number::euros(y.cumulative_costs, lang),
+            number::euros(y.cumulative_cash_flow, lang)
         );
     }
-    let _ = writeln!(out, "\n### {}\n", t.bands_title);
-    let _ = writeln!(out, "| {} | {} |\n|---|---|", t.band, t.return_year);
-    for b in &bc.bands {
+    let end = s
+        .years
+        .last()
+        .map(|y| y.cumulative_cash_flow)
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "\n{} ({}): **{}**. {}: {}. {}: {}.\n",
+        t.return_year,
+        t.estimate.to_lowercase(),
+        return_year(s.return_year, lang),
+        t.end_balance,
+        number::money(end, lang),
+        t.residual,
+        number::money(s.residual_book_value, lang)
+    );
+    let _ = writeln!(out, "#### {}\n", t.bands_title);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|---:|",
+        t.band, t.cost_factor, t.benefit_factor, t.delay_months, t.return_year, t.end_balance
+    );
+    for b in &s.bands {
         let _ = writeln!(
             out,
-            "| {} | {} |",
-            b.name,
-            b.return_year
-                .map(number::year)
-                .unwrap_or_else(|| t.not_within_horizon.to_string())
+            "| {} | {} | {} | {} | {} | {} |",
+            cell(&b.name),
+            number::factor(b.cost_multiplier, lang),
+            number::factor(b.benefit_multiplier, lang),
+            b.delay_months,
+            return_year(b.return_year, lang),
+            number::money(
+                b.cumulative_cash_flow.last().copied().unwrap_or_default(),
+                lang
+            )
         );
-    }
-    if !bc.allocation.is_empty() {
-        let _ = writeln!(out, "\n### {}\n", t.allocation_title);
-        let _ = writeln!(out, "{}: {}\n", t.allocation_key, cell(&bc.allocation_key));
-        let _ = writeln!(
-            out,
-            "| {} | {} |\n|---|---:|",
-            t.participant, t.yearly_share
-        );
-        for a in &bc.allocation {
-            let _ = writeln!(
-                out,
-                "| {} | {} |",
-                cell(&a.participant),
-                number::money(a.share, lang)
-            );
-        }
     }
     out.push('\n');
+    if let Some(a) = &s.allocation {
+        allocation(out, s, a, lang);
+    }
+}
+
+fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang) {
+    let t = labels(lang);
+    let _ = writeln!(
+        out,
+        "#### {}\n\n{}\n",
+        t.allocation_title,
+        t.allocation_rule
+            .replace("{provider}", &cell(&a.provider))
+            .replace("{key}", &a.key_name)
+            .replace("{tariff}", &a.tariff_name)
+    );
+    let _ = writeln!(
+        out,
+        "{} ({}).\n",
+        t.bills_title,
+        crate::i18n::case_strings(lang).whole_euros
+    );
+    let mut head = format!("| {} |", t.year);
+    let mut sep = "|---:|".to_string();
+    for p in &a.participants {
+        head.push_str(&format!(" {} |", cell(&p.participant)));
+        sep.push_str("---:|");
+    }
+    let _ = writeln!(out, "{head} {} |\n{sep}---:|", t.total);
+    for (i, y) in s.years.iter().enumerate() {
+        let mut line = format!("| {} |", number::year(y.year));
+        for p in &a.participants {
+            let bill = p.bills.get(i).copied().unwrap_or_default();
+            line.push_str(&format!(" {} |", number::euros(bill, lang)));
+        }
+        let total = a.provider_costs.get(i).copied().unwrap_or_default();
+        let _ = writeln!(out, "{line} {} |", number::euros(total, lang));
+    }
+    let _ = writeln!(out, "\n{}\n", t.outcome_title);
+    let mut head = format!(
+        "| {} | {} ({}) | {} |",
+        t.participant, t.usage, a.key_name, t.end_balance
+    );
+    let mut sep = "|---|---:|---:|".to_string();
+    for b in &s.bands {
+        head.push_str(&format!(" {} {} |", t.return_year, b.name));
+        sep.push_str("---:|");
+    }
+    let _ = writeln!(out, "{head}\n{sep}");
+    for p in &a.participants {
+        let flag = if p.loses_while_group_wins {
+            format!(" — **{}**", t.loses)
+        } else {
+            String::new()
+        };
+        let mut line = format!(
+            "| {}{flag} | {} | {} |",
+            cell(&p.participant),
+            number::factor(p.usage, lang),
+            number::money(p.final_cumulative_cash_flow, lang)
+        );
+        for y in &p.return_years {
+            line.push_str(&format!(
+                " {} |",
+                y.map_or_else(|| "—".to_string(), number::year)
+            ));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "\n{}", t.no_return_mark);
+    let losers: Vec<&str> = a
+        .participants
+        .iter()
+        .filter(|p| p.loses_while_group_wins)
+        .map(|p| p.participant.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n{}\n",
+        if losers.is_empty() {
+            t.nobody_loses.to_string()
+        } else {
+            t.loses_note.replace("{names}", &cell(&losers.join(", ")))
+        }
+    );
 }
 
 fn collaboration(out: &mut String, note: &Note) {

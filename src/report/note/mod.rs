@@ -10,6 +10,7 @@
 //! note carries one); the obstacles of the collaboration form of the leading option; the
 //! sources, by document with the sections used and their status.
 
+mod business_case;
 pub mod csv;
 pub mod html;
 pub mod json;
@@ -21,12 +22,13 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::core::allocation::AllocationError;
 use crate::core::catalogue::{
     CandidateKey, Catalogue, CollaborationForm, ControlLevel, Decider, Layer, PlacementOption,
     PolicyStatus,
 };
 use crate::core::profile::Profile;
-use crate::core::scoring::Evaluation;
+use crate::core::scoring::{Evaluation, ScoreError};
 use crate::core::text::Lang;
 use crate::i18n::report as labels;
 
@@ -242,12 +244,15 @@ pub struct LandscapeNote {
     pub why: Vec<WhyNote>,
 }
 
-/// One year of the business case table (seed 003 Bijlage 1), in euros.
+/// One year of a business case table (seed 003 Bijlage 1), in euros: the difference between
+/// the scenario and unchanged policy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearNote {
+    /// 1-based (Jaar 1, 2, …).
     pub year: u32,
     pub benefits: Decimal,
     pub operating_costs: Decimal,
+    /// Investments that are not capitalised.
     pub investments: Decimal,
     pub total_costs: Decimal,
     pub cash_flow: Decimal,
@@ -256,37 +261,101 @@ pub struct YearNote {
     pub cumulative_cash_flow: Decimal,
 }
 
-/// One risk band (favourable, expected, unfavourable) of the business case.
+/// One risk band (favourable, expected, unfavourable) of a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BandNote {
     /// `favourable`, `expected` or `unfavourable`.
     pub band: &'static str,
     pub name: String,
+    /// Factor on all costs.
+    pub cost_multiplier: Decimal,
+    /// Factor on all benefits.
+    pub benefit_multiplier: Decimal,
+    /// Months by which the benefits come later.
+    pub delay_months: u32,
     /// The year the cumulative cash flow turns positive; `None` when not within the horizon.
     pub return_year: Option<u32>,
     /// Cumulative cash flow per year, aligned with the yearly rows.
     pub cumulative_cash_flow: Vec<Decimal>,
 }
 
-/// One participant's share of the yearly costs (verrekening).
+/// One participant of a starter group: its bills and its own business case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AllocationNote {
+pub struct ParticipantNote {
     pub participant: String,
-    pub share: Decimal,
+    /// Its usage on the allocation key.
+    pub usage: Decimal,
+    /// Its bill per year (its share of the provider's costs), year 1 first.
+    pub bills: Vec<Decimal>,
+    /// The cumulative cash flow of its own case at the end of the horizon (estimate).
+    pub final_cumulative_cash_flow: Decimal,
+    /// Its own return year per band, in the order of the scenario's bands.
+    pub return_years: Vec<Option<u32>>,
+    /// The group's case is positive and this participant's is negative (seed 003 Bijlage 1
+    /// §7), as the core flags it.
+    pub loses_while_group_wins: bool,
 }
 
-/// Chapter 7: the business case, as the core computed it. The note carries one only when the
-/// profile has business case inputs; the renderers then add the chapter.
+/// A starter group's allocation (verrekening) of the provider's costs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AllocationNote {
+    /// The SSC or host whose costs are allocated.
+    pub provider: String,
+    /// `workplaces`, `accounts`, `inhabitants` or `service_use`.
+    pub key: &'static str,
+    /// The key in words (e.g. "werkplekken").
+    pub key_name: String,
+    /// `fixed`, `tiered`, `variable` or `composite`.
+    pub tariff: &'static str,
+    pub tariff_name: String,
+    /// The provider's yearly costs: what the bills of a year add up to.
+    pub provider_costs: Vec<Decimal>,
+    pub participants: Vec<ParticipantNote>,
+}
+
+/// One scenario of the business case, compared with unchanged policy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioNote {
+    /// The scenario's name in the profile.
+    pub label: String,
+    /// `cost_reduction` or `less_extra_costs`.
+    pub kind: &'static str,
+    pub kind_name: String,
+    /// The candidate the scenario costs out.
+    pub candidate: CandidateRef,
+    /// The candidate's rank in the ranking; `None` when it is excluded.
+    pub rank: Option<usize>,
+    /// `true` for a starter group: the tables are the sum of the participants' cases.
+    pub consolidated: bool,
+    /// The yearly table as estimated (lines as entered, before the risk bands).
+    pub years: Vec<YearNote>,
+    /// The estimate's return year; `None` when not within the horizon.
+    pub return_year: Option<u32>,
+    /// Book value of capitalised investments not yet depreciated at the end (difference with
+    /// unchanged policy; not part of the table).
+    pub residual_book_value: Decimal,
+    /// Favourable, expected and unfavourable.
+    pub bands: Vec<BandNote>,
+    /// The allocation per participant, for a starter group.
+    pub allocation: Option<AllocationNote>,
+}
+
+/// Chapter 7: the business case, as the core computed it for the profile. The note carries one
+/// only when the profile has a `[business_case]`; the renderers then add the chapter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BusinessCaseNote {
-    /// The scenario compared with the baseline.
-    pub scenario: String,
-    /// The expected band's yearly table (the scenario minus the baseline).
-    pub years: Vec<YearNote>,
-    pub bands: Vec<BandNote>,
-    /// The allocation key in words (e.g. "per werkplek").
-    pub allocation_key: String,
-    pub allocation: Vec<AllocationNote>,
+    /// The horizon in years.
+    pub horizon: u32,
+    /// `leading` (the scenarios of the leading candidate) or `all`.
+    pub selection: &'static str,
+    /// The selection rule, and how it applied, in words.
+    pub selection_text: String,
+    /// The labels of the profile's scenarios that are not shown.
+    pub omitted: Vec<String>,
+    /// The scenarios shown, in the profile's order.
+    pub scenarios: Vec<ScenarioNote>,
+    /// The sections of seed 003 the chapter follows.
+    pub references: Vec<Reference>,
 }
 
 /// One obstacle of the collaboration form.
@@ -350,6 +419,18 @@ pub struct Note {
     pub business_case: Option<BusinessCaseNote>,
     pub collaboration: CollaborationNote,
     pub sources: Vec<SourceNote>,
+}
+
+/// Why a note could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The profile cannot be scored.
+    #[error(transparent)]
+    Score(#[from] ScoreError),
+    /// The profile's business case cannot be evaluated (a loaded profile has been checked for
+    /// this; a profile built in code may not have been).
+    #[error("the business case cannot be evaluated: {0}")]
+    BusinessCase(#[from] AllocationError),
 }
 
 /// What a note is built from.
@@ -526,8 +607,10 @@ fn level_name(level: ControlLevel, lang: Lang) -> String {
 }
 
 impl Note {
-    /// Builds the note. Pure: the same input gives the same note.
-    pub fn build(input: &NoteInput<'_>) -> Note {
+    /// Builds the note. Pure: the same input gives the same note. The business case chapter
+    /// is there whenever the profile has a `[business_case]`: the scenarios of the leading
+    /// candidate when the profile has any, otherwise all of them.
+    pub fn build(input: &NoteInput<'_>) -> Result<Note, ReportError> {
         let NoteInput {
             catalogue: cat,
             profile,
@@ -639,6 +722,11 @@ impl Note {
 
         let layers = build_layers(cat, e, lang, &mut sources);
         let landscape = build_landscape(cat, profile, e, lang, &mut sources);
+        let business_case = profile
+            .business_case
+            .as_ref()
+            .map(|setup| business_case::build(cat, profile, setup, e, lang, &mut sources))
+            .transpose()?;
 
         let leader_option = e.leader().map(|r| r.key.option);
         let (form, chosen) = match form {
@@ -686,7 +774,7 @@ impl Note {
             reference,
         };
 
-        Note {
+        Ok(Note {
             lang: lang.code(),
             scale: SCALE,
             leading: LEADING,
@@ -697,16 +785,10 @@ impl Note {
             excluded,
             layers,
             landscape,
-            business_case: None,
+            business_case,
             collaboration,
             sources: sources.into_notes(lang),
-        }
-    }
-
-    /// The note with a business case chapter (when the core has computed one).
-    pub fn with_business_case(mut self, business_case: BusinessCaseNote) -> Note {
-        self.business_case = Some(business_case);
-        self
+        })
     }
 
     /// The note's language.
@@ -917,6 +999,7 @@ mod tests {
             lang,
             form,
         })
+        .unwrap()
     }
 
     #[test]
@@ -1088,6 +1171,9 @@ mod tests {
             let total: f64 = l.criteria.iter().map(|c| c.contribution).sum();
             assert!((total - l.total).abs() < 1e-4);
         }
-        assert!(n.business_case.is_none());
+        assert!(
+            n.business_case.is_some(),
+            "the demo profile has a business case"
+        );
     }
 }

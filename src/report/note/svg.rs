@@ -9,13 +9,19 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{BusinessCaseNote, LEADING, Note};
+use super::{LEADING, Note, ScenarioNote};
 use crate::core::text::Lang;
 use crate::i18n::report as labels;
 use crate::report::number;
 
 /// The width of every chart in user units.
 const WIDTH: f64 = 720.0;
+
+/// The advance of an average character of a 13-unit label, for laying out a legend.
+const LABEL_CHAR: f64 = 7.4;
+
+/// The same for a 12-unit tick label.
+const TICK_CHAR: f64 = 6.9;
 
 /// Escapes text for HTML and SVG content and attributes.
 pub(super) fn esc(s: &str) -> String {
@@ -314,21 +320,26 @@ fn to_f64(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }
 
-/// The cumulative cash flow per risk band: one line per band, the area between the lowest and
-/// highest band shaded, the zero line drawn and the expected band's return year marked.
-pub(super) fn cash_flow(bc: &BusinessCaseNote, lang: Lang, id: &str) -> String {
+/// The cumulative cash flow of a scenario: the estimate (the yearly table) as a solid line,
+/// one line per risk band, the area between the lowest and highest band shaded, the zero line
+/// drawn, the estimate's return year marked with a vertical line and each band's return year
+/// with a dot on its line. Axis labels are values of the note (the extremes and zero), so the
+/// chart shows no number the JSON does not hold.
+pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
     let t = labels(lang);
-    let left = 130.0;
-    let right = 20.0;
-    let top = 16.0;
-    let plot_h = 220.0;
-    let legend_h = 48.0;
-    let height = top + plot_h + 30.0 + legend_h;
-    let years: Vec<u32> = bc.years.iter().map(|y| y.year).collect();
-    let all: Vec<Decimal> = bc
+    let left = 120.0;
+    let right = 24.0;
+    let top = 22.0;
+    let plot_h = 140.0;
+    let legend_top = top + plot_h + 42.0;
+    let height = legend_top + 14.0;
+    let years: Vec<u32> = s.years.iter().map(|y| y.year).collect();
+    let estimate: Vec<Decimal> = s.years.iter().map(|y| y.cumulative_cash_flow).collect();
+    let all: Vec<Decimal> = s
         .bands
         .iter()
         .flat_map(|b| b.cumulative_cash_flow.iter().copied())
+        .chain(estimate.iter().copied())
         .collect();
     let min = all
         .iter()
@@ -351,48 +362,55 @@ pub(super) fn cash_flow(bc: &BusinessCaseNote, lang: Lang, id: &str) -> String {
     };
     let x_of = |i: usize| left + step * i as f64;
     let y_of = |v: Decimal| top + plot_h - (to_f64(v - min) / span) * plot_h;
-    let desc: Vec<String> = bc
-        .bands
-        .iter()
-        .map(|b| {
-            format!(
-                "{}: {} {}",
-                b.name,
-                t.return_year.to_lowercase(),
-                b.return_year
-                    .map(number::year)
-                    .unwrap_or_else(|| t.not_within_horizon.to_string())
-            )
-        })
-        .collect();
+    let points = |values: &[Decimal]| -> String {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{:.1},{:.1}", x_of(i), y_of(*v)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let return_text = |y: Option<u32>| {
+        y.map(number::year)
+            .unwrap_or_else(|| t.not_within_horizon.to_string())
+    };
+    let mut desc = vec![format!(
+        "{}: {} {}",
+        t.estimate,
+        t.return_year.to_lowercase(),
+        return_text(s.return_year)
+    )];
+    desc.extend(s.bands.iter().map(|b| {
+        format!(
+            "{}: {} {}",
+            b.name,
+            t.return_year.to_lowercase(),
+            return_text(b.return_year)
+        )
+    }));
     let mut out = String::new();
     open(
         &mut out,
         id,
         height,
-        t.cash_flow_chart,
+        &format!("{}: {}", t.cash_flow_chart, s.label),
         &format!("{}.", desc.join("; ")),
     );
-    // Shaded band between the lowest and highest value per year.
-    if bc.bands.len() > 1 && !years.is_empty() {
-        let lows: Vec<Decimal> = (0..years.len())
-            .map(|i| {
-                bc.bands
-                    .iter()
-                    .filter_map(|b| b.cumulative_cash_flow.get(i).copied())
-                    .min()
-                    .unwrap_or_default()
-            })
-            .collect();
-        let highs: Vec<Decimal> = (0..years.len())
-            .map(|i| {
-                bc.bands
-                    .iter()
-                    .filter_map(|b| b.cumulative_cash_flow.get(i).copied())
-                    .max()
-                    .unwrap_or_default()
-            })
-            .collect();
+    // Shaded band between the lowest and highest band value per year.
+    if s.bands.len() > 1 && !years.is_empty() {
+        let per_year = |pick: fn(Decimal, Decimal) -> Decimal| -> Vec<Decimal> {
+            (0..years.len())
+                .map(|i| {
+                    s.bands
+                        .iter()
+                        .filter_map(|b| b.cumulative_cash_flow.get(i).copied())
+                        .reduce(pick)
+                        .unwrap_or_default()
+                })
+                .collect()
+        };
+        let highs = per_year(Decimal::max);
+        let lows = per_year(Decimal::min);
         let mut pts: Vec<String> = highs
             .iter()
             .enumerate()
@@ -406,27 +424,34 @@ pub(super) fn cash_flow(bc: &BusinessCaseNote, lang: Lang, id: &str) -> String {
         );
         let _ = write!(out, r#"<polygon class="band" points="{}"/>"#, pts.join(" "));
     }
+    // Axes: the extremes and zero, in whole euros; the years below.
     let zero = y_of(Decimal::ZERO);
     let _ = write!(
         out,
-        r#"<line class="axis" x1="{left}" y1="{zero:.1}" x2="{:.1}" y2="{zero:.1}"/><text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text><text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
-        WIDTH - right,
-        left - 6.0,
-        top + 4.0,
-        esc(&number::money(max, lang)),
-        left - 6.0,
-        top + plot_h + 4.0,
-        esc(&number::money(min, lang))
+        r#"<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{:.1}"/><line class="axis" x1="{left}" y1="{zero:.1}" x2="{:.1}" y2="{zero:.1}"/>"#,
+        top + plot_h,
+        WIDTH - right
     );
+    let mut ticks = vec![(max, y_of(max)), (min, y_of(min))];
     if min < Decimal::ZERO && max > Decimal::ZERO {
+        ticks.push((Decimal::ZERO, zero));
+    }
+    for (v, y) in ticks {
         let _ = write!(
             out,
-            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">EUR {}</text>"#,
             left - 6.0,
-            zero + 4.0,
-            esc(&number::money(Decimal::ZERO, lang))
+            y + 4.0,
+            esc(&number::euros(v, lang))
         );
     }
+    let _ = write!(
+        out,
+        r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+        left - 14.0,
+        top + plot_h + 20.0,
+        esc(t.year)
+    );
     for (i, y) in years.iter().enumerate() {
         let _ = write!(
             out,
@@ -436,45 +461,91 @@ pub(super) fn cash_flow(bc: &BusinessCaseNote, lang: Lang, id: &str) -> String {
             number::year(*y)
         );
     }
-    for (k, b) in bc.bands.iter().enumerate() {
-        let pts: Vec<String> = b
-            .cumulative_cash_flow
-            .iter()
-            .enumerate()
-            .map(|(i, v)| format!("{:.1},{:.1}", x_of(i), y_of(*v)))
-            .collect();
+    // The estimate's return year.
+    if let Some(ry) = s.return_year
+        && let Some(i) = years.iter().position(|y| *y == ry)
+    {
+        let x = x_of(i);
+        let label = format!("{} {}", t.return_year, number::year(ry));
+        // Right of the marker when the label fits before the edge, else left of it.
+        let fits = x + 4.0 + TICK_CHAR * label.chars().count() as f64 <= WIDTH;
+        let (anchor, tx) = if fits {
+            ("start", x + 4.0)
+        } else {
+            ("end", x - 4.0)
+        };
+        let _ = write!(
+            out,
+            r#"<line class="marker" x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}"/><text class="tick" x="{tx:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
+            top + plot_h,
+            top - 8.0,
+            esc(&label)
+        );
+    }
+    for b in &s.bands {
         let _ = write!(
             out,
             r#"<polyline class="line {}" points="{}"/>"#,
             b.band,
-            pts.join(" ")
+            points(&b.cumulative_cash_flow)
         );
-        if b.band == "expected"
-            && let Some(ry) = b.return_year
+    }
+    let _ = write!(
+        out,
+        r#"<polyline class="line estimate" points="{}"/>"#,
+        points(&estimate)
+    );
+    // A dot where each line turns positive.
+    let dots = s
+        .bands
+        .iter()
+        .map(|b| (b.band, b.return_year, &b.cumulative_cash_flow[..]))
+        .chain(std::iter::once(("estimate", s.return_year, &estimate[..])));
+    for (class, ry, values) in dots {
+        if let Some(ry) = ry
             && let Some(i) = years.iter().position(|y| *y == ry)
+            && let Some(v) = values.get(i)
         {
-            let x = x_of(i);
             let _ = write!(
                 out,
-                r#"<line class="marker" x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}"/><text class="tick" x="{:.1}" y="{:.1}">{} {}</text>"#,
-                top + plot_h,
-                x + 4.0,
-                top + 12.0,
-                esc(t.return_year),
-                number::year(ry)
+                r#"<circle class="dot {class}" cx="{:.1}" cy="{:.1}" r="4.5"/>"#,
+                x_of(i),
+                y_of(*v)
             );
         }
-        let lx = left + 180.0 * k as f64;
-        let ly = top + plot_h + 44.0;
+    }
+    // Legend in one row: the four lines and the shaded band, each as wide as its text.
+    let mut entries: Vec<(Option<&str>, &str)> = vec![(Some("estimate"), t.estimate)];
+    entries.extend(s.bands.iter().map(|b| (Some(b.band), b.name.as_str())));
+    if s.bands.len() > 1 {
+        entries.push((None, t.band_area));
+    }
+    let mut x = 10.0;
+    for (class, name) in entries {
+        match class {
+            Some(class) => {
+                let _ = write!(
+                    out,
+                    r#"<line class="line {class}" x1="{x:.1}" y1="{legend_top:.1}" x2="{:.1}" y2="{legend_top:.1}"/>"#,
+                    x + 28.0
+                );
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    r#"<rect class="band" x="{x:.1}" y="{:.1}" width="28" height="12"/>"#,
+                    legend_top - 6.0
+                );
+            }
+        }
         let _ = write!(
             out,
-            r#"<line class="line {}" x1="{lx:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}"/><text class="tick" x="{:.1}" y="{:.1}">{}</text>"#,
-            b.band,
-            lx + 24.0,
-            lx + 30.0,
-            ly + 4.0,
-            esc(&b.name)
+            r#"<text class="label" x="{:.1}" y="{:.1}">{}</text>"#,
+            x + 36.0,
+            legend_top + 4.5,
+            esc(name)
         );
+        x += 36.0 + LABEL_CHAR * name.chars().count() as f64 + 26.0;
     }
     out.push_str("</svg>");
     out
@@ -499,6 +570,83 @@ mod tests {
             vec!["Kostenvoorspelbaarheid"]
         );
         assert!(wrap("", 10).is_empty());
+    }
+
+    /// The business case of every shipped profile, as the note holds it.
+    fn scenarios(lang: Lang) -> Vec<ScenarioNote> {
+        use crate::core::scoring::evaluate;
+        use crate::io::{catalogue, profile};
+        let cat = catalogue::built_in();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+        let mut out = vec![];
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_none_or(|x| x != "toml") {
+                continue;
+            }
+            let p = profile::load(&path).unwrap();
+            let ev = evaluate(&cat, &p).unwrap();
+            let note = Note::build(&super::super::NoteInput {
+                catalogue: &cat,
+                profile: &p,
+                evaluation: &ev,
+                lang,
+                form: None,
+            })
+            .unwrap();
+            out.extend(note.business_case.unwrap().scenarios);
+        }
+        out
+    }
+
+    /// `(x, anchor, text)` of every `<text class="{class}">` of a chart.
+    fn texts<'a>(svg: &'a str, class: &str) -> Vec<(f64, &'a str, &'a str)> {
+        svg.split(&format!(r#"<text class="{class}" x=""#))
+            .skip(1)
+            .map(|t| {
+                let x: f64 = t[..t.find('"').unwrap()].parse().unwrap();
+                let tag = &t[..t.find('>').unwrap()];
+                let anchor = tag
+                    .split("text-anchor=\"")
+                    .nth(1)
+                    .map_or("start", |a| &a[..a.find('"').unwrap()]);
+                let body = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
+                (x, anchor, body)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cash_flow_labels_stay_inside_the_chart() {
+        for lang in [Lang::Nl, Lang::En] {
+            for s in scenarios(lang) {
+                let svg = cash_flow(&s, lang, "c");
+                assert!(svg.contains(&format!(
+                    "<title id=\"c-title\">{}: {}</title>",
+                    labels(lang).cash_flow_chart,
+                    esc(&s.label)
+                )));
+                let legend = texts(&svg, "label");
+                assert_eq!(legend.len(), 5, "estimate, three bands, the shaded band");
+                for (x, _, text) in legend {
+                    let right = x + LABEL_CHAR * text.chars().count() as f64;
+                    assert!(right <= WIDTH, "{text}: legend ends at {right}");
+                }
+                for (x, anchor, text) in texts(&svg, "tick") {
+                    let w = TICK_CHAR * text.chars().count() as f64;
+                    let (l, r) = match anchor {
+                        "end" => (x - w, x),
+                        "middle" => (x - w / 2.0, x + w / 2.0),
+                        _ => (x, x + w),
+                    };
+                    assert!(l >= 0.0 && r <= WIDTH, "{text} at {l}..{r}");
+                }
+                if let Some(y) = s.return_year {
+                    let mark = format!("{} {y}", labels(lang).return_year);
+                    assert!(svg.contains(&format!(">{mark}</text>")), "{mark}");
+                }
+            }
+        }
     }
 
     #[test]
