@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{ScoreView, level_name, percent, score2};
+use super::{ScoreView, level_name, percent_in, score1_in, score2_in};
 use crate::core::catalogue::{Catalogue, Layer, short_model};
 use crate::core::text::Lang;
 use crate::i18n::strings;
@@ -26,7 +26,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
             out,
             "| {} | {} |",
             c.name().get(lang),
-            percent(e.weights[c])
+            percent_in(e.weights[c], lang)
         );
     }
     let _ = writeln!(out, "\n## {}\n", t.ranking);
@@ -42,10 +42,10 @@ pub fn score(v: &ScoreView<'_>) -> String {
             "| {} | {} | {} |",
             r.rank,
             cell(&v.catalogue.candidate_name(r.key, lang)),
-            score2(r.total)
+            score2_in(r.total, lang)
         );
         for c in &r.criteria {
-            line.push_str(&format!(" {:.1} |", c.score));
+            line.push_str(&format!(" {} |", score1_in(c.score, lang)));
         }
         let _ = writeln!(out, "{line}");
     }
@@ -59,9 +59,9 @@ pub fn score(v: &ScoreView<'_>) -> String {
         for c in &top.criteria {
             let _ = writeln!(
                 out,
-                "- **{}** ({:.1}): {} _({}: {})_",
+                "- **{}** ({}): {} _({}: {})_",
                 c.criterion.name().get(lang),
-                c.score,
+                score1_in(c.score, lang),
                 c.explanation.get(lang),
                 t.sources,
                 c.sources.join("; ")

@@ -27,9 +27,24 @@ pub fn score2(x: f64) -> String {
     format!("{x:.2}")
 }
 
+/// Formats a total score with two decimals in the language's style (7,24 or 7.24).
+pub fn score2_in(x: f64, lang: Lang) -> String {
+    crate::core::text::decimal(x, 2, lang)
+}
+
+/// Formats a criterion score with one decimal in the language's style (7,5 or 7.5).
+pub fn score1_in(x: f64, lang: Lang) -> String {
+    crate::core::text::decimal(x, 1, lang)
+}
+
 /// Formats a weight as a percentage with one decimal.
 pub fn percent(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
+}
+
+/// Formats a weight as a percentage with one decimal in the language's style (30,0%).
+pub fn percent_in(x: f64, lang: Lang) -> String {
+    format!("{}%", crate::core::text::decimal(x * 100.0, 1, lang))
 }
 
 /// The name of a control level, as the room reads it.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{ScoreView, level_name, percent, score2};
+use super::{ScoreView, level_name, percent_in, score1_in, score2_in};
 use crate::core::catalogue::{Catalogue, Layer, short_model};
 use crate::core::text::Lang;
 use crate::i18n::strings;
@@ -30,7 +30,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
             out,
             "  {} {}",
             pad(c.name().get(lang), 24),
-            percent(e.weights[c])
+            percent_in(e.weights[c], lang)
         );
     }
     let _ = writeln!(out, "\n{}", t.ranking);
@@ -57,10 +57,10 @@ pub fn score(v: &ScoreView<'_>) -> String {
             "  {}  {}  {}",
             pad(&r.rank.to_string(), 3),
             pad(&v.catalogue.candidate_name(r.key, lang), name_w),
-            pad(&score2(r.total), 6)
+            pad(&score2_in(r.total, lang), 6)
         );
         for c in &r.criteria {
-            line.push_str(&format!("  {}", pad(&format!("{:.1}", c.score), 8)));
+            line.push_str(&format!("  {}", pad(&score1_in(c.score, lang), 8)));
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
@@ -74,11 +74,11 @@ pub fn score(v: &ScoreView<'_>) -> String {
         for c in &top.criteria {
             let _ = writeln!(
                 out,
-                "  {} ({:.1}, {} {}): {}",
+                "  {} ({}, {} {}): {}",
                 c.criterion.name().get(lang),
-                c.score,
+                score1_in(c.score, lang),
                 t.weight.to_lowercase(),
-                percent(c.weight),
+                percent_in(c.weight, lang),
                 c.explanation.get(lang)
             );
             let _ = writeln!(out, "    {}: {}", t.sources, c.sources.join("; "));
