@@ -51,3 +51,43 @@ fn each_elicitation_method_on_the_weights_screen() {
         snap_both("elicit_ahp", &s);
     }
 }
+
+#[test]
+fn sensitivity_view_on_the_comparison_screen() {
+    for lang in [Lang::Nl, Lang::En] {
+        let mut s = common::demo(lang);
+        common::feed(
+            &mut s,
+            &[
+                Action::GoTo(Screen::Comparison.index()),
+                Action::ToggleSensitivity,
+            ],
+        );
+        // 160×48 shows all four panes; 80×24 one at a time (←/→).
+        snap_both("sensitivity", &s);
+        for pane in ["stability", "smaa", "topsis"] {
+            common::feed(&mut s, &[Action::Right]);
+            insta::assert_snapshot!(
+                format!("sensitivity_{pane}_{}_80x24", lang.code()),
+                common::render(&s, 80, 24)
+            );
+        }
+    }
+}
+
+#[test]
+fn group_view_on_the_starter_group() {
+    for lang in [Lang::Nl, Lang::En] {
+        let mut s = common::starters(lang);
+        common::feed(
+            &mut s,
+            &[
+                Action::GoTo(Screen::Comparison.index()),
+                Action::ToggleGroup,
+            ],
+        );
+        snap_both("group_blind", &s);
+        common::feed(&mut s, &[Action::Reveal]);
+        snap_both("group_revealed", &s);
+    }
+}

@@ -24,6 +24,23 @@ pub fn num(lang: Lang, x: f64, decimals: usize) -> String {
     }
 }
 
+/// A whole number with thousands separators: "10.000" in Dutch, "10,000" in English.
+pub fn thousands(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Nl => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// A share (0–1) as a percentage with `decimals` decimals: "33%", "22,5%".
 pub fn pct(lang: Lang, share: f64, decimals: usize) -> String {
     format!("{}%", num(lang, share * 100.0, decimals))
@@ -90,6 +107,9 @@ mod tests {
         assert_eq!(num(Lang::En, 7.236, 2), "7.24");
         assert_eq!(pct(Lang::Nl, 0.225, 1), "22,5%");
         assert_eq!(num(Lang::En, -0.0001, 2), "0.00");
+        assert_eq!(thousands(Lang::Nl, 10_000), "10.000");
+        assert_eq!(thousands(Lang::En, 1_000_000), "1,000,000");
+        assert_eq!(thousands(Lang::En, 999), "999");
     }
 
     #[test]
