@@ -798,7 +798,7 @@ fn admissible_line(
             if admissible.is_empty() {
                 x.none.to_string()
             } else {
-                admissible.join(" · ")
+                admissible.join("; ")
             },
             th.text(),
         ),

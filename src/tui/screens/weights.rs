@@ -388,8 +388,8 @@ fn judgement_sentence(state: &State, e: &Elicitation, i: usize, j: usize) -> Str
 }
 
 fn ahp_panel_height(e: &Elicitation) -> u16 {
-    // Border 2, header 1, one row per criterion, blank, λ/CI/CR 1, RI 1, warning 2.
-    (2 + 1 + e.criteria.len() + 1 + 1 + 1 + 2) as u16
+    // Border 2, header 1, one row per criterion, blank, λ/CI/CR 1, RI 1, warning 2, apply 1.
+    (2 + 1 + e.criteria.len() + 1 + 1 + 1 + 2 + 1) as u16
 }
 
 /// AHP weights (eigenvector and geometric mean), λmax, CI, CR with its table, the warning.
@@ -454,6 +454,7 @@ fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
                     th.good(),
                 )));
             }
+            lines.push(apply_line(state, e));
         }
     }
     frame.render_widget(
