@@ -167,6 +167,32 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
     t.cmd(&["resize-window", "-t", "main", "-x", "120", "-y", "36"]);
     t.wait_for("Ranking (live)");
 
+    // The elicitation methods (looked at, not applied), back to the sliders.
+    for text in [
+        "Largest swing on top",
+        "Rank-order centroid",
+        "Rank-sum weights",
+        "AHP: weights and consistency",
+    ] {
+        t.send(&["t"]);
+        t.wait_for(text);
+    }
+    t.send(&["t"]);
+    t.wait_for_not("AHP: weights and consistency");
+    // The sensitivity view and its panes, then back to the table.
+    t.send(&["7", "v"]);
+    t.wait_for("How robust is the result?");
+    t.send(&["Right"]);
+    t.wait_for("stays first");
+    t.send(&["Right"]);
+    t.wait_for("of plausible weightings");
+    t.send(&["Right"]);
+    t.wait_for("closeness");
+    t.send(&["v"]);
+    t.wait_for("Enter: Why this score?");
+    t.send(&["6"]);
+    t.wait_for("Ranking (live)");
+
     // Save to a file of our choice: clear the proposed path, type ours.
     t.send(&["s"]);
     t.wait_for("Save the session as");
@@ -203,6 +229,51 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
     // The autosave followed every change too.
     let auto = store::load(&data.path().join(store::AUTOSAVE_FILE)).expect("autosave parses");
     assert_eq!(auto.weights, s.weights);
+}
+
+#[test]
+fn the_group_view_in_tmux_starts_blind_and_reveals() {
+    if !tmux_ready("tui_tmux") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let t = Tmux::new("group");
+    t.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "main",
+        "-x",
+        "120",
+        "-y",
+        "36",
+        "-c",
+        REPO,
+        "env PS1='$ ' bash --norc --noprofile",
+    ]);
+    t.wait_for("$");
+    let launch = format!(
+        "WOLKWIJZER_DATA_DIR={} {} -p profiles/startersgroep.toml",
+        shell_quote(data.path()),
+        shell_quote(Path::new(BIN))
+    );
+    t.send(&[&launch, "Enter"]);
+    t.wait_for("Werkplekken");
+    t.send(&["7", "g"]);
+    let pane = t.wait_for("Groepsoverzicht");
+    assert!(
+        pane.contains("···"),
+        "the others' weights start hidden:\n{pane}"
+    );
+    t.send(&["r"]);
+    let pane = t.wait_for("r: weer verbergen");
+    assert!(
+        pane.contains("35%"),
+        "Bladel-Oost's privacy weight shows:\n{pane}"
+    );
+    assert!(pane.contains("Toelaatbaar voor alle gemeenten"), "{pane}");
+    t.send(&["q"]);
+    t.wait_for_not("Groepsoverzicht");
 }
 
 #[test]

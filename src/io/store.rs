@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::error::{InputError, InputErrors, read_utf8};
+use crate::core::criteria::Criterion;
+use crate::core::mcda::elicitation::WeightMethod;
 use crate::core::profile::{Profile, Weights};
 use crate::core::text::Lang;
 
@@ -38,6 +40,22 @@ pub struct Session {
     pub weights: Vec<Weights>,
     /// The profile as edited in the room.
     pub profile: Profile,
+    /// How each municipality's weights were obtained when not by direct points (absent in
+    /// sessions written before weight elicitation existed; those still load).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elicitation: Vec<WeightRecord>,
+}
+
+/// How one municipality's weights were obtained: the method with its raw input, over which
+/// criteria (the method's vectors are indexed like `criteria`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeightRecord {
+    /// The municipality (0-based, profile order).
+    pub member: usize,
+    /// The criteria the method's vectors refer to, in that order.
+    pub criteria: Vec<Criterion>,
+    /// The method and its raw input.
+    pub how: WeightMethod,
 }
 
 /// Why a session could not be written.
@@ -154,6 +172,7 @@ mod tests {
             notes: "Raad wil \"zekerheid\"\nen een exit.".into(),
             weights: vec![profile.weights.clone()],
             profile,
+            elicitation: vec![],
         }
     }
 

@@ -81,6 +81,18 @@ pub enum Action {
     AutosaveFailed(String),
     /// Loading a profile or session failed.
     LoadFailed(String),
+    /// Weights screen: the next elicitation method (direct, swing, ROC, rank-sum, AHP).
+    NextMethod,
+    /// Weights screen: move the criterion under the cursor up in the order.
+    MoveItemUp,
+    /// Weights screen: move the criterion under the cursor down in the order.
+    MoveItemDown,
+    /// Weights screen (AHP): jump to the next of the most inconsistent judgements.
+    NextInconsistent,
+    /// Comparison screen: show or hide the sensitivity view.
+    ToggleSensitivity,
+    /// Group view: show or hide the other municipalities' weights.
+    Reveal,
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -92,8 +104,16 @@ pub enum Effect {
     Open(StartKind),
 }
 
-/// Applies an action to the state; returns the I/O the app must carry out, if any.
+/// Applies an action to the state; returns the I/O the app must carry out, if any. Afterwards
+/// the analyses of an open sensitivity or group view are brought up to date, so that drawing
+/// never computes.
 pub fn update(state: &mut State, action: Action) -> Option<Effect> {
+    let effect = apply(state, action);
+    state.refresh_analyses();
+    effect
+}
+
+fn apply(state: &mut State, action: Action) -> Option<Effect> {
     let t = crate::i18n::tui(state.lang);
     match action {
         Action::Resize(w, h) => {
@@ -129,7 +149,9 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Loaded { profile, origin } => {
-            state.weights = vec![profile.weights.clone(); profile.subject.members().len()];
+            state.weights = super::state::initial_weights(&profile);
+            state.elicit.clear();
+            state.weight_records.clear();
             state.profile = *profile;
             state.origin = origin;
             state.member = 0;
@@ -201,7 +223,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         }
         Action::Click { column, row } => {
             if let Some(a) = layout::hit(state, column, row) {
-                return update(state, a);
+                return apply(state, a);
             }
         }
         Action::Back => state.status = None,
@@ -252,7 +274,7 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
             }
         },
         Popup::Restore(session) => match action {
-            Action::Select => update(state, Action::Restore(session)),
+            Action::Select => apply(state, Action::Restore(session)),
             Action::Back => None,
             _ => {
                 state.popup = Some(Popup::Restore(session));

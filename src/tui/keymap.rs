@@ -117,6 +117,26 @@ pub fn bindings() -> Vec<Binding> {
             map: vec![plain(Char('g'), Action::ToggleGroup)],
         },
         Binding {
+            keys: "t K J i",
+            desc: |t| crate::i18n::mcda_of(t).key_elicit,
+            hint: None,
+            map: vec![
+                plain(Char('t'), Action::NextMethod),
+                plain(Char('K'), Action::MoveItemUp),
+                plain(Char('J'), Action::MoveItemDown),
+                plain(Char('i'), Action::NextInconsistent),
+            ],
+        },
+        Binding {
+            keys: "v r",
+            desc: |t| crate::i18n::mcda_of(t).key_views,
+            hint: None,
+            map: vec![
+                plain(Char('v'), Action::ToggleSensitivity),
+                plain(Char('r'), Action::Reveal),
+            ],
+        },
+        Binding {
             keys: "n",
             desc: |t| t.key_notes,
             hint: None,

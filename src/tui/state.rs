@@ -8,7 +8,9 @@ use crate::core::catalogue::{Catalogue, DataClass};
 use crate::core::profile::{Profile, Weights};
 use crate::core::scoring::{self, AppliedRule, Evaluation, ScoreError};
 use crate::core::text::Lang;
-use crate::io::store::{SCHEMA, Session};
+use crate::io::store::{SCHEMA, Session, WeightRecord};
+
+use super::mcda::{self, Analyses, Elicitation};
 
 use super::theme::Theme;
 
@@ -79,6 +81,17 @@ impl Screen {
     pub fn prev(self) -> Screen {
         Screen::at((self.index() + Screen::ALL.len() - 1) % Screen::ALL.len())
     }
+}
+
+/// Each municipality's weights at the start: its own from the profile where given (a starter
+/// group's blind round), else the profile's.
+pub fn initial_weights(profile: &Profile) -> Vec<Weights> {
+    profile
+        .subject
+        .members()
+        .iter()
+        .map(|m| m.weights.clone().unwrap_or_else(|| profile.weights.clone()))
+        .collect()
 }
 
 /// Something the start screen can open.
@@ -195,12 +208,23 @@ pub struct State {
     /// The file the `s` prompt proposes.
     pub default_save_path: String,
     pub theme: Theme,
+    /// How each municipality's weights are being elicited (weights screen).
+    pub elicit: Vec<Elicitation>,
+    /// How each municipality's weights were obtained (`None`: direct points).
+    pub weight_records: Vec<Option<WeightRecord>>,
+    /// Sensitivity view on the comparison screen, and which of its panes is shown.
+    pub sensitivity_view: bool,
+    pub sensitivity_pane: usize,
+    /// Group view: the other municipalities' weights are shown (entered blind until then).
+    pub reveal: bool,
+    /// Sensitivity and group analyses, computed in `update`, read by the views.
+    pub analyses: Analyses,
 }
 
 impl State {
     /// A state on a profile, on the start screen, in Dutch.
     pub fn new(catalogue: Catalogue, profile: Profile, origin: Option<PathBuf>) -> State {
-        let weights = vec![profile.weights.clone(); profile.subject.members().len()];
+        let weights = initial_weights(&profile);
         let mut s = State {
             catalogue,
             profile,
@@ -226,6 +250,12 @@ impl State {
             previous_ranks: vec![],
             default_save_path: "wolkwijzer-sessie.toml".into(),
             theme: Theme::default(),
+            elicit: vec![],
+            weight_records: vec![],
+            sensitivity_view: false,
+            sensitivity_pane: 0,
+            reveal: false,
+            analyses: Analyses::default(),
         };
         s.recompute();
         s
@@ -237,12 +267,16 @@ impl State {
         let n = self.profile.subject.members().len().max(1);
         self.weights.resize(n, self.profile.weights.clone());
         self.member = self.member.min(n - 1);
+        self.weight_records.resize(n, None);
+        if self.elicit.len() != n {
+            self.elicit = self.weights.iter().map(Elicitation::from_weights).collect();
+        }
         self.evaluations = self
             .weights
             .iter()
-            .map(|w| {
-                let mut p = self.profile.clone();
-                p.weights = w.clone();
+            .enumerate()
+            .map(|(m, w)| {
+                let p = mcda::member_view(&self.profile, m, w);
                 scoring::evaluate(&self.catalogue, &p)
             })
             .collect();
@@ -257,8 +291,7 @@ impl State {
         let Some(w) = self.weights.get(m) else {
             return self.recompute();
         };
-        let mut p = self.profile.clone();
-        p.weights = w.clone();
+        let p = mcda::member_view(&self.profile, m, w);
         let e = scoring::evaluate(&self.catalogue, &p);
         match self.evaluations.get_mut(m) {
             Some(slot) => *slot = e,
@@ -297,6 +330,7 @@ impl State {
             notes: self.notes.clone(),
             weights: self.weights.clone(),
             profile: self.profile.clone(),
+            elicitation: self.weight_records.iter().flatten().cloned().collect(),
         }
     }
 
@@ -311,7 +345,32 @@ impl State {
         self.member = 0;
         self.cursor = Cursors::default();
         self.previous_ranks.clear();
+        self.elicit.clear();
+        self.weight_records.clear();
         self.recompute();
+        for r in s.elicitation {
+            if let Some(e) = self.elicit.get_mut(r.member) {
+                e.restore(&r);
+            }
+            if let Some(slot) = self.weight_records.get_mut(r.member) {
+                *slot = Some(r);
+            }
+        }
+    }
+
+    /// Keeps the sensitivity and group analyses in step with the weights when their view is
+    /// open (cheap when nothing changed). Called by `update` after every action.
+    pub fn refresh_analyses(&mut self) {
+        if self.screen != Screen::Comparison {
+            return;
+        }
+        if self.group_view && self.is_group() {
+            let input = mcda::group_view(&self.profile, &self.weights);
+            self.analyses.ensure_group(&self.catalogue, input);
+        } else if self.sensitivity_view {
+            let input = mcda::member_view(&self.profile, self.member, self.member_weights());
+            self.analyses.ensure_sensitivity(&self.catalogue, input);
+        }
     }
 
     /// How many places a candidate moved up (positive) or down at the last weight change.

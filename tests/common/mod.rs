@@ -52,3 +52,12 @@ pub fn render(state: &State, w: u16, h: u16) -> String {
     }
     out
 }
+
+/// A state on `profiles/startersgroep.toml` (members with their own blind-round weights).
+pub fn starters(lang: Lang) -> State {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/startersgroep.toml");
+    let p = profile::load(&path).expect("the shipped starter-group profile is valid");
+    let mut s = State::new(catalogue::built_in(), p, None);
+    s.lang = lang;
+    s
+}

@@ -1,17 +1,23 @@
 //! Screen 7, comparison: the ranking with a bar per criterion; Enter on a cell opens "why"
 //! (the core's explanation and its sources with their status). Excluded candidates are listed
-//! with the constraint that excluded them. For a starter group, `g` shows each municipality's
-//! top three side by side and where they differ.
+//! with the constraint that excluded them. `v` opens the sensitivity view (contributions, the
+//! lead and close calls, stability intervals and the smallest flip, SMAA rank acceptabilities,
+//! TOPSIS beside the weighted sum). For a starter group, `g` opens the group view (members'
+//! weights, entered blind and revealed with `r`; aggregated weights, disputed criteria,
+//! consensus, each member's top three beside the group ranking, the candidates admissible for
+//! all).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, Wrap};
 
+use crate::core::analysis::{ProfileAnalysis, Robustness};
 use crate::core::criteria::Criterion;
 use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::{Popup, State};
+use crate::tui::widgets::mcda::{heat, letter, num, pct, stacked, thousands};
 use crate::tui::widgets::{bar, panel};
 
 struct Parts {
@@ -82,6 +88,9 @@ fn visible_rows(table: Rect) -> usize {
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     if state.group_view && state.is_group() {
         return group(frame, area, state);
+    }
+    if state.sensitivity_view {
+        return sensitivity(frame, area, state);
     }
     let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
@@ -196,78 +205,604 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 }
 
-fn group(frame: &mut Frame, area: Rect, state: &State) {
-    let t = crate::i18n::tui(state.lang);
+/// Panes of the sensitivity view: make-up, stability, SMAA, TOPSIS.
+pub const PANES: usize = 4;
+
+/// The sensitivity view: what makes each total, how far each weight may move before the leader
+/// changes, how often each candidate takes each rank over 10,000 seeded weightings, and TOPSIS
+/// beside the weighted sum. Everything comes from the cached analysis (`State::analyses`).
+fn sensitivity(frame: &mut Frame, area: Rect, state: &State) {
+    let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
-    let members = state.profile.subject.members();
-    let n = members.len().max(1);
-    let block = panel(t.group_view, th, true);
+    let title = format!("{} — {}", x.sens_title, x.sens_keys);
+    let block = panel(&title, th, true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [cols_area, _, diff_area] = Layout::vertical([
-        Constraint::Length(8),
+    let analysis = state.analyses.sensitivity.as_ref().map(|c| &c.value);
+    let (a, r) = match analysis {
+        Some(Ok(a)) => match &a.robustness {
+            Some(r) => (a, r),
+            None => {
+                frame.render_widget(Paragraph::new(x.no_candidates), inner);
+                return;
+            }
+        },
+        Some(Err(e)) => {
+            frame.render_widget(
+                Paragraph::new(format!("{}: {e}", x.analysis_failed)).wrap(Wrap { trim: true }),
+                inner,
+            );
+            return;
+        }
+        None => return,
+    };
+    if inner.width >= 150 && inner.height >= 40 {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+        let [tl, tr] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
+        let [bl, br] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(bottom);
+        for (k, r2) in [tl, tr, bl, br].into_iter().enumerate() {
+            let p = panel(x.panes[k], th, k == state.sensitivity_pane);
+            let body = p.inner(r2);
+            frame.render_widget(p, r2);
+            frame.render_widget(
+                Paragraph::new(pane(state, a, r, k, body.width)).wrap(Wrap { trim: false }),
+                body,
+            );
+        }
+        return;
+    }
+    let mut tabs = vec![];
+    for (k, name) in x.panes.iter().enumerate() {
+        let label = format!(" {name} ");
+        tabs.push(if k == state.sensitivity_pane {
+            Span::styled(label, th.tab_active())
+        } else {
+            Span::styled(label, th.tab())
+        });
+        tabs.push(Span::raw(" "));
+    }
+    let [head, _, body] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
     .areas(inner);
-    let col_w = cols_area.width / n as u16;
-    let tops: Vec<Vec<crate::core::catalogue::CandidateKey>> = state
-        .evaluations
+    frame.render_widget(Line::from(tabs), head);
+    frame.render_widget(
+        Paragraph::new(pane(state, a, r, state.sensitivity_pane, body.width))
+            .wrap(Wrap { trim: false }),
+        body,
+    );
+}
+
+fn pane(
+    state: &State,
+    a: &ProfileAnalysis,
+    r: &Robustness,
+    k: usize,
+    width: u16,
+) -> Vec<Line<'static>> {
+    match k {
+        0 => make_up(state, a, r, width),
+        1 => stability(state, a, r, width),
+        2 => smaa_table(state, a, r, width),
+        _ => topsis_table(state, a, r, width),
+    }
+}
+
+fn name_width(state: &State, a: &ProfileAnalysis, width: u16, rest: usize) -> usize {
+    let longest = a
+        .candidates
         .iter()
-        .map(|e| {
-            e.as_ref()
-                .map(|e| e.ranking.iter().take(3).map(|r| r.key).collect())
-                .unwrap_or_default()
+        .map(|&k| {
+            state
+                .catalogue
+                .candidate_name(k, state.lang)
+                .chars()
+                .count()
         })
+        .max()
+        .unwrap_or(10);
+    longest.min((width as usize).saturating_sub(rest)).max(8)
+}
+
+fn make_up(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> Vec<Line<'static>> {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let e = &r.explanation;
+    let mut lines = vec![Line::from(Span::styled(x.contributions_intro, th.dim()))];
+    let legend: Vec<String> = a
+        .criteria
+        .iter()
+        .map(|&c| format!("{} {}", letter(&x.letters, c), c.name().get(lang)))
         .collect();
-    for (i, m) in members.iter().enumerate() {
-        let r = Rect::new(
-            cols_area.x + i as u16 * col_w,
-            cols_area.y,
-            col_w.saturating_sub(2),
-            cols_area.height,
-        );
-        let mut lines = vec![Line::from(Span::styled(
-            m.name.clone(),
-            if i == state.member {
-                th.selected()
-            } else {
-                th.heading()
-            },
-        ))];
-        for (j, k) in tops.get(i).into_iter().flatten().enumerate() {
-            lines.push(Line::from(format!(
-                "{}. {}",
-                j + 1,
-                state.catalogue.candidate_name(*k, state.lang)
-            )));
-        }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), r);
+    lines.push(Line::from(Span::styled(legend.join(" · "), th.dim())));
+    let gap = e.gap.unwrap_or(0.0);
+    let mut gap_spans = vec![Span::styled(
+        format!("{} {} {}  ", x.gap, num(lang, gap, 2), x.points),
+        th.heading(),
+    )];
+    gap_spans.push(if e.close_call {
+        Span::styled(format!("⚠ {}", x.close_call), th.bad())
+    } else {
+        Span::styled(format!("✓ {}", x.clear_lead), th.good())
+    });
+    lines.push(Line::from(gap_spans));
+    lines.push(Line::from(""));
+    let name_w = name_width(state, a, width, 4 + 1 + 20 + 6);
+    let bar_w = (width as usize)
+        .saturating_sub(4 + name_w + 1 + 6)
+        .clamp(10, 60);
+    let mut rows: Vec<_> = e.candidates.iter().collect();
+    rows.sort_by_key(|c| (c.rank, c.candidate));
+    for c in rows {
+        let name = state
+            .catalogue
+            .candidate_name(a.candidate(c.candidate), lang);
+        let parts: Vec<(char, f64)> = a
+            .criteria
+            .iter()
+            .zip(&c.contributions)
+            .map(|(&k, &v)| (letter(&x.letters, k), v))
+            .collect();
+        let lead = c.candidate == e.leader;
+        let st = if lead { th.heading() } else { th.text() };
+        let mut spans = vec![Span::styled(
+            format!(
+                "{:>2}. {:<name_w$} ",
+                c.rank,
+                super::situation::fit(&name, name_w)
+            ),
+            st,
+        )];
+        spans.extend(stacked(&parts, bar_w, th));
+        spans.push(Span::styled(format!(" {:>5}", num(lang, c.total, 2)), st));
+        lines.push(Line::from(spans));
     }
-    let mut diff = vec![Line::from(Span::styled(t.top_three, th.heading()))];
-    for pos in 0..3 {
-        let at: Vec<_> = tops.iter().map(|v| v.get(pos)).collect();
-        let same = at.windows(2).all(|w| w[0] == w[1]);
-        let mut spans = vec![Span::raw(format!("{}. ", pos + 1))];
-        if same {
-            spans.push(Span::styled(format!("= {}", t.agrees), th.good()));
+    lines
+}
+
+fn stability(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> Vec<Line<'static>> {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let ow = &r.one_way;
+    let leader = state.catalogue.candidate_name(a.candidate(ow.leader), lang);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!("{} {leader} {}", x.stability_a, x.stability_b),
+            th.dim(),
+        )),
+        Line::from(""),
+    ];
+    let crit_w = 14usize;
+    let who_w = ((width as usize).saturating_sub(crit_w + 6 + 14 + 3) / 2).max(8);
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{:<crit_w$} {:>5} {:^13} {:<who_w$} {:<who_w$}",
+            x.criterion, x.col_now, x.col_range, x.col_below, x.col_above
+        ),
+        th.heading(),
+    )));
+    let who = |k: Option<usize>| {
+        k.map(|i| state.catalogue.candidate_name(a.candidate(i), lang))
+            .unwrap_or_else(|| format!("— {}", x.nobody))
+    };
+    for c in &ow.criteria {
+        let crit = a.criteria[c.criterion];
+        let i = Criterion::ALL.iter().position(|&k| k == crit).unwrap_or(0);
+        let label = if crit.name().get(lang).chars().count() <= crit_w {
+            crit.name().get(lang).to_string()
         } else {
-            spans.push(Span::styled(format!("≠ {}: ", t.differs), th.bad()));
-            let parts: Vec<String> = members
-                .iter()
-                .zip(&at)
-                .map(|(m, k)| {
-                    let name = k
-                        .map(|k| state.catalogue.candidate_name(*k, state.lang))
-                        .unwrap_or_else(|| "—".into());
-                    format!("{} {name}", m.name)
-                })
-                .collect();
-            spans.push(Span::styled(parts.join(" · "), th.text()));
-        }
-        diff.push(Line::from(spans));
+            crate::i18n::tui(lang).criterion_short[i].to_string()
+        };
+        let range = format!("{}–{}", pct(lang, c.lower, 0), pct(lang, c.upper, 0));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{label:<crit_w$} {:>5} {range:^13} {:<who_w$} {:<who_w$}",
+                pct(lang, c.current_weight, 0),
+                super::situation::fit(&who(c.takeover_below), who_w),
+                super::situation::fit(&who(c.takeover_above), who_w),
+            ),
+            th.text(),
+        )));
     }
-    frame.render_widget(Paragraph::new(diff).wrap(Wrap { trim: true }), diff_area);
+    lines.push(Line::from(""));
+    match &ow.smallest_flip {
+        Some(f) => {
+            let crit = a.criteria[f.criterion];
+            let sign = if f.to_weight < f.from_weight {
+                "−"
+            } else {
+                "+"
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", x.smallest_flip), th.heading()),
+                Span::styled(
+                    format!(
+                        "{} {} {} {} {} ({sign}{} pp) → {} {}",
+                        crit.name().get(lang),
+                        x.from,
+                        pct(lang, f.from_weight, 1),
+                        x.to,
+                        pct(lang, f.to_weight, 1),
+                        num(lang, f.change * 100.0, 1),
+                        state
+                            .catalogue
+                            .candidate_name(a.candidate(f.new_leader), lang),
+                        x.takes_lead
+                    ),
+                    th.text(),
+                ),
+            ]));
+        }
+        None => lines.push(Line::from(Span::styled(x.no_flip, th.good()))),
+    }
+    lines
+}
+
+fn smaa_table(
+    state: &State,
+    a: &ProfileAnalysis,
+    r: &Robustness,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let s = &r.smaa;
+    let mut lines = vec![];
+    if let Some(&(i, share)) = s.leaders().first() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{} {} {} {}",
+                state.catalogue.candidate_name(a.candidate(i), lang),
+                x.leads_in,
+                pct(lang, share, 0),
+                x.of_plausible
+            ),
+            th.heading(),
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{} {} {} {}",
+            x.smaa_intro,
+            thousands(lang, s.samples),
+            x.seed,
+            s.seed
+        ),
+        th.dim(),
+    )));
+    lines.push(Line::from(""));
+    let n = a.candidates.len();
+    let name_w = name_width(state, a, width, 4 + 5 * n.min(6));
+    let ranks = ((width as usize).saturating_sub(name_w + 4) / 5).clamp(1, n);
+    let mut head = format!("{:<w$}", x.rank, w = name_w + 4);
+    for k in 1..=ranks {
+        head.push_str(&format!("{k:>5}"));
+    }
+    lines.push(Line::from(Span::styled(head, th.heading())));
+    for (i, row) in s.rank_acceptability.iter().enumerate() {
+        let name = state.catalogue.candidate_name(a.candidate(i), lang);
+        let mut spans = vec![Span::styled(
+            format!(
+                "{:>2}. {:<name_w$}",
+                i + 1,
+                super::situation::fit(&name, name_w)
+            ),
+            th.text(),
+        )];
+        for &share in row.iter().take(ranks) {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(
+                format!("{:>4}", pct(lang, share, 0)),
+                heat(share, th),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+fn topsis_table(
+    state: &State,
+    a: &ProfileAnalysis,
+    r: &Robustness,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let m = &r.methods;
+    let mut lines = vec![Line::from(Span::styled(x.topsis_intro, th.dim()))];
+    if m.agree() {
+        lines.push(Line::from(Span::styled(
+            format!("✓ {}", x.methods_agree),
+            th.good(),
+        )));
+    } else {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "⚠ {} {}/{} {} {}",
+                x.methods_disagree,
+                m.disagreements.len(),
+                a.candidates.len(),
+                x.differently,
+                if m.same_winner {
+                    x.same_winner
+                } else {
+                    x.other_winner
+                }
+            ),
+            th.bad(),
+        )));
+    }
+    lines.push(Line::from(""));
+    let name_w = name_width(state, a, width, 4 + 30);
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{:<w$} {:>8} {:>7} {:>9}",
+            "",
+            x.ws_rank,
+            x.topsis_rank,
+            x.closeness,
+            w = name_w + 4
+        ),
+        th.heading(),
+    )));
+    for i in 0..a.candidates.len() {
+        let name = state.catalogue.candidate_name(a.candidate(i), lang);
+        let differs = m.disagreements.contains(&i);
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{:>2}. {:<name_w$} {:>8} {:>7} {:>9}{}",
+                i + 1,
+                super::situation::fit(&name, name_w),
+                m.weighted_sum_ranks[i],
+                m.topsis_ranks[i],
+                num(lang, m.topsis_closeness[i], 3),
+                if differs { "  ≠" } else { "" }
+            ),
+            if differs { th.bad() } else { th.text() },
+        )));
+    }
+    lines
+}
+
+/// Consensus in words from Kendall's W: high from 0.7, moderate from 0.4, low below.
+fn consensus_word(w: f64) -> usize {
+    if w >= 0.7 {
+        0
+    } else if w >= 0.4 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The group view: the members' weights side by side (the others' hidden until `r` reveals
+/// them: entered blind), the aggregated weights with the disputed criteria flagged, the
+/// consensus, the group ranking beside each member's own top three, and the candidates
+/// admissible for every member. Everything comes from `core::group::evaluate_group`.
+fn group(frame: &mut Frame, area: Rect, state: &State) {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let title = format!("{} — g", x.group_title);
+    let block = panel(&title, th, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let g = match state.analyses.group.as_ref().map(|c| &c.value) {
+        Some(Ok(g)) => g,
+        Some(Err(e)) => {
+            frame.render_widget(
+                Paragraph::new(format!("{}: {e}", x.analysis_failed)).wrap(Wrap { trim: true }),
+                inner,
+            );
+            return;
+        }
+        None => return,
+    };
+    let width = inner.width as usize;
+    let n = g.members.len();
+    let crit_w = if width >= 120 { 22 } else { 8 };
+    let col_w = ((width.saturating_sub(crit_w + 8 + 16)) / n.max(1)).clamp(6, 16);
+    let mut lines = vec![];
+    let mut head = format!("{:<crit_w$}", x.criterion);
+    for (i, m) in g.members.iter().enumerate() {
+        let name = format!(
+            "{}{}",
+            if i == state.member { "▶" } else { "" },
+            super::situation::fit(&m.name, col_w - 2)
+        );
+        head.push_str(&format!("{name:>col_w$}"));
+    }
+    head.push_str(&format!(" {:>7} {:>8}", x.col_group, x.col_spread));
+    lines.push(Line::from(Span::styled(head, th.heading())));
+    for (k, &c) in g.criteria.iter().enumerate() {
+        let i = Criterion::ALL.iter().position(|&z| z == c).unwrap_or(0);
+        let label = if crit_w >= 22 {
+            c.name().get(lang).to_string()
+        } else {
+            crate::i18n::tui(lang).criterion_short[i].to_string()
+        };
+        let mut spans = vec![Span::styled(
+            format!("{:<crit_w$}", super::situation::fit(&label, crit_w)),
+            th.text(),
+        )];
+        for (j, m) in g.members.iter().enumerate() {
+            let shown = state.reveal || j == state.member;
+            let cell = if shown {
+                pct(lang, m.weights[k], 0)
+            } else {
+                "···".to_string()
+            };
+            spans.push(Span::styled(
+                format!("{cell:>col_w$}"),
+                if shown { th.text() } else { th.dim() },
+            ));
+        }
+        let spread = &g.analysis.spreads[k];
+        spans.push(Span::styled(
+            format!(" {:>7}", pct(lang, g.weights.weights[k], 0)),
+            th.heading(),
+        ));
+        spans.push(Span::styled(
+            format!(" {:>5} pp", num(lang, spread.range * 100.0, 0)),
+            th.text(),
+        ));
+        if spread.disputed {
+            let flag = if width >= 120 { x.disputed } else { "⚑" };
+            spans.push(Span::styled(format!(" {flag}"), th.bad()));
+        }
+        lines.push(Line::from(spans));
+    }
+    let hint = if state.reveal {
+        x.hide_hint
+    } else {
+        x.reveal_hint
+    };
+    lines.push(Line::from(Span::styled(
+        format!("{hint} · {}", x.disputed_note),
+        th.dim(),
+    )));
+    let cons = &g.analysis.consensus;
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", x.consensus), th.heading()),
+        Span::styled(
+            format!(
+                "{} — Kendall's W {} · {} {}",
+                x.consensus_words[consensus_word(cons.kendall_w)],
+                num(lang, cons.kendall_w, 2),
+                x.weight_agreement,
+                num(lang, cons.weight_agreement, 2)
+            ),
+            th.text(),
+        ),
+    ]));
+    if width < 120 {
+        // Narrow: the group's top three in full, then each member's own first choice.
+        let name =
+            |k: crate::core::catalogue::CandidateKey| state.catalogue.candidate_name(k, lang);
+        for (pos, r) in g.ranking.iter().take(3).enumerate() {
+            let label = if pos == 0 { x.group_ranking } else { "" };
+            let w = x.group_ranking.chars().count();
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label:<w$} "), th.heading()),
+                Span::styled(format!("{}. {}", pos + 1, name(r.key)), th.text()),
+            ]));
+        }
+        let group_first = g.ranking.first().map(|r| r.key);
+        for m in &g.members {
+            let first = m.top(1).first().copied();
+            let same = first.is_some() && first == group_first;
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{} {}: ", if same { "=" } else { "≠" }, m.name),
+                    if same { th.good() } else { th.heading() },
+                ),
+                Span::styled(
+                    format!("1. {}", first.map(name).unwrap_or_else(|| "—".to_string())),
+                    th.text(),
+                ),
+            ]));
+        }
+    } else {
+        lines.push(Line::from(""));
+        group_columns(&mut lines, state, g, width);
+        lines.push(Line::from(""));
+    }
+    admissible_line(&mut lines, state, g);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The group ranking beside each member's own top three (wide screens).
+fn group_columns(
+    lines: &mut Vec<Line<'static>>,
+    state: &State,
+    g: &crate::core::group::GroupEvaluation,
+    width: usize,
+) {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let n = g.members.len();
+    let cols = n + 1;
+    let rank_w = (width.saturating_sub(3) / cols).max(8);
+    let mut head = format!(
+        "   {:<rank_w$}",
+        super::situation::fit(x.group_ranking, rank_w - 1)
+    );
+    for m in &g.members {
+        head.push_str(&format!(
+            "{:<rank_w$}",
+            super::situation::fit(&format!("{} ({})", m.name, x.own_top), rank_w - 1)
+        ));
+    }
+    lines.push(Line::from(Span::styled(head, th.heading())));
+    for pos in 0..3 {
+        let group_key = g.ranking.get(pos).map(|r| r.key);
+        let name = |k: Option<crate::core::catalogue::CandidateKey>| {
+            k.map(|k| state.catalogue.candidate_name(k, lang))
+                .unwrap_or_else(|| "—".into())
+        };
+        let mut spans = vec![Span::styled(
+            format!(
+                "{}. {:<rank_w$}",
+                pos + 1,
+                super::situation::fit(&name(group_key), rank_w - 1)
+            ),
+            th.heading(),
+        )];
+        for m in &g.members {
+            let k = m.top(3).get(pos).copied();
+            let same = k.is_some() && k == group_key;
+            spans.push(Span::styled(
+                format!(
+                    "{:<rank_w$}",
+                    super::situation::fit(
+                        &format!("{}{}", if same { "= " } else { "≠ " }, name(k)),
+                        rank_w - 1
+                    )
+                ),
+                if same { th.good() } else { th.text() },
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+}
+
+/// The candidates admissible for every member.
+fn admissible_line(
+    lines: &mut Vec<Line<'static>>,
+    state: &State,
+    g: &crate::core::group::GroupEvaluation,
+) {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let admissible: Vec<String> = g
+        .analysis
+        .admissible_for_all
+        .iter()
+        .map(|&i| state.catalogue.candidate_name(g.candidates[i], lang))
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{} ", x.admissible_all), th.heading()),
+        Span::styled(
+            if admissible.is_empty() {
+                x.none.to_string()
+            } else {
+                admissible.join("; ")
+            },
+            th.text(),
+        ),
+    ]));
 }
 
 /// The "why" popup for the cell under the cursor.
@@ -343,6 +878,26 @@ fn split_sentences(text: &str) -> Vec<String> {
 
 /// Moving over cells, opening "why".
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    match action {
+        Action::ToggleSensitivity => {
+            state.sensitivity_view = !state.sensitivity_view;
+            state.group_view = false;
+            return None;
+        }
+        Action::Reveal if state.group_view => {
+            state.reveal = !state.reveal;
+            return None;
+        }
+        Action::Left if state.sensitivity_view && !state.group_view => {
+            state.sensitivity_pane = (state.sensitivity_pane + PANES - 1) % PANES;
+            return None;
+        }
+        Action::Right if state.sensitivity_view && !state.group_view => {
+            state.sensitivity_pane = (state.sensitivity_pane + 1) % PANES;
+            return None;
+        }
+        _ => {}
+    }
     let (rows, cols) = match state.evaluation() {
         Ok(e) => (e.ranking.len(), e.criteria.len()),
         Err(_) => (0, 0),
@@ -359,7 +914,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             state.cursor.cmp_row = row;
             state.cursor.cmp_col = col;
         }
-        Action::Select if rows > 0 && cols > 0 && !state.group_view => {
+        Action::Select if rows > 0 && cols > 0 && !state.group_view && !state.sensitivity_view => {
             state.cursor.cmp_row = state.cursor.cmp_row.min(rows - 1);
             state.cursor.cmp_col = state.cursor.cmp_col.min(cols - 1);
             state.popup = Some(Popup::Why);
@@ -372,7 +927,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 /// A click on a cell selects it; a click on the selected cell opens "why".
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
     let e = state.evaluation().ok()?;
-    if state.group_view {
+    if state.group_view || state.sensitivity_view {
         return None;
     }
     let p = parts(area, e);

@@ -1,22 +1,44 @@
-//! Screen 6, weights: one slider per criterion (the three core ones and the optional ones) and,
-//! beside it, the ranking the core computes from them — it re-orders live as a weight changes.
+//! Screen 6, weights: how the room arrives at its weights, and beside it the ranking the core
+//! computes from them — it re-orders live as a weight changes. `t` switches the method: direct
+//! points (one slider per criterion), swing weighting (order the swings, rate them relative to
+//! the top one), rank-order centroid or rank-sum (a plain ranking), and AHP pairwise comparison
+//! (one pair at a time on Saaty's 1–9 scale, with the consistency check beside it). Every
+//! method ends in one normalised weight vector that replaces the municipality's weights, and
+//! the session records how it was obtained.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::core::criteria::Criterion;
+use crate::core::mcda::ahp::{CR_WARNING_THRESHOLD, DEFAULT_RANDOM_INDEX};
+use crate::core::profile::Weights;
+use crate::io::store::WeightRecord;
 use crate::tui::action::{Action, Effect};
-use crate::tui::state::State;
+use crate::tui::mcda::{self as m, Elicitation, Method};
+use crate::tui::state::{State, Status};
+use crate::tui::widgets::mcda::{num, pct};
 use crate::tui::widgets::slider::{self, Slider};
-use crate::tui::widgets::{panel, row_style};
+use crate::tui::widgets::{bar, panel, row_style};
 
 /// The largest raw weight a slider reaches.
 pub const MAX: f64 = 100.0;
 /// One `+`/`-` step.
 pub const STEP: f64 = 5.0;
 const LABEL_W: u16 = 24;
+
+/// Lines above a method's content inside the left panel: the method tabs and a blank line.
+const TABS_H: u16 = 2;
+
+/// The left panel without the method tabs: where a method draws.
+fn content(left: Rect) -> Rect {
+    Rect {
+        y: left.y + TABS_H,
+        height: left.height.saturating_sub(TABS_H),
+        ..left
+    }
+}
 
 fn stacked(left: Rect) -> bool {
     slider::stacked(Rect::new(0, 0, left.width.saturating_sub(4), 2), LABEL_W)
@@ -35,6 +57,7 @@ fn spacing(left: Rect) -> u16 {
 
 /// Where slider `i` is drawn inside the left panel `left`.
 fn slider_rect(left: Rect, i: usize) -> Rect {
+    let left = content(left);
     let sp = spacing(left);
     Rect::new(
         left.x + 2,
@@ -58,11 +81,67 @@ fn halves(area: Rect) -> (Rect, Rect) {
 
 /// Draws the weights screen.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
-    let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
     let (left, right) = halves(area);
     frame.render_widget(panel(s.weights, th, true), left);
+    let e = elicitation(state);
+    method_tabs(frame, left, state, e.method);
+    match e.method {
+        Method::Direct => {
+            sliders(frame, left, state);
+            ranking(frame, right, state);
+        }
+        Method::Swing | Method::Roc | Method::RankSum => {
+            order_list(frame, content(left), state, e);
+            ranking(frame, right, state);
+        }
+        Method::Ahp => {
+            ahp_pairs(frame, content(left), state, e);
+            let h = ahp_panel_height(e).min(right.height.saturating_sub(5));
+            let top = Rect { height: h, ..right };
+            let rest = Rect {
+                y: right.y + h,
+                height: right.height.saturating_sub(h),
+                ..right
+            };
+            ahp_result(frame, top, state, e);
+            ranking(frame, rest, state);
+        }
+    }
+}
+
+/// The elicitation of the municipality in focus.
+fn elicitation(state: &State) -> &Elicitation {
+    static FALLBACK: std::sync::OnceLock<Elicitation> = std::sync::OnceLock::new();
+    state.elicit.get(state.member).unwrap_or_else(|| {
+        FALLBACK.get_or_init(|| Elicitation::from_weights(&Weights::from_pairs(&[])))
+    })
+}
+
+fn method_tabs(frame: &mut Frame, left: Rect, state: &State, active: Method) {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let room = left.width.saturating_sub(4) as usize;
+    let need: usize = x.methods.iter().map(|m| m.chars().count() + 2).sum();
+    let mut spans = vec![];
+    if need + 3 <= room {
+        spans.push(Span::styled("t: ", th.dim()));
+    }
+    for mth in Method::ALL.iter() {
+        let label = format!(" {} ", x.methods[mth.index()]);
+        spans.push(if *mth == active {
+            Span::styled(label, th.tab_active())
+        } else {
+            Span::styled(label, th.tab())
+        });
+    }
+    let r = Rect::new(left.x + 2, left.y + 1, left.width.saturating_sub(4), 1);
+    frame.render_widget(Line::from(spans), r);
+}
+
+fn sliders(frame: &mut Frame, left: Rect, state: &State) {
+    let th = &state.theme;
     let w = state.member_weights();
     let eval = state.evaluation().ok();
     for (i, &c) in Criterion::ALL.iter().enumerate() {
@@ -73,7 +152,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         let sel = i == state.cursor.weight;
         let share = eval
             .and_then(|e| e.weights.get(&c))
-            .map(|x| format!("{:.0}%", x * 100.0))
+            .map(|x| pct(state.lang, *x, 0))
             .unwrap_or_default();
         let label = format!(
             "{}{}",
@@ -93,7 +172,302 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             r,
         );
     }
+}
 
+/// The method's weights for the municipality in focus, when the method gives any.
+fn preview(e: &Elicitation) -> Option<Vec<f64>> {
+    e.result().and_then(|r| r.ok()).map(|w| w.weights)
+}
+
+/// Whether the municipality's weights are what the method on screen gives.
+fn applied(state: &State, e: &Elicitation) -> bool {
+    let Some(p) = preview(e) else { return true };
+    let w = state.member_weights();
+    let total: f64 = e.criteria.iter().map(|&c| w.get(c)).sum();
+    total > 0.0
+        && w.criteria() == e.criteria
+        && e.criteria
+            .iter()
+            .zip(&p)
+            .all(|(&c, v)| (w.get(c) / total - v).abs() < 1e-9)
+}
+
+/// The order list of swing weighting, rank-order centroid and rank-sum.
+fn order_list(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let inner = Rect::new(
+        area.x + 2,
+        area.y,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(1),
+    );
+    let intro = match e.method {
+        Method::Swing => x.swing_intro,
+        Method::Roc => x.roc_intro,
+        _ => x.rank_sum_intro,
+    };
+    let weights = preview(e).unwrap_or_default();
+    let mut lines = vec![Line::from(Span::styled(intro, th.dim())), Line::from("")];
+    let name_w =
+        (inner.width as usize).saturating_sub(if e.method == Method::Swing { 25 } else { 20 });
+    for (p, &ci) in e.order.iter().enumerate() {
+        let sel = p == e.row;
+        let c = e.criteria[ci];
+        let name = super::situation::fit(c.name().get(lang), name_w.max(6));
+        let share = weights.get(ci).copied().unwrap_or(0.0);
+        let mut spans = vec![Span::styled(
+            format!(
+                "{}{:>2}. {name:<name_w$} ",
+                if sel { "▶" } else { " " },
+                p + 1
+            ),
+            row_style(th, sel),
+        )];
+        if e.method == Method::Swing {
+            spans.push(Span::styled(
+                format!(" {:>3} ", e.ratings.get(p).copied().unwrap_or(0.0)),
+                row_style(th, sel),
+            ));
+        }
+        spans.push(Span::styled(
+            bar(
+                share * 10.0 / weights.iter().copied().fold(0.0, f64::max).max(1e-9),
+                6,
+            ),
+            if sel { th.heading() } else { th.bar() },
+        ));
+        spans.push(Span::styled(
+            format!(" {:>6}", pct(lang, share, 1)),
+            row_style(th, sel),
+        ));
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(""));
+    lines.push(apply_line(state, e));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn apply_line(state: &State, e: &Elicitation) -> Line<'static> {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    if applied(state, e) {
+        Line::from(Span::styled(format!("✓ {}", x.applied), th.good()))
+    } else {
+        Line::from(Span::styled(format!("Enter: {}", x.apply), th.heading()))
+    }
+}
+
+/// Rows the AHP pair list gives the selected pair's scale above the list.
+const AHP_HEAD: usize = 5;
+
+fn short(state: &State, c: Criterion) -> &'static str {
+    let i = Criterion::ALL.iter().position(|&x| x == c).unwrap_or(0);
+    crate::i18n::tui(state.lang).criterion_short[i]
+}
+
+/// The AHP judgements: the selected pair on the scale, then every pair in a list.
+fn ahp_pairs(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let inner = Rect::new(
+        area.x + 2,
+        area.y,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(1),
+    );
+    let pairs = e.pairs();
+    let mut lines = vec![];
+    if let Some(&(i, j)) = pairs.get(e.pair) {
+        let (ci, cj) = (e.criteria[i], e.criteria[j]);
+        let a = e.ahp.get(i, j);
+        let pos = m::position_of(a);
+        lines.push(Line::from(vec![
+            Span::styled(ci.name().get(lang).to_string(), th.heading()),
+            Span::styled(format!("  {}  ", x.versus), th.dim()),
+            Span::styled(cj.name().get(lang).to_string(), th.heading()),
+        ]));
+        // The scale 9 … 1 … 9, the chosen point in brackets.
+        let mut scale = vec![];
+        for p in -m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX {
+            let v = p.unsigned_abs() + 1;
+            // Left of the middle: the left criterion weighs more (position > 0).
+            let here = -p == pos;
+            scale.push(if here {
+                Span::styled(format!("[{v}]"), th.selected())
+            } else {
+                Span::styled(format!(" {v} "), th.text())
+            });
+        }
+        let room = inner.width as usize;
+        if room >= 51 {
+            lines.push(Line::from(scale));
+        } else {
+            // Narrow: only the points 9 7 5 3 1 3 5 7 9 and the chosen one.
+            let odd: Vec<Span> = (-m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX)
+                .zip(scale)
+                .filter(|(p, _)| p % 2 == 0 || -*p == pos)
+                .map(|(_, s)| s)
+                .collect();
+            lines.push(Line::from(odd));
+        }
+        lines.push(Line::from(Span::styled(
+            judgement_sentence(state, e, i, j),
+            th.text(),
+        )));
+        lines.push(Line::from(Span::styled(x.ahp_keys, th.dim())));
+        lines.push(Line::from(""));
+    }
+    let head = lines.len();
+    let room = (inner.height as usize).saturating_sub(head);
+    let first = e.pair.saturating_sub(room.saturating_sub(1));
+    let name_w = ((inner.width as usize).saturating_sub(16) / 2).clamp(5, 22);
+    let label = |c: Criterion| {
+        if name_w >= 20 {
+            c.name().get(lang).to_string()
+        } else {
+            short(state, c).to_string()
+        }
+    };
+    for (k, &(i, j)) in pairs.iter().enumerate().skip(first).take(room) {
+        let sel = k == e.pair;
+        let a = e.ahp.get(i, j);
+        let (l, r) = if a >= 1.0 {
+            (num(lang, a, 0), "1".to_string())
+        } else {
+            ("1".to_string(), num(lang, 1.0 / a, 0))
+        };
+        let left = super::situation::fit(&label(e.criteria[i]), name_w);
+        let right = super::situation::fit(&label(e.criteria[j]), name_w);
+        let mut spans = vec![Span::styled(
+            format!(
+                "{}{left:>name_w$} {l:>1}:{r:<1} {right:<name_w$}",
+                if sel { "▶ " } else { "  " }
+            ),
+            row_style(th, sel),
+        )];
+        if let Some(rank) = e.inconsistency_rank(i, j) {
+            let warn = e
+                .analysis
+                .as_ref()
+                .and_then(|a| a.consistency_ratio)
+                .is_some_and(|cr| cr > CR_WARNING_THRESHOLD);
+            if warn {
+                spans.push(Span::styled(format!(" ⚠{rank}"), th.bad()));
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "Privacy is 5× as important as Cost (strong)" for pair (i, j).
+fn judgement_sentence(state: &State, e: &Elicitation, i: usize, j: usize) -> String {
+    let x = crate::i18n::mcda(state.lang);
+    let lang = state.lang;
+    let a = e.ahp.get(i, j);
+    if (a - 1.0).abs() < 1e-9 {
+        return x.equally.to_string();
+    }
+    let (more, less, v) = if a > 1.0 {
+        (e.criteria[i], e.criteria[j], a)
+    } else {
+        (e.criteria[j], e.criteria[i], 1.0 / a)
+    };
+    let v = v.round() as usize;
+    format!(
+        "{} {} {v}× {} {} ({})",
+        more.name().get(lang),
+        x.is,
+        x.as_important_as,
+        less.name().get(lang),
+        x.saaty_words[v.clamp(1, 9) - 1]
+    )
+}
+
+fn ahp_panel_height(e: &Elicitation) -> u16 {
+    // Border 2, header 1, one row per criterion, blank, λ/CI/CR 1, RI 1, warning 2, apply 1.
+    (2 + 1 + e.criteria.len() + 1 + 1 + 1 + 2 + 1) as u16
+}
+
+/// AHP weights (eigenvector and geometric mean), λmax, CI, CR with its table, the warning.
+fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let mut lines = vec![];
+    match &e.analysis {
+        None => lines.push(Line::from(Span::styled(x.ahp_failed, th.bad()))),
+        Some(a) => {
+            let name_w = (area.width as usize).saturating_sub(4 + 18).clamp(6, 24);
+            lines.push(Line::from(Span::styled(
+                format!("{:<name_w$} {:>8} {:>8}", x.criterion, x.eigen, x.geo_mean),
+                th.heading(),
+            )));
+            for (k, &c) in e.criteria.iter().enumerate() {
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "{:<name_w$} {:>8} {:>8}",
+                        super::situation::fit(c.name().get(lang), name_w),
+                        pct(lang, a.eigenvector_weights[k], 1),
+                        pct(lang, a.geometric_mean_weights[k], 1)
+                    ),
+                    th.text(),
+                )));
+            }
+            lines.push(Line::from(""));
+            let cr = a
+                .consistency_ratio
+                .map(|cr| num(lang, cr, 3))
+                .unwrap_or_else(|| "—".into());
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "λmax {}   CI {}   CR {cr}",
+                    num(lang, a.lambda_max, 3),
+                    num(lang, a.consistency_index, 3)
+                ),
+                th.text(),
+            )));
+            let n = e.criteria.len();
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{} ({}, n = {n}): {}",
+                    x.ri_table,
+                    x.ri_saaty_1980,
+                    DEFAULT_RANDOM_INDEX
+                        .random_index(n)
+                        .map(|ri| num(lang, ri, 2))
+                        .unwrap_or_else(|| "—".into())
+                ),
+                th.dim(),
+            )));
+            if a.inconsistent {
+                lines.push(Line::from(Span::styled(
+                    format!("⚠ {}", x.cr_warning),
+                    th.bad(),
+                )));
+            } else {
+                lines.push(Line::from(Span::styled(
+                    format!("✓ {}", x.cr_ok),
+                    th.good(),
+                )));
+            }
+            lines.push(apply_line(state, e));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(panel(x.ahp_title, th, false)),
+        area,
+    );
+}
+
+fn ranking(frame: &mut Frame, right: Rect, state: &State) {
+    let t = crate::i18n::tui(state.lang);
+    let th = &state.theme;
     let mut lines = vec![];
     match state.evaluation() {
         Err(_) => lines.push(Line::from(Span::styled(t.all_weights_zero, th.bad()))),
@@ -112,7 +486,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{:>2}. ", r.rank), st),
                     Span::styled(arrow, ast),
-                    Span::styled(format!(" {:>5.2}  ", r.total), st),
+                    Span::styled(format!(" {:>5}  ", num(state.lang, r.total, 2)), st),
                     Span::styled(name, st),
                     Span::styled(if lead { "  ◀" } else { "" }, st),
                 ]));
@@ -127,10 +501,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
 
 fn set(state: &mut State, c: Criterion, value: f64) {
     let m = state.member;
-    state.previous_ranks = state
-        .evaluation()
-        .map(|e| e.ranking.iter().map(|r| (r.key, r.rank)).collect())
-        .unwrap_or_default();
+    remember_ranks(state);
+    // Direct points: the sliders are the record.
+    if let Some(slot) = state.weight_records.get_mut(m) {
+        *slot = None;
+    }
     if let Some(w) = state.weights.get_mut(m) {
         w.set(c, value.clamp(0.0, MAX));
         state.revision += 1;
@@ -138,8 +513,114 @@ fn set(state: &mut State, c: Criterion, value: f64) {
     }
 }
 
-/// Moving between sliders and changing them.
+fn remember_ranks(state: &mut State) {
+    state.previous_ranks = state
+        .evaluation()
+        .map(|e| e.ranking.iter().map(|r| (r.key, r.rank)).collect())
+        .unwrap_or_default();
+}
+
+/// Replaces the weights of the municipality in focus with what its method gives and records
+/// how they were obtained.
+fn apply_method(state: &mut State) {
+    let m = state.member;
+    let Some(e) = state.elicit.get(m) else { return };
+    let Some(Ok(result)) = e.result() else { return };
+    let criteria = e.criteria.clone();
+    remember_ranks(state);
+    let mut w = Weights::from_pairs(&[]);
+    w.0.clear();
+    for (&c, v) in criteria.iter().zip(&result.weights) {
+        w.set(c, v * MAX);
+    }
+    if let Some(slot) = state.weights.get_mut(m) {
+        *slot = w;
+    }
+    if let Some(slot) = state.weight_records.get_mut(m) {
+        *slot = Some(WeightRecord {
+            member: m,
+            criteria,
+            how: result.method,
+        });
+    }
+    state.revision += 1;
+    state.recompute_member(m);
+}
+
+/// Moving between sliders, order rows and pairs; changing them; switching the method.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    let m = state.member;
+    if action == Action::NextMethod {
+        let fresh = Elicitation::from_weights(state.member_weights());
+        if let Some(e) = state.elicit.get_mut(m) {
+            let next = e.method.next();
+            // The criteria in play changed (a slider added one): start again from the weights.
+            if e.criteria != fresh.criteria {
+                *e = fresh;
+            } else if e.method == Method::Direct {
+                // Coming from the sliders: the order and swing ratings follow the weights.
+                e.order = fresh.order;
+                e.ratings = fresh.ratings;
+                e.row = 0;
+            }
+            e.method = next;
+        }
+        return None;
+    }
+    let method = state
+        .elicit
+        .get(m)
+        .map(|e| e.method)
+        .unwrap_or(Method::Direct);
+    if method == Method::Direct {
+        return direct(state, action);
+    }
+    let e = state.elicit.get_mut(m)?;
+    let changed = match (method, action) {
+        (_, Action::Up) => {
+            e.move_cursor(false);
+            false
+        }
+        (_, Action::Down) => {
+            e.move_cursor(true);
+            false
+        }
+        (Method::Ahp, Action::Pick(i)) => {
+            e.pair = i.min(e.pairs().len().saturating_sub(1));
+            false
+        }
+        (_, Action::Pick(i)) => {
+            e.row = i.min(e.order.len().saturating_sub(1));
+            false
+        }
+        (_, Action::Select) => true,
+        (Method::Ahp, Action::NextInconsistent) => {
+            e.next_inconsistent();
+            false
+        }
+        // The scale reads 9 … 1 … 9 from left to right: left favours the left criterion.
+        (Method::Ahp, Action::Left | Action::Increase) => e.judge_step(1),
+        (Method::Ahp, Action::Right | Action::Decrease) => e.judge_step(-1),
+        (_, Action::MoveItemUp) => e.reorder(true),
+        (_, Action::MoveItemDown) => e.reorder(false),
+        (Method::Swing, Action::Increase | Action::Right) => e.rate(m::SWING_STEP),
+        (Method::Swing, Action::Decrease | Action::Left) => e.rate(-m::SWING_STEP),
+        _ => false,
+    };
+    if changed {
+        apply_method(state);
+        let x = crate::i18n::mcda(state.lang);
+        let name = x.methods[method.index()];
+        state.status = Some(Status {
+            text: format!("{} {name}", x.applied_with),
+            error: false,
+        });
+    }
+    None
+}
+
+/// Direct points: moving between sliders and changing them.
+fn direct(state: &mut State, action: Action) -> Option<Effect> {
     let n = Criterion::ALL.len();
     if super::move_cursor(&mut state.cursor.weight, n, &action) {
         return None;
@@ -159,8 +640,33 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 }
 
 /// A click on a slider: its bar sets the value, its label selects it.
-pub fn hit(_state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
+pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
     let (left, _) = halves(area);
+    let e = elicitation(state);
+    if e.method != Method::Direct {
+        let c = content(left);
+        if column < c.x || column >= c.right() {
+            return None;
+        }
+        // Order rows start below the intro and a blank line; AHP pairs below the scale block.
+        let first = match e.method {
+            Method::Ahp => {
+                let pairs = e.pairs().len();
+                let room = (c.height.saturating_sub(1) as usize).saturating_sub(AHP_HEAD);
+                let off = e.pair.saturating_sub(room.saturating_sub(1));
+                let y0 = c.y + AHP_HEAD as u16;
+                return (row >= y0)
+                    .then(|| off + (row - y0) as usize)
+                    .filter(|&i| i < pairs)
+                    .map(Action::Pick);
+            }
+            _ => c.y + 2,
+        };
+        return (row >= first)
+            .then(|| (row - first) as usize)
+            .filter(|&i| i < e.order.len())
+            .map(Action::Pick);
+    }
     (0..Criterion::ALL.len()).find_map(|i| {
         let r = slider_rect(left, i);
         if row < r.y || row >= r.bottom() || column < r.x || column >= r.right() {

@@ -3,6 +3,7 @@
 
 pub mod landscape;
 pub mod matrix;
+pub mod mcda;
 pub mod slider;
 
 use ratatui::style::Style;
