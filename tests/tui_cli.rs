@@ -64,7 +64,11 @@ fn profile_and_resume_exclude_each_other() {
 fn the_commands_still_work_and_help_has_no_stale_wording() {
     let d = tempfile::tempdir().unwrap();
     bin(d.path())
-        .args(["score", "-p", "tests/fixtures/startersgroep-rivierenland.toml"])
+        .args([
+            "score",
+            "-p",
+            "tests/fixtures/startersgroep-rivierenland.toml",
+        ])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("Rivierenland"));

@@ -36,8 +36,33 @@ pub struct Session {
     pub notes: String,
     /// Raw weights per municipality, in the order of the profile's members.
     pub weights: Vec<Weights>,
-    /// The profile as edited in the room.
+    /// The profile as edited in the room (its business case inputs included).
     pub profile: Profile,
+    /// Where the business case screen stood (added within schema 1: files without it load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_case: Option<BusinessCaseUi>,
+}
+
+/// The business case screen's part of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BusinessCaseUi {
+    /// The scenario in focus (0-based, in the profile's order).
+    pub scenario: usize,
+}
+
+impl Session {
+    /// The profile the decision note is written from: the profile as edited in the room,
+    /// with, for one municipality, the weights the room set; a starter group keeps the
+    /// profile's plenary weights (the members' own weights stay in the session).
+    pub fn note_profile(&self) -> Profile {
+        let mut p = self.profile.clone();
+        if !p.subject.is_group()
+            && let Some(w) = self.weights.first()
+        {
+            p.weights = w.clone();
+        }
+        p
+    }
 }
 
 /// Why a session could not be written.
@@ -153,6 +178,10 @@ mod tests {
             screen: "weights".into(),
             notes: "Raad wil \"zekerheid\"\nen een exit.".into(),
             weights: vec![profile.weights.clone()],
+            business_case: profile
+                .business_case
+                .as_ref()
+                .map(|_| BusinessCaseUi { scenario: 1 }),
             profile,
         }
     }

@@ -50,6 +50,8 @@ pub enum Action {
     ToggleGroup,
     /// Write a note (summary screen).
     EditNotes,
+    /// Ask where to export the decision note (summary screen).
+    Export,
     /// Put the cursor on row `i` of the current screen's list (mouse).
     Pick(usize),
     /// Put the cursor on a cell of the comparison table (mouse).
@@ -81,6 +83,10 @@ pub enum Action {
     AutosaveFailed(String),
     /// Loading a profile or session failed.
     LoadFailed(String),
+    /// The decision note was written to this file.
+    Exported(PathBuf),
+    /// Exporting the decision note failed (the message says why); the state is kept.
+    ExportFailed(String),
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -90,6 +96,8 @@ pub enum Effect {
     Save(PathBuf),
     /// Open a start-screen item.
     Open(StartKind),
+    /// Write the decision note to this file (format from the extension).
+    Export(PathBuf),
 }
 
 /// Applies an action to the state; returns the I/O the app must carry out, if any.
@@ -117,6 +125,24 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         Action::AutosaveFailed(msg) => {
             state.status = Some(Status {
                 text: format!("{}: {msg}", t.autosave_failed),
+                error: true,
+            });
+            return None;
+        }
+        Action::Exported(path) => {
+            state.status = Some(Status {
+                text: format!(
+                    "{} {}",
+                    crate::i18n::tui_bc(state.lang).exported_to,
+                    path.display()
+                ),
+                error: false,
+            });
+            return None;
+        }
+        Action::ExportFailed(msg) => {
+            state.status = Some(Status {
+                text: format!("{}: {msg}", crate::i18n::tui_bc(state.lang).export_failed),
                 error: true,
             });
             return None;
@@ -288,7 +314,10 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
 fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
     match purpose {
         InputPurpose::Number(_) => c.is_ascii_digit(),
-        InputPurpose::SavePath | InputPurpose::Notes => !c.is_control(),
+        InputPurpose::BusinessCase(_) => {
+            c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | ' ' | '-')
+        }
+        InputPurpose::SavePath | InputPurpose::Notes | InputPurpose::ExportPath => !c.is_control(),
     }
 }
 
@@ -301,6 +330,27 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
             }
             state.default_save_path = path.to_string();
             Some(Effect::Save(PathBuf::from(path)))
+        }
+        InputPurpose::ExportPath => {
+            let path = buffer.trim();
+            if path.is_empty() {
+                return None;
+            }
+            state.default_export_path = path.to_string();
+            Some(Effect::Export(PathBuf::from(path)))
+        }
+        InputPurpose::BusinessCase(field) => {
+            match screens::business_case::commit(state, field, &buffer) {
+                Ok(text) => {
+                    state.status = Some(Status { text, error: false });
+                }
+                Err(text) => {
+                    // The value is refused: the state is kept and the prompt stays open.
+                    state.status = Some(Status { text, error: true });
+                    state.popup = Some(Popup::Input { purpose, buffer });
+                }
+            }
+            None
         }
         InputPurpose::Notes => {
             state.notes = buffer;
