@@ -209,6 +209,35 @@ mod tests {
     }
 
     #[test]
+    fn a_session_written_before_the_business_case_screen_still_loads() {
+        // Schema 1 as earlier builds wrote it: no `business_case` table, and a profile
+        // without a business case.
+        let mut old = demo_session();
+        old.profile.business_case = None;
+        old.business_case = None;
+        let mut doc: toml::Table = toml::from_str(&to_toml(&old).unwrap()).unwrap();
+        assert!(doc.remove("business_case").is_none());
+        let text = toml::to_string(&doc).unwrap();
+        assert!(!text.contains("business_case"), "{text}");
+        let s = parse("old.toml", &text).unwrap();
+        assert_eq!(s.business_case, None);
+        assert_eq!(s.profile.business_case, None);
+        assert_eq!(s.weights, old.weights);
+    }
+
+    #[test]
+    fn the_business_case_part_round_trips() {
+        let s = demo_session();
+        assert!(s.profile.business_case.is_some());
+        let text = to_toml(&s).unwrap();
+        assert!(text.contains("[business_case]"), "{text}");
+        assert_eq!(
+            parse("t", &text).unwrap().business_case,
+            Some(BusinessCaseUi { scenario: 1 })
+        );
+    }
+
+    #[test]
     fn unknown_schema_is_refused() {
         let text = to_toml(&demo_session())
             .unwrap()
