@@ -147,7 +147,14 @@ fn parts(state: &State, body: Rect) -> Parts {
         Constraint::Length(alloc_h as u16),
     ])
     .areas(body);
-    let input_w = if body.width >= 120 { 50 } else { 36 }.min(body.width / 2);
+    let input_w = if body.width >= 150 {
+        54
+    } else if body.width >= 110 {
+        46
+    } else {
+        36
+    }
+    .min(body.width / 2);
     let [chart, _, inputs] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(1),
