@@ -127,7 +127,7 @@ fn parts(state: &State, body: Rect) -> Parts {
     let alloc_h = if n > 0 { n + 3 } else { 0 };
     // The yearly table: all eight rows of Bijlage 1 when there is room, else the rows that
     // matter most; a starter group on a short screen keeps the chart and the allocation.
-    let table_rows = if h >= 28 {
+    let table_rows = if h.saturating_sub(1 + alloc_h) >= 26 {
         8
     } else if h.saturating_sub(1 + alloc_h) >= 16 {
         4
@@ -681,8 +681,8 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
             hi = hi.max(y);
         }
     }
-    let legend_rows = 2u16;
-    let graph_rows = inner.height.saturating_sub(legend_rows + 2);
+    // Rows left for the graph under a legend of two lines and the year axis.
+    let graph_rows = inner.height.saturating_sub(4);
     let (lo, hi, intervals) = round_bounds(lo, hi, (u32::from(graph_rows) / 2).clamp(3, 5));
 
     // Legend below the chart: each band with its return year, in words (never colour alone).
@@ -695,40 +695,46 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
         Band::Expected => "━━",
         _ => "••",
     };
-    let mut legend: Vec<Span> = vec![];
+    // Legend items (mark and words), wrapped whole onto as many lines as needed.
+    let mut items: Vec<[Span; 2]> = vec![];
     for (b, _, y) in &series {
-        legend.push(Span::styled(format!("{} ", mark_of(*b)), style_of(*b)));
-        legend.push(Span::styled(
-            format!(
-                "{} {}  ",
-                band_name(*b, c),
-                y.map_or_else(
-                    || c.not_within.to_string(),
-                    |y| format!("{} {y}", t.year_word)
-                )
-            ),
-            th.text(),
-        ));
+        let year = y.map_or_else(
+            || c.not_within.to_string(),
+            |y| format!("{} {y}", t.year_word),
+        );
+        items.push([
+            Span::styled(format!("{} ", mark_of(*b)), style_of(*b)),
+            Span::styled(format!("{} {year}", band_name(*b, c)), th.text()),
+        ]);
     }
     let expected_year = series
         .iter()
         .find(|s| s.0 == Band::Expected)
         .and_then(|s| s.2);
     if expected_year.is_some() {
-        legend.push(Span::styled(t.return_marker, th.text()));
+        items.push([Span::raw(""), Span::styled(t.return_marker, th.text())]);
     }
-    let legend_text: String = legend.iter().map(|s| s.content.as_ref()).collect();
-    let legend_h = if legend_text.chars().count() > inner.width as usize {
-        2
-    } else {
-        1
-    };
+    let mut legend: Vec<Line> = vec![];
+    let mut line: Vec<Span> = vec![];
+    let mut used = 0usize;
+    for [mark, words] in items {
+        let w = mark.content.chars().count() + words.content.chars().count();
+        if used > 0 && used + 2 + w > inner.width as usize {
+            legend.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        if used > 0 {
+            line.push(Span::raw("  "));
+            used += 2;
+        }
+        line.extend([mark, words]);
+        used += w;
+    }
+    legend.push(Line::from(line));
+    let legend_h = (legend.len() as u16).min(inner.height / 2);
     let [graph, leg] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(legend_h)]).areas(inner);
-    frame.render_widget(
-        Paragraph::new(Line::from(legend)).wrap(Wrap { trim: true }),
-        leg,
-    );
+    frame.render_widget(Paragraph::new(legend), leg);
 
     let zero = [(1.0, 0.0), (years, 0.0)];
     let marker_line: Vec<(f64, f64)> = expected_year
