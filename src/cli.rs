@@ -161,8 +161,12 @@ pub enum Command {
     /// and sources.
     Report {
         /// The profile (TOML); the built-in demo when omitted.
-        #[arg(long, short = 'p', value_name = "FILE")]
+        #[arg(long, short = 'p', value_name = "FILE", conflicts_with = "session")]
         profile: Option<PathBuf>,
+        /// A saved workshop session (TOML, from the TUI's `s` or its autosave): the note is
+        /// written from its edited profile and weights.
+        #[arg(long, value_name = "FILE")]
+        session: Option<PathBuf>,
         /// Output format: a self-contained HTML page, Markdown, or the data as JSON or CSV.
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
@@ -432,12 +436,14 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         }
         Command::Report {
             profile,
+            session,
             format,
             output,
         } => {
-            let loaded = match profile {
-                Some(path) => profile::load_with(path, &cat),
-                None => load_profile(None),
+            let loaded = match (session, profile) {
+                (Some(path), _) => crate::io::store::load(path).map(|s| s.note_profile()),
+                (None, Some(path)) => profile::load_with(path, &cat),
+                (None, None) => load_profile(None),
             };
             let p = match loaded {
                 Ok(p) => p,

@@ -35,15 +35,15 @@ fn leader_deployment(state: &State) -> Deployment {
 fn tab_walks_every_screen_in_order_and_wraps() {
     let mut s = common::demo(Lang::Nl);
     let mut seen = vec![s.screen];
-    for _ in 0..9 {
+    for _ in 0..10 {
         key(&mut s, KeyCode::Tab);
         seen.push(s.screen);
     }
-    assert_eq!(&seen[..9], &Screen::ALL);
-    assert_eq!(seen[9], Screen::Start);
+    assert_eq!(&seen[..10], &Screen::ALL);
+    assert_eq!(seen[10], Screen::Start);
     key(&mut s, KeyCode::BackTab);
     assert_eq!(s.screen, Screen::Summary);
-    for (i, c) in "123456789".chars().enumerate() {
+    for (i, c) in "1234567890".chars().enumerate() {
         key(&mut s, KeyCode::Char(c));
         assert_eq!(s.screen, Screen::ALL[i]);
     }
@@ -155,10 +155,18 @@ fn the_whole_walk_through_update() {
     key(&mut s, KeyCode::Esc);
     assert_eq!(s.popup, None);
 
-    // 8 landscape, 9 summary with a note.
-    keys(&mut s, "8jj");
+    // 8 business case: the second scenario, its first one-off cost edited in place.
+    keys(&mut s, "8l");
+    assert_eq!(s.cursor.bc_scenario, 1);
+    keys(&mut s, "jjjj");
+    key(&mut s, KeyCode::Enter);
+    assert!(matches!(s.popup, Some(Popup::Input { .. })));
+    key(&mut s, KeyCode::Esc);
+
+    // 9 landscape, 0 (screen 10) summary with a note.
+    keys(&mut s, "9jj");
     assert_eq!(s.cursor.landscape, 2);
-    keys(&mut s, "9n");
+    keys(&mut s, "0n");
     keys(&mut s, "Raad: SSC");
     key(&mut s, KeyCode::Enter);
     assert_eq!(s.notes, "Raad: SSC");

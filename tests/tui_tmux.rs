@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use wolkwijzer::core::business_case::ScenarioPlan;
 use wolkwijzer::core::criteria::Criterion;
 use wolkwijzer::core::text::Lang;
 use wolkwijzer::io::store;
@@ -142,11 +143,45 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
         ("5", "Publieke cloud toegestaan?"),
         ("6", "Ranglijst (live)"),
         ("7", "Waarom deze score?"),
-        ("8", "Burgerzaken (BRP) ─"),
-        ("9", "Het besluit in het kort"),
+        ("8", "Verschil met ongewijzigd beleid"),
+        ("9", "Burgerzaken (BRP) ─"),
+        ("0", "Het besluit in het kort"),
     ] {
         t.send(&[key]);
         t.wait_for(text);
+    }
+
+    // The business case: the first one-off cost (row 5) edited in place, recalculated.
+    t.send(&["8"]);
+    t.wait_for("Eenmalig: Aanbested");
+    t.send(&["j", "j", "j", "j", "Enter"]);
+    t.send(&vec!["BSpace"; 20]);
+    t.send(&["-l", "999999"]);
+    t.send(&["Enter"]);
+    let pane = t.wait_for("Herberekend");
+    assert!(pane.contains("999.999"), "{pane}");
+
+    // The decision note from the summary: `e`, a path of our own, Enter; HTML and Markdown.
+    for name in ["besluit.html", "besluit.md"] {
+        let note = data.path().join(name);
+        t.send(&["0", "e"]);
+        t.wait_for("Besluitnotitie exporteren als");
+        t.send(&vec!["BSpace"; 200]);
+        t.send(&["-l", &note.display().to_string()]);
+        t.send(&["Enter"]);
+        t.wait_for(&format!(
+            "Besluitnotitie geschreven naar {}",
+            data.path().display()
+        ));
+        let text = std::fs::read_to_string(&note).expect("the note was written");
+        if name.ends_with(".html") {
+            assert!(text.starts_with("<!DOCTYPE html>"), "{name}");
+            assert!(text.trim_end().ends_with("</html>"), "{name}");
+            assert!(!text.contains("<script"), "{name}");
+        } else {
+            assert!(text.starts_with("# "), "{name}");
+            assert!(text.contains("## "), "{name}");
+        }
     }
     // Tab wraps from the summary to the start.
     t.send(&["Tab"]);
@@ -226,6 +261,19 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
     assert_eq!(s.screen, "weights");
     assert_eq!(s.weights[0].get(Criterion::Privacy), 35.0);
     assert!(s.profile_path.is_some());
+    // The business case edit is part of the saved session.
+    let bc = s
+        .profile
+        .business_case
+        .as_ref()
+        .expect("the business case is saved");
+    let ScenarioPlan::Single(local) = &bc.scenarios[0].plan else {
+        panic!("one municipality");
+    };
+    assert_eq!(
+        local.scenario.one_off[0].amount,
+        rust_decimal::Decimal::from(999_999)
+    );
     // The autosave followed every change too.
     let auto = store::load(&data.path().join(store::AUTOSAVE_FILE)).expect("autosave parses");
     assert_eq!(auto.weights, s.weights);

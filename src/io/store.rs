@@ -38,12 +38,15 @@ pub struct Session {
     pub notes: String,
     /// Raw weights per municipality, in the order of the profile's members.
     pub weights: Vec<Weights>,
-    /// The profile as edited in the room.
+    /// The profile as edited in the room (its business case inputs included).
     pub profile: Profile,
     /// How each municipality's weights were obtained when not by direct points (absent in
     /// sessions written before weight elicitation existed; those still load).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elicitation: Vec<WeightRecord>,
+    /// Where the business case screen stood (added within schema 1: files without it load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_case: Option<BusinessCaseUi>,
 }
 
 /// How one municipality's weights were obtained: the method with its raw input, over which
@@ -56,6 +59,28 @@ pub struct WeightRecord {
     pub criteria: Vec<Criterion>,
     /// The method and its raw input.
     pub how: WeightMethod,
+}
+
+/// The business case screen's part of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BusinessCaseUi {
+    /// The scenario in focus (0-based, in the profile's order).
+    pub scenario: usize,
+}
+
+impl Session {
+    /// The profile the decision note is written from: the profile as edited in the room,
+    /// with, for one municipality, the weights the room set; a starter group keeps the
+    /// profile's plenary weights (the members' own weights stay in the session).
+    pub fn note_profile(&self) -> Profile {
+        let mut p = self.profile.clone();
+        if !p.subject.is_group()
+            && let Some(w) = self.weights.first()
+        {
+            p.weights = w.clone();
+        }
+        p
+    }
 }
 
 /// Why a session could not be written.
@@ -171,6 +196,10 @@ mod tests {
             screen: "weights".into(),
             notes: "Raad wil \"zekerheid\"\nen een exit.".into(),
             weights: vec![profile.weights.clone()],
+            business_case: profile
+                .business_case
+                .as_ref()
+                .map(|_| BusinessCaseUi { scenario: 1 }),
             profile,
             elicitation: vec![],
         }
@@ -196,6 +225,35 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_session_written_before_the_business_case_screen_still_loads() {
+        // Schema 1 as earlier builds wrote it: no `business_case` table, and a profile
+        // without a business case.
+        let mut old = demo_session();
+        old.profile.business_case = None;
+        old.business_case = None;
+        let mut doc: toml::Table = toml::from_str(&to_toml(&old).unwrap()).unwrap();
+        assert!(doc.remove("business_case").is_none());
+        let text = toml::to_string(&doc).unwrap();
+        assert!(!text.contains("business_case"), "{text}");
+        let s = parse("old.toml", &text).unwrap();
+        assert_eq!(s.business_case, None);
+        assert_eq!(s.profile.business_case, None);
+        assert_eq!(s.weights, old.weights);
+    }
+
+    #[test]
+    fn the_business_case_part_round_trips() {
+        let s = demo_session();
+        assert!(s.profile.business_case.is_some());
+        let text = to_toml(&s).unwrap();
+        assert!(text.contains("[business_case]"), "{text}");
+        assert_eq!(
+            parse("t", &text).unwrap().business_case,
+            Some(BusinessCaseUi { scenario: 1 })
+        );
     }
 
     #[test]

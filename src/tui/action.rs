@@ -50,6 +50,8 @@ pub enum Action {
     ToggleGroup,
     /// Write a note (summary screen).
     EditNotes,
+    /// Ask where to export the decision note (summary screen).
+    Export,
     /// Put the cursor on row `i` of the current screen's list (mouse).
     Pick(usize),
     /// Put the cursor on a cell of the comparison table (mouse).
@@ -93,6 +95,10 @@ pub enum Action {
     ToggleSensitivity,
     /// Group view: show or hide the other municipalities' weights.
     Reveal,
+    /// The decision note was written to this file.
+    Exported(PathBuf),
+    /// Exporting the decision note failed (the message says why); the state is kept.
+    ExportFailed(String),
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -102,6 +108,8 @@ pub enum Effect {
     Save(PathBuf),
     /// Open a start-screen item.
     Open(StartKind),
+    /// Write the decision note to this file (format from the extension).
+    Export(PathBuf),
 }
 
 /// Applies an action to the state; returns the I/O the app must carry out, if any. Afterwards
@@ -137,6 +145,24 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         Action::AutosaveFailed(msg) => {
             state.status = Some(Status {
                 text: format!("{}: {msg}", t.autosave_failed),
+                error: true,
+            });
+            return None;
+        }
+        Action::Exported(path) => {
+            state.status = Some(Status {
+                text: format!(
+                    "{} {}",
+                    crate::i18n::tui_bc(state.lang).exported_to,
+                    path.display()
+                ),
+                error: false,
+            });
+            return None;
+        }
+        Action::ExportFailed(msg) => {
+            state.status = Some(Status {
+                text: format!("{}: {msg}", crate::i18n::tui_bc(state.lang).export_failed),
                 error: true,
             });
             return None;
@@ -310,7 +336,10 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
 fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
     match purpose {
         InputPurpose::Number(_) => c.is_ascii_digit(),
-        InputPurpose::SavePath | InputPurpose::Notes => !c.is_control(),
+        InputPurpose::BusinessCase(_) => {
+            c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | ' ' | '-')
+        }
+        InputPurpose::SavePath | InputPurpose::Notes | InputPurpose::ExportPath => !c.is_control(),
     }
 }
 
@@ -323,6 +352,27 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
             }
             state.default_save_path = path.to_string();
             Some(Effect::Save(PathBuf::from(path)))
+        }
+        InputPurpose::ExportPath => {
+            let path = buffer.trim();
+            if path.is_empty() {
+                return None;
+            }
+            state.default_export_path = path.to_string();
+            Some(Effect::Export(PathBuf::from(path)))
+        }
+        InputPurpose::BusinessCase(field) => {
+            match screens::business_case::commit(state, field, &buffer) {
+                Ok(text) => {
+                    state.status = Some(Status { text, error: false });
+                }
+                Err(text) => {
+                    // The value is refused: the state is kept and the prompt stays open.
+                    state.status = Some(Status { text, error: true });
+                    state.popup = Some(Popup::Input { purpose, buffer });
+                }
+            }
+            None
         }
         InputPurpose::Notes => {
             state.notes = buffer;

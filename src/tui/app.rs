@@ -47,6 +47,7 @@ pub fn prepare(
     state.start_items = start_items();
     if let Some(dir) = paths::data_dir() {
         state.default_save_path = dir.join("sessie.toml").display().to_string();
+        state.default_export_path = dir.join("besluitnotitie.html").display().to_string();
     }
     if opts.profile.is_some() {
         state.screen = Screen::Situation;
@@ -159,7 +160,33 @@ pub fn perform(effect: Effect, state: &State) -> Action {
             Ok(s) => Action::Restore(Box::new(s)),
             Err(e) => Action::LoadFailed(e.to_string()),
         },
+        Effect::Export(path) => match export(state, &path) {
+            Ok(()) => Action::Exported(path),
+            Err(e) => Action::ExportFailed(e),
+        },
     }
+}
+
+/// Writes the decision note of the session to `path`, in the format its extension names,
+/// through the pure renderers of `report::note`.
+pub fn export(state: &State, path: &Path) -> Result<(), String> {
+    use crate::report::note::{self, Note, NoteFormat, NoteInput};
+    let t = crate::i18n::tui_bc(state.lang);
+    let format = NoteFormat::from_path(path)
+        .ok_or_else(|| format!("{}: {}", path.display(), t.export_unknown_format))?;
+    let profile = state.note_profile();
+    let evaluation =
+        crate::core::scoring::evaluate(&state.catalogue, &profile).map_err(|e| e.to_string())?;
+    let built = Note::build(&NoteInput {
+        catalogue: &state.catalogue,
+        profile: &profile,
+        evaluation: &evaluation,
+        lang: state.lang,
+        form: None,
+    })
+    .map_err(|e| e.to_string())?;
+    let text = note::render_as(&built, format);
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Applies an action and everything it leads to (effects and their outcomes).

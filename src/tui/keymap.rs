@@ -53,11 +53,12 @@ pub fn bindings() -> Vec<Binding> {
             map: vec![plain(BackTab, Action::PrevScreen)],
         },
         Binding {
-            keys: "1–9",
+            keys: "1–9 0",
             desc: |t| t.key_goto,
             hint: Some((1, |t| t.hint_screens)),
             map: (0..9)
                 .map(|i| plain(Char((b'1' + i as u8) as char), Action::GoTo(i)))
+                .chain([plain(Char('0'), Action::GoTo(9))])
                 .collect(),
         },
         Binding {
@@ -141,6 +142,12 @@ pub fn bindings() -> Vec<Binding> {
             desc: |t| t.key_notes,
             hint: None,
             map: vec![plain(Char('n'), Action::EditNotes)],
+        },
+        Binding {
+            keys: "e",
+            desc: |t| t.key_export,
+            hint: None,
+            map: vec![plain(Char('e'), Action::Export)],
         },
         Binding {
             keys: "L",

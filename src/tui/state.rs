@@ -4,17 +4,18 @@
 
 use std::path::PathBuf;
 
+use crate::core::business_case::SetupResult;
 use crate::core::catalogue::{Catalogue, DataClass};
 use crate::core::profile::{Profile, Weights};
 use crate::core::scoring::{self, AppliedRule, Evaluation, ScoreError};
 use crate::core::text::Lang;
-use crate::io::store::{SCHEMA, Session, WeightRecord};
+use crate::io::store::{BusinessCaseUi, SCHEMA, Session, WeightRecord};
 
 use super::mcda::{self, Analyses, Elicitation};
 
 use super::theme::Theme;
 
-/// The nine screens of the guided walk, in order.
+/// The ten screens of the guided walk, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Start,
@@ -24,13 +25,14 @@ pub enum Screen {
     Deployments,
     Weights,
     Comparison,
+    BusinessCase,
     Landscape,
     Summary,
 }
 
 impl Screen {
     /// Every screen, in the order of the walk.
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 10] = [
         Screen::Start,
         Screen::Situation,
         Screen::Options,
@@ -38,6 +40,7 @@ impl Screen {
         Screen::Deployments,
         Screen::Weights,
         Screen::Comparison,
+        Screen::BusinessCase,
         Screen::Landscape,
         Screen::Summary,
     ];
@@ -62,6 +65,7 @@ impl Screen {
             Screen::Deployments => "deployments",
             Screen::Weights => "weights",
             Screen::Comparison => "comparison",
+            Screen::BusinessCase => "business_case",
             Screen::Landscape => "landscape",
             Screen::Summary => "summary",
         }
@@ -124,6 +128,33 @@ pub enum InputPurpose {
     Notes,
     /// A number on the situation screen (the row's field).
     Number(SituationField),
+    /// An input of the business case screen (edited in its row).
+    BusinessCase(BcField),
+    /// The file to export the decision note to (the format follows the extension).
+    ExportPath,
+}
+
+/// An editable input on the business case screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BcField {
+    /// The horizon in years (5–10).
+    Horizon,
+    /// The cost multiplier band: low / expected / high.
+    CostBand,
+    /// The benefit multiplier band: low / expected / high.
+    BenefitBand,
+    /// The delay band in months: low / expected / high.
+    DelayBand,
+    /// A one-off cost of the scenario (for a group: of the provider).
+    OneOff(usize),
+    /// A yearly operating cost (first-year amount).
+    Operating(usize),
+    /// An investment.
+    Investment(usize),
+    /// A benefit (EUR a year, or FTE for an efficiency benefit).
+    Benefit(usize),
+    /// A new yearly level of a measured line.
+    Level(usize),
 }
 
 /// A field on the situation screen.
@@ -172,6 +203,10 @@ pub struct Cursors {
     pub cmp_row: usize,
     pub cmp_col: usize,
     pub landscape: usize,
+    /// Scenario in focus on the business case screen.
+    pub bc_scenario: usize,
+    /// Input row in focus on the business case screen.
+    pub bc_row: usize,
 }
 
 /// The whole TUI state.
@@ -219,6 +254,11 @@ pub struct State {
     pub reveal: bool,
     /// Sensitivity and group analyses, computed in `update`, read by the views.
     pub analyses: Analyses,
+    /// The business case of every scenario, evaluated by the core after every change
+    /// (`None`: the profile has none; `Err`: the message of the core's error).
+    pub business_case: Option<Result<SetupResult, String>>,
+    /// The file the `e` prompt proposes (the format follows its extension).
+    pub default_export_path: String,
 }
 
 impl State {
@@ -256,6 +296,8 @@ impl State {
             sensitivity_pane: 0,
             reveal: false,
             analyses: Analyses::default(),
+            business_case: None,
+            default_export_path: "besluitnotitie.html".into(),
         };
         s.recompute();
         s
@@ -284,6 +326,27 @@ impl State {
             .iter()
             .map(|&d| (d, scoring::rules_for(&self.catalogue, &self.profile, d)))
             .collect();
+        self.recompute_business_case();
+    }
+
+    /// Re-runs the business case of every scenario (after an edit on its screen).
+    pub fn recompute_business_case(&mut self) {
+        self.business_case = self
+            .profile
+            .business_case
+            .as_ref()
+            .map(|setup| setup.evaluate(None, |_| true).map_err(|e| e.to_string()));
+        let n = self
+            .profile
+            .business_case
+            .as_ref()
+            .map_or(1, |b| b.scenarios.len().max(1));
+        self.cursor.bc_scenario = self.cursor.bc_scenario.min(n - 1);
+    }
+
+    /// The profile as the decision note sees it (see `Session::note_profile`).
+    pub fn note_profile(&self) -> Profile {
+        self.session().note_profile()
     }
 
     /// Re-runs the core for one municipality only: after a weight change nothing else moved.
@@ -331,6 +394,9 @@ impl State {
             weights: self.weights.clone(),
             profile: self.profile.clone(),
             elicitation: self.weight_records.iter().flatten().cloned().collect(),
+            business_case: self.profile.business_case.as_ref().map(|_| BusinessCaseUi {
+                scenario: self.cursor.bc_scenario,
+            }),
         }
     }
 
@@ -344,6 +410,7 @@ impl State {
         self.notes = s.notes;
         self.member = 0;
         self.cursor = Cursors::default();
+        self.cursor.bc_scenario = s.business_case.map_or(0, |b| b.scenario);
         self.previous_ranks.clear();
         self.elicit.clear();
         self.weight_records.clear();

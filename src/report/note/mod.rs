@@ -433,6 +433,40 @@ pub enum ReportError {
     BusinessCase(#[from] AllocationError),
 }
 
+/// The formats a note is rendered in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteFormat {
+    Markdown,
+    Html,
+    Json,
+    Csv,
+}
+
+impl NoteFormat {
+    /// The format a file name asks for by its extension (`.html`/`.htm`, `.md`/`.markdown`,
+    /// `.json`, `.csv`, in any case); `None` for anything else.
+    pub fn from_path(path: &std::path::Path) -> Option<NoteFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "html" | "htm" => Some(NoteFormat::Html),
+            "md" | "markdown" => Some(NoteFormat::Markdown),
+            "json" => Some(NoteFormat::Json),
+            "csv" => Some(NoteFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Renders a note in a format with the pure renderers of this module.
+pub fn render_as(note: &Note, format: NoteFormat) -> String {
+    match format {
+        NoteFormat::Markdown => markdown::render(note),
+        NoteFormat::Html => html::render(note),
+        NoteFormat::Json => json::render(note),
+        NoteFormat::Csv => csv::render(note),
+    }
+}
+
 /// What a note is built from.
 pub struct NoteInput<'a> {
     pub catalogue: &'a Catalogue,

@@ -1,6 +1,7 @@
 //! The frame: title bar, tabs, the current screen, status line, hint bar and popups; plus the
 //! dispatch of screen-specific actions and clicks to the screen files (one file per screen).
 
+pub mod business_case;
 pub mod comparison;
 pub mod deployments;
 pub mod landscape;
@@ -87,6 +88,7 @@ pub fn render(frame: &mut Frame, state: &State) {
         Screen::Deployments => deployments::render(frame, a.body, state),
         Screen::Weights => weights::render(frame, a.body, state),
         Screen::Comparison => comparison::render(frame, a.body, state),
+        Screen::BusinessCase => business_case::render(frame, a.body, state),
         Screen::Landscape => landscape::render(frame, a.body, state),
         Screen::Summary => summary::render(frame, a.body, state),
     }
@@ -105,9 +107,9 @@ pub fn render(frame: &mut Frame, state: &State) {
         None => {}
         Some(Popup::Help) => help(frame, area, state),
         Some(Popup::Why) => comparison::why(frame, area, state),
-        // Numbers are edited in place, in their row on the situation screen.
+        // Numbers are edited in place, in their row on the situation and business case screens.
         Some(Popup::Input {
-            purpose: InputPurpose::Number(_),
+            purpose: InputPurpose::Number(_) | InputPurpose::BusinessCase(_),
             ..
         }) => {}
         Some(Popup::Input { purpose, buffer }) => input(frame, area, state, *purpose, buffer),
@@ -216,7 +218,8 @@ fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, bu
     let prompt = match purpose {
         InputPurpose::SavePath => t.save_prompt,
         InputPurpose::Notes => t.notes_prompt,
-        InputPurpose::Number(_) => t.number_prompt,
+        InputPurpose::Number(_) | InputPurpose::BusinessCase(_) => t.number_prompt,
+        InputPurpose::ExportPath => crate::i18n::tui_bc(state.lang).export_prompt,
     };
     let r = centered(area, 72, 7);
     frame.render_widget(Clear, r);
@@ -275,6 +278,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         Screen::Deployments => deployments::handle(state, action),
         Screen::Weights => weights::handle(state, action),
         Screen::Comparison => comparison::handle(state, action),
+        Screen::BusinessCase => business_case::handle(state, action),
         Screen::Landscape => landscape::handle(state, action),
         Screen::Summary => summary::handle(state, action),
     }
@@ -290,6 +294,7 @@ pub fn hit(state: &State, body: Rect, column: u16, row: u16) -> Option<Action> {
         Screen::Deployments => deployments::hit(state, body, column, row),
         Screen::Weights => weights::hit(state, body, column, row),
         Screen::Comparison => comparison::hit(state, body, column, row),
+        Screen::BusinessCase => business_case::hit(state, body, column, row),
         Screen::Landscape => landscape::hit(state, body, column, row),
         Screen::Summary => None,
     }

@@ -2,7 +2,7 @@
 //! session; on the right, what the profile now open is about.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -11,28 +11,58 @@ use crate::tui::layout;
 use crate::tui::state::{StartKind, State};
 use crate::tui::widgets::{panel, row_style};
 
+fn tag(state: &State, kind: &StartKind) -> &'static str {
+    let t = crate::i18n::tui(state.lang);
+    match kind {
+        StartKind::Demo => t.demo,
+        StartKind::Shipped(_) => t.shipped,
+        StartKind::Own(_) => t.own_profile,
+        StartKind::Resume(_) => t.resume,
+    }
+}
+
+/// The list on the left, as wide as its longest line needs (up to 55% of the body), and the
+/// profile on the right: names of profiles are read from the back of the room, not cut.
+fn split(state: &State, area: Rect) -> (Rect, Rect) {
+    let longest = state
+        .start_items
+        .iter()
+        .map(|i| 2 + tag(state, &i.kind).chars().count() + 2 + i.label.chars().count())
+        .max()
+        .unwrap_or(0) as u16;
+    // Borders and padding take four columns.
+    let left = (longest + 4).clamp(34, (area.width * 11 / 20).max(34));
+    let [l, _, r] = Layout::horizontal([
+        Constraint::Length(left.min(area.width)),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    (l, r)
+}
+
 /// Draws the start screen.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
-    let (left, right) = layout::split(area);
+    let (left, right) = split(state, area);
+    let room = left.width.saturating_sub(4) as usize;
     let lines: Vec<Line> = state
         .start_items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let tag = match &item.kind {
-                StartKind::Demo => t.demo,
-                StartKind::Shipped(_) => t.shipped,
-                StartKind::Own(_) => t.own_profile,
-                StartKind::Resume(_) => t.resume,
-            };
+            let tag = tag(state, &item.kind);
             let sel = i == state.cursor.start;
+            let label = super::situation::fit(
+                &item.label,
+                room.saturating_sub(2 + tag.chars().count() + 2),
+            );
             Line::from(vec![
                 Span::styled(if sel { "▶ " } else { "  " }, row_style(th, sel)),
                 Span::styled(format!("{tag}: "), row_style(th, sel)),
-                Span::styled(item.label.clone(), row_style(th, sel)),
+                Span::styled(label, row_style(th, sel)),
             ])
         })
         .collect();
@@ -111,7 +141,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 
 /// A click on a list row.
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
-    let (left, _) = layout::split(area);
+    let (left, _) = split(state, area);
     layout::list_row(left, column, row)
         .filter(|&i| i < state.start_items.len())
         .map(Action::Pick)

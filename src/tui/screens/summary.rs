@@ -1,6 +1,6 @@
-//! Screen 9, summary: the decision in a few lines — the best choice and why, the runner-up,
+//! Screen 10, summary: the decision in a few lines — the best choice and why, the runner-up,
 //! where each workload goes, what was excluded — plus the facilitator's notes. `s` saves it all
-//! as part of the session; export formats come with the report.
+//! as part of the session; `e` exports the decision note (format from the file extension).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::action::{Action, Effect};
-use crate::tui::state::State;
+use crate::tui::state::{InputPurpose, Popup, State};
 use crate::tui::widgets::panel;
 
 /// Draws the summary screen.
@@ -99,10 +99,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 }
 
-/// Enter writes a note.
+/// Enter writes a note; `e` asks where to export the decision note.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
-    if action == Action::Select {
-        return super::super::action::update(state, Action::EditNotes);
+    match action {
+        Action::Select => super::super::action::update(state, Action::EditNotes),
+        Action::Export => {
+            state.popup = Some(Popup::Input {
+                purpose: InputPurpose::ExportPath,
+                buffer: state.default_export_path.clone(),
+            });
+            None
+        }
+        _ => None,
     }
-    None
 }
