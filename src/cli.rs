@@ -340,12 +340,13 @@ pub fn render_report(
         lang,
         form: None,
     })?;
-    Ok(match format {
-        ReportFormat::Markdown => note::markdown::render(&note),
-        ReportFormat::Html => note::html::render(&note),
-        ReportFormat::Json => note::json::render(&note),
-        ReportFormat::Csv => note::csv::render(&note),
-    })
+    let format = match format {
+        ReportFormat::Markdown => note::NoteFormat::Markdown,
+        ReportFormat::Html => note::NoteFormat::Html,
+        ReportFormat::Json => note::NoteFormat::Json,
+        ReportFormat::Csv => note::NoteFormat::Csv,
+    };
+    Ok(note::render_as(&note, format))
 }
 
 /// Renders the sensitivity analysis of a profile in a format.
