@@ -169,10 +169,16 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
         t.send(&vec!["BSpace"; 200]);
         t.send(&["-l", &note.display().to_string()]);
         t.send(&["Enter"]);
+        // The status line of the previous export may still be on screen: wait for this file's
+        // own name, then for the file itself.
         t.wait_for(&format!(
             "Besluitnotitie geschreven naar {}",
-            data.path().display()
+            note.display()
         ));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !note.exists() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
         let text = std::fs::read_to_string(&note).expect("the note was written");
         if name.ends_with(".html") {
             assert!(text.starts_with("<!DOCTYPE html>"), "{name}");
