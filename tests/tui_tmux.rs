@@ -70,7 +70,7 @@ impl Tmux {
             if pane.contains(text) {
                 return pane;
             }
-            if start.elapsed() > Duration::from_secs(10) {
+            if start.elapsed() > Duration::from_secs(20) {
                 panic!("timed out waiting for {text:?}; the pane shows:\n{pane}");
             }
             std::thread::sleep(Duration::from_millis(40));
@@ -84,7 +84,7 @@ impl Tmux {
         let start = Instant::now();
         while self.capture().contains(text) {
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < Duration::from_secs(20),
                 "timed out waiting for {text:?} to go away"
             );
             std::thread::sleep(Duration::from_millis(40));
@@ -175,7 +175,7 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
             "Besluitnotitie geschreven naar {}",
             note.display()
         ));
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         while !note.exists() && std::time::Instant::now() < deadline {
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
@@ -452,7 +452,7 @@ fn sigterm_restores_the_terminal() {
         .is_ok_and(|o| o.status.success())
     {
         assert!(
-            start.elapsed() < Duration::from_secs(10),
+            start.elapsed() < Duration::from_secs(20),
             "the TUI ignored SIGTERM"
         );
         std::thread::sleep(Duration::from_millis(20));
