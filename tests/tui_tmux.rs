@@ -62,7 +62,7 @@ impl Tmux {
         self.cmd(&["capture-pane", "-p", "-t", "main"])
     }
 
-    /// Waits until the pane shows `text`; panics with the pane's content after 10 s.
+    /// Waits until the pane shows `text`; panics with the pane's content after 20 s.
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
@@ -76,9 +76,40 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(40));
         }
     }
-}
 
-impl Tmux {
+    /// A new server with one `width`×`height` pane running a bare shell in the repository,
+    /// ready for input (prompt `$ `).
+    fn shell(name: &str, width: u16, height: u16) -> Tmux {
+        let t = Tmux::new(name);
+        let (w, h) = (width.to_string(), height.to_string());
+        t.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-c",
+            REPO,
+            "env PS1='$ ' bash --norc --noprofile",
+        ]);
+        t.wait_for("$");
+        t
+    }
+
+    /// Types the command that starts the binary with `data` as its data directory and
+    /// `args` after it, and presses Enter.
+    fn launch(&self, data: &Path, args: &str) {
+        let launch = format!(
+            "WOLKWIJZER_DATA_DIR={} {}{args}",
+            shell_quote(data),
+            shell_quote(Path::new(BIN))
+        );
+        self.send(&[&launch, "Enter"]);
+    }
+
     /// Waits until the pane no longer shows `text`.
     fn wait_for_not(&self, text: &str) {
         let start = Instant::now();
@@ -111,27 +142,8 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
     }
     let data = tempfile::tempdir().unwrap();
     let saved: PathBuf = data.path().join("workshop.toml");
-    let t = Tmux::new("walk");
-    t.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "main",
-        "-x",
-        "120",
-        "-y",
-        "36",
-        "-c",
-        REPO,
-        "env PS1='$ ' bash --norc --noprofile",
-    ]);
-    t.wait_for("$");
-    let launch = format!(
-        "WOLKWIJZER_DATA_DIR={} {} -p profiles/middelgrote-gemeente.toml",
-        shell_quote(data.path()),
-        shell_quote(Path::new(BIN))
-    );
-    t.send(&[&launch, "Enter"]);
+    let t = Tmux::shell("walk", 120, 36);
+    t.launch(data.path(), " -p profiles/middelgrote-gemeente.toml");
     t.wait_for("Werkplekken");
 
     // Every screen, by number, each recognised by its own content.
@@ -291,27 +303,8 @@ fn the_group_view_in_tmux_starts_blind_and_reveals() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let t = Tmux::new("group");
-    t.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "main",
-        "-x",
-        "120",
-        "-y",
-        "36",
-        "-c",
-        REPO,
-        "env PS1='$ ' bash --norc --noprofile",
-    ]);
-    t.wait_for("$");
-    let launch = format!(
-        "WOLKWIJZER_DATA_DIR={} {} -p profiles/startersgroep.toml",
-        shell_quote(data.path()),
-        shell_quote(Path::new(BIN))
-    );
-    t.send(&[&launch, "Enter"]);
+    let t = Tmux::shell("group", 120, 36);
+    t.launch(data.path(), " -p profiles/startersgroep.toml");
     t.wait_for("Werkplekken");
     t.send(&["7", "g"]);
     let pane = t.wait_for("Groepsoverzicht");
@@ -408,27 +401,8 @@ fn sigterm_restores_the_terminal() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let t = Tmux::new("term");
-    t.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "main",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-c",
-        REPO,
-        "env PS1='$ ' bash --norc --noprofile",
-    ]);
-    t.wait_for("$");
-    let launch = format!(
-        "WOLKWIJZER_DATA_DIR={} {}",
-        shell_quote(data.path()),
-        shell_quote(Path::new(BIN))
-    );
-    t.send(&[&launch, "Enter"]);
+    let t = Tmux::shell("term", 100, 30);
+    t.launch(data.path(), "");
     t.wait_for("Kies een profiel");
     let shell = t.cmd(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
     let children = Command::new("pgrep")
