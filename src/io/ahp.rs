@@ -23,7 +23,8 @@ use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
-use super::error::{InputError, InputErrors, read_utf8};
+use super::error::{InputError, InputErrors};
+use super::text_file::read_text_file;
 use super::walk::{Val, Walker, get, join};
 use crate::core::criteria::Criterion;
 use crate::core::mcda::ahp::{
@@ -47,7 +48,7 @@ const SCALE: &str = "a number or fraction from 1/9 to 9 (Saaty's scale), e.g. 3 
 
 /// Reads and validates a judgement file.
 pub fn load(path: &Path) -> Result<AhpInput, InputErrors> {
-    let text = read_utf8(path)?;
+    let text = read_text_file(path)?;
     parse(&path.display().to_string(), &text)
 }
 

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use super::error::{InputError, InputErrors, read_utf8};
+use super::error::{InputError, InputErrors};
+use super::text_file::read_text_file;
 use crate::core::allocation::cost_band;
 use crate::core::catalogue::{
     Catalogue, Characteristic, Decider, Deployment, ExitTerms, Layer, PlacementOption,
@@ -27,7 +28,7 @@ pub fn built_in() -> Catalogue {
 
 /// Reads and checks a catalogue file.
 pub fn load(path: &Path) -> Result<Catalogue, InputErrors> {
-    let text = read_utf8(path)?;
+    let text = read_text_file(path)?;
     parse(&path.display().to_string(), &text)
 }
 

@@ -114,34 +114,6 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads a file as UTF-8, with a located error for unreadable or non-UTF-8 content.
-#[allow(clippy::result_large_err)]
-pub fn read_utf8(path: &std::path::Path) -> Result<String, InputError> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| InputError::file(&name, format!("cannot read the file: {e}")))?;
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) => {
-            let good = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..good]).into_owned();
-            let (line, column) = line_col(&prefix, prefix.len());
-            Err(InputError {
-                file: name,
-                line: Some(line),
-                column: Some(column),
-                field: None,
-                message: format!(
-                    "the file is not valid UTF-8 (byte 0x{:02x} at offset {good}); save it as UTF-8",
-                    bytes[good]
-                ),
-                allowed: None,
-            })
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,8 @@ pub mod group;
 pub mod paths;
 pub mod profile;
 pub mod store;
+pub mod text_file;
 pub mod walk;
 
 pub use error::{InputError, InputErrors};
+pub use text_file::read_text_file;

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use super::error::{InputErrors, read_utf8};
+use super::error::InputErrors;
+use super::text_file::read_text_file;
 use super::walk::{Val, Walker, get, join};
 use crate::core::catalogue::{Catalogue, DataClass, PlacementOption, ServiceModel};
 use crate::core::profile::{
@@ -36,7 +37,7 @@ const TOP_KEYS: &[&str] = &[
 
 /// Reads and validates a profile file.
 pub fn load(path: &Path) -> Result<Profile, InputErrors> {
-    let text = read_utf8(path)?;
+    let text = read_text_file(path)?;
     parse(&path.display().to_string(), &text)
 }
 
@@ -48,7 +49,7 @@ pub fn demo() -> Profile {
 /// Reads and validates a profile file; business-case candidates are checked against
 /// `catalogue` (the one given with `--catalogue`, or the built-in one).
 pub fn load_with(path: &Path, catalogue: &Catalogue) -> Result<Profile, InputErrors> {
-    let text = read_utf8(path)?;
+    let text = read_text_file(path)?;
     parse_with(&path.display().to_string(), &text, Some(catalogue))
 }
 

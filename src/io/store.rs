@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{InputError, InputErrors, read_utf8};
+use super::error::{InputError, InputErrors};
+use super::text_file::read_text_file;
 use crate::core::criteria::Criterion;
 use crate::core::mcda::elicitation::WeightMethod;
 use crate::core::profile::{Profile, Weights};
@@ -179,7 +180,7 @@ pub fn parse(file: &str, text: &str) -> Result<Session, InputErrors> {
 
 /// Reads a session file.
 pub fn load(path: &Path) -> Result<Session, InputErrors> {
-    let text = read_utf8(path)?;
+    let text = read_text_file(path)?;
     parse(&path.display().to_string(), &text)
 }
 
