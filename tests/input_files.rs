@@ -154,7 +154,11 @@ fn a_fifo_is_refused_at_every_entry_point() {
             .output()
             .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{args:?} (a hang is killed): {err}");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?} (a hang is killed): {err}"
+        );
         assert!(
             err.contains("this is a named pipe (FIFO), not a file"),
             "{args:?}: {err}"

@@ -721,8 +721,8 @@ pub fn business_case(
         PATH,
         "scenarios",
         "[[business_case.scenarios]], at least one",
-    ) {
-        if let Some(arr) = r.w.array(sv, "business_case.scenarios") {
+    )
+        && let Some(arr) = r.w.array(sv, "business_case.scenarios") {
             if arr.is_empty() {
                 r.w.error(
                     sv.span().start,
@@ -749,7 +749,6 @@ pub fn business_case(
                 }
             }
         }
-    }
     let setup = BusinessCaseSetup {
         horizon: horizon?,
         municipalities: municipalities?,

@@ -7,6 +7,7 @@ use std::io::{IsTerminal, stdout};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 
@@ -212,13 +213,19 @@ pub fn autosave(state: &mut State, saved_revision: &mut u64, path: Option<&Path>
     }
 }
 
+/// Leaves the terminal as the user had it: mouse capture off, cursor shown, raw mode off, the
+/// main screen back. Safe to call twice (a signal during the normal exit).
 fn restore_terminal() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, Show);
     ratatui::restore();
+    // `ratatui::restore` leaves the alternate screen; show the cursor on the main screen too.
+    let _ = execute!(stdout(), Show);
 }
 
-/// Restores the terminal and ends the process on SIGTERM, SIGHUP and SIGINT. The session is
-/// already autosaved after every change, so nothing is lost.
+/// Restores the terminal and ends the process on SIGTERM, SIGHUP and SIGINT, with exit code
+/// 128 + the signal's number as shells report it. The session is already autosaved after every
+/// change, so nothing is lost.
+#[cfg(unix)]
 fn install_signal_handlers() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
@@ -230,6 +237,32 @@ fn install_signal_handlers() {
         });
     }
 }
+
+/// Restores the terminal when the console sends Ctrl-Break, or is closed, logged off or shut
+/// down (in raw mode Ctrl-C arrives as a key, handled like `q`). Windows calls the handler on
+/// a thread of its own; after a close event the process has a few seconds, enough to restore.
+#[cfg(windows)]
+fn install_signal_handlers() {
+    type Handler = unsafe extern "system" fn(u32) -> i32;
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn SetConsoleCtrlHandler(handler: Option<Handler>, add: i32) -> i32;
+    }
+    unsafe extern "system" fn on_console_event(_event: u32) -> i32 {
+        restore_terminal();
+        // 130: what a Unix shell reports for Ctrl-C, the same code on every platform.
+        std::process::exit(130)
+    }
+    // SAFETY: registers a handler function that lives for the whole program; the call has no
+    // other preconditions.
+    unsafe {
+        SetConsoleCtrlHandler(Some(on_console_event), 1);
+    }
+}
+
+/// Neither Unix nor Windows: no signals to catch; `q`, Ctrl-C and panics still restore.
+#[cfg(not(any(unix, windows)))]
+fn install_signal_handlers() {}
 
 /// The TUI was started without a terminal (output piped or redirected).
 #[derive(Debug, thiserror::Error)]
@@ -250,7 +283,7 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
     // calls ours after restoring.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, Show);
         previous(info);
     }));
     let mut terminal = ratatui::try_init()?;
