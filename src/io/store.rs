@@ -108,35 +108,213 @@ pub fn to_toml(session: &Session) -> Result<String, StoreError> {
 /// Writes a session atomically: temp file in the same directory, fsync, rename, fsync the
 /// directory. Creates the directory when missing.
 pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
+    let text = to_toml(session).map_err(|e| StoreError {
+        path: path.display().to_string(),
+        message: e.message,
+    })?;
+    write_atomic(path, text.as_bytes(), &mut |_| Ok(()))
+}
+
+/// A step of the atomic write, after which `write_atomic` calls its hook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteStep {
+    /// The temporary file exists, empty.
+    Created,
+    /// The content is written to the temporary file (perhaps still in the OS's cache).
+    Written,
+    /// The temporary file is flushed to disk.
+    Synced,
+    /// The temporary file has replaced the target.
+    Renamed,
+}
+
+/// The temporary file a write to `path` goes through: `.<name>.<pid>.tmp` beside it.
+fn temp_path(dir: &Path, path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "session.toml".into());
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// Writes `bytes` to `path` atomically: create a temporary file beside it, write, fsync,
+/// rename over the target (on Windows too: `std::fs::rename` replaces an existing file), then
+/// fsync the directory where the platform allows it. A crash at any point leaves the old file
+/// or the new one, never a mix. `after` is called after each step; when it returns an error the
+/// write stops right there, as a crash would (tests inject crashes this way; the temporary file
+/// is then left behind like after a real crash, for `sweep_stale_temps`).
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    after: &mut dyn FnMut(WriteStep) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let err = |message: String| StoreError {
         path: path.display().to_string(),
         message,
     };
-    let text = to_toml(session).map_err(|e| err(e.message))?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&dir).map_err(|e| err(format!("cannot create the folder: {e}")))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "session.toml".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let write = || -> std::io::Result<()> {
+    let tmp = temp_path(&dir, path);
+    let mut crashed = false;
+    let mut write = || -> std::io::Result<()> {
+        let mut step = |s: WriteStep| after(s).inspect_err(|_| crashed = true);
         let mut f = File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
+        step(WriteStep::Created)?;
+        f.write_all(bytes)?;
+        step(WriteStep::Written)?;
         f.sync_all()?;
+        drop(f);
+        step(WriteStep::Synced)?;
         fs::rename(&tmp, path)?;
-        if let Ok(d) = File::open(&dir) {
-            let _ = d.sync_all();
-        }
+        step(WriteStep::Renamed)?;
+        sync_dir(&dir);
         Ok(())
     };
-    write().map_err(|e| {
-        let _ = fs::remove_file(&tmp);
+    let result = write();
+    result.map_err(|e| {
+        if !crashed {
+            let _ = fs::remove_file(&tmp);
+        }
         err(format!("cannot write the session: {e}"))
     })
+}
+
+/// Makes a rename durable: fsync the directory (Unix). Windows cannot open a directory as a
+/// file and has no such step; NTFS journals the rename itself.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Whether the process `pid` still runs, when the platform can tell (`None` otherwise).
+fn process_alive(pid: u32) -> Option<bool> {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return Some(false);
+        };
+        // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+        let r = unsafe { libc::kill(pid, 0) };
+        if r == 0 {
+            return Some(true);
+        }
+        // EPERM: it exists but belongs to another user.
+        Some(std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        None
+    }
+}
+
+/// A temporary file older than this is stale whatever its pid says: a write takes
+/// milliseconds.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes temporary files (`.<name>.<pid>.tmp`) that a crashed or killed run left in `dir`:
+/// those of another pid that no longer runs (Unix), or older than ten minutes (everywhere; the
+/// only test on Windows). Never this process's own, never other files. Returns what it removed.
+pub fn sweep_stale_temps(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return vec![];
+    };
+    let own = std::process::id();
+    let mut removed = vec![];
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = temp_pid(&name) else {
+            continue;
+        };
+        if pid == own || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if (old || process_alive(pid) == Some(false)) && fs::remove_file(entry.path()).is_ok() {
+            removed.push(entry.path());
+        }
+    }
+    removed
+}
+
+/// The pid in a temporary file's name `.<name>.<pid>.tmp`, or `None` for any other name.
+fn temp_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (stem, pid) = rest.rsplit_once('.')?;
+    if stem.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// The lock file that marks a data directory as in use by one running TUI.
+pub const LOCK_FILE: &str = "wolkwijzer.lock";
+
+/// Holds the data directory for this process: released when dropped or when the process
+/// ends in any way (the OS drops the lock with the file handle, so a crash leaves no lock).
+#[derive(Debug)]
+pub struct DataDirLock {
+    _file: File,
+}
+
+/// What `lock_data_dir` found.
+#[derive(Debug)]
+pub enum LockOutcome {
+    /// This process now owns the data directory.
+    Acquired(DataDirLock),
+    /// Another running instance owns it (its pid, when the platform lets us read it: Windows
+    /// locks the file's content too).
+    HeldBy(Option<u32>),
+}
+
+/// Takes the data directory's lock (an OS advisory lock on `wolkwijzer.lock`, which also records
+/// the owner's pid). Creates the directory when missing.
+pub fn lock_data_dir(dir: &Path) -> Result<LockOutcome, StoreError> {
+    use std::io::{Read, Seek, SeekFrom};
+    let path = dir.join(LOCK_FILE);
+    let err = |message: String| StoreError {
+        path: path.display().to_string(),
+        message,
+    };
+    fs::create_dir_all(dir).map_err(|e| err(format!("cannot create the folder: {e}")))?;
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| err(format!("cannot open the lock file: {e}")))?;
+    match file.try_lock() {
+        Ok(()) => {
+            // Best effort: the pid only makes the other instance's message more helpful.
+            let _ = file.set_len(0);
+            let _ = file.seek(SeekFrom::Start(0));
+            let _ = write!(file, "{}", std::process::id());
+            let _ = file.sync_all();
+            Ok(LockOutcome::Acquired(DataDirLock { _file: file }))
+        }
+        Err(fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let pid = file
+                .read_to_string(&mut text)
+                .ok()
+                .and_then(|_| text.trim().parse().ok());
+            Ok(LockOutcome::HeldBy(pid))
+        }
+        Err(fs::TryLockError::Error(e)) => Err(err(format!("cannot lock the data folder: {e}"))),
+    }
 }
 
 /// Parses session text; `file` names it in errors.
@@ -271,5 +449,126 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let e = save(dir.path(), &demo_session()).unwrap_err();
         assert!(e.to_string().contains("cannot"), "{e}");
+    }
+
+    /// The deterministic crash test of the atomic save: a crash injected after each step of the
+    /// write leaves the target with the old content or the new one, whole, never torn or empty.
+    #[test]
+    fn a_crash_after_any_step_leaves_the_old_or_the_new_file() {
+        let old = "old = \"content\"\n".repeat(50);
+        let new = "new = \"session\"\n".repeat(80);
+        let steps = [
+            WriteStep::Created,
+            WriteStep::Written,
+            WriteStep::Synced,
+            WriteStep::Renamed,
+        ];
+        for crash_after in steps {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(AUTOSAVE_FILE);
+            fs::write(&path, &old).unwrap();
+            let mut seen = vec![];
+            let r = write_atomic(&path, new.as_bytes(), &mut |s| {
+                seen.push(s);
+                if s == crash_after {
+                    Err(std::io::Error::other("injected crash"))
+                } else {
+                    Ok(())
+                }
+            });
+            assert!(r.is_err(), "{crash_after:?}");
+            assert_eq!(seen.last(), Some(&crash_after));
+            let now = fs::read_to_string(&path).unwrap();
+            // Before the rename the target is untouched; from the rename on it is the new file.
+            let expected = if crash_after == WriteStep::Renamed {
+                &new
+            } else {
+                &old
+            };
+            assert_eq!(&now, expected, "crash after {crash_after:?}");
+        }
+        // Without a crash every step runs once, in order.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(AUTOSAVE_FILE);
+        let mut seen = vec![];
+        write_atomic(&path, new.as_bytes(), &mut |s| {
+            seen.push(s);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, steps);
+        assert_eq!(fs::read_to_string(&path).unwrap(), new);
+    }
+
+    #[cfg(unix)]
+    /// A crash before the rename leaves its temporary file; the next start's sweep removes it
+    /// once its writer no longer runs, and leaves everything else alone.
+    #[test]
+    fn stale_temp_files_are_swept_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(AUTOSAVE_FILE);
+        fs::write(&path, "kept").unwrap();
+        // A process that has ended: its pid is free.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let stale = dir.path().join(format!(".{AUTOSAVE_FILE}.{dead}.tmp"));
+        fs::write(&stale, "half").unwrap();
+        // Our own (a write in progress) and a live process's stay.
+        let own = dir
+            .path()
+            .join(format!(".{AUTOSAVE_FILE}.{}.tmp", std::process::id()));
+        fs::write(&own, "mine").unwrap();
+        let mut live = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let running = dir
+            .path()
+            .join(format!(".{AUTOSAVE_FILE}.{}.tmp", live.id()));
+        fs::write(&running, "theirs").unwrap();
+        let unrelated = dir.path().join(".notes.tmp");
+        fs::write(&unrelated, "x").unwrap();
+        let removed = sweep_stale_temps(dir.path());
+        let _ = live.kill();
+        let _ = live.wait();
+        assert_eq!(removed, vec![stale.clone()]);
+        assert!(!stale.exists());
+        for p in [&path, &own, &running, &unrelated] {
+            assert!(p.exists(), "{}", p.display());
+        }
+    }
+
+    #[test]
+    fn temp_names_are_recognised_exactly() {
+        assert_eq!(temp_pid(".autosave.toml.123.tmp"), Some(123));
+        assert_eq!(temp_pid(".sessie.toml.7.tmp"), Some(7));
+        for other in [
+            "autosave.toml",
+            ".autosave.toml.tmp",
+            ".x.12a.tmp",
+            "..1.tmp",
+            ".a.1.tm",
+        ] {
+            assert_eq!(temp_pid(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_second_lock_on_the_data_folder_is_refused_with_the_owners_pid() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = match lock_data_dir(dir.path()).unwrap() {
+            LockOutcome::Acquired(l) => l,
+            LockOutcome::HeldBy(p) => panic!("free folder reported held by {p:?}"),
+        };
+        match lock_data_dir(dir.path()).unwrap() {
+            LockOutcome::HeldBy(pid) => assert_eq!(pid, Some(std::process::id())),
+            LockOutcome::Acquired(_) => panic!("two owners of one data folder"),
+        }
+        drop(first);
+        assert!(matches!(
+            lock_data_dir(dir.path()).unwrap(),
+            LockOutcome::Acquired(_)
+        ));
     }
 }
