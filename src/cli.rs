@@ -462,14 +462,16 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             };
             match output {
                 None => Outcome::ok(text),
-                Some(path) => match std::fs::write(path, text) {
-                    Ok(()) => Outcome::ok(String::new()),
-                    Err(e) => Outcome {
-                        stdout: String::new(),
-                        stderr: format!("{}: cannot write the report: {e}\n", path.display()),
-                        code: EXIT_INVALID,
-                    },
-                },
+                Some(path) => {
+                    match crate::io::store::write_atomic(path, text.as_bytes(), &mut |_| Ok(())) {
+                        Ok(()) => Outcome::ok(String::new()),
+                        Err(e) => Outcome {
+                            stdout: String::new(),
+                            stderr: format!("{}: cannot write the report: {e}\n", path.display()),
+                            code: EXIT_INVALID,
+                        },
+                    }
+                }
             }
         }
         Command::BusinessCase {

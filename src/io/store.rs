@@ -105,14 +105,22 @@ pub fn to_toml(session: &Session) -> Result<String, StoreError> {
     })
 }
 
-/// Writes a session atomically: temp file in the same directory, fsync, rename, fsync the
-/// directory. Creates the directory when missing.
+/// Writes a session atomically (`write_atomic`). Creates the directory when missing.
 pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
     let text = to_toml(session).map_err(|e| StoreError {
         path: path.display().to_string(),
         message: e.message,
     })?;
-    write_atomic(path, text.as_bytes(), &mut |_| Ok(()))
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(|e| StoreError {
+            path: path.display().to_string(),
+            message: format!("cannot create the folder: {e}"),
+        })?;
+    }
+    write_atomic(path, text.as_bytes(), &mut |_| Ok(())).map_err(|e| StoreError {
+        path: path.display().to_string(),
+        message: format!("cannot write the session: {e}"),
+    })
 }
 
 /// A step of the atomic write, after which `write_atomic` calls its hook.
@@ -137,7 +145,8 @@ fn temp_path(dir: &Path, path: &Path) -> PathBuf {
     dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }
 
-/// Writes `bytes` to `path` atomically: create a temporary file beside it, write, fsync,
+/// Writes `bytes` to `path` atomically (sessions, the autosave, `report -o`, the TUI's export)
+/// into an existing folder: create a temporary file beside it, write, fsync,
 /// rename over the target (on Windows too: `std::fs::rename` replaces an existing file), then
 /// fsync the directory where the platform allows it. A crash at any point leaves the old file
 /// or the new one, never a mix. `after` is called after each step; when it returns an error the
@@ -147,16 +156,11 @@ pub fn write_atomic(
     path: &Path,
     bytes: &[u8],
     after: &mut dyn FnMut(WriteStep) -> std::io::Result<()>,
-) -> Result<(), StoreError> {
-    let err = |message: String| StoreError {
-        path: path.display().to_string(),
-        message,
-    };
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&dir).map_err(|e| err(format!("cannot create the folder: {e}")))?;
     let tmp = temp_path(&dir, path);
     let mut crashed = false;
     let mut write = || -> std::io::Result<()> {
@@ -166,6 +170,7 @@ pub fn write_atomic(
         f.write_all(bytes)?;
         step(WriteStep::Written)?;
         f.sync_all()?;
+        // Closed before the rename: Windows cannot rename a file that is still open.
         drop(f);
         step(WriteStep::Synced)?;
         fs::rename(&tmp, path)?;
@@ -174,12 +179,10 @@ pub fn write_atomic(
         Ok(())
     };
     let result = write();
-    result.map_err(|e| {
-        if !crashed {
-            let _ = fs::remove_file(&tmp);
-        }
-        err(format!("cannot write the session: {e}"))
-    })
+    if result.is_err() && !crashed {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// Makes a rename durable: fsync the directory (Unix). Windows cannot open a directory as a

@@ -187,7 +187,8 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
     })
     .map_err(|e| e.to_string())?;
     let text = note::render_as(&built, format);
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    store::write_atomic(path, text.as_bytes(), &mut |_| Ok(()))
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Applies an action and everything it leads to (effects and their outcomes).
