@@ -987,6 +987,12 @@ pub struct TuiStrings {
     pub saved_to: &'static str,
     pub save_failed: &'static str,
     pub autosave_failed: &'static str,
+    /// The prompt `q` opens when changes are only in memory (failed autosave, read-only).
+    pub quit_unsaved_prompt: &'static str,
+    /// The status line beside that prompt: the three ways out.
+    pub quit_unsaved: &'static str,
+    /// A second instance on the same data folder: what this one does instead of autosaving.
+    pub read_only: &'static str,
     pub load_failed: &'static str,
     pub restore_title: &'static str,
     pub restore_question: &'static str,
@@ -1091,6 +1097,9 @@ pub const TUI_NL: TuiStrings = TuiStrings {
     saved_to: "Sessie opgeslagen in",
     save_failed: "Opslaan mislukt; de sessie blijft open",
     autosave_failed: "Automatisch opslaan mislukt",
+    quit_unsaved_prompt: "Wijzigingen zijn niet opgeslagen. Opslaan als (Enter bewaart en sluit af):",
+    quit_unsaved: "Niet opgeslagen: Enter bewaart in dit bestand en sluit af · Esc gaat terug · Ctrl-C sluit af zonder op te slaan",
+    read_only: "Een andere wolkwijzer gebruikt deze gegevensmap; dit venster slaat niet automatisch op. Werk alleen-lezen verder, of begin een andere sessie en bewaar die met s in een eigen bestand",
     load_failed: "Laden mislukt",
     restore_title: "Sessie herstellen?",
     restore_question: "Er is een automatisch opgeslagen sessie die nieuwer is dan het profiel. Enter herstelt, Esc begint opnieuw.",
@@ -1194,6 +1203,9 @@ pub const TUI_EN: TuiStrings = TuiStrings {
     saved_to: "Session saved to",
     save_failed: "Saving failed; the session stays open",
     autosave_failed: "Autosave failed",
+    quit_unsaved_prompt: "Changes are not saved. Save as (Enter saves and quits):",
+    quit_unsaved: "Not saved: Enter saves to this file and quits · Esc goes back · Ctrl-C quits without saving",
+    read_only: "Another wolkwijzer is using this data folder; this window does not autosave. Continue read-only, or start another session and keep it with s in a file of its own",
     load_failed: "Loading failed",
     restore_title: "Restore the session?",
     restore_question: "An autosaved session is newer than the profile. Enter restores it, Esc starts afresh.",

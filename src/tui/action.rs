@@ -81,6 +81,13 @@ pub enum Action {
     SaveFailed(String),
     /// The autosave failed (the message says why).
     AutosaveFailed(String),
+    /// The autosave succeeded: everything is on disk.
+    Autosaved,
+    /// A change was not autosaved because this instance does not autosave (read-only, or no
+    /// data folder).
+    NotAutosaved,
+    /// Another instance owns the data folder: this one goes on read-only (no autosave).
+    ReadOnly,
     /// Loading a profile or session failed.
     LoadFailed(String),
     /// Weights screen: the next elicitation method (direct, swing, ROC, rank-sum, AHP).
@@ -133,6 +140,10 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
                 text: format!("{} {}", t.saved_to, path.display()),
                 error: false,
             });
+            state.unsaved = false;
+            if state.quit_after_save {
+                state.quit = true;
+            }
             return None;
         }
         Action::SaveFailed(msg) => {
@@ -140,11 +151,35 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
                 text: format!("{}: {msg}", t.save_failed),
                 error: true,
             });
+            // Asked for by the quit prompt: ask again, the typed path kept, to try another.
+            if std::mem::take(&mut state.quit_after_save) {
+                state.popup = Some(Popup::Input {
+                    purpose: InputPurpose::SaveBeforeQuit,
+                    buffer: state.default_save_path.clone(),
+                });
+            }
             return None;
         }
         Action::AutosaveFailed(msg) => {
             state.status = Some(Status {
                 text: format!("{}: {msg}", t.autosave_failed),
+                error: true,
+            });
+            state.unsaved = true;
+            return None;
+        }
+        Action::Autosaved => {
+            state.unsaved = false;
+            return None;
+        }
+        Action::NotAutosaved => {
+            state.unsaved = true;
+            return None;
+        }
+        Action::ReadOnly => {
+            state.read_only = true;
+            state.status = Some(Status {
+                text: t.read_only.into(),
                 error: true,
             });
             return None;
@@ -206,7 +241,27 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Quit => {
-            state.quit = true;
+            let asking = matches!(
+                state.popup,
+                Some(Popup::Input {
+                    purpose: InputPurpose::SaveBeforeQuit,
+                    ..
+                })
+            );
+            // Unsaved changes: ask where to save; Quit again at that prompt (Ctrl-C, as `q`
+            // types into it) is the explicit choice to discard them.
+            if state.unsaved && !asking {
+                state.popup = Some(Popup::Input {
+                    purpose: InputPurpose::SaveBeforeQuit,
+                    buffer: state.default_save_path.clone(),
+                });
+                state.status = Some(Status {
+                    text: t.quit_unsaved.into(),
+                    error: true,
+                });
+            } else {
+                state.quit = true;
+            }
             return None;
         }
         _ => {}
@@ -339,7 +394,10 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         InputPurpose::BusinessCase(_) => {
             c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | ' ' | '-')
         }
-        InputPurpose::SavePath | InputPurpose::Notes | InputPurpose::ExportPath => !c.is_control(),
+        InputPurpose::SavePath
+        | InputPurpose::SaveBeforeQuit
+        | InputPurpose::Notes
+        | InputPurpose::ExportPath => !c.is_control(),
     }
 }
 
@@ -351,6 +409,16 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
                 return None;
             }
             state.default_save_path = path.to_string();
+            Some(Effect::Save(PathBuf::from(path)))
+        }
+        InputPurpose::SaveBeforeQuit => {
+            let path = buffer.trim();
+            if path.is_empty() {
+                state.popup = Some(Popup::Input { purpose, buffer });
+                return None;
+            }
+            state.default_save_path = path.to_string();
+            state.quit_after_save = true;
             Some(Effect::Save(PathBuf::from(path)))
         }
         InputPurpose::ExportPath => {

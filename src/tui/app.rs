@@ -201,16 +201,49 @@ pub fn dispatch(state: &mut State, action: Action) {
     }
 }
 
-/// Writes the autosave when the state changed since the last one.
+/// Writes the autosave when the state changed since the last one; without an autosave file
+/// (read-only, no data folder) the change is marked as only in memory, so `q` asks to save.
 pub fn autosave(state: &mut State, saved_revision: &mut u64, path: Option<&Path>) {
     if state.revision == *saved_revision {
         return;
     }
     *saved_revision = state.revision;
-    if let Some(p) = path
-        && let Err(e) = store::save(p, &state.session())
-    {
-        update(state, Action::AutosaveFailed(e.to_string()));
+    let outcome = match path {
+        None => Action::NotAutosaved,
+        Some(p) => match store::save(p, &state.session()) {
+            Ok(()) => Action::Autosaved,
+            Err(e) => Action::AutosaveFailed(e.to_string()),
+        },
+    };
+    update(state, outcome);
+}
+
+/// Claims the data folder for this instance before the first autosave: sweeps temporary files
+/// that killed runs left, then takes the folder's lock. Returns the lock (held until the
+/// process ends) and the autosave file to use: none when another instance holds the lock —
+/// this one then goes on read-only (told in the status line; `q` asks where to save, and `s`
+/// proposes a file of its own) instead of overwriting the other's autosave.
+pub fn claim_data_dir(
+    state: &mut State,
+    dir: Option<&Path>,
+) -> (Option<store::DataDirLock>, Option<PathBuf>) {
+    let Some(dir) = dir else {
+        return (None, None);
+    };
+    store::sweep_stale_temps(dir);
+    let autosave = dir.join(store::AUTOSAVE_FILE);
+    match store::lock_data_dir(dir) {
+        Ok(store::LockOutcome::Acquired(lock)) => (Some(lock), Some(autosave)),
+        Ok(store::LockOutcome::HeldBy(_)) => {
+            state.default_save_path = dir
+                .join(format!("sessie-{}.toml", std::process::id()))
+                .display()
+                .to_string();
+            dispatch(state, Action::ReadOnly);
+            (None, None)
+        }
+        // No lock possible (a read-only folder): the autosave will fail and say so itself.
+        Err(_) => (None, Some(autosave)),
     }
 }
 
@@ -278,7 +311,6 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
     if !(std::io::stdin().is_terminal() && stdout().is_terminal()) {
         return Err(NoTerminal.into());
     }
-    let autosave_path = store::autosave_path();
 
     // Our hook first (mouse capture off), then ratatui's (raw mode off, screen left), which
     // calls ours after restoring.
@@ -297,6 +329,7 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
         if let Some(a) = offer {
             dispatch(&mut state, a);
         }
+        let (_lock, autosave_path) = claim_data_dir(&mut state, paths::data_dir().as_deref());
         let mut saved = state.revision;
         loop {
             terminal.draw(|f| screens::render(f, &state))?;

@@ -124,6 +124,8 @@ pub struct StartItem {
 pub enum InputPurpose {
     /// The file to save the session to.
     SavePath,
+    /// Where to save before quitting, when the changes are only in memory.
+    SaveBeforeQuit,
     /// The facilitator's notes.
     Notes,
     /// A number on the situation screen (the row's field).
@@ -259,6 +261,13 @@ pub struct State {
     pub business_case: Option<Result<SetupResult, String>>,
     /// The file the `e` prompt proposes (the format follows its extension).
     pub default_export_path: String,
+    /// Changes live only in memory: the last autosave failed, or this instance does not
+    /// autosave (read-only). `q` then asks where to save instead of quitting.
+    pub unsaved: bool,
+    /// Quit as soon as the save the quit prompt asked for succeeds.
+    pub quit_after_save: bool,
+    /// Another instance owns the data folder: this one does not autosave.
+    pub read_only: bool,
 }
 
 impl State {
@@ -298,6 +307,9 @@ impl State {
             analyses: Analyses::default(),
             business_case: None,
             default_export_path: "besluitnotitie.html".into(),
+            unsaved: false,
+            quit_after_save: false,
+            read_only: false,
         };
         s.recompute();
         s

@@ -217,6 +217,7 @@ fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, bu
     let t = crate::i18n::tui(state.lang);
     let prompt = match purpose {
         InputPurpose::SavePath => t.save_prompt,
+        InputPurpose::SaveBeforeQuit => t.quit_unsaved_prompt,
         InputPurpose::Notes => t.notes_prompt,
         InputPurpose::Number(_) | InputPurpose::BusinessCase(_) => t.number_prompt,
         InputPurpose::ExportPath => crate::i18n::tui_bc(state.lang).export_prompt,
