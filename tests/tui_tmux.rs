@@ -1,7 +1,8 @@
 //! End-to-end tests of the real binary in tmux: a whole workshop (every screen, a weight, the
 //! language, a resize to 30×8 and back, a save, quit) with the terminal restored afterwards;
 //! and SIGKILL during a burst of autosaves, in a loop, after which the session file always
-//! parses. Under `CI=true` a missing tmux fails these tests; elsewhere they skip with a note.
+//! parses; the cursor shown again after every way out (signals, `q`, Ctrl-C); a second
+//! instance on the same data folder told and read-only. Under `CI=true` a missing tmux fails these tests; elsewhere they skip with a note.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -440,4 +441,137 @@ fn sigterm_restores_the_terminal() {
         pane.lines().any(|l| l.trim() == "icanon"),
         "canonical mode is back on after SIGTERM:\n{pane}"
     );
+}
+
+/// The pid of the TUI started with `launch` (the shell's only child).
+fn tui_pid(t: &Tmux) -> String {
+    let shell = t.cmd(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
+    let start = Instant::now();
+    loop {
+        let children = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .expect("pgrep runs");
+        let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
+        if pid.parse::<u32>().is_ok() {
+            return pid;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the TUI's pid: {pid:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn alive(pid: &str) -> bool {
+    Command::new("kill")
+        .args(["-0", pid])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Every way out of the TUI — SIGTERM, SIGHUP, SIGINT, `q`, Ctrl-C — leaves the cursor visible
+/// (tmux's own record of the pane's cursor mode, `#{cursor_flag}`), raw mode off and the exit
+/// code a shell expects. The TUI hides the cursor while it runs; that is checked first, so the
+/// test cannot pass on a terminal that never hid it.
+#[test]
+fn every_exit_path_shows_the_cursor_again() {
+    if !tmux_ready("tui_tmux") {
+        return;
+    }
+    let cases: [(&str, &[&str], &str); 5] = [
+        ("sigterm", &["-TERM"], "143"),
+        ("sighup", &["-HUP"], "129"),
+        ("sigint", &["-INT"], "130"),
+        ("q", &[], "0"),
+        ("ctrl-c", &[], "0"),
+    ];
+    for (name, signal, code) in cases {
+        let data = tempfile::tempdir().unwrap();
+        let t = Tmux::shell(&format!("exit-{name}"), 100, 30);
+        assert_eq!(
+            t.cmd(&["display-message", "-p", "-t", "main", "#{cursor_flag}"])
+                .trim(),
+            "1",
+            "{name}: the shell shows its cursor"
+        );
+        t.launch(data.path(), "");
+        t.wait_for("Kies een profiel");
+        let pid = tui_pid(&t);
+        let start = Instant::now();
+        while t
+            .cmd(&["display-message", "-p", "-t", "main", "#{cursor_flag}"])
+            .trim()
+            != "0"
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "{name}: the TUI never hid the cursor"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        match name {
+            "q" => t.send(&["q"]),
+            "ctrl-c" => t.send(&["C-c"]),
+            _ => {
+                let mut args = signal.to_vec();
+                args.push(&pid);
+                assert!(Command::new("kill").args(&args).status().unwrap().success());
+            }
+        }
+        let start = Instant::now();
+        while alive(&pid) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "{name}: the TUI did not end"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        t.send(&[
+            "echo EXIT-$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; echo DONE-$((40+2))",
+            "Enter",
+        ]);
+        let pane = t.wait_for("DONE-42");
+        assert!(pane.contains(&format!("EXIT-{code}")), "{name}:\n{pane}");
+        assert!(
+            pane.lines().any(|l| l.trim() == "icanon"),
+            "{name}: canonical mode is back on:\n{pane}"
+        );
+        assert_eq!(
+            t.cmd(&["display-message", "-p", "-t", "main", "#{cursor_flag}"])
+                .trim(),
+            "1",
+            "{name}: the cursor is hidden after the TUI ended:\n{pane}"
+        );
+    }
+}
+
+/// Two real instances on one data folder: the second says so and does not autosave over the
+/// first; quitting it with changes asks where to save.
+#[test]
+fn a_second_instance_on_the_same_data_folder_is_told_and_read_only() {
+    if !tmux_ready("tui_tmux") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let first = Tmux::shell("first", 120, 30);
+    first.launch(data.path(), " --lang en");
+    first.wait_for("Choose a profile");
+    let second = Tmux::shell("second", 120, 30);
+    second.launch(data.path(), " --lang en");
+    second.wait_for("Another wolkwijzer is using this data folder");
+    // A change in the second: no autosave appears (the first made none yet either).
+    second.send(&["Enter"]);
+    second.wait_for_not("Choose a profile");
+    assert!(
+        !data.path().join(store::AUTOSAVE_FILE).exists(),
+        "the read-only instance autosaved"
+    );
+    second.send(&["q"]);
+    second.wait_for("Changes are not saved");
+    second.send(&["C-c"]);
+    second.wait_for_not("Changes are not saved");
+    first.send(&["q"]);
+    first.wait_for_not("Choose a profile");
 }

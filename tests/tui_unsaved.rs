@@ -43,7 +43,11 @@ fn after_a_failed_autosave(dir: &std::path::Path) -> State {
     s.revision += 1;
     let blocker = dir.join("not-a-folder");
     std::fs::write(&blocker, "x").unwrap();
-    autosave(&mut s, &mut saved, Some(&blocker.join(store::AUTOSAVE_FILE)));
+    autosave(
+        &mut s,
+        &mut saved,
+        Some(&blocker.join(store::AUTOSAVE_FILE)),
+    );
     assert!(s.unsaved, "a failed autosave marks the work as unsaved");
     assert!(s.status.as_ref().is_some_and(|st| st.error));
     s
@@ -57,7 +61,10 @@ fn q_after_a_failed_autosave_asks_where_to_save_and_quits_after_saving() {
     assert!(!s.quit, "q quit with unsaved changes");
     assert!(asking(&s));
     let status = s.status.clone().unwrap();
-    assert!(status.text.contains("Ctrl-C quits without saving"), "{status:?}");
+    assert!(
+        status.text.contains("Ctrl-C quits without saving"),
+        "{status:?}"
+    );
     // Replace the proposed path with one in a writable folder, and press Enter.
     let Some(Popup::Input { buffer, .. }) = &s.popup else {
         unreachable!()
@@ -124,7 +131,11 @@ fn a_successful_autosave_lets_q_quit_at_once_again() {
     let mut s = after_a_failed_autosave(dir.path());
     let mut saved = s.revision;
     s.revision += 1;
-    autosave(&mut s, &mut saved, Some(&dir.path().join(store::AUTOSAVE_FILE)));
+    autosave(
+        &mut s,
+        &mut saved,
+        Some(&dir.path().join(store::AUTOSAVE_FILE)),
+    );
     assert!(!s.unsaved);
     key(&mut s, 'q');
     assert!(s.quit);
@@ -149,7 +160,9 @@ fn a_second_instance_on_the_same_data_folder_is_read_only_and_never_overwrites()
     assert!(second.read_only);
     let status = second.status.clone().unwrap();
     assert!(
-        status.text.contains("Another wolkwijzer is using this data folder"),
+        status
+            .text
+            .contains("Another wolkwijzer is using this data folder"),
         "{status:?}"
     );
     // It proposes a session file of its own for `s`.
@@ -157,7 +170,11 @@ fn a_second_instance_on_the_same_data_folder_is_read_only_and_never_overwrites()
         std::path::Path::new(&second.default_save_path),
         first_autosave.as_path()
     );
-    assert!(second.default_save_path.contains(&std::process::id().to_string()));
+    assert!(
+        second
+            .default_save_path
+            .contains(&std::process::id().to_string())
+    );
     // Its changes do not touch the first one's autosave, and q asks where to save them.
     let mut saved2 = second.revision;
     second.notes = "the second room's notes".into();
