@@ -40,8 +40,8 @@ fn on_path(name: &str) -> Option<PathBuf> {
 /// The `wine64` launcher: `WOLKWIJZER_WINE`, `wine64` on PATH, Debian's place for it (Wine's
 /// library folder), or plain `wine`.
 fn find_wine() -> Option<PathBuf> {
-    if let Some(w) = std::env::var_os("WOLKWIJZER_WINE") {
-        return Some(PathBuf::from(w));
+    if let Some(w) = std::env::var_os("WOLKWIJZER_WINE").map(PathBuf::from) {
+        return w.is_file().then_some(w);
     }
     on_path("wine64")
         .or_else(|| {
