@@ -257,8 +257,8 @@ fn restore_terminal() {
 }
 
 /// Restores the terminal and ends the process on SIGTERM, SIGHUP and SIGINT, with exit code
-/// 128 + the signal's number as shells report it. The session is already autosaved after every
-/// change, so nothing is lost.
+/// 128 + the signal's number as shells report it. The session is autosaved after every change;
+/// only while autosave is failing or off (read-only instance) do in-memory changes go with it.
 #[cfg(unix)]
 fn install_signal_handlers() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
