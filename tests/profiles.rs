@@ -109,12 +109,13 @@ fn brp_and_special_data_never_land_on_public_cloud_without_accepted_conditions()
                 if w.key.is_some_and(|k| k.deployment == Deployment::Public) {
                     assert!(accepted, "{}: {} on public", f.display(), w.name);
                 }
-                // The explanation names the deciding rule either way.
-                assert!(
-                    w.explanation.en.contains("brp_special_no_unless"),
-                    "{}",
-                    w.explanation.en
-                );
+                // The placement carries the deciding rule either way, with its source.
+                let rule = w
+                    .rules
+                    .iter()
+                    .find(|r| r.id == "brp_special_no_unless")
+                    .expect("the rule applies");
+                assert_eq!(rule.citations[0].source, "cloudbeleid2022");
             }
         }
     }
@@ -159,9 +160,14 @@ fn public_cloud_is_skipped_for_brp_by_the_named_rule_when_it_would_lead() {
         .unwrap();
     assert_eq!(brp.key.unwrap().deployment, Deployment::Public);
     assert!(
-        brp.explanation.en.contains("lifted"),
+        brp.explanation.en.contains("Lifted: "),
         "{}",
         brp.explanation.en
+    );
+    assert!(
+        brp.rules
+            .iter()
+            .any(|r| r.id == "brp_special_no_unless" && !r.forbids_public)
     );
 }
 

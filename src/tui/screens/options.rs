@@ -73,7 +73,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             Span::styled(format!("{mark} "), if good { th.good() } else { th.bad() }),
             Span::styled(p.text(lang).to_string(), th.text()),
         ])];
-        let cite = state.catalogue.cite(&p.source, &p.section);
+        let cite = state.catalogue.citation(&p.source, &p.section);
         v.extend(super::source_lines(state, &[cite]));
         v
     };
