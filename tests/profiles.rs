@@ -484,7 +484,9 @@ fn business_case_json_has_the_documented_shape_for_every_profile() {
                 assert!(b["cost_multiplier"].is_string() && b["delay_months"].is_u64());
             }
             for k in s["known_costs"].as_array().unwrap() {
-                assert!(k["source"].as_str().unwrap().contains("seed 001"));
+                assert!(k["source"].as_str().unwrap().contains(
+                    "Impactanalyse belemmeringen gemeentelijke ICT-samenwerking, 2015, §3."
+                ));
             }
             for e in s["effectiveness"].as_array().unwrap() {
                 assert!(e["label"].is_string());

@@ -380,6 +380,7 @@ impl Reader<'_, '_> {
             year: year?,
             amount: amount?,
             source,
+            citations: vec![],
         })
     }
 
