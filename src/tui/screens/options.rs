@@ -86,6 +86,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     for p in &o.cons {
         info.extend(point(p, "−", false));
     }
+    let rules = state.catalogue.option_rules_for(o.id);
+    if !rules.is_empty() {
+        info.push(Line::from(""));
+        info.push(Line::from(Span::styled(s.option_rules, th.heading())));
+        for r in rules {
+            info.push(Line::from(vec![
+                Span::styled("§ ", th.heading()),
+                Span::styled(r.text.get(lang).to_string(), th.text()),
+            ]));
+            info.extend(super::source_lines(state, &r.citations()));
+        }
+    }
     let title = format!("{}. {}", o.number, o.name.get(lang));
     frame.render_widget(
         Paragraph::new(info)
