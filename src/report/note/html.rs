@@ -1040,14 +1040,16 @@ fn sources(out: &mut String, note: &Note) {
         } else {
             format!(", {}", esc(&src.date))
         };
-        let mut identifier = if src.short.is_empty() {
+        let short = if src.short.is_empty() {
             String::new()
         } else {
             format!(" ({})", esc(&src.short))
         };
-        if !src.identifier.is_empty() {
-            identifier.push_str(&format!(", {}", esc(&src.identifier)));
-        }
+        let identifier = if src.identifier.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", esc(&src.identifier))
+        };
         let status_note = src
             .status_note
             .as_ref()
@@ -1055,13 +1057,14 @@ fn sources(out: &mut String, note: &Note) {
             .unwrap_or_default();
         let _ = write!(
             out,
-            r#"<tr id="bron-{}"><td class="num">{}</td><th scope="row">{}<cite>{}</cite>{}{}<br><span class="muted">{}</span>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            r#"<tr id="bron-{}"><td class="num">{}</td><th scope="row">{}<cite>{}</cite>{}{}{}<br><span class="muted">{}</span>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
             src.number,
             src.number,
             publisher,
             esc(&src.title),
-            identifier,
+            short,
             when,
+            identifier,
             esc(&src.note),
             status_note,
             if src.sections.is_empty() {
