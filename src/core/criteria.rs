@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::allocation::cost_band;
 use super::catalogue::{
     Basis, Candidate, Catalogue, Characteristic, Citation, ControlLevel, Decider, Layer,
-    Provenance, ServiceModel, Weighted, push_citation,
+    Provenance, ServiceModel, Tariff, Weighted, push_citation,
 };
 use super::text::Lang::{En, Nl};
 use super::text::{self, Lang, Localized};
@@ -260,6 +260,16 @@ fn decider_label(d: Decider) -> Localized {
     Localized::new(nl, en)
 }
 
+fn tariff_label(t: Tariff) -> Localized {
+    let (nl, en) = match t {
+        Tariff::OwnBudget => ("eigen begroting", "own budget"),
+        Tariff::Fixed => ("vast tarief", "fixed tariff"),
+        Tariff::Tiered => ("getrapt tarief", "tiered tariff"),
+        Tariff::PayPerUse => ("betalen naar gebruik", "pay-per-use"),
+    };
+    Localized::new(nl, en)
+}
+
 fn layer_label(catalogue: &Catalogue, layer: Layer) -> Localized {
     catalogue
         .layer(layer)
@@ -441,7 +451,7 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
     );
     b.number(
         Localized::new("Referentietarief", "Reference tariff"),
-        Localized::new(c.tariff.id(), c.tariff.id()),
+        tariff_label(c.tariff),
         Localized::new(reference.nl.clone(), reference.en.clone()),
         reference.provenance(),
     );
