@@ -568,3 +568,11 @@ fn the_continuity_explanation_names_both_positions_and_the_value_chosen() {
     );
     let _ = Citation::new("", "");
 }
+
+#[test]
+fn a_catalogue_of_the_old_schema_is_refused_with_what_changed() {
+    let text = BUILT_IN.replacen("schema = 2", "schema = 1", 1);
+    let e = parse("oud.toml", &text).unwrap_err().to_string();
+    assert!(e.contains("unsupported schema 1"), "{e}");
+    assert!(e.contains("(allowed: 2)"), "{e}");
+}

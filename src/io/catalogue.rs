@@ -57,11 +57,14 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
         }
         errs.push(e);
     };
-    if cat.schema != 1 {
+    if cat.schema != 2 {
         err(
             "schema".into(),
-            format!("unsupported schema {}", cat.schema),
-            Some("1".into()),
+            format!(
+                "unsupported schema {}: schema 2 gives every source its publisher, title, year, status and checked date, and every number its source section or the assumption mark",
+                cat.schema
+            ),
+            Some("2".into()),
         );
     }
     // Every source can be cited: publisher, title, year, kind, checked date.
@@ -419,7 +422,7 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located() {
-        let text = BUILT_IN.replacen("schema = 1", "schema = 1\ncolour = \"blue\"", 1);
+        let text = BUILT_IN.replacen("schema = 2", "schema = 2\ncolour = \"blue\"", 1);
         let e = parse("c.toml", &text).unwrap_err().to_string();
         assert!(e.contains("c.toml:"), "{e}");
         assert!(e.contains("colour"), "{e}");
