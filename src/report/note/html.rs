@@ -1018,16 +1018,14 @@ fn sources(out: &mut String, note: &Note) {
     open_chapter(out, "bronnen", t.ch_sources, false);
     let _ = write!(
         out,
-        r#"<p>{}</p><p>{}</p><table><thead><tr><th scope="col" class="num">#</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        r#"<p>{}</p><p>{}</p><table><thead><tr><th scope="col" class="num">#</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
         esc(t.sources_intro),
         esc(&t
             .policy_checked
             .replace("{date}", &note.policy_checked_text)),
         esc(t.document),
         esc(t.sections_used),
-        esc(s.status),
-        esc(t.age),
-        esc(t.checked)
+        esc(s.status)
     );
     for src in &note.sources {
         let publisher = if src.publisher.is_empty() {
@@ -1055,9 +1053,19 @@ fn sources(out: &mut String, note: &Note) {
             .as_ref()
             .map(|n| format!(r#"<br><span class="muted">⚠ {}</span>"#, esc(n)))
             .unwrap_or_default();
+        // Age and checked date under the document: two more columns do not fit on A4.
+        let age_checked = format!(
+            "{}: {} · {}: {}",
+            t.age,
+            src.age_years
+                .map(|n| t.years.replace("{n}", &n.to_string()))
+                .unwrap_or_default(),
+            t.checked,
+            src.checked_text
+        );
         let _ = write!(
             out,
-            r#"<tr id="bron-{}"><td class="num">{}</td><th scope="row">{}<cite>{}</cite>{}{}{}<br><span class="muted">{}</span>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
+            r#"<tr id="bron-{}"><td class="num">{}</td><th scope="row">{}<cite>{}</cite>{}{}{}<br><span class="muted">{}</span>{}<br><span class="muted">{}</span></th><td>{}</td><td>{}</td></tr>"#,
             src.number,
             src.number,
             publisher,
@@ -1067,16 +1075,13 @@ fn sources(out: &mut String, note: &Note) {
             identifier,
             esc(&src.note),
             status_note,
+            esc(&age_checked),
             if src.sections.is_empty() {
                 "—".to_string()
             } else {
                 esc(&src.sections.join("; "))
             },
-            status(src.status, &src.status_name),
-            src.age_years
-                .map(|n| esc(&t.years.replace("{n}", &n.to_string())))
-                .unwrap_or_default(),
-            esc(&src.checked_text)
+            status(src.status, &src.status_name)
         );
     }
     out.push_str("</tbody></table></section>");
