@@ -286,7 +286,7 @@ fn provider_with_benefits_is_an_error() {
     });
     assert_eq!(
         evaluate_group(&input).unwrap_err().to_string(),
-        "provider.benefits ('SSC West'): the provider's scenario must not carry benefits; benefits land at the participants (seed 003 §2.8), put them in their cases"
+        "provider.benefits ('SSC West'): the provider's scenario must not carry benefits; benefits land at the participants (KING, De baten als ballast, §2.8), put them in their cases"
     );
 }
 

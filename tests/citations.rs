@@ -176,6 +176,23 @@ fn no_output_of_any_command_shows_a_file_name_or_a_status_word_in_the_other_lang
             let out = run(&args);
             problems.extend(check(&format!("{help:?} {code}"), &out, lang, false));
         }
+        // Every error message a profile or judgement file can produce.
+        for dir in ["tests/invalid_profiles", "tests/invalid_ahp"] {
+            for e in std::fs::read_dir(root().join(dir)).unwrap() {
+                let path = e.unwrap().path();
+                let out = if dir.ends_with("ahp") {
+                    run(&["weights", "ahp", path.to_str().unwrap(), "--lang", code])
+                } else {
+                    run(&["validate", path.to_str().unwrap(), "--lang", code])
+                };
+                problems.extend(check(
+                    &format!("{} {code}", path.display()),
+                    &out,
+                    lang,
+                    false,
+                ));
+            }
+        }
         let ahp = root().join("profiles/ahp/wolkendam.toml");
         let out = run(&["weights", "ahp", ahp.to_str().unwrap(), "--lang", code]);
         problems.extend(check(&format!("weights ahp {code}"), &out, lang, true));
@@ -225,11 +242,15 @@ fn no_output_of_any_command_shows_a_file_name_or_a_status_word_in_the_other_lang
 fn no_screen_or_popup_shows_a_file_name_or_a_status_word_in_the_other_language() {
     let mut problems = vec![];
     for lang in [Lang::Nl, Lang::En] {
-        let states = [
-            ("demo", common::demo(lang)),
-            ("group", common::group(lang)),
-            ("starters", common::starters(lang)),
+        let mut states = vec![
+            ("demo".to_string(), common::demo(lang)),
+            ("group".to_string(), common::group(lang)),
         ];
+        for p in profiles().into_iter().flatten() {
+            let mut st = wolkwijzer::tui::State::new(built_in(), profile::load(&p).unwrap(), None);
+            st.lang = lang;
+            states.push((p.file_stem().unwrap().to_string_lossy().to_string(), st));
+        }
         for (name, state) in &states {
             for screen in Screen::ALL {
                 for (w, h) in [(80, 24), (160, 48), (220, 70)] {

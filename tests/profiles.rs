@@ -253,7 +253,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "bc_horizon_out_of_range.toml",
         ":12:11: business_case.horizon:",
-        "12 years is outside the allowed 5–10 years (seed 003 §2.5 advises 7 to 10)",
+        "12 years is outside the allowed 5–10 years (KING, De baten als ballast, §2.5 advises 7 to 10)",
     ),
     (
         "bc_year_outside_horizon.toml",
