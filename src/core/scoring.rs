@@ -462,12 +462,12 @@ fn place_workload(
         nl.push(format!(
             "Privacy telt hier ×{} mee: {}.",
             text::number(factor, 3, Lang::Nl),
-            wp.rule.nl,
+            wp.rule.nl.trim_end_matches('.'),
         ));
         en.push(format!(
             "Privacy counts ×{} here: {}.",
             text::number(factor, 3, Lang::En),
-            wp.rule.en,
+            wp.rule.en.trim_end_matches('.'),
         ));
         if wp.factor_basis.assumption {
             nl.push(format!(

@@ -612,9 +612,18 @@ fn landscape(out: &mut String, note: &Note) {
         esc(t.why_title)
     );
     for w in &l.why {
+        let sources = if w.references.is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#" <span class="refs">({}: {})</span>"#,
+                esc(t.references),
+                refs(&w.references)
+            )
+        };
         let _ = write!(
             out,
-            "<li><strong>{}</strong>: {}</li>",
+            "<li><strong>{}</strong>: {}{sources}</li>",
             esc(&w.workloads.join(", ")),
             esc(&w.explanation)
         );

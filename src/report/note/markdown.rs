@@ -301,9 +301,14 @@ fn landscape(out: &mut String, note: &Note) {
     }
     let _ = writeln!(out, "\n### {}\n", t.why_title);
     for w in &l.why {
+        let sources = if w.references.is_empty() {
+            String::new()
+        } else {
+            format!(" _({}: {})_", t.references, refs(&w.references))
+        };
         let _ = writeln!(
             out,
-            "- **{}**: {}",
+            "- **{}**: {}{sources}",
             cell(&w.workloads.join(", ")),
             w.explanation
         );

@@ -234,6 +234,8 @@ pub struct RuleNote {
 pub struct WhyNote {
     pub workloads: Vec<String>,
     pub explanation: String,
+    /// The sources the explanation rests on (the rules have their own in the rule table).
+    pub references: Vec<Reference>,
 }
 
 /// Chapter 6: the hybrid landscape.
@@ -1013,13 +1015,14 @@ fn build_landscape(
                 }
             }
         }
-        sources.citations(&p.sources);
+        let references = sources.citations(&p.sources);
         let explanation = p.explanation.get(lang).to_string();
         match why.iter_mut().find(|x| x.explanation == explanation) {
             Some(x) => x.workloads.push(p.name.clone()),
             None => why.push(WhyNote {
                 workloads: vec![p.name.clone()],
                 explanation,
+                references,
             }),
         }
         workloads.push(WorkloadNote {
