@@ -57,6 +57,9 @@ pub struct Excluded {
     pub key: CandidateKey,
     /// One reason per broken constraint.
     pub reasons: Vec<Localized>,
+    /// The sources behind the constraints (e.g. the cloud policy behind `data_in_eea`).
+    #[serde(default)]
+    pub sources: Vec<Citation>,
 }
 
 /// A placement rule as applied to a workload.
@@ -165,14 +168,25 @@ fn constraint_reasons(
     profile: &Profile,
     c: &Candidate,
     scores: &BTreeMap<Criterion, f64>,
-) -> Vec<Localized> {
+) -> (Vec<Localized>, Vec<Citation>) {
     let k = &profile.constraints;
     let mut out = vec![];
+    let mut sources = vec![];
     if k.data_in_eea && c.data_location == super::catalogue::Decider::Provider {
         out.push(Localized::new(
             "data_in_eea: de aanbieder bepaalt waar de gegevens staan; opslag in de EER is niet aantoonbaar",
             "data_in_eea: the provider decides where data is stored; storage in the EEA cannot be demonstrated",
         ));
+        // The EEA condition of the cloud policy's "nee, tenzij" (and of AVG chapter V).
+        for r in catalogue
+            .placement_rules
+            .iter()
+            .filter(|r| r.unless == Unless::AcceptedWithConditions)
+        {
+            for cit in r.citations() {
+                super::catalogue::push_citation(&mut sources, cit);
+            }
+        }
     }
     if k.no_pay_per_use && c.tariff == Tariff::PayPerUse {
         out.push(Localized::new(
@@ -229,8 +243,7 @@ fn constraint_reasons(
             ));
         }
     }
-    let _ = catalogue;
-    out
+    (out, sources)
 }
 
 /// Evaluates a profile against the catalogue: ranking, exclusions and the workload landscape.
@@ -249,11 +262,12 @@ pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, 
             .map(|&k| (k, derive(catalogue, c, k)))
             .collect();
         let scores: BTreeMap<Criterion, f64> = derived.iter().map(|(&k, d)| (k, d.score)).collect();
-        let reasons = constraint_reasons(catalogue, profile, c, &scores);
+        let (reasons, sources) = constraint_reasons(catalogue, profile, c, &scores);
         if !reasons.is_empty() {
             excluded.push(Excluded {
                 key: c.key(),
                 reasons,
+                sources,
             });
             continue;
         }

@@ -111,6 +111,7 @@ struct RankedJson {
 struct ExcludedJson {
     candidate: CandidateJson,
     reasons: Vec<String>,
+    sources: Vec<CitationJson>,
 }
 
 #[derive(Serialize)]
@@ -217,6 +218,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
             .map(|e| ExcludedJson {
                 candidate: e.key.into(),
                 reasons: e.reasons.iter().map(|r| r.get(lang).to_string()).collect(),
+                sources: citations(v.catalogue, &e.sources, lang),
             })
             .collect(),
         workloads: v

@@ -75,7 +75,13 @@ pub fn score(v: &ScoreView<'_>) -> String {
     } else {
         let _ = writeln!(out, "| {} | {} |\n|---|---|", t.candidate, t.reasons);
         for x in &e.excluded {
-            let reasons: Vec<String> = x.reasons.iter().map(|r| cell(r.get(lang))).collect();
+            let mut reasons: Vec<String> = x.reasons.iter().map(|r| cell(r.get(lang))).collect();
+            if !x.sources.is_empty() {
+                reasons.push(format!(
+                    "_({})_",
+                    cell(&cite::list(v.catalogue, &x.sources, lang, Markup::Plain))
+                ));
+            }
             let _ = writeln!(
                 out,
                 "| {} | {} |",

@@ -99,6 +99,14 @@ pub fn score(v: &ScoreView<'_>) -> String {
         for r in &x.reasons {
             let _ = writeln!(out, "    - {}", r.get(lang));
         }
+        if !x.sources.is_empty() {
+            let _ = writeln!(
+                out,
+                "      {}: {}",
+                t.sources,
+                cite::list(v.catalogue, &x.sources, lang, Markup::Plain)
+            );
+        }
     }
     let _ = writeln!(out, "\n{}", t.landscape);
     for w in &e.workloads {

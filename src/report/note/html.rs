@@ -462,7 +462,14 @@ fn excluded(out: &mut String, note: &Note) {
         esc(s.reasons)
     );
     for x in &note.excluded {
-        let reasons: Vec<String> = x.reasons.iter().map(|r| esc(r)).collect();
+        let mut reasons: Vec<String> = x.reasons.iter().map(|r| esc(r)).collect();
+        if !x.references.is_empty() {
+            reasons.push(format!(
+                r#"<span class="refs">({}: {})</span>"#,
+                esc(t.references),
+                refs(&x.references)
+            ));
+        }
         let _ = write!(
             out,
             r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#,

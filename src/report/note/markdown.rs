@@ -194,7 +194,10 @@ fn excluded(out: &mut String, note: &Note) {
     let _ = writeln!(out, "{}\n", t.excluded_intro);
     let _ = writeln!(out, "| {} | {} |\n|---|---|", s.candidate, s.reasons);
     for x in &note.excluded {
-        let reasons: Vec<String> = x.reasons.iter().map(|r| cell(r)).collect();
+        let mut reasons: Vec<String> = x.reasons.iter().map(|r| cell(r)).collect();
+        if !x.references.is_empty() {
+            reasons.push(format!("_({}: {})_", t.references, refs(&x.references)));
+        }
         let _ = writeln!(
             out,
             "| {} | {} |",

@@ -158,6 +158,8 @@ pub struct LeaderNote {
 pub struct ExcludedNote {
     pub candidate: CandidateRef,
     pub reasons: Vec<String>,
+    /// The sources behind the constraints.
+    pub references: Vec<Reference>,
 }
 
 /// One cell of the layer picture: what a candidate keeps and gives up on one layer.
@@ -763,6 +765,7 @@ impl Note {
             .map(|x| ExcludedNote {
                 candidate: CandidateRef::new(cat, x.key, lang),
                 reasons: x.reasons.iter().map(|r| r.get(lang).to_string()).collect(),
+                references: sources.citations(&x.sources),
             })
             .collect();
 

@@ -193,6 +193,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 th.dim(),
             )));
         }
+        ex.extend(super::source_lines(state, &x.sources));
     }
     frame.render_widget(
         Paragraph::new(ex)
