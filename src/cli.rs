@@ -130,8 +130,8 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// The business case (seed 003): yearly table per scenario and risk band, return years,
-    /// and a starter group's allocation per participant.
+    /// The business case (KING, De baten als ballast): yearly table per scenario and risk band,
+    /// return years, and a starter group's allocation per participant.
     ///
     /// Each scenario is compared with the baseline ('ongewijzigd beleid') for the favourable,
     /// expected and unfavourable band; a participant whose own case is negative while the

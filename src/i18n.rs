@@ -52,6 +52,16 @@ pub struct Strings {
     pub yes: &'static str,
     pub no: &'static str,
     pub applies_to: &'static str,
+    /// Heading of the rules that come with a placement option.
+    pub option_rules: &'static str,
+    /// "historisch".
+    pub historical: &'static str,
+    /// "gecontroleerd op".
+    pub checked: &'static str,
+    /// "Beleid bijgewerkt tot".
+    pub policy_checked: &'static str,
+    /// Heading of the numbers a score used.
+    pub numbers: &'static str,
 }
 
 /// Dutch.
@@ -101,6 +111,11 @@ pub const NL: Strings = Strings {
     yes: "ja",
     no: "nee",
     applies_to: "Geldt voor",
+    option_rules: "Wet- en regelgeving per plaatsing",
+    historical: "historisch",
+    checked: "gecontroleerd op",
+    policy_checked: "Beleid bijgewerkt tot",
+    numbers: "Getallen",
 };
 
 /// English.
@@ -150,6 +165,11 @@ pub const EN: Strings = Strings {
     yes: "yes",
     no: "no",
     applies_to: "Applies to",
+    option_rules: "Law and norms per placement",
+    historical: "historical",
+    checked: "checked on",
+    policy_checked: "Policy content checked up to",
+    numbers: "Numbers",
 };
 
 /// The labels for a language.
@@ -284,6 +304,18 @@ pub struct ReportStrings {
     pub sources_intro: &'static str,
     pub document: &'static str,
     pub sections_used: &'static str,
+    /// Column: the source's age.
+    pub age: &'static str,
+    /// "{n} jaar".
+    pub years: &'static str,
+    /// Column: the date the entry was checked.
+    pub checked: &'static str,
+    /// "Beleid bijgewerkt tot {date}." with `{date}`.
+    pub policy_checked: &'static str,
+    /// Heading of the law and norms that come with the leading option.
+    pub option_rules_title: &'static str,
+    /// Marks a historical obstacle.
+    pub historical: &'static str,
     pub figure: &'static str,
     pub colophon: &'static str,
 }
@@ -407,7 +439,13 @@ pub const REPORT_NL: ReportStrings = ReportStrings {
     obstacle: "Knelpunt",
     no_obstacles: "Voor deze vorm zijn geen knelpunten bekend.",
     ch_sources: "Bronnen",
-    sources_intro: "Elke regel en score in deze notitie verwijst naar een bron hieronder, met de gebruikte onderdelen en hoe bindend de bron voor een gemeente is.",
+    sources_intro: "Elke regel en score in deze notitie verwijst naar een bron hieronder, met de gebruikte onderdelen en hoe bindend de bron voor een gemeente is: bindend (wet, EU-regelgeving), zelfbindend (pas toe of leg uit), referentie (rijksbeleid dat een gemeente als norm kan nemen), achtergrond (advies, studie, artikel) of in voorbereiding (aangekondigd, niet van kracht).",
+    age: "Leeftijd",
+    years: "{n} jaar",
+    checked: "Gecontroleerd",
+    policy_checked: "Beleid bijgewerkt tot {date}.",
+    option_rules_title: "Wet- en regelgeving bij deze plaatsing",
+    historical: "historisch",
     document: "Document",
     sections_used: "Gebruikte onderdelen",
     figure: "Figuur",
@@ -533,7 +571,13 @@ pub const REPORT_EN: ReportStrings = ReportStrings {
     obstacle: "Obstacle",
     no_obstacles: "No obstacles are known for this form.",
     ch_sources: "Sources",
-    sources_intro: "Every rule and score in this note refers to a source below, with the sections used and how binding the source is for a municipality.",
+    sources_intro: "Every rule and score in this note refers to a source below, with the sections used and how binding the source is for a municipality: binding (law, EU legislation), self-binding (comply or explain), reference (central-government policy a municipality may adopt as its norm), background (advice, study, article) or pending (announced, not in force).",
+    age: "Age",
+    years: "{n} years",
+    checked: "Checked",
+    policy_checked: "Policy content checked up to {date}.",
+    option_rules_title: "Law and norms that come with this placement",
+    historical: "historical",
     document: "Document",
     sections_used: "Sections used",
     figure: "Figure",

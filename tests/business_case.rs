@@ -168,6 +168,7 @@ fn group() -> GroupInput {
         year: 1,
         amount: dec!(40000),
         source: None,
+        citations: vec![],
     });
     GroupInput {
         horizon: Horizon::new(5).unwrap(),
@@ -285,7 +286,7 @@ fn provider_with_benefits_is_an_error() {
     });
     assert_eq!(
         evaluate_group(&input).unwrap_err().to_string(),
-        "provider.benefits ('SSC West'): the provider's scenario must not carry benefits; benefits land at the participants (seed 003 §2.8), put them in their cases"
+        "provider.benefits ('SSC West'): the provider's scenario must not carry benefits; benefits land at the participants (KING, De baten als ballast, §2.8), put them in their cases"
     );
 }
 
@@ -424,6 +425,7 @@ fn scenario(kind: ScenarioKind) -> impl Strategy<Value = Scenario> {
                 year,
                 amount,
                 source: None,
+                citations: vec![],
             });
         }
         for (amount, year, depreciation_years) in inv {
@@ -596,7 +598,7 @@ proptest! {
         match which {
             0 => raised.one_off.push(OneOffCost {
                 kind: OneOffKind::Other, label: "extra".into(), year: at_year,
-                amount: extra, source: None,
+                amount: extra, source: None, citations: vec![],
             }),
             1 => raised.investments.push(Investment {
                 kind: InvestmentKind::Other, label: "extra".into(), year: at_year,

@@ -145,8 +145,15 @@ fn catalogue_lists_rules_with_their_status() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Control per layer"))
-        .stdout(predicate::str::contains("status: reference"))
+        .stdout(predicate::str::contains(
+            "Verordening (EU) 2016/679 (GDPR), art. 35 — binding",
+        ))
+        .stdout(predicate::str::contains(
+            "Rijksbreed cloudbeleid 2022, 29 August 2022 — reference",
+        ))
         .stdout(predicate::str::contains("[pending]"))
+        .stdout(predicate::str::contains("[self-binding]"))
+        .stdout(predicate::str::contains("[background]"))
         .stdout(predicate::str::contains("[binding]"));
 }
 

@@ -109,12 +109,13 @@ fn brp_and_special_data_never_land_on_public_cloud_without_accepted_conditions()
                 if w.key.is_some_and(|k| k.deployment == Deployment::Public) {
                     assert!(accepted, "{}: {} on public", f.display(), w.name);
                 }
-                // The explanation names the deciding rule either way.
-                assert!(
-                    w.explanation.en.contains("brp_special_no_unless"),
-                    "{}",
-                    w.explanation.en
-                );
+                // The placement carries the deciding rule either way, with its source.
+                let rule = w
+                    .rules
+                    .iter()
+                    .find(|r| r.id == "brp_special_no_unless")
+                    .expect("the rule applies");
+                assert_eq!(rule.citations[0].source, "cloudbeleid2022");
             }
         }
     }
@@ -159,9 +160,14 @@ fn public_cloud_is_skipped_for_brp_by_the_named_rule_when_it_would_lead() {
         .unwrap();
     assert_eq!(brp.key.unwrap().deployment, Deployment::Public);
     assert!(
-        brp.explanation.en.contains("lifted"),
+        brp.explanation.en.contains("Lifted: "),
         "{}",
         brp.explanation.en
+    );
+    assert!(
+        brp.rules
+            .iter()
+            .any(|r| r.id == "brp_special_no_unless" && !r.forbids_public)
     );
 }
 
@@ -247,7 +253,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "bc_horizon_out_of_range.toml",
         ":12:11: business_case.horizon:",
-        "12 years is outside the allowed 5–10 years (seed 003 §2.5 advises 7 to 10)",
+        "12 years is outside the allowed 5–10 years (KING, De baten als ballast, §2.5 advises 7 to 10)",
     ),
     (
         "bc_year_outside_horizon.toml",
@@ -478,7 +484,9 @@ fn business_case_json_has_the_documented_shape_for_every_profile() {
                 assert!(b["cost_multiplier"].is_string() && b["delay_months"].is_u64());
             }
             for k in s["known_costs"].as_array().unwrap() {
-                assert!(k["source"].as_str().unwrap().contains("seed 001"));
+                assert!(k["source"].as_str().unwrap().contains(
+                    "Impactanalyse belemmeringen gemeentelijke ICT-samenwerking, 2015, §3."
+                ));
             }
             for e in s["effectiveness"].as_array().unwrap() {
                 assert!(e["label"].is_string());

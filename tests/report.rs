@@ -700,6 +700,7 @@ fn csv_has_a_block_per_table_with_its_own_header() {
             "business_case_years",
             "business_case_bands",
             "obstacles",
+            "option_rules",
             "sources"
         ]
     );
@@ -736,8 +737,31 @@ fn json_holds_every_chapter() {
     assert_eq!(j["collaboration"]["form"], "public_body");
     assert_eq!(j["collaboration"]["chosen"], false);
     for s in j["sources"].as_array().unwrap() {
-        assert!(["binding", "reference", "pending"].contains(&s["status"].as_str().unwrap()));
+        assert!(
+            [
+                "binding",
+                "self_binding",
+                "reference",
+                "background",
+                "pending"
+            ]
+            .contains(&s["status"].as_str().unwrap())
+        );
+        for key in ["publisher", "title", "date", "checked", "kind", "document"] {
+            assert!(s.get(key).is_some(), "{key}");
+        }
     }
+    // The background sources are the advice documents, not norms.
+    let statuses: Vec<(&str, &str)> = j["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["id"].as_str().unwrap(), s["status"].as_str().unwrap()))
+        .collect();
+    assert!(
+        statuses.contains(&("king_cloud_ssc", "background")),
+        "{statuses:?}"
+    );
 }
 
 #[test]

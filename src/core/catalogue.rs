@@ -150,6 +150,11 @@ id_enum! {
         HostMunicipality => "host_municipality",
         /// Openbaar lichaam under the Wgr.
         PublicBody => "public_body",
+        /// Gemeenschappelijk orgaan under the Wgr.
+        JointBody => "joint_body",
+        /// Bedrijfsvoeringsorganisatie under the Wgr (since 2015): the usual vehicle for an
+        /// ICT SSC.
+        OperationsBody => "operations_body",
         /// Privaatrechtelijke samenwerking.
         PrivateLaw => "private_law",
     }
@@ -172,13 +177,18 @@ id_enum! {
 }
 
 id_enum! {
-    /// How binding a rule's source is for a municipality.
+    /// How a rule's source binds a municipality.
     PolicyStatus {
-        /// Bindend: in force for municipalities.
+        /// Bindend: law or EU regulation in force.
         Binding => "binding",
-        /// Referentie: a norm the municipality chooses to follow.
+        /// Zelfbindend (pas toe of leg uit): a norm municipalities agreed on together and
+        /// account for (BIO via ENSIA, GIBIT).
+        SelfBinding => "self_binding",
+        /// Referentie: central-government policy a municipality may adopt as its norm.
         Reference => "reference",
-        /// In behandeling: announced or proposed, not in force.
+        /// Achtergrond: advice, studies, articles (the source documents).
+        Background => "background",
+        /// In voorbereiding: announced or proposed, not in force.
         Pending => "pending",
     }
 }
@@ -186,23 +196,181 @@ id_enum! {
 id_enum! {
     /// What kind of document a source is.
     SourceKind {
-        /// One of the seed documents in `shared/seeds/`.
-        Seed => "seed",
-        /// Public policy.
-        Policy => "policy",
-        /// Law.
+        /// A Dutch law or decree (wet, besluit).
         Law => "law",
+        /// An EU regulation, directive or decision.
+        EuRegulation => "eu_regulation",
+        /// A judgment of a court.
+        Ruling => "ruling",
+        /// A letter or strategy of the government (Kamerbrief, visie).
+        PolicyLetter => "policy_letter",
+        /// A standard or baseline (BIO, normenkader).
+        Standard => "standard",
+        /// Purchasing terms (GIBIT).
+        PurchasingTerms => "purchasing_terms",
+        /// Advice, study, article or blog.
+        Advice => "advice",
     }
 }
 
-/// A source document every rule and attribute refers to.
+/// A reference to a catalogue source and the sections used there: what the core hands out;
+/// a view decides how to write it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The id of a source in the catalogue.
+    pub source: String,
+    /// The sections used ("art. 35", "§4.1"); empty for the document as a whole.
+    pub sections: Vec<String>,
+}
+
+impl Citation {
+    /// A citation of `source` with a section string as the catalogue writes it
+    /// ("§2.2 Tabel 1; §3.3" and "§3.3, §4.1" both name two sections).
+    pub fn new(source: &str, section: &str) -> Self {
+        Citation {
+            source: source.to_string(),
+            sections: split_sections(section),
+        }
+    }
+
+    /// Adds the sections of `other` (same source) that are not there yet.
+    pub fn merge(&mut self, other: &Citation) {
+        for s in &other.sections {
+            if !self.sections.contains(s) {
+                self.sections.push(s.clone());
+            }
+        }
+    }
+}
+
+/// A further source for a value or rule, as the catalogue file writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub source: String,
+    #[serde(default)]
+    pub section: String,
+}
+
+impl SourceRef {
+    /// The citation.
+    pub fn citation(&self) -> Citation {
+        Citation::new(&self.source, &self.section)
+    }
+}
+
+/// Adds a citation to a list, one entry per source with the sections merged.
+pub fn push_citation(list: &mut Vec<Citation>, c: Citation) {
+    match list.iter_mut().find(|x| x.source == c.source) {
+        Some(x) => x.merge(&c),
+        None => list.push(c),
+    }
+}
+
+/// Splits a section string into the sections it names: "§2.2 Tabel 1; §3.3" and
+/// "§3.3, §4.1" both name two.
+pub fn split_sections(section: &str) -> Vec<String> {
+    section
+        .split("; ")
+        .flat_map(|part| part.split(", §").enumerate())
+        .map(|(i, s)| {
+            if i > 0 {
+                format!("§{}", s.trim())
+            } else {
+                s.trim().to_string()
+            }
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Where a number in the catalogue comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "basis", rename_all = "snake_case")]
+pub enum Provenance {
+    /// A source section that contains the number.
+    Sourced { citation: Citation },
+    /// Wolkwijzer's own assumption; `context` is the source that informed it, if any.
+    Assumption { context: Option<Citation> },
+}
+
+impl Provenance {
+    /// Whether the number is wolkwijzer's own assumption.
+    pub fn is_assumption(&self) -> bool {
+        matches!(self, Provenance::Assumption { .. })
+    }
+}
+
+/// The reason and origin of a number that stands without a reason of its own (the points of a
+/// control level, the relief per layer): a text, a source section, or the assumption mark.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    pub nl: String,
+    pub en: String,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub section: String,
+    /// `true`: wolkwijzer's own number, the text says why.
+    #[serde(default)]
+    pub assumption: bool,
+}
+
+impl Basis {
+    /// The reason as a bilingual text.
+    pub fn reason(&self) -> Localized {
+        Localized::new(self.nl.clone(), self.en.clone())
+    }
+
+    /// Where the number comes from.
+    pub fn provenance(&self) -> Provenance {
+        provenance(&self.source, &self.section, self.assumption)
+    }
+}
+
+fn provenance(source: &str, section: &str, assumption: bool) -> Provenance {
+    let context = (!source.is_empty()).then(|| Citation::new(source, section));
+    match (assumption, context) {
+        (false, Some(citation)) => Provenance::Sourced { citation },
+        (_, context) => Provenance::Assumption { context },
+    }
+}
+
+/// A source document every rule and attribute refers to, as a council would cite it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
     pub kind: SourceKind,
     pub status: PolicyStatus,
-    pub cite: String,
+    /// Publisher or author ("KING (nu VNG)"); empty for a law, which is cited by its title.
+    pub publisher: Localized,
+    /// The title as published.
+    pub title: String,
+    /// The short name the law is known by ("AVG" / "GDPR").
+    #[serde(default)]
+    pub short: Localized,
+    /// The year of publication (or of adoption, for a law).
+    pub year: u16,
+    /// The exact date when known: `YYYY-MM-DD` or `YYYY-MM`.
+    #[serde(default)]
+    pub date: String,
+    /// `true` when the year is an estimate ("ca. 2012").
+    #[serde(default)]
+    pub approximate: bool,
+    /// The official identifier: BWB id, CELEX number, Kamerstuk with the letter's date,
+    /// document version; empty when the document has none.
+    #[serde(default)]
+    pub identifier: String,
+    /// The sections the tool relies on.
+    pub sections: Vec<String>,
+    /// The date this entry was last checked against the source (`YYYY-MM-DD`).
+    pub checked: String,
+    /// What is uncertain about the status on the checked date, when anything is.
+    #[serde(default)]
+    pub status_note: Option<Localized>,
+    /// What the tool takes from it.
     pub note: Localized,
 }
 
@@ -378,6 +546,9 @@ pub struct Obstacle {
     pub text: Localized,
     pub source: String,
     pub section: String,
+    /// Why the obstacle is historical (a facility or term of its time), when it is.
+    #[serde(default)]
+    pub historical: Option<Localized>,
 }
 
 /// A value in a scoring table with its reason and source.
@@ -390,12 +561,37 @@ pub struct Weighted {
     pub source: String,
     #[serde(default)]
     pub section: String,
+    /// `true`: wolkwijzer's own number, the text says why.
+    #[serde(default)]
+    pub assumption: bool,
+    /// Further sources, e.g. where sources disagree.
+    #[serde(default)]
+    pub also: Vec<SourceRef>,
 }
 
 impl Weighted {
     /// The reason as a bilingual text.
     pub fn reason(&self) -> Localized {
         Localized::new(self.nl.clone(), self.en.clone())
+    }
+
+    /// Where the number comes from.
+    pub fn provenance(&self) -> Provenance {
+        provenance(&self.source, &self.section, self.assumption)
+    }
+}
+
+impl Figure {
+    /// Where the number comes from.
+    pub fn provenance(&self) -> Provenance {
+        provenance(&self.source, &self.section, self.assumption)
+    }
+}
+
+impl ReferenceTariff {
+    /// Where the reference tariff's amounts come from.
+    pub fn provenance(&self) -> Provenance {
+        provenance(&self.source, &self.section, self.assumption)
     }
 }
 
@@ -433,6 +629,8 @@ pub struct ControlRule {
     pub source: String,
     pub section: String,
     pub level: LevelPoints,
+    /// Why full control and configuration earn these points.
+    pub level_basis: Basis,
     pub facility_penalty: Weighted,
     pub no_influence: BTreeMap<Decider, Weighted>,
 }
@@ -457,6 +655,9 @@ pub struct Figure {
     pub source: String,
     #[serde(default)]
     pub section: String,
+    /// `true`: wolkwijzer's own number, the text says why.
+    #[serde(default)]
+    pub assumption: bool,
 }
 
 /// The reference tariff that stands for one catalogue tariff kind in the cost-predictability
@@ -471,6 +672,9 @@ pub struct ReferenceTariff {
     pub source: String,
     #[serde(default)]
     pub section: String,
+    /// `true`: wolkwijzer's own number, the text says why.
+    #[serde(default)]
+    pub assumption: bool,
 }
 
 /// Kostenvoorspelbaarheid: the band of the yearly cost of each tariff kind's reference tariff
@@ -503,6 +707,8 @@ pub struct FlexibilityRule {
     pub source: String,
     pub section: String,
     pub per_characteristic: f64,
+    /// Why each characteristic earns these points.
+    pub per_characteristic_basis: Basis,
 }
 
 /// Ontzorgen: relief per layer plus outsourced housing.
@@ -513,6 +719,8 @@ pub struct OntzorgenRule {
     pub source: String,
     pub section: String,
     pub relief: ReliefPoints,
+    /// Why the relief per control level is what it is.
+    pub relief_basis: Basis,
     pub facility_relief: Weighted,
 }
 
@@ -571,6 +779,45 @@ pub struct PlacementRule {
     pub text: Localized,
     pub source: String,
     pub section: String,
+    /// Further sources.
+    #[serde(default)]
+    pub also: Vec<SourceRef>,
+}
+
+impl PlacementRule {
+    /// Its citations: the source, then the further sources.
+    pub fn citations(&self) -> Vec<Citation> {
+        let mut out = vec![Citation::new(&self.source, &self.section)];
+        for a in &self.also {
+            push_citation(&mut out, a.citation());
+        }
+        out
+    }
+}
+
+/// Law or a self-binding norm that comes with a placement option, whatever the data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionRule {
+    pub id: String,
+    pub options: Vec<PlacementOption>,
+    pub text: Localized,
+    pub source: String,
+    pub section: String,
+    /// Further sources.
+    #[serde(default)]
+    pub also: Vec<SourceRef>,
+}
+
+impl OptionRule {
+    /// Its citations: the source, then the further sources.
+    pub fn citations(&self) -> Vec<Citation> {
+        let mut out = vec![Citation::new(&self.source, &self.section)];
+        for a in &self.also {
+            push_citation(&mut out, a.citation());
+        }
+        out
+    }
 }
 
 /// The whole catalogue.
@@ -590,6 +837,7 @@ pub struct Catalogue {
     pub criteria: CriteriaRules,
     pub placement_rules: Vec<PlacementRule>,
     pub workload_privacy: WorkloadPrivacy,
+    pub option_rules: Vec<OptionRule>,
 }
 
 /// How much privacy counts per data class when placing a workload (seed 000 §4.1).
@@ -600,6 +848,8 @@ pub struct WorkloadPrivacy {
     pub source: String,
     pub section: String,
     pub factor: BTreeMap<DataClass, f64>,
+    /// Why the factors are what they are.
+    pub factor_basis: Basis,
 }
 
 impl Catalogue {
@@ -608,20 +858,26 @@ impl Catalogue {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// "cite, section \[status\]" for a source id and section, for explanations.
-    pub fn cite(&self, id: &str, section: &str) -> String {
-        match self.source(id) {
-            Some(s) if section.is_empty() => format!("{} [{}]", s.cite, s.status),
-            Some(s) => format!("{}, {} [{}]", s.cite, section, s.status),
-            None => id.to_string(),
-        }
+    /// A citation of a source id with a section string as the catalogue writes it.
+    pub fn citation(&self, id: &str, section: &str) -> Citation {
+        Citation::new(id, section)
     }
 
-    /// The status of a source (unknown ids count as reference).
+    /// The status of a source (an unknown id, which a checked catalogue does not have, counts
+    /// as background).
     pub fn status_of(&self, id: &str) -> PolicyStatus {
         self.source(id)
             .map(|s| s.status)
-            .unwrap_or(PolicyStatus::Reference)
+            .unwrap_or(PolicyStatus::Background)
+    }
+
+    /// The date the policy content was last checked: the latest `checked` of its sources.
+    pub fn policy_checked(&self) -> &str {
+        self.sources
+            .iter()
+            .map(|s| s.checked.as_str())
+            .max()
+            .unwrap_or("")
     }
 
     /// Information on an option.
@@ -657,6 +913,204 @@ impl Catalogue {
     /// The candidate with this command-line id (`ssc-saas-community`).
     pub fn candidate_by_id(&self, id: &str) -> Option<&Candidate> {
         self.candidates.iter().find(|c| c.key().id() == id)
+    }
+
+    /// Every number in the catalogue's rules, by its path in the file, with where it comes from:
+    /// `(path, source, section, assumption)`. A number is sound when it is marked as an
+    /// assumption or names a source section.
+    pub fn number_bases(&self) -> Vec<(String, &str, &str, bool)> {
+        let mut out: Vec<(String, &str, &str, bool)> = vec![];
+        let cr = &self.criteria;
+        fn w(path: String, x: &Weighted) -> (String, &str, &str, bool) {
+            (path, x.source.as_str(), x.section.as_str(), x.assumption)
+        }
+        fn b<'b>(path: &str, x: &'b Basis) -> (String, &'b str, &'b str, bool) {
+            (
+                path.to_string(),
+                x.source.as_str(),
+                x.section.as_str(),
+                x.assumption,
+            )
+        }
+        out.push(b("criteria.control.level", &cr.control.level_basis));
+        out.push(w(
+            "criteria.control.facility_penalty".into(),
+            &cr.control.facility_penalty,
+        ));
+        for (k, x) in &cr.control.no_influence {
+            out.push(w(format!("criteria.control.no_influence.{k}"), x));
+        }
+        for (k, x) in &cr.privacy.decider {
+            out.push(w(format!("criteria.privacy.decider.{k}"), x));
+        }
+        let cp = &cr.cost_predictability;
+        for (name, f) in [
+            ("usage_uncertainty_pct", &cp.usage_uncertainty_pct),
+            ("reference_usage", &cp.reference_usage),
+        ] {
+            out.push((
+                format!("criteria.cost_predictability.{name}"),
+                f.source.as_str(),
+                f.section.as_str(),
+                f.assumption,
+            ));
+        }
+        out.push(w(
+            "criteria.cost_predictability.max_points".into(),
+            &cp.max_points,
+        ));
+        out.push(w(
+            "criteria.cost_predictability.points_per_10pct".into(),
+            &cp.points_per_10pct,
+        ));
+        for (k, t) in &cp.tariff {
+            out.push((
+                format!("criteria.cost_predictability.tariff.{k}"),
+                t.source.as_str(),
+                t.section.as_str(),
+                t.assumption,
+            ));
+        }
+        for (k, x) in &cr.continuity.decider {
+            out.push(w(format!("criteria.continuity.decider.{k}"), x));
+        }
+        out.push(b(
+            "criteria.flexibility.per_characteristic",
+            &cr.flexibility.per_characteristic_basis,
+        ));
+        out.push(b("criteria.ontzorgen.relief", &cr.ontzorgen.relief_basis));
+        out.push(w(
+            "criteria.ontzorgen.facility_relief".into(),
+            &cr.ontzorgen.facility_relief,
+        ));
+        for (k, x) in &cr.exit.model {
+            out.push(w(format!("criteria.exit.model.{k}"), x));
+        }
+        for (k, x) in &cr.exit.terms {
+            out.push(w(format!("criteria.exit.terms.{k}"), x));
+        }
+        out.push(b(
+            "workload_privacy.factor",
+            &self.workload_privacy.factor_basis,
+        ));
+        out
+    }
+
+    /// Every citation the catalogue makes, by its path in the file (the source ids and
+    /// sections of options, pros and cons, models, rules and numbers).
+    pub fn citations_made(&self) -> Vec<(String, Citation)> {
+        let mut out = vec![];
+        let mut add = |path: String, source: &str, section: &str| {
+            if !source.is_empty() {
+                out.push((path, Citation::new(source, section)));
+            }
+        };
+        for (i, o) in self.options.iter().enumerate() {
+            add(format!("options[{i}]"), &o.source, &o.section);
+            for (j, p) in o.pros.iter().chain(&o.cons).enumerate() {
+                add(
+                    format!("options[{i}].pros/cons[{j}]"),
+                    &p.source,
+                    &p.section,
+                );
+            }
+        }
+        for (i, m) in self.service_models.iter().enumerate() {
+            add(format!("service_models[{i}]"), &m.source, &m.section);
+        }
+        for (i, d) in self.deployments.iter().enumerate() {
+            add(format!("deployments[{i}]"), &d.source, &d.section);
+        }
+        for (i, c) in self.characteristics.iter().enumerate() {
+            add(format!("characteristics[{i}]"), &c.source, &c.section);
+        }
+        for (i, c) in self.candidates.iter().enumerate() {
+            for s in &c.sources {
+                add(format!("candidates[{i}].sources"), s, "");
+            }
+        }
+        for (i, f) in self.forms.iter().enumerate() {
+            add(format!("forms[{i}]"), &f.source, &f.section);
+        }
+        for (i, o) in self.obstacles.iter().enumerate() {
+            add(format!("obstacles[{i}]"), &o.source, &o.section);
+        }
+        for (i, r) in self.placement_rules.iter().enumerate() {
+            for c in r.citations() {
+                out.push((format!("placement_rules[{i}]"), c));
+            }
+        }
+        for (i, r) in self.option_rules.iter().enumerate() {
+            for c in r.citations() {
+                out.push((format!("option_rules[{i}]"), c));
+            }
+        }
+        let cr = &self.criteria;
+        let heads = [
+            ("criteria.control", &cr.control.source, &cr.control.section),
+            ("criteria.privacy", &cr.privacy.source, &cr.privacy.section),
+            (
+                "criteria.cost_predictability",
+                &cr.cost_predictability.source,
+                &cr.cost_predictability.section,
+            ),
+            (
+                "criteria.continuity",
+                &cr.continuity.source,
+                &cr.continuity.section,
+            ),
+            (
+                "criteria.flexibility",
+                &cr.flexibility.source,
+                &cr.flexibility.section,
+            ),
+            (
+                "criteria.ontzorgen",
+                &cr.ontzorgen.source,
+                &cr.ontzorgen.section,
+            ),
+            ("criteria.exit", &cr.exit.source, &cr.exit.section),
+            (
+                "workload_privacy",
+                &self.workload_privacy.source,
+                &self.workload_privacy.section,
+            ),
+        ];
+        for (path, source, section) in heads {
+            if !source.is_empty() {
+                out.push((path.to_string(), Citation::new(source, section)));
+            }
+        }
+        for (path, source, section, _) in self.number_bases() {
+            if !source.is_empty() {
+                out.push((path, Citation::new(source, section)));
+            }
+        }
+        let weighted = cr
+            .control
+            .no_influence
+            .iter()
+            .chain(&cr.privacy.decider)
+            .chain(&cr.continuity.decider)
+            .map(|(k, x)| (k.id().to_string(), x))
+            .chain(cr.exit.terms.iter().map(|(k, x)| (k.id().to_string(), x)))
+            .chain(cr.exit.model.iter().map(|(k, x)| (k.id().to_string(), x)));
+        for (k, x) in weighted {
+            for a in &x.also {
+                if !a.source.is_empty() {
+                    out.push((format!("criteria.*.{k}.also"), a.citation()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The rules that come with a placement option.
+    pub fn option_rules_for(&self, option: PlacementOption) -> Vec<&OptionRule> {
+        self.option_rules
+            .iter()
+            .filter(|r| r.options.contains(&option))
+            .collect()
     }
 
     /// The obstacles that apply to a form of collaboration.
@@ -720,9 +1174,76 @@ impl PolicyStatus {
     pub fn name(self) -> Localized {
         let (nl, en) = match self {
             PolicyStatus::Binding => ("bindend", "binding"),
+            PolicyStatus::SelfBinding => ("zelfbindend", "self-binding"),
             PolicyStatus::Reference => ("referentie", "reference"),
+            PolicyStatus::Background => ("achtergrond", "background"),
             PolicyStatus::Pending => ("in voorbereiding", "pending"),
         };
         Localized::new(nl, en)
+    }
+}
+
+impl PolicyStatus {
+    /// How strongly it binds: 0 = binding … 4 = background.
+    pub fn strength(self) -> u8 {
+        match self {
+            PolicyStatus::Binding => 0,
+            PolicyStatus::SelfBinding => 1,
+            PolicyStatus::Reference => 2,
+            PolicyStatus::Pending => 3,
+            PolicyStatus::Background => 4,
+        }
+    }
+}
+
+impl SourceKind {
+    /// The kind as the room reads it.
+    pub fn name(self) -> Localized {
+        let (nl, en) = match self {
+            SourceKind::Law => ("wet", "law"),
+            SourceKind::EuRegulation => ("EU-regelgeving", "EU legislation"),
+            SourceKind::Ruling => ("uitspraak", "judgment"),
+            SourceKind::PolicyLetter => ("beleidsbrief", "policy letter"),
+            SourceKind::Standard => ("norm", "standard"),
+            SourceKind::PurchasingTerms => ("inkoopvoorwaarden", "purchasing terms"),
+            SourceKind::Advice => ("advies of achtergrond", "advice or background"),
+        };
+        Localized::new(nl, en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_split_on_semicolons_and_paragraph_signs() {
+        assert_eq!(
+            split_sections("§2.2 Tabel 1; §3.3"),
+            vec!["§2.2 Tabel 1", "§3.3"]
+        );
+        assert_eq!(split_sections("§3.3, §4.1"), vec!["§3.3", "§4.1"]);
+        assert_eq!(split_sections(""), Vec::<String>::new());
+        assert_eq!(
+            split_sections("art. 28; art. 32"),
+            vec!["art. 28", "art. 32"]
+        );
+    }
+
+    #[test]
+    fn citations_of_one_source_merge_their_sections() {
+        let mut list = vec![];
+        push_citation(&mut list, Citation::new("a", "§3.3"));
+        push_citation(&mut list, Citation::new("a", "§3.3, §4.1"));
+        push_citation(&mut list, Citation::new("b", ""));
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].sections, vec!["§3.3", "§4.1"]);
+    }
+
+    #[test]
+    fn a_number_without_a_source_is_an_assumption() {
+        assert!(provenance("", "", false).is_assumption());
+        assert!(provenance("avg", "art. 35", true).is_assumption());
+        assert!(!provenance("avg", "art. 35", false).is_assumption());
     }
 }

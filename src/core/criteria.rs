@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::allocation::cost_band;
 use super::catalogue::{
-    Candidate, Catalogue, Characteristic, ControlLevel, Decider, Layer, ServiceModel, Weighted,
+    Basis, Candidate, Catalogue, Characteristic, Citation, ControlLevel, Decider, Layer,
+    Provenance, ServiceModel, Tariff, Weighted, push_citation,
 };
 use super::text::Lang::{En, Nl};
 use super::text::{self, Lang, Localized};
@@ -61,6 +62,21 @@ impl Criterion {
     }
 }
 
+/// A number a score rests on, with its reason and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberNote {
+    /// What the number is for ("Beheer — gemeente").
+    pub label: Localized,
+    /// The number as the explanation writes it ("3", "20%", "10 / 5").
+    pub value: Localized,
+    /// Why it is this number.
+    pub reason: Localized,
+    /// A source section that contains it, or wolkwijzer's assumption.
+    pub provenance: Provenance,
+    /// Further sources (where sources disagree, the other position).
+    pub also: Vec<Citation>,
+}
+
 /// A derived score with its explanation and the sources it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Derived {
@@ -68,8 +84,10 @@ pub struct Derived {
     pub score: f64,
     /// How the score came about, in both languages.
     pub explanation: Localized,
-    /// Citations ("document, section \[status\]").
-    pub sources: Vec<String>,
+    /// The sources, one per document with the sections used.
+    pub sources: Vec<Citation>,
+    /// Every catalogue number the score used, sourced or assumed.
+    pub numbers: Vec<NumberNote>,
 }
 
 /// Derives the score of `candidate` on `criterion` from the catalogue's rules.
@@ -99,30 +117,54 @@ fn fmt1(x: f64, lang: Lang) -> String {
     text::number(x, 2, lang)
 }
 
-/// Collects explanation parts and citations.
-struct Builder<'a> {
-    catalogue: &'a Catalogue,
+/// Collects explanation parts, citations and the numbers used.
+struct Builder {
     nl: Vec<String>,
     en: Vec<String>,
-    sources: Vec<String>,
+    sources: Vec<Citation>,
+    numbers: Vec<NumberNote>,
 }
 
-impl<'a> Builder<'a> {
-    fn new(catalogue: &'a Catalogue, rule: &Localized, source: &str, section: &str) -> Self {
+/// "aanname van wolkwijzer: …" or the plain reason, as the explanation writes a number's why.
+fn why(reason: &Localized, provenance: &Provenance) -> Localized {
+    if provenance.is_assumption() {
+        Localized::new(
+            format!("aanname van wolkwijzer: {}", reason.nl),
+            format!("wolkwijzer's assumption: {}", reason.en),
+        )
+    } else {
+        reason.clone()
+    }
+}
+
+impl Builder {
+    fn new(rule: &Localized, source: &str, section: &str) -> Self {
         let mut b = Builder {
-            catalogue,
             nl: vec![rule.nl.clone()],
             en: vec![rule.en.clone()],
             sources: vec![],
+            numbers: vec![],
         };
         b.cite(source, section);
         b
     }
 
     fn cite(&mut self, source: &str, section: &str) {
-        let c = self.catalogue.cite(source, section);
-        if !self.sources.contains(&c) {
-            self.sources.push(c);
+        if !source.is_empty() {
+            push_citation(&mut self.sources, Citation::new(source, section));
+        }
+    }
+
+    fn cite_provenance(&mut self, p: &Provenance, also: &[Citation]) {
+        match p {
+            Provenance::Sourced { citation } => push_citation(&mut self.sources, citation.clone()),
+            Provenance::Assumption {
+                context: Some(citation),
+            } => push_citation(&mut self.sources, citation.clone()),
+            Provenance::Assumption { context: None } => {}
+        }
+        for a in also {
+            push_citation(&mut self.sources, a.clone());
         }
     }
 
@@ -131,12 +173,54 @@ impl<'a> Builder<'a> {
         self.en.push(en);
     }
 
+    /// Records a number the score used.
+    fn number(&mut self, label: Localized, value: Localized, reason: Localized, p: Provenance) {
+        self.number_also(label, value, reason, p, vec![]);
+    }
+
+    fn number_also(
+        &mut self,
+        label: Localized,
+        value: Localized,
+        reason: Localized,
+        p: Provenance,
+        also: Vec<Citation>,
+    ) {
+        self.cite_provenance(&p, &also);
+        self.numbers.push(NumberNote {
+            label,
+            value,
+            reason,
+            provenance: p,
+            also,
+        });
+    }
+
+    /// Records a plain number whose reason is a [`Basis`].
+    fn basis(&mut self, label: Localized, value: Localized, basis: &Basis) {
+        self.number(label, value, basis.reason(), basis.provenance());
+    }
+
     fn weighted(&mut self, label: &Localized, w: &Weighted) {
+        let p = w.provenance();
+        let reason = why(&w.reason(), &p);
         self.line(
-            format!("{}: {} ({})", label.nl, fmt1(w.value, Nl), w.nl),
-            format!("{}: {} ({})", label.en, fmt1(w.value, En), w.en),
+            format!("{}: {} ({}).", label.nl, fmt1(w.value, Nl), reason.nl),
+            format!("{}: {} ({}).", label.en, fmt1(w.value, En), reason.en),
         );
-        self.cite(&w.source, &w.section);
+        self.weighted_number(label, w);
+    }
+
+    /// Records a weighted value as a number without writing a line.
+    fn weighted_number(&mut self, label: &Localized, w: &Weighted) {
+        let also = w.also.iter().map(|a| a.citation()).collect();
+        self.number_also(
+            label.clone(),
+            Localized::new(fmt1(w.value, Nl), fmt1(w.value, En)),
+            w.reason(),
+            w.provenance(),
+            also,
+        );
     }
 
     fn finish(self, score: f64) -> Derived {
@@ -148,6 +232,7 @@ impl<'a> Builder<'a> {
                 format!("{} → {}", self.en.join(" "), fmt1(s, En)),
             ),
             sources: self.sources,
+            numbers: self.numbers,
         }
     }
 }
@@ -159,6 +244,8 @@ fn missing(what: &str) -> Weighted {
         en: format!("no points for '{what}' in the catalogue"),
         source: String::new(),
         section: String::new(),
+        assumption: true,
+        also: vec![],
     }
 }
 
@@ -169,6 +256,16 @@ fn decider_label(d: Decider) -> Localized {
         Decider::Host => ("gastgemeente", "host municipality"),
         Decider::Contract => ("leverancier (contract)", "supplier (contract)"),
         Decider::Provider => ("aanbieder", "provider"),
+    };
+    Localized::new(nl, en)
+}
+
+fn tariff_label(t: Tariff) -> Localized {
+    let (nl, en) = match t {
+        Tariff::OwnBudget => ("eigen begroting", "own budget"),
+        Tariff::Fixed => ("vast tarief", "fixed tariff"),
+        Tariff::Tiered => ("getrapt tarief", "tiered tariff"),
+        Tariff::PayPerUse => ("betalen naar gebruik", "pay-per-use"),
     };
     Localized::new(nl, en)
 }
@@ -208,7 +305,7 @@ fn model_row(catalogue: &Catalogue, m: ServiceModel) -> Vec<(Layer, ControlLevel
 /// provider's building loses the facility penalty (seed 002, option 2).
 fn control(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.control;
-    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
     let mut sum = 0.0;
     for (layer, level) in model_row(catalogue, c.service_model) {
         let name = layer_label(catalogue, layer);
@@ -227,11 +324,31 @@ fn control(catalogue: &Catalogue, c: &Candidate) -> Derived {
         };
         match why {
             Some(w) => {
+                let reason = self::why(&w.reason(), &w.provenance());
                 b.line(
-                    format!("{}: {}, {} ({}).", name.nl, lvl.nl, fmt1(points, Nl), w.nl),
-                    format!("{}: {}, {} ({}).", name.en, lvl.en, fmt1(points, En), w.en),
+                    format!(
+                        "{}: {}, {} ({}).",
+                        name.nl,
+                        lvl.nl,
+                        fmt1(points, Nl),
+                        reason.nl
+                    ),
+                    format!(
+                        "{}: {}, {} ({}).",
+                        name.en,
+                        lvl.en,
+                        fmt1(points, En),
+                        reason.en
+                    ),
                 );
-                b.cite(&w.source, &w.section);
+                let who = decider_label(c.operations);
+                b.weighted_number(
+                    &Localized::new(
+                        format!("{} — {}", lvl.nl, who.nl),
+                        format!("{} — {}", lvl.en, who.en),
+                    ),
+                    &w,
+                );
             }
             None => b.line(
                 format!("{}: {}, {}.", name.nl, lvl.nl, fmt1(points, Nl)),
@@ -240,14 +357,39 @@ fn control(catalogue: &Catalogue, c: &Candidate) -> Derived {
         }
         sum += points;
     }
+    let levels = |lang: Lang| {
+        format!(
+            "{} / {}",
+            fmt1(rule.level.full, lang),
+            fmt1(rule.level.configuration, lang)
+        )
+    };
+    b.basis(
+        Localized::new(
+            "Volledige controle / configuratie",
+            "Full control / configuration",
+        ),
+        Localized::new(levels(Nl), levels(En)),
+        &rule.level_basis,
+    );
+    if rule.level_basis.assumption {
+        b.line(
+            format!("Aanname van wolkwijzer: {}.", rule.level_basis.nl),
+            format!("wolkwijzer's assumption: {}.", rule.level_basis.en),
+        );
+    }
     let mut score = sum / Layer::ALL.len() as f64;
     if c.service_model == ServiceModel::OnPremises && c.facility != Decider::Municipality {
         let p = &rule.facility_penalty;
+        let reason = why(&p.reason(), &p.provenance());
         b.line(
-            format!("Min {} ({}).", fmt1(p.value, Nl), p.nl),
-            format!("Minus {} ({}).", fmt1(p.value, En), p.en),
+            format!("Min {} ({}).", fmt1(p.value, Nl), reason.nl),
+            format!("Minus {} ({}).", fmt1(p.value, En), reason.en),
         );
-        b.cite(&p.source, &p.section);
+        b.weighted_number(
+            &Localized::new("Huisvesting elders", "Housing elsewhere"),
+            p,
+        );
         score -= p.value;
     }
     b.finish(score)
@@ -257,7 +399,7 @@ fn control(catalogue: &Catalogue, c: &Candidate) -> Derived {
 /// (seed 000 §3.3 and §4.1).
 fn privacy(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.privacy;
-    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
     let questions = [
         (Localized::new("Locatie", "Location"), c.data_location),
         (Localized::new("Toegang", "Access"), c.data_access),
@@ -292,20 +434,45 @@ fn privacy(catalogue: &Catalogue, c: &Candidate) -> Derived {
 /// own budget 0…+20 % → 6, pay-per-use −20…+20 % → 3.
 fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.cost_predictability;
-    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
     let Some(reference) = rule.tariff.get(&c.tariff) else {
         let w = missing(c.tariff.id());
         b.weighted(&Localized::new("Tarief", "Tariff"), &w);
         return b.finish(0.0);
     };
+    let (mark_nl, mark_en) = if reference.provenance().is_assumption() {
+        (" (aanname van wolkwijzer)", " (wolkwijzer's assumption)")
+    } else {
+        ("", "")
+    };
     b.line(
-        format!("Tarief: {}.", reference.nl),
-        format!("Tariff: {}.", reference.en),
+        format!("Tarief: {}{mark_nl}.", reference.nl),
+        format!("Tariff: {}{mark_en}.", reference.en),
     );
-    b.cite(&reference.source, &reference.section);
+    b.number(
+        Localized::new("Referentietarief", "Reference tariff"),
+        tariff_label(c.tariff),
+        Localized::new(reference.nl.clone(), reference.en.clone()),
+        reference.provenance(),
+    );
     let u = &rule.usage_uncertainty_pct;
     let usage = &rule.reference_usage;
-    b.cite(&u.source, &u.section);
+    let dec = |x: Decimal, lang: Lang| fmt1(x.to_f64().unwrap_or(f64::NAN), lang);
+    b.number(
+        Localized::new("Onzekerheid van het gebruik", "Uncertainty of use"),
+        Localized::new(
+            format!("±{}%", dec(u.value, Nl)),
+            format!("±{}%", dec(u.value, En)),
+        ),
+        Localized::new(u.nl.clone(), u.en.clone()),
+        u.provenance(),
+    );
+    b.number(
+        Localized::new("Referentiegebruik", "Reference use"),
+        Localized::new(dec(usage.value, Nl), dec(usage.value, En)),
+        Localized::new(usage.nl.clone(), usage.en.clone()),
+        usage.provenance(),
+    );
     let band = match cost_band(&reference.reference, usage.value, u.value) {
         Ok(band) => band,
         Err(e) => {
@@ -352,7 +519,6 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
             "yearly cost at the expected use is 0, no relative measure".to_string(),
         ),
     };
-    let dec = |x: Decimal, lang: Lang| fmt1(x.to_f64().unwrap_or(f64::NAN), lang);
     b.line(
         format!(
             "Gebruik ±{}% rond {} ({}–{}) → {}.",
@@ -372,8 +538,17 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
         ),
     );
     let (max, per10) = (&rule.max_points, &rule.points_per_10pct);
-    b.cite(&max.source, &max.section);
-    b.cite(&per10.source, &per10.section);
+    b.weighted_number(&Localized::new("Maximum", "Maximum"), max);
+    b.weighted_number(
+        &Localized::new("Aftrek per 10% bandbreedte", "Deduction per 10% of band"),
+        per10,
+    );
+    if u.provenance().is_assumption() || max.provenance().is_assumption() {
+        b.line(
+            "Onzekerheid, maximum en aftrek zijn aannames van wolkwijzer.".into(),
+            "Uncertainty, maximum and deduction are wolkwijzer's assumptions.".into(),
+        );
+    }
     let score = match spread {
         Some(s) => {
             let formula = |lang: Lang| {
@@ -395,7 +570,7 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
 /// Continuity: the mean of the points of who operates and who houses it (seed 002).
 fn continuity(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.continuity;
-    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
     let mut sum = 0.0;
     for (label, who) in [
         (Localized::new("Beheer", "Operations"), c.operations),
@@ -422,7 +597,7 @@ fn continuity(catalogue: &Catalogue, c: &Candidate) -> Derived {
 /// Flexibility: points per cloud characteristic present (seed 000 §2.2, §3.1, §3.2).
 fn flexibility(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.flexibility;
-    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
     let present: Vec<Characteristic> = Characteristic::ALL
         .iter()
         .copied()
@@ -460,6 +635,26 @@ fn flexibility(catalogue: &Catalogue, c: &Candidate) -> Derived {
             fmt1(rule.per_characteristic, En)
         ),
     );
+    b.basis(
+        Localized::new("Punten per kenmerk", "Points per characteristic"),
+        Localized::new(
+            fmt1(rule.per_characteristic, Nl),
+            fmt1(rule.per_characteristic, En),
+        ),
+        &rule.per_characteristic_basis,
+    );
+    if rule.per_characteristic_basis.assumption {
+        b.line(
+            format!(
+                "Aanname van wolkwijzer: {}.",
+                rule.per_characteristic_basis.nl
+            ),
+            format!(
+                "wolkwijzer's assumption: {}.",
+                rule.per_characteristic_basis.en
+            ),
+        );
+    }
     b.finish(present.len() as f64 * rule.per_characteristic)
 }
 
@@ -467,7 +662,7 @@ fn flexibility(catalogue: &Catalogue, c: &Candidate) -> Derived {
 /// plus relief for outsourced housing (seed 002 option 2).
 fn ontzorgen(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.ontzorgen;
-    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
     let mut relief = 0.0;
     let mut parts_nl = vec![];
     let mut parts_en = vec![];
@@ -497,13 +692,39 @@ fn ontzorgen(catalogue: &Catalogue, c: &Candidate) -> Derived {
             fmt1(score, En)
         ),
     );
+    let relief_values = |lang: Lang| {
+        format!(
+            "{} / {} / {}",
+            fmt1(rule.relief.none, lang),
+            fmt1(rule.relief.configuration, lang),
+            fmt1(rule.relief.full, lang)
+        )
+    };
+    b.basis(
+        Localized::new(
+            "Ontlast: geen invloed / configuratie / volledige controle",
+            "Relief: no influence / configuration / full control",
+        ),
+        Localized::new(relief_values(Nl), relief_values(En)),
+        &rule.relief_basis,
+    );
+    if rule.relief_basis.assumption {
+        b.line(
+            format!("Aanname van wolkwijzer: {}.", rule.relief_basis.nl),
+            format!("wolkwijzer's assumption: {}.", rule.relief_basis.en),
+        );
+    }
     if c.service_model == ServiceModel::OnPremises && c.facility != Decider::Municipality {
         let w = &rule.facility_relief;
+        let reason = why(&w.reason(), &w.provenance());
         b.line(
-            format!("Plus {} ({}).", fmt1(w.value, Nl), w.nl),
-            format!("Plus {} ({}).", fmt1(w.value, En), w.en),
+            format!("Plus {} ({}).", fmt1(w.value, Nl), reason.nl),
+            format!("Plus {} ({}).", fmt1(w.value, En), reason.en),
         );
-        b.cite(&w.source, &w.section);
+        b.weighted_number(
+            &Localized::new("Huisvesting uitbesteed", "Housing outsourced"),
+            w,
+        );
         score += w.value;
     }
     b.finish(score)
@@ -513,7 +734,7 @@ fn ontzorgen(catalogue: &Catalogue, c: &Candidate) -> Derived {
 /// BIO Thema-uitwerking Clouddiensten B.03, EU Data Act ch. VI).
 fn exit(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.exit;
-    let mut b = Builder::new(catalogue, &rule.rule, &rule.source, &rule.section);
+    let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
     let base = rule
         .model
         .get(&c.service_model)
@@ -797,10 +1018,11 @@ mod tests {
                 let d = derive(&cat, cand, c);
                 assert!(!d.sources.is_empty(), "{} {c}", cand.key());
                 assert!(
-                    d.sources.iter().all(|s| s.ends_with(']')),
-                    "status missing: {:?}",
+                    d.sources.iter().all(|s| cat.source(&s.source).is_some()),
+                    "unknown source: {:?}",
                     d.sources
                 );
+                assert!(!d.numbers.is_empty(), "{} {c}: no numbers", cand.key());
                 assert!(d.explanation.nl.contains('→') && d.explanation.en.contains('→'));
                 assert!((0.0..=10.0).contains(&d.score));
             }

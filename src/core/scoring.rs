@@ -12,9 +12,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{
-    Candidate, CandidateKey, Catalogue, DataClass, Forbids, PolicyStatus, Tariff, Unless,
+    Candidate, CandidateKey, Catalogue, Citation, DataClass, Forbids, PolicyStatus, Tariff, Unless,
 };
-use super::criteria::{Criterion, derive};
+use super::criteria::{Criterion, NumberNote, derive};
 use super::profile::Profile;
 use super::text::{self, Lang, Localized};
 
@@ -27,7 +27,10 @@ pub struct CriterionScore {
     /// Normalised weight (sums to 1 over the criteria in play).
     pub weight: f64,
     pub explanation: Localized,
-    pub sources: Vec<String>,
+    /// The sources, one per document with the sections used.
+    pub sources: Vec<Citation>,
+    /// Every catalogue number the score used, sourced or assumed.
+    pub numbers: Vec<NumberNote>,
 }
 
 /// A ranked candidate.
@@ -54,6 +57,9 @@ pub struct Excluded {
     pub key: CandidateKey,
     /// One reason per broken constraint.
     pub reasons: Vec<Localized>,
+    /// The sources behind the constraints (e.g. the cloud policy behind `data_in_eea`).
+    #[serde(default)]
+    pub sources: Vec<Citation>,
 }
 
 /// A placement rule as applied to a workload.
@@ -61,7 +67,9 @@ pub struct Excluded {
 pub struct AppliedRule {
     pub id: String,
     pub text: Localized,
-    pub source: String,
+    /// The rule's source first, then further sources.
+    pub citations: Vec<Citation>,
+    /// The status of the rule's own source.
     pub status: PolicyStatus,
     /// Whether the rule forbade public deployment for this workload.
     pub forbids_public: bool,
@@ -75,7 +83,10 @@ pub struct WorkloadPlacement {
     /// `None` when no admissible candidate is left.
     pub key: Option<CandidateKey>,
     pub total: Option<f64>,
+    /// Why this candidate, without the rules (they are in `rules`, typed).
     pub explanation: Localized,
+    /// The sources the explanation rests on (the workload privacy factor), without the rules'.
+    pub sources: Vec<Citation>,
     pub rules: Vec<AppliedRule>,
 }
 
@@ -157,14 +168,25 @@ fn constraint_reasons(
     profile: &Profile,
     c: &Candidate,
     scores: &BTreeMap<Criterion, f64>,
-) -> Vec<Localized> {
+) -> (Vec<Localized>, Vec<Citation>) {
     let k = &profile.constraints;
     let mut out = vec![];
+    let mut sources = vec![];
     if k.data_in_eea && c.data_location == super::catalogue::Decider::Provider {
         out.push(Localized::new(
-            "data_in_eea: de aanbieder bepaalt waar de gegevens staan; opslag in de EER is niet aantoonbaar (Rijksbreed cloudbeleid 2022) [referentie]",
-            "data_in_eea: the provider decides where data is stored; storage in the EEA cannot be demonstrated (Rijksbreed cloudbeleid 2022) [reference]",
+            "data_in_eea: de aanbieder bepaalt waar de gegevens staan; opslag in de EER is niet aantoonbaar",
+            "data_in_eea: the provider decides where data is stored; storage in the EEA cannot be demonstrated",
         ));
+        // The EEA condition of the cloud policy's "nee, tenzij" (and of AVG chapter V).
+        for r in catalogue
+            .placement_rules
+            .iter()
+            .filter(|r| r.unless == Unless::AcceptedWithConditions)
+        {
+            for cit in r.citations() {
+                super::catalogue::push_citation(&mut sources, cit);
+            }
+        }
     }
     if k.no_pay_per_use && c.tariff == Tariff::PayPerUse {
         out.push(Localized::new(
@@ -221,8 +243,7 @@ fn constraint_reasons(
             ));
         }
     }
-    let _ = catalogue;
-    out
+    (out, sources)
 }
 
 /// Evaluates a profile against the catalogue: ranking, exclusions and the workload landscape.
@@ -241,11 +262,12 @@ pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, 
             .map(|&k| (k, derive(catalogue, c, k)))
             .collect();
         let scores: BTreeMap<Criterion, f64> = derived.iter().map(|(&k, d)| (k, d.score)).collect();
-        let reasons = constraint_reasons(catalogue, profile, c, &scores);
+        let (reasons, sources) = constraint_reasons(catalogue, profile, c, &scores);
         if !reasons.is_empty() {
             excluded.push(Excluded {
                 key: c.key(),
                 reasons,
+                sources,
             });
             continue;
         }
@@ -260,6 +282,7 @@ pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, 
                     weight: weights[&k],
                     explanation: d.explanation.clone(),
                     sources: d.sources.clone(),
+                    numbers: d.numbers.clone(),
                 }
             })
             .collect();
@@ -314,7 +337,7 @@ pub fn rules_for(catalogue: &Catalogue, profile: &Profile, data: DataClass) -> V
             AppliedRule {
                 id: r.id.clone(),
                 text: r.text.clone(),
-                source: catalogue.cite(&r.source, &r.section),
+                citations: r.citations(),
                 status: catalogue.status_of(&r.source),
                 forbids_public: r.forbids == Forbids::Public && !lifted,
             }
@@ -447,51 +470,55 @@ fn place_workload(
             ));
         }
     }
+    let mut sources = vec![];
     if (factor - 1.0).abs() > f64::EPSILON {
         let wp = &catalogue.workload_privacy;
         nl.push(format!(
-            "Privacy telt hier ×{} mee: {} ({}).",
+            "Privacy telt hier ×{} mee: {}.",
             text::number(factor, 3, Lang::Nl),
-            wp.rule.nl,
-            catalogue.cite(&wp.source, &wp.section)
+            wp.rule.nl.trim_end_matches('.'),
         ));
         en.push(format!(
-            "Privacy counts ×{} here: {} ({}).",
+            "Privacy counts ×{} here: {}.",
             text::number(factor, 3, Lang::En),
-            wp.rule.en,
-            catalogue.cite(&wp.source, &wp.section)
+            wp.rule.en.trim_end_matches('.'),
         ));
+        if wp.factor_basis.assumption {
+            nl.push(format!(
+                "De factor is een aanname van wolkwijzer: {}.",
+                wp.factor_basis.nl
+            ));
+            en.push(format!(
+                "The factor is wolkwijzer's assumption: {}.",
+                wp.factor_basis.en
+            ));
+        }
+        sources.push(catalogue.citation(&wp.source, &wp.section));
     }
     if !skipped_nl.is_empty() {
         nl.push(format!("{}.", skipped_nl.join("; ")));
         en.push(format!("{}.", skipped_en.join("; ")));
     }
-    for r in &rules {
-        let (tag_nl, tag_en) = if r.forbids_public {
-            ("Regel", "Rule")
-        } else if r.text.nl.is_empty() {
-            ("", "")
-        } else {
-            ("Voorwaarde", "Condition")
-        };
-        let lifted = !r.forbids_public
-            && catalogue
-                .placement_rules
-                .iter()
-                .any(|p| p.id == r.id && p.forbids == Forbids::Public);
-        if lifted {
-            nl.push(format!(
-                "Regel {} opgeheven: het profiel aanvaardt publieke cloud voor deze gegevens onder de voorwaarden. {} ({})",
-                r.id, r.text.nl, r.source
-            ));
-            en.push(format!(
-                "Rule {} lifted: the profile accepts public cloud for this data under the conditions. {} ({})",
-                r.id, r.text.en, r.source
-            ));
-        } else {
-            nl.push(format!("{tag_nl} {}: {} ({})", r.id, r.text.nl, r.source));
-            en.push(format!("{tag_en} {}: {} ({})", r.id, r.text.en, r.source));
-        }
+    let lifted: Vec<&str> = rules
+        .iter()
+        .filter(|r| {
+            !r.forbids_public
+                && catalogue
+                    .placement_rules
+                    .iter()
+                    .any(|p| p.id == r.id && p.forbids == Forbids::Public)
+        })
+        .map(|r| r.id.as_str())
+        .collect();
+    if !lifted.is_empty() {
+        nl.push(format!(
+            "Opgeheven: {} (het profiel aanvaardt publieke cloud voor deze gegevens onder de voorwaarden).",
+            lifted.join(", ")
+        ));
+        en.push(format!(
+            "Lifted: {} (the profile accepts public cloud for this data under the conditions).",
+            lifted.join(", ")
+        ));
     }
     WorkloadPlacement {
         name: w.name.clone(),
@@ -499,6 +526,7 @@ fn place_workload(
         key: chosen.map(|(r, _)| r.key),
         total: chosen.map(|(_, t)| t),
         explanation: Localized::new(nl.join(" "), en.join(" ")),
+        sources,
         rules,
     }
 }

@@ -380,6 +380,7 @@ impl Reader<'_, '_> {
             year: year?,
             amount: amount?,
             source,
+            citations: vec![],
         })
     }
 
@@ -687,7 +688,7 @@ pub fn business_case(
                         h.span().start,
                         "business_case.horizon",
                         format!(
-                            "{n} years is outside the allowed 5–10 years (seed 003 §2.5 advises 7 to 10)"
+                            "{n} years is outside the allowed 5–10 years (KING, De baten als ballast, §2.5 advises 7 to 10)"
                         ),
                         "a whole number of years from 5 to 10 (default 7)",
                     );

@@ -58,101 +58,98 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
         }
         errs.push(e);
     };
-    if cat.schema != 1 {
+    if cat.schema != 2 {
         err(
             "schema".into(),
-            format!("unsupported schema {}", cat.schema),
-            Some("1".into()),
+            format!(
+                "unsupported schema {}: schema 2 gives every source its publisher, title, year, status and checked date, and every number its source section or the assumption mark",
+                cat.schema
+            ),
+            Some("2".into()),
         );
+    }
+    // Every source can be cited: publisher, title, year, kind, checked date.
+    let mut seen_ids = BTreeSet::new();
+    for (i, src) in cat.sources.iter().enumerate() {
+        let field = |f: &str| format!("sources[{i}].{f}");
+        if !seen_ids.insert(src.id.as_str()) {
+            err(
+                field("id"),
+                format!("source `{}` appears twice", src.id),
+                None,
+            );
+        }
+        if src.publisher.nl.trim().is_empty() || src.publisher.en.trim().is_empty() {
+            err(
+                field("publisher"),
+                format!("source `{}` has no publisher or author", src.id),
+                Some("a publisher in nl and en".into()),
+            );
+        }
+        if src.title.trim().is_empty() {
+            err(
+                field("title"),
+                format!("source `{}` has no title", src.id),
+                None,
+            );
+        }
+        if !(1900..=2100).contains(&src.year) {
+            err(
+                field("year"),
+                format!("{} is out of range", src.year),
+                Some("1900 to 2100".into()),
+            );
+        }
+        if !src.date.is_empty() && !src.date.starts_with(&src.year.to_string()) {
+            err(
+                field("date"),
+                format!("date {} is not in year {}", src.date, src.year),
+                Some("YYYY-MM-DD or YYYY-MM in the source's year".into()),
+            );
+        }
+        if !is_iso_date(&src.checked) {
+            err(
+                field("checked"),
+                format!("`{}` is not a date", src.checked),
+                Some("YYYY-MM-DD".into()),
+            );
+        }
     }
     let source_ids: BTreeSet<&str> = cat.sources.iter().map(|s| s.id.as_str()).collect();
     let known_sources = source_ids.iter().copied().collect::<Vec<_>>().join(", ");
-    let mut check_source = |field: String, id: &str| {
-        if !source_ids.contains(id) {
-            err(
-                field,
-                format!("unknown source `{id}`"),
+    // Every citation names a source that exists and a section that source lists.
+    for (path, c) in cat.citations_made() {
+        match cat.source(&c.source) {
+            None => err(
+                format!("{path}.source"),
+                format!("unknown source `{}`", c.source),
                 Some(known_sources.clone()),
+            ),
+            Some(src) => {
+                for sec in &c.sections {
+                    if !src.sections.contains(sec) {
+                        err(
+                            format!("{path}.section"),
+                            format!("section `{sec}` is not among the sections of `{}`", src.id),
+                            Some(src.sections.join(", ")),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Every number names a source section or is marked as wolkwijzer's assumption.
+    for (path, source, section, assumption) in cat.number_bases() {
+        if !assumption && (source.is_empty() || section.is_empty()) {
+            err(
+                path,
+                "the number names no source section and is not marked as an assumption".into(),
+                Some("a `source` with a `section` that contains the number, or `assumption = true` with the reason in the text".into()),
             );
         }
-    };
-    // Every attribute names a source that exists.
-    for (i, o) in cat.options.iter().enumerate() {
-        check_source(format!("options[{i}].source"), &o.source);
-        for (j, p) in o.pros.iter().chain(o.cons.iter()).enumerate() {
-            check_source(format!("options[{i}].pros/cons[{j}].source"), &p.source);
-        }
-    }
-    for (i, m) in cat.service_models.iter().enumerate() {
-        check_source(format!("service_models[{i}].source"), &m.source);
-    }
-    for (i, d) in cat.deployments.iter().enumerate() {
-        check_source(format!("deployments[{i}].source"), &d.source);
-    }
-    for (i, c) in cat.characteristics.iter().enumerate() {
-        check_source(format!("characteristics[{i}].source"), &c.source);
-    }
-    for (i, c) in cat.candidates.iter().enumerate() {
-        for s in &c.sources {
-            check_source(format!("candidates[{i}].sources"), s);
-        }
-    }
-    for (i, f) in cat.forms.iter().enumerate() {
-        check_source(format!("forms[{i}].source"), &f.source);
-    }
-    for (i, o) in cat.obstacles.iter().enumerate() {
-        check_source(format!("obstacles[{i}].source"), &o.source);
-    }
-    check_source(
-        "workload_privacy.source".into(),
-        &cat.workload_privacy.source,
-    );
-    for (i, r) in cat.placement_rules.iter().enumerate() {
-        check_source(format!("placement_rules[{i}].source"), &r.source);
     }
     let cr = &cat.criteria;
-    check_source("criteria.control.source".into(), &cr.control.source);
-    check_source(
-        "criteria.control.facility_penalty.source".into(),
-        &cr.control.facility_penalty.source,
-    );
-    for (k, w) in &cr.control.no_influence {
-        check_source(
-            format!("criteria.control.no_influence.{k}.source"),
-            &w.source,
-        );
-    }
-    for (name, rule) in [("privacy", &cr.privacy), ("continuity", &cr.continuity)] {
-        check_source(format!("criteria.{name}.source"), &rule.source);
-        for (k, w) in &rule.decider {
-            check_source(format!("criteria.{name}.decider.{k}.source"), &w.source);
-        }
-    }
     let cp = &cr.cost_predictability;
-    check_source("criteria.cost_predictability.source".into(), &cp.source);
-    for (name, source) in [
-        ("usage_uncertainty_pct", &cp.usage_uncertainty_pct.source),
-        ("reference_usage", &cp.reference_usage.source),
-        ("max_points", &cp.max_points.source),
-        ("points_per_10pct", &cp.points_per_10pct.source),
-    ] {
-        check_source(
-            format!("criteria.cost_predictability.{name}.source"),
-            source,
-        );
-    }
-    for (k, w) in &cp.tariff {
-        check_source(
-            format!("criteria.cost_predictability.tariff.{k}.source"),
-            &w.source,
-        );
-    }
-    for (k, w) in &cr.exit.model {
-        check_source(format!("criteria.exit.model.{k}.source"), &w.source);
-    }
-    for (k, w) in &cr.exit.terms {
-        check_source(format!("criteria.exit.terms.{k}.source"), &w.source);
-    }
 
     // Completeness: every fixed id has exactly one entry.
     fn complete<T: Ord + Copy + std::fmt::Display>(
@@ -349,6 +346,17 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
     errs
 }
 
+/// Whether `s` is a `YYYY-MM-DD` date.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
 /// The cost-predictability figures: uncertainty 0–100 %, a positive reference use, and every
 /// reference tariff valid (tier tables without gaps or overlaps) with a positive yearly cost at
 /// the reference use, so the relative band exists.
@@ -407,7 +415,7 @@ mod tests {
 
     #[test]
     fn unknown_source_is_reported_with_the_allowed_ids() {
-        let text = BUILT_IN.replacen("source = \"seed002\"", "source = \"seed999\"", 1);
+        let text = BUILT_IN.replacen("source = \"native_ssc_2022\"", "source = \"seed999\"", 1);
         let e = parse("c.toml", &text).unwrap_err().to_string();
         assert!(e.contains("unknown source `seed999`"), "{e}");
         assert!(e.contains("allowed: "), "{e}");
@@ -415,7 +423,7 @@ mod tests {
 
     #[test]
     fn unknown_key_is_located() {
-        let text = BUILT_IN.replacen("schema = 1", "schema = 1\ncolour = \"blue\"", 1);
+        let text = BUILT_IN.replacen("schema = 2", "schema = 2\ncolour = \"blue\"", 1);
         let e = parse("c.toml", &text).unwrap_err().to_string();
         assert!(e.contains("c.toml:"), "{e}");
         assert!(e.contains("colour"), "{e}");

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::ScoreView;
-use crate::core::catalogue::{CandidateKey, Catalogue};
+use super::cite::{self, Markup};
+use crate::core::catalogue::{CandidateKey, Catalogue, Citation, Provenance};
 use crate::core::text::Lang;
 
 #[derive(Serialize)]
@@ -47,12 +48,55 @@ struct ProfileJson<'a> {
     weights: BTreeMap<&'static str, f64>,
 }
 
+/// A citation: the source id and sections as data, with its status and the text a reader
+/// follows, in the report's language.
+#[derive(Serialize)]
+struct CitationJson {
+    source: String,
+    sections: Vec<String>,
+    status: &'static str,
+    text: String,
+}
+
+fn citations(cat: &Catalogue, cs: &[Citation], lang: Lang) -> Vec<CitationJson> {
+    cs.iter()
+        .map(|c| CitationJson {
+            source: c.source.clone(),
+            sections: c.sections.clone(),
+            status: cat.status_of(&c.source).id(),
+            text: cite::reference(cat, c, lang, Markup::Plain),
+        })
+        .collect()
+}
+
+/// A number a score used: its value, why, and whether a source gives it.
+#[derive(Serialize)]
+struct NumberJson {
+    label: String,
+    value: String,
+    reason: String,
+    /// `sourced` or `assumption`.
+    basis: &'static str,
+    /// The source that contains it, or the one that informed the assumption.
+    source: Vec<CitationJson>,
+}
+
 #[derive(Serialize)]
 struct CriterionJson {
     score: f64,
     weight: f64,
     explanation: String,
-    sources: Vec<String>,
+    sources: Vec<CitationJson>,
+    numbers: Vec<NumberJson>,
+}
+
+#[derive(Serialize)]
+struct RuleJson {
+    id: String,
+    text: String,
+    status: &'static str,
+    forbids_public: bool,
+    sources: Vec<CitationJson>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +111,7 @@ struct RankedJson {
 struct ExcludedJson {
     candidate: CandidateJson,
     reasons: Vec<String>,
+    sources: Vec<CitationJson>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +120,8 @@ struct WorkloadJson<'a> {
     data: &'static str,
     candidate: Option<CandidateJson>,
     explanation: String,
+    sources: Vec<CitationJson>,
+    rules: Vec<RuleJson>,
 }
 
 #[derive(Serialize)]
@@ -136,7 +183,28 @@ pub fn score(v: &ScoreView<'_>) -> String {
                                 score: r6(c.score),
                                 weight: r6(c.weight),
                                 explanation: c.explanation.get(lang).to_string(),
-                                sources: c.sources.clone(),
+                                sources: citations(v.catalogue, &c.sources, lang),
+                                numbers: c
+                                    .numbers
+                                    .iter()
+                                    .map(|n| {
+                                        let (basis, source) = match &n.provenance {
+                                            Provenance::Sourced { citation } => {
+                                                ("sourced", vec![citation.clone()])
+                                            }
+                                            Provenance::Assumption { context } => {
+                                                ("assumption", context.iter().cloned().collect())
+                                            }
+                                        };
+                                        NumberJson {
+                                            label: n.label.get(lang).to_string(),
+                                            value: n.value.get(lang).to_string(),
+                                            reason: n.reason.get(lang).to_string(),
+                                            basis,
+                                            source: citations(v.catalogue, &source, lang),
+                                        }
+                                    })
+                                    .collect(),
                             },
                         )
                     })
@@ -150,6 +218,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
             .map(|e| ExcludedJson {
                 candidate: e.key.into(),
                 reasons: e.reasons.iter().map(|r| r.get(lang).to_string()).collect(),
+                sources: citations(v.catalogue, &e.sources, lang),
             })
             .collect(),
         workloads: v
@@ -161,6 +230,18 @@ pub fn score(v: &ScoreView<'_>) -> String {
                 data: w.data.id(),
                 candidate: w.key.map(Into::into),
                 explanation: w.explanation.get(lang).to_string(),
+                sources: citations(v.catalogue, &w.sources, lang),
+                rules: w
+                    .rules
+                    .iter()
+                    .map(|r| RuleJson {
+                        id: r.id.clone(),
+                        text: r.text.get(lang).to_string(),
+                        status: r.status.id(),
+                        forbids_public: r.forbids_public,
+                        sources: citations(v.catalogue, &r.citations, lang),
+                    })
+                    .collect(),
             })
             .collect(),
     };

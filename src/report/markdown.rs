@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::cite::{self, Markup};
 use super::{ScoreView, level_name, percent_in, score1_in, score2_in};
 use crate::core::catalogue::{Catalogue, Layer, short_model};
 use crate::core::text::Lang;
@@ -64,7 +65,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
                 score1_in(c.score, lang),
                 c.explanation.get(lang),
                 t.sources,
-                c.sources.join("; ")
+                cell(&cite::list(v.catalogue, &c.sources, lang, Markup::Plain))
             );
         }
     }
@@ -74,7 +75,13 @@ pub fn score(v: &ScoreView<'_>) -> String {
     } else {
         let _ = writeln!(out, "| {} | {} |\n|---|---|", t.candidate, t.reasons);
         for x in &e.excluded {
-            let reasons: Vec<String> = x.reasons.iter().map(|r| cell(r.get(lang))).collect();
+            let mut reasons: Vec<String> = x.reasons.iter().map(|r| cell(r.get(lang))).collect();
+            if !x.sources.is_empty() {
+                reasons.push(format!(
+                    "_({})_",
+                    cell(&cite::list(v.catalogue, &x.sources, lang, Markup::Plain))
+                ));
+            }
             let _ = writeln!(
                 out,
                 "| {} | {} |",
@@ -100,7 +107,19 @@ pub fn score(v: &ScoreView<'_>) -> String {
             cell(&w.name),
             w.data.name().get(lang),
             cell(&place),
-            cell(w.explanation.get(lang))
+            {
+                let mut parts = vec![cell(w.explanation.get(lang))];
+                for r in &w.rules {
+                    parts.push(cell(&format!(
+                        "{} {}: {} ({})",
+                        if r.forbids_public { "✗" } else { "•" },
+                        r.id,
+                        r.text.get(lang),
+                        cite::list(v.catalogue, &r.citations, lang, Markup::Plain)
+                    )));
+                }
+                parts.join("<br>")
+            }
         );
     }
     out
@@ -109,6 +128,9 @@ pub fn score(v: &ScoreView<'_>) -> String {
 /// The catalogue as Markdown.
 pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
     let t = strings(lang);
+    let cf = |source: &str, section: &str| {
+        cite::full(c, &c.citation(source, section), lang, Markup::Plain)
+    };
     let mut out = String::new();
     let _ = writeln!(out, "## {}\n", t.options);
     for o in &c.options {
@@ -119,14 +141,14 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
             o.name.get(lang),
             o.id,
             o.summary.get(lang),
-            c.cite(&o.source, &o.section)
+            cf(&o.source, &o.section)
         );
         for p in &o.pros {
             let _ = writeln!(
                 out,
                 "- ➕ {} _({})_",
                 p.text(lang),
-                c.cite(&p.source, &p.section)
+                cf(&p.source, &p.section)
             );
         }
         for p in &o.cons {
@@ -134,7 +156,15 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
                 out,
                 "- ➖ {} _({})_",
                 p.text(lang),
-                c.cite(&p.source, &p.section)
+                cf(&p.source, &p.section)
+            );
+        }
+        for r in c.option_rules_for(o.id) {
+            let _ = writeln!(
+                out,
+                "- § {} _({})_",
+                r.text.get(lang),
+                cite::list(c, &r.citations(), lang, Markup::Plain)
             );
         }
         let _ = writeln!(out);
@@ -155,7 +185,14 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
         }
         let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(out, "\n_{}_\n", c.cite("seed000", "§2.2 Tabel 1"));
+    let _ = writeln!(
+        out,
+        "\n_{}_\n",
+        c.service_models
+            .first()
+            .map(|m| cf(&m.source, "§2.2 Tabel 1"))
+            .unwrap_or_default()
+    );
     let _ = writeln!(out, "## {}\n", t.deployments);
     for d in &c.deployments {
         let _ = writeln!(
@@ -165,7 +202,7 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
             d.id,
             d.who.get(lang),
             d.summary.get(lang),
-            c.cite(&d.source, &d.section)
+            cf(&d.source, &d.section)
         );
     }
     let _ = writeln!(out, "\n## {}\n", t.candidates);
@@ -174,11 +211,17 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
     }
     let _ = writeln!(out, "\n## {}\n", t.obstacles);
     for o in &c.obstacles {
+        let historical = o
+            .historical
+            .as_ref()
+            .map(|h| format!(" — {}", h.get(lang)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "- {} _({})_",
+            "- {} _({})_{}",
             o.text.get(lang),
-            c.cite(&o.source, &o.section)
+            cf(&o.source, &o.section),
+            historical
         );
     }
     let _ = writeln!(out, "\n## {}\n", t.rules);
@@ -194,18 +237,53 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
             "| {} | {} | {} | {} |",
             cell(r.text.get(lang)),
             classes.join(", "),
-            c.status_of(&r.source).name().get(lang),
-            cell(&c.cite(&r.source, &r.section))
+            cite::status(c.status_of(&r.source), lang),
+            cell(&cite::list(c, &r.citations(), lang, Markup::Plain))
         );
     }
-    let _ = writeln!(out, "\n## {}\n", t.sources);
-    for s in &c.sources {
+    let _ = writeln!(out, "\n## {}\n", t.option_rules);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n|---|---|---|---|",
+        t.rules, t.applies_to, t.status, t.sources
+    );
+    for r in &c.option_rules {
+        let options: Vec<&str> = r.options.iter().map(|o| o.id()).collect();
         let _ = writeln!(
             out,
-            "- **{}** — {} _({})_",
-            s.cite,
+            "| {} | {} | {} | {} |",
+            cell(r.text.get(lang)),
+            options.join(", "),
+            cite::status(c.status_of(&r.source), lang),
+            cell(&cite::list(c, &r.citations(), lang, Markup::Plain))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n## {}\n\n{}: {}\n",
+        t.sources,
+        t.policy_checked,
+        cite::date(c.policy_checked(), lang)
+    );
+    for s in &c.sources {
+        let id = if s.identifier.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", s.identifier)
+        };
+        let note = cite::status_note(s, lang)
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {}{} — **{}**. {}{} _({} {})_",
+            cite::document(s, lang, Markup::Markdown),
+            id,
+            cite::status(s.status, lang),
             s.note.get(lang),
-            s.status.name().get(lang)
+            note,
+            t.checked,
+            cite::date(&s.checked, lang)
         );
     }
     out

@@ -1,6 +1,7 @@
 //! Views of results as text, one file per format. Pure functions: results in, text out.
 
 pub mod business_case;
+pub mod cite;
 pub mod csv;
 pub mod json;
 pub mod markdown;

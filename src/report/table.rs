@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::cite::{self, Markup};
 use super::{ScoreView, level_name, percent_in, score1_in, score2_in};
 use crate::core::catalogue::{Catalogue, Layer, short_model};
 use crate::core::text::Lang;
@@ -81,7 +82,12 @@ pub fn score(v: &ScoreView<'_>) -> String {
                 percent_in(c.weight, lang),
                 c.explanation.get(lang)
             );
-            let _ = writeln!(out, "    {}: {}", t.sources, c.sources.join("; "));
+            let _ = writeln!(
+                out,
+                "    {}: {}",
+                t.sources,
+                cite::list(v.catalogue, &c.sources, lang, Markup::Plain)
+            );
         }
     }
     let _ = writeln!(out, "\n{}", t.excluded);
@@ -92,6 +98,14 @@ pub fn score(v: &ScoreView<'_>) -> String {
         let _ = writeln!(out, "  {}", v.catalogue.candidate_name(x.key, lang));
         for r in &x.reasons {
             let _ = writeln!(out, "    - {}", r.get(lang));
+        }
+        if !x.sources.is_empty() {
+            let _ = writeln!(
+                out,
+                "      {}: {}",
+                t.sources,
+                cite::list(v.catalogue, &x.sources, lang, Markup::Plain)
+            );
         }
     }
     let _ = writeln!(out, "\n{}", t.landscape);
@@ -108,6 +122,16 @@ pub fn score(v: &ScoreView<'_>) -> String {
             place
         );
         let _ = writeln!(out, "    {}", w.explanation.get(lang));
+        for r in &w.rules {
+            let _ = writeln!(
+                out,
+                "    {} {}: {} ({})",
+                if r.forbids_public { "✗" } else { "•" },
+                r.id,
+                r.text.get(lang),
+                cite::list(v.catalogue, &r.citations, lang, Markup::Plain)
+            );
+        }
     }
     out
 }
@@ -115,6 +139,9 @@ pub fn score(v: &ScoreView<'_>) -> String {
 /// The catalogue as text.
 pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
     let t = strings(lang);
+    let cf = |source: &str, section: &str| {
+        cite::full(c, &c.citation(source, section), lang, Markup::Plain)
+    };
     let mut out = String::new();
     let _ = writeln!(out, "{}", t.options);
     for o in &c.options {
@@ -126,13 +153,13 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
             o.id,
             o.summary.get(lang)
         );
-        let _ = writeln!(out, "     {}: {}", t.sources, c.cite(&o.source, &o.section));
+        let _ = writeln!(out, "     {}: {}", t.sources, cf(&o.source, &o.section));
         for p in &o.pros {
             let _ = writeln!(
                 out,
                 "     + {} ({})",
                 p.text(lang),
-                c.cite(&p.source, &p.section)
+                cf(&p.source, &p.section)
             );
         }
         for p in &o.cons {
@@ -140,7 +167,15 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
                 out,
                 "     - {} ({})",
                 p.text(lang),
-                c.cite(&p.source, &p.section)
+                cf(&p.source, &p.section)
+            );
+        }
+        for r in c.option_rules_for(o.id) {
+            let _ = writeln!(
+                out,
+                "     § {} ({})",
+                r.text.get(lang),
+                cite::list(c, &r.citations(), lang, Markup::Plain)
             );
         }
     }
@@ -162,7 +197,9 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let _ = writeln!(out, "  ({})", c.cite("seed000", "§2.2 Tabel 1"));
+    if let Some(m) = c.service_models.first() {
+        let _ = writeln!(out, "  ({})", cf(&m.source, "§2.2 Tabel 1"));
+    }
     let _ = writeln!(out, "\n{}", t.deployments);
     for d in &c.deployments {
         let _ = writeln!(
@@ -173,7 +210,7 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
             d.who.get(lang),
             d.summary.get(lang)
         );
-        let _ = writeln!(out, "     {}: {}", t.sources, c.cite(&d.source, &d.section));
+        let _ = writeln!(out, "     {}: {}", t.sources, cf(&d.source, &d.section));
     }
     let _ = writeln!(out, "\n{}", t.characteristics);
     for ch in &c.characteristics {
@@ -209,7 +246,7 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
             f.name.get(lang),
             f.id,
             f.summary.get(lang),
-            c.cite(&f.source, &f.section)
+            cf(&f.source, &f.section)
         );
     }
     let _ = writeln!(out, "\n{}", t.obstacles);
@@ -220,34 +257,64 @@ pub fn catalogue(c: &Catalogue, lang: Lang) -> String {
             "  - {} [{}] ({})",
             o.text.get(lang),
             forms.join(", "),
-            c.cite(&o.source, &o.section)
+            cf(&o.source, &o.section)
         );
+        if let Some(h) = &o.historical {
+            let _ = writeln!(out, "    ({})", h.get(lang));
+        }
     }
     let _ = writeln!(out, "\n{}", t.rules);
     for r in &c.placement_rules {
         let classes: Vec<&str> = r.applies_to.iter().map(|d| d.id()).collect();
         let _ = writeln!(
             out,
-            "  {} ({} {}): {} — {} [{}: {}]",
+            "  {} ({} {}): {} — {}",
             r.id,
             t.applies_to.to_lowercase(),
             classes.join(", "),
             r.text.get(lang),
-            c.cite(&r.source, &r.section),
-            t.status.to_lowercase(),
-            c.status_of(&r.source).name().get(lang)
+            cite::list(c, &r.citations(), lang, Markup::Plain),
         );
     }
-    let _ = writeln!(out, "\n{}", t.sources);
-    for s in &c.sources {
+    let _ = writeln!(out, "\n{}", t.option_rules);
+    for r in &c.option_rules {
+        let options: Vec<&str> = r.options.iter().map(|o| o.id()).collect();
         let _ = writeln!(
             out,
-            "  [{}] {} — {} ({})",
-            s.status.name().get(lang),
-            s.cite,
-            s.note.get(lang),
-            s.id
+            "  {} ({} {}): {} — {}",
+            r.id,
+            t.applies_to.to_lowercase(),
+            options.join(", "),
+            r.text.get(lang),
+            cite::list(c, &r.citations(), lang, Markup::Plain),
         );
+    }
+    let _ = writeln!(
+        out,
+        "\n{} ({}: {})",
+        t.sources,
+        t.policy_checked.to_lowercase(),
+        cite::date(c.policy_checked(), lang)
+    );
+    for s in &c.sources {
+        let id = if s.identifier.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", s.identifier)
+        };
+        let _ = writeln!(
+            out,
+            "  [{}] {}{} — {} ({} {})",
+            cite::status(s.status, lang),
+            cite::document(s, lang, Markup::Plain),
+            id,
+            s.note.get(lang),
+            t.checked,
+            cite::date(&s.checked, lang)
+        );
+        if let Some(n) = cite::status_note(s, lang) {
+            let _ = writeln!(out, "      ! {n}");
+        }
     }
     out
 }

@@ -140,6 +140,16 @@ impl Theme {
         })
     }
 
+    /// A number that is wolkwijzer's own assumption, not a source's.
+    pub fn assumption(&self) -> Style {
+        self.fg(if self.hc() {
+            Color::LightYellow
+        } else {
+            Color::Yellow
+        })
+        .add_modifier(Modifier::ITALIC)
+    }
+
     /// A bar of a score.
     pub fn bar(&self) -> Style {
         self.fg(if self.hc() {
@@ -153,7 +163,9 @@ impl Theme {
     pub fn status(&self, s: PolicyStatus) -> Style {
         match s {
             PolicyStatus::Binding => self.bad().add_modifier(Modifier::BOLD),
+            PolicyStatus::SelfBinding => self.fg(Color::Magenta).add_modifier(Modifier::BOLD),
             PolicyStatus::Reference => self.fg(Color::Yellow),
+            PolicyStatus::Background => self.dim(),
             PolicyStatus::Pending => self.dim().add_modifier(Modifier::ITALIC),
         }
     }

@@ -142,7 +142,7 @@ pub enum AllocationError {
     },
     /// The provider (SSC or host) scenario carries benefits.
     #[error(
-        "{at}: the provider's scenario must not carry benefits; benefits land at the participants (seed 003 §2.8), put them in their cases"
+        "{at}: the provider's scenario must not carry benefits; benefits land at the participants (KING, De baten als ballast, §2.8), put them in their cases"
     )]
     ProviderHasBenefits {
         /// The provider's benefits.

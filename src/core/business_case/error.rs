@@ -56,7 +56,7 @@ pub enum BusinessCaseError {
     },
     /// The horizon is outside 5–10 years.
     #[error(
-        "horizon: {years} years is outside the allowed 5–10 years (seed 003 §2.5 advises 7 to 10; default 7)"
+        "horizon: {years} years is outside the allowed 5–10 years (KING, De baten als ballast, §2.5 advises 7 to 10; default 7)"
     )]
     HorizonOutOfRange {
         /// The number of years given.

@@ -4,6 +4,7 @@
 //! without a figure (shown, never summed).
 
 use super::scenario::{OneOffCost, OneOffKind, OperatingCost, OperatingKind};
+use crate::core::catalogue::Citation;
 pub use crate::core::catalogue::CollaborationForm;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -55,8 +56,8 @@ pub struct KnownCost {
     pub per_participant: Option<AmountRange>,
     /// Amount for all participants together (per occurrence), when known.
     pub total: Option<AmountRange>,
-    /// Where it comes from (seed file and section, or public source).
-    pub source: String,
+    /// Where it comes from: catalogue source ids and sections, for a view to cite.
+    pub source: Vec<Citation>,
     /// How to read it in the business case.
     pub note: String,
 }
@@ -87,14 +88,16 @@ impl KnownCost {
                 label: self.label.clone(),
                 year,
                 amount: total.expected,
-                source: Some(self.source.clone()),
+                source: None,
+                citations: self.source.clone(),
             }),
             _ => None,
         }
     }
 }
 
-const SEED_001: &str = "seed 001_436dffb5cf9a128c.txt";
+/// The catalogue source of the obstacles: KING's 2015 impact analysis.
+const OBSTACLES: &str = "king_obstacles";
 
 /// The standard lines for a collaboration form with `participants` municipalities.
 ///
@@ -103,7 +106,7 @@ const SEED_001: &str = "seed 001_436dffb5cf9a128c.txt";
 /// doen. [...] al snel 10-15k euro per gemeente. Ook al maakt men in de samenwerking gebruik
 /// van een gezamenlijke aansluiting DigiD". It applies to every form. It is **yearly**, not
 /// one-off: the DigiD ICT assessment is done every year per DigiD connection (Logius,
-/// Normenkader DigiD; submitted 1 January–1 May, see /work/shared/DOMAIN.md "DigiD"). The
+/// Normenkader DigiD; submitted 1 January–1 May, catalogue source `digid`). The
 /// expected amount is the midpoint 12,500 of the seed's 10–15k range (our choice, not the
 /// seed's). Read it as the saving that does NOT come: a shared DigiD connection does not save
 /// the per-municipality assessment, so keep the same line in the baseline if the measurement
@@ -123,36 +126,34 @@ pub fn known_collaboration_costs(form: CollaborationForm, participants: u32) -> 
         recurrence: Recurrence::Yearly,
         per_participant: Some(digid),
         total: Some(digid.times(participants)),
-        source: format!(
-            "{SEED_001} §3.2 'DigiD audits per gemeente(lijke aansluiting)': al snel 10-15k euro per gemeente; yearly per connection: Logius Normenkader DigiD (DOMAIN.md 'DigiD')"
-        ),
-        note: "Not saved by a shared DigiD connection: Logius assesses per municipality.".into(),
+        source: vec![Citation::new(OBSTACLES, "§3.2"), Citation::new("digid", "")],
+        note: "Not saved by a shared DigiD connection: Logius assesses per municipality. The source gives 10–15k per municipality; the expected 12,500 is wolkwijzer's midpoint (an assumption).".into(),
     }];
     if form != CollaborationForm::PublicBody {
         lines.push(obstacle(
             "no_shared_oin",
             "No shared OIN: per-municipality workarounds (mail aliases, double GBA environments, eHerkenning set up per municipality on the broker)",
-            "§3.2 'Een samenwerkingsverband is nog niet één administratieve organisatie'",
+            "§3.2",
         ));
     }
     if form == CollaborationForm::PrivateLaw {
         lines.push(obstacle(
             "no_gemnet_access",
             "No Gemnet access for a private collaboration; GGK portal needs internet access and extra security measures",
-            "§3.2 'Beperkte toegang voor private samenwerkingsverbanden'",
+            "§3.2",
         ));
     }
     if form == CollaborationForm::PublicBody {
         lines.push(obstacle(
             "gba_v_only",
             "A public body may query only the national GBA-V, not the local GBA",
-            "§3.2 item 5",
+            "§3.2",
         ));
     }
     lines.push(obstacle(
         "licences_per_municipality",
         "Licences priced per inhabitant or per processor per municipality: merging databases can cost more, installations stay side by side",
-        "§3.3 'Licentieproblematiek beperkt winst'",
+        "§3.3",
     ));
     lines
 }
@@ -164,7 +165,7 @@ fn obstacle(id: &str, label: &str, section: &str) -> KnownCost {
         recurrence: Recurrence::Yearly,
         per_participant: None,
         total: None,
-        source: format!("{SEED_001} {section}"),
+        source: vec![Citation::new(OBSTACLES, section)],
         note: "Named by the source without an amount: list it, do not sum it.".into(),
     }
 }
@@ -187,7 +188,7 @@ mod tests {
                 high: dec!(60000)
             })
         );
-        assert!(digid.source.contains("001_436dffb5cf9a128c.txt §3.2"));
+        assert_eq!(digid.source[0], Citation::new("king_obstacles", "§3.2"));
         let op = digid.to_operating_cost(2).unwrap();
         assert_eq!(op.amount, dec!(50000));
         assert_eq!(op.first_year, 2);
@@ -203,7 +204,7 @@ mod tests {
         let cost = line.to_one_off(1).unwrap();
         assert_eq!(cost.amount, dec!(25000));
         assert_eq!(cost.kind, OneOffKind::CollaborationForm);
-        assert_eq!(cost.source.as_deref(), Some(line.source.as_str()));
+        assert_eq!(cost.citations, line.source);
         assert!(line.to_operating_cost(1).is_none());
     }
 

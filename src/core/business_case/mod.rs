@@ -291,6 +291,7 @@ mod tests {
             year: 1,
             amount: dec!(150000),
             source: None,
+            citations: vec![],
         });
         s.benefits.push(Benefit {
             label: "inkoopkorting".into(),

@@ -103,7 +103,7 @@ mod tests {
     fn horizon_too_short_is_an_error() {
         assert_eq!(
             Horizon::new(4).unwrap_err().to_string(),
-            "horizon: 4 years is outside the allowed 5–10 years (seed 003 §2.5 advises 7 to 10; default 7)"
+            "horizon: 4 years is outside the allowed 5–10 years (KING, De baten als ballast, §2.5 advises 7 to 10; default 7)"
         );
     }
 

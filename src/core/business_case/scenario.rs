@@ -167,9 +167,12 @@ pub struct OneOffCost {
     pub year: u32,
     /// EUR (≥ 0).
     pub amount: Decimal,
-    /// Where the figure comes from, when it is a standard line.
+    /// Where the figure comes from, as the profile states it.
     #[serde(default)]
     pub source: Option<String>,
+    /// The catalogue sources of a standard line (empty for a line the profile entered).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<crate::core::catalogue::Citation>,
 }
 
 /// Investments of seed 003 §2.6.2.
@@ -776,6 +779,7 @@ mod tests {
             year: 1,
             amount: dec!(-100),
             source: None,
+            citations: vec![],
         });
         assert_eq!(
             invalid(&s),

@@ -462,6 +462,7 @@ mod tests {
             year: 1,
             amount: dec!(30000),
             source: None,
+            citations: vec![],
         });
         let local = |servers_to: Decimal| LocalPlan {
             scenario: Scenario::new(ScenarioKind::CostReduction, "SSC"),

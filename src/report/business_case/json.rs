@@ -150,11 +150,12 @@ struct KnownCostJson {
     recurrence: &'static str,
     per_participant: Option<RangeJson<String>>,
     total: Option<RangeJson<String>>,
+    /// The sources, as a reader cites them.
     source: String,
     note: String,
 }
 
-fn known(k: &KnownCost) -> KnownCostJson {
+fn known(v: &BusinessCaseView<'_>, k: &KnownCost) -> KnownCostJson {
     let amount = |a: &crate::core::business_case::AmountRange| RangeJson {
         low: money(a.low),
         expected: money(a.expected),
@@ -169,7 +170,12 @@ fn known(k: &KnownCost) -> KnownCostJson {
         },
         per_participant: k.per_participant.as_ref().map(amount),
         total: k.total.as_ref().map(amount),
-        source: k.source.clone(),
+        source: crate::report::cite::list(
+            v.catalogue,
+            &k.source,
+            v.lang,
+            crate::report::cite::Markup::Plain,
+        ),
         note: k.note.clone(),
     }
 }
@@ -456,7 +462,7 @@ fn scenario(v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) -> ScenarioJson {
                 description: e.description.clone(),
             })
             .collect(),
-        known_costs: s.result.known_costs.iter().map(known).collect(),
+        known_costs: s.result.known_costs.iter().map(|k| known(v, k)).collect(),
         allocation,
     }
 }

@@ -138,7 +138,17 @@ fn scenario(out: &mut String, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) {
                     )
                 },
             );
-            let _ = writeln!(out, "- {} ({amount}; {})", cell(&kc.label), kc.source);
+            let _ = writeln!(
+                out,
+                "- {} ({amount}; {})",
+                cell(&kc.label),
+                crate::report::cite::list(
+                    v.catalogue,
+                    &kc.source,
+                    lang,
+                    crate::report::cite::Markup::Plain
+                )
+            );
         }
     }
     if !s.effectiveness.is_empty() {

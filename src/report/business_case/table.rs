@@ -210,7 +210,17 @@ fn scenario(out: &mut String, v: &BusinessCaseView<'_>, n: usize, s: &ScenarioVi
                 ),
                 (None, _) => t.no_amount.to_string(),
             };
-            let _ = writeln!(out, "    - {} ({amount}; {})", kc.label, kc.source);
+            let _ = writeln!(
+                out,
+                "    - {} ({amount}; {})",
+                kc.label,
+                crate::report::cite::list(
+                    v.catalogue,
+                    &kc.source,
+                    lang,
+                    crate::report::cite::Markup::Plain
+                )
+            );
         }
     }
     if !s.effectiveness.is_empty() {

@@ -23,7 +23,7 @@ use crate::report::business_case::{
 };
 
 /// The source of the business case model, and the sections the chapter follows.
-const SEED: &str = "seed003";
+const SEED: &str = "king_baten_ballast";
 const SEED_TABLE: &str = "Bijlage 1";
 const SEED_RISKS: &str = "§2.9";
 const SEED_ALLOCATION: &str = "§2.7";

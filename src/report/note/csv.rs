@@ -40,7 +40,11 @@ fn refs(references: &[Reference]) -> String {
             if r.sections.is_empty() {
                 format!("[{}]", r.source)
             } else {
-                format!("[{}] {}", r.source, r.sections.join(", "))
+                format!(
+                    "[{}] {}",
+                    r.source,
+                    crate::report::cite::sections(&r.sections)
+                )
             }
         })
         .collect::<Vec<_>>()
@@ -142,13 +146,7 @@ pub fn render(note: &Note) -> String {
             .iter()
             .flat_map(|l| {
                 l.criteria.iter().map(move |c| {
-                    let mut sources = refs(&c.references);
-                    for u in &c.unmatched_sources {
-                        if !sources.is_empty() {
-                            sources.push_str("; ");
-                        }
-                        sources.push_str(u);
-                    }
+                    let sources = refs(&c.references);
                     vec![
                         l.rank.to_string(),
                         l.candidate.id.clone(),
@@ -258,10 +256,7 @@ pub fn render(note: &Note) -> String {
                     r.effect.to_string(),
                     r.applies_to.join("; "),
                     r.status.to_string(),
-                    r.reference
-                        .as_ref()
-                        .map(|x| refs(std::slice::from_ref(x)))
-                        .unwrap_or_default(),
+                    refs(&r.references),
                 ]
             })
             .collect(),
@@ -446,7 +441,7 @@ pub fn render(note: &Note) -> String {
     let c = &note.collaboration;
     b.block(
         "obstacles",
-        &["form", "obstacle", "text", "status", "source"],
+        &["form", "obstacle", "text", "status", "source", "historical"],
         c.obstacles
             .iter()
             .map(|o| {
@@ -459,23 +454,55 @@ pub fn render(note: &Note) -> String {
                         .as_ref()
                         .map(|x| refs(std::slice::from_ref(x)))
                         .unwrap_or_default(),
+                    o.historical.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+    b.block(
+        "option_rules",
+        &["option", "rule", "text", "status", "source"],
+        c.rules
+            .iter()
+            .map(|r| {
+                vec![
+                    opt(c.option),
+                    r.id.clone(),
+                    r.text.clone(),
+                    r.status.to_string(),
+                    refs(&r.references),
                 ]
             })
             .collect(),
     );
     b.block(
         "sources",
-        &["number", "source", "document", "kind", "status", "sections"],
+        &[
+            "number",
+            "source",
+            "document",
+            "identifier",
+            "year",
+            "kind",
+            "status",
+            "status_note",
+            "sections",
+            "checked",
+        ],
         note.sources
             .iter()
             .map(|s| {
                 vec![
                     s.number.to_string(),
                     s.id.clone(),
-                    s.cite.clone(),
+                    s.document.clone(),
+                    s.identifier.clone(),
+                    s.year.to_string(),
                     s.kind.to_string(),
                     s.status.to_string(),
+                    s.status_note.clone().unwrap_or_default(),
                     s.sections.join("; "),
+                    s.checked.clone(),
                 ]
             })
             .collect(),

@@ -75,6 +75,8 @@ section.scenario h4 { margin: 0.8rem 0 0.3rem; }
 .status.binding { color: #7a1f1f; }
 .status.reference { color: #1f4e8c; }
 .status.pending { color: #6b4a00; }
+.status.self_binding { color: #5a2a7a; }
+.status.background { color: #4a4a4a; }
 ul.explained { padding-left: 1.1rem; }
 ul.explained li { margin: 0.35rem 0; }
 figure { margin: 1rem 0 1.4rem; }
@@ -135,7 +137,7 @@ fn refs(references: &[Reference]) -> String {
             let mut s = format!(r##"<a href="#bron-{0}">[{0}]</a>"##, r.source);
             if !r.sections.is_empty() {
                 s.push(' ');
-                s.push_str(&esc(&r.sections.join(", ")));
+                s.push_str(&esc(&crate::report::cite::sections(&r.sections)));
             }
             s
         })
@@ -397,13 +399,7 @@ fn ranking(out: &mut String, note: &Note) {
         }
         out.push_str(r#"</tbody></table><ul class="explained">"#);
         for c in &l.criteria {
-            let mut sources = refs(&c.references);
-            for u in &c.unmatched_sources {
-                if !sources.is_empty() {
-                    sources.push_str("; ");
-                }
-                sources.push_str(&esc(u));
-            }
+            let sources = refs(&c.references);
             let _ = write!(
                 out,
                 r#"<li><strong>{}</strong>: {} <span class="refs">({}: {})</span></li>"#,
@@ -466,7 +462,14 @@ fn excluded(out: &mut String, note: &Note) {
         esc(s.reasons)
     );
     for x in &note.excluded {
-        let reasons: Vec<String> = x.reasons.iter().map(|r| esc(r)).collect();
+        let mut reasons: Vec<String> = x.reasons.iter().map(|r| esc(r)).collect();
+        if !x.references.is_empty() {
+            reasons.push(format!(
+                r#"<span class="refs">({}: {})</span>"#,
+                esc(t.references),
+                refs(&x.references)
+            ));
+        }
         let _ = write!(
             out,
             r#"<tr><th scope="row">{}</th><td>{}</td></tr>"#,
@@ -602,10 +605,7 @@ fn landscape(out: &mut String, note: &Note) {
                 out,
                 r#"<tr><td>{} <span class="refs">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
                 esc(&r.text),
-                r.reference
-                    .as_ref()
-                    .map(|x| refs(std::slice::from_ref(x)))
-                    .unwrap_or_default(),
+                refs(&r.references),
                 esc(&r.applies_to.join(", ")),
                 esc(&r.effect_name),
                 status(r.status, &r.status_name)
@@ -619,9 +619,18 @@ fn landscape(out: &mut String, note: &Note) {
         esc(t.why_title)
     );
     for w in &l.why {
+        let sources = if w.references.is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#" <span class="refs">({}: {})</span>"#,
+                esc(t.references),
+                refs(&w.references)
+            )
+        };
         let _ = write!(
             out,
-            "<li><strong>{}</strong>: {}</li>",
+            "<li><strong>{}</strong>: {}{sources}</li>",
             esc(&w.workloads.join(", ")),
             esc(&w.explanation)
         );
@@ -967,6 +976,25 @@ fn collaboration(out: &mut String, note: &Note) {
         out.push_str("</p>");
     }
     let _ = write!(out, "<p>{}</p>", esc(&c.basis));
+    if !c.rules.is_empty() {
+        let _ = write!(
+            out,
+            r#"<h3>{}</h3><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+            esc(t.option_rules_title),
+            esc(t.rule),
+            esc(s.status)
+        );
+        for r in &c.rules {
+            let _ = write!(
+                out,
+                r#"<tr><td>{} <span class="refs">{}</span></td><td>{}</td></tr>"#,
+                esc(&r.text),
+                refs(&r.references),
+                status(r.status, &r.status_name)
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
     if c.form.is_some() {
         if c.obstacles.is_empty() {
             let _ = write!(out, "<p>{}</p>", esc(t.no_obstacles));
@@ -980,8 +1008,12 @@ fn collaboration(out: &mut String, note: &Note) {
             for o in &c.obstacles {
                 let _ = write!(
                     out,
-                    r#"<tr><td>{} <span class="refs">{}</span></td><td>{}</td></tr>"#,
+                    r#"<tr><td>{}{} <span class="refs">{}</span></td><td>{}</td></tr>"#,
                     esc(&o.text),
+                    o.historical
+                        .as_ref()
+                        .map(|h| format!(r#" <em class="muted">({})</em>"#, esc(h)))
+                        .unwrap_or_default(),
                     o.reference
                         .as_ref()
                         .map(|x| refs(std::slice::from_ref(x)))
@@ -1002,20 +1034,64 @@ fn sources(out: &mut String, note: &Note) {
     open_chapter(out, "bronnen", t.ch_sources, false);
     let _ = write!(
         out,
-        r#"<p>{}</p><table><thead><tr><th scope="col" class="num">#</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
+        r#"<p>{}</p><p>{}</p><table><thead><tr><th scope="col" class="num">#</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
         esc(t.sources_intro),
+        esc(&t
+            .policy_checked
+            .replace("{date}", &note.policy_checked_text)),
         esc(t.document),
         esc(t.sections_used),
         esc(s.status)
     );
     for src in &note.sources {
+        let publisher = if src.publisher.is_empty() {
+            String::new()
+        } else {
+            format!("{}, ", esc(&src.publisher))
+        };
+        let when = if src.publisher.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", esc(&src.date))
+        };
+        let short = if src.short.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", esc(&src.short))
+        };
+        let identifier = if src.identifier.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", esc(&src.identifier))
+        };
+        let status_note = src
+            .status_note
+            .as_ref()
+            .map(|n| format!(r#"<br><span class="muted">⚠ {}</span>"#, esc(n)))
+            .unwrap_or_default();
+        // Age and checked date under the document: two more columns do not fit on A4.
+        let age_checked = format!(
+            "{}: {} · {}: {}",
+            t.age,
+            src.age_years
+                .map(|n| t.years.replace("{n}", &n.to_string()))
+                .unwrap_or_default(),
+            t.checked,
+            src.checked_text
+        );
         let _ = write!(
             out,
-            r#"<tr id="bron-{}"><td class="num">{}</td><th scope="row">{}<br><span class="muted">{}</span></th><td>{}</td><td>{}</td></tr>"#,
+            r#"<tr id="bron-{}"><td class="num">{}</td><th scope="row">{}<cite>{}</cite>{}{}{}<br><span class="muted">{}</span>{}<br><span class="muted">{}</span></th><td>{}</td><td>{}</td></tr>"#,
             src.number,
             src.number,
-            esc(&src.cite),
+            publisher,
+            esc(&src.title),
+            short,
+            when,
+            identifier,
             esc(&src.note),
+            status_note,
+            esc(&age_checked),
             if src.sections.is_empty() {
                 "—".to_string()
             } else {

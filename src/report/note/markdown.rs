@@ -21,7 +21,11 @@ pub(super) fn refs(references: &[Reference]) -> String {
             if r.sections.is_empty() {
                 format!("[{}]", r.source)
             } else {
-                format!("[{}] {}", r.source, r.sections.join(", "))
+                format!(
+                    "[{}] {}",
+                    r.source,
+                    crate::report::cite::sections(&r.sections)
+                )
             }
         })
         .collect::<Vec<_>>()
@@ -167,13 +171,7 @@ fn ranking(out: &mut String, note: &Note) {
         }
         out.push('\n');
         for c in &l.criteria {
-            let mut sources = refs(&c.references);
-            for u in &c.unmatched_sources {
-                if !sources.is_empty() {
-                    sources.push_str("; ");
-                }
-                sources.push_str(u);
-            }
+            let sources = refs(&c.references);
             let _ = writeln!(
                 out,
                 "- **{}**: {} _({}: {})_",
@@ -196,7 +194,10 @@ fn excluded(out: &mut String, note: &Note) {
     let _ = writeln!(out, "{}\n", t.excluded_intro);
     let _ = writeln!(out, "| {} | {} |\n|---|---|", s.candidate, s.reasons);
     for x in &note.excluded {
-        let reasons: Vec<String> = x.reasons.iter().map(|r| cell(r)).collect();
+        let mut reasons: Vec<String> = x.reasons.iter().map(|r| cell(r)).collect();
+        if !x.references.is_empty() {
+            reasons.push(format!("_({}: {})_", t.references, refs(&x.references)));
+        }
         let _ = writeln!(
             out,
             "| {} | {} |",
@@ -297,18 +298,20 @@ fn landscape(out: &mut String, note: &Note) {
                 cell(&r.applies_to.join(", ")),
                 r.effect_name,
                 r.status_name,
-                r.reference
-                    .as_ref()
-                    .map(|x| refs(std::slice::from_ref(x)))
-                    .unwrap_or_default()
+                refs(&r.references)
             );
         }
     }
     let _ = writeln!(out, "\n### {}\n", t.why_title);
     for w in &l.why {
+        let sources = if w.references.is_empty() {
+            String::new()
+        } else {
+            format!(" _({}: {})_", t.references, refs(&w.references))
+        };
         let _ = writeln!(
             out,
-            "- **{}**: {}",
+            "- **{}**: {}{sources}",
             cell(&w.workloads.join(", ")),
             w.explanation
         );
@@ -529,6 +532,24 @@ fn collaboration(out: &mut String, note: &Note) {
         let _ = writeln!(out, "{line}\n");
     }
     let _ = writeln!(out, "{}\n", c.basis);
+    if !c.rules.is_empty() {
+        let _ = writeln!(out, "### {}\n", t.option_rules_title);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |\n|---|---|---|",
+            t.rule, s.status, t.references
+        );
+        for r in &c.rules {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                cell(&r.text),
+                r.status_name,
+                refs(&r.references)
+            );
+        }
+        out.push('\n');
+    }
     if c.form.is_none() {
         return;
     }
@@ -542,10 +563,14 @@ fn collaboration(out: &mut String, note: &Note) {
         t.obstacle, s.status, t.references
     );
     for o in &c.obstacles {
+        let text = match &o.historical {
+            Some(h) => format!("{} _({})_", o.text, h),
+            None => o.text.clone(),
+        };
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
-            cell(&o.text),
+            cell(&text),
             o.status_name,
             o.reference
                 .as_ref()
@@ -560,25 +585,43 @@ fn sources(out: &mut String, note: &Note) {
     let lang = note.language();
     let t = labels(lang);
     let s = strings(lang);
-    let _ = writeln!(out, "## {}\n\n{}\n", t.ch_sources, t.sources_intro);
     let _ = writeln!(
         out,
-        "| # | {} | {} | {} |\n|---:|---|---|---|",
-        t.document, t.sections_used, s.status
+        "## {}\n\n{}\n\n{}\n",
+        t.ch_sources,
+        t.sources_intro,
+        t.policy_checked
+            .replace("{date}", &note.policy_checked_text)
+    );
+    let _ = writeln!(
+        out,
+        "| # | {} | {} | {} | {} | {} |\n|---:|---|---|---|---|---|",
+        t.document, t.sections_used, s.status, t.age, t.checked
     );
     for src in &note.sources {
+        let mut doc = src.document_markdown.clone();
+        if !src.identifier.is_empty() {
+            doc.push_str(&format!(", {}", src.identifier));
+        }
+        doc.push_str(&format!("<br>_{}_", src.note));
+        if let Some(n) = &src.status_note {
+            doc.push_str(&format!("<br>⚠ {n}"));
+        }
         let _ = writeln!(
             out,
-            "| {} | {}<br>_{}_ | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             src.number,
-            cell(&src.cite),
-            cell(&src.note),
+            cell(&doc),
             if src.sections.is_empty() {
                 "—".to_string()
             } else {
                 cell(&src.sections.join("; "))
             },
-            src.status_name
+            src.status_name,
+            src.age_years
+                .map(|n| t.years.replace("{n}", &n.to_string()))
+                .unwrap_or_default(),
+            src.checked_text
         );
     }
     out.push('\n');

@@ -24,13 +24,14 @@ use serde::Serialize;
 
 use crate::core::allocation::AllocationError;
 use crate::core::catalogue::{
-    CandidateKey, Catalogue, CollaborationForm, ControlLevel, Decider, Layer, PlacementOption,
-    PolicyStatus,
+    CandidateKey, Catalogue, Citation, CollaborationForm, ControlLevel, Decider, Layer,
+    PlacementOption, PolicyStatus,
 };
 use crate::core::profile::Profile;
 use crate::core::scoring::{Evaluation, ScoreError};
 use crate::core::text::Lang;
 use crate::i18n::report as labels;
+use crate::report::cite::{self, Markup};
 
 /// How many candidates count as "leading": explained in full and shown in the layer picture.
 pub const LEADING: usize = 3;
@@ -141,8 +142,6 @@ pub struct ExplainedScore {
     pub contribution: f64,
     pub explanation: String,
     pub references: Vec<Reference>,
-    /// Citations that did not match a catalogue source, shown verbatim.
-    pub unmatched_sources: Vec<String>,
 }
 
 /// Chapter 3: why a leading candidate stands where it stands.
@@ -159,6 +158,8 @@ pub struct LeaderNote {
 pub struct ExcludedNote {
     pub candidate: CandidateRef,
     pub reasons: Vec<String>,
+    /// The sources behind the constraints.
+    pub references: Vec<Reference>,
 }
 
 /// One cell of the layer picture: what a candidate keeps and gives up on one layer.
@@ -226,7 +227,8 @@ pub struct RuleNote {
     pub applies_to: Vec<String>,
     pub status: &'static str,
     pub status_name: String,
-    pub reference: Option<Reference>,
+    /// The rule's source first, then further sources.
+    pub references: Vec<Reference>,
 }
 
 /// Workloads that share one explanation (same data class and models).
@@ -234,6 +236,8 @@ pub struct RuleNote {
 pub struct WhyNote {
     pub workloads: Vec<String>,
     pub explanation: String,
+    /// The sources the explanation rests on (the rules have their own in the rule table).
+    pub references: Vec<Reference>,
 }
 
 /// Chapter 6: the hybrid landscape.
@@ -366,6 +370,18 @@ pub struct ObstacleNote {
     pub status: &'static str,
     pub status_name: String,
     pub reference: Option<Reference>,
+    /// Why the obstacle is historical, when it is.
+    pub historical: Option<String>,
+}
+
+/// Law or a norm that comes with the leading placement option.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OptionRuleNote {
+    pub id: String,
+    pub text: String,
+    pub status: &'static str,
+    pub status_name: String,
+    pub references: Vec<Reference>,
 }
 
 /// Chapter 8: the collaboration form of the leading option and its open obstacles.
@@ -385,6 +401,8 @@ pub struct CollaborationNote {
     pub basis: String,
     pub obstacles: Vec<ObstacleNote>,
     pub reference: Option<Reference>,
+    /// Law and norms that come with the leading option, whatever the form.
+    pub rules: Vec<OptionRuleNote>,
 }
 
 /// Chapter 9: one source document with the sections the note used.
@@ -392,12 +410,33 @@ pub struct CollaborationNote {
 pub struct SourceNote {
     pub number: usize,
     pub id: String,
-    pub cite: String,
+    /// The document as a reader cites it: publisher, title, date (plain text).
+    pub document: String,
+    /// The same with the title in Markdown italics.
+    pub document_markdown: String,
+    pub title: String,
+    /// The short name a law is known by ("AVG"); empty when none.
+    pub short: String,
+    /// Publisher or author; empty for a law or EU act, which is cited by its title.
+    pub publisher: String,
+    pub year: u16,
+    /// When it appeared, in words ("13 mei 2022", "ca. 2012").
+    pub date: String,
+    /// Its age in whole years on the date the policy content was checked.
+    pub age_years: Option<u16>,
+    /// BWB id, CELEX number, Kamerstuk, version; empty when it has none.
+    pub identifier: String,
     pub kind: &'static str,
+    pub kind_name: String,
     pub status: &'static str,
     pub status_name: String,
+    /// What was uncertain about the status on the checked date.
+    pub status_note: Option<String>,
     pub note: String,
     pub sections: Vec<String>,
+    /// The date the entry was last checked (`YYYY-MM-DD`) and in words.
+    pub checked: String,
+    pub checked_text: String,
 }
 
 /// The whole decision note, in one language.
@@ -418,6 +457,10 @@ pub struct Note {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub business_case: Option<BusinessCaseNote>,
     pub collaboration: CollaborationNote,
+    /// The date the catalogue's policy content was last checked (`YYYY-MM-DD`), and in words:
+    /// "beleid bijgewerkt tot …".
+    pub policy_checked: String,
+    pub policy_checked_text: String,
     pub sources: Vec<SourceNote>,
 }
 
@@ -520,45 +563,44 @@ impl<'a> Sources<'a> {
 
     /// Records a use of a source id with a section string; `None` for an unknown id.
     fn cite(&mut self, id: &str, section: &str) -> Option<Reference> {
-        self.catalogue.source(id)?;
-        let sections = split_sections(section);
-        let pos = match self.used.iter().position(|(s, _)| s == id) {
+        self.citation(&Citation::new(id, section))
+    }
+
+    /// Records a citation from the core; `None` for an unknown source id.
+    fn citation(&mut self, c: &Citation) -> Option<Reference> {
+        self.catalogue.source(&c.source)?;
+        let pos = match self.used.iter().position(|(s, _)| *s == c.source) {
             Some(p) => p,
             None => {
-                self.used.push((id.to_string(), vec![]));
+                self.used.push((c.source.clone(), vec![]));
                 self.used.len() - 1
             }
         };
-        for s in &sections {
+        for s in &c.sections {
             if !self.used[pos].1.contains(s) {
                 self.used[pos].1.push(s.clone());
             }
         }
         Some(Reference {
             source: pos + 1,
-            sections,
+            sections: c.sections.clone(),
         })
     }
 
-    /// Records a citation string as made by `Catalogue::cite` ("cite, section [status]"):
-    /// the source is the one whose citation is the longest prefix.
-    fn cite_text(&mut self, text: &str) -> Option<Reference> {
-        let source = self
-            .catalogue
-            .sources
-            .iter()
-            .filter(|s| text.starts_with(s.cite.as_str()))
-            .max_by_key(|s| s.cite.len())?;
-        let rest = &text[source.cite.len()..];
-        let status = format!(" [{}]", source.status);
-        let rest = rest.strip_suffix(status.as_str()).unwrap_or(rest);
-        let section = rest.strip_prefix(", ").unwrap_or(rest).trim();
-        let id = source.id.clone();
-        self.cite(&id, section)
+    /// Records several citations, one reference per source.
+    fn citations(&mut self, cs: &[Citation]) -> Vec<Reference> {
+        let mut out = vec![];
+        for c in cs {
+            if let Some(r) = self.citation(c) {
+                merge_reference(&mut out, r);
+            }
+        }
+        out
     }
 
     /// The sources chapter.
     fn into_notes(self, lang: Lang) -> Vec<SourceNote> {
+        let checked = self.catalogue.policy_checked();
         self.used
             .into_iter()
             .enumerate()
@@ -568,12 +610,28 @@ impl<'a> Sources<'a> {
                 Some(SourceNote {
                     number: i + 1,
                     id,
-                    cite: s.cite.clone(),
+                    document: cite::document(s, lang, Markup::Plain),
+                    document_markdown: cite::document(s, lang, Markup::Markdown),
+                    title: s.title.clone(),
+                    short: s.short.get(lang).to_string(),
+                    publisher: if cite::cited_by_title(s) {
+                        String::new()
+                    } else {
+                        s.publisher.get(lang).to_string()
+                    },
+                    year: s.year,
+                    date: cite::when(s, lang),
+                    age_years: cite::age(s, checked),
+                    identifier: s.identifier.clone(),
                     kind: s.kind.id(),
+                    kind_name: s.kind.name().get(lang).to_string(),
                     status: s.status.id(),
-                    status_name: s.status.name().get(lang).to_string(),
+                    status_name: cite::status(s.status, lang).to_string(),
+                    status_note: cite::status_note(s, lang).map(str::to_string),
                     note: s.note.get(lang).to_string(),
                     sections,
+                    checked: s.checked.clone(),
+                    checked_text: cite::date(&s.checked, lang),
                 })
             })
             .collect()
@@ -592,42 +650,6 @@ fn merge_reference(list: &mut Vec<Reference>, r: Reference) {
         }
         None => list.push(r),
     }
-}
-
-/// The part of a workload's explanation before its first placement rule: the rules follow in
-/// the landscape's rule table, with their status, so the note does not repeat them per
-/// workload. The core writes each rule as "Regel ID", "Voorwaarde ID", "Rule ID" or
-/// "Condition ID"; when none is found the explanation stays whole.
-fn reason_before_rules(explanation: &str, rule_ids: &[&str]) -> String {
-    let cut = rule_ids
-        .iter()
-        .flat_map(|id| {
-            ["Regel", "Voorwaarde", "Rule", "Condition"]
-                .iter()
-                .filter_map(move |tag| explanation.find(&format!(" {tag} {id}")))
-        })
-        .min();
-    match cut {
-        Some(i) => explanation[..i].trim_end().to_string(),
-        None => explanation.to_string(),
-    }
-}
-
-/// Splits a section string into the sections it names: "§2.2 Tabel 1; §3.3" and
-/// "§3.3, §4.1" both name two.
-fn split_sections(section: &str) -> Vec<String> {
-    section
-        .split("; ")
-        .flat_map(|part| part.split(", §").enumerate())
-        .map(|(i, s)| {
-            if i > 0 {
-                format!("§{}", s.trim())
-            } else {
-                s.trim().to_string()
-            }
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
 }
 
 fn level_name(level: ControlLevel, lang: Lang) -> String {
@@ -722,14 +744,7 @@ impl Note {
                     .criteria
                     .iter()
                     .map(|c| {
-                        let mut references: Vec<Reference> = vec![];
-                        let mut unmatched = vec![];
-                        for s in &c.sources {
-                            match sources.cite_text(s) {
-                                Some(r) => merge_reference(&mut references, r),
-                                None => unmatched.push(s.clone()),
-                            }
-                        }
+                        let references = sources.citations(&c.sources);
                         ExplainedScore {
                             criterion: c.criterion.id(),
                             name: c.criterion.name().get(lang).to_string(),
@@ -738,7 +753,6 @@ impl Note {
                             contribution: r6(c.score * c.weight),
                             explanation: c.explanation.get(lang).to_string(),
                             references,
-                            unmatched_sources: unmatched,
                         }
                     })
                     .collect(),
@@ -751,6 +765,7 @@ impl Note {
             .map(|x| ExcludedNote {
                 candidate: CandidateRef::new(cat, x.key, lang),
                 reasons: x.reasons.iter().map(|r| r.get(lang).to_string()).collect(),
+                references: sources.citations(&x.sources),
             })
             .collect();
 
@@ -789,8 +804,26 @@ impl Note {
                             id: o.id.clone(),
                             text: o.text.get(lang).to_string(),
                             status: status.id(),
-                            status_name: status.name().get(lang).to_string(),
+                            status_name: cite::status(status, lang).to_string(),
                             reference: sources.cite(&o.source, &o.section),
+                            historical: o.historical.as_ref().map(|h| h.get(lang).to_string()),
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let rules = leader_option
+            .map(|o| {
+                cat.option_rules_for(o)
+                    .into_iter()
+                    .map(|r| {
+                        let status = cat.status_of(&r.source);
+                        OptionRuleNote {
+                            id: r.id.clone(),
+                            text: r.text.get(lang).to_string(),
+                            status: status.id(),
+                            status_name: cite::status(status, lang).to_string(),
+                            references: sources.citations(&r.citations()),
                         }
                     })
                     .collect()
@@ -806,6 +839,7 @@ impl Note {
             basis,
             obstacles,
             reference,
+            rules,
         };
 
         Ok(Note {
@@ -821,6 +855,8 @@ impl Note {
             landscape,
             business_case,
             collaboration,
+            policy_checked: cat.policy_checked().to_string(),
+            policy_checked_text: cite::date(cat.policy_checked(), lang),
             sources: sources.into_notes(lang),
         })
     }
@@ -966,7 +1002,7 @@ fn build_landscape(
                     }
                 }
                 None => {
-                    let reference = original.and_then(|x| sources.cite(&x.source, &x.section));
+                    let references = sources.citations(&r.citations);
                     let status: PolicyStatus = r.status;
                     rule_index.insert(key, rules.len());
                     rules.push(RuleNote {
@@ -976,25 +1012,20 @@ fn build_landscape(
                         effect_name: effect_name.to_string(),
                         applies_to: vec![data_name.clone()],
                         status: status.id(),
-                        status_name: status.name().get(lang).to_string(),
-                        reference,
+                        status_name: cite::status(status, lang).to_string(),
+                        references,
                     });
                 }
             }
         }
-        if let Some(f) = cat.workload_privacy.factor.get(&p.data)
-            && (f - 1.0).abs() > f64::EPSILON
-        {
-            let wp = &cat.workload_privacy;
-            sources.cite(&wp.source, &wp.section);
-        }
-        let ids: Vec<&str> = p.rules.iter().map(|r| r.id.as_str()).collect();
-        let explanation = reason_before_rules(p.explanation.get(lang), &ids);
+        let references = sources.citations(&p.sources);
+        let explanation = p.explanation.get(lang).to_string();
         match why.iter_mut().find(|x| x.explanation == explanation) {
             Some(x) => x.workloads.push(p.name.clone()),
             None => why.push(WhyNote {
                 workloads: vec![p.name.clone()],
                 explanation,
+                references,
             }),
         }
         workloads.push(WorkloadNote {
@@ -1037,51 +1068,30 @@ mod tests {
     }
 
     #[test]
-    fn sections_split_on_semicolons_and_paragraph_signs() {
-        assert_eq!(
-            split_sections("§2.2 Tabel 1; §3.3"),
-            vec!["§2.2 Tabel 1", "§3.3"]
-        );
-        assert_eq!(split_sections("§3.3, §4.1"), vec!["§3.3", "§4.1"]);
-        assert_eq!(split_sections(""), Vec::<String>::new());
-        assert_eq!(
-            split_sections("redenen om te verhuizen; risico's"),
-            vec!["redenen om te verhuizen", "risico's"]
-        );
-    }
-
-    #[test]
     fn citations_resolve_to_numbered_sources() {
         let cat = catalogue::built_in();
         let mut s = Sources::new(&cat);
-        let text = cat.cite("seed000", "§3.3, §4.1");
-        let r = s.cite_text(&text).unwrap();
+        let r = s
+            .citation(&Citation::new("king_cloud_ssc", "§3.3, §4.1"))
+            .unwrap();
         assert_eq!(r.source, 1);
         assert_eq!(r.sections, vec!["§3.3", "§4.1"]);
-        let again = s.cite("seed000", "§2.2 Tabel 1").unwrap();
+        let again = s.cite("king_cloud_ssc", "§2.2 Tabel 1").unwrap();
         assert_eq!(again.source, 1, "one number per document");
-        let other = s.cite("seed001", "§2").unwrap();
+        let other = s.cite("king_obstacles", "§2").unwrap();
         assert_eq!(other.source, 2);
-        assert!(s.cite_text("not a known citation").is_none());
+        assert!(s.cite("not_a_source", "§1").is_none());
         let notes = s.into_notes(Lang::Nl);
         assert_eq!(notes[0].sections, vec!["§2.2 Tabel 1", "§3.3", "§4.1"]);
-        assert_eq!(notes[1].id, "seed001");
+        assert_eq!(notes[1].id, "king_obstacles");
     }
 
     #[test]
-    fn workload_reasons_stop_before_the_rules() {
-        let text = "Beste kandidaat: SSC (score 7.19). Regel a_b: tekst (bron) Voorwaarde c: meer";
-        assert_eq!(
-            reason_before_rules(text, &["c", "a_b"]),
-            "Beste kandidaat: SSC (score 7.19)."
-        );
-        assert_eq!(
-            reason_before_rules("Only a reason.", &["x"]),
-            "Only a reason."
-        );
+    fn workload_reasons_leave_the_rules_to_the_rule_table() {
         let n = note(None, Lang::En);
         for w in &n.landscape.why {
             assert!(!w.explanation.contains(" Rule "), "{}", w.explanation);
+            assert!(!w.explanation.contains("Condition "), "{}", w.explanation);
         }
         // Every rule a workload names is in the landscape's rule table.
         for w in &n.landscape.workloads {
@@ -1141,16 +1151,11 @@ mod tests {
         for l in &n.leaders {
             for c in &l.criteria {
                 refs.extend(&c.references);
-                assert!(c.unmatched_sources.is_empty(), "{:?}", c.unmatched_sources);
             }
         }
         refs.extend(&n.layers.references);
-        refs.extend(
-            n.landscape
-                .rules
-                .iter()
-                .filter_map(|r| r.reference.as_ref()),
-        );
+        refs.extend(n.landscape.rules.iter().flat_map(|r| &r.references));
+        refs.extend(n.collaboration.rules.iter().flat_map(|r| &r.references));
         refs.extend(
             n.collaboration
                 .obstacles

@@ -189,13 +189,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         ]));
         for r in &x.reasons {
             ex.push(Line::from(Span::styled(
-                format!(
-                    "   {}",
-                    crate::tui::widgets::localize_cite(r.get(lang), lang)
-                ),
+                format!("   {}", r.get(lang)),
                 th.dim(),
             )));
         }
+        ex.extend(super::source_lines(state, &x.sources));
     }
     frame.render_widget(
         Paragraph::new(ex)
@@ -840,6 +838,26 @@ pub fn why(frame: &mut Frame, area: Rect, state: &State) {
     ];
     for part in split_sentences(cs.explanation.get(lang)) {
         lines.push(Line::from(Span::styled(part, th.text())));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(s.numbers, th.heading())));
+    for n in &cs.numbers {
+        let style = if n.provenance.is_assumption() {
+            th.assumption()
+        } else {
+            th.good()
+        };
+        lines.push(Line::from(vec![
+            Span::styled("  • ", th.dim()),
+            Span::styled(
+                format!("{}: {} — ", n.label.get(lang), n.value.get(lang)),
+                th.text(),
+            ),
+            Span::styled(
+                crate::report::cite::provenance_short(&state.catalogue, &n.provenance, lang),
+                style,
+            ),
+        ]));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(s.sources, th.heading())));

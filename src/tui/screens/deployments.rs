@@ -85,7 +85,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     ];
     info.extend(super::source_lines(
         state,
-        &[state.catalogue.cite(&d.source, &d.section)],
+        &[state.catalogue.citation(&d.source, &d.section)],
     ));
     info.push(Line::from(""));
     if d.id == Deployment::Public {
@@ -139,10 +139,7 @@ fn public_rules(state: &State) -> Vec<Line<'static>> {
             format!("  {}: {}", s.applies_to, classes.join(", ")),
             th.dim(),
         )));
-        out.extend(super::source_lines(
-            state,
-            &[state.catalogue.cite(&rule.source, &rule.section)],
-        ));
+        out.extend(super::source_lines(state, &rule.citations()));
     }
     out
 }

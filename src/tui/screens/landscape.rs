@@ -133,7 +133,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             Span::styled(mark, st),
             Span::styled(r.text.get(lang).to_string(), th.text()),
         ]));
-        lines.extend(super::source_lines(state, std::slice::from_ref(&r.source)));
+        lines.extend(super::source_lines(state, &r.citations));
     }
     frame.render_widget(
         Paragraph::new(lines)

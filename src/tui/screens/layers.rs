@@ -78,7 +78,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         )));
         lines.extend(super::source_lines(
             state,
-            &[state.catalogue.cite(&i.source, &i.section)],
+            &[state.catalogue.citation(&i.source, &i.section)],
         ));
         lines.push(Line::from(""));
     }

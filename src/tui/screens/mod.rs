@@ -21,7 +21,9 @@ use super::action::{Action, Effect};
 use super::keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::state::{InputPurpose, Popup, Screen, State};
-use super::widgets::{self, localize_cite};
+use super::widgets;
+use crate::core::catalogue::Citation;
+use crate::report::cite;
 
 /// Draws the whole frame from the state. Reads only.
 pub fn render(frame: &mut Frame, state: &State) {
@@ -245,26 +247,21 @@ fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, bu
 }
 
 /// Lines for a list of citations, each with its status in the room's language.
-pub fn source_lines(state: &State, cites: &[String]) -> Vec<Line<'static>> {
+pub fn source_lines(state: &State, cites: &[Citation]) -> Vec<Line<'static>> {
     cites
         .iter()
         .map(|c| {
-            let mut spans = vec![Span::styled("  ↳ ", state.theme.dim())];
-            let text = localize_cite(c, state.lang);
-            match widgets::cite_status(c) {
-                Some(st) => {
-                    let badge = format!("[{}]", st.name().get(state.lang));
-                    let plain = text.replace(&badge, "");
-                    spans.push(Span::styled(
-                        plain.trim_end().to_string(),
-                        state.theme.dim(),
-                    ));
-                    spans.push(Span::raw(" "));
-                    spans.push(widgets::status_badge(st, state.lang, &state.theme));
-                }
-                None => spans.push(Span::styled(text, state.theme.dim())),
-            }
-            Line::from(spans)
+            let text = cite::reference(&state.catalogue, c, state.lang, cite::Markup::Plain);
+            Line::from(vec![
+                Span::styled("  ↳ ", state.theme.dim()),
+                Span::styled(text, state.theme.dim()),
+                Span::raw(" "),
+                widgets::status_badge(
+                    state.catalogue.status_of(&c.source),
+                    state.lang,
+                    &state.theme,
+                ),
+            ])
         })
         .collect()
 }

@@ -73,7 +73,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             Span::styled(format!("{mark} "), if good { th.good() } else { th.bad() }),
             Span::styled(p.text(lang).to_string(), th.text()),
         ])];
-        let cite = state.catalogue.cite(&p.source, &p.section);
+        let cite = state.catalogue.citation(&p.source, &p.section);
         v.extend(super::source_lines(state, &[cite]));
         v
     };
@@ -85,6 +85,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     info.push(Line::from(Span::styled(s.cons, th.heading())));
     for p in &o.cons {
         info.extend(point(p, "−", false));
+    }
+    let rules = state.catalogue.option_rules_for(o.id);
+    if !rules.is_empty() {
+        info.push(Line::from(""));
+        info.push(Line::from(Span::styled(s.option_rules, th.heading())));
+        for r in rules {
+            info.push(Line::from(vec![
+                Span::styled("§ ", th.heading()),
+                Span::styled(r.text.get(lang).to_string(), th.text()),
+            ]));
+            info.extend(super::source_lines(state, &r.citations()));
+        }
     }
     let title = format!("{}. {}", o.number, o.name.get(lang));
     frame.render_widget(

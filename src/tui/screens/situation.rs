@@ -243,7 +243,7 @@ pub fn rule_lines(state: &State, data: DataClass) -> Vec<Line<'static>> {
             Span::styled(mark, st),
             Span::styled(r.text.get(state.lang).to_string(), th.text()),
         ]));
-        out.extend(super::source_lines(state, std::slice::from_ref(&r.source)));
+        out.extend(super::source_lines(state, &r.citations));
     }
     out.push(Line::from(""));
     out

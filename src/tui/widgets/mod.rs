@@ -42,46 +42,13 @@ pub fn bar(score: f64, width: usize) -> String {
     s
 }
 
-/// A policy status as the room reads it: "[bindend]", "[referentie]", "[in voorbereiding]".
+/// A policy status as the room reads it: "[bindend]", "[zelfbindend]", "[referentie]",
+/// "[achtergrond]", "[in voorbereiding]".
 pub fn status_badge(status: PolicyStatus, lang: Lang, theme: &Theme) -> Span<'static> {
     Span::styled(
-        format!("[{}]", status.name().get(lang)),
+        format!("[{}]", crate::report::cite::status(status, lang)),
         theme.status(status),
     )
-}
-
-/// Citations from the core carry the status id in English ("[reference]"); show it in the
-/// room's language.
-pub fn localize_cite(cite: &str, lang: Lang) -> String {
-    let mut s = without_seed_files(cite);
-    for st in PolicyStatus::ALL {
-        s = s.replace(
-            &format!("[{}]", st.id()),
-            &format!("[{}]", st.name().get(lang)),
-        );
-    }
-    s
-}
-
-/// Drops seed file names ("seed 000_500cc8825a961840.txt") from a citation: on a projector
-/// the document's title says enough; reports keep the full citation.
-pub fn without_seed_files(cite: &str) -> String {
-    let mut s = cite.to_string();
-    while let Some(i) = s.find("seed ") {
-        let Some(len) = s[i..].find(".txt") else {
-            break;
-        };
-        s.replace_range(i..i + len + 4, "");
-    }
-    s.replace("(, ", "(").replace(" ()", "").replace("()", "")
-}
-
-/// The policy status named in a citation, if any.
-pub fn cite_status(cite: &str) -> Option<PolicyStatus> {
-    PolicyStatus::ALL
-        .iter()
-        .copied()
-        .find(|st| cite.contains(&format!("[{}]", st.id())))
 }
 
 /// A line's style: selected or plain.
@@ -103,27 +70,5 @@ mod tests {
         assert_eq!(bar(0.0, 4), "    ");
         assert_eq!(bar(5.0, 4).chars().count(), 4);
         assert_eq!(bar(5.0, 4), "██  ");
-    }
-
-    #[test]
-    fn seed_file_names_are_dropped() {
-        assert_eq!(
-            without_seed_files(
-                "Heeft het SSC nog een toekomst? (seed 002_99.txt, 2022), risico's [reference]"
-            ),
-            "Heeft het SSC nog een toekomst? (2022), risico's [reference]"
-        );
-        assert_eq!(
-            without_seed_files("KING, Cloud (seed 000_5.txt), §2.3 [reference]"),
-            "KING, Cloud, §2.3 [reference]"
-        );
-    }
-
-    #[test]
-    fn citations_are_localized() {
-        assert_eq!(
-            localize_cite("Rijksbreed cloudbeleid 2022 [reference]", Lang::Nl),
-            "Rijksbreed cloudbeleid 2022 [referentie]"
-        );
     }
 }
