@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::core::business_case::Horizon;
 use crate::core::catalogue::Catalogue;
@@ -200,6 +200,18 @@ pub enum Command {
         #[command(subcommand)]
         method: WeightsCommand,
     },
+    /// Print a shell completion script to standard output.
+    ///
+    /// E.g. `wolkwijzer completions bash > ~/.local/share/bash-completion/completions/wolkwijzer`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output: every command and option.
+    ///
+    /// E.g. `wolkwijzer man > wolkwijzer.1 && man -l wolkwijzer.1`.
+    Man,
 }
 
 /// Largest `--samples` accepted (10^7 takes a few seconds).
@@ -396,8 +408,106 @@ fn failed(message: impl std::fmt::Display) -> Outcome {
     }
 }
 
+/// The completion script for `shell`, generated from the clap definitions.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "wolkwijzer", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The manual page (roff), generated from the clap definitions: the top-level page (name,
+/// synopsis, description, options, the list of commands), one section per command — nested
+/// ones such as `weights ahp` included — with its synopsis, description and options, then the
+/// exit codes and the version.
+pub fn man_page() -> std::io::Result<String> {
+    let mut root = Cli::command();
+    root.build();
+    let mut commands = Vec::new();
+    leaf_commands(&root, &mut commands);
+    let page = clap_mangen::Man::new(root);
+    let mut out = Vec::new();
+    page.render_title(&mut out)?;
+    page.render_name_section(&mut out)?;
+    page.render_synopsis_section(&mut out)?;
+    page.render_description_section(&mut out)?;
+    page.render_options_section(&mut out)?;
+    // The commands live in this page (clap_mangen would refer to one page per command).
+    let mut list = String::from(".SH COMMANDS\n");
+    for sub in &commands {
+        let name = sub.get_bin_name().unwrap_or(sub.get_name());
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        list.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff_text(name),
+            roff_text(&about)
+        ));
+    }
+    out.extend_from_slice(list.as_bytes());
+    for sub in commands {
+        let name = sub.get_bin_name().unwrap_or(sub.get_name()).to_owned();
+        let page = clap_mangen::Man::new(sub);
+        let mut section = Vec::new();
+        page.render_synopsis_section(&mut section)?;
+        page.render_description_section(&mut section)?;
+        page.render_options_section(&mut section)?;
+        // One heading per command; its own SYNOPSIS/DESCRIPTION/OPTIONS become paragraphs.
+        let heading = format!(".SH \"{}\"\n", roff_text(&name.to_uppercase()));
+        out.extend_from_slice(heading.as_bytes());
+        for line in String::from_utf8_lossy(&section).lines().skip(1) {
+            let line = if line.starts_with(".SH ") {
+                ".PP"
+            } else {
+                line
+            };
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+    }
+    page_tail(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The exit codes and the version, closing the manual page.
+fn page_tail(out: &mut Vec<u8>) -> std::io::Result<()> {
+    let page = clap_mangen::Man::new(Cli::command());
+    page.render_extra_section(out)?;
+    page.render_version_section(out)
+}
+
+/// Text with the roff specials escaped: backslashes, hyphens, a leading dot or quote.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with('.') || escaped.starts_with('\'') {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// The commands under `cmd` that run something (`weights` only groups `weights ahp`).
+fn leaf_commands(cmd: &clap::Command, out: &mut Vec<clap::Command>) {
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        if sub.has_subcommands() {
+            leaf_commands(sub, out);
+        } else {
+            out.push(sub.clone());
+        }
+    }
+}
+
 /// Runs a headless command. `None` (no command) is handled by the caller.
 pub fn run(cli: &Cli, command: &Command) -> Outcome {
+    // Generated from the clap definitions: no catalogue needed, so a bad one cannot stop them.
+    match command {
+        Command::Completions { shell } => return Outcome::ok(completions(*shell)),
+        Command::Man => {
+            return match man_page() {
+                Ok(page) => Outcome::ok(page),
+                Err(e) => failed(format!("cannot render the manual page: {e}")),
+            };
+        }
+        _ => {}
+    }
     let lang: Lang = cli.lang.into();
     let cat = match load_catalogue(cli.catalogue.as_ref()) {
         Ok(c) => c,
@@ -515,6 +625,9 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             },
             Err(e) => Outcome::invalid(&e),
         },
+        Command::Completions { .. } | Command::Man => {
+            unreachable!("handled before the catalogue is loaded")
+        }
         Command::Catalogue { format } => Outcome::ok(match format {
             Format::Table => report::table::catalogue(&cat, lang),
             Format::Json => report::json::catalogue(&cat, lang),
