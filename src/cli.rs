@@ -146,9 +146,12 @@ pub enum Command {
         /// Horizon in years instead of the profile's (5–10).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(5..=10))]
         years: Option<u32>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format; xlsx is an Excel workbook with live formulas and needs -o.
+        #[arg(long, value_enum, default_value_t = CaseFormat::Table)]
+        format: CaseFormat,
+        /// Write to this file instead of standard output (required for xlsx).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Show the catalogue: options, control per layer, deployment models, rules, sources.
     Catalogue {
@@ -242,6 +245,17 @@ pub enum ReportFormat {
     Json,
     /// The data behind every table, as CSV blocks.
     Csv,
+}
+
+/// Formats of `business-case`: the text formats and an Excel workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CaseFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    /// Excel workbook: the yearly tables as formulas over input cells (needs -o).
+    Xlsx,
 }
 
 /// Output formats.
@@ -587,14 +601,38 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             candidate,
             years,
             format,
+            output,
         } => {
+            let text_format = match format {
+                CaseFormat::Table => Some(Format::Table),
+                CaseFormat::Json => Some(Format::Json),
+                CaseFormat::Csv => Some(Format::Csv),
+                CaseFormat::Markdown => Some(Format::Markdown),
+                CaseFormat::Xlsx => None,
+            };
+            if text_format.is_none() && output.is_none() {
+                return xlsx_needs_output();
+            }
             let p = match profile {
                 Some(path) => profile::load_with(path, &cat),
                 None => Ok(profile::demo()),
             };
-            match p {
-                Ok(p) => business_case(&cat, &p, candidate.as_deref(), *years, *format, lang),
-                Err(e) => Outcome::invalid(&e),
+            let p = match p {
+                Ok(p) => p,
+                Err(e) => return Outcome::invalid(&e),
+            };
+            let candidate = candidate.as_deref();
+            match (text_format, output) {
+                (Some(f), None) => business_case(&cat, &p, candidate, *years, f, lang),
+                (Some(f), Some(path)) => {
+                    let out = business_case(&cat, &p, candidate, *years, f, lang);
+                    if out.code != EXIT_OK {
+                        return out;
+                    }
+                    write_output(path, out.stdout.as_bytes(), "the business case")
+                }
+                (None, Some(path)) => business_case_xlsx(&cat, &p, candidate, *years, lang, path),
+                (None, None) => xlsx_needs_output(),
             }
         }
         Command::Sensitivity {
@@ -649,6 +687,26 @@ pub fn business_case(
     years: Option<u32>,
     format: Format,
     lang: Lang,
+) -> Outcome {
+    with_business_case(catalogue, profile, candidate, years, lang, |view| {
+        Outcome::ok(match format {
+            Format::Table => report::business_case::table::business_case(view),
+            Format::Json => report::business_case::json::business_case(view),
+            Format::Csv => report::business_case::csv::business_case(view),
+            Format::Markdown => report::business_case::markdown::business_case(view),
+        })
+    })
+}
+
+/// Checks `candidate` and `years`, evaluates the business case and hands its view to `render`;
+/// problems become the outcome (exit 1 for the profile, 2 for the arguments).
+fn with_business_case(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    candidate: Option<&str>,
+    years: Option<u32>,
+    lang: Lang,
+    render: impl FnOnce(&BusinessCaseView<'_>) -> Outcome,
 ) -> Outcome {
     let fail = |code: i32, message: String| Outcome {
         stdout: String::new(),
@@ -707,10 +765,48 @@ pub fn business_case(
         result: &result,
         lang,
     };
-    Outcome::ok(match format {
-        Format::Table => report::business_case::table::business_case(&view),
-        Format::Json => report::business_case::json::business_case(&view),
-        Format::Csv => report::business_case::csv::business_case(&view),
-        Format::Markdown => report::business_case::markdown::business_case(&view),
+    render(&view)
+}
+
+/// The usage error of `--format xlsx` without `-o`: a workbook is binary, not for a terminal.
+fn xlsx_needs_output() -> Outcome {
+    Outcome {
+        stdout: String::new(),
+        stderr: "--format xlsx writes a binary workbook: name the file with -o FILE (e.g. -o business-case.xlsx)\n".into(),
+        code: EXIT_USAGE,
+    }
+}
+
+/// Writes `bytes` to `path`; a failure is reported with `what` was being written.
+fn write_output(path: &std::path::Path, bytes: &[u8], what: &str) -> Outcome {
+    match std::fs::write(path, bytes) {
+        Ok(()) => Outcome::ok(String::new()),
+        Err(e) => Outcome {
+            stdout: String::new(),
+            stderr: format!("{}: cannot write {what}: {e}\n", path.display()),
+            code: EXIT_INVALID,
+        },
+    }
+}
+
+/// Runs `business-case --format xlsx -o path`: the workbook of [`report::business_case::xlsx`]
+/// with the ranking and weights of the profile.
+pub fn business_case_xlsx(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    candidate: Option<&str>,
+    years: Option<u32>,
+    lang: Lang,
+    path: &std::path::Path,
+) -> Outcome {
+    let evaluation = match scoring::evaluate(catalogue, profile) {
+        Ok(e) => e,
+        Err(e) => return failed(e),
+    };
+    with_business_case(catalogue, profile, candidate, years, lang, |view| {
+        match report::business_case::xlsx::business_case(view, Some(&evaluation)) {
+            Ok(bytes) => write_output(path, &bytes, "the workbook"),
+            Err(e) => failed(format!("cannot build the workbook: {e}")),
+        }
     })
 }
