@@ -118,6 +118,7 @@ struct Styles {
     factor: Format,
     months: Format,
     year: Format,
+    year_left: Format,
     year_bold: Format,
     percent: Format,
     score: Format,
@@ -165,10 +166,14 @@ impl Styles {
             year: Format::new()
                 .set_num_format("0")
                 .set_align(FormatAlign::Right),
+            year_left: Format::new()
+                .set_num_format("0")
+                .set_align(FormatAlign::Left),
+            // Left: "not within the horizon" then reads on to the right, like a year.
             year_bold: Format::new()
                 .set_num_format("0")
                 .set_bold()
-                .set_align(FormatAlign::Right),
+                .set_align(FormatAlign::Left),
             percent: Format::new().set_num_format("0.00%"),
             score: Format::new().set_num_format("0.00"),
             bold: Format::new().set_bold(),
@@ -218,6 +223,14 @@ fn sheet_ref(name: &str) -> String {
 /// A text inside a formula.
 fn text_literal(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// A label that starts a row: its first letter upper case ("zichtbaar" → "Zichtbaar").
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn money(d: Decimal) -> f64 {
@@ -462,7 +475,7 @@ fn baseline_sheet(
             row += 1;
         }
         let visible = row;
-        ws.write_string_with_format(visible, 0, t.visible, &st.bold)?;
+        ws.write_string_with_format(visible, 0, capitalised(t.visible), &st.bold)?;
         let f = format!("=SUM({}:{})", at(first, YEAR_COL), at(row - 1, YEAR_COL));
         ws.write_formula_with_format(visible, YEAR_COL, Formula::new(f), &st.money_bold)?;
         row += 1;
@@ -473,7 +486,7 @@ fn baseline_sheet(
             row += 1;
         }
         let implicit = row;
-        ws.write_string_with_format(implicit, 0, t.implicit, &st.bold)?;
+        ws.write_string_with_format(implicit, 0, capitalised(t.implicit), &st.bold)?;
         let f = if implicit > first_implicit {
             format!(
                 "=SUM({}:{})",
@@ -485,7 +498,7 @@ fn baseline_sheet(
         };
         ws.write_formula_with_format(implicit, YEAR_COL, Formula::new(f), &st.money_bold)?;
         let total = implicit + 1;
-        ws.write_string_with_format(total, 0, t.total, &st.bold)?;
+        ws.write_string_with_format(total, 0, capitalised(t.total), &st.bold)?;
         let f = format!("={}+{}", at(visible, YEAR_COL), at(implicit, YEAR_COL));
         ws.write_formula_with_format(total, YEAR_COL, Formula::new(f), &st.money_bold)?;
         let shock = total + 1;
@@ -634,7 +647,8 @@ fn scenario_sheet(
         row += 1;
     }
     for band in Band::ALL {
-        header_row(ws, st, row, band_name(band, t), "", n, t, None)?;
+        let name = format!("{}: {}", x.band, band_name(band, t));
+        header_row(ws, st, row, &name, "", n, t, None)?;
         row += 1;
         row = match &base {
             Some(refs) => live_band(
@@ -801,7 +815,7 @@ fn tool_band(
     ws.write_string(ret, 0, t.return_year)?;
     match o.return_year {
         Some(y) => ws.write_number_with_format(ret, YEAR_COL, f64::from(y), &st.year_bold)?,
-        None => ws.write_string_with_format(ret, YEAR_COL, t.not_within, &st.bold)?,
+        None => ws.write_string_with_format(ret, YEAR_COL, t.not_within, &st.year_bold)?,
     };
     Ok(ret + 2)
 }
@@ -843,9 +857,13 @@ fn allocation_sheet(
         row = provider + 4;
         // Participants: usage, bill per year, their own outcome.
         header_row(ws, st, row, t.participant, t.usage, n, t, Some(x.total))?;
-        ws.write_string_with_format(row, total_col + 1, t.end_balance, &st.header_right)?;
-        ws.write_string_with_format(row, total_col + 2, t.return_year, &st.header_right)?;
+        ws.write_string_with_format(row, 1, t.usage, &st.header_right)?;
+        let balance = capitalised(t.end_balance);
+        ws.write_string_with_format(row, total_col + 1, balance, &st.header_right)?;
+        ws.write_string_with_format(row, total_col + 2, t.return_year, &st.header)?;
         ws.write_string_with_format(row, total_col + 3, t.loses, &st.header)?;
+        ws.set_column_width(total_col + 1, 20)?;
+        ws.set_column_width(total_col + 2, 22)?;
         ws.set_column_width(total_col + 3, 30)?;
         row += 1;
         let first = row;
@@ -862,7 +880,7 @@ fn allocation_sheet(
             ws.write_number_with_format(row, total_col + 1, money(balance), &st.money)?;
             match o.comparison.difference.return_year {
                 Some(y) => {
-                    ws.write_number_with_format(row, total_col + 2, f64::from(y), &st.year)?
+                    ws.write_number_with_format(row, total_col + 2, f64::from(y), &st.year_left)?
                 }
                 None => ws.write_string(row, total_col + 2, t.not_within)?,
             };
@@ -896,6 +914,8 @@ fn ranking_sheet(
     ws.write_string_with_format(1, 0, x.weights_note, &st.note)?;
     ws.set_column_width(0, 52)?;
     ws.set_column_width(1, 8)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     let k = e.criteria.len() as u16;
     for c in 0..=k {
         ws.set_column_width(2 + c, 18)?;
