@@ -721,32 +721,31 @@ pub fn business_case(
         PATH,
         "scenarios",
         "[[business_case.scenarios]], at least one",
-    ) {
-        if let Some(arr) = r.w.array(sv, "business_case.scenarios") {
-            if arr.is_empty() {
-                r.w.error(
-                    sv.span().start,
-                    "business_case.scenarios",
-                    "at least one scenario is needed",
-                );
-            }
-            for (i, x) in arr.iter().enumerate() {
-                let path = format!("business_case.scenarios[{i}]");
-                let Some(st) = r.w.table(x, &path) else {
-                    continue;
-                };
-                if let Some(s) = scenario(
-                    &mut r,
-                    st,
-                    x.span().start,
-                    &path,
-                    subject,
-                    municipalities.as_deref(),
-                    default_risk,
-                    catalogue,
-                ) {
-                    scenarios.push((x.span().start, path, s));
-                }
+    ) && let Some(arr) = r.w.array(sv, "business_case.scenarios")
+    {
+        if arr.is_empty() {
+            r.w.error(
+                sv.span().start,
+                "business_case.scenarios",
+                "at least one scenario is needed",
+            );
+        }
+        for (i, x) in arr.iter().enumerate() {
+            let path = format!("business_case.scenarios[{i}]");
+            let Some(st) = r.w.table(x, &path) else {
+                continue;
+            };
+            if let Some(s) = scenario(
+                &mut r,
+                st,
+                x.span().start,
+                &path,
+                subject,
+                municipalities.as_deref(),
+                default_risk,
+                catalogue,
+            ) {
+                scenarios.push((x.span().start, path, s));
             }
         }
     }

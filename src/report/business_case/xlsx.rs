@@ -257,18 +257,21 @@ impl LineBlock {
         match self.rows {
             None => "0".into(),
             Some((first, last)) => format!(
-                "SUMIF({}:{},{},{}:{})",
+                "SUMIF({}:{},{},{c}${}:{c}${})",
                 abs(first, 1),
                 abs(last, 1),
                 text_literal(section),
-                format!("{}${}", col_name(col), first + 1),
-                format!("{}${}", col_name(col), last + 1),
+                first + 1,
+                last + 1,
+                c = col_name(col),
             ),
         }
     }
 }
 
 /// Header row: label, section, Year 1..n, Total.
+// The workbook's context (sheet, styles, labels, horizon) travels as plain arguments.
+#[allow(clippy::too_many_arguments)]
 fn header_row(
     ws: &mut Worksheet,
     st: &Styles,
@@ -293,6 +296,8 @@ fn header_row(
 
 /// Writes the lines of `table` as input cells under a heading; returns the block and the next
 /// free row.
+// The workbook's context (sheet, styles, labels, horizon) travels as plain arguments.
+#[allow(clippy::too_many_arguments)]
 fn write_lines(
     ws: &mut Worksheet,
     st: &Styles,
@@ -345,6 +350,8 @@ impl SectionRows {
 
 /// Annex 1 as formulas: per year, `benefits(col)`, `operating(col)` and `investments(col)` give
 /// the section amounts as formula expressions; the rest follows.
+// The workbook's context (sheet, styles, labels, horizon) travels as plain arguments.
+#[allow(clippy::too_many_arguments)]
 fn annex(
     ws: &mut Worksheet,
     st: &Styles,
@@ -786,6 +793,9 @@ fn live_band(
     Ok(ret + 2)
 }
 
+/// Reads one amount from a row of annex 1.
+type RowValue = fn(&crate::core::business_case::YearRow) -> Decimal;
+
 /// One band as the tool computed it (starter group).
 fn tool_band(
     ws: &mut Worksheet,
@@ -798,7 +808,7 @@ fn tool_band(
     let Some(o) = outcome else {
         return Ok(row + 1);
     };
-    let rows: [(&str, fn(&crate::core::business_case::YearRow) -> Decimal); 4] = [
+    let rows: [(&str, RowValue); 4] = [
         (t.benefits, |r| r.benefits),
         (t.total_costs, |r| r.total_costs),
         (t.cash_flow, |r| r.cash_flow),
