@@ -3,8 +3,8 @@
 //!
 //! - The structure (no LibreOffice needed): the sheets, input cells as plain numbers, and the
 //!   annex-1 rows, bands and return years as formulas over those inputs.
-//! - The real consumer: every shipped profile's workbook is recalculated by LibreOffice
-//!   (headless, with "recalculate on load: always" in a private profile) and exported to CSV;
+//! - The real consumer: every shipped profile's workbook is calculated by LibreOffice
+//!   (headless, a fresh profile with its default settings) and exported to CSV;
 //!   the cumulative cash flow and the return year of every scenario must equal what
 //!   `business-case --format json` says, to the cent for the estimate and within one cent per
 //!   line and year for a live band (the sheet applies the band factors per section, the tool
@@ -138,6 +138,11 @@ fn workbook_has_formulas_over_its_input_cells() {
         "the project leader's 35,000 is an input cell"
     );
     let f = formulas(&xml);
+    // No cached results: Excel and LibreOffice both calculate on opening.
+    assert!(
+        !xml.contains("</f><v>"),
+        "a formula carries a cached result"
+    );
     // Section sums over the input lines, minus the baseline sheet's section totals.
     assert!(
         f.iter().any(|f| f.starts_with("ROUND(SUMIF($B$")
@@ -218,18 +223,9 @@ fn recalculate(
     files: &[PathBuf],
     dir: &Path,
 ) -> HashMap<(String, String), Vec<Vec<String>>> {
-    // A private profile that recalculates .xlsx on load (LibreOffice's default is never).
+    // A private, fresh profile: LibreOffice's defaults, as a user who installed it has
+    // (recalculation of .xlsx on load: never; the workbook carries no cached results).
     let profile = dir.join("lo-profile");
-    std::fs::create_dir_all(profile.join("user")).unwrap();
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#,
-    )
-    .unwrap();
     let out = dir.join("csv");
     std::fs::create_dir_all(&out).unwrap();
     // Comma-separated, UTF-8, values as stored (not as shown), every sheet (-1).

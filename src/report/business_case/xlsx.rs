@@ -92,7 +92,48 @@ pub fn business_case(
         ws.set_name(x.sheet_ranking)?;
         ranking_sheet(ws, &st, v, e)?;
     }
-    book.save_to_buffer()
+    without_cached_results(&book.save_to_buffer()?)
+}
+
+/// The workbook with the cached results of its formulas removed. rust_xlsxwriter stores 0 as
+/// every formula's result; Excel recalculates on opening anyway, but LibreOffice by default
+/// shows cached results of an .xlsx as they are. A formula without a cached result is
+/// calculated by both.
+fn without_cached_results(xlsx: &[u8]) -> Result<Vec<u8>, XlsxError> {
+    use std::io::{Cursor, Read, Write};
+    let mut archive = zip::ZipArchive::new(Cursor::new(xlsx))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i)?;
+        let name = file.name()?.to_string();
+        if name.starts_with("xl/worksheets/sheet") && name.ends_with(".xml") {
+            let mut xml = String::new();
+            file.read_to_string(&mut xml)?;
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            out.start_file(name, options)?;
+            out.write_all(strip_formula_values(&xml).as_bytes())?;
+        } else {
+            out.raw_copy_file(file)?;
+        }
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+/// Removes the `<v>…</v>` that directly follows a formula's `</f>`.
+fn strip_formula_values(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find("</f><v>") {
+        out.push_str(&rest[..i + "</f>".len()]);
+        rest = &rest[i + "</f>".len()..];
+        match rest.find("</v>") {
+            Some(end) => rest = &rest[end + "</v>".len()..],
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `scenario − difference`, without the lines that come out as zero in every year: the
@@ -984,6 +1025,15 @@ mod tests {
             "'Rangorde en gewichten'"
         );
         assert_eq!(text_literal("a \"b\""), "\"a \"\"b\"\"\"");
+    }
+
+    #[test]
+    fn cached_formula_results_are_removed_and_nothing_else() {
+        let xml = r#"<c r="A1"><v>5</v></c><c r="B1"><f>A1+1</f><v>0</v></c><c r="C1" t="str"><f>"x"</f><v></v></c>"#;
+        assert_eq!(
+            strip_formula_values(xml),
+            r#"<c r="A1"><v>5</v></c><c r="B1"><f>A1+1</f></c><c r="C1" t="str"><f>"x"</f></c>"#
+        );
     }
 
     #[test]
