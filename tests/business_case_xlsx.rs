@@ -114,6 +114,38 @@ fn xlsx_needs_an_output_file() {
 }
 
 #[test]
+fn text_formats_write_to_the_output_file_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bc.json");
+    bin()
+        .args(["business-case", "--format", "json", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("");
+    let stdout = bin()
+        .args(["business-case", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(std::fs::read(&path).unwrap(), stdout);
+}
+
+#[test]
+fn an_unwritable_output_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-directory").join("bc.xlsx");
+    bin()
+        .args(["business-case", "--format", "xlsx", "-o"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("cannot write the workbook"));
+}
+
+#[test]
 fn workbook_has_formulas_over_its_input_cells() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("k.xlsx");
