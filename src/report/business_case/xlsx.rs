@@ -22,7 +22,10 @@
 //!   band, which is not a spreadsheet formula: the band rows there are the tool's values.
 //!
 //! Amounts are stored as numbers (two decimals, a EUR number format); the conversion from
-//! `Decimal` to the file's doubles happens only here, at the edge.
+//! `Decimal` to the file's doubles happens only here, at the edge. Money formulas round to
+//! cents, so sums of cents stay cents and floating-point noise cannot make a cumulative cash
+//! flow of 0 count as positive. Formulas carry no cached result, so LibreOffice (which by
+//! default shows an .xlsx file's cached results) calculates them as Excel does.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
