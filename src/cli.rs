@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::core::business_case::Horizon;
 use crate::core::catalogue::Catalogue;
@@ -146,9 +146,12 @@ pub enum Command {
         /// Horizon in years instead of the profile's (5–10).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(5..=10))]
         years: Option<u32>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format; xlsx is an Excel workbook with live formulas and needs -o.
+        #[arg(long, value_enum, default_value_t = CaseFormat::Table)]
+        format: CaseFormat,
+        /// Write to this file instead of standard output (required for xlsx).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Show the catalogue: options, control per layer, deployment models, rules, sources.
     Catalogue {
@@ -200,6 +203,18 @@ pub enum Command {
         #[command(subcommand)]
         method: WeightsCommand,
     },
+    /// Print a shell completion script to standard output.
+    ///
+    /// E.g. `wolkwijzer completions bash > ~/.local/share/bash-completion/completions/wolkwijzer`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output: every command and option.
+    ///
+    /// E.g. `wolkwijzer man > wolkwijzer.1 && man -l wolkwijzer.1`.
+    Man,
 }
 
 /// Largest `--samples` accepted (10^7 takes a few seconds).
@@ -230,6 +245,17 @@ pub enum ReportFormat {
     Json,
     /// The data behind every table, as CSV blocks.
     Csv,
+}
+
+/// Formats of `business-case`: the text formats and an Excel workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CaseFormat {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    /// Excel workbook: the yearly tables as formulas over input cells (needs -o).
+    Xlsx,
 }
 
 /// Output formats.
@@ -396,8 +422,106 @@ fn failed(message: impl std::fmt::Display) -> Outcome {
     }
 }
 
+/// The completion script for `shell`, generated from the clap definitions.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "wolkwijzer", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The manual page (roff), generated from the clap definitions: the top-level page (name,
+/// synopsis, description, options, the list of commands), one section per command — nested
+/// ones such as `weights ahp` included — with its synopsis, description and options, then the
+/// exit codes and the version.
+pub fn man_page() -> std::io::Result<String> {
+    let mut root = Cli::command();
+    root.build();
+    let mut commands = Vec::new();
+    leaf_commands(&root, &mut commands);
+    let page = clap_mangen::Man::new(root);
+    let mut out = Vec::new();
+    page.render_title(&mut out)?;
+    page.render_name_section(&mut out)?;
+    page.render_synopsis_section(&mut out)?;
+    page.render_description_section(&mut out)?;
+    page.render_options_section(&mut out)?;
+    // The commands live in this page (clap_mangen would refer to one page per command).
+    let mut list = String::from(".SH COMMANDS\n");
+    for sub in &commands {
+        let name = sub.get_bin_name().unwrap_or(sub.get_name());
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        list.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff_text(name),
+            roff_text(&about)
+        ));
+    }
+    out.extend_from_slice(list.as_bytes());
+    for sub in commands {
+        let name = sub.get_bin_name().unwrap_or(sub.get_name()).to_owned();
+        let page = clap_mangen::Man::new(sub);
+        let mut section = Vec::new();
+        page.render_synopsis_section(&mut section)?;
+        page.render_description_section(&mut section)?;
+        page.render_options_section(&mut section)?;
+        // One heading per command; its own SYNOPSIS/DESCRIPTION/OPTIONS become paragraphs.
+        let heading = format!(".SH \"{}\"\n", roff_text(&name.to_uppercase()));
+        out.extend_from_slice(heading.as_bytes());
+        for line in String::from_utf8_lossy(&section).lines().skip(1) {
+            let line = if line.starts_with(".SH ") {
+                ".PP"
+            } else {
+                line
+            };
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+    }
+    page_tail(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The exit codes and the version, closing the manual page.
+fn page_tail(out: &mut Vec<u8>) -> std::io::Result<()> {
+    let page = clap_mangen::Man::new(Cli::command());
+    page.render_extra_section(out)?;
+    page.render_version_section(out)
+}
+
+/// Text with the roff specials escaped: backslashes, hyphens, a leading dot or quote.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with('.') || escaped.starts_with('\'') {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// The commands under `cmd` that run something (`weights` only groups `weights ahp`).
+fn leaf_commands(cmd: &clap::Command, out: &mut Vec<clap::Command>) {
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        if sub.has_subcommands() {
+            leaf_commands(sub, out);
+        } else {
+            out.push(sub.clone());
+        }
+    }
+}
+
 /// Runs a headless command. `None` (no command) is handled by the caller.
 pub fn run(cli: &Cli, command: &Command) -> Outcome {
+    // Generated from the clap definitions: no catalogue needed, so a bad one cannot stop them.
+    match command {
+        Command::Completions { shell } => return Outcome::ok(completions(*shell)),
+        Command::Man => {
+            return match man_page() {
+                Ok(page) => Outcome::ok(page),
+                Err(e) => failed(format!("cannot render the manual page: {e}")),
+            };
+        }
+        _ => {}
+    }
     let lang: Lang = cli.lang.into();
     let cat = match load_catalogue(cli.catalogue.as_ref()) {
         Ok(c) => c,
@@ -479,14 +603,38 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             candidate,
             years,
             format,
+            output,
         } => {
+            let text_format = match format {
+                CaseFormat::Table => Some(Format::Table),
+                CaseFormat::Json => Some(Format::Json),
+                CaseFormat::Csv => Some(Format::Csv),
+                CaseFormat::Markdown => Some(Format::Markdown),
+                CaseFormat::Xlsx => None,
+            };
+            if text_format.is_none() && output.is_none() {
+                return xlsx_needs_output();
+            }
             let p = match profile {
                 Some(path) => profile::load_with(path, &cat),
                 None => Ok(profile::demo()),
             };
-            match p {
-                Ok(p) => business_case(&cat, &p, candidate.as_deref(), *years, *format, lang),
-                Err(e) => Outcome::invalid(&e),
+            let p = match p {
+                Ok(p) => p,
+                Err(e) => return Outcome::invalid(&e),
+            };
+            let candidate = candidate.as_deref();
+            match (text_format, output) {
+                (Some(f), None) => business_case(&cat, &p, candidate, *years, f, lang),
+                (Some(f), Some(path)) => {
+                    let out = business_case(&cat, &p, candidate, *years, f, lang);
+                    if out.code != EXIT_OK {
+                        return out;
+                    }
+                    write_output(path, out.stdout.as_bytes(), "the business case")
+                }
+                (None, Some(path)) => business_case_xlsx(&cat, &p, candidate, *years, lang, path),
+                (None, None) => xlsx_needs_output(),
             }
         }
         Command::Sensitivity {
@@ -517,6 +665,9 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             },
             Err(e) => Outcome::invalid(&e),
         },
+        Command::Completions { .. } | Command::Man => {
+            unreachable!("handled before the catalogue is loaded")
+        }
         Command::Catalogue { format } => Outcome::ok(match format {
             Format::Table => report::table::catalogue(&cat, lang),
             Format::Json => report::json::catalogue(&cat, lang),
@@ -538,6 +689,26 @@ pub fn business_case(
     years: Option<u32>,
     format: Format,
     lang: Lang,
+) -> Outcome {
+    with_business_case(catalogue, profile, candidate, years, lang, |view| {
+        Outcome::ok(match format {
+            Format::Table => report::business_case::table::business_case(view),
+            Format::Json => report::business_case::json::business_case(view),
+            Format::Csv => report::business_case::csv::business_case(view),
+            Format::Markdown => report::business_case::markdown::business_case(view),
+        })
+    })
+}
+
+/// Checks `candidate` and `years`, evaluates the business case and hands its view to `render`;
+/// problems become the outcome (exit 1 for the profile, 2 for the arguments).
+fn with_business_case(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    candidate: Option<&str>,
+    years: Option<u32>,
+    lang: Lang,
+    render: impl FnOnce(&BusinessCaseView<'_>) -> Outcome,
 ) -> Outcome {
     let fail = |code: i32, message: String| Outcome {
         stdout: String::new(),
@@ -596,10 +767,48 @@ pub fn business_case(
         result: &result,
         lang,
     };
-    Outcome::ok(match format {
-        Format::Table => report::business_case::table::business_case(&view),
-        Format::Json => report::business_case::json::business_case(&view),
-        Format::Csv => report::business_case::csv::business_case(&view),
-        Format::Markdown => report::business_case::markdown::business_case(&view),
+    render(&view)
+}
+
+/// The usage error of `--format xlsx` without `-o`: a workbook is binary, not for a terminal.
+fn xlsx_needs_output() -> Outcome {
+    Outcome {
+        stdout: String::new(),
+        stderr: "--format xlsx writes a binary workbook: name the file with -o FILE (e.g. -o business-case.xlsx)\n".into(),
+        code: EXIT_USAGE,
+    }
+}
+
+/// Writes `bytes` to `path`; a failure is reported with `what` was being written.
+fn write_output(path: &std::path::Path, bytes: &[u8], what: &str) -> Outcome {
+    match std::fs::write(path, bytes) {
+        Ok(()) => Outcome::ok(String::new()),
+        Err(e) => Outcome {
+            stdout: String::new(),
+            stderr: format!("{}: cannot write {what}: {e}\n", path.display()),
+            code: EXIT_INVALID,
+        },
+    }
+}
+
+/// Runs `business-case --format xlsx -o path`: the workbook of [`report::business_case::xlsx`]
+/// with the ranking and weights of the profile.
+pub fn business_case_xlsx(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    candidate: Option<&str>,
+    years: Option<u32>,
+    lang: Lang,
+    path: &std::path::Path,
+) -> Outcome {
+    let evaluation = match scoring::evaluate(catalogue, profile) {
+        Ok(e) => e,
+        Err(e) => return failed(e),
+    };
+    with_business_case(catalogue, profile, candidate, years, lang, |view| {
+        match report::business_case::xlsx::business_case(view, Some(&evaluation)) {
+            Ok(bytes) => write_output(path, &bytes, "the workbook"),
+            Err(e) => failed(format!("cannot build the workbook: {e}")),
+        }
     })
 }

@@ -8,6 +8,7 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod xlsx;
 
 use rust_decimal::Decimal;
 
