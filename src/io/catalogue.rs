@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::error::{InputError, InputErrors, read_utf8};
 use crate::core::allocation::cost_band;
+use crate::core::bounds::MAX_USAGE;
 use crate::core::catalogue::{
     Catalogue, Characteristic, Decider, Deployment, ExitTerms, Layer, PlacementOption,
     ServiceModel, Tariff, TariffRule,
@@ -362,14 +363,14 @@ fn check_cost_predictability(file: &str, cp: &TariffRule) -> Vec<InputError> {
                 .allowed("0 to 100"),
         );
     }
-    if cp.reference_usage.value <= Decimal::ZERO {
+    if cp.reference_usage.value <= Decimal::ZERO || cp.reference_usage.value > MAX_USAGE {
         errs.push(
             InputError::file(
                 file,
                 format!("{} is out of range", cp.reference_usage.value),
             )
             .field(format!("{base}.reference_usage"))
-            .allowed("a number above 0"),
+            .allowed(format!("a number above 0, at most {MAX_USAGE}")),
         );
     }
     if !errs.is_empty() {

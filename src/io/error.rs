@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+pub use crate::core::safe_text::cut;
+
 /// One problem in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
@@ -64,9 +66,9 @@ impl fmt::Display for InputError {
         }
         write!(f, ": ")?;
         if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+            write!(f, "{}: ", crate::core::safe_text::escape(field))?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", crate::core::safe_text::escape(&self.message))?;
         if let Some(a) = &self.allowed {
             write!(f, " (allowed: {a})")?;
         }

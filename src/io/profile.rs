@@ -10,6 +10,7 @@ use toml::de::DeTable;
 
 use super::error::{InputErrors, read_utf8};
 use super::walk::{Val, Walker, get, join};
+use crate::core::bounds::{MAX_INHABITANTS, MAX_MEMBERS, MAX_WORKPLACES};
 use crate::core::catalogue::{Catalogue, DataClass, PlacementOption, ServiceModel};
 use crate::core::profile::{
     Constraints, Municipality, Profile, PublicCloudAcceptance, Subject, Weights, Workload,
@@ -96,7 +97,7 @@ pub fn parse_with(
                 None => w.error_allowed(
                     k.span().start,
                     &field,
-                    format!("unknown option `{}`", k.get_ref()),
+                    format!("unknown option `{}`", super::error::cut(k.get_ref())),
                     PlacementOption::allowed(),
                 ),
             }
@@ -148,9 +149,9 @@ fn municipality(w: &mut Walker<'_>, v: &Val<'_>, path: &str) -> Option<Municipal
     let name = req(w, t, at, path, "name", "the municipality's name")
         .and_then(|v| w.string(v, &join(path, "name")));
     let inhabitants = req(w, t, at, path, "inhabitants", "number of inhabitants")
-        .and_then(|v| w.integer(v, &join(path, "inhabitants"), 1, 1_000_000));
+        .and_then(|v| w.integer(v, &join(path, "inhabitants"), 1, MAX_INHABITANTS.into()));
     let workplaces = req(w, t, at, path, "workplaces", "number of ICT workplaces")
-        .and_then(|v| w.integer(v, &join(path, "workplaces"), 1, 100_000));
+        .and_then(|v| w.integer(v, &join(path, "workplaces"), 1, MAX_WORKPLACES.into()));
     let current = get(t, "current").and_then(|v| {
         w.id(
             v,
@@ -230,11 +231,23 @@ fn subject(w: &mut Walker<'_>, root: &DeTable<'_>) -> Option<Subject> {
                         w.error(
                             item.span().start,
                             &join(&path, "name"),
-                            format!("duplicate municipality name \"{}\"", m.name),
+                            format!(
+                                "duplicate municipality name \"{}\"",
+                                super::error::cut(&m.name)
+                            ),
                         );
                     }
                     members.push(m);
                 }
+            }
+            if items.len() > MAX_MEMBERS {
+                w.error_allowed(
+                    v.span().start,
+                    "municipalities",
+                    format!("{} municipalities is too many", items.len()),
+                    format!("2 to {MAX_MEMBERS} municipalities"),
+                );
+                return None;
             }
             if items.len() < 2 {
                 w.error(
@@ -377,7 +390,7 @@ fn workloads(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Workload> {
                 w.error(
                     at,
                     &join(&path, "name"),
-                    format!("duplicate workload name \"{name}\""),
+                    format!("duplicate workload name \"{}\"", super::error::cut(&name)),
                 );
             }
             out.push(Workload {

@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::error::{InputError, InputErrors};
+use super::error::{InputError, InputErrors, cut};
+use crate::core::bounds::MAX_AMOUNT;
 
 /// A spanned TOML value.
 pub type Val<'i> = Spanned<DeValue<'i>>;
@@ -69,11 +70,11 @@ impl<'t> Walker<'t> {
     pub fn check_keys(&mut self, table: &DeTable<'_>, path: &str, allowed: &[&str]) {
         for (k, _) in table.iter() {
             if !allowed.contains(&k.get_ref().as_ref()) {
-                let field = join(path, k.get_ref());
+                let field = join(path, &cut(k.get_ref()));
                 self.error_allowed(
                     k.span().start,
                     &field,
-                    format!("unknown key `{}`", k.get_ref()),
+                    format!("unknown key `{}`", cut(k.get_ref())),
                     allowed.join(", "),
                 );
             }
@@ -143,7 +144,7 @@ impl<'t> Walker<'t> {
                         self.error_allowed(
                             v.span().start,
                             field,
-                            format!("{} is out of range", i.as_str()),
+                            format!("{} is out of range", cut(i.as_str())),
                             format!("a whole number from {min} to {max}"),
                         );
                         None
@@ -172,7 +173,7 @@ impl<'t> Walker<'t> {
         match n {
             Some(x) if x.is_finite() && x >= min && x <= max => Some(x),
             _ => {
-                let shown = &self.text[v.span()];
+                let shown = cut(&self.text[v.span()]);
                 self.error_allowed(
                     v.span().start,
                     field,
@@ -185,9 +186,9 @@ impl<'t> Walker<'t> {
     }
 
     /// The value as an amount of money in EUR: a string like "1234.56" or a whole number; never
-    /// negative, at most two decimals.
+    /// negative, at most two decimals, at most [`MAX_AMOUNT`] (ten billion).
     pub fn money(&mut self, v: &Val<'_>, field: &str) -> Option<Decimal> {
-        let allowed = "an amount in EUR as a string (\"1234.56\") or a whole number, 0 or more, at most 2 decimals";
+        let allowed = "an amount in EUR as a string (\"1234.56\") or a whole number, 0 to 10000000000, at most 2 decimals";
         let d = match v.get_ref() {
             DeValue::String(s) => Decimal::from_str(s.trim()).ok(),
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
@@ -212,6 +213,15 @@ impl<'t> Walker<'t> {
                 self.error_allowed(v.span().start, field, format!("{d} is negative"), allowed);
                 None
             }
+            Some(d) if d > MAX_AMOUNT => {
+                self.error_allowed(
+                    v.span().start,
+                    field,
+                    format!("{} is too large", cut(&d.to_string())),
+                    allowed,
+                );
+                None
+            }
             Some(d) if d.scale() > 2 && d.normalize().scale() > 2 => {
                 self.error_allowed(
                     v.span().start,
@@ -223,7 +233,7 @@ impl<'t> Walker<'t> {
             }
             Some(d) => Some(d.normalize()),
             None => {
-                let shown = &self.text[v.span()];
+                let shown = cut(&self.text[v.span()]);
                 self.error_allowed(
                     v.span().start,
                     field,
@@ -261,7 +271,7 @@ impl<'t> Walker<'t> {
         match d {
             Some(d) if d >= min && d <= max => Some(d.normalize()),
             _ => {
-                let shown = &self.text[v.span()];
+                let shown = cut(&self.text[v.span()]);
                 self.error_allowed(
                     v.span().start,
                     field,
@@ -288,7 +298,7 @@ impl<'t> Walker<'t> {
                     self.error_allowed(
                         v.span().start,
                         field,
-                        format!("unknown value \"{s}\""),
+                        format!("unknown value \"{}\"", cut(s)),
                         allowed,
                     );
                     None

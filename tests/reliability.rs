@@ -1,0 +1,188 @@
+//! Issue 12: bounded, checked money; one validated entry for profiles in sessions; CSV and
+//! terminal output sanitised; errors with a place. Each test failed before its fix.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use wolkwijzer::core::allocation::{TariffModel, cost_band, split_exact};
+use wolkwijzer::core::business_case::{
+    BaselineMeasurement, BusinessCaseError, Investment, InvestmentKind, Location, ScenarioPlan,
+};
+use wolkwijzer::core::text::Lang;
+use wolkwijzer::io::{catalogue, profile};
+use wolkwijzer::tui::Action;
+use wolkwijzer::tui::state::Screen;
+
+const HUGE: &str = "79228162514264337593543950335";
+
+fn bin() -> Command {
+    Command::cargo_bin("wolkwijzer").expect("the binary builds")
+}
+
+fn mid() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/middelgrote-gemeente.toml"),
+    )
+    .unwrap()
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.path().join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+// ---- item 1: bounded, checked money ------------------------------------------------------
+
+#[test]
+fn a_28_digit_implicit_amount_is_refused_with_its_place_not_a_panic() {
+    let text = mid().replacen("amount = \"328000\"", &format!("amount = \"{HUGE}\""), 1);
+    let e = profile::parse("m.toml", &text).unwrap_err().to_string();
+    assert!(e.contains("m.toml:122:"), "{e}");
+    assert!(
+        e.contains("implicit[0].amount: 79228162514264337593543950335 is too large (allowed: an amount in EUR"),
+        "{e}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(&dir, "m.toml", &text);
+    for args in [
+        vec!["validate"],
+        vec!["business-case", "--format", "markdown", "-p"],
+        vec!["business-case", "--format", "csv", "-p"],
+    ] {
+        let out = bin().args(&args).arg(&p).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("is too large"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn every_amount_above_the_bound_is_refused() {
+    let text = mid().replacen(
+        "personnel = \"2468900\"",
+        "personnel = \"10000000000.01\"",
+        1,
+    );
+    let e = profile::parse("m.toml", &text).unwrap_err().to_string();
+    assert!(e.contains("personnel: 10000000000.01 is too large"), "{e}");
+    // The bound itself is allowed.
+    let ok = mid().replacen("personnel = \"2468900\"", "personnel = \"10000000000\"", 1);
+    profile::parse("m.toml", &ok).unwrap();
+}
+
+#[test]
+fn unchecked_huge_amounts_in_the_core_are_errors_not_panics() {
+    let mut p = profile::demo();
+    let setup = p.business_case.as_mut().unwrap();
+    let ScenarioPlan::Single(local) = &mut setup.scenarios[0].plan else {
+        panic!("the demo is one municipality");
+    };
+    local.scenario.one_off[0].amount = Decimal::MAX;
+    let e = setup.evaluate(None, |_| true).unwrap_err().to_string();
+    assert!(e.contains("is too large (at most 10000000000)"), "{e}");
+
+    // The measurement's totals and shock percentage never panic.
+    let mut m = BaselineMeasurement::default();
+    m.tco.personnel = Decimal::MAX;
+    m.tco.software = Decimal::MAX;
+    let _ = m.total();
+    assert_eq!(
+        BaselineMeasurement {
+            tco: m.tco.clone(),
+            ..Default::default()
+        }
+        .shock_pct(),
+        Some(dec!(0))
+    );
+    assert!(matches!(
+        m.validate("m").unwrap_err(),
+        BusinessCaseError::TooLarge { .. }
+    ));
+}
+
+#[test]
+fn tariff_charge_band_and_split_are_checked() {
+    let variable = TariffModel::Variable {
+        unit_price: Decimal::MAX,
+    };
+    assert!(variable.charge(Decimal::TWO).is_err());
+    assert!(cost_band(&variable, Decimal::TWO, dec!(20)).is_err());
+    let composite = TariffModel::Composite {
+        fixed: Decimal::MAX,
+        unit_price: Decimal::ONE,
+    };
+    assert!(composite.charge(Decimal::ONE).is_err());
+    assert!(split_exact(Decimal::MAX, &[Decimal::ONE], &Location::new("x")).is_err());
+}
+
+#[test]
+fn a_depreciation_period_of_u32_max_is_refused_and_never_allocated() {
+    let mut p = profile::demo();
+    let setup = p.business_case.as_mut().unwrap();
+    let ScenarioPlan::Single(local) = &mut setup.scenarios[0].plan else {
+        panic!("the demo is one municipality");
+    };
+    local.scenario.investments.push(Investment {
+        kind: InvestmentKind::Other,
+        label: "servers".into(),
+        year: 1,
+        amount: dec!(1000),
+        depreciation_years: Some(u32::MAX),
+    });
+    let e = setup.evaluate(None, |_| true).unwrap_err().to_string();
+    assert!(e.contains("depreciation_years"), "{e}");
+    assert!(e.contains("at most 50"), "{e}");
+    // The schedule itself is capped too.
+    assert!(
+        wolkwijzer::core::business_case::scenario::straight_line(dec!(100), u32::MAX).len() <= 50
+    );
+}
+
+#[test]
+fn typing_a_28_digit_amount_in_the_business_case_editor_is_refused() {
+    let mut s = common::demo(Lang::En);
+    common::feed(&mut s, &[Action::GoTo(Screen::BusinessCase.index())]);
+    let before = s.profile.clone();
+    common::feed(&mut s, &[Action::Pick(4), Action::Select]);
+    common::feed(&mut s, &vec![Action::InputBackspace; 40]);
+    let typed: Vec<Action> = HUGE.chars().map(Action::InputChar).collect();
+    common::feed(&mut s, &typed);
+    common::feed(&mut s, &[Action::Select]);
+    assert!(
+        s.status.as_ref().is_some_and(|st| st.error),
+        "{:?}",
+        s.status
+    );
+    assert_eq!(
+        s.profile, before,
+        "a refused value leaves the profile as it was"
+    );
+    let text = common::render(&s, 160, 48);
+    assert!(!text.is_empty());
+}
+
+#[test]
+fn a_catalogue_with_a_huge_reference_usage_is_refused() {
+    let text = catalogue::BUILT_IN.replacen(
+        "reference_usage = { value = 100,",
+        "reference_usage = { value = 1000000000,",
+        1,
+    );
+    let e = catalogue::parse("c.toml", &text).unwrap_err().to_string();
+    assert!(e.contains("reference_usage"), "{e}");
+    assert!(e.contains("at most 100000000"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let c = write(&dir, "c.toml", &text);
+    let out = bin()
+        .args(["--catalogue"])
+        .arg(&c)
+        .arg("score")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
