@@ -442,7 +442,9 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             output,
         } => {
             let loaded = match (session, profile) {
-                (Some(path), _) => crate::io::store::load(path).map(|s| s.note_profile()),
+                (Some(path), _) => {
+                    crate::io::store::load_with(path, &cat).map(|s| s.note_profile())
+                }
                 (None, Some(path)) => profile::load_with(path, &cat),
                 (None, None) => load_profile(None),
             };
@@ -493,7 +495,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             seed,
             format,
         } => {
-            let p = match load_profile(profile.as_ref()) {
+            let loaded = match profile {
+                Some(path) => profile::load_with(path, &cat),
+                None => load_profile(None),
+            };
+            let p = match loaded {
                 Ok(p) => p,
                 Err(e) => return Outcome::invalid(&e),
             };

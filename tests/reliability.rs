@@ -186,3 +186,193 @@ fn a_catalogue_with_a_huge_reference_usage_is_refused() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+// ---- item 2: one validated entry ---------------------------------------------------------
+
+use wolkwijzer::io::store::{self, SCHEMA, Session};
+
+fn session_text() -> String {
+    let mut profile = profile::demo();
+    let setup = profile.business_case.as_mut().unwrap();
+    let ScenarioPlan::Single(local) = &mut setup.scenarios[0].plan else {
+        panic!("the demo is one municipality");
+    };
+    local.scenario.investments.push(Investment {
+        kind: InvestmentKind::Other,
+        label: "servers".into(),
+        year: 1,
+        amount: dec!(1000),
+        depreciation_years: Some(5),
+    });
+    let s = Session {
+        schema: SCHEMA,
+        profile_path: None,
+        language: Lang::En,
+        screen: "weights".into(),
+        notes: String::new(),
+        weights: vec![profile.weights.clone()],
+        business_case: None,
+        profile,
+        elicitation: vec![],
+    };
+    let text = store::to_toml(&s).unwrap();
+    store::parse("s.toml", &text).expect("the unmodified session is valid");
+    text
+}
+
+/// Line number (1-based) of the first line of `text` containing `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).expect(needle) + 1
+}
+
+fn session_error(text: &str) -> String {
+    store::parse("s.toml", text).unwrap_err().to_string()
+}
+
+#[test]
+fn a_session_with_depreciation_years_u32_max_is_refused_with_its_place() {
+    let text = session_text().replacen(
+        "depreciation_years = 5",
+        "depreciation_years = 4294967295",
+        1,
+    );
+    let line = line_of(&text, "4294967295");
+    let e = session_error(&text);
+    assert!(e.contains(&format!("s.toml:{line}:")), "{e}");
+    assert!(e.contains("depreciation_years"), "{e}");
+    assert!(e.contains("at most 50"), "{e}");
+}
+
+#[test]
+fn nan_negative_and_infinite_session_weights_are_named_with_their_place() {
+    let base = session_text();
+    let at = base.find("[[weights]]").expect("weights table");
+    let privacy = at + base[at..].find("privacy = ").unwrap();
+    let end = privacy + base[privacy..].find('\n').unwrap();
+    for bad in ["nan", "-1.0", "inf"] {
+        let text = format!("{}privacy = {bad}{}", &base[..privacy], &base[end..]);
+        let line = line_of(&text[at..], &format!("privacy = {bad}")) + base[..at].lines().count();
+        let e = session_error(&text);
+        assert!(
+            e.contains(&format!("s.toml:{line}:")) && e.contains("weights[0].privacy:"),
+            "{bad}: {e}"
+        );
+        assert!(
+            e.contains("is out of range (allowed: a number from 0 to"),
+            "{bad}: {e}"
+        );
+        assert!(!e.contains("all weights are zero"), "{bad}: {e}");
+    }
+}
+
+#[test]
+fn zero_inhabitants_unknown_keys_and_a_bad_member_index_are_refused() {
+    let base = session_text();
+    let text = base.replacen("inhabitants = ", "inhabitants = 0\n#", 1);
+    let e = session_error(&text);
+    assert!(
+        e.contains("profile.subject.municipality.inhabitants: 0 is out of range (allowed: a whole number from 1 to 1000000)"),
+        "{e}"
+    );
+    assert!(
+        e.contains(&format!("s.toml:{}:", line_of(&text, "inhabitants = 0"))),
+        "{e}"
+    );
+
+    let text = base.replacen("notes = ", "colour = \"blue\"\nnotes = ", 1);
+    let e = session_error(&text);
+    assert!(
+        e.contains(&format!("s.toml:{}:", line_of(&text, "colour"))),
+        "{e}"
+    );
+    assert!(e.contains("colour: unknown key `colour` (allowed: "), "{e}");
+
+    let text = format!(
+        "{base}\n[[elicitation]]\nmember = 7\ncriteria = [\"privacy\"]\n\n[elicitation.how]\nmethod = \"direct_points\"\npoints = [1.0]\n"
+    );
+    let e = session_error(&text);
+    assert!(
+        e.contains("elicitation[0].member: municipality 7 does not exist (allowed: 0 to 0)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn report_session_and_the_tui_entry_refuse_an_invalid_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = session_text().replacen(
+        "depreciation_years = 5",
+        "depreciation_years = 4294967295",
+        1,
+    );
+    let s = write(&dir, "s.toml", &text);
+    let out = bin()
+        .args(["report", "--session"])
+        .arg(&s)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("depreciation_years"));
+    // The Start screen's resume and --resume read through the same function.
+    let e = store::load(&s).unwrap_err().to_string();
+    assert!(e.contains("depreciation_years"), "{e}");
+}
+
+#[test]
+fn session_parse_errors_have_line_column_field_and_allowed_values() {
+    let text = session_text().replacen("language = \"en\"", "language = \"fr\"", 1);
+    let e = session_error(&text);
+    let line = line_of(&text, "language = \"fr\"");
+    assert!(e.contains(&format!("s.toml:{line}:")), "{e}");
+    assert!(
+        e.contains("language: invalid session: unknown variant `fr`"),
+        "{e}"
+    );
+    assert!(e.contains("(allowed: "), "{e}");
+}
+
+fn catalogue_without_managed_iaas_private() -> String {
+    let text = catalogue::BUILT_IN;
+    let start = text
+        .find("[[candidates]]\noption = \"managed\"\nservice_model = \"iaas\"\ndeployment = \"private\"")
+        .expect("the candidate is in the built-in catalogue");
+    let end = start + 1 + text[start + 1..].find("[[candidates]]").unwrap();
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn sensitivity_and_the_tui_check_candidates_against_the_active_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat_text = catalogue_without_managed_iaas_private();
+    let cat = catalogue::parse("c.toml", &cat_text).expect("still a valid catalogue");
+    let c = write(&dir, "c.toml", &cat_text);
+    let mid = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/middelgrote-gemeente.toml");
+    let out = bin()
+        .arg("--catalogue")
+        .arg(&c)
+        .args(["sensitivity", "--samples", "10", "-p"])
+        .arg(&mid)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown candidate \"managed-iaas-private\""),
+        "{err}"
+    );
+    // The TUI's -p loads through the same call.
+    let opts = wolkwijzer::tui::app::Options {
+        profile: Some(mid),
+        resume: false,
+        theme: wolkwijzer::tui::theme::ThemeKind::Default,
+        lang: Lang::En,
+    };
+    let Err(e) = wolkwijzer::tui::app::prepare(cat, &opts) else {
+        panic!("the TUI must refuse the profile");
+    };
+    let e = e.to_string();
+    assert!(
+        e.contains("unknown candidate \"managed-iaas-private\""),
+        "{e}"
+    );
+}

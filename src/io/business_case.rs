@@ -1422,7 +1422,7 @@ fn tier_index(field: &str) -> Option<usize> {
 }
 
 /// The field path and the rest of the message of a core error.
-fn split_error(e: &AllocationError) -> (String, String) {
+pub(crate) fn split_error(e: &AllocationError) -> (String, String) {
     let location: Option<&Location> = match e {
         AllocationError::BusinessCase(b) => match b {
             BusinessCaseError::NegativeAmount { at, .. }

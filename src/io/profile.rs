@@ -108,23 +108,22 @@ pub fn parse_with(
         None => vec![],
     };
 
-    let business_case = get(root, "business_case").and_then(|v| {
-        let built_in;
-        let cat = match catalogue {
-            Some(c) => c,
-            None => {
-                built_in = crate::io::catalogue::built_in();
-                &built_in
-            }
-        };
-        super::business_case::business_case(&mut w, v, subject.as_ref(), cat)
-    });
+    let built_in;
+    let cat = match catalogue {
+        Some(c) => c,
+        None => {
+            built_in = crate::io::catalogue::built_in();
+            &built_in
+        }
+    };
+    let business_case = get(root, "business_case")
+        .and_then(|v| super::business_case::business_case(&mut w, v, subject.as_ref(), cat));
 
     let (Some(subject), Some(weights)) = (subject, weights) else {
         return Err(InputErrors(w.errors));
     };
     let title = title.unwrap_or_else(|| format!("Waar plaatsen we onze ICT? — {}", subject.name()));
-    w.finish(Profile {
+    let profile = Profile {
         title,
         subject,
         weights,
@@ -133,7 +132,35 @@ pub fn parse_with(
         one_off_estimates: one_off,
         workloads,
         business_case,
-    })
+    };
+    if w.errors.is_empty() {
+        // The one way in (io::gate): the same typed checks a session's profile passes. The
+        // walker above reports everything they know with a better place; this is the gate.
+        for p in super::gate::check_profile(&profile, cat) {
+            let path = file_path(&p.path);
+            let at = super::walk::locate(root, &path).unwrap_or(0);
+            match p.allowed {
+                Some(a) => w.error_allowed(at, &path, p.message, a),
+                None => w.error(at, &path, p.message),
+            }
+        }
+    }
+    w.finish(profile)
+}
+
+/// A path of `io::gate` (serde names) as the profile file spells it.
+fn file_path(path: &str) -> String {
+    let path = path
+        .replacen("subject.municipality", "municipality", 1)
+        .replacen("subject.members", "municipalities", 1)
+        .replacen("subject.name", "group.name", 1);
+    match path.strip_prefix("business_case.municipalities[") {
+        Some(rest) => format!(
+            "business_case.measurement[{}",
+            rest.replacen("].measurement.", "].", 1)
+        ),
+        None => path,
+    }
 }
 
 fn municipality(w: &mut Walker<'_>, v: &Val<'_>, path: &str) -> Option<Municipality> {

@@ -375,3 +375,119 @@ pub fn get<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Option<&'a Val<'i>> {
         .find(|(k, _)| k.get_ref().as_ref() == key)
         .map(|(_, v)| v)
 }
+
+/// One step of a field path: a key or an array index.
+enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+/// `a.b[2].c` → a, b, 2, c.
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = vec![];
+    for part in path.split('.') {
+        let (key, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        while let Some(end) = rest.find(']') {
+            if let Ok(i) = rest[1..end].parse() {
+                out.push(Step::Index(i));
+            }
+            rest = &rest[end + 1..];
+        }
+    }
+    out
+}
+
+/// The byte offset of the field at a dotted `path` (`a.b[2].c`) in `root`: the key when the
+/// last step is a key, else the value; or of the deepest part of the path that exists.
+/// `None` when not even the first step exists.
+pub fn locate(root: &DeTable<'_>, path: &str) -> Option<usize> {
+    let mut best = None;
+    let mut current: Option<&Val<'_>> = None;
+    for step in steps(path) {
+        let next = match (step, current.map(|v| v.get_ref())) {
+            (Step::Key(k), None) => root.iter().find(|(key, _)| key.get_ref() == k),
+            (Step::Key(k), Some(DeValue::Table(t))) => t.iter().find(|(key, _)| key.get_ref() == k),
+            (Step::Index(i), Some(DeValue::Array(a))) => match a.get(i) {
+                Some(v) => {
+                    best = Some(v.span().start);
+                    current = Some(v);
+                    continue;
+                }
+                None => break,
+            },
+            _ => None,
+        };
+        match next {
+            Some((key, v)) => {
+                best = Some(key.span().start);
+                current = Some(v);
+            }
+            None => break,
+        }
+    }
+    best
+}
+
+/// The dotted path of the deepest field whose key or value holds byte `offset` (e.g. the field
+/// a deserialisation error points at); empty when none does.
+pub fn path_at(root: &DeTable<'_>, offset: usize) -> String {
+    // Table spans may cover only a `[header]`, so children are searched whatever the span.
+    fn table(t: &DeTable<'_>, offset: usize, path: &str) -> Option<String> {
+        t.iter().find_map(|(k, v)| {
+            let here = join(path, k.get_ref());
+            value(v, offset, &here).or_else(|| {
+                let (ks, vs) = (k.span(), v.span());
+                (ks.contains(&offset) || vs.contains(&offset) || vs.end == offset).then_some(here)
+            })
+        })
+    }
+    fn value(v: &Val<'_>, offset: usize, path: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::Table(t) => table(t, offset, path),
+            DeValue::Array(a) => a.iter().enumerate().find_map(|(i, x)| {
+                let here = format!("{path}[{i}]");
+                value(x, offset, &here).or_else(|| {
+                    let s = x.span();
+                    (s.contains(&offset) || s.end == offset).then_some(here)
+                })
+            }),
+            _ => None,
+        }
+    }
+    table(root, offset, "").unwrap_or_default()
+}
+
+#[cfg(test)]
+mod locate_tests {
+    use super::*;
+
+    const DOC: &str = "a = 1\n[b]\nc = [ { d = 2 }, { e = \"x\" } ]\n[[f]]\ng = 1\n[[f]]\ng = 2\n";
+
+    #[test]
+    fn locate_finds_keys_and_items_and_the_deepest_existing_part() {
+        let root = DeTable::parse(DOC).unwrap();
+        let line = |o: usize| super::super::error::line_col(DOC, o).0;
+        assert_eq!(locate(root.get_ref(), "a").map(line), Some(1));
+        assert_eq!(locate(root.get_ref(), "b.c[1].e").map(line), Some(3));
+        assert_eq!(locate(root.get_ref(), "f[1].g").map(line), Some(7));
+        assert_eq!(locate(root.get_ref(), "f[1].nope").map(line), Some(6));
+        assert_eq!(locate(root.get_ref(), "zz.y"), None);
+    }
+
+    #[test]
+    fn path_at_names_the_field_at_an_offset() {
+        let root = DeTable::parse(DOC).unwrap();
+        let at = DOC.find("\"x\"").unwrap();
+        assert_eq!(path_at(root.get_ref(), at), "b.c[1].e");
+        assert_eq!(
+            path_at(root.get_ref(), DOC.find("g = 2").unwrap() + 4),
+            "f[1].g"
+        );
+    }
+}
