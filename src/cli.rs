@@ -91,7 +91,7 @@ pub fn run_tui(cli: &Cli) -> Outcome {
         },
         lang: cli.lang.into(),
     };
-    match crate::tui::app::run(cat, opts) {
+    let outcome = match crate::tui::app::run(cat, opts) {
         Ok(()) => Outcome::default(),
         Err(e) => match e.downcast_ref::<InputErrors>() {
             Some(ie) => Outcome::invalid(ie),
@@ -106,7 +106,8 @@ pub fn run_tui(cli: &Cli) -> Outcome {
                 code: EXIT_INVALID,
             },
         },
-    }
+    };
+    outcome.sanitised()
 }
 
 const EXIT_HELP: &str = "Exit codes: 0 ok, 1 invalid input, 2 usage error.";
@@ -268,6 +269,16 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The outcome with stdout and stderr through `core::safe_text::escape`.
+    pub fn sanitised(self) -> Self {
+        use crate::core::safe_text::escape;
+        Outcome {
+            stdout: escape(&self.stdout).into_owned(),
+            stderr: escape(&self.stderr).into_owned(),
+            code: self.code,
+        }
+    }
+
     fn ok(stdout: String) -> Self {
         Outcome {
             stdout,
@@ -396,8 +407,14 @@ fn failed(message: impl std::fmt::Display) -> Outcome {
     }
 }
 
-/// Runs a headless command. `None` (no command) is handled by the caller.
+/// Runs a headless command. `None` (no command) is handled by the caller. What it prints
+/// passes the one text sanitiser (`core::safe_text`): control and bidi characters from names
+/// in a profile never reach the terminal.
 pub fn run(cli: &Cli, command: &Command) -> Outcome {
+    run_command(cli, command).sanitised()
+}
+
+fn run_command(cli: &Cli, command: &Command) -> Outcome {
     let lang: Lang = cli.lang.into();
     let cat = match load_catalogue(cli.catalogue.as_ref()) {
         Ok(c) => c,
@@ -464,14 +481,16 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             };
             match output {
                 None => Outcome::ok(text),
-                Some(path) => match std::fs::write(path, text) {
-                    Ok(()) => Outcome::ok(String::new()),
-                    Err(e) => Outcome {
-                        stdout: String::new(),
-                        stderr: format!("{}: cannot write the report: {e}\n", path.display()),
-                        code: EXIT_INVALID,
-                    },
-                },
+                Some(path) => {
+                    match std::fs::write(path, crate::core::safe_text::escape(&text).as_bytes()) {
+                        Ok(()) => Outcome::ok(String::new()),
+                        Err(e) => Outcome {
+                            stdout: String::new(),
+                            stderr: format!("{}: cannot write the report: {e}\n", path.display()),
+                            code: EXIT_INVALID,
+                        },
+                    }
+                }
             }
         }
         Command::BusinessCase {

@@ -376,3 +376,167 @@ fn sensitivity_and_the_tui_check_candidates_against_the_active_catalogue() {
         "{e}"
     );
 }
+
+// ---- item 7: CSV formula injection, control characters -----------------------------------
+
+const EVIL: &str = "=HYPERLINK(\\\"http://x\\\")\\u001b[31m\\u202Eevil";
+
+/// The mid-sized profile with the municipality and a workload named to attack a spreadsheet
+/// and a terminal.
+fn evil_profile(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let text = mid()
+        .replace("Wolkendam", EVIL)
+        .replacen(
+            "name = \"Burgerzaken (BRP)\"",
+            "name = \"-2+3+cmd|' /C calc'!A0\"",
+            1,
+        )
+        .replacen("name = \"Belastingen en WOZ\"", "name = \"@SUM(1+1)\"", 1)
+        .replacen("label = \"Toetreden", "label = \"+Toetreden", 1);
+    let p = write(dir, "evil.toml", &text);
+    profile::load(&p).expect("names may hold any text");
+    p
+}
+
+/// The cells of a CSV text (RFC 4180 quoting).
+fn csv_cells(text: &str) -> Vec<String> {
+    let mut cells = vec![];
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if cell.is_empty() => quoted = true,
+            (',' | '\n', false) => cells.push(std::mem::take(&mut cell)),
+            (c, _) => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+#[test]
+fn every_csv_export_neutralises_formulas_and_keeps_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = evil_profile(&dir);
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["score", "--format", "csv", "-p"],
+        vec!["report", "--format", "csv", "-p"],
+        vec!["business-case", "--format", "csv", "-p"],
+        vec!["sensitivity", "--samples", "20", "--format", "csv", "-p"],
+    ];
+    for args in runs {
+        let out = bin().args(&args).arg(&p).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut numbers = 0;
+        for cell in csv_cells(&text) {
+            let first = cell.chars().next();
+            if matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) {
+                assert!(
+                    cell.parse::<f64>().is_ok(),
+                    "{args:?}: formula cell {cell:?}"
+                );
+                numbers += 1;
+            }
+            assert!(
+                !cell.contains('\u{1b}') && !cell.contains('\u{202E}'),
+                "{args:?}: {cell:?}"
+            );
+        }
+        for name in ["=HYPERLINK", "-2+3", "+Toetreden", "@SUM"] {
+            if text.contains(name) {
+                assert!(
+                    text.contains(&format!("'{name}")),
+                    "{args:?}: {name}: {text}"
+                );
+            }
+        }
+        if args[0] == "business-case" {
+            assert!(numbers > 0, "negative amounts stay numbers: {text}");
+        }
+    }
+}
+
+#[test]
+fn control_and_bidi_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = evil_profile(&dir);
+    for args in [
+        vec!["score", "-p"],
+        vec!["score", "--format", "markdown", "-p"],
+        vec!["report", "--format", "markdown", "-p"],
+        vec!["report", "--format", "html", "-p"],
+        vec!["business-case", "-p"],
+        vec!["business-case", "--format", "markdown", "-p"],
+    ] {
+        let out = bin().args(&args).arg(&p).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(!text.contains('\u{1b}'), "{args:?}");
+        assert!(!text.contains('\u{202E}'), "{args:?}");
+        assert!(text.contains("<U+202E>"), "{args:?}: {text}");
+    }
+    // The TUI: every screen, no cell carries them.
+    let evil = profile::load(&p).unwrap();
+    let mut s = wolkwijzer::tui::State::new(catalogue::built_in(), evil, None);
+    for i in 0..10 {
+        common::feed(&mut s, &[Action::GoTo(i)]);
+        let text = common::render(&s, 160, 48);
+        assert!(
+            !text.contains('\u{202E}') && !text.contains('\u{1b}'),
+            "screen {i}: {text}"
+        );
+    }
+}
+
+// ---- item 8: errors with a place ---------------------------------------------------------
+
+#[test]
+fn a_one_megabyte_value_is_cut_in_the_error() {
+    let long = "x".repeat(1_000_000);
+    let text = mid().replacen("[weights]", &format!("[weights]\n{long} = 1"), 1);
+    let e = profile::parse("m.toml", &text).unwrap_err().to_string();
+    assert!(e.len() < 2_000, "{} bytes", e.len());
+    assert!(e.contains("characters)"), "{}", &e[..300]);
+    let text = mid().replacen("data = \"brp\"", &format!("data = \"{long}\""), 1);
+    let e = profile::parse("m.toml", &text).unwrap_err().to_string();
+    assert!(e.len() < 2_000, "{} bytes", e.len());
+}
+
+#[test]
+fn deep_dotted_keys_are_located_with_field_and_allowed_values() {
+    let text = mid().replacen("[weights]", "[weights]\nspeed.a.b.c.d = 1", 1);
+    let e = profile::parse("m.toml", &text).unwrap_err().to_string();
+    let line = line_of(&text, "speed.a.b.c.d");
+    assert!(e.contains(&format!("m.toml:{line}:")), "{e}");
+    assert!(
+        e.contains("weights.speed: unknown criterion `speed`"),
+        "{e}"
+    );
+    assert!(e.contains("(allowed: "), "{e}");
+    let text = mid().replacen("[business_case]\n", "[business_case]\nx.y.z = 1\n", 1);
+    let e = profile::parse("m.toml", &text).unwrap_err().to_string();
+    assert!(
+        e.contains("business_case.x: unknown key `x` (allowed: "),
+        "{e}"
+    );
+    assert!(
+        e.contains(&format!("m.toml:{}:", line_of(&text, "x.y.z = 1"))),
+        "{e}"
+    );
+}
+
+#[test]
+fn catalogue_cross_reference_errors_are_located() {
+    let text = catalogue::BUILT_IN.replacen("source = \"seed002\"", "source = \"seed999\"", 1);
+    let e = catalogue::parse("c.toml", &text).unwrap_err().to_string();
+    let line = line_of(&text, "\"seed999\"");
+    assert!(e.contains(&format!("c.toml:{line}:")), "{e}");
+    assert!(e.contains("unknown source `seed999` (allowed: "), "{e}");
+}

@@ -49,13 +49,19 @@ pub fn escape(s: &str) -> Cow<'_, str> {
 /// `s` escaped and cut to [`ECHO_MAX`] characters with `…` and the full length, for echoing
 /// a value in an error message.
 pub fn cut(s: &str) -> String {
+    cut_to(s, ECHO_MAX).into_owned()
+}
+
+/// `s` escaped and, when longer than `max` characters, cut with `…` and the full length: the
+/// last guard in an error's display, so no value is ever echoed whole.
+pub fn cut_to(s: &str, max: usize) -> Cow<'_, str> {
     let clean = escape(s);
     let count = clean.chars().count();
-    if count <= ECHO_MAX {
-        clean.into_owned()
+    if count <= max {
+        clean
     } else {
-        let head: String = clean.chars().take(ECHO_MAX).collect();
-        format!("{head}… ({count} characters)")
+        let head: String = clean.chars().take(max).collect();
+        Cow::Owned(format!("{head}… ({count} characters)"))
     }
 }
 

@@ -35,9 +35,19 @@ pub fn load(path: &Path) -> Result<Catalogue, InputErrors> {
 /// Parses and checks catalogue text.
 pub fn parse(file: &str, text: &str) -> Result<Catalogue, InputErrors> {
     let cat: Catalogue = toml::from_str(text).map_err(|e| {
-        let mut err = InputError::file(file, e.message().trim().to_string());
+        let message = e.message().trim().to_string();
+        let mut err = InputError::file(file, super::error::cut(&message));
         if let Some(span) = e.span() {
             err = err.at(text, span.start);
+            if let Ok(doc) = toml::de::DeTable::parse(text) {
+                let field = super::walk::path_at(doc.get_ref(), span.start);
+                if !field.is_empty() {
+                    err = err.field(field);
+                }
+            }
+        }
+        if let Some(i) = message.find("expected ") {
+            err = err.allowed(super::error::cut(&message[i + "expected ".len()..]));
         }
         InputErrors(vec![err])
     })?;
@@ -45,7 +55,23 @@ pub fn parse(file: &str, text: &str) -> Result<Catalogue, InputErrors> {
     if errors.is_empty() {
         Ok(cat)
     } else {
-        Err(InputErrors(errors))
+        // Cross-reference errors get the line and column of the field they name.
+        let doc = toml::de::DeTable::parse(text).ok();
+        Err(InputErrors(
+            errors
+                .into_iter()
+                .map(|e| {
+                    let at = doc
+                        .as_ref()
+                        .zip(e.field.as_deref())
+                        .and_then(|(d, f)| super::walk::locate(d.get_ref(), f));
+                    match at {
+                        Some(at) => e.at(text, at),
+                        None => e,
+                    }
+                })
+                .collect(),
+        ))
     }
 }
 

@@ -188,7 +188,8 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
     })
     .map_err(|e| e.to_string())?;
     let text = note::render_as(&built, format);
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(path, crate::core::safe_text::escape(&text).as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Applies an action and everything it leads to (effects and their outcomes).
