@@ -540,3 +540,23 @@ fn catalogue_cross_reference_errors_are_located() {
     assert!(e.contains(&format!("c.toml:{line}:")), "{e}");
     assert!(e.contains("unknown source `seed999` (allowed: "), "{e}");
 }
+
+/// Found by the fuzz harness (pipeline, seed 1, cases 182 and 190): a new level far below the
+/// nulmeting overflowed `measured − level` in `LevelChange::apply` before any validation.
+#[test]
+fn a_level_change_far_outside_the_bounds_is_an_error_value() {
+    use wolkwijzer::core::business_case::{LevelChange, MeasuredLine, TcoCategory};
+    for extreme in [Decimal::MIN, Decimal::MAX] {
+        let mut p = profile::demo();
+        let setup = p.business_case.as_mut().unwrap();
+        let ScenarioPlan::Single(local) = &mut setup.scenarios[0].plan else {
+            panic!("the demo is one municipality");
+        };
+        local.levels = Some(LevelChange {
+            from_year: 2,
+            levels: vec![(MeasuredLine::Tco(TcoCategory::Personnel), extreme)],
+        });
+        let e = setup.evaluate(None, |_| true).unwrap_err().to_string();
+        assert!(e.contains("too large"), "{e}");
+    }
+}
