@@ -350,8 +350,9 @@ fn line_starts(t: &[u8]) -> Vec<usize> {
 }
 
 fn mutate(r: &mut Xoshiro256PlusPlus, t: &mut Vec<u8>, corpus: &Corpus, value_only: bool) {
+    // Value-level only: mostly numbers and strings, sometimes a line or a repeated table.
     let op = if value_only {
-        below(r, 6)
+        [0, 0, 1, 1, 1, 2, 2, 3, 4, 5][below(r, 10)]
     } else {
         below(r, 14)
     };
@@ -360,7 +361,7 @@ fn mutate(r: &mut Xoshiro256PlusPlus, t: &mut Vec<u8>, corpus: &Corpus, value_on
         0 | 1 => {
             let (numbers, _) = tokens(t);
             if let Some(&(a, b)) = numbers.get(below(r, numbers.len())) {
-                let v = if value_only && below(r, 3) != 0 {
+                let v = if value_only && below(r, 5) != 0 {
                     PLAUSIBLE[below(r, PLAUSIBLE.len())]
                 } else {
                     NUMBERS[below(r, NUMBERS.len())]
@@ -371,7 +372,31 @@ fn mutate(r: &mut Xoshiro256PlusPlus, t: &mut Vec<u8>, corpus: &Corpus, value_on
         2 | 3 => {
             let (_, strings) = tokens(t);
             if let Some(&(a, b)) = strings.get(below(r, strings.len())) {
-                let v = if below(r, 20) == 0 {
+                let current = String::from_utf8_lossy(&t[a..b]).into_owned();
+                let is_number = current.parse::<f64>().is_ok();
+                let is_id = !current.is_empty()
+                    && current.bytes().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_' || c == b'-'
+                    });
+                let v = if value_only && is_number && below(r, 5) != 0 {
+                    // An amount in a string: another amount a room could type.
+                    [
+                        "0",
+                        "0.01",
+                        "1",
+                        "99.99",
+                        "12500",
+                        "82000",
+                        "600000",
+                        "2468900.50",
+                        "9999999999.99",
+                    ][below(r, 9)]
+                    .to_string()
+                } else if value_only && is_id && below(r, 4) != 0 {
+                    // An id: another string of the same file (a known id in another place).
+                    let &(c, d) = &strings[below(r, strings.len())];
+                    String::from_utf8_lossy(&t[c..d]).into_owned()
+                } else if below(r, 20) == 0 {
                     "x".repeat(1 + below(r, 200_000))
                 } else {
                     STRINGS[below(r, STRINGS.len())].to_string()
