@@ -560,3 +560,21 @@ fn a_level_change_far_outside_the_bounds_is_an_error_value() {
         assert!(e.contains("too large"), "{e}");
     }
 }
+
+#[test]
+fn a_session_saved_while_every_slider_is_at_zero_still_resumes() {
+    let base = session_text();
+    let at = base.find("[[weights]]").expect("weights table");
+    let end = at + base[at..].find("\n\n").unwrap_or(base.len() - at);
+    let zeros: String = base[at..end]
+        .lines()
+        .map(|l| match l.split_once(" = ") {
+            Some((k, _)) => format!("{k} = 0.0"),
+            None => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = format!("{}{zeros}{}", &base[..at], &base[end..]);
+    let s = store::parse("s.toml", &text).expect("all-zero room weights load");
+    assert!(s.weights[0].0.values().all(|w| *w == 0.0));
+}

@@ -188,6 +188,12 @@ fn municipality_problems(m: &Municipality, path: &str, member: bool, out: &mut V
 /// The rules of a weights table: every weight finite, 0 to [`MAX_WEIGHT`], the three core
 /// criteria present, not all zero.
 pub fn weight_problems(w: &Weights, path: &str) -> Vec<Problem> {
+    weight_problems_in(w, path, false)
+}
+
+/// [`weight_problems`]; `all_zero_allowed` for the weights a room is setting (the TUI lets
+/// every slider go to 0 on the way and says so; a session saved then must still resume).
+fn weight_problems_in(w: &Weights, path: &str, all_zero_allowed: bool) -> Vec<Problem> {
     let mut out = vec![];
     let allowed = format!("a number from 0 to {MAX_WEIGHT}");
     let mut valid = true;
@@ -211,7 +217,7 @@ pub fn weight_problems(w: &Weights, path: &str) -> Vec<Problem> {
             valid = false;
         }
     }
-    if valid && w.0.values().all(|x| *x == 0.0) {
+    if valid && !all_zero_allowed && w.0.values().all(|x| *x == 0.0) {
         out.push(problem(
             path,
             "all weights are zero",
@@ -479,7 +485,7 @@ pub fn check_session(
         ));
     }
     for (i, w) in session.weights.iter().enumerate() {
-        problems.extend(weight_problems(w, &format!("weights[{i}]")));
+        problems.extend(weight_problems_in(w, &format!("weights[{i}]"), true));
     }
     for (i, r) in session.elicitation.iter().enumerate() {
         if r.member >= members {
@@ -554,7 +560,12 @@ fn unknown_keys(
                     };
                     if !empty {
                         let mut allowed: Vec<&str> = known.keys().map(String::as_str).collect();
+                        if path.is_empty() {
+                            // Keys written only when they hold something.
+                            allowed.extend(["profile_path", "elicitation", "business_case"]);
+                        }
                         allowed.sort_unstable();
+                        allowed.dedup();
                         out.push(problem(
                             field.clone(),
                             format!("unknown key `{}`", super::error::cut(key)),
