@@ -344,6 +344,16 @@ fn business_case_problems(
             evaluable = false;
         }
         if let ScenarioPlan::Group(g) = &s.plan
+            && g.participants.len() > MAX_MEMBERS
+        {
+            out.push(problem(
+                format!("{path}.plan.group.participants"),
+                format!("{} participants", g.participants.len()),
+                &format!("at most {MAX_MEMBERS}, the municipalities of the group"),
+            ));
+            evaluable = false;
+        }
+        if let ScenarioPlan::Group(g) = &s.plan
             && g.participants.len() != g.locals.len()
         {
             out.push(problem(
