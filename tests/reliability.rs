@@ -530,6 +530,30 @@ fn deep_dotted_keys_are_located_with_field_and_allowed_values() {
         e.contains(&format!("m.toml:{}:", line_of(&text, "x.y.z = 1"))),
         "{e}"
     );
+    // In a session (read with serde before): located, with the field and the allowed keys.
+    let text = session_text().replacen("notes = ", "deep.a.b.c.d = 1\nnotes = ", 1);
+    let e = session_error(&text);
+    let line = line_of(&text, "deep.a.b.c.d");
+    assert!(
+        e.contains(&format!(
+            "s.toml:{line}:1: deep: unknown key `deep` (allowed: "
+        )),
+        "{e}"
+    );
+    let text = session_text().replacen(
+        "[profile.subject.municipality]\n",
+        "[profile.subject.municipality]\nsize.a.b.c = 1\n",
+        1,
+    );
+    let e = session_error(&text);
+    assert!(
+        e.contains("profile.subject.municipality.size: unknown key `size`"),
+        "{e}"
+    );
+    assert!(
+        e.contains(&format!("s.toml:{}:", line_of(&text, "size.a.b.c"))),
+        "{e}"
+    );
 }
 
 #[test]
