@@ -91,7 +91,7 @@ pub fn run_tui(cli: &Cli) -> Outcome {
         },
         lang: cli.lang.into(),
     };
-    match crate::tui::app::run(cat, opts) {
+    let outcome = match crate::tui::app::run(cat, opts) {
         Ok(()) => Outcome::default(),
         Err(e) => match e.downcast_ref::<InputErrors>() {
             Some(ie) => Outcome::invalid(ie),
@@ -106,7 +106,8 @@ pub fn run_tui(cli: &Cli) -> Outcome {
                 code: EXIT_INVALID,
             },
         },
-    }
+    };
+    outcome.sanitised()
 }
 
 const EXIT_HELP: &str = "Exit codes: 0 ok, 1 invalid input, 2 usage error.";
@@ -294,6 +295,16 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The outcome with stdout and stderr through `core::safe_text::escape`.
+    pub fn sanitised(self) -> Self {
+        use crate::core::safe_text::escape;
+        Outcome {
+            stdout: escape(&self.stdout).into_owned(),
+            stderr: escape(&self.stderr).into_owned(),
+            code: self.code,
+        }
+    }
+
     fn ok(stdout: String) -> Self {
         Outcome {
             stdout,
@@ -509,7 +520,9 @@ fn leaf_commands(cmd: &clap::Command, out: &mut Vec<clap::Command>) {
     }
 }
 
-/// Runs a headless command. `None` (no command) is handled by the caller.
+/// Runs a headless command. `None` (no command) is handled by the caller. What it prints
+/// passes the one text sanitiser (`core::safe_text`): control and bidi characters from names
+/// in a profile never reach the terminal.
 pub fn run(cli: &Cli, command: &Command) -> Outcome {
     // Generated from the clap definitions: no catalogue needed, so a bad one cannot stop them.
     match command {
@@ -522,6 +535,10 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         }
         _ => {}
     }
+    run_command(cli, command).sanitised()
+}
+
+fn run_command(cli: &Cli, command: &Command) -> Outcome {
     let lang: Lang = cli.lang.into();
     let cat = match load_catalogue(cli.catalogue.as_ref()) {
         Ok(c) => c,
@@ -566,7 +583,9 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             output,
         } => {
             let loaded = match (session, profile) {
-                (Some(path), _) => crate::io::store::load(path).map(|s| s.note_profile()),
+                (Some(path), _) => {
+                    crate::io::store::load_with(path, &cat).map(|s| s.note_profile())
+                }
                 (None, Some(path)) => profile::load_with(path, &cat),
                 (None, None) => load_profile(None),
             };
@@ -587,7 +606,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             match output {
                 None => Outcome::ok(text),
                 Some(path) => {
-                    match crate::io::store::write_atomic(path, text.as_bytes(), &mut |_| Ok(())) {
+                    match crate::io::store::write_atomic(
+                        path,
+                        crate::core::safe_text::escape(&text).as_bytes(),
+                        &mut |_| Ok(()),
+                    ) {
                         Ok(()) => Outcome::ok(String::new()),
                         Err(e) => Outcome {
                             stdout: String::new(),
@@ -643,7 +666,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
             seed,
             format,
         } => {
-            let p = match load_profile(profile.as_ref()) {
+            let loaded = match profile {
+                Some(path) => profile::load_with(path, &cat),
+                None => load_profile(None),
+            };
+            let p = match loaded {
                 Ok(p) => p,
                 Err(e) => return Outcome::invalid(&e),
             };

@@ -40,6 +40,8 @@ macro_rules! id_enum {
 pub mod allocation;
 /// Sensitivity of a profile's result: contributions, stability, SMAA, TOPSIS, the group.
 pub mod analysis;
+/// Upper bounds of amounts, counts and years (what a municipality can plausibly have).
+pub mod bounds;
 /// Business case of seed 003: nulmeting, scenarios, yearly table, risk bands (Decimal money).
 pub mod business_case;
 /// Options, service models with Table 1, deployments, candidates and rule points (data types).
@@ -52,6 +54,8 @@ pub mod group;
 pub mod mcda;
 /// A validated profile: municipality or starter group, weights, constraints, workloads.
 pub mod profile;
+/// The one text sanitiser: control and bidi characters, CSV formulas, long echoed values.
+pub mod safe_text;
 /// Weighted sum, ranking, constraints and the workload landscape.
 pub mod scoring;
 /// Bilingual text.

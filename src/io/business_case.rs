@@ -18,6 +18,7 @@ use toml::de::DeTable;
 use super::walk::{Val, Walker, get, join};
 use crate::core::allocation::{AllocationError, AllocationKey, AllocationRule, Participant};
 use crate::core::allocation::{TariffModel, Tier};
+use crate::core::bounds::{MAX_DEPRECIATION_YEARS, MAX_FTE, MAX_USAGE};
 use crate::core::business_case::{
     BandValues, BaselineMeasurement, Benefit, BenefitValue, BusinessCaseError, BusinessCaseSetup,
     CollaborationForm, ExtraCostKind, GroupPlan, Horizon, ImplicitCost, ImplicitCostKind,
@@ -406,10 +407,12 @@ impl Reader<'_, '_> {
             .and_then(|v| self.year(v, &join(path, "year")));
         let amount = self.money(t, at, path, "amount", "EUR");
         let depreciation_years = match get(t, "depreciation_years") {
-            Some(v) => Some(
-                self.w
-                    .integer(v, &join(path, "depreciation_years"), 1, 50)? as u32,
-            ),
+            Some(v) => Some(self.w.integer(
+                v,
+                &join(path, "depreciation_years"),
+                1,
+                MAX_DEPRECIATION_YEARS.into(),
+            )? as u32),
             None => None,
         };
         Some(Investment {
@@ -452,7 +455,7 @@ impl Reader<'_, '_> {
                 .req(t, at, path, "fte", "FTE saved a year at full effect")
                 .and_then(|v| {
                     self.w
-                        .decimal(v, &join(path, "fte"), Decimal::ZERO, Decimal::from(10_000))
+                        .decimal(v, &join(path, "fte"), Decimal::ZERO, MAX_FTE)
                 });
             let cost = match get(t, "cost_per_fte") {
                 Some(v) => self.w.money(v, &join(path, "cost_per_fte")),
@@ -822,7 +825,7 @@ fn measurements(
                         r.w.error_allowed(
                             nv.span().start,
                             &field,
-                            format!("unknown municipality \"{name}\""),
+                            format!("unknown municipality \"{}\"", super::error::cut(&name)),
                             names.clone(),
                         );
                     }
@@ -975,7 +978,7 @@ fn scenario(
                 r.w.error_allowed(
                     v.span().start,
                     &field,
-                    format!("unknown candidate \"{id}\""),
+                    format!("unknown candidate \"{}\"", super::error::cut(&id)),
                     ids,
                 );
             }
@@ -1113,7 +1116,7 @@ fn group_plan(
                                 None => r.w.error_allowed(
                                     nv.span().start,
                                     &field,
-                                    format!("unknown participant \"{name}\""),
+                                    format!("unknown participant \"{}\"", super::error::cut(&name)),
                                     names.clone(),
                                 ),
                                 Some(k) if local[k].is_some() => r.w.error(
@@ -1257,13 +1260,12 @@ fn allocation(
                 let field = join(&upath, name);
                 match members.iter().position(|m| m.name == name) {
                     Some(i) => {
-                        given[i] =
-                            r.w.decimal(val, &field, Decimal::ZERO, Decimal::from(100_000_000));
+                        given[i] = r.w.decimal(val, &field, Decimal::ZERO, MAX_USAGE);
                     }
                     None => r.w.error_allowed(
                         k.span().start,
                         &field,
-                        format!("unknown participant \"{name}\""),
+                        format!("unknown participant \"{}\"", super::error::cut(name)),
                         names.to_string(),
                     ),
                 }
@@ -1346,7 +1348,7 @@ fn tariff(r: &mut Reader<'_, '_>, v: &Val<'_>, path: &str) -> Option<TariffModel
                     continue;
                 };
                 r.w.check_keys(tt, &p, &["from", "to", "price"]);
-                let big = Decimal::from(100_000_000);
+                let big = MAX_USAGE;
                 let from = r
                     .req(
                         tt,
@@ -1420,7 +1422,7 @@ fn tier_index(field: &str) -> Option<usize> {
 }
 
 /// The field path and the rest of the message of a core error.
-fn split_error(e: &AllocationError) -> (String, String) {
+pub(crate) fn split_error(e: &AllocationError) -> (String, String) {
     let location: Option<&Location> = match e {
         AllocationError::BusinessCase(b) => match b {
             BusinessCaseError::NegativeAmount { at, .. }
@@ -1430,7 +1432,9 @@ fn split_error(e: &AllocationError) -> (String, String) {
             | BusinessCaseError::PhaseInOutOfRange { at, .. }
             | BusinessCaseError::GrowthOutOfRange { at, .. }
             | BusinessCaseError::WrongScenarioKind { at, .. }
-            | BusinessCaseError::BandsNotOrdered { at, .. } => Some(at),
+            | BusinessCaseError::BandsNotOrdered { at, .. }
+            | BusinessCaseError::TooLarge { at, .. }
+            | BusinessCaseError::Overflow { at } => Some(at),
             BusinessCaseError::HorizonOutOfRange { .. } => None,
         },
         AllocationError::TierTableEmpty { at }

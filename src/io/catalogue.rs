@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::error::{InputError, InputErrors};
 use super::text_file::read_text_file;
 use crate::core::allocation::cost_band;
+use crate::core::bounds::MAX_USAGE;
 use crate::core::catalogue::{
     Catalogue, Characteristic, Decider, Deployment, ExitTerms, Layer, PlacementOption,
     ServiceModel, Tariff, TariffRule,
@@ -35,9 +36,19 @@ pub fn load(path: &Path) -> Result<Catalogue, InputErrors> {
 /// Parses and checks catalogue text.
 pub fn parse(file: &str, text: &str) -> Result<Catalogue, InputErrors> {
     let cat: Catalogue = toml::from_str(text).map_err(|e| {
-        let mut err = InputError::file(file, e.message().trim().to_string());
+        let message = e.message().trim().to_string();
+        let mut err = InputError::file(file, super::error::cut(&message));
         if let Some(span) = e.span() {
             err = err.at(text, span.start);
+            if let Ok(doc) = toml::de::DeTable::parse(text) {
+                let field = super::walk::path_at(doc.get_ref(), span.start);
+                if !field.is_empty() {
+                    err = err.field(field);
+                }
+            }
+        }
+        if let Some(i) = message.find("expected ") {
+            err = err.allowed(super::error::cut(&message[i + "expected ".len()..]));
         }
         InputErrors(vec![err])
     })?;
@@ -45,7 +56,23 @@ pub fn parse(file: &str, text: &str) -> Result<Catalogue, InputErrors> {
     if errors.is_empty() {
         Ok(cat)
     } else {
-        Err(InputErrors(errors))
+        // Cross-reference errors get the line and column of the field they name.
+        let doc = toml::de::DeTable::parse(text).ok();
+        Err(InputErrors(
+            errors
+                .into_iter()
+                .map(|e| {
+                    let at = doc
+                        .as_ref()
+                        .zip(e.field.as_deref())
+                        .and_then(|(d, f)| super::walk::locate(d.get_ref(), f));
+                    match at {
+                        Some(at) => e.at(text, at),
+                        None => e,
+                    }
+                })
+                .collect(),
+        ))
     }
 }
 
@@ -371,14 +398,14 @@ fn check_cost_predictability(file: &str, cp: &TariffRule) -> Vec<InputError> {
                 .allowed("0 to 100"),
         );
     }
-    if cp.reference_usage.value <= Decimal::ZERO {
+    if cp.reference_usage.value <= Decimal::ZERO || cp.reference_usage.value > MAX_USAGE {
         errs.push(
             InputError::file(
                 file,
                 format!("{} is out of range", cp.reference_usage.value),
             )
             .field(format!("{base}.reference_usage"))
-            .allowed("a number above 0"),
+            .allowed(format!("a number above 0, at most {MAX_USAGE}")),
         );
     }
     if !errs.is_empty() {

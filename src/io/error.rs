@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+pub use crate::core::safe_text::cut;
+
 /// One problem in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
@@ -55,7 +57,7 @@ impl InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", crate::core::safe_text::escape(&self.file))?;
         if let Some(l) = self.line {
             write!(f, ":{l}")?;
             if let Some(c) = self.column {
@@ -63,12 +65,14 @@ impl fmt::Display for InputError {
             }
         }
         write!(f, ": ")?;
+        // The last guard: nothing is echoed whole or with control characters.
+        use crate::core::safe_text::cut_to;
         if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+            write!(f, "{}: ", cut_to(field, 200))?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", cut_to(&self.message, 400))?;
         if let Some(a) = &self.allowed {
-            write!(f, " (allowed: {a})")?;
+            write!(f, " (allowed: {})", cut_to(a, 1000))?;
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ pub mod ahp;
 pub mod business_case;
 pub mod catalogue;
 pub mod error;
+pub mod gate;
 pub mod group;
 pub mod paths;
 pub mod profile;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{InputError, InputErrors};
 use super::text_file::read_text_file;
+use crate::core::catalogue::Catalogue;
 use crate::core::criteria::Criterion;
 use crate::core::mcda::elicitation::WeightMethod;
 use crate::core::profile::{Profile, Weights};
@@ -320,49 +321,80 @@ pub fn lock_data_dir(dir: &Path) -> Result<LockOutcome, StoreError> {
     }
 }
 
-/// Parses session text; `file` names it in errors.
+/// Parses session text; `file` names it in errors. The embedded profile is checked against
+/// the built-in catalogue (see [`parse_with`]).
 pub fn parse(file: &str, text: &str) -> Result<Session, InputErrors> {
-    #[derive(Deserialize)]
-    struct Head {
-        schema: Option<u32>,
-    }
-    let head: Head = toml::from_str(text)
-        .map_err(|e| InputError::file(file, format!("not a session file: {e}")))?;
-    match head.schema {
-        Some(SCHEMA) => {}
-        Some(other) => {
-            return Err(InputError::file(
-                file,
-                format!("session schema {other} is not supported by this version"),
-            )
-            .field("schema")
-            .allowed(SCHEMA.to_string())
-            .into());
-        }
-        None => {
-            return Err(InputError::file(file, "missing `schema`")
-                .field("schema")
-                .allowed(SCHEMA.to_string())
-                .into());
-        }
-    }
-    let s: Session = toml::from_str(text)
-        .map_err(|e| InputError::file(file, format!("invalid session: {e}")))?;
-    if s.weights.len() != s.profile.subject.members().len() {
-        return Err(InputError::file(
-            file,
-            "the number of weight sets does not match the number of municipalities",
-        )
-        .field("weights")
-        .into());
-    }
-    Ok(s)
+    parse_with(file, text, &super::catalogue::built_in())
 }
 
-/// Reads a session file.
+/// Parses session text and re-validates what it holds — the embedded profile through the same
+/// checks as a profile file (`io::gate`), with business-case candidates looked up in
+/// `catalogue` — so a session can carry nothing a profile file could not. Every error has the
+/// file, line, column, field and what is allowed.
+pub fn parse_with(file: &str, text: &str, catalogue: &Catalogue) -> Result<Session, InputErrors> {
+    let doc = super::walk::Walker::new(file, text).parse()?;
+    let root = doc.get_ref();
+    let schema_at = super::walk::locate(root, "schema");
+    let schema = super::walk::get(root, "schema").map(|v| v.get_ref());
+    let schema_error = |message: String| -> InputErrors {
+        let mut e = InputError::file(file, message)
+            .field("schema")
+            .allowed(SCHEMA.to_string());
+        if let Some(at) = schema_at {
+            e = e.at(text, at);
+        }
+        e.into()
+    };
+    match schema {
+        Some(toml::de::DeValue::Integer(i)) if i.as_str() == SCHEMA.to_string() => {}
+        Some(other) => {
+            let shown = match other {
+                toml::de::DeValue::Integer(i) => i.as_str().to_string(),
+                v => v.type_str().to_string(),
+            };
+            return Err(schema_error(format!(
+                "session schema {} is not supported by this version",
+                super::error::cut(&shown)
+            )));
+        }
+        None => return Err(schema_error("missing `schema`".into())),
+    }
+    let s: Session = toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        let mut err = InputError::file(
+            file,
+            format!("invalid session: {}", super::error::cut(&message)),
+        );
+        if let Some(span) = e.span() {
+            err = err.at(text, span.start);
+            let field = super::walk::path_at(root, span.start);
+            if !field.is_empty() {
+                err = err.field(field);
+            }
+        }
+        if let Some(i) = message.find("expected ") {
+            err = err.allowed(super::error::cut(&message[i + "expected ".len()..]));
+        }
+        InputErrors(vec![err])
+    })?;
+    let errors = super::gate::check_session(file, text, &s, catalogue);
+    if errors.is_empty() {
+        Ok(s)
+    } else {
+        Err(InputErrors(errors))
+    }
+}
+
+/// Reads a session file, checked against the built-in catalogue.
 pub fn load(path: &Path) -> Result<Session, InputErrors> {
+    load_with(path, &super::catalogue::built_in())
+}
+
+/// Reads a session file; its profile's candidates are checked against `catalogue` (the one
+/// given with `--catalogue`).
+pub fn load_with(path: &Path, catalogue: &Catalogue) -> Result<Session, InputErrors> {
     let text = read_text_file(path)?;
-    parse(&path.display().to_string(), &text)
+    parse_with(&path.display().to_string(), &text, catalogue)
 }
 
 #[cfg(test)]

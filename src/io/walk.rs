@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::error::{InputError, InputErrors};
+use super::error::{InputError, InputErrors, cut};
+use crate::core::bounds::MAX_AMOUNT;
 
 /// A spanned TOML value.
 pub type Val<'i> = Spanned<DeValue<'i>>;
@@ -69,11 +70,11 @@ impl<'t> Walker<'t> {
     pub fn check_keys(&mut self, table: &DeTable<'_>, path: &str, allowed: &[&str]) {
         for (k, _) in table.iter() {
             if !allowed.contains(&k.get_ref().as_ref()) {
-                let field = join(path, k.get_ref());
+                let field = join(path, &cut(k.get_ref()));
                 self.error_allowed(
                     k.span().start,
                     &field,
-                    format!("unknown key `{}`", k.get_ref()),
+                    format!("unknown key `{}`", cut(k.get_ref())),
                     allowed.join(", "),
                 );
             }
@@ -143,7 +144,7 @@ impl<'t> Walker<'t> {
                         self.error_allowed(
                             v.span().start,
                             field,
-                            format!("{} is out of range", i.as_str()),
+                            format!("{} is out of range", cut(i.as_str())),
                             format!("a whole number from {min} to {max}"),
                         );
                         None
@@ -172,7 +173,7 @@ impl<'t> Walker<'t> {
         match n {
             Some(x) if x.is_finite() && x >= min && x <= max => Some(x),
             _ => {
-                let shown = &self.text[v.span()];
+                let shown = cut(&self.text[v.span()]);
                 self.error_allowed(
                     v.span().start,
                     field,
@@ -185,9 +186,9 @@ impl<'t> Walker<'t> {
     }
 
     /// The value as an amount of money in EUR: a string like "1234.56" or a whole number; never
-    /// negative, at most two decimals.
+    /// negative, at most two decimals, at most [`MAX_AMOUNT`] (ten billion).
     pub fn money(&mut self, v: &Val<'_>, field: &str) -> Option<Decimal> {
-        let allowed = "an amount in EUR as a string (\"1234.56\") or a whole number, 0 or more, at most 2 decimals";
+        let allowed = "an amount in EUR as a string (\"1234.56\") or a whole number, 0 to 10000000000, at most 2 decimals";
         let d = match v.get_ref() {
             DeValue::String(s) => Decimal::from_str(s.trim()).ok(),
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
@@ -212,6 +213,15 @@ impl<'t> Walker<'t> {
                 self.error_allowed(v.span().start, field, format!("{d} is negative"), allowed);
                 None
             }
+            Some(d) if d > MAX_AMOUNT => {
+                self.error_allowed(
+                    v.span().start,
+                    field,
+                    format!("{} is too large", cut(&d.to_string())),
+                    allowed,
+                );
+                None
+            }
             Some(d) if d.scale() > 2 && d.normalize().scale() > 2 => {
                 self.error_allowed(
                     v.span().start,
@@ -223,7 +233,7 @@ impl<'t> Walker<'t> {
             }
             Some(d) => Some(d.normalize()),
             None => {
-                let shown = &self.text[v.span()];
+                let shown = cut(&self.text[v.span()]);
                 self.error_allowed(
                     v.span().start,
                     field,
@@ -261,7 +271,7 @@ impl<'t> Walker<'t> {
         match d {
             Some(d) if d >= min && d <= max => Some(d.normalize()),
             _ => {
-                let shown = &self.text[v.span()];
+                let shown = cut(&self.text[v.span()]);
                 self.error_allowed(
                     v.span().start,
                     field,
@@ -288,7 +298,7 @@ impl<'t> Walker<'t> {
                     self.error_allowed(
                         v.span().start,
                         field,
-                        format!("unknown value \"{s}\""),
+                        format!("unknown value \"{}\"", cut(s)),
                         allowed,
                     );
                     None
@@ -364,4 +374,120 @@ pub fn get<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Option<&'a Val<'i>> {
         .iter()
         .find(|(k, _)| k.get_ref().as_ref() == key)
         .map(|(_, v)| v)
+}
+
+/// One step of a field path: a key or an array index.
+enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+/// `a.b[2].c` → a, b, 2, c.
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = vec![];
+    for part in path.split('.') {
+        let (key, mut rest) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        while let Some(end) = rest.find(']') {
+            if let Ok(i) = rest[1..end].parse() {
+                out.push(Step::Index(i));
+            }
+            rest = &rest[end + 1..];
+        }
+    }
+    out
+}
+
+/// The byte offset of the field at a dotted `path` (`a.b[2].c`) in `root`: the key when the
+/// last step is a key, else the value; or of the deepest part of the path that exists.
+/// `None` when not even the first step exists.
+pub fn locate(root: &DeTable<'_>, path: &str) -> Option<usize> {
+    let mut best = None;
+    let mut current: Option<&Val<'_>> = None;
+    for step in steps(path) {
+        let next = match (step, current.map(|v| v.get_ref())) {
+            (Step::Key(k), None) => root.iter().find(|(key, _)| key.get_ref() == k),
+            (Step::Key(k), Some(DeValue::Table(t))) => t.iter().find(|(key, _)| key.get_ref() == k),
+            (Step::Index(i), Some(DeValue::Array(a))) => match a.get(i) {
+                Some(v) => {
+                    best = Some(v.span().start);
+                    current = Some(v);
+                    continue;
+                }
+                None => break,
+            },
+            _ => None,
+        };
+        match next {
+            Some((key, v)) => {
+                best = Some(key.span().start);
+                current = Some(v);
+            }
+            None => break,
+        }
+    }
+    best
+}
+
+/// The dotted path of the deepest field whose key or value holds byte `offset` (e.g. the field
+/// a deserialisation error points at); empty when none does.
+pub fn path_at(root: &DeTable<'_>, offset: usize) -> String {
+    // Table spans may cover only a `[header]`, so children are searched whatever the span.
+    fn table(t: &DeTable<'_>, offset: usize, path: &str) -> Option<String> {
+        t.iter().find_map(|(k, v)| {
+            let here = join(path, k.get_ref());
+            value(v, offset, &here).or_else(|| {
+                let (ks, vs) = (k.span(), v.span());
+                (ks.contains(&offset) || vs.contains(&offset) || vs.end == offset).then_some(here)
+            })
+        })
+    }
+    fn value(v: &Val<'_>, offset: usize, path: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::Table(t) => table(t, offset, path),
+            DeValue::Array(a) => a.iter().enumerate().find_map(|(i, x)| {
+                let here = format!("{path}[{i}]");
+                value(x, offset, &here).or_else(|| {
+                    let s = x.span();
+                    (s.contains(&offset) || s.end == offset).then_some(here)
+                })
+            }),
+            _ => None,
+        }
+    }
+    table(root, offset, "").unwrap_or_default()
+}
+
+#[cfg(test)]
+mod locate_tests {
+    use super::*;
+
+    const DOC: &str = "a = 1\n[b]\nc = [ { d = 2 }, { e = \"x\" } ]\n[[f]]\ng = 1\n[[f]]\ng = 2\n";
+
+    #[test]
+    fn locate_finds_keys_and_items_and_the_deepest_existing_part() {
+        let root = DeTable::parse(DOC).unwrap();
+        let line = |o: usize| super::super::error::line_col(DOC, o).0;
+        assert_eq!(locate(root.get_ref(), "a").map(line), Some(1));
+        assert_eq!(locate(root.get_ref(), "b.c[1].e").map(line), Some(3));
+        assert_eq!(locate(root.get_ref(), "f[1].g").map(line), Some(7));
+        assert_eq!(locate(root.get_ref(), "f[1].nope").map(line), Some(6));
+        assert_eq!(locate(root.get_ref(), "zz.y"), None);
+    }
+
+    #[test]
+    fn path_at_names_the_field_at_an_offset() {
+        let root = DeTable::parse(DOC).unwrap();
+        let at = DOC.find("\"x\"").unwrap();
+        assert_eq!(path_at(root.get_ref(), at), "b.c[1].e");
+        assert_eq!(
+            path_at(root.get_ref(), DOC.find("g = 2").unwrap() + 4),
+            "f[1].g"
+        );
+    }
 }

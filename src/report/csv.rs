@@ -5,8 +5,11 @@ use super::ScoreView;
 use crate::core::catalogue::Catalogue;
 use crate::core::text::Lang;
 
-/// Quotes a field when needed.
+/// A CSV field: neutralised against formula injection and control characters (see
+/// `core::safe_text::csv_cell`; every CSV export writes its cells through here), then quoted
+/// when needed.
 pub fn field(s: &str) -> String {
+    let s = crate::core::safe_text::csv_cell(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -39,7 +39,7 @@ pub fn prepare(
     opts: &Options,
 ) -> Result<(State, Option<Action>), InputErrors> {
     let p = match &opts.profile {
-        Some(path) => profile::load(path)?,
+        Some(path) => profile::load_with(path, &catalogue)?,
         None => profile::demo(),
     };
     let mut state = State::new(catalogue, p, opts.profile.clone());
@@ -64,13 +64,13 @@ pub fn prepare(
             )
             .into());
         }
-        let s = store::load(&path)?;
+        let s = store::load_with(&path, &state.catalogue)?;
         state.apply_session(s);
         return Ok((state, None));
     }
     let offer = autosave
         .filter(|a| newer_than_profile(a, opts.profile.as_deref()))
-        .and_then(|a| store::load(&a).ok())
+        .and_then(|a| store::load_with(&a, &state.catalogue).ok())
         .filter(|s| s.profile_path == opts.profile)
         .map(|s| Action::OfferRestore(Box::new(s)));
     Ok((state, offer))
@@ -150,14 +150,16 @@ pub fn perform(effect: Effect, state: &State) -> Action {
             profile: Box::new(profile::demo()),
             origin: None,
         },
-        Effect::Open(StartKind::Shipped(p) | StartKind::Own(p)) => match profile::load(&p) {
-            Ok(pr) => Action::Loaded {
-                profile: Box::new(pr),
-                origin: Some(p),
-            },
-            Err(e) => Action::LoadFailed(e.to_string()),
-        },
-        Effect::Open(StartKind::Resume(p)) => match store::load(&p) {
+        Effect::Open(StartKind::Shipped(p) | StartKind::Own(p)) => {
+            match profile::load_with(&p, &state.catalogue) {
+                Ok(pr) => Action::Loaded {
+                    profile: Box::new(pr),
+                    origin: Some(p),
+                },
+                Err(e) => Action::LoadFailed(e.to_string()),
+            }
+        }
+        Effect::Open(StartKind::Resume(p)) => match store::load_with(&p, &state.catalogue) {
             Ok(s) => Action::Restore(Box::new(s)),
             Err(e) => Action::LoadFailed(e.to_string()),
         },
@@ -187,8 +189,12 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
     })
     .map_err(|e| e.to_string())?;
     let text = note::render_as(&built, format);
-    store::write_atomic(path, text.as_bytes(), &mut |_| Ok(()))
-        .map_err(|e| format!("{}: {e}", path.display()))
+    store::write_atomic(
+        path,
+        crate::core::safe_text::escape(&text).as_bytes(),
+        &mut |_| Ok(()),
+    )
+    .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Applies an action and everything it leads to (effects and their outcomes).

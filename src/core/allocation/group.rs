@@ -109,7 +109,7 @@ pub fn evaluate_group(input: &GroupInput) -> Result<GroupCase> {
         if bills_by_adjustment.iter().any(|(a, _)| *a == adj) {
             continue;
         }
-        let table = provider_table(&adj);
+        let table = provider_table(&adj)?;
         let allocations = table
             .rows
             .iter()
@@ -135,7 +135,10 @@ pub fn evaluate_group(input: &GroupInput) -> Result<GroupCase> {
             .cases
             .iter()
             .find(|c| c.participant == p.id)
-            .expect("validated: every participant has a case");
+            .ok_or_else(|| AllocationError::MissingCase {
+                at: Location::new("cases"),
+                id: p.id.clone(),
+            })?;
         let comparison = compare_validated(
             &case.measurement,
             &case.baseline,
@@ -149,7 +152,7 @@ pub fn evaluate_group(input: &GroupInput) -> Result<GroupCase> {
                     amounts: bills_for(adj, index),
                 }]
             },
-        );
+        )?;
         participants.push(ParticipantOutcome {
             participant: p.id.clone(),
             bills: bills_for(&Adjustment::NONE, index),
@@ -165,7 +168,7 @@ pub fn evaluate_group(input: &GroupInput) -> Result<GroupCase> {
             .iter()
             .map(|p| &p.comparison.difference)
             .collect::<Vec<_>>(),
-    );
+    )?;
     let consolidated_bands = Band::ALL
         .iter()
         .enumerate()
@@ -176,15 +179,15 @@ pub fn evaluate_group(input: &GroupInput) -> Result<GroupCase> {
                     .iter()
                     .map(|p| &p.comparison.bands[i].difference)
                     .collect::<Vec<_>>(),
-            );
-            BandOutcome {
+            )?;
+            Ok(BandOutcome {
                 band: *band,
                 adjustment: input.risk.adjustment(*band),
                 return_year: difference.return_year,
                 difference,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let group_positive = consolidated.final_cumulative_cash_flow() > Decimal::ZERO;
     for p in &mut participants {
         p.loses_while_group_wins =
@@ -197,7 +200,7 @@ pub fn evaluate_group(input: &GroupInput) -> Result<GroupCase> {
         .unwrap_or_default();
     Ok(GroupCase {
         horizon: h,
-        provider: provider_table(&Adjustment::NONE),
+        provider: provider_table(&Adjustment::NONE)?,
         allocations,
         participants,
         consolidated,

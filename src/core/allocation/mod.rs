@@ -22,8 +22,9 @@ pub use predictability::{CostBand, cost_band};
 pub use rounding::split_exact;
 pub use tariff::{TariffModel, Tier};
 
+use crate::core::bounds::MAX_USAGE;
 use crate::core::business_case::Location;
-use crate::core::business_case::error::non_negative;
+use crate::core::business_case::error::within;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -78,11 +79,11 @@ impl Participant {
 
     fn validate(&self, path: &str) -> Result<(), AllocationError> {
         let at = |f: &str| Location::item(format!("{path}.{f}"), &self.id);
-        non_negative(self.workplaces, || at("workplaces"))?;
-        non_negative(self.accounts, || at("accounts"))?;
-        non_negative(self.inhabitants, || at("inhabitants"))?;
+        within(self.workplaces, MAX_USAGE, || at("workplaces"))?;
+        within(self.accounts, MAX_USAGE, || at("accounts"))?;
+        within(self.inhabitants, MAX_USAGE, || at("inhabitants"))?;
         for (service, units) in &self.service_use {
-            non_negative(*units, || at(&format!("service_use.{service}")))?;
+            within(*units, MAX_USAGE, || at(&format!("service_use.{service}")))?;
         }
         Ok(())
     }
@@ -165,9 +166,17 @@ pub(crate) fn allocate_validated(
     at: &Location,
 ) -> Result<Allocation, AllocationError> {
     let usages: Vec<Decimal> = participants.iter().map(|p| p.usage(&rule.key)).collect();
-    let charges: Vec<Decimal> = usages.iter().map(|u| rule.tariff.charge(*u)).collect();
+    let charges: Vec<Decimal> = usages
+        .iter()
+        .map(|u| rule.tariff.charge(*u))
+        .collect::<Result<_, _>>()?;
     let shares = split_exact(total, &charges, at)?;
-    let list_total: Decimal = charges.iter().sum();
+    let too_large = || AllocationError::TooLarge { at: at.clone() };
+    let list_total = charges
+        .iter()
+        .try_fold(Decimal::ZERO, |t, c| t.checked_add(*c))
+        .ok_or_else(too_large)?;
+    let coverage_difference = total.checked_sub(list_total).ok_or_else(too_large)?;
     let lines = participants
         .iter()
         .zip(usages)
@@ -184,7 +193,7 @@ pub(crate) fn allocate_validated(
         total,
         lines,
         list_total,
-        coverage_difference: total - list_total,
+        coverage_difference,
     })
 }
 

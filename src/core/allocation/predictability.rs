@@ -55,10 +55,17 @@ pub fn cost_band(
             value: uncertainty_pct,
         });
     }
+    let too_large = || AllocationError::TooLarge {
+        at: Location::new("expected_usage"),
+    };
     let u = uncertainty_pct / Decimal::ONE_HUNDRED;
-    let low_usage = expected_usage * (Decimal::ONE - u);
-    let high_usage = expected_usage * (Decimal::ONE + u);
-    let expected = tariff.charge(expected_usage);
+    let low_usage = expected_usage
+        .checked_mul(Decimal::ONE - u)
+        .ok_or_else(too_large)?;
+    let high_usage = expected_usage
+        .checked_mul(Decimal::ONE + u)
+        .ok_or_else(too_large)?;
+    let expected = tariff.charge(expected_usage)?;
     let (low, high) = match tariff {
         TariffModel::Tiered { tiers } => {
             let touched = tiers
@@ -69,15 +76,15 @@ pub fn cost_band(
             let high = touched.max().unwrap_or(expected);
             (low, high)
         }
-        _ => (tariff.charge(low_usage), tariff.charge(high_usage)),
+        _ => (tariff.charge(low_usage)?, tariff.charge(high_usage)?),
     };
-    let spread = high - low;
+    let spread = high.checked_sub(low).ok_or_else(too_large)?;
     let relative_spread = if spread.is_zero() {
         Some(Decimal::ZERO)
     } else if expected.is_zero() {
         None
     } else {
-        Some((spread / expected).round_dp(4))
+        spread.checked_div(expected).map(|r| r.round_dp(4))
     };
     Ok(CostBand {
         model: tariff.id().to_string(),

@@ -34,8 +34,9 @@ pub fn split_exact(total: Decimal, weights: &[Decimal], at: &Location) -> Result
         return Ok(vec![Decimal::ZERO; weights.len()]);
     }
     let too_large = || AllocationError::TooLarge { at: at.clone() };
-    let cents = (total * Decimal::ONE_HUNDRED)
-        .to_i128()
+    let cents = total
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|c| c.to_i128())
         .ok_or_else(too_large)?;
     let scale = Decimal::from(10u64.pow(WEIGHT_DECIMALS));
     let ints: Vec<i128> = weights
@@ -65,11 +66,15 @@ pub fn split_exact(total: Decimal, weights: &[Decimal], at: &Location) -> Result
         shares.push(product / sum);
         remainders.push(product % sum);
     }
-    let left = cents - shares.iter().sum::<i128>();
+    let given = shares
+        .iter()
+        .try_fold(0i128, |acc, s| acc.checked_add(*s))
+        .ok_or_else(too_large)?;
+    let left = cents.checked_sub(given).ok_or_else(too_large)?;
     let mut order: Vec<usize> = (0..ints.len()).filter(|i| ints[*i] > 0).collect();
     // Largest remainder first; equal remainders in input order (sort is stable).
     order.sort_by(|a, b| remainders[*b].cmp(&remainders[*a]));
-    for i in order.into_iter().take(left as usize) {
+    for i in order.into_iter().take(usize::try_from(left).unwrap_or(0)) {
         shares[i] += 1;
     }
     Ok(shares

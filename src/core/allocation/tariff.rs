@@ -3,8 +3,9 @@
 //! the yearly charge of a participant for a given usage.
 
 use super::error::{AllocationError, Result};
+use crate::core::bounds::{MAX_AMOUNT, MAX_USAGE};
 use crate::core::business_case::Location;
-use crate::core::business_case::error::non_negative;
+use crate::core::business_case::error::within;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -66,28 +67,40 @@ impl TariffModel {
     pub fn validate(&self, path: &str) -> Result<()> {
         let at = |f: &str| Location::new(format!("{path}.{f}"));
         match self {
-            TariffModel::Fixed { amount } => non_negative(*amount, || at("amount"))?,
-            TariffModel::Variable { unit_price } => non_negative(*unit_price, || at("unit_price"))?,
+            TariffModel::Fixed { amount } => within(*amount, MAX_AMOUNT, || at("amount"))?,
+            TariffModel::Variable { unit_price } => {
+                within(*unit_price, MAX_AMOUNT, || at("unit_price"))?
+            }
             TariffModel::Composite { fixed, unit_price } => {
-                non_negative(*fixed, || at("fixed"))?;
-                non_negative(*unit_price, || at("unit_price"))?;
+                within(*fixed, MAX_AMOUNT, || at("fixed"))?;
+                within(*unit_price, MAX_AMOUNT, || at("unit_price"))?;
             }
             TariffModel::Tiered { tiers } => validate_tiers(tiers, path)?,
         }
         Ok(())
     }
 
-    /// The yearly charge for `usage` (≥ 0) at list prices. Assumes a validated tariff; for a
-    /// tiered tariff the tier whose `[from, to)` holds the usage.
-    pub fn charge(&self, usage: Decimal) -> Decimal {
+    /// The yearly charge for `usage` (≥ 0) at list prices; for a tiered tariff the tier whose
+    /// `[from, to)` holds the usage. Checked: a charge that does not fit a `Decimal` is
+    /// [`AllocationError::TooLarge`] (only reachable with prices or usage above
+    /// `core::bounds`).
+    pub fn charge(&self, usage: Decimal) -> Result<Decimal> {
+        let too_large = || AllocationError::TooLarge {
+            at: Location::new(format!("tariff.{}", self.id())),
+        };
         match self {
-            TariffModel::Fixed { amount } => *amount,
-            TariffModel::Variable { unit_price } => *unit_price * usage,
-            TariffModel::Composite { fixed, unit_price } => *fixed + *unit_price * usage,
-            TariffModel::Tiered { tiers } => tiers
+            TariffModel::Fixed { amount } => Ok(*amount),
+            TariffModel::Variable { unit_price } => {
+                unit_price.checked_mul(usage).ok_or_else(too_large)
+            }
+            TariffModel::Composite { fixed, unit_price } => unit_price
+                .checked_mul(usage)
+                .and_then(|x| x.checked_add(*fixed))
+                .ok_or_else(too_large),
+            TariffModel::Tiered { tiers } => Ok(tiers
                 .iter()
                 .find(|t| t.from <= usage && t.to.is_none_or(|to| usage < to))
-                .map_or(Decimal::ZERO, |t| t.price),
+                .map_or(Decimal::ZERO, |t| t.price)),
         }
     }
 }
@@ -99,8 +112,11 @@ fn validate_tiers(tiers: &[Tier], path: &str) -> Result<()> {
     }
     for (i, t) in tiers.iter().enumerate() {
         let at = |f: &str| Location::new(format!("{path}.tiers[{i}].{f}"));
-        non_negative(t.from, || at("from"))?;
-        non_negative(t.price, || at("price"))?;
+        within(t.from, MAX_USAGE, || at("from"))?;
+        within(t.price, MAX_AMOUNT, || at("price"))?;
+        if let Some(to) = t.to {
+            within(to, MAX_USAGE, || at("to"))?;
+        }
         if let Some(to) = t.to
             && to <= t.from
         {
@@ -181,14 +197,17 @@ mod tests {
     #[test]
     fn charges_per_model() {
         assert_eq!(
-            TariffModel::Fixed { amount: dec!(500) }.charge(dec!(77)),
+            TariffModel::Fixed { amount: dec!(500) }
+                .charge(dec!(77))
+                .unwrap(),
             dec!(500)
         );
         assert_eq!(
             TariffModel::Variable {
                 unit_price: dec!(1.5)
             }
-            .charge(dec!(10)),
+            .charge(dec!(10))
+            .unwrap(),
             dec!(15.0)
         );
         assert_eq!(
@@ -196,7 +215,8 @@ mod tests {
                 fixed: dec!(100),
                 unit_price: dec!(2)
             }
-            .charge(dec!(10)),
+            .charge(dec!(10))
+            .unwrap(),
             dec!(120)
         );
         let t = tiered(vec![
@@ -205,10 +225,10 @@ mod tests {
             tier(dec!(50), Some(dec!(100)), dec!(20)),
         ]);
         assert!(t.validate("t").is_ok());
-        assert_eq!(t.charge(dec!(0)), dec!(10));
-        assert_eq!(t.charge(dec!(49.99)), dec!(10));
-        assert_eq!(t.charge(dec!(50)), dec!(20));
-        assert_eq!(t.charge(dec!(1000)), dec!(30));
+        assert_eq!(t.charge(dec!(0)).unwrap(), dec!(10));
+        assert_eq!(t.charge(dec!(49.99)).unwrap(), dec!(10));
+        assert_eq!(t.charge(dec!(50)).unwrap(), dec!(20));
+        assert_eq!(t.charge(dec!(1000)).unwrap(), dec!(30));
     }
 
     #[test]

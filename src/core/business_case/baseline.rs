@@ -2,8 +2,9 @@
 //! TCO categories of seed 003 (Bijlage 2, Kostenmodel), plus the implicit costs made explicit
 //! (effect A, §2.6.1) as a separate line, so the "schrikeffect" stays visible.
 
-use super::error::{Location, Result, non_negative};
+use super::error::{Location, Result, checked_sum, within};
 use super::scenario::{OperatingCost, OperatingKind};
+use crate::core::bounds::MAX_AMOUNT;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -86,9 +87,12 @@ impl TcoCosts {
         }
     }
 
-    /// Sum of the seven categories.
+    /// Sum of the seven categories. Exact for validated input (each at most
+    /// `core::bounds::MAX_AMOUNT`); unchecked input saturates instead of panicking.
     pub fn total(&self) -> Decimal {
-        TcoCategory::ALL.iter().map(|c| self.get(*c)).sum()
+        TcoCategory::ALL
+            .iter()
+            .fold(Decimal::ZERO, |t, c| t.saturating_add(self.get(*c)))
     }
 }
 
@@ -146,15 +150,18 @@ impl BaselineMeasurement {
     /// Checks that no amount is negative; `path` is where this measurement sits in the input.
     pub fn validate(&self, path: &str) -> Result<()> {
         for category in TcoCategory::ALL {
-            non_negative(self.tco.get(category), || {
+            within(self.tco.get(category), MAX_AMOUNT, || {
                 Location::item(format!("{path}.tco.{}", category.id()), &self.municipality)
             })?;
         }
         for (i, cost) in self.implicit.iter().enumerate() {
-            non_negative(cost.amount, || {
+            within(cost.amount, MAX_AMOUNT, || {
                 Location::item(format!("{path}.implicit[{i}].amount"), &cost.label)
             })?;
         }
+        let at = || Location::item(format!("{path}.implicit"), &self.municipality);
+        let implicit = checked_sum(self.implicit.iter().map(|c| c.amount), at)?;
+        within(implicit, MAX_AMOUNT, at)?;
         Ok(())
     }
 
@@ -164,23 +171,30 @@ impl BaselineMeasurement {
     }
 
     /// Sum of the implicit costs made explicit (effect A).
+    /// Exact for validated input; unchecked input saturates instead of panicking.
     pub fn implicit_total(&self) -> Decimal {
-        self.implicit.iter().map(|c| c.amount).sum()
+        self.implicit
+            .iter()
+            .fold(Decimal::ZERO, |t, c| t.saturating_add(c.amount))
     }
 
-    /// Actual yearly ICT cost: visible plus implicit.
+    /// Actual yearly ICT cost: visible plus implicit (saturating, like the parts).
     pub fn total(&self) -> Decimal {
-        self.visible_total() + self.implicit_total()
+        self.visible_total().saturating_add(self.implicit_total())
     }
 
     /// The "schrikeffect": implicit costs as a percentage of the visible costs, rounded to two
-    /// decimals; `None` when nothing is visible.
+    /// decimals; `None` when nothing is visible (or the ratio is too large to compute).
     pub fn shock_pct(&self) -> Option<Decimal> {
         let visible = self.visible_total();
         if visible.is_zero() {
             None
         } else {
-            Some((self.implicit_total() * Decimal::ONE_HUNDRED / visible).round_dp(2))
+            // Checked: a ratio too large to compute has no meaningful percentage either.
+            self.implicit_total()
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|x| x.checked_div(visible))
+                .map(|x| x.round_dp(2))
         }
     }
 

@@ -126,6 +126,24 @@ pub enum BusinessCaseError {
         /// High value.
         high: Decimal,
     },
+    /// An amount, count or period above its documented bound (see `core::bounds`).
+    #[error("{at}: {value} is too large (at most {max})")]
+    TooLarge {
+        /// The offending field.
+        at: Location,
+        /// The value given.
+        value: Decimal,
+        /// The largest value allowed.
+        max: Decimal,
+    },
+    /// A computed amount that does not fit a `Decimal` (only reachable with unchecked input).
+    #[error(
+        "{at}: the amounts are too large to compute (a total exceeds 79,228,162,514,264,337,593,543,950,335)"
+    )]
+    Overflow {
+        /// Where the computation failed.
+        at: Location,
+    },
 }
 
 /// Shorthand for results of this module.
@@ -138,6 +156,41 @@ pub fn non_negative(value: Decimal, at: impl FnOnce() -> Location) -> Result<()>
     } else {
         Ok(())
     }
+}
+
+/// Fails with [`BusinessCaseError::NegativeAmount`] below zero and
+/// [`BusinessCaseError::TooLarge`] above `max`.
+pub fn within(value: Decimal, max: Decimal, at: impl Fn() -> Location) -> Result<()> {
+    non_negative(value, &at)?;
+    if value > max {
+        Err(BusinessCaseError::TooLarge {
+            at: at(),
+            value,
+            max,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// `Some(x)` or [`BusinessCaseError::Overflow`] at `at`.
+pub fn fits(x: Option<Decimal>, at: impl FnOnce() -> Location) -> Result<Decimal> {
+    x.ok_or_else(|| BusinessCaseError::Overflow { at: at() })
+}
+
+/// The checked sum of `values`, or [`BusinessCaseError::Overflow`] at `at`.
+pub fn checked_sum(
+    values: impl IntoIterator<Item = Decimal>,
+    at: impl FnOnce() -> Location,
+) -> Result<Decimal> {
+    let mut total = Decimal::ZERO;
+    for v in values {
+        match total.checked_add(v) {
+            Some(t) => total = t,
+            None => return Err(BusinessCaseError::Overflow { at: at() }),
+        }
+    }
+    Ok(total)
 }
 
 #[cfg(test)]

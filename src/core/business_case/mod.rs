@@ -112,7 +112,7 @@ pub fn evaluate(input: &BusinessCaseInput) -> error::Result<BusinessCase> {
         input.horizon,
         &Adjustment::NONE,
         Vec::new(),
-    );
+    )?;
     let comparisons = input
         .scenarios
         .iter()
@@ -126,7 +126,7 @@ pub fn evaluate(input: &BusinessCaseInput) -> error::Result<BusinessCase> {
                 |_| Vec::new(),
             )
         })
-        .collect();
+        .collect::<error::Result<_>>()?;
     Ok(BusinessCase {
         horizon: input.horizon,
         visible_total: input.measurement.visible_total(),
@@ -175,14 +175,9 @@ pub fn compare(
     baseline.validate(horizon, "baseline")?;
     scenario.validate(horizon, "scenario")?;
     risk.validate("risk")?;
-    Ok(compare_validated(
-        measurement,
-        baseline,
-        scenario,
-        horizon,
-        risk,
-        |_| Vec::new(),
-    ))
+    compare_validated(measurement, baseline, scenario, horizon, risk, |_| {
+        Vec::new()
+    })
 }
 
 /// The table of a validated scenario with extra lines.
@@ -192,8 +187,8 @@ pub(crate) fn table_of(
     horizon: Horizon,
     adj: &Adjustment,
     extra: Vec<TableLine>,
-) -> YearlyTable {
-    let (lines, residual) = scenario.lines(measurement, horizon, adj, extra);
+) -> error::Result<YearlyTable> {
+    let (lines, residual) = scenario.lines(measurement, horizon, adj, extra)?;
     YearlyTable::from_lines(horizon.len(), lines, residual)
 }
 
@@ -206,44 +201,44 @@ pub(crate) fn compare_validated(
     horizon: Horizon,
     risk: &RiskInput,
     extra: impl Fn(&Adjustment) -> Vec<TableLine>,
-) -> Comparison {
+) -> error::Result<Comparison> {
     let base = table_of(
         baseline,
         measurement,
         horizon,
         &Adjustment::NONE,
         Vec::new(),
-    );
+    )?;
     let gross = |adj: &Adjustment| table_of(scenario, measurement, horizon, adj, extra(adj));
-    let estimated = gross(&Adjustment::NONE);
-    let difference = estimated.difference(&base);
+    let estimated = gross(&Adjustment::NONE)?;
+    let difference = estimated.difference(&base)?;
     let bands = Band::ALL
         .iter()
         .map(|band| {
             let adjustment = risk.adjustment(*band);
-            let difference = gross(&adjustment).difference(&base);
-            BandOutcome {
+            let difference = gross(&adjustment)?.difference(&base)?;
+            Ok(BandOutcome {
                 band: *band,
                 adjustment,
                 return_year: difference.return_year,
                 difference,
-            }
+            })
         })
-        .collect();
+        .collect::<error::Result<_>>()?;
     let sensitivity = RiskDimension::ALL
         .iter()
         .map(|dimension| {
             let adjustment = risk.sensitivity_adjustment(*dimension);
-            let difference = gross(&adjustment).difference(&base);
-            Sensitivity {
+            let difference = gross(&adjustment)?.difference(&base)?;
+            Ok(Sensitivity {
                 dimension: *dimension,
                 adjustment,
                 return_year: difference.return_year,
                 final_cumulative_cash_flow: difference.final_cumulative_cash_flow(),
-            }
+            })
         })
-        .collect();
-    Comparison {
+        .collect::<error::Result<_>>()?;
+    Ok(Comparison {
         kind: scenario.kind,
         label: scenario.label.clone(),
         scenario: estimated,
@@ -251,7 +246,7 @@ pub(crate) fn compare_validated(
         bands,
         sensitivity,
         effectiveness: scenario.effectiveness.clone(),
-    }
+    })
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 //! high values for a cost multiplier, a benefit multiplier and a delay in months, combined
 //! into a favourable, expected and unfavourable band, plus a one-risk-at-a-time sensitivity.
 
-use super::error::{BusinessCaseError, Location, Result, non_negative};
+use super::error::{BusinessCaseError, Location, Result, within};
 use super::scenario::Adjustment;
 use super::table::YearlyTable;
+use crate::core::bounds::{MAX_DELAY_MONTHS, MAX_MULTIPLIER};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -99,13 +100,22 @@ impl RiskInput {
             ("benefit_multiplier", &self.benefit_multiplier),
         ] {
             for (which, value) in [("low", v.low), ("expected", v.expected), ("high", v.high)] {
-                non_negative(value, || Location::new(format!("{path}.{name}.{which}")))?;
+                within(value, MAX_MULTIPLIER, || {
+                    Location::new(format!("{path}.{name}.{which}"))
+                })?;
             }
             ordered(v.low, v.expected, v.high, || {
                 Location::new(format!("{path}.{name}"))
             })?;
         }
         let d = &self.delay_months;
+        if d.high > MAX_DELAY_MONTHS {
+            return Err(BusinessCaseError::TooLarge {
+                at: Location::new(format!("{path}.delay_months.high")),
+                value: d.high.into(),
+                max: MAX_DELAY_MONTHS.into(),
+            });
+        }
         ordered(d.low.into(), d.expected.into(), d.high.into(), || {
             Location::new(format!("{path}.delay_months"))
         })

@@ -20,9 +20,10 @@
 //! remainder, so the depreciation adds up to the investment exactly.
 
 use super::baseline::{BaselineMeasurement, TcoCategory};
-use super::error::{BusinessCaseError, Location, Result, non_negative};
+use super::error::{BusinessCaseError, Location, Result, fits, within};
 use super::money::{Horizon, round_cents, truncate_cents};
 use super::table::{Section, TableLine, YearlyTable};
+use crate::core::bounds::{MAX_AMOUNT, MAX_DEPRECIATION_YEARS, MAX_FTE, MAX_GROWTH_PCT};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -387,7 +388,7 @@ impl Scenario {
         }
         for (i, c) in self.operating.iter().enumerate() {
             let at = |f: &str| Location::item(format!("{path}.operating[{i}].{f}"), &c.label);
-            non_negative(c.amount, || at("amount"))?;
+            within(c.amount, MAX_AMOUNT, || at("amount"))?;
             in_horizon(c.first_year, at("first_year"))?;
             if let Some(last) = c.last_year {
                 in_horizon(last, at("last_year"))?;
@@ -399,7 +400,7 @@ impl Scenario {
                     });
                 }
             }
-            if c.growth_pct <= -Decimal::ONE_HUNDRED {
+            if c.growth_pct <= -Decimal::ONE_HUNDRED || c.growth_pct > MAX_GROWTH_PCT {
                 return Err(BusinessCaseError::GrowthOutOfRange {
                     at: at("growth_pct"),
                     value: c.growth_pct,
@@ -408,16 +409,25 @@ impl Scenario {
         }
         for (i, c) in self.one_off.iter().enumerate() {
             let at = |f: &str| Location::item(format!("{path}.one_off[{i}].{f}"), &c.label);
-            non_negative(c.amount, || at("amount"))?;
+            within(c.amount, MAX_AMOUNT, || at("amount"))?;
             in_horizon(c.year, at("year"))?;
         }
         for (i, c) in self.investments.iter().enumerate() {
             let at = |f: &str| Location::item(format!("{path}.investments[{i}].{f}"), &c.label);
-            non_negative(c.amount, || at("amount"))?;
+            within(c.amount, MAX_AMOUNT, || at("amount"))?;
             in_horizon(c.year, at("year"))?;
             if c.depreciation_years == Some(0) {
                 return Err(BusinessCaseError::ZeroDepreciationYears {
                     at: at("depreciation_years"),
+                });
+            }
+            if let Some(years) = c.depreciation_years
+                && years > MAX_DEPRECIATION_YEARS
+            {
+                return Err(BusinessCaseError::TooLarge {
+                    at: at("depreciation_years"),
+                    value: years.into(),
+                    max: MAX_DEPRECIATION_YEARS.into(),
                 });
             }
         }
@@ -425,11 +435,13 @@ impl Scenario {
             let at = |f: &str| Location::item(format!("{path}.benefits[{i}].{f}"), &b.label);
             match &b.value {
                 BenefitValue::Efficiency { fte, cost_per_fte } => {
-                    non_negative(*fte, || at("value.efficiency.fte"))?;
-                    non_negative(*cost_per_fte, || at("value.efficiency.cost_per_fte"))?;
+                    within(*fte, MAX_FTE, || at("value.efficiency.fte"))?;
+                    within(*cost_per_fte, MAX_AMOUNT, || {
+                        at("value.efficiency.cost_per_fte")
+                    })?;
                 }
                 BenefitValue::DirectCash { amount } => {
-                    non_negative(*amount, || at("value.direct_cash.amount"))?;
+                    within(*amount, MAX_AMOUNT, || at("value.direct_cash.amount"))?;
                 }
             }
             in_horizon(b.first_year, at("first_year"))?;
@@ -473,8 +485,8 @@ impl Scenario {
     ) -> Result<YearlyTable> {
         self.validate(horizon, "scenario")?;
         measurement.validate("measurement")?;
-        let (lines, residual) = self.lines(measurement, horizon, adjustment, Vec::new());
-        Ok(YearlyTable::from_lines(horizon.len(), lines, residual))
+        let (lines, residual) = self.lines(measurement, horizon, adjustment, Vec::new())?;
+        YearlyTable::from_lines(horizon.len(), lines, residual)
     }
 
     /// The table lines of a validated scenario, with `extra` lines (e.g. an SSC bill) added
@@ -485,36 +497,41 @@ impl Scenario {
         horizon: Horizon,
         adj: &Adjustment,
         extra: Vec<TableLine>,
-    ) -> (Vec<TableLine>, Decimal) {
+    ) -> Result<(Vec<TableLine>, Decimal)> {
         let n = horizon.len();
         let cm = adj.cost_multiplier;
         let mut lines = Vec::new();
+        let hundred = Decimal::ONE_HUNDRED;
 
         // Benefits, multiplied, then delayed.
-        for b in &self.benefits {
+        for (i, b) in self.benefits.iter().enumerate() {
+            let at = || Location::item(format!("benefits[{i}]"), &b.label);
             let full = match &b.value {
-                BenefitValue::Efficiency { fte, cost_per_fte } => *fte * *cost_per_fte,
+                BenefitValue::Efficiency { fte, cost_per_fte } => {
+                    fits(fte.checked_mul(*cost_per_fte), at)?
+                }
                 BenefitValue::DirectCash { amount } => *amount,
             };
             let last = b.last_year.map_or(n, |l| l as usize);
             let first = b.first_year as usize;
-            let amounts: Vec<Decimal> = (1..=n)
-                .map(|y| {
-                    if y < first || y > last {
-                        return Decimal::ZERO;
-                    }
-                    let pct = b
-                        .phase_in_pct
-                        .get(y - first)
-                        .copied()
-                        .unwrap_or(Decimal::ONE_HUNDRED);
-                    round_cents(full * pct / Decimal::ONE_HUNDRED * adj.benefit_multiplier)
-                })
-                .collect();
+            let mut amounts = Vec::with_capacity(n);
+            for y in 1..=n {
+                if y < first || y > last {
+                    amounts.push(Decimal::ZERO);
+                    continue;
+                }
+                let pct = b.phase_in_pct.get(y - first).copied().unwrap_or(hundred);
+                let value = full
+                    .checked_mul(pct)
+                    .and_then(|x| x.checked_div(hundred))
+                    .and_then(|x| x.checked_mul(adj.benefit_multiplier));
+                amounts.push(round_cents(fits(value, at)?));
+            }
             lines.push(TableLine {
                 section: Section::Benefits,
                 label: b.label.clone(),
-                amounts: shift_by_months(&amounts, adj.delay_months),
+                amounts: shift_by_months(&amounts, adj.delay_months)
+                    .ok_or_else(|| BusinessCaseError::Overflow { at: at() })?,
             });
         }
 
@@ -526,23 +543,26 @@ impl Scenario {
         };
         if measured_years > 0 {
             for line in measurement.operating_lines() {
-                lines.push(operating_line(&line, n, cm, Some(measured_years)));
+                lines.push(operating_line(&line, n, cm, Some(measured_years))?);
             }
         }
         for c in &self.operating {
-            lines.push(operating_line(c, n, cm, None));
+            lines.push(operating_line(c, n, cm, None)?);
         }
         lines.extend(extra);
 
         // Investments: capitalised → depreciation (operating), otherwise Investments.
         let mut residual = Decimal::ZERO;
-        for inv in &self.investments {
-            let amount = round_cents(inv.amount * cm);
+        for (i, inv) in self.investments.iter().enumerate() {
+            let at = || Location::item(format!("investments[{i}]"), &inv.label);
+            let amount = round_cents(fits(inv.amount.checked_mul(cm), at)?);
             let year = inv.year as usize;
             let mut amounts = vec![Decimal::ZERO; n];
             match inv.depreciation_years {
                 None | Some(0) => {
-                    amounts[year - 1] = amount;
+                    if let Some(slot) = year.checked_sub(1).and_then(|y| amounts.get_mut(y)) {
+                        *slot = amount;
+                    }
                     lines.push(TableLine {
                         section: Section::Investments,
                         label: inv.label.clone(),
@@ -550,15 +570,20 @@ impl Scenario {
                     });
                 }
                 Some(years) => {
-                    let schedule = straight_line(amount, years);
+                    // Only the years inside the horizon are charged; the rest is the residual.
+                    let schedule = straight_line_within(amount, years, n)
+                        .ok_or_else(|| BusinessCaseError::Overflow { at: at() })?;
                     let mut charged = Decimal::ZERO;
                     for (k, d) in schedule.iter().enumerate() {
-                        if let Some(slot) = amounts.get_mut(year - 1 + k) {
+                        if let Some(slot) =
+                            (year + k).checked_sub(1).and_then(|y| amounts.get_mut(y))
+                        {
                             *slot = *d;
-                            charged += *d;
+                            charged = fits(charged.checked_add(*d), at)?;
                         }
                     }
-                    residual += amount - charged;
+                    let left = fits(amount.checked_sub(charged), at)?;
+                    residual = fits(residual.checked_add(left), at)?;
                     lines.push(TableLine {
                         section: Section::OperatingCosts,
                         label: format!("depreciation: {}", inv.label),
@@ -567,53 +592,85 @@ impl Scenario {
                 }
             }
         }
-        for c in &self.one_off {
+        for (i, c) in self.one_off.iter().enumerate() {
+            let at = || Location::item(format!("one_off[{i}]"), &c.label);
             let mut amounts = vec![Decimal::ZERO; n];
-            amounts[c.year as usize - 1] = round_cents(c.amount * cm);
+            let value = round_cents(fits(c.amount.checked_mul(cm), at)?);
+            if let Some(slot) = (c.year as usize)
+                .checked_sub(1)
+                .and_then(|y| amounts.get_mut(y))
+            {
+                *slot = value;
+            }
             lines.push(TableLine {
                 section: Section::Investments,
                 label: c.label.clone(),
                 amounts,
             });
         }
-        (lines, residual)
+        Ok((lines, residual))
     }
 }
 
 /// The yearly amounts of an operating cost line over `n` years; `cap` limits the last year.
-fn operating_line(c: &OperatingCost, n: usize, cm: Decimal, cap: Option<usize>) -> TableLine {
+/// Checked: an amount that does not fit is [`BusinessCaseError::Overflow`].
+fn operating_line(
+    c: &OperatingCost,
+    n: usize,
+    cm: Decimal,
+    cap: Option<usize>,
+) -> Result<TableLine> {
+    let at = || Location::item("operating", &c.label);
     let first = c.first_year as usize;
     let last = c.last_year.map_or(n, |l| l as usize).min(cap.unwrap_or(n));
-    let factor = Decimal::ONE + c.growth_pct / Decimal::ONE_HUNDRED;
-    let mut level = c.amount * cm;
-    let amounts = (1..=n)
-        .map(|y| {
-            if y < first || y > last {
-                return Decimal::ZERO;
-            }
-            if y > first {
-                level *= factor;
-            }
-            round_cents(level)
-        })
-        .collect();
-    TableLine {
+    let factor = fits(
+        c.growth_pct
+            .checked_div(Decimal::ONE_HUNDRED)
+            .and_then(|g| Decimal::ONE.checked_add(g)),
+        at,
+    )?;
+    let mut level = fits(c.amount.checked_mul(cm), at)?;
+    let mut amounts = Vec::with_capacity(n);
+    for y in 1..=n {
+        if y < first || y > last {
+            amounts.push(Decimal::ZERO);
+            continue;
+        }
+        if y > first {
+            level = fits(level.checked_mul(factor), at)?;
+        }
+        amounts.push(round_cents(level));
+    }
+    Ok(TableLine {
         section: Section::OperatingCosts,
         label: c.label.clone(),
         amounts,
-    }
+    })
+}
+
+/// The first `within` years of [`straight_line`] without building the whole schedule (a
+/// period longer than the horizon must not allocate one entry per year); `None` when the
+/// amount does not fit.
+fn straight_line_within(amount: Decimal, years: u32, within: usize) -> Option<Vec<Decimal>> {
+    let years = years.max(1);
+    let each = truncate_cents(amount.checked_div(Decimal::from(years))?);
+    let last = amount.checked_sub(each.checked_mul(Decimal::from(years - 1))?)?;
+    let count = (years as usize).min(within);
+    Some(
+        (0..count)
+            .map(|k| if k + 1 == years as usize { last } else { each })
+            .collect(),
+    )
 }
 
 /// Straight-line depreciation of `amount` (in cents) over `years` ≥ 1 years: each year the
 /// amount divided by the years truncated to cents; the last year takes the remainder, so the
 /// schedule sums to `amount` exactly. E.g. 100.00 over 3 years → 33.33, 33.33, 33.34.
+///
+/// Only the first [`MAX_DEPRECIATION_YEARS`] years are built, the most any validated input
+/// has (so an unchecked `u32::MAX` cannot ask for a 64 GiB vector).
 pub fn straight_line(amount: Decimal, years: u32) -> Vec<Decimal> {
-    let years = years.max(1);
-    let each = truncate_cents(amount / Decimal::from(years));
-    let mut schedule = vec![each; years as usize];
-    let last = amount - each * Decimal::from(years - 1);
-    schedule[years as usize - 1] = last;
-    schedule
+    straight_line_within(amount, years, MAX_DEPRECIATION_YEARS as usize).unwrap_or_default()
 }
 
 /// Shifts yearly amounts later by `months` (the delay rule of the risk bands).
@@ -625,9 +682,11 @@ pub fn straight_line(amount: Decimal, years: u32) -> Vec<Decimal> {
 /// from zero) and each year is the difference of consecutive rounded running totals; so the
 /// shifted years add up to the rounded shifted total. Example: 1,000 a year from year 1 with a
 /// 3-month delay gives 750, 1,000, 1,000, ...
-pub fn shift_by_months(amounts: &[Decimal], months: u32) -> Vec<Decimal> {
+///
+/// `None` when an amount is too large to shift (only with unchecked input).
+pub fn shift_by_months(amounts: &[Decimal], months: u32) -> Option<Vec<Decimal>> {
     if months == 0 {
-        return amounts.to_vec();
+        return Some(amounts.to_vec());
     }
     let q = (months / 12) as usize;
     let r = Decimal::from(months % 12);
@@ -643,12 +702,14 @@ pub fn shift_by_months(amounts: &[Decimal], months: u32) -> Vec<Decimal> {
     let mut previous_rounded = Decimal::ZERO;
     (0..amounts.len())
         .map(|y| {
-            let y = y as isize - q as isize;
-            cumulative_twelfths += at(y) * (twelve - r) + at(y - 1) * r;
-            let rounded = round_cents(cumulative_twelfths / twelve);
-            let year = rounded - previous_rounded;
+            let y = y as isize - q.min(isize::MAX as usize) as isize;
+            let this = at(y).checked_mul(twelve - r)?;
+            let before = at(y.saturating_sub(1)).checked_mul(r)?;
+            cumulative_twelfths = cumulative_twelfths.checked_add(this)?.checked_add(before)?;
+            let rounded = round_cents(cumulative_twelfths.checked_div(twelve)?);
+            let year = rounded.checked_sub(previous_rounded)?;
             previous_rounded = rounded;
-            year
+            Some(year)
         })
         .collect()
 }
@@ -683,7 +744,7 @@ mod tests {
     fn shift_three_months() {
         let a = vec![dec!(1000); 3];
         assert_eq!(
-            shift_by_months(&a, 3),
+            shift_by_months(&a, 3).unwrap(),
             vec![dec!(750), dec!(1000), dec!(1000)]
         );
     }
@@ -693,12 +754,15 @@ mod tests {
         // 100 in year 1 only, 15 months later: 3/4 in year 2, 1/4 in year 3.
         let a = vec![dec!(100), dec!(0), dec!(0), dec!(0)];
         assert_eq!(
-            shift_by_months(&a, 15),
+            shift_by_months(&a, 15).unwrap(),
             vec![dec!(0), dec!(75), dec!(25), dec!(0)]
         );
         // 0.10 with 1 month: 0.10*11/12 = 0.09166 → 0.09; running total 0.10 → year 2 = 0.01.
         let b = vec![dec!(0.10), dec!(0)];
-        assert_eq!(shift_by_months(&b, 1), vec![dec!(0.09), dec!(0.01)]);
+        assert_eq!(
+            shift_by_months(&b, 1).unwrap(),
+            vec![dec!(0.09), dec!(0.01)]
+        );
     }
 
     #[test]

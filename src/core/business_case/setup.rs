@@ -79,7 +79,9 @@ pub struct LevelChange {
 impl LevelChange {
     /// Adds the change to `scenario`: per changed line, the saving (measured − new, when
     /// lower) as a direct cash benefit, or the extra cost (new − measured, when higher) as an
-    /// operating cost, from `from_year` on. An unchanged level adds nothing.
+    /// operating cost, from `from_year` on. An unchanged level adds nothing. The differences
+    /// saturate instead of overflowing: a level outside `core::bounds` gives a line the
+    /// scenario's validation then refuses as too large (never a panic).
     pub fn apply(&self, scenario: &mut Scenario, measurement: &BaselineMeasurement) {
         for (line, level) in &self.levels {
             let measured = line.measured(measurement);
@@ -87,7 +89,7 @@ impl LevelChange {
                 scenario.benefits.push(Benefit {
                     label: format!("saving: {}", line.label()),
                     value: BenefitValue::DirectCash {
-                        amount: measured - *level,
+                        amount: measured.saturating_sub(*level),
                     },
                     first_year: self.from_year,
                     last_year: None,
@@ -99,7 +101,7 @@ impl LevelChange {
                     ..OperatingCost::flat(
                         line.kind(),
                         format!("extra cost: {}", line.label()),
-                        *level - measured,
+                        level.saturating_sub(measured),
                     )
                 });
             }

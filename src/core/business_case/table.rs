@@ -2,6 +2,7 @@
 //! operating-cost and investment lines per year, the totals, cash flow, the cumulative rows and
 //! the return year. Also the difference of two tables (a scenario minus the baseline).
 
+use super::error::{BusinessCaseError, Location, Result, checked_sum, fits};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -73,35 +74,39 @@ pub struct YearlyTable {
 
 impl YearlyTable {
     /// Builds the table from its lines over `years` years. Lines are grouped by section
-    /// (stable within a section); every line must have `years` amounts.
+    /// (stable within a section); a line shorter than `years` counts as zero in the missing
+    /// years. Sums are checked: totals that do not fit a `Decimal` are
+    /// [`BusinessCaseError::Overflow`], never a panic.
     pub fn from_lines(
         years: usize,
         mut lines: Vec<TableLine>,
         residual_book_value: Decimal,
-    ) -> Self {
-        debug_assert!(lines.iter().all(|l| l.amounts.len() == years));
+    ) -> Result<Self> {
         lines.sort_by_key(|l| l.section);
-        let mut rows = Vec::with_capacity(years);
+        let mut rows = Vec::with_capacity(years.min(1024));
         let (mut cum_benefits, mut cum_costs, mut cum_cash) =
             (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         for y in 0..years {
-            let sum = |section: Section| -> Decimal {
-                lines
-                    .iter()
-                    .filter(|l| l.section == section)
-                    .map(|l| l.amounts[y])
-                    .sum()
+            let at = || Location::new(format!("year {}", y + 1));
+            let sum = |section: Section| -> Result<Decimal> {
+                checked_sum(
+                    lines
+                        .iter()
+                        .filter(|l| l.section == section)
+                        .map(|l| l.amounts.get(y).copied().unwrap_or_default()),
+                    at,
+                )
             };
-            let benefits = sum(Section::Benefits);
-            let operating_costs = sum(Section::OperatingCosts);
-            let investments = sum(Section::Investments);
-            let total_costs = operating_costs + investments;
-            let cash_flow = benefits - total_costs;
-            cum_benefits += benefits;
-            cum_costs += total_costs;
-            cum_cash += cash_flow;
+            let benefits = sum(Section::Benefits)?;
+            let operating_costs = sum(Section::OperatingCosts)?;
+            let investments = sum(Section::Investments)?;
+            let total_costs = fits(operating_costs.checked_add(investments), at)?;
+            let cash_flow = fits(benefits.checked_sub(total_costs), at)?;
+            cum_benefits = fits(cum_benefits.checked_add(benefits), at)?;
+            cum_costs = fits(cum_costs.checked_add(total_costs), at)?;
+            cum_cash = fits(cum_cash.checked_add(cash_flow), at)?;
             rows.push(YearRow {
-                year: y as u32 + 1,
+                year: u32::try_from(y + 1).unwrap_or(u32::MAX),
                 benefits,
                 operating_costs,
                 investments,
@@ -113,18 +118,18 @@ impl YearlyTable {
             });
         }
         let return_year = return_year(&rows);
-        Self {
+        Ok(Self {
             lines,
             rows,
             return_year,
             residual_book_value,
-        }
+        })
     }
 
     /// This table minus `baseline`, line by line: lines with the same section and label are
     /// subtracted, lines found in only one table keep their (signed) amounts. This is how a
     /// scenario is "compared with the baseline, not with today" (seed 003 §2.5, Bijlage 1 §4).
-    pub fn difference(&self, baseline: &YearlyTable) -> YearlyTable {
+    pub fn difference(&self, baseline: &YearlyTable) -> Result<YearlyTable> {
         merge(
             self.rows.len(),
             &[(self, Decimal::ONE), (baseline, Decimal::NEGATIVE_ONE)],
@@ -134,7 +139,7 @@ impl YearlyTable {
     /// The sum of several tables over `years` years, line by line (lines with the same
     /// section and label are added): the consolidated case of a group (Bijlage 1 §7: "Per
     /// stakeholder [...] worden de baten en lasten in kaart gebracht en geconsolideerd").
-    pub fn sum(years: usize, tables: &[&YearlyTable]) -> YearlyTable {
+    pub fn sum(years: usize, tables: &[&YearlyTable]) -> Result<YearlyTable> {
         let parts: Vec<(&YearlyTable, Decimal)> =
             tables.iter().map(|t| (*t, Decimal::ONE)).collect();
         merge(years, &parts)
@@ -149,11 +154,17 @@ impl YearlyTable {
 }
 
 /// Σ sign × table, merging lines by (section, label) in order of first appearance.
-fn merge(years: usize, parts: &[(&YearlyTable, Decimal)]) -> YearlyTable {
+fn merge(years: usize, parts: &[(&YearlyTable, Decimal)]) -> Result<YearlyTable> {
+    let overflow = |label: &str| BusinessCaseError::Overflow {
+        at: Location::new(label),
+    };
     let mut merged: Vec<TableLine> = Vec::new();
     let mut residual = Decimal::ZERO;
     for (table, sign) in parts {
-        residual += *sign * table.residual_book_value;
+        residual = sign
+            .checked_mul(table.residual_book_value)
+            .and_then(|x| residual.checked_add(x))
+            .ok_or_else(|| overflow("residual_book_value"))?;
         for line in &table.lines {
             let pos = merged
                 .iter()
@@ -170,7 +181,10 @@ fn merge(years: usize, parts: &[(&YearlyTable, Decimal)]) -> YearlyTable {
                 }
             };
             for (t, a) in merged[index].amounts.iter_mut().zip(&line.amounts) {
-                *t += *sign * *a;
+                *t = sign
+                    .checked_mul(*a)
+                    .and_then(|x| t.checked_add(x))
+                    .ok_or_else(|| overflow(&line.label))?;
             }
         }
     }
@@ -217,7 +231,8 @@ mod tests {
                 ),
             ],
             Decimal::ZERO,
-        );
+        )
+        .unwrap();
         assert_eq!(t.lines[0].section, Section::Benefits);
         assert_eq!(t.rows[0].total_costs, dec!(120));
         assert_eq!(t.rows[1].cash_flow, dec!(30));
@@ -236,7 +251,8 @@ mod tests {
                 line(Section::Investments, "i", &[dec!(10), dec!(0)]),
             ],
             Decimal::ZERO,
-        );
+        )
+        .unwrap();
         assert_eq!(t.rows[1].cumulative_cash_flow, dec!(0));
         assert_eq!(t.return_year, None);
     }
@@ -250,16 +266,34 @@ mod tests {
                 line(Section::OperatingCosts, "ssc bill", &[dec!(30)]),
             ],
             Decimal::ZERO,
-        );
+        )
+        .unwrap();
         let b = YearlyTable::from_lines(
             1,
             vec![line(Section::OperatingCosts, "personnel", &[dec!(100)])],
             Decimal::ZERO,
-        );
-        let d = a.difference(&b);
+        )
+        .unwrap();
+        let d = a.difference(&b).unwrap();
         assert_eq!(d.lines.len(), 2);
         assert_eq!(d.lines[0].amounts, vec![dec!(-20)]);
         assert_eq!(d.rows[0].operating_costs, dec!(10));
         assert_eq!(d.rows[0].cash_flow, dec!(-10));
+    }
+
+    #[test]
+    fn totals_too_large_are_an_error_not_a_panic() {
+        // Regression (issue 12): two maximal amounts in one year overflowed `+`.
+        let e = YearlyTable::from_lines(
+            1,
+            vec![
+                line(Section::OperatingCosts, "a", &[Decimal::MAX]),
+                line(Section::OperatingCosts, "b", &[Decimal::MAX]),
+            ],
+            Decimal::ZERO,
+        )
+        .unwrap_err();
+        assert!(matches!(e, BusinessCaseError::Overflow { .. }), "{e}");
+        assert!(e.to_string().contains("year 1"), "{e}");
     }
 }

@@ -56,7 +56,7 @@ pub fn business_case(
     // The baseline table, derived from the first single-municipality scenario: its gross
     // table minus its difference with the baseline.
     let baseline = scenarios.iter().find_map(|s| match &s.result.outcome {
-        ScenarioOutcome::Single(c) => Some(baseline_of(&c.scenario, &c.difference)),
+        ScenarioOutcome::Single(c) => baseline_of(&c.scenario, &c.difference),
         ScenarioOutcome::Group(_) => None,
     });
 
@@ -74,7 +74,7 @@ pub fn business_case(
         // Live bands need the gross lines and the same baseline as the baseline sheet.
         let live = match (&s.result.outcome, &baseline, &base_refs) {
             (ScenarioOutcome::Single(c), Some(b), Some(refs))
-                if baseline_of(&c.scenario, &c.difference).rows == b.rows =>
+                if baseline_of(&c.scenario, &c.difference).is_some_and(|t| t.rows == b.rows) =>
             {
                 Some((&c.scenario, refs))
             }
@@ -140,11 +140,13 @@ fn strip_formula_values(xml: &str) -> String {
 }
 
 /// `scenario − difference`, without the lines that come out as zero in every year: the
-/// baseline's own table.
-fn baseline_of(scenario: &YearlyTable, difference: &YearlyTable) -> YearlyTable {
-    let mut b = scenario.difference(difference);
+/// baseline's own table. `None` when the checked arithmetic refuses it (it cannot for a
+/// validated profile, whose tables were computed with the same sums); the workbook then has no
+/// live baseline, as for a group.
+fn baseline_of(scenario: &YearlyTable, difference: &YearlyTable) -> Option<YearlyTable> {
+    let mut b = scenario.difference(difference).ok()?;
     b.lines.retain(|l| l.amounts.iter().any(|a| !a.is_zero()));
-    YearlyTable::from_lines(b.rows.len(), b.lines, b.residual_book_value)
+    YearlyTable::from_lines(b.rows.len(), b.lines, b.residual_book_value).ok()
 }
 
 /// The cell formats of the workbook.

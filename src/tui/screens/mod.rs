@@ -27,6 +27,17 @@ use crate::report::cite;
 
 /// Draws the whole frame from the state. Reads only.
 pub fn render(frame: &mut Frame, state: &State) {
+    draw(frame, state);
+    // The one text sanitiser: ratatui drops control characters itself, not the bidi
+    // overrides (U+202E …) a name may carry; no cell may hold either.
+    for cell in frame.buffer_mut().content.iter_mut() {
+        if cell.symbol().chars().any(crate::core::safe_text::is_unsafe) {
+            cell.set_symbol("\u{FFFD}");
+        }
+    }
+}
+
+fn draw(frame: &mut Frame, state: &State) {
     let area = frame.area();
     let Some(a) = layout::areas(area) else {
         too_small(frame, area, state);
