@@ -558,7 +558,8 @@ fn deep_dotted_keys_are_located_with_field_and_allowed_values() {
 
 #[test]
 fn catalogue_cross_reference_errors_are_located() {
-    let text = catalogue::BUILT_IN.replacen("source = \"seed002\"", "source = \"seed999\"", 1);
+    let text =
+        catalogue::BUILT_IN.replacen("source = \"native_ssc_2022\"", "source = \"seed999\"", 1);
     let e = catalogue::parse("c.toml", &text).unwrap_err().to_string();
     let line = line_of(&text, "\"seed999\"");
     assert!(e.contains(&format!("c.toml:{line}:")), "{e}");
