@@ -231,6 +231,41 @@ fn max_lanes(x: &Lanes, y: &Lanes) -> Lanes {
     std::array::from_fn(|l| x[l].max(y[l]))
 }
 
+/// The odd–even transposition network on `K` values per lane, unrolled.
+#[inline(always)]
+fn sort_network<const K: usize>(draws: &mut [Lanes]) {
+    let d: &mut [Lanes; K] = draws.try_into().expect("K values per lane");
+    let mut v = *d;
+    for round in 0..K {
+        let mut a = round % 2;
+        while a + 1 < K {
+            let (small, large) = (min_lanes(&v[a], &v[a + 1]), max_lanes(&v[a], &v[a + 1]));
+            v[a] = small;
+            v[a + 1] = large;
+            a += 2;
+        }
+    }
+    *d = v;
+}
+
+/// The odd–even transposition network for any number of values per lane: `k` rounds of
+/// compare–exchange on alternating pairs sort `k` values.
+fn odd_even_transposition(draws: &mut [Lanes]) {
+    let k = draws.len();
+    for round in 0..k {
+        let mut a = round % 2;
+        while a + 1 < k {
+            let (small, large) = (
+                min_lanes(&draws[a], &draws[a + 1]),
+                max_lanes(&draws[a], &draws[a + 1]),
+            );
+            draws[a] = small;
+            draws[a + 1] = large;
+            a += 2;
+        }
+    }
+}
+
 /// Fills `w` (one [`Lanes`] per criterion) with [`LANES`] uniform points of the simplex, lane
 /// `l` being the `l`-th sample drawn from `rng`; `draws` (length n − 1) is scratch.
 ///
@@ -247,16 +282,21 @@ fn sample_simplex_lanes(rng: &mut Xoshiro256PlusPlus, draws: &mut [Lanes], w: &m
             d[l] = uniform(rng);
         }
     }
-    for round in 0..k {
-        let mut a = round % 2;
-        while a + 1 < k {
-            let (lo, hi) = draws.split_at_mut(a + 1);
-            let (x, y) = (&mut lo[a], &mut hi[0]);
-            let (small, large) = (min_lanes(x, y), max_lanes(x, y));
-            *x = small;
-            *y = large;
-            a += 2;
-        }
+    // The criteria counts met in practice get a network unrolled at compile time (all values in
+    // registers); any other count the same network in a loop.
+    match k {
+        0 | 1 => {}
+        2 => sort_network::<2>(draws),
+        3 => sort_network::<3>(draws),
+        4 => sort_network::<4>(draws),
+        5 => sort_network::<5>(draws),
+        6 => sort_network::<6>(draws),
+        7 => sort_network::<7>(draws),
+        8 => sort_network::<8>(draws),
+        9 => sort_network::<9>(draws),
+        10 => sort_network::<10>(draws),
+        11 => sort_network::<11>(draws),
+        _ => odd_even_transposition(draws),
     }
     let mut prev = [0.0; LANES];
     for (wj, x) in w.iter_mut().zip(draws.iter()) {
@@ -350,6 +390,15 @@ fn run_chunk_with<const AVX2: bool>(
                 }
             }
         }
+        if batch.filled == 0 && count - accepted >= LANES && inside.iter().all(|&ok| ok) {
+            // The common case (always, on the whole simplex): the draws are the batch.
+            std::mem::swap(&mut batch.w, &mut drawn);
+            tally.draws += LANES as u64;
+            accepted += LANES;
+            batch.filled = LANES;
+            batch.evaluate::<AVX2>(&columns, &mut tally);
+            continue;
+        }
         // The lanes in draw order, as the one-at-a-time loop would meet them: stop at the
         // `count`-th accepted sample, so `draws` counts exactly the draws that loop would make.
         for (l, &ok) in inside.iter().enumerate() {
@@ -380,6 +429,7 @@ fn run_chunk_with<const AVX2: bool>(
     if batch.filled > 0 {
         batch.evaluate::<AVX2>(&columns, &mut tally);
     }
+    batch.flush(&mut tally);
     Ok(tally)
 }
 
@@ -453,6 +503,10 @@ struct Batch {
     better: Vec<[u64; LANES]>,
     /// Lanes holding a sample (the rest are left-overs of the previous batch).
     filled: usize,
+    /// Untied rank counts per lane, `[(l * m + i) * m + r]`: one table per lane, so that
+    /// consecutive samples, which often give a candidate the same rank, do not wait on each
+    /// other's increment. Added to the tally by [`Batch::flush`]; `u32` is ample for a chunk.
+    counts: Vec<u32>,
 }
 
 impl Batch {
@@ -462,6 +516,17 @@ impl Batch {
             totals: vec![[0.0; LANES]; m],
             better: vec![[0; LANES]; m],
             filled: 0,
+            counts: vec![0; LANES * m * m],
+        }
+    }
+
+    /// Moves the per-lane rank counts into `tally`.
+    fn flush(&mut self, tally: &mut Tally) {
+        for lane in self.counts.chunks_exact_mut(tally.counts.len()) {
+            for (total, c) in tally.counts.iter_mut().zip(lane.iter_mut()) {
+                *total += u64::from(*c);
+                *c = 0;
+            }
         }
     }
 
@@ -495,9 +560,10 @@ impl Batch {
         for (l, &lane_pairs) in pairs.iter().enumerate().take(self.filled) {
             if lane_pairs == all_pairs {
                 let mut leader = 0;
+                let counts = &mut self.counts[l * m * m..(l + 1) * m * m];
                 for (i, b) in self.better.iter().enumerate() {
                     let b = b[l] as usize;
-                    tally.counts[i * m + b] += 1;
+                    counts[i * m + b] += 1;
                     leader = if b == 0 { i } else { leader };
                 }
                 for (c, wj) in tally.central[leader * n..(leader + 1) * n]
