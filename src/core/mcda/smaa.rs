@@ -921,7 +921,7 @@ mod tests {
     #[test]
     fn batched_loop_is_bit_identical_to_one_sample_at_a_time() {
         // Odd sample counts leave a partly filled last batch; ties exercise the slow path; a
-        // single criterion has no draws at all.
+        // single criterion has no draws at all; ranges reject some lanes of a batch.
         let untied: Vec<Vec<f64>> = (0..11)
             .map(|i| {
                 (0..6)
@@ -938,6 +938,14 @@ mod tests {
                 vec![vec![3.0], vec![7.0], vec![7.0]],
                 WeightSpace::Simplex,
                 13,
+            ),
+            // 14 criteria: the sorting network in a loop rather than unrolled.
+            (
+                (0..9)
+                    .map(|i| (0..14).map(|j| ((i * 13 + j * 7) % 11) as f64).collect())
+                    .collect(),
+                WeightSpace::Simplex,
+                517,
             ),
             (
                 untied.iter().map(|r| r[..3].to_vec()).collect(),
