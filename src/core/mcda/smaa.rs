@@ -36,7 +36,10 @@
 //!   are bit-identical to that plain loop (a test keeps it as the reference). On x86-64 with
 //!   AVX2 the loop is compiled a second time with AVX2 enabled and the comparisons written in
 //!   AVX2 instructions, chosen at run time — no fused multiply-add, so the results are
-//!   bit-identical either way.
+//!   bit-identical either way. The AVX2 comparisons run first on the totals rounded to `f32`
+//!   (eight lanes per register) and keep those counts only when no two rounded totals of a
+//!   lane are equal, where the rounded order is provably the `f64` order; otherwise the batch
+//!   is compared again in `f64`.
 //! - **Holistic acceptability** `a_i^h = Σ_r α_r b_i^r` with linear meta-weights
 //!   `α_r = (m − r) / (m − 1)` (`α_1 = 1`, `α_m = 0`; `α_1 = 1` when `m = 1`).
 
@@ -449,16 +452,32 @@ fn count_better(totals: &[Lanes], better: &mut [[u64; LANES]]) -> [u64; LANES] {
     pairs
 }
 
-/// [`count_better`] in AVX2 instructions: the same comparisons (`>` on `f64`, false for NaN),
-/// each giving an all-ones mask that is subtracted from the count, i.e. adds one.
+/// [`count_better`] in AVX2 instructions, with the same result.
+///
+/// First pass in `f32`, eight lanes per register: rounding to `f32` is monotone, so
+/// `f32(a) > f32(b)` implies `a > b`; when a lane's `f32` counts sum to m (m − 1) / 2 there is
+/// no tie among its rounded totals, the rounded order is strict and therefore the `f64` order,
+/// and the counts are exactly the `f64` counts. Only when some lane has a tie after rounding
+/// (an exact tie, or totals within about 1e-7 of each other) is the batch counted again in
+/// `f64`, four lanes per register: the same comparisons (`>`, false for NaN), each giving an
+/// all-ones mask that is subtracted from the count, i.e. adds one.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn count_better_avx2(totals: &[Lanes], better: &mut [[u64; LANES]]) -> [u64; LANES] {
+fn count_better_avx2(
+    totals: &[Lanes],
+    better: &mut [[u64; LANES]],
+    rounded: &mut [[f32; LANES]],
+    counts: &mut [[u32; LANES]],
+) -> [u64; LANES] {
     use std::arch::x86_64::{
-        __m256d, __m256i, _CMP_GT_OQ, _mm256_add_epi64, _mm256_castpd_si256, _mm256_cmp_pd,
-        _mm256_loadu_pd, _mm256_setzero_si256, _mm256_storeu_si256, _mm256_sub_epi64,
+        __m256, __m256d, __m256i, _CMP_GT_OQ, _mm256_add_epi32, _mm256_add_epi64,
+        _mm256_castpd_si256, _mm256_castps_si256, _mm256_cmp_pd, _mm256_cmp_ps, _mm256_cvtpd_ps,
+        _mm256_loadu_pd, _mm256_loadu_ps, _mm256_set_m128, _mm256_setzero_si256, _mm256_storeu_ps,
+        _mm256_storeu_si256, _mm256_sub_epi32, _mm256_sub_epi64,
     };
-    const _: () = assert!(LANES == 8, "two registers of four lanes");
+    const _: () = assert!(LANES == 8, "eight f32 or two registers of four f64");
+    let m = totals.len();
+    let all_pairs = (m * (m - 1) / 2) as u64;
     // SAFETY (both loads): each `Lanes` holds 8 contiguous f64, read as two unaligned halves.
     let halves = |x: &Lanes| -> (__m256d, __m256d) {
         unsafe {
@@ -468,6 +487,39 @@ fn count_better_avx2(totals: &[Lanes], better: &mut [[u64; LANES]]) -> [u64; LAN
             )
         }
     };
+    // Totals rounded to f32, eight lanes per register.
+    {
+        for (r, t) in rounded.iter_mut().zip(totals) {
+            let (t0, t1) = halves(t);
+            let v: __m256 = _mm256_set_m128(_mm256_cvtpd_ps(t1), _mm256_cvtpd_ps(t0));
+            // SAFETY: `r` holds 8 contiguous f32.
+            unsafe { _mm256_storeu_ps(r.as_mut_ptr(), v) };
+        }
+        let rounded = &*rounded;
+        let mut pairs32: __m256i = _mm256_setzero_si256();
+        for (c, ri) in counts.iter_mut().zip(rounded) {
+            // SAFETY: 8 contiguous f32.
+            let a = unsafe { _mm256_loadu_ps(ri.as_ptr()) };
+            let mut acc = _mm256_setzero_si256();
+            for rj in rounded {
+                // SAFETY: 8 contiguous f32.
+                let t = unsafe { _mm256_loadu_ps(rj.as_ptr()) };
+                acc = _mm256_sub_epi32(acc, _mm256_castps_si256(_mm256_cmp_ps::<_CMP_GT_OQ>(t, a)));
+            }
+            // SAFETY: `c` holds 8 contiguous u32.
+            unsafe { _mm256_storeu_si256(c.as_mut_ptr().cast(), acc) };
+            pairs32 = _mm256_add_epi32(pairs32, acc);
+        }
+        let mut pairs = [0u32; LANES];
+        // SAFETY: `pairs` holds 8 contiguous u32.
+        unsafe { _mm256_storeu_si256(pairs.as_mut_ptr().cast(), pairs32) };
+        if pairs.iter().all(|&p| u64::from(p) == all_pairs) {
+            for (b, c) in better.iter_mut().zip(counts.iter()) {
+                *b = c.map(u64::from);
+            }
+            return [all_pairs; LANES];
+        }
+    }
     let mut pairs: (__m256i, __m256i) = (_mm256_setzero_si256(), _mm256_setzero_si256());
     for (b, ti) in better.iter_mut().zip(totals) {
         let (a0, a1) = halves(ti);
@@ -507,6 +559,9 @@ struct Batch {
     /// consecutive samples, which often give a candidate the same rank, do not wait on each
     /// other's increment. Added to the tally by [`Batch::flush`]; `u32` is ample for a chunk.
     counts: Vec<u32>,
+    /// Scratch of the AVX2 comparisons: totals rounded to `f32`, and their counts.
+    rounded: Vec<[f32; LANES]>,
+    counts32: Vec<[u32; LANES]>,
 }
 
 impl Batch {
@@ -517,6 +572,8 @@ impl Batch {
             better: vec![[0; LANES]; m],
             filled: 0,
             counts: vec![0; LANES * m * m],
+            rounded: vec![[0.0; LANES]; m],
+            counts32: vec![[0; LANES]; m],
         }
     }
 
@@ -550,7 +607,14 @@ impl Batch {
         #[cfg(target_arch = "x86_64")]
         let pairs = if AVX2 {
             // SAFETY: `AVX2` is only true on the path chosen after detecting AVX2.
-            unsafe { count_better_avx2(&self.totals, &mut self.better) }
+            unsafe {
+                count_better_avx2(
+                    &self.totals,
+                    &mut self.better,
+                    &mut self.rounded,
+                    &mut self.counts32,
+                )
+            }
         } else {
             count_better(&self.totals, &mut self.better)
         };
@@ -931,9 +995,15 @@ mod tests {
             .collect();
         let mut tied = untied.clone();
         tied[4] = tied[1].clone();
+        // Totals 1e-9 apart: equal once rounded to f32, different in f64 (the AVX2 path's
+        // f32 comparisons must hand these batches to the f64 ones).
+        let mut near = untied.clone();
+        near[4] = near[1].clone();
+        near[4][2] += 1e-9;
         let cases = [
             (untied.clone(), WeightSpace::Simplex, 2_003),
             (tied.clone(), WeightSpace::Simplex, 1_001),
+            (near, WeightSpace::Simplex, 1_001),
             (
                 vec![vec![3.0], vec![7.0], vec![7.0]],
                 WeightSpace::Simplex,
