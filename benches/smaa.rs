@@ -1,6 +1,8 @@
-//! SMAA-2 on the reference problem of issue 6: 20 candidates × 8 criteria, 10^4, 10^5 and 10^6
-//! weight samples from the whole simplex. `tools/smaa_peer.py` runs the same problem with numpy
-//! and pymcdm for comparison.
+//! SMAA-2 on the reference problem of issue 6 (20 candidates × 8 criteria) and on the real
+//! catalogue size (the matrix `sensitivity` samples for the built-in demo profile, 13 × 6),
+//! 10^4, 10^5 and 10^6 weight samples from the whole simplex, with the machine's threads.
+//! The comparison with the numpy peer is `tools/bench_smaa.py` (interleaved, threads pinned on
+//! both sides); this bench tracks the kernel on its own.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -8,6 +10,8 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use wolkwijzer::core::mcda::Matrix;
 use wolkwijzer::core::mcda::smaa::{SmaaConfig, smaa};
+use wolkwijzer::core::scoring::evaluate;
+use wolkwijzer::io::{catalogue, profile};
 
 /// The reference problem; `tools/smaa_peer.py` builds the same matrix with the same formula.
 fn reference_matrix() -> Matrix {
@@ -21,9 +25,27 @@ fn reference_matrix() -> Matrix {
     Matrix::new(&rows).expect("reference matrix is valid")
 }
 
+/// The rows `sensitivity` hands to SMAA for the demo profile.
+fn catalogue_matrix() -> Matrix {
+    let evaluation =
+        evaluate(&catalogue::built_in(), &profile::demo()).expect("the demo profile evaluates");
+    let rows: Vec<Vec<f64>> = evaluation
+        .ranking
+        .iter()
+        .map(|r| r.criteria.iter().map(|c| c.score).collect())
+        .collect();
+    Matrix::new(&rows).expect("catalogue matrix is valid")
+}
+
 fn bench_smaa(c: &mut Criterion) {
-    let matrix = reference_matrix();
-    let mut group = c.benchmark_group("smaa_20x8");
+    for matrix in [reference_matrix(), catalogue_matrix()] {
+        bench_one(c, &matrix);
+    }
+}
+
+fn bench_one(c: &mut Criterion, matrix: &Matrix) {
+    let name = format!("smaa_{}x{}", matrix.candidates(), matrix.criteria());
+    let mut group = c.benchmark_group(name);
     group.sample_size(10);
     group.warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(3));
@@ -37,7 +59,7 @@ fn bench_smaa(c: &mut Criterion) {
             BenchmarkId::from_parameter(samples),
             &config,
             |b, config| {
-                b.iter(|| smaa(black_box(&matrix), black_box(config)).expect("valid problem"));
+                b.iter(|| smaa(black_box(matrix), black_box(config)).expect("valid problem"));
             },
         );
     }

@@ -14,8 +14,15 @@ acceptabilities agree statistically, not exactly. Tie rule here: numpy's stable 
 lower index first (the reference problem has no ties, so this does not matter).
 
 Usage: python3 tools/smaa_peer.py  (needs numpy and pymcdm: pip install numpy pymcdm)
+
+       python3 tools/smaa_peer.py --time MATRIX SAMPLES REPEATS
+         one JSON line: the best of REPEATS runs of the numpy version (after one warm-up run) on
+         MATRIX, which is `reference` or a JSON file of rows (`smaa_time catalogue dump`); used
+         by tools/bench_smaa.py, which sets the BLAS thread count in the environment.
 """
 
+import json
+import sys
 import time
 
 import numpy as np
@@ -113,5 +120,35 @@ def main():
         )
 
 
+def time_one(matrix_arg, samples, repeats):
+    """The `--time` mode: one timing line for tools/bench_smaa.py."""
+    if matrix_arg == "reference":
+        matrix = reference_matrix()
+    else:
+        with open(matrix_arg, encoding="utf-8") as f:
+            matrix = np.array(json.load(f), dtype=float)
+    smaa_numpy(matrix, samples, SEED)  # warm-up, as on the Rust side
+    (seconds, _), (acceptability, _) = best_of(repeats, smaa_numpy, matrix, samples, SEED)
+    leader = int(np.argmax(acceptability[:, 0]))
+    m, n = matrix.shape
+    print(
+        json.dumps(
+            {
+                "side": "numpy",
+                "numpy": np.__version__,
+                "candidates": m,
+                "criteria": n,
+                "samples": samples,
+                "seconds": round(seconds, 6),
+                "leader": leader,
+                "b1": round(float(acceptability[leader, 0]), 4),
+            }
+        )
+    )
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 5 and sys.argv[1] == "--time":
+        time_one(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        main()

@@ -6,7 +6,8 @@
 //! - **Criteria in play** for the group: the union of the criteria weighed by the group's
 //!   `[weights]` and by every member, in canonical order. A member that does not weigh a
 //!   criterion gives it weight 0.
-//! - **A member's own evaluation** is [`scoring::evaluate`] on [`member_profile`]: the profile
+//! - **A member's own evaluation** is [`scoring::evaluate`] on [`member_profile`] (computed as
+//!   [`scoring::evaluate_with`], which borrows instead of cloning): the profile
 //!   with the member as the subject and the member's weights and constraints where it has them
 //!   (a member's `constraints` *replace* the group's, they do not add to them). The one-off
 //!   estimates, public-cloud acceptance and workloads stay the group's.
@@ -166,12 +167,18 @@ pub fn evaluate_group(
 
     let mut members = Vec::with_capacity(subjects.len());
     for m in &subjects {
-        let own = member_profile(profile, m);
-        let evaluation =
-            scoring::evaluate(catalogue, &own).map_err(|source| GroupError::Score {
-                member: m.name.clone(),
-                source,
-            })?;
+        // The member's view of the profile, borrowed: cloning the profile per member (it holds
+        // every member) would make the group quadratic in its size.
+        let evaluation = scoring::evaluate_with(
+            catalogue,
+            profile,
+            m.weights.as_ref().unwrap_or(&profile.weights),
+            m.constraints.as_ref().unwrap_or(&profile.constraints),
+        )
+        .map_err(|source| GroupError::Score {
+            member: m.name.clone(),
+            source,
+        })?;
         let weights = criteria
             .iter()
             .map(|c| evaluation.weights.get(c).copied().unwrap_or(0.0))

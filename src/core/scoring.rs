@@ -15,7 +15,7 @@ use super::catalogue::{
     Candidate, CandidateKey, Catalogue, Citation, DataClass, Forbids, PolicyStatus, Tariff, Unless,
 };
 use super::criteria::{Criterion, NumberNote, derive};
-use super::profile::Profile;
+use super::profile::{Constraints, Profile, Weights};
 use super::text::{self, Lang, Localized};
 
 /// A candidate's score on one criterion.
@@ -166,10 +166,10 @@ pub fn score_matrix(catalogue: &Catalogue) -> Vec<BTreeMap<Criterion, f64>> {
 fn constraint_reasons(
     catalogue: &Catalogue,
     profile: &Profile,
+    k: &Constraints,
     c: &Candidate,
     scores: &BTreeMap<Criterion, f64>,
 ) -> (Vec<Localized>, Vec<Citation>) {
-    let k = &profile.constraints;
     let mut out = vec![];
     let mut sources = vec![];
     if k.data_in_eea && c.data_location == super::catalogue::Decider::Provider {
@@ -248,10 +248,18 @@ fn constraint_reasons(
 
 /// Evaluates a profile against the catalogue: ranking, exclusions and the workload landscape.
 pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, ScoreError> {
-    let weights = profile
-        .weights
-        .normalised()
-        .ok_or(ScoreError::AllWeightsZero)?;
+    evaluate_with(catalogue, profile, &profile.weights, &profile.constraints)
+}
+
+/// [`evaluate`] with other weights and constraints than the profile's (a starter-group
+/// member's own), everything else the profile's; borrows instead of building a new profile.
+pub fn evaluate_with(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    weights: &Weights,
+    constraints: &Constraints,
+) -> Result<Evaluation, ScoreError> {
+    let weights = weights.normalised().ok_or(ScoreError::AllWeightsZero)?;
     let criteria: Vec<Criterion> = weights.keys().copied().collect();
 
     let mut admissible: Vec<(usize, f64, Vec<CriterionScore>)> = vec![];
@@ -262,7 +270,7 @@ pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, 
             .map(|&k| (k, derive(catalogue, c, k)))
             .collect();
         let scores: BTreeMap<Criterion, f64> = derived.iter().map(|(&k, d)| (k, d.score)).collect();
-        let (reasons, sources) = constraint_reasons(catalogue, profile, c, &scores);
+        let (reasons, sources) = constraint_reasons(catalogue, profile, constraints, c, &scores);
         if !reasons.is_empty() {
             excluded.push(Excluded {
                 key: c.key(),

@@ -3,7 +3,7 @@
 //!
 //! The format is documented in the README ("Profile format").
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use toml::de::DeTable;
@@ -252,10 +252,12 @@ fn subject(w: &mut Walker<'_>, root: &DeTable<'_>) -> Option<Subject> {
         (None, Some(v)) => {
             let items = w.array(v, "municipalities")?;
             let mut members: Vec<Municipality> = vec![];
+            // Names seen so far: a hash lookup per member, not a scan of the earlier ones.
+            let mut names: HashSet<String> = HashSet::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 let path = format!("municipalities[{i}]");
                 if let Some(m) = municipality(w, item, &path) {
-                    if members.iter().any(|o| o.name == m.name) {
+                    if !names.insert(m.name.clone()) {
                         w.error(
                             item.span().start,
                             &join(&path, "name"),
@@ -379,6 +381,8 @@ fn public_cloud(w: &mut Walker<'_>, v: &Val<'_>) -> PublicCloudAcceptance {
 
 fn workloads(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Workload> {
     let mut out: Vec<Workload> = vec![];
+    // Names seen so far: a hash lookup per workload, not a scan of the earlier ones.
+    let mut names: HashSet<String> = HashSet::new();
     let Some(items) = w.array(v, "workloads") else {
         return out;
     };
@@ -413,7 +417,7 @@ fn workloads(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Workload> {
             .and_then(|v| w.boolean(v, &join(&path, "critical")))
             .unwrap_or(false);
         if let (Some(name), Some(data)) = (name, data) {
-            if out.iter().any(|o| o.name == name) {
+            if !names.insert(name.clone()) {
                 let at = get(t, "name").map(|v| v.span().start).unwrap_or(at);
                 w.error(
                     at,

@@ -48,6 +48,10 @@ pub const CR_WARNING_THRESHOLD: f64 = 0.10;
 pub const INCONSISTENT_REPORTED: usize = 3;
 /// Judgements with an inconsistency `e_ij` at or below this are not reported.
 pub const INCONSISTENCY_FLOOR: f64 = 1e-9;
+/// Inconsistencies within this relative distance of each other count as equal when ordering
+/// the most inconsistent judgements, so that the lowest `(i, j)` comes first among errors that
+/// are mathematically equal but differ in their last bits.
+pub const INCONSISTENCY_TIE_TOLERANCE: f64 = 1e-9;
 
 /// A named table of random indices RI(n): the mean consistency index of random reciprocal
 /// matrices of size n, for n = 1 … 15 (`values[n - 1]`).
@@ -339,7 +343,8 @@ pub struct AhpAnalysis {
     /// CR > [`CR_WARNING_THRESHOLD`]: a warning, not a block.
     pub inconsistent: bool,
     /// Up to [`INCONSISTENT_REPORTED`] judgements with the largest `e_ij` above
-    /// [`INCONSISTENCY_FLOOR`], largest first (ties: lowest `(i, j)` first).
+    /// [`INCONSISTENCY_FLOOR`], largest first (ties within [`INCONSISTENCY_TIE_TOLERANCE`],
+    /// relative: lowest `(i, j)` first).
     pub most_inconsistent: Vec<InconsistentJudgement>,
     /// Power iterations used.
     pub iterations: usize,
@@ -407,6 +412,30 @@ pub fn principal_eigenvector(matrix: &PairwiseMatrix) -> Result<(Vec<f64>, f64, 
     })
 }
 
+/// The `count` largest errors, largest first; errors within [`INCONSISTENCY_TIE_TOLERANCE`]
+/// (relative) of the largest remaining one count as tied, and the lowest `(i, j)` of those comes
+/// first. Picking one at a time keeps the order well defined (a sort with a tolerance would
+/// not be: "within tolerance" is not transitive). `judgements` come in `(i, j)` order.
+fn worst_first(
+    mut judgements: Vec<InconsistentJudgement>,
+    count: usize,
+) -> Vec<InconsistentJudgement> {
+    let mut out = Vec::with_capacity(count.min(judgements.len()));
+    while out.len() < count && !judgements.is_empty() {
+        let largest = judgements
+            .iter()
+            .map(|e| e.error)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let threshold = largest - largest.abs() * INCONSISTENCY_TIE_TOLERANCE;
+        let first = judgements
+            .iter()
+            .position(|e| e.error >= threshold)
+            .expect("the largest error is at or above its own threshold");
+        out.push(judgements.remove(first));
+    }
+    out
+}
+
 /// Full AHP analysis of one matrix against a random-index table.
 ///
 /// # Errors
@@ -423,7 +452,7 @@ pub fn analyse(
         let ci = (lambda_max - n as f64) / (n - 1) as f64;
         (ci, table.random_index(n).map(|ri| ci / ri))
     };
-    let mut judgements: Vec<InconsistentJudgement> = upper_pairs(n)
+    let judgements: Vec<InconsistentJudgement> = upper_pairs(n)
         .map(|(i, j)| {
             let given = matrix.get(i, j);
             let implied = w[i] / w[j];
@@ -437,9 +466,7 @@ pub fn analyse(
         })
         .filter(|e| e.error > INCONSISTENCY_FLOOR)
         .collect();
-    // Stable sort keeps (i, j) order among equal errors.
-    judgements.sort_by(|a, b| b.error.total_cmp(&a.error));
-    judgements.truncate(INCONSISTENT_REPORTED);
+    let judgements = worst_first(judgements, INCONSISTENT_REPORTED);
     Ok(AhpAnalysis {
         geometric_mean_weights: geometric_mean_weights(matrix),
         eigenvector_weights: w,
@@ -507,6 +534,46 @@ mod tests {
         let fixed = m.with_judgement(0, 2, 25.0_f64.min(9.0)).unwrap();
         let b = analyse(&fixed, &SAATY_1980).unwrap();
         assert!(b.consistency_ratio.unwrap() < a.consistency_ratio.unwrap());
+    }
+
+    #[test]
+    fn equal_inconsistencies_are_reported_in_pair_order() {
+        // A cycle of three equal judgements: the weights are equal and every e_ij is ln 5
+        // mathematically, whatever the last bits of the floating-point errors say. Each
+        // rotation of the cycle (and the mirrored cycle) must list the pairs as (0, 1),
+        // (0, 2), (1, 2).
+        for upper in [
+            [5.0, 1.0 / 5.0, 5.0],
+            [1.0 / 5.0, 5.0, 1.0 / 5.0],
+            [3.0, 1.0 / 3.0, 3.0],
+            [7.0, 1.0 / 7.0, 7.0],
+        ] {
+            let m = PairwiseMatrix::from_upper_triangle(3, &upper).unwrap();
+            let a = analyse(&m, &SAATY_1980).unwrap();
+            let pairs: Vec<(usize, usize)> =
+                a.most_inconsistent.iter().map(|e| (e.i, e.j)).collect();
+            assert_eq!(pairs, vec![(0, 1), (0, 2), (1, 2)], "{upper:?}");
+        }
+        // Errors that differ by more than the tolerance keep largest-first order.
+        let e = |i, j, error| InconsistentJudgement {
+            i,
+            j,
+            given: 1.0,
+            implied: 1.0,
+            error,
+        };
+        let picked = worst_first(
+            vec![
+                e(0, 1, 0.5),
+                e(0, 2, 0.9),
+                e(1, 2, 0.9 * (1.0 + 1e-12)),
+                e(1, 3, 0.9 * (1.0 + 1e-6)),
+            ],
+            3,
+        );
+        let pairs: Vec<(usize, usize)> = picked.iter().map(|x| (x.i, x.j)).collect();
+        assert_eq!(pairs, vec![(1, 3), (0, 2), (1, 2)]);
+        assert_eq!(worst_first(vec![e(0, 1, 0.5)], 3).len(), 1);
     }
 
     #[test]

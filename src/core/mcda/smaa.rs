@@ -26,12 +26,20 @@
 //!   chunk `c` uses the seeded generator advanced by `c` calls of `jump()` (2^128 steps each, so
 //!   streams never overlap). Chunk results are merged in chunk order, so the result is
 //!   bit-identical for any number of threads.
-//! - **Performance**: no allocation per sample (scratch buffers per chunk); scores transposed so
-//!   totals are computed column by column; ranks by counting strictly better candidates (with
-//!   an exact no-tie check: the counts sum to m (m − 1) / 2 only without ties); the draws sorted
-//!   by branch-free rank placement; on x86-64 with AVX2 the same loop is compiled a second time
-//!   with AVX2 enabled and chosen at run time — same operations, same order, no fused
-//!   multiply-add, so the results are bit-identical either way.
+//! - **Performance**: no allocation per sample (scratch buffers per chunk). Samples are
+//!   processed eight at a time in structure-of-arrays batches (one `f64` per sample in each
+//!   lane): the draws of a batch are sorted by an odd–even transposition network applied to all
+//!   lanes at once, totals are summed criterion by criterion per lane, and ranks come from
+//!   counting strictly better candidates with all m² comparisons per lane (an exact no-tie
+//!   check: the counts sum to m (m − 1) / 2 only without ties). Draws, sorted values, sums and
+//!   tallies are the same operations in the same order as one sample at a time, so the results
+//!   are bit-identical to that plain loop (a test keeps it as the reference). On x86-64 with
+//!   AVX2 the loop is compiled a second time with AVX2 enabled and the comparisons written in
+//!   AVX2 instructions, chosen at run time — no fused multiply-add, so the results are
+//!   bit-identical either way. The AVX2 comparisons run first on the totals rounded to `f32`
+//!   (eight lanes per register) and keep those counts only when no two rounded totals of a
+//!   lane are equal, where the rounded order is provably the `f64` order; otherwise the batch
+//!   is compared again in `f64`.
 //! - **Holistic acceptability** `a_i^h = Σ_r α_r b_i^r` with linear meta-weights
 //!   `α_r = (m − r) / (m − 1)` (`α_1 = 1`, `α_m = 0`; `α_1 = 1` when `m = 1`).
 
@@ -206,31 +214,104 @@ fn uniform(rng: &mut Xoshiro256PlusPlus) -> f64 {
     (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
-/// Fills `w` (length n) with a uniform point of the simplex; `draws` and `sorted` are scratch of
-/// length n − 1.
+/// Samples processed side by side: one value per lane, structure of arrays, so every step
+/// below is a loop over lanes that the compiler turns into SIMD instructions (two AVX2
+/// registers of four `f64`).
+const LANES: usize = 8;
+
+/// One value per lane.
+type Lanes = [f64; LANES];
+
+/// Lane-wise minimum (the draws are never NaN, so `f64::min` is a plain minimum).
 #[inline(always)]
-fn sample_simplex(
-    rng: &mut Xoshiro256PlusPlus,
-    draws: &mut [f64],
-    sorted: &mut [f64],
-    w: &mut [f64],
-) {
-    for d in draws.iter_mut() {
-        *d = uniform(rng);
+fn min_lanes(x: &Lanes, y: &Lanes) -> Lanes {
+    std::array::from_fn(|l| x[l].min(y[l]))
+}
+
+/// Lane-wise maximum.
+#[inline(always)]
+fn max_lanes(x: &Lanes, y: &Lanes) -> Lanes {
+    std::array::from_fn(|l| x[l].max(y[l]))
+}
+
+/// The odd–even transposition network on `K` values per lane, unrolled.
+#[inline(always)]
+fn sort_network<const K: usize>(draws: &mut [Lanes]) {
+    let d: &mut [Lanes; K] = draws.try_into().expect("K values per lane");
+    let mut v = *d;
+    for round in 0..K {
+        let mut a = round % 2;
+        while a + 1 < K {
+            let (small, large) = (min_lanes(&v[a], &v[a + 1]), max_lanes(&v[a], &v[a + 1]));
+            v[a] = small;
+            v[a + 1] = large;
+            a += 2;
+        }
     }
-    // Branch-free sort by rank placement (n is small): each draw goes to the position given by
-    // the number of draws below it; equal draws are ordered by index, so positions are distinct.
-    for (i, &x) in draws.iter().enumerate() {
-        let below: usize = draws.iter().map(|&y| usize::from(y < x)).sum();
-        let equal_before: usize = draws[..i].iter().map(|&y| usize::from(y == x)).sum();
-        sorted[below + equal_before] = x;
+    *d = v;
+}
+
+/// The odd–even transposition network for any number of values per lane: `k` rounds of
+/// compare–exchange on alternating pairs sort `k` values.
+fn odd_even_transposition(draws: &mut [Lanes]) {
+    let k = draws.len();
+    for round in 0..k {
+        let mut a = round % 2;
+        while a + 1 < k {
+            let (small, large) = (
+                min_lanes(&draws[a], &draws[a + 1]),
+                max_lanes(&draws[a], &draws[a + 1]),
+            );
+            draws[a] = small;
+            draws[a + 1] = large;
+            a += 2;
+        }
     }
-    let mut prev = 0.0;
-    for (wj, &x) in w.iter_mut().zip(sorted.iter()) {
-        *wj = x - prev;
-        prev = x;
+}
+
+/// Fills `w` (one [`Lanes`] per criterion) with [`LANES`] uniform points of the simplex, lane
+/// `l` being the `l`-th sample drawn from `rng`; `draws` (length n − 1) is scratch.
+///
+/// Each lane's `n − 1` uniforms are drawn in turn, exactly as one sample at a time would, and
+/// sorted by an odd–even transposition network (`n − 1` rounds of compare–exchange, branch-free
+/// and applied to all lanes at once). A sorting network returns the same sorted values as any
+/// other sort, so the gaps, and hence the weights, are bit-identical to sorting each sample on
+/// its own.
+#[inline(always)]
+fn sample_simplex_lanes(rng: &mut Xoshiro256PlusPlus, draws: &mut [Lanes], w: &mut [Lanes]) {
+    let k = draws.len();
+    for l in 0..LANES {
+        for d in draws.iter_mut() {
+            d[l] = uniform(rng);
+        }
     }
-    w[w.len() - 1] = 1.0 - prev;
+    // The criteria counts met in practice get a network unrolled at compile time (all values in
+    // registers); any other count the same network in a loop.
+    match k {
+        0 | 1 => {}
+        2 => sort_network::<2>(draws),
+        3 => sort_network::<3>(draws),
+        4 => sort_network::<4>(draws),
+        5 => sort_network::<5>(draws),
+        6 => sort_network::<6>(draws),
+        7 => sort_network::<7>(draws),
+        8 => sort_network::<8>(draws),
+        9 => sort_network::<9>(draws),
+        10 => sort_network::<10>(draws),
+        11 => sort_network::<11>(draws),
+        _ => odd_even_transposition(draws),
+    }
+    let mut prev = [0.0; LANES];
+    for (wj, x) in w.iter_mut().zip(draws.iter()) {
+        for l in 0..LANES {
+            wj[l] = x[l] - prev[l];
+        }
+        prev = *x;
+    }
+    let last = w.len() - 1;
+    for l in 0..LANES {
+        w[last][l] = 1.0 - prev[l];
+    }
 }
 
 /// Runs one chunk of `count` accepted samples, with AVX2 code generation where the processor
@@ -250,7 +331,18 @@ fn run_chunk(
     run_chunk_portable(matrix, space, rng, count)
 }
 
-/// [`run_chunk_portable`] compiled with AVX2 enabled (wider comparisons and sums).
+/// [`run_chunk_portable`] without AVX2.
+fn run_chunk_portable(
+    matrix: &Matrix,
+    space: &WeightSpace,
+    rng: Xoshiro256PlusPlus,
+    count: usize,
+) -> Result<Tally, McdaError> {
+    run_chunk_with::<false>(matrix, space, rng, count)
+}
+
+/// The sampling loop compiled with AVX2 enabled (wider sums and sorting network) and the
+/// comparisons written with AVX2 instructions ([`count_better_avx2`]).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn run_chunk_avx2(
@@ -259,12 +351,13 @@ fn run_chunk_avx2(
     rng: Xoshiro256PlusPlus,
     count: usize,
 ) -> Result<Tally, McdaError> {
-    run_chunk_portable(matrix, space, rng, count)
+    run_chunk_with::<true>(matrix, space, rng, count)
 }
 
-/// The sampling loop proper.
+/// The sampling loop proper: draws [`LANES`] weight vectors at a time, keeps the accepted ones
+/// (in draw order) in a batch, and evaluates and tallies each full batch.
 #[inline(always)]
-fn run_chunk_portable(
+fn run_chunk_with<const AVX2: bool>(
     matrix: &Matrix,
     space: &WeightSpace,
     mut rng: Xoshiro256PlusPlus,
@@ -275,13 +368,10 @@ fn run_chunk_portable(
         .flat_map(|j| (0..m).map(move |i| (i, j)))
         .map(|(i, j)| matrix.score(i, j))
         .collect();
+    let mut batch = Batch::new(m, n);
     let mut tally = Tally::new(m, n);
-    let mut draws = vec![0.0; n - 1];
-    let mut sorted = vec![0.0; n - 1];
-    let mut w = vec![0.0; n];
-    let mut totals = vec![0.0; m];
-    let mut better = vec![0u64; m];
-    let all_pairs = (m * (m - 1) / 2) as u64;
+    let mut draws = vec![[0.0; LANES]; n - 1];
+    let mut drawn = vec![[0.0; LANES]; n];
     let (lo, hi, free): (Vec<f64>, Vec<f64>, f64) = match space {
         WeightSpace::Simplex => (Vec::new(), Vec::new(), 1.0),
         WeightSpace::Ranges(r) => (
@@ -293,15 +383,33 @@ fn run_chunk_portable(
     let budget = count as u64 * MAX_DRAWS_PER_SAMPLE;
     let mut accepted = 0;
     while accepted < count {
-        sample_simplex(&mut rng, &mut draws, &mut sorted, &mut w);
-        tally.draws += 1;
+        sample_simplex_lanes(&mut rng, &mut draws, &mut drawn);
+        let mut inside = [true; LANES];
         if !lo.is_empty() {
-            let mut inside = true;
-            for j in 0..n {
-                w[j] = lo[j] + free * w[j];
-                inside &= w[j] <= hi[j];
+            for (j, wj) in drawn.iter_mut().enumerate() {
+                for l in 0..LANES {
+                    wj[l] = lo[j] + free * wj[l];
+                    inside[l] &= wj[l] <= hi[j];
+                }
             }
-            if !inside {
+        }
+        if batch.filled == 0 && count - accepted >= LANES && inside.iter().all(|&ok| ok) {
+            // The common case (always, on the whole simplex): the draws are the batch.
+            std::mem::swap(&mut batch.w, &mut drawn);
+            tally.draws += LANES as u64;
+            accepted += LANES;
+            batch.filled = LANES;
+            batch.evaluate::<AVX2>(&columns, &mut tally);
+            continue;
+        }
+        // The lanes in draw order, as the one-at-a-time loop would meet them: stop at the
+        // `count`-th accepted sample, so `draws` counts exactly the draws that loop would make.
+        for (l, &ok) in inside.iter().enumerate() {
+            if accepted == count {
+                break;
+            }
+            tally.draws += 1;
+            if !ok {
                 if tally.draws >= budget {
                     return Err(McdaError::RangesTooNarrow {
                         accepted: accepted as u64,
@@ -310,37 +418,233 @@ fn run_chunk_portable(
                 }
                 continue;
             }
-        }
-        accepted += 1;
-        // Column by column over the transposed scores: the inner loop runs over candidates
-        // and vectorises.
-        totals.fill(0.0);
-        for (column, &wj) in columns.chunks_exact(m).zip(&w) {
-            for (t, &s) in totals.iter_mut().zip(column) {
-                *t += wj * s;
+            accepted += 1;
+            let slot = batch.filled;
+            for (dst, src) in batch.w.iter_mut().zip(&drawn) {
+                dst[slot] = src[l];
             }
-        }
-        // Fast path: count strictly better candidates only. Without ties the counts are a
-        // permutation of 0..m and sum to m (m − 1) / 2; every tied pair lowers the sum by one.
-        let mut pairs = 0u64;
-        for (b, &ti) in better.iter_mut().zip(&totals) {
-            *b = totals.iter().map(|&t| u64::from(t > ti)).sum();
-            pairs += *b;
-        }
-        if pairs == all_pairs {
-            for (i, &b) in better.iter().enumerate() {
-                tally.counts[i * m + b as usize] += 1;
-                if b == 0 {
-                    for (c, x) in tally.central[i * n..(i + 1) * n].iter_mut().zip(&w) {
-                        *c += x;
-                    }
-                }
+            batch.filled += 1;
+            if batch.filled == LANES {
+                batch.evaluate::<AVX2>(&columns, &mut tally);
             }
-        } else {
-            tally_with_ties(&mut tally, &totals, &better, &w);
         }
     }
+    if batch.filled > 0 {
+        batch.evaluate::<AVX2>(&columns, &mut tally);
+    }
+    batch.flush(&mut tally);
     Ok(tally)
+}
+
+/// For every candidate `i` and lane, the number of candidates with a strictly higher total,
+/// into `better`; returns the sum over candidates per lane.
+#[inline(always)]
+fn count_better(totals: &[Lanes], better: &mut [[u64; LANES]]) -> [u64; LANES] {
+    let mut pairs = [0u64; LANES];
+    for (b, ti) in better.iter_mut().zip(totals) {
+        let mut count = [0u64; LANES];
+        for tj in totals {
+            count = std::array::from_fn(|l| count[l] + u64::from(tj[l] > ti[l]));
+        }
+        pairs = std::array::from_fn(|l| pairs[l] + count[l]);
+        *b = count;
+    }
+    pairs
+}
+
+/// [`count_better`] in AVX2 instructions, with the same result.
+///
+/// First pass in `f32`, eight lanes per register: rounding to `f32` is monotone, so
+/// `f32(a) > f32(b)` implies `a > b`; when a lane's `f32` counts sum to m (m − 1) / 2 there is
+/// no tie among its rounded totals, the rounded order is strict and therefore the `f64` order,
+/// and the counts are exactly the `f64` counts. Only when some lane has a tie after rounding
+/// (an exact tie, or totals within about 1e-7 of each other) is the batch counted again in
+/// `f64`, four lanes per register: the same comparisons (`>`, false for NaN), each giving an
+/// all-ones mask that is subtracted from the count, i.e. adds one.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn count_better_avx2(
+    totals: &[Lanes],
+    better: &mut [[u64; LANES]],
+    rounded: &mut [[f32; LANES]],
+    counts: &mut [[u32; LANES]],
+) -> [u64; LANES] {
+    use std::arch::x86_64::{
+        __m256, __m256d, __m256i, _CMP_GT_OQ, _mm256_add_epi32, _mm256_add_epi64,
+        _mm256_castpd_si256, _mm256_castps_si256, _mm256_cmp_pd, _mm256_cmp_ps, _mm256_cvtpd_ps,
+        _mm256_loadu_pd, _mm256_loadu_ps, _mm256_set_m128, _mm256_setzero_si256, _mm256_storeu_ps,
+        _mm256_storeu_si256, _mm256_sub_epi32, _mm256_sub_epi64,
+    };
+    const _: () = assert!(LANES == 8, "eight f32 or two registers of four f64");
+    let m = totals.len();
+    let all_pairs = (m * (m - 1) / 2) as u64;
+    // SAFETY (both loads): each `Lanes` holds 8 contiguous f64, read as two unaligned halves.
+    let halves = |x: &Lanes| -> (__m256d, __m256d) {
+        unsafe {
+            (
+                _mm256_loadu_pd(x.as_ptr()),
+                _mm256_loadu_pd(x.as_ptr().add(4)),
+            )
+        }
+    };
+    // Totals rounded to f32, eight lanes per register.
+    {
+        for (r, t) in rounded.iter_mut().zip(totals) {
+            let (t0, t1) = halves(t);
+            let v: __m256 = _mm256_set_m128(_mm256_cvtpd_ps(t1), _mm256_cvtpd_ps(t0));
+            // SAFETY: `r` holds 8 contiguous f32.
+            unsafe { _mm256_storeu_ps(r.as_mut_ptr(), v) };
+        }
+        let rounded = &*rounded;
+        let mut pairs32: __m256i = _mm256_setzero_si256();
+        for (c, ri) in counts.iter_mut().zip(rounded) {
+            // SAFETY: 8 contiguous f32.
+            let a = unsafe { _mm256_loadu_ps(ri.as_ptr()) };
+            let mut acc = _mm256_setzero_si256();
+            for rj in rounded {
+                // SAFETY: 8 contiguous f32.
+                let t = unsafe { _mm256_loadu_ps(rj.as_ptr()) };
+                acc = _mm256_sub_epi32(acc, _mm256_castps_si256(_mm256_cmp_ps::<_CMP_GT_OQ>(t, a)));
+            }
+            // SAFETY: `c` holds 8 contiguous u32.
+            unsafe { _mm256_storeu_si256(c.as_mut_ptr().cast(), acc) };
+            pairs32 = _mm256_add_epi32(pairs32, acc);
+        }
+        let mut pairs = [0u32; LANES];
+        // SAFETY: `pairs` holds 8 contiguous u32.
+        unsafe { _mm256_storeu_si256(pairs.as_mut_ptr().cast(), pairs32) };
+        if pairs.iter().all(|&p| u64::from(p) == all_pairs) {
+            for (b, c) in better.iter_mut().zip(counts.iter()) {
+                *b = c.map(u64::from);
+            }
+            return [all_pairs; LANES];
+        }
+    }
+    let mut pairs: (__m256i, __m256i) = (_mm256_setzero_si256(), _mm256_setzero_si256());
+    for (b, ti) in better.iter_mut().zip(totals) {
+        let (a0, a1) = halves(ti);
+        let (mut c0, mut c1) = (_mm256_setzero_si256(), _mm256_setzero_si256());
+        for tj in totals {
+            let (t0, t1) = halves(tj);
+            c0 = _mm256_sub_epi64(c0, _mm256_castpd_si256(_mm256_cmp_pd::<_CMP_GT_OQ>(t0, a0)));
+            c1 = _mm256_sub_epi64(c1, _mm256_castpd_si256(_mm256_cmp_pd::<_CMP_GT_OQ>(t1, a1)));
+        }
+        // SAFETY: `b` holds 8 contiguous u64, written as two unaligned halves.
+        unsafe {
+            _mm256_storeu_si256(b.as_mut_ptr().cast(), c0);
+            _mm256_storeu_si256(b.as_mut_ptr().add(4).cast(), c1);
+        }
+        pairs = (_mm256_add_epi64(pairs.0, c0), _mm256_add_epi64(pairs.1, c1));
+    }
+    let mut out = [0u64; LANES];
+    // SAFETY: `out` holds 8 contiguous u64.
+    unsafe {
+        _mm256_storeu_si256(out.as_mut_ptr().cast(), pairs.0);
+        _mm256_storeu_si256(out.as_mut_ptr().add(4).cast(), pairs.1);
+    }
+    out
+}
+
+/// Up to [`LANES`] accepted weight vectors and the scratch to evaluate them.
+struct Batch {
+    /// Weights, `w[j][l]`.
+    w: Vec<Lanes>,
+    /// Weighted totals, `totals[i][l]`.
+    totals: Vec<Lanes>,
+    /// Candidates strictly better than `i`, `better[i][l]`.
+    better: Vec<[u64; LANES]>,
+    /// Lanes holding a sample (the rest are left-overs of the previous batch).
+    filled: usize,
+    /// Untied rank counts per lane, `[(l * m + i) * m + r]`: one table per lane, so that
+    /// consecutive samples, which often give a candidate the same rank, do not wait on each
+    /// other's increment. Added to the tally by [`Batch::flush`]; `u32` is ample for a chunk.
+    counts: Vec<u32>,
+    /// Scratch of the AVX2 comparisons: totals rounded to `f32`, and their counts.
+    rounded: Vec<[f32; LANES]>,
+    counts32: Vec<[u32; LANES]>,
+}
+
+impl Batch {
+    fn new(m: usize, n: usize) -> Self {
+        Self {
+            w: vec![[0.0; LANES]; n],
+            totals: vec![[0.0; LANES]; m],
+            better: vec![[0; LANES]; m],
+            filled: 0,
+            counts: vec![0; LANES * m * m],
+            rounded: vec![[0.0; LANES]; m],
+            counts32: vec![[0; LANES]; m],
+        }
+    }
+
+    /// Moves the per-lane rank counts into `tally`.
+    fn flush(&mut self, tally: &mut Tally) {
+        for lane in self.counts.chunks_exact_mut(tally.counts.len()) {
+            for (total, c) in tally.counts.iter_mut().zip(lane.iter_mut()) {
+                *total += u64::from(*c);
+                *c = 0;
+            }
+        }
+    }
+
+    /// Totals, ranks and tallies of the filled lanes, in lane (= draw) order; empties the batch.
+    #[inline(always)]
+    fn evaluate<const AVX2: bool>(&mut self, columns: &[f64], tally: &mut Tally) {
+        let (m, n) = (self.totals.len(), self.w.len());
+        // Column by column, as t = 0; t += w_j · s_ij for j = 1 … n in every lane: the same
+        // operations in the same order as one sample at a time.
+        for (i, t) in self.totals.iter_mut().enumerate() {
+            let mut sum = [0.0; LANES];
+            for (wj, column) in self.w.iter().zip(columns.chunks_exact(m)) {
+                let s = column[i];
+                sum = std::array::from_fn(|l| sum[l] + wj[l] * s);
+            }
+            *t = sum;
+        }
+        // Strictly better candidates, all m² comparisons per lane (branch-free, in registers).
+        // Without ties the counts are a permutation of 0..m and sum to m (m − 1) / 2; every
+        // tied pair lowers the sum by one.
+        #[cfg(target_arch = "x86_64")]
+        let pairs = if AVX2 {
+            // SAFETY: `AVX2` is only true on the path chosen after detecting AVX2.
+            unsafe {
+                count_better_avx2(
+                    &self.totals,
+                    &mut self.better,
+                    &mut self.rounded,
+                    &mut self.counts32,
+                )
+            }
+        } else {
+            count_better(&self.totals, &mut self.better)
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        let pairs = count_better(&self.totals, &mut self.better);
+        let all_pairs = (m * (m - 1) / 2) as u64;
+        for (l, &lane_pairs) in pairs.iter().enumerate().take(self.filled) {
+            if lane_pairs == all_pairs {
+                let mut leader = 0;
+                let counts = &mut self.counts[l * m * m..(l + 1) * m * m];
+                for (i, b) in self.better.iter().enumerate() {
+                    let b = b[l] as usize;
+                    counts[i * m + b] += 1;
+                    leader = if b == 0 { i } else { leader };
+                }
+                for (c, wj) in tally.central[leader * n..(leader + 1) * n]
+                    .iter_mut()
+                    .zip(&self.w)
+                {
+                    *c += wj[l];
+                }
+            } else {
+                let totals: Vec<f64> = self.totals.iter().map(|t| t[l]).collect();
+                let better: Vec<u64> = self.better.iter().map(|b| b[l]).collect();
+                let w: Vec<f64> = self.w.iter().map(|wj| wj[l]).collect();
+                tally_with_ties(tally, &totals, &better, &w);
+            }
+        }
+        self.filled = 0;
+    }
 }
 
 /// Slow path for a sample with exact ties: tied candidates share the ranks they span.
@@ -607,6 +911,133 @@ mod tests {
             portable.shared.iter().any(|&x| x > 0.0),
             "the problem has ties"
         );
+    }
+
+    /// The sampling loop one sample at a time, written plainly: sort the draws, take the gaps,
+    /// count the strictly better candidates, look for ties pair by pair. The batched loop must give the same tally, bit
+    /// for bit (same draws, same sorted values, same sums in the same order).
+    fn one_at_a_time(
+        matrix: &Matrix,
+        space: &WeightSpace,
+        mut rng: Xoshiro256PlusPlus,
+        count: usize,
+    ) -> Result<Tally, McdaError> {
+        let (m, n) = (matrix.candidates(), matrix.criteria());
+        let mut tally = Tally::new(m, n);
+        let mut accepted = 0;
+        while accepted < count {
+            let mut u: Vec<f64> = (0..n - 1).map(|_| uniform(&mut rng)).collect();
+            u.sort_by(f64::total_cmp);
+            let mut w = Vec::with_capacity(n);
+            let mut prev = 0.0;
+            for &x in &u {
+                w.push(x - prev);
+                prev = x;
+            }
+            w.push(1.0 - prev);
+            tally.draws += 1;
+            if let WeightSpace::Ranges(r) = space {
+                let free = (1.0 - r.iter().map(|x| x.lo).sum::<f64>()).max(0.0);
+                for (wj, range) in w.iter_mut().zip(r) {
+                    *wj = range.lo + free * *wj;
+                }
+                if w.iter().zip(r).any(|(wj, range)| *wj > range.hi) {
+                    if tally.draws >= count as u64 * MAX_DRAWS_PER_SAMPLE {
+                        return Err(McdaError::RangesTooNarrow {
+                            accepted: accepted as u64,
+                            attempts: tally.draws,
+                        });
+                    }
+                    continue;
+                }
+            }
+            accepted += 1;
+            let totals: Vec<f64> = (0..m)
+                .map(|i| {
+                    let mut t = 0.0;
+                    for (j, wj) in w.iter().enumerate() {
+                        t += wj * matrix.score(i, j);
+                    }
+                    t
+                })
+                .collect();
+            let better: Vec<u64> = totals
+                .iter()
+                .map(|ti| totals.iter().filter(|&t| t > ti).count() as u64)
+                .collect();
+            let tied = (0..m).any(|i| (0..i).any(|k| totals[i] == totals[k]));
+            if tied {
+                tally_with_ties(&mut tally, &totals, &better, &w);
+            } else {
+                for (i, &b) in better.iter().enumerate() {
+                    tally.counts[i * m + b as usize] += 1;
+                    if b == 0 {
+                        for (c, x) in tally.central[i * n..(i + 1) * n].iter_mut().zip(&w) {
+                            *c += x;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(tally)
+    }
+
+    #[test]
+    fn batched_loop_is_bit_identical_to_one_sample_at_a_time() {
+        // Odd sample counts leave a partly filled last batch; ties exercise the slow path; a
+        // single criterion has no draws at all; ranges reject some lanes of a batch.
+        let untied: Vec<Vec<f64>> = (0..11)
+            .map(|i| {
+                (0..6)
+                    .map(|j| ((i * 37 + j * 11 + i * j * 5) % 101) as f64 / 10.0)
+                    .collect()
+            })
+            .collect();
+        let mut tied = untied.clone();
+        tied[4] = tied[1].clone();
+        // Totals 1e-9 apart: equal once rounded to f32, different in f64 (the AVX2 path's
+        // f32 comparisons must hand these batches to the f64 ones).
+        let mut near = untied.clone();
+        near[4] = near[1].clone();
+        near[4][2] += 1e-9;
+        let cases = [
+            (untied.clone(), WeightSpace::Simplex, 2_003),
+            (tied.clone(), WeightSpace::Simplex, 1_001),
+            (near, WeightSpace::Simplex, 1_001),
+            (
+                vec![vec![3.0], vec![7.0], vec![7.0]],
+                WeightSpace::Simplex,
+                13,
+            ),
+            // 14 criteria: the sorting network in a loop rather than unrolled.
+            (
+                (0..9)
+                    .map(|i| (0..14).map(|j| ((i * 13 + j * 7) % 11) as f64).collect())
+                    .collect(),
+                WeightSpace::Simplex,
+                517,
+            ),
+            (
+                untied.iter().map(|r| r[..3].to_vec()).collect(),
+                WeightSpace::Ranges(vec![
+                    WeightRange { lo: 0.1, hi: 0.5 },
+                    WeightRange { lo: 0.2, hi: 0.4 },
+                    WeightRange { lo: 0.0, hi: 0.6 },
+                ]),
+                999,
+            ),
+        ];
+        for (rows, space, count) in cases {
+            let m = Matrix::new(&rows).unwrap();
+            let rng = Xoshiro256PlusPlus::seed_from_u64(11);
+            let batched = run_chunk(&m, &space, rng.clone(), count).unwrap();
+            let plain = one_at_a_time(&m, &space, rng, count).unwrap();
+            assert_eq!(batched.counts, plain.counts, "{space:?}");
+            assert_eq!(batched.draws, plain.draws, "{space:?}");
+            assert_eq!(batched.central, plain.central, "{space:?}");
+            let to_bits = |t: &Tally| t.shared.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(to_bits(&batched), to_bits(&plain), "{space:?}");
+        }
     }
 
     #[test]
