@@ -24,7 +24,7 @@ fn score_in_english_every_format() {
     for (format, marker) in [
         ("table", "Ranking"),
         ("json", "\"ranking\""),
-        ("csv", "section,rank,candidate"),
+        ("csv", "section,rank,tied,candidate"),
         ("markdown", "## Ranking"),
     ] {
         bin()
@@ -325,4 +325,85 @@ fn business_case_profile_errors_are_located() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("bc_tier_gap.toml:52:3:"));
+}
+
+/// A room that weighs only cost predictability: six candidates reach 9,00 and share rank 1.
+fn tied_profile(dir: &std::path::Path) -> std::path::PathBuf {
+    let p = dir.join("tied.toml");
+    std::fs::write(
+        &p,
+        "title = \"Gelijke scores\"\n\n[municipality]\nname = \"Gelijkstad\"\ninhabitants = 20000\nworkplaces = 180\n\n[weights]\nprivacy = 0\ncost_predictability = 1\ncontrol = 0\n\n[[workloads]]\nname = \"Kantoor\"\ndata = \"internal\"\n",
+    )
+    .unwrap();
+    p
+}
+
+#[test]
+fn tied_candidates_share_a_rank_in_every_score_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = tied_profile(dir.path());
+    let p = p.to_str().unwrap();
+    let table = bin().args(["score", "-p", p]).output().unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert_eq!(table.matches("\n  1=  ").count(), 6, "{table}");
+    assert!(
+        table.contains("Bij gelijke score: volgorde van de catalogus"),
+        "{table}"
+    );
+    let md = bin()
+        .args(["score", "--format", "markdown", "--lang", "en", "-p", p])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert_eq!(md.matches("\n| 1= | ").count(), 6, "{md}");
+    assert!(
+        md.contains("On equal scores: the catalogue's order"),
+        "{md}"
+    );
+    let json = bin()
+        .args(["score", "--format", "json", "-p", p])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let ranking = v["ranking"].as_array().unwrap();
+    let firsts: Vec<_> = ranking.iter().filter(|r| r["rank"] == 1).collect();
+    assert_eq!(firsts.len(), 6);
+    assert!(firsts.iter().all(|r| r["tied"] == true));
+    assert_eq!(ranking[6]["rank"], 7);
+    assert!(v["tie_break"].is_string());
+    let csv = bin()
+        .args(["score", "--format", "csv", "-p", p])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("section,rank,tied,candidate"), "{csv}");
+    assert!(
+        csv.lines().any(|l| l.starts_with("ranking,1,true,")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn tied_candidates_share_a_rank_in_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = tied_profile(dir.path());
+    let out = dir.path().join("note.md");
+    bin()
+        .args([
+            "report",
+            "-p",
+            p.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(md.matches("\n| 1= | ").count(), 6, "{md}");
+    assert!(md.contains("#### 1= "), "{md}");
+    assert!(md.contains("gedeeld 1e in de algemene ranglijst"), "{md}");
+    assert!(
+        md.contains("Bij gelijke score: volgorde van de catalogus"),
+        "{md}"
+    );
 }

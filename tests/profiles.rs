@@ -70,8 +70,16 @@ fn json_matches_the_documented_shape_for_every_profile() {
         assert!(v["profile"].is_object());
         let ranking = v["ranking"].as_array().unwrap();
         assert!(!ranking.is_empty());
-        for (i, r) in ranking.iter().enumerate() {
-            assert_eq!(r["rank"].as_u64().unwrap() as usize, i + 1);
+        for r in ranking {
+            // A shared rank: one more than the number of candidates with a higher score.
+            let score = r["score"].as_f64().unwrap();
+            let above = ranking
+                .iter()
+                .filter(|x| x["score"].as_f64().unwrap() > score)
+                .count();
+            assert_eq!(r["rank"].as_u64().unwrap() as usize, above + 1);
+            let equal = ranking.iter().filter(|x| x["score"] == r["score"]).count();
+            assert_eq!(r["tied"].as_bool().unwrap(), equal > 1);
             candidate_ok(&r["candidate"]);
             assert!(r["score"].is_f64());
             let crit = r["criteria"].as_object().unwrap();

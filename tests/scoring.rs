@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use wolkwijzer::core::catalogue::{Deployment, PlacementOption, ServiceModel, Tariff};
 use wolkwijzer::core::criteria::Criterion;
 use wolkwijzer::core::profile::{Profile, Weights};
-use wolkwijzer::core::scoring::{evaluate, rank_order};
+use wolkwijzer::core::scoring::{evaluate, rank_order, shared_ranks, total_key};
 use wolkwijzer::io::{catalogue, profile};
 
 fn demo_with(weights: &[(Criterion, f64)]) -> Profile {
@@ -85,6 +85,78 @@ fn ties_keep_catalogue_order() {
     assert_eq!(rank_order(&[1.0, 1.0 + 1e-12]), vec![0, 1]);
 }
 
+#[test]
+fn a_privacy_only_room_sees_the_ssc_variants_at_9_share_a_rank() {
+    let cat = catalogue::built_in();
+    let e = evaluate(&cat, &demo_with(&[(Criterion::Privacy, 1.0)])).unwrap();
+    let at9: Vec<_> = e
+        .ranking
+        .iter()
+        .filter(|r| total_key(r.total) == total_key(9.0))
+        .collect();
+    let ssc: Vec<_> = at9
+        .iter()
+        .filter(|r| r.key.option == PlacementOption::Ssc)
+        .collect();
+    assert_eq!(
+        ssc.len(),
+        3,
+        "{:?}",
+        at9.iter().map(|r| r.key.id()).collect::<Vec<_>>()
+    );
+    let rank = at9[0].rank;
+    for r in &at9 {
+        assert_eq!(r.rank, rank, "{}", r.key);
+        assert!(r.tied, "{}", r.key);
+        assert_eq!(r.label(), format!("{rank}="));
+    }
+    // The first candidate below them is ranked after all of them, not after the first.
+    let next = e.ranking.iter().find(|r| r.total < 9.0 - 1e-6).unwrap();
+    assert_eq!(
+        next.rank,
+        e.ranking
+            .iter()
+            .filter(|r| r.total > next.total + 1e-9)
+            .count()
+            + 1
+    );
+    assert!(e.has_ties());
+}
+
+#[test]
+fn a_cost_predictability_only_room_sees_six_candidates_share_rank_1() {
+    let cat = catalogue::built_in();
+    let e = evaluate(&cat, &demo_with(&[(Criterion::CostPredictability, 1.0)])).unwrap();
+    let first: Vec<_> = e.ranking.iter().filter(|r| r.rank == 1).collect();
+    assert_eq!(first.len(), 6);
+    for r in &first {
+        assert!(r.tied);
+        assert_eq!(total_key(r.total), total_key(9.0), "{}", r.key);
+    }
+    assert_eq!(e.ranking[6].rank, 7);
+}
+
+#[test]
+fn shared_ranks_follow_competition_ranking() {
+    assert_eq!(
+        shared_ranks(&[9.0, 9.0, 9.0, 7.0, 5.0, 5.0]),
+        vec![
+            (1, true),
+            (1, true),
+            (1, true),
+            (4, false),
+            (5, true),
+            (5, true)
+        ]
+    );
+    // Differences below 1e-9 are ties.
+    assert_eq!(
+        shared_ranks(&[1.0 + 1e-12, 1.0]),
+        vec![(1, true), (1, true)]
+    );
+    assert_eq!(shared_ranks(&[2.0, 1.0]), vec![(1, false), (2, false)]);
+}
+
 fn keys(p: &Profile) -> Vec<String> {
     let cat = catalogue::built_in();
     evaluate(&cat, p)
@@ -131,6 +203,19 @@ proptest! {
         for wa in &ea.workloads {
             let wb = eb.workloads.iter().find(|x| x.name == wa.name).unwrap();
             prop_assert_eq!(wa, wb);
+        }
+    }
+
+    #[test]
+    fn equal_totals_and_only_equal_totals_share_a_rank(w in weight_strategy()) {
+        let cat = catalogue::built_in();
+        let pairs: Vec<(Criterion, f64)> = Criterion::ALL.iter().copied().zip(w.iter().copied()).collect();
+        let e = evaluate(&cat, &demo_with(&pairs)).unwrap();
+        for a in &e.ranking {
+            let above = e.ranking.iter().filter(|b| total_key(b.total) > total_key(a.total)).count();
+            prop_assert_eq!(a.rank, above + 1);
+            let equal = e.ranking.iter().filter(|b| total_key(b.total) == total_key(a.total)).count();
+            prop_assert_eq!(a.tied, equal > 1);
         }
     }
 

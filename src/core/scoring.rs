@@ -4,7 +4,9 @@
 //!
 //! Ties: totals are compared after rounding to 1e-9 (so that scaling all weights, or summing in
 //! another order, cannot reorder candidates through floating-point noise); equal totals keep
-//! the catalogue's order, which runs from most to least in-house (own → host).
+//! the catalogue's order, which runs from most to least in-house (own → host). Equal totals
+//! share a rank (standard competition ranking: 1, 1, 1, 4) and are flagged `tied`; the order
+//! among them is display order only.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -36,8 +38,11 @@ pub struct CriterionScore {
 /// A ranked candidate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ranked {
-    /// 1-based.
+    /// 1-based; candidates with equal totals (after rounding to 1e-9) share a rank.
     pub rank: usize,
+    /// Whether another candidate has the same total and so the same rank.
+    #[serde(default)]
+    pub tied: bool,
     pub key: CandidateKey,
     /// Weighted sum, 0–10.
     pub total: f64,
@@ -45,6 +50,11 @@ pub struct Ranked {
 }
 
 impl Ranked {
+    /// The compact rank label: "1" or, when shared, "1=".
+    pub fn label(&self) -> String {
+        text::rank_compact(self.rank, self.tied)
+    }
+
     /// The score on a criterion.
     pub fn score(&self, c: Criterion) -> Option<&CriterionScore> {
         self.criteria.iter().find(|s| s.criterion == c)
@@ -112,6 +122,24 @@ impl Evaluation {
     pub fn ranked(&self, key: CandidateKey) -> Option<&Ranked> {
         self.ranking.iter().find(|r| r.key == key)
     }
+
+    /// Whether any two candidates share a rank.
+    pub fn has_ties(&self) -> bool {
+        self.ranking.iter().any(|r| r.tied)
+    }
+}
+
+/// Shared ranks for totals already in ranking order: equal totals (after rounding to 1e-9)
+/// get the rank of the first of them; returns (rank, tied) per position.
+pub fn shared_ranks(sorted_totals: &[f64]) -> Vec<(usize, bool)> {
+    let keys: Vec<i64> = sorted_totals.iter().map(|&t| total_key(t)).collect();
+    let mut out = Vec::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        let first = keys.iter().position(|x| x == k).unwrap_or(i);
+        let count = keys.iter().filter(|x| *x == k).count();
+        out.push((first + 1, count > 1));
+    }
+    out
 }
 
 /// Why scoring could not run.
@@ -290,13 +318,16 @@ pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, 
     }
     let totals: Vec<f64> = admissible.iter().map(|a| a.1).collect();
     let order = rank_order(&totals);
+    let sorted: Vec<f64> = order.iter().map(|&j| totals[j]).collect();
+    let ranks = shared_ranks(&sorted);
     let ranking: Vec<Ranked> = order
         .iter()
         .enumerate()
         .map(|(r, &j)| {
             let (i, total, per) = &admissible[j];
             Ranked {
-                rank: r + 1,
+                rank: ranks[r].0,
+                tied: ranks[r].1,
                 key: catalogue.candidates[*i].key(),
                 total: *total,
                 criteria: per.clone(),
@@ -441,20 +472,20 @@ fn place_workload(
     match chosen {
         Some((r, t)) => {
             nl.push(format!(
-                "Beste toelaatbare kandidaat voor {}{}: {} (score {} voor dit werkproces; #{} in de algemene ranglijst).",
+                "Beste toelaatbare kandidaat voor {}{}: {} (score {} voor dit werkproces; {} in de algemene ranglijst).",
                 class.nl.to_lowercase(),
                 models_nl,
                 catalogue.candidate_name(r.key, super::text::Lang::Nl),
                 text::decimal(t, 2, Lang::Nl),
-                r.rank,
+                text::rank_words(r.rank, r.tied, Lang::Nl),
             ));
             en.push(format!(
-                "Best admissible candidate for {}{}: {} (score {} for this workload; #{} in the overall ranking).",
+                "Best admissible candidate for {}{}: {} (score {} for this workload; {} in the overall ranking).",
                 class.en.to_lowercase(),
                 models_en,
                 catalogue.candidate_name(r.key, super::text::Lang::En),
                 text::decimal(t, 2, Lang::En),
-                r.rank,
+                text::rank_words(r.rank, r.tied, Lang::En),
             ));
         }
         None => {

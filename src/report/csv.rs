@@ -30,6 +30,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
     let mut out = row(&[
         "section",
         "rank",
+        "tied",
         "candidate",
         "option",
         "service_model",
@@ -46,6 +47,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
             out.push_str(&row(&[
                 "ranking".into(),
                 r.rank.to_string(),
+                r.tied.to_string(),
                 r.key.id(),
                 r.key.option.id().into(),
                 r.key.service_model.id().into(),
@@ -63,6 +65,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
             out.push_str(&row(&[
                 "excluded".into(),
                 String::new(),
+                String::new(),
                 x.key.id(),
                 x.key.option.id().into(),
                 x.key.service_model.id().into(),
@@ -79,6 +82,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
         let k = w.key;
         out.push_str(&row(&[
             "workload".into(),
+            String::new(),
             String::new(),
             k.map(|k| k.id()).unwrap_or_default(),
             k.map(|k| k.option.id().to_string()).unwrap_or_default(),

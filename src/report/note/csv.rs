@@ -102,6 +102,7 @@ pub fn render(note: &Note) -> String {
     );
     let mut ranking_head = vec![
         "rank",
+        "tied",
         "candidate",
         "name",
         "option",
@@ -118,6 +119,7 @@ pub fn render(note: &Note) -> String {
             .map(|r| {
                 let mut row = vec![
                     r.rank.to_string(),
+                    r.tied.to_string(),
                     r.candidate.id.clone(),
                     r.candidate.name.clone(),
                     r.candidate.option.to_string(),

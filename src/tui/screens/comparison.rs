@@ -38,11 +38,25 @@ fn parts(area: Rect, e: &Evaluation) -> Parts {
                 .map(|r| (r.nl.chars().count().max(r.en.chars().count()) + 3).div_ceil(inner))
                 .sum::<usize>()
         })
-        .sum();
+        .sum::<usize>()
+        + notes(e)
+            .iter()
+            .map(|n| (n.nl.chars().count().max(n.en.chars().count())).div_ceil(inner))
+            .sum::<usize>();
     let ex_h = (lines.max(1) as u16 + 2).min(area.height / 3).max(3);
     let [table, excluded] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(ex_h)]).areas(area);
     Parts { table, excluded }
+}
+
+/// The notes on the ranking shown above the exclusions: the tie-break rule when places are
+/// shared.
+fn notes(e: &Evaluation) -> Vec<crate::core::text::Localized> {
+    let mut out = vec![];
+    if e.has_ties() {
+        out.push(crate::core::text::tie_break_note());
+    }
+    out
 }
 
 struct Cols {
@@ -139,7 +153,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             let name = state.catalogue.candidate_name(r.key, lang);
             let name = super::situation::fit(&name, c.name as usize - 2);
             let mut cells = vec![
-                Cell::from(format!("{:>2}", r.rank)),
+                Cell::from(format!("{:>2}", r.label())),
                 Cell::from(format!("{}{name}", if sel_row { "▶ " } else { "  " })),
             ];
             for (j, k) in e.criteria.iter().enumerate() {
@@ -178,7 +192,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         p.table,
     );
 
-    let mut ex = vec![];
+    let mut ex: Vec<Line> = notes(e)
+        .iter()
+        .map(|n| Line::from(Span::styled(n.get(lang).to_string(), th.dim())))
+        .collect();
     if e.excluded.is_empty() {
         ex.push(Line::from(s.nothing_excluded));
     }
