@@ -407,3 +407,54 @@ fn tied_candidates_share_a_rank_in_the_note() {
         "{md}"
     );
 }
+
+/// The three default criteria only (4/3/3): the own datacenter leads, weak on continuity.
+const STATUS_QUO: &str = "title = \"Status quo\"\n\n[municipality]\nname = \"X\"\ninhabitants = 20000\nworkplaces = 180\n\n[weights]\nprivacy = 4\ncost_predictability = 3\ncontrol = 3\n\n[[workloads]]\nname = \"Kantoor\"\ndata = \"internal\"\n";
+
+#[test]
+fn the_status_quo_warning_is_in_every_score_format_and_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("sq.toml");
+    std::fs::write(&p, STATUS_QUO).unwrap();
+    let p = p.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = bin().args(args).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let table = run(&["score", "-p", p]);
+    assert!(
+        table.contains("⚠ Let op: Continuïteit weegt niet mee (gewicht 0), maar de koploper Eigen datacenter · Eigen beheer · Private cloud scoort daarop 3,0"),
+        "{table}"
+    );
+    let md = run(&["score", "--format", "markdown", "--lang", "en", "-p", p]);
+    assert!(
+        md.contains("> ⚠ Note: Continuity does not count (weight 0)"),
+        "{md}"
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&run(&["score", "--format", "json", "-p", p])).unwrap();
+    let w = v["warnings"].as_array().unwrap();
+    assert!(
+        w.iter()
+            .any(|x| x["criterion"] == "continuity" && x["score"] == 3.0)
+    );
+    let csv = run(&["score", "--format", "csv", "-p", p]);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("warning,,,own-on_premises-private,")
+                && l.contains(",continuity,3.000000,")),
+        "{csv}"
+    );
+    for (format, marker) in [
+        ("markdown", "> ⚠ Let op: Continuïteit weegt niet mee"),
+        (
+            "html",
+            r#"<p class="warning" role="note">⚠ Let op: Continuïteit"#,
+        ),
+        ("csv", "continuity,3,\"Let op: Continuïteit"),
+    ] {
+        let note = run(&["report", "-p", p, "--format", format]);
+        assert!(note.contains(marker), "{format}: {note}");
+    }
+}

@@ -4,8 +4,9 @@
 use proptest::prelude::*;
 use wolkwijzer::core::catalogue::{Deployment, PlacementOption, ServiceModel, Tariff};
 use wolkwijzer::core::criteria::Criterion;
+use wolkwijzer::core::criteria::derive;
 use wolkwijzer::core::profile::{Profile, Weights};
-use wolkwijzer::core::scoring::{evaluate, rank_order, shared_ranks, total_key};
+use wolkwijzer::core::scoring::{BLIND_SPOT_BELOW, evaluate, rank_order, shared_ranks, total_key};
 use wolkwijzer::io::{catalogue, profile};
 
 fn demo_with(weights: &[(Criterion, f64)]) -> Profile {
@@ -157,6 +158,42 @@ fn shared_ranks_follow_competition_ranking() {
     assert_eq!(shared_ranks(&[2.0, 1.0]), vec![(1, false), (2, false)]);
 }
 
+#[test]
+fn the_default_criteria_warn_that_the_own_datacenter_is_weak_on_continuity_and_relief() {
+    let cat = catalogue::built_in();
+    let p = demo_with(&[
+        (Criterion::Privacy, 4.0),
+        (Criterion::CostPredictability, 3.0),
+        (Criterion::Control, 3.0),
+    ]);
+    let e = evaluate(&cat, &p).unwrap();
+    let leader = e.leader().unwrap().key;
+    assert_eq!(leader.option, PlacementOption::Own);
+    let spots: Vec<_> = e.blind_spots.iter().map(|b| b.criterion).collect();
+    assert!(spots.contains(&Criterion::Continuity), "{spots:?}");
+    assert!(spots.contains(&Criterion::Ontzorgen), "{spots:?}");
+    let texts = e.blind_spot_texts(&cat);
+    let continuity = &texts[spots
+        .iter()
+        .position(|c| *c == Criterion::Continuity)
+        .unwrap()];
+    assert!(continuity.nl.contains("Continuïteit"), "{}", continuity.nl);
+    assert!(continuity.nl.contains("3,0"), "{}", continuity.nl);
+    assert!(
+        continuity.en.contains("Own datacenter"),
+        "{}",
+        continuity.en
+    );
+}
+
+#[test]
+fn a_room_that_weighs_every_criterion_gets_no_warning() {
+    let cat = catalogue::built_in();
+    let pairs: Vec<(Criterion, f64)> = Criterion::ALL.iter().map(|&c| (c, 1.0)).collect();
+    let e = evaluate(&cat, &demo_with(&pairs)).unwrap();
+    assert!(e.blind_spots.is_empty(), "{:?}", e.blind_spots);
+}
+
 fn keys(p: &Profile) -> Vec<String> {
     let cat = catalogue::built_in();
     evaluate(&cat, p)
@@ -217,6 +254,22 @@ proptest! {
             let equal = e.ranking.iter().filter(|b| total_key(b.total) == total_key(a.total)).count();
             prop_assert_eq!(a.tied, equal > 1);
         }
+    }
+
+    #[test]
+    fn warnings_are_exactly_the_unweighted_criteria_where_the_leader_is_below_5(w in weight_strategy()) {
+        let cat = catalogue::built_in();
+        let pairs: Vec<(Criterion, f64)> = Criterion::ALL.iter().copied().zip(w.iter().copied()).collect();
+        let e = evaluate(&cat, &demo_with(&pairs)).unwrap();
+        let leader = cat.candidate(e.leader().unwrap().key).unwrap();
+        let expected: Vec<Criterion> = Criterion::ALL
+            .iter()
+            .copied()
+            .filter(|c| e.weights.get(c).copied().unwrap_or(0.0) <= 0.0)
+            .filter(|&c| derive(&cat, leader, c).score < BLIND_SPOT_BELOW)
+            .collect();
+        let got: Vec<Criterion> = e.blind_spots.iter().map(|b| b.criterion).collect();
+        prop_assert_eq!(got, expected);
     }
 
     #[test]

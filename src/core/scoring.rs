@@ -100,6 +100,40 @@ pub struct WorkloadPlacement {
     pub rules: Vec<AppliedRule>,
 }
 
+/// A criterion the room did not weigh (weight 0 or left out) on which the leader scores below
+/// [`BLIND_SPOT_BELOW`]: the ranking is silent about it, so the output warns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlindSpot {
+    pub criterion: Criterion,
+    /// The leader's score on it, 0–10.
+    pub score: f64,
+}
+
+/// Below this score on an unweighted criterion the leader gets a warning (the middle of the
+/// 0–10 scale; wolkwijzer's threshold, issue: no silent status-quo bias).
+pub const BLIND_SPOT_BELOW: f64 = 5.0;
+
+impl BlindSpot {
+    /// The warning: names the criterion, the leader and its score.
+    pub fn text(&self, catalogue: &Catalogue, leader: CandidateKey) -> Localized {
+        let name = self.criterion.name();
+        Localized::new(
+            format!(
+                "Let op: {} weegt niet mee (gewicht 0), maar de koploper {} scoort daarop {} (onder de 5). De ranglijst zwijgt daarover; geef het criterium gewicht als het de ruimte iets zegt.",
+                name.nl,
+                catalogue.candidate_name(leader, Lang::Nl),
+                text::decimal(self.score, 1, Lang::Nl)
+            ),
+            format!(
+                "Note: {} does not count (weight 0), but the leader {} scores {} on it (below 5). The ranking is silent about it; give the criterion a weight if it matters to the room.",
+                name.en,
+                catalogue.candidate_name(leader, Lang::En),
+                text::decimal(self.score, 1, Lang::En)
+            ),
+        )
+    }
+}
+
 /// The full result for a profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
@@ -110,6 +144,9 @@ pub struct Evaluation {
     pub ranking: Vec<Ranked>,
     pub excluded: Vec<Excluded>,
     pub workloads: Vec<WorkloadPlacement>,
+    /// Unweighted criteria on which the leader scores below 5, canonical order.
+    #[serde(default)]
+    pub blind_spots: Vec<BlindSpot>,
 }
 
 impl Evaluation {
@@ -121,6 +158,18 @@ impl Evaluation {
     /// The ranked entry of a candidate.
     pub fn ranked(&self, key: CandidateKey) -> Option<&Ranked> {
         self.ranking.iter().find(|r| r.key == key)
+    }
+
+    /// The warnings about unweighted criteria, as text.
+    pub fn blind_spot_texts(&self, catalogue: &Catalogue) -> Vec<Localized> {
+        match self.leader() {
+            Some(l) => self
+                .blind_spots
+                .iter()
+                .map(|b| b.text(catalogue, l.key))
+                .collect(),
+            None => vec![],
+        }
     }
 
     /// Whether any two candidates share a rank.
@@ -283,6 +332,7 @@ pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, 
     let criteria: Vec<Criterion> = weights.keys().copied().collect();
 
     let mut admissible: Vec<(usize, f64, Vec<CriterionScore>)> = vec![];
+    let mut all_scores: Vec<BTreeMap<Criterion, f64>> = vec![];
     let mut excluded = vec![];
     for (i, c) in catalogue.candidates.iter().enumerate() {
         let derived: BTreeMap<Criterion, _> = Criterion::ALL
@@ -315,6 +365,7 @@ pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, 
             })
             .collect();
         admissible.push((i, total, per));
+        all_scores.push(scores);
     }
     let totals: Vec<f64> = admissible.iter().map(|a| a.1).collect();
     let order = rank_order(&totals);
@@ -341,12 +392,30 @@ pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, 
         .map(|w| place_workload(catalogue, profile, &ranking, w))
         .collect();
 
+    let blind_spots = order
+        .first()
+        .map(|&j| {
+            Criterion::ALL
+                .iter()
+                .filter(|c| weights.get(c).copied().unwrap_or(0.0) <= 0.0)
+                .filter_map(|&c| {
+                    let score = all_scores[j][&c];
+                    (score < BLIND_SPOT_BELOW).then_some(BlindSpot {
+                        criterion: c,
+                        score,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
     Ok(Evaluation {
         criteria,
         weights,
         ranking,
         excluded,
         workloads,
+        blind_spots,
     })
 }
 

@@ -60,6 +60,25 @@ pub fn score(v: &ScoreView<'_>) -> String {
             ]));
         }
     }
+    let e = v.evaluation;
+    for (b, t) in e.blind_spots.iter().zip(e.blind_spot_texts(v.catalogue)) {
+        let k = e.leader().map(|l| l.key);
+        out.push_str(&row(&[
+            "warning".into(),
+            String::new(),
+            String::new(),
+            k.map(|k| k.id()).unwrap_or_default(),
+            k.map(|k| k.option.id().to_string()).unwrap_or_default(),
+            k.map(|k| k.service_model.id().to_string())
+                .unwrap_or_default(),
+            k.map(|k| k.deployment.id().to_string()).unwrap_or_default(),
+            String::new(),
+            b.criterion.id().into(),
+            format!("{:.6}", b.score),
+            format!("{:.6}", 0.0),
+            t.get(lang).into(),
+        ]));
+    }
     for x in &v.evaluation.excluded {
         for reason in &x.reasons {
             out.push_str(&row(&[

@@ -109,6 +109,13 @@ struct RankedJson {
 }
 
 #[derive(Serialize)]
+struct WarningJson {
+    criterion: &'static str,
+    score: f64,
+    text: String,
+}
+
+#[derive(Serialize)]
 struct ExcludedJson {
     candidate: CandidateJson,
     reasons: Vec<String>,
@@ -134,6 +141,8 @@ struct ScoreJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     tie_break: Option<String>,
     excluded: Vec<ExcludedJson>,
+    /// Unweighted criteria on which the leader scores below 5.
+    warnings: Vec<WarningJson>,
     workloads: Vec<WorkloadJson<'a>>,
 }
 
@@ -220,6 +229,18 @@ pub fn score(v: &ScoreView<'_>) -> String {
             .evaluation
             .has_ties()
             .then(|| text::tie_break_note().get(lang).to_string()),
+        warnings: {
+            let e = v.evaluation;
+            e.blind_spots
+                .iter()
+                .zip(e.blind_spot_texts(v.catalogue))
+                .map(|(b, t)| WarningJson {
+                    criterion: b.criterion.id(),
+                    score: r6(b.score),
+                    text: t.get(lang).to_string(),
+                })
+                .collect()
+        },
         excluded: v
             .evaluation
             .excluded

@@ -53,6 +53,13 @@ pub fn score(v: &ScoreView<'_>) -> String {
     if e.has_ties() {
         let _ = writeln!(out, "\n_{}_", text::tie_break_note().get(lang));
     }
+    let warnings = e.blind_spot_texts(v.catalogue);
+    if !warnings.is_empty() {
+        out.push('\n');
+    }
+    for w in warnings {
+        let _ = writeln!(out, "> ⚠ {}", cell(w.get(lang)));
+    }
     if let Some(top) = e.ranking.first() {
         let _ = writeln!(
             out,

@@ -68,6 +68,9 @@ pub fn score(v: &ScoreView<'_>) -> String {
     if e.has_ties() {
         let _ = writeln!(out, "  {}", text::tie_break_note().get(lang));
     }
+    for w in e.blind_spot_texts(v.catalogue) {
+        let _ = writeln!(out, "  ⚠ {}", w.get(lang));
+    }
     if let Some(top) = e.ranking.first() {
         let _ = writeln!(
             out,

@@ -132,6 +132,17 @@ pub fn render(note: &Note) -> String {
             })
             .collect(),
     );
+    // Only when there is a warning: an empty block would have no rows to name it.
+    if !note.warnings.is_empty() {
+        b.block(
+            "warnings",
+            &["criterion", "score", "text"],
+            note.warnings
+                .iter()
+                .map(|w| vec![w.criterion.to_string(), w.score.to_string(), w.text.clone()])
+                .collect(),
+        );
+    }
     b.block(
         "leaders",
         &[

@@ -37,6 +37,7 @@ a { color: #1f4e8c; }
 nav ul { list-style: none; padding: 0; margin: 0.3rem 0 0; columns: 2; column-gap: 2rem; }
 nav li { margin: 0.1rem 0; }
 .muted, .refs { color: var(--muted); }
+.warning { border-left: 4px solid #b45309; padding-left: 0.6rem; }
 .refs { font-size: 0.85rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; color: var(--navy); padding: 0 0 0.3rem; }
@@ -369,6 +370,13 @@ fn ranking(out: &mut String, note: &Note) {
     out.push_str("</tbody></table>");
     if let Some(tb) = &note.tie_break {
         let _ = write!(out, r#"<p class="muted">{}</p>"#, esc(tb));
+    }
+    for w in &note.warnings {
+        let _ = write!(
+            out,
+            r#"<p class="warning" role="note">⚠ {}</p>"#,
+            esc(&w.text)
+        );
     }
     if !note.leaders.is_empty() {
         let _ = write!(

@@ -153,6 +153,12 @@ fn ranking(out: &mut String, note: &Note) {
     if let Some(tb) = &note.tie_break {
         let _ = writeln!(out, "\n_{}_", tb);
     }
+    if !note.warnings.is_empty() {
+        out.push('\n');
+    }
+    for w in &note.warnings {
+        let _ = writeln!(out, "> ⚠ {}", w.text);
+    }
     if note.leaders.is_empty() {
         out.push('\n');
         return;

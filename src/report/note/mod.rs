@@ -133,6 +133,14 @@ pub struct RankNote {
     pub scores: Vec<ScoreNote>,
 }
 
+/// A criterion the room did not weigh on which the leader scores below 5.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WarningNote {
+    pub criterion: &'static str,
+    pub score: f64,
+    pub text: String,
+}
+
 /// One explained criterion of a leading candidate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExplainedScore {
@@ -459,6 +467,8 @@ pub struct Note {
     /// What a shared rank means and the display order among equals; only when there are ties.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tie_break: Option<String>,
+    /// Warnings: criteria the room did not weigh on which the leader scores below 5.
+    pub warnings: Vec<WarningNote>,
     pub leaders: Vec<LeaderNote>,
     pub excluded: Vec<ExcludedNote>,
     pub layers: LayersNote,
@@ -863,6 +873,16 @@ impl Note {
             tie_break: e
                 .has_ties()
                 .then(|| crate::core::text::tie_break_note().get(lang).to_string()),
+            warnings: e
+                .blind_spots
+                .iter()
+                .zip(e.blind_spot_texts(cat))
+                .map(|(b, t)| WarningNote {
+                    criterion: b.criterion.id(),
+                    score: r6(b.score),
+                    text: t.get(lang).to_string(),
+                })
+                .collect(),
             leaders,
             excluded,
             layers,

@@ -70,6 +70,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     th.dim(),
                 )));
             }
+            for w in e.blind_spot_texts(&state.catalogue) {
+                lines.push(Line::from(Span::styled(
+                    format!("⚠ {}", w.get(lang)),
+                    th.bad(),
+                )));
+            }
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(s.landscape, th.heading())));
             for (k, v) in super::landscape::groups(e) {
