@@ -160,6 +160,7 @@ fn public_cloud_is_skipped_for_brp_by_the_named_rule_when_it_would_lead() {
     p.public_cloud.eea_storage = true;
     p.public_cloud.dpia = true;
     p.public_cloud.exit_strategy = true;
+    p.public_cloud.no_offensive_cyber_provider = true;
     let e = evaluate(&cat, &p).unwrap();
     let brp = e
         .workloads
@@ -234,7 +235,27 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "brp_without_conditions.toml",
         ":12:14: public_cloud.accept_for:",
-        "needs all three conditions of the Rijksbreed cloudbeleid 2022",
+        "needs every 'tenzij' condition of the Rijksbreed cloudbeleid 2022 recorded as met",
+    ),
+    (
+        "special_without_cyber_condition.toml",
+        ":12:14: public_cloud.accept_for:",
+        "accepting public cloud for special needs every 'tenzij' condition of the Rijksbreed cloudbeleid 2022 recorded as met (allowed: eea_storage = true, no_offensive_cyber_provider = true, exit_strategy = true and dpia = true)",
+    ),
+    (
+        "unknown_stance.toml",
+        ":12:10: public_cloud.stance:",
+        "unknown stance `vng_2030` (allowed: cloudbeleid_2022, king_2012)",
+    ),
+    (
+        "king_stance_accepts_personal.toml",
+        ":13:14: public_cloud.accept_for:",
+        "stance `king_2012` allows no public cloud for any personal data",
+    ),
+    (
+        "cyber_condition_not_boolean.toml",
+        ":12:31: public_cloud.no_offensive_cyber_provider:",
+        "expected true or false",
     ),
     (
         "money_as_float.toml",

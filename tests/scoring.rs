@@ -2,10 +2,12 @@
 //! input order, and raising a score never lowering a rank.
 
 use proptest::prelude::*;
-use wolkwijzer::core::catalogue::{Deployment, PlacementOption, ServiceModel, Tariff};
+use wolkwijzer::core::catalogue::{
+    CloudStance, DataClass, Deployment, PlacementOption, ServiceModel, Tariff,
+};
 use wolkwijzer::core::criteria::Criterion;
 use wolkwijzer::core::criteria::derive;
-use wolkwijzer::core::profile::{Profile, Weights};
+use wolkwijzer::core::profile::{Profile, PublicCloudAcceptance, Weights, Workload};
 use wolkwijzer::core::scoring::{BLIND_SPOT_BELOW, evaluate, rank_order, shared_ranks, total_key};
 use wolkwijzer::io::{catalogue, profile};
 
@@ -194,6 +196,129 @@ fn a_room_that_weighs_every_criterion_gets_no_warning() {
     assert!(e.blind_spots.is_empty(), "{:?}", e.blind_spots);
 }
 
+/// A room that weighs only flexibility (public cloud leads the ranking) with one workload per
+/// personal data class.
+fn flexible_room(public_cloud: PublicCloudAcceptance) -> Profile {
+    let mut p = demo_with(&[(Criterion::Flexibility, 1.0)]);
+    p.public_cloud = public_cloud;
+    p.workloads = [DataClass::Personal, DataClass::Brp, DataClass::Special]
+        .iter()
+        .map(|&d| Workload {
+            name: d.id().to_string(),
+            data: d,
+            models: vec![],
+            critical: false,
+        })
+        .collect();
+    p
+}
+
+fn placed_on(e: &wolkwijzer::core::scoring::Evaluation, data: DataClass) -> Deployment {
+    e.workloads
+        .iter()
+        .find(|w| w.data == data)
+        .and_then(|w| w.key)
+        .unwrap()
+        .deployment
+}
+
+#[test]
+fn by_default_ordinary_personal_data_may_go_to_public_cloud_with_its_obligations() {
+    let cat = catalogue::built_in();
+    let e = evaluate(&cat, &flexible_room(Default::default())).unwrap();
+    assert_eq!(e.leader().unwrap().key.deployment, Deployment::Public);
+    assert_eq!(placed_on(&e, DataClass::Personal), Deployment::Public);
+    let personal = e
+        .workloads
+        .iter()
+        .find(|w| w.data == DataClass::Personal)
+        .unwrap();
+    assert!(personal.rules.iter().all(|r| !r.forbids_public));
+    let yes_if = personal
+        .rules
+        .iter()
+        .find(|r| r.id == "personal_yes_if")
+        .unwrap();
+    for obligation in ["pre-scan DPIA", "art. 28", "EEA"] {
+        assert!(yes_if.text.en.contains(obligation), "{}", yes_if.text.en);
+    }
+    assert!(
+        !personal
+            .rules
+            .iter()
+            .any(|r| r.id == "public_cloud_non_sensitive_only")
+    );
+    // BRP data and special categories stay "nee, tenzij".
+    assert_ne!(placed_on(&e, DataClass::Brp), Deployment::Public);
+    assert_ne!(placed_on(&e, DataClass::Special), Deployment::Public);
+}
+
+#[test]
+fn the_king_2012_stance_keeps_all_personal_data_out_of_public_cloud_by_name_and_date() {
+    let cat = catalogue::built_in();
+    let e = evaluate(
+        &cat,
+        &flexible_room(PublicCloudAcceptance {
+            stance: CloudStance::King2012,
+            ..Default::default()
+        }),
+    )
+    .unwrap();
+    for d in [DataClass::Personal, DataClass::Brp, DataClass::Special] {
+        assert_ne!(placed_on(&e, d), Deployment::Public, "{d:?}");
+        let w = e.workloads.iter().find(|w| w.data == d).unwrap();
+        let king = w
+            .rules
+            .iter()
+            .find(|r| r.id == "public_cloud_non_sensitive_only")
+            .unwrap();
+        assert!(king.forbids_public);
+        assert!(king.text.nl.contains("KING, ca. 2012"), "{}", king.text.nl);
+        assert!(
+            king.text.en.contains("KING, about 2012"),
+            "{}",
+            king.text.en
+        );
+    }
+}
+
+#[test]
+fn brp_and_special_data_go_to_public_cloud_only_with_every_condition_recorded() {
+    let cat = catalogue::built_in();
+    let all = PublicCloudAcceptance {
+        stance: CloudStance::Cloudbeleid2022,
+        accept_for: vec![DataClass::Brp, DataClass::Special],
+        eea_storage: true,
+        dpia: true,
+        exit_strategy: true,
+        no_offensive_cyber_provider: true,
+    };
+    let e = evaluate(&cat, &flexible_room(all.clone())).unwrap();
+    assert_eq!(placed_on(&e, DataClass::Brp), Deployment::Public);
+    assert_eq!(placed_on(&e, DataClass::Special), Deployment::Public);
+    // Each condition missing on its own keeps them out.
+    for missing in 0..4 {
+        let mut acc = all.clone();
+        match missing {
+            0 => acc.eea_storage = false,
+            1 => acc.dpia = false,
+            2 => acc.exit_strategy = false,
+            _ => acc.no_offensive_cyber_provider = false,
+        }
+        let e = evaluate(&cat, &flexible_room(acc)).unwrap();
+        assert_ne!(
+            placed_on(&e, DataClass::Brp),
+            Deployment::Public,
+            "{missing}"
+        );
+        assert_ne!(
+            placed_on(&e, DataClass::Special),
+            Deployment::Public,
+            "{missing}"
+        );
+    }
+}
+
 fn keys(p: &Profile) -> Vec<String> {
     let cat = catalogue::built_in();
     evaluate(&cat, p)
@@ -270,6 +395,45 @@ proptest! {
             .collect();
         let got: Vec<Criterion> = e.blind_spots.iter().map(|b| b.criterion).collect();
         prop_assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn brp_and_special_never_go_public_unless_every_tenzij_condition_is_recorded(
+        w in weight_strategy(),
+        conditions in prop::array::uniform4(any::<bool>()),
+        accept in prop::array::uniform2(any::<bool>()),
+        king in any::<bool>(),
+    ) {
+        let cat = catalogue::built_in();
+        let mut accept_for = vec![];
+        if accept[0] { accept_for.push(DataClass::Brp); }
+        if accept[1] { accept_for.push(DataClass::Special); }
+        let acc = PublicCloudAcceptance {
+            stance: if king { CloudStance::King2012 } else { CloudStance::Cloudbeleid2022 },
+            accept_for,
+            eea_storage: conditions[0],
+            dpia: conditions[1],
+            exit_strategy: conditions[2],
+            no_offensive_cyber_provider: conditions[3],
+        };
+        let mut p = flexible_room(acc.clone());
+        p.weights = Weights::from_pairs(
+            &Criterion::ALL.iter().copied().zip(w.iter().copied()).collect::<Vec<_>>(),
+        );
+        let e = evaluate(&cat, &p).unwrap();
+        for wl in &e.workloads {
+            if wl.key.is_some_and(|k| k.deployment == Deployment::Public) {
+                match wl.data {
+                    DataClass::Brp | DataClass::Special => {
+                        prop_assert!(!king);
+                        prop_assert!(acc.accept_for.contains(&wl.data));
+                        prop_assert!(conditions.iter().all(|&c| c));
+                    }
+                    DataClass::Personal => prop_assert!(!king),
+                    _ => {}
+                }
+            }
+        }
     }
 
     #[test]

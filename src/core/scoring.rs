@@ -427,12 +427,14 @@ pub fn rules_for(catalogue: &Catalogue, profile: &Profile, data: DataClass) -> V
         .placement_rules
         .iter()
         .filter(|r| r.applies_to.contains(&data))
+        .filter(|r| r.stance.is_none_or(|s| s == acc.stance))
         .map(|r| {
             let lifted = match r.unless {
                 Unless::Accepted => acc.accept_for.contains(&data),
                 Unless::AcceptedWithConditions => {
                     acc.accept_for.contains(&data) && acc.conditions_met()
                 }
+                Unless::Never => false,
             };
             AppliedRule {
                 id: r.id.clone(),
