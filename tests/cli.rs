@@ -458,3 +458,62 @@ fn the_status_quo_warning_is_in_every_score_format_and_the_note() {
         assert!(note.contains(marker), "{format}: {note}");
     }
 }
+
+#[test]
+fn the_king_2012_stance_is_shown_by_name_and_date_in_score_and_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("king.toml");
+    std::fs::write(
+        &p,
+        format!("{STATUS_QUO}\n[public_cloud]\nstance = \"king_2012\"\n")
+            .replace("data = \"internal\"", "data = \"personal\""),
+    )
+    .unwrap();
+    let p = p.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = bin().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let table = run(&["score", "-p", p]);
+    assert!(
+        table.contains("Gekozen houding voor publieke cloud: KING, Cloud computing en shared service centra (ca. 2012)"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "✗ public_cloud_non_sensitive_only: Gekozen strengere houding (KING, ca. 2012)"
+        ),
+        "{table}"
+    );
+    let md = run(&["score", "--format", "markdown", "--lang", "en", "-p", p]);
+    assert!(md.contains("_Stance chosen for public cloud: KING, Cloud computing en shared service centra (about 2012)"), "{md}");
+    let note = run(&["report", "-p", p]);
+    assert!(
+        note.contains("_Gekozen houding voor publieke cloud: KING"),
+        "{note}"
+    );
+    // Without the stance the rule does not apply and no stance line is shown.
+    let q = dir.path().join("default.toml");
+    std::fs::write(
+        &q,
+        STATUS_QUO.replace("data = \"internal\"", "data = \"personal\""),
+    )
+    .unwrap();
+    let table = run(&["score", "-p", q.to_str().unwrap()]);
+    assert!(
+        !table.contains("public_cloud_non_sensitive_only"),
+        "{table}"
+    );
+    assert!(!table.contains("Gekozen houding"), "{table}");
+    assert!(
+        table.contains(
+            "• personal_yes_if: Gewone persoonsgegevens in de publieke cloud: 'ja, mits'"
+        ),
+        "{table}"
+    );
+}

@@ -781,6 +781,23 @@ impl Default for CloudStance {
 }
 
 impl CloudStance {
+    /// The line above a landscape when the room chose a stance other than the reference.
+    pub fn chosen_note(self) -> Option<Localized> {
+        (self != CloudStance::Cloudbeleid2022).then(|| {
+            let n = self.name();
+            Localized::new(
+                format!(
+                    "Gekozen houding voor publieke cloud: {}; geen publieke cloud voor persoonsgegevens.",
+                    n.nl
+                ),
+                format!(
+                    "Stance chosen for public cloud: {}; no public cloud for personal data.",
+                    n.en
+                ),
+            )
+        })
+    }
+
     /// The stance by its name and date, as the output shows it.
     pub fn name(self) -> Localized {
         match self {

@@ -101,6 +101,9 @@ pub fn score(v: &ScoreView<'_>) -> String {
         }
     }
     let _ = writeln!(out, "\n## {}\n", t.landscape);
+    if let Some(n) = v.profile.public_cloud.stance.chosen_note() {
+        let _ = writeln!(out, "_{}_\n", n.get(lang));
+    }
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---|---|---|",

@@ -115,6 +115,9 @@ pub fn score(v: &ScoreView<'_>) -> String {
         }
     }
     let _ = writeln!(out, "\n{}", t.landscape);
+    if let Some(n) = v.profile.public_cloud.stance.chosen_note() {
+        let _ = writeln!(out, "  {}", n.get(lang));
+    }
     for w in &e.workloads {
         let place = w
             .key

@@ -564,6 +564,9 @@ fn landscape(out: &mut String, note: &Note) {
         return;
     }
     open_chapter(out, "landschap", t.ch_landscape, false);
+    if let Some(st) = &note.stance {
+        let _ = write!(out, r#"<p class="warning">{}</p>"#, esc(st));
+    }
     let _ = write!(
         out,
         "<p>{}</p><figure>{}<figcaption>{}</figcaption></figure>",

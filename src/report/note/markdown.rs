@@ -277,6 +277,9 @@ fn landscape(out: &mut String, note: &Note) {
         return;
     }
     let _ = writeln!(out, "## {}\n\n{}\n", t.ch_landscape, t.landscape_intro);
+    if let Some(st) = &note.stance {
+        let _ = writeln!(out, "_{st}_\n");
+    }
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|",

@@ -469,6 +469,10 @@ pub struct Note {
     pub tie_break: Option<String>,
     /// Warnings: criteria the room did not weigh on which the leader scores below 5.
     pub warnings: Vec<WarningNote>,
+    /// The stance on public cloud by name and date, when the room chose one other than the
+    /// Rijksbreed cloudbeleid 2022.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<String>,
     pub leaders: Vec<LeaderNote>,
     pub excluded: Vec<ExcludedNote>,
     pub layers: LayersNote,
@@ -873,6 +877,11 @@ impl Note {
             tie_break: e
                 .has_ties()
                 .then(|| crate::core::text::tie_break_note().get(lang).to_string()),
+            stance: profile
+                .public_cloud
+                .stance
+                .chosen_note()
+                .map(|n| n.get(lang).to_string()),
             warnings: e
                 .blind_spots
                 .iter()
