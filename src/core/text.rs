@@ -179,8 +179,8 @@ pub fn rank_words(rank: usize, tied: bool, lang: Lang) -> String {
 /// The footnote under a ranking with shared places: what `1=` means and the display order.
 pub fn tie_break_note() -> Localized {
     Localized::new(
-        "1= : gedeelde plaats, gelijke score (afgerond op 1e-9). Bij gelijke score: volgorde van de catalogus, van meest naar minst in eigen huis; die volgorde is geen oordeel.",
-        "1= : shared place, equal score (rounded to 1e-9). On equal scores: the catalogue's order, from most to least in-house; that order is no judgement.",
+        "Een = achter de plaats (bv. 1=): gedeelde plaats, gelijke score (afgerond op 1e-9). Bij gelijke score: volgorde van de catalogus, van meest naar minst in eigen huis; die volgorde is geen oordeel.",
+        "An = after the place (e.g. 1=): shared place, equal score (rounded to 1e-9). On equal scores: the catalogue's order, from most to least in-house; that order is no judgement.",
     )
 }
 
