@@ -1054,6 +1054,8 @@ pub struct TuiStrings {
     pub members: &'static str,
     pub public_per_class: &'static str,
     pub yes_allowed: &'static str,
+    /// Allowed with obligations ("ja, mits").
+    pub yes_provided: &'static str,
     pub no_allowed: &'static str,
     pub legend: &'static str,
     /// Short criterion labels for narrow table headers, in `Criterion::ALL` order.
@@ -1161,6 +1163,7 @@ pub const TUI_NL: TuiStrings = TuiStrings {
     members: "Gemeenten",
     public_per_class: "Publieke cloud toegestaan?",
     yes_allowed: "ja",
+    yes_provided: "ja, mits",
     no_allowed: "nee",
     legend: "●●● volledige controle   ●● configuratie   ○ geen invloed",
     criterion_short: [
@@ -1267,6 +1270,7 @@ pub const TUI_EN: TuiStrings = TuiStrings {
     members: "Municipalities",
     public_per_class: "Public cloud allowed?",
     yes_allowed: "yes",
+    yes_provided: "yes, provided",
     no_allowed: "no",
     legend: "●●● full control   ●● configuration   ○ no influence",
     criterion_short: [

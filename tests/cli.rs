@@ -24,7 +24,7 @@ fn score_in_english_every_format() {
     for (format, marker) in [
         ("table", "Ranking"),
         ("json", "\"ranking\""),
-        ("csv", "section,rank,candidate"),
+        ("csv", "section,rank,tied,candidate"),
         ("markdown", "## Ranking"),
     ] {
         bin()
@@ -325,4 +325,195 @@ fn business_case_profile_errors_are_located() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("bc_tier_gap.toml:52:3:"));
+}
+
+/// A room that weighs only cost predictability: six candidates reach 9,00 and share rank 1.
+fn tied_profile(dir: &std::path::Path) -> std::path::PathBuf {
+    let p = dir.join("tied.toml");
+    std::fs::write(
+        &p,
+        "title = \"Gelijke scores\"\n\n[municipality]\nname = \"Gelijkstad\"\ninhabitants = 20000\nworkplaces = 180\n\n[weights]\nprivacy = 0\ncost_predictability = 1\ncontrol = 0\n\n[[workloads]]\nname = \"Kantoor\"\ndata = \"internal\"\n",
+    )
+    .unwrap();
+    p
+}
+
+#[test]
+fn tied_candidates_share_a_rank_in_every_score_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = tied_profile(dir.path());
+    let p = p.to_str().unwrap();
+    let table = bin().args(["score", "-p", p]).output().unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert_eq!(table.matches("\n  1=  ").count(), 6, "{table}");
+    assert!(
+        table.contains("Bij gelijke score: volgorde van de catalogus"),
+        "{table}"
+    );
+    let md = bin()
+        .args(["score", "--format", "markdown", "--lang", "en", "-p", p])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert_eq!(md.matches("\n| 1= | ").count(), 6, "{md}");
+    assert!(
+        md.contains("On equal scores: the catalogue's order"),
+        "{md}"
+    );
+    let json = bin()
+        .args(["score", "--format", "json", "-p", p])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let ranking = v["ranking"].as_array().unwrap();
+    let firsts: Vec<_> = ranking.iter().filter(|r| r["rank"] == 1).collect();
+    assert_eq!(firsts.len(), 6);
+    assert!(firsts.iter().all(|r| r["tied"] == true));
+    assert_eq!(ranking[6]["rank"], 7);
+    assert!(v["tie_break"].is_string());
+    let csv = bin()
+        .args(["score", "--format", "csv", "-p", p])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("section,rank,tied,candidate"), "{csv}");
+    assert!(
+        csv.lines().any(|l| l.starts_with("ranking,1,true,")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn tied_candidates_share_a_rank_in_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = tied_profile(dir.path());
+    let out = dir.path().join("note.md");
+    bin()
+        .args([
+            "report",
+            "-p",
+            p.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(md.matches("\n| 1= | ").count(), 6, "{md}");
+    assert!(md.contains("#### 1= "), "{md}");
+    assert!(md.contains("gedeeld 1e in de algemene ranglijst"), "{md}");
+    assert!(
+        md.contains("Bij gelijke score: volgorde van de catalogus"),
+        "{md}"
+    );
+}
+
+/// The three default criteria only (4/3/3): the own datacenter leads, weak on continuity.
+const STATUS_QUO: &str = "title = \"Status quo\"\n\n[municipality]\nname = \"X\"\ninhabitants = 20000\nworkplaces = 180\n\n[weights]\nprivacy = 4\ncost_predictability = 3\ncontrol = 3\n\n[[workloads]]\nname = \"Kantoor\"\ndata = \"internal\"\n";
+
+#[test]
+fn the_status_quo_warning_is_in_every_score_format_and_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("sq.toml");
+    std::fs::write(&p, STATUS_QUO).unwrap();
+    let p = p.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = bin().args(args).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let table = run(&["score", "-p", p]);
+    assert!(
+        table.contains("⚠ Let op: Continuïteit weegt niet mee (gewicht 0), maar de koploper Eigen datacenter · Eigen beheer · Private cloud scoort daarop 3,0"),
+        "{table}"
+    );
+    let md = run(&["score", "--format", "markdown", "--lang", "en", "-p", p]);
+    assert!(
+        md.contains("> ⚠ Note: Continuity does not count (weight 0)"),
+        "{md}"
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&run(&["score", "--format", "json", "-p", p])).unwrap();
+    let w = v["warnings"].as_array().unwrap();
+    assert!(
+        w.iter()
+            .any(|x| x["criterion"] == "continuity" && x["score"] == 3.0)
+    );
+    let csv = run(&["score", "--format", "csv", "-p", p]);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("warning,,,own-on_premises-private,")
+                && l.contains(",continuity,3.000000,")),
+        "{csv}"
+    );
+    for (format, marker) in [
+        ("markdown", "> ⚠ Let op: Continuïteit weegt niet mee"),
+        (
+            "html",
+            r#"<p class="warning" role="note">⚠ Let op: Continuïteit"#,
+        ),
+        ("csv", "continuity,3,\"Let op: Continuïteit"),
+    ] {
+        let note = run(&["report", "-p", p, "--format", format]);
+        assert!(note.contains(marker), "{format}: {note}");
+    }
+}
+
+#[test]
+fn the_king_2012_stance_is_shown_by_name_and_date_in_score_and_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("king.toml");
+    std::fs::write(
+        &p,
+        format!("{STATUS_QUO}\n[public_cloud]\nstance = \"king_2012\"\n")
+            .replace("data = \"internal\"", "data = \"personal\""),
+    )
+    .unwrap();
+    let p = p.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = bin().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let table = run(&["score", "-p", p]);
+    assert!(
+        table.contains("Gekozen houding voor publieke cloud: KING, Cloud computing en shared service centra (ca. 2012)"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "✗ public_cloud_non_sensitive_only: Gekozen strengere houding (KING, ca. 2012)"
+        ),
+        "{table}"
+    );
+    let md = run(&["score", "--format", "markdown", "--lang", "en", "-p", p]);
+    assert!(md.contains("_Stance chosen for public cloud: KING, Cloud computing en shared service centra (about 2012)"), "{md}");
+    let note = run(&["report", "-p", p]);
+    assert!(
+        note.contains("_Gekozen houding voor publieke cloud: KING"),
+        "{note}"
+    );
+    // Without the stance the rule does not apply and no stance line is shown.
+    let q = dir.path().join("default.toml");
+    std::fs::write(
+        &q,
+        STATUS_QUO.replace("data = \"internal\"", "data = \"personal\""),
+    )
+    .unwrap();
+    let table = run(&["score", "-p", q.to_str().unwrap()]);
+    assert!(
+        !table.contains("public_cloud_non_sensitive_only"),
+        "{table}"
+    );
+    assert!(!table.contains("Gekozen houding"), "{table}");
+    assert!(
+        table.contains(
+            "• personal_yes_if: Gewone persoonsgegevens in de publieke cloud: 'ja, mits'"
+        ),
+        "{table}"
+    );
 }

@@ -279,3 +279,32 @@ fn a_group_without_a_common_candidate_says_so_and_skips_range_smaa() {
     assert!(text.contains("No candidate is admissible for every municipality."));
     assert!(text.contains("Admissible for every municipality: 0 of 14."));
 }
+
+/// When every member weighs only cost predictability, the group ranking shares places too.
+#[test]
+fn the_group_ranking_shares_places_on_equal_totals() {
+    let cat = catalogue::built_in();
+    let mut p = startersgroep();
+    let only_cost =
+        wolkwijzer::core::profile::Weights::from_pairs(&[(Criterion::CostPredictability, 1.0)]);
+    p.weights = only_cost.clone();
+    p.constraints = Default::default();
+    if let wolkwijzer::core::profile::Subject::Group { members, .. } = &mut p.subject {
+        for m in members.iter_mut() {
+            m.weights = Some(only_cost.clone());
+            m.constraints = None;
+        }
+    }
+    let g = evaluate_group(&cat, &p).unwrap();
+    let first: Vec<_> = g.ranking.iter().filter(|r| r.rank == 1).collect();
+    assert!(first.len() > 1, "{:?}", g.ranking);
+    assert!(first.iter().all(|r| r.tied));
+    for r in &g.ranking {
+        let above = g
+            .ranking
+            .iter()
+            .filter(|x| x.total > r.total + 1e-9)
+            .count();
+        assert_eq!(r.rank, above + 1, "{:?}", r);
+    }
+}

@@ -70,8 +70,16 @@ fn json_matches_the_documented_shape_for_every_profile() {
         assert!(v["profile"].is_object());
         let ranking = v["ranking"].as_array().unwrap();
         assert!(!ranking.is_empty());
-        for (i, r) in ranking.iter().enumerate() {
-            assert_eq!(r["rank"].as_u64().unwrap() as usize, i + 1);
+        for r in ranking {
+            // A shared rank: one more than the number of candidates with a higher score.
+            let score = r["score"].as_f64().unwrap();
+            let above = ranking
+                .iter()
+                .filter(|x| x["score"].as_f64().unwrap() > score)
+                .count();
+            assert_eq!(r["rank"].as_u64().unwrap() as usize, above + 1);
+            let equal = ranking.iter().filter(|x| x["score"] == r["score"]).count();
+            assert_eq!(r["tied"].as_bool().unwrap(), equal > 1);
             candidate_ok(&r["candidate"]);
             assert!(r["score"].is_f64());
             let crit = r["criteria"].as_object().unwrap();
@@ -152,6 +160,7 @@ fn public_cloud_is_skipped_for_brp_by_the_named_rule_when_it_would_lead() {
     p.public_cloud.eea_storage = true;
     p.public_cloud.dpia = true;
     p.public_cloud.exit_strategy = true;
+    p.public_cloud.no_offensive_cyber_provider = true;
     let e = evaluate(&cat, &p).unwrap();
     let brp = e
         .workloads
@@ -226,7 +235,27 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "brp_without_conditions.toml",
         ":12:14: public_cloud.accept_for:",
-        "needs all three conditions of the Rijksbreed cloudbeleid 2022",
+        "needs every 'tenzij' condition of the Rijksbreed cloudbeleid 2022 recorded as met",
+    ),
+    (
+        "special_without_cyber_condition.toml",
+        ":12:14: public_cloud.accept_for:",
+        "accepting public cloud for special needs every 'tenzij' condition of the Rijksbreed cloudbeleid 2022 recorded as met (allowed: eea_storage = true, no_offensive_cyber_provider = true, exit_strategy = true and dpia = true)",
+    ),
+    (
+        "unknown_stance.toml",
+        ":12:10: public_cloud.stance:",
+        "unknown stance `vng_2030` (allowed: cloudbeleid_2022, king_2012)",
+    ),
+    (
+        "king_stance_accepts_personal.toml",
+        ":13:14: public_cloud.accept_for:",
+        "stance `king_2012` allows no public cloud for any personal data",
+    ),
+    (
+        "cyber_condition_not_boolean.toml",
+        ":12:31: public_cloud.no_offensive_cyber_provider:",
+        "expected true or false",
     ),
     (
         "money_as_float.toml",

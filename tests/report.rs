@@ -708,7 +708,7 @@ fn csv_has_a_block_per_table_with_its_own_header() {
         assert!(b.starts_with("table,"), "{b}");
     }
     assert!(c.contains("weights,privacy,Privacy,25,0.25"));
-    assert!(c.contains("ranking,1,ssc-iaas-community,"));
+    assert!(c.contains("ranking,1,false,ssc-iaas-community,"));
 }
 
 #[test]

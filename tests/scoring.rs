@@ -2,10 +2,13 @@
 //! input order, and raising a score never lowering a rank.
 
 use proptest::prelude::*;
-use wolkwijzer::core::catalogue::{Deployment, PlacementOption, ServiceModel, Tariff};
+use wolkwijzer::core::catalogue::{
+    CloudStance, DataClass, Deployment, PlacementOption, ServiceModel, Tariff,
+};
 use wolkwijzer::core::criteria::Criterion;
-use wolkwijzer::core::profile::{Profile, Weights};
-use wolkwijzer::core::scoring::{evaluate, rank_order};
+use wolkwijzer::core::criteria::derive;
+use wolkwijzer::core::profile::{Profile, PublicCloudAcceptance, Weights, Workload};
+use wolkwijzer::core::scoring::{BLIND_SPOT_BELOW, evaluate, rank_order, shared_ranks, total_key};
 use wolkwijzer::io::{catalogue, profile};
 
 fn demo_with(weights: &[(Criterion, f64)]) -> Profile {
@@ -85,6 +88,237 @@ fn ties_keep_catalogue_order() {
     assert_eq!(rank_order(&[1.0, 1.0 + 1e-12]), vec![0, 1]);
 }
 
+#[test]
+fn a_privacy_only_room_sees_the_ssc_variants_at_9_share_a_rank() {
+    let cat = catalogue::built_in();
+    let e = evaluate(&cat, &demo_with(&[(Criterion::Privacy, 1.0)])).unwrap();
+    let at9: Vec<_> = e
+        .ranking
+        .iter()
+        .filter(|r| total_key(r.total) == total_key(9.0))
+        .collect();
+    let ssc: Vec<_> = at9
+        .iter()
+        .filter(|r| r.key.option == PlacementOption::Ssc)
+        .collect();
+    assert_eq!(
+        ssc.len(),
+        3,
+        "{:?}",
+        at9.iter().map(|r| r.key.id()).collect::<Vec<_>>()
+    );
+    let rank = at9[0].rank;
+    for r in &at9 {
+        assert_eq!(r.rank, rank, "{}", r.key);
+        assert!(r.tied, "{}", r.key);
+        assert_eq!(r.label(), format!("{rank}="));
+    }
+    // The first candidate below them is ranked after all of them, not after the first.
+    let next = e.ranking.iter().find(|r| r.total < 9.0 - 1e-6).unwrap();
+    assert_eq!(
+        next.rank,
+        e.ranking
+            .iter()
+            .filter(|r| r.total > next.total + 1e-9)
+            .count()
+            + 1
+    );
+    assert!(e.has_ties());
+}
+
+#[test]
+fn a_cost_predictability_only_room_sees_six_candidates_share_rank_1() {
+    let cat = catalogue::built_in();
+    let e = evaluate(&cat, &demo_with(&[(Criterion::CostPredictability, 1.0)])).unwrap();
+    let first: Vec<_> = e.ranking.iter().filter(|r| r.rank == 1).collect();
+    assert_eq!(first.len(), 6);
+    for r in &first {
+        assert!(r.tied);
+        assert_eq!(total_key(r.total), total_key(9.0), "{}", r.key);
+    }
+    assert_eq!(e.ranking[6].rank, 7);
+}
+
+#[test]
+fn shared_ranks_follow_competition_ranking() {
+    assert_eq!(
+        shared_ranks(&[9.0, 9.0, 9.0, 7.0, 5.0, 5.0]),
+        vec![
+            (1, true),
+            (1, true),
+            (1, true),
+            (4, false),
+            (5, true),
+            (5, true)
+        ]
+    );
+    // Differences below 1e-9 are ties.
+    assert_eq!(
+        shared_ranks(&[1.0 + 1e-12, 1.0]),
+        vec![(1, true), (1, true)]
+    );
+    assert_eq!(shared_ranks(&[2.0, 1.0]), vec![(1, false), (2, false)]);
+}
+
+#[test]
+fn the_default_criteria_warn_that_the_own_datacenter_is_weak_on_continuity_and_relief() {
+    let cat = catalogue::built_in();
+    let p = demo_with(&[
+        (Criterion::Privacy, 4.0),
+        (Criterion::CostPredictability, 3.0),
+        (Criterion::Control, 3.0),
+    ]);
+    let e = evaluate(&cat, &p).unwrap();
+    let leader = e.leader().unwrap().key;
+    assert_eq!(leader.option, PlacementOption::Own);
+    let spots: Vec<_> = e.blind_spots.iter().map(|b| b.criterion).collect();
+    assert!(spots.contains(&Criterion::Continuity), "{spots:?}");
+    assert!(spots.contains(&Criterion::Ontzorgen), "{spots:?}");
+    let texts = e.blind_spot_texts(&cat);
+    let continuity = &texts[spots
+        .iter()
+        .position(|c| *c == Criterion::Continuity)
+        .unwrap()];
+    assert!(continuity.nl.contains("Continuïteit"), "{}", continuity.nl);
+    assert!(continuity.nl.contains("3,0"), "{}", continuity.nl);
+    assert!(
+        continuity.en.contains("Own datacenter"),
+        "{}",
+        continuity.en
+    );
+}
+
+#[test]
+fn a_room_that_weighs_every_criterion_gets_no_warning() {
+    let cat = catalogue::built_in();
+    let pairs: Vec<(Criterion, f64)> = Criterion::ALL.iter().map(|&c| (c, 1.0)).collect();
+    let e = evaluate(&cat, &demo_with(&pairs)).unwrap();
+    assert!(e.blind_spots.is_empty(), "{:?}", e.blind_spots);
+}
+
+/// A room that weighs only flexibility (public cloud leads the ranking) with one workload per
+/// personal data class.
+fn flexible_room(public_cloud: PublicCloudAcceptance) -> Profile {
+    let mut p = demo_with(&[(Criterion::Flexibility, 1.0)]);
+    p.public_cloud = public_cloud;
+    p.workloads = [DataClass::Personal, DataClass::Brp, DataClass::Special]
+        .iter()
+        .map(|&d| Workload {
+            name: d.id().to_string(),
+            data: d,
+            models: vec![],
+            critical: false,
+        })
+        .collect();
+    p
+}
+
+fn placed_on(e: &wolkwijzer::core::scoring::Evaluation, data: DataClass) -> Deployment {
+    e.workloads
+        .iter()
+        .find(|w| w.data == data)
+        .and_then(|w| w.key)
+        .unwrap()
+        .deployment
+}
+
+#[test]
+fn by_default_ordinary_personal_data_may_go_to_public_cloud_with_its_obligations() {
+    let cat = catalogue::built_in();
+    let e = evaluate(&cat, &flexible_room(Default::default())).unwrap();
+    assert_eq!(e.leader().unwrap().key.deployment, Deployment::Public);
+    assert_eq!(placed_on(&e, DataClass::Personal), Deployment::Public);
+    let personal = e
+        .workloads
+        .iter()
+        .find(|w| w.data == DataClass::Personal)
+        .unwrap();
+    assert!(personal.rules.iter().all(|r| !r.forbids_public));
+    let yes_if = personal
+        .rules
+        .iter()
+        .find(|r| r.id == "personal_yes_if")
+        .unwrap();
+    for obligation in ["pre-scan DPIA", "art. 28", "EEA"] {
+        assert!(yes_if.text.en.contains(obligation), "{}", yes_if.text.en);
+    }
+    assert!(
+        !personal
+            .rules
+            .iter()
+            .any(|r| r.id == "public_cloud_non_sensitive_only")
+    );
+    // BRP data and special categories stay "nee, tenzij".
+    assert_ne!(placed_on(&e, DataClass::Brp), Deployment::Public);
+    assert_ne!(placed_on(&e, DataClass::Special), Deployment::Public);
+}
+
+#[test]
+fn the_king_2012_stance_keeps_all_personal_data_out_of_public_cloud_by_name_and_date() {
+    let cat = catalogue::built_in();
+    let e = evaluate(
+        &cat,
+        &flexible_room(PublicCloudAcceptance {
+            stance: CloudStance::King2012,
+            ..Default::default()
+        }),
+    )
+    .unwrap();
+    for d in [DataClass::Personal, DataClass::Brp, DataClass::Special] {
+        assert_ne!(placed_on(&e, d), Deployment::Public, "{d:?}");
+        let w = e.workloads.iter().find(|w| w.data == d).unwrap();
+        let king = w
+            .rules
+            .iter()
+            .find(|r| r.id == "public_cloud_non_sensitive_only")
+            .unwrap();
+        assert!(king.forbids_public);
+        assert!(king.text.nl.contains("KING, ca. 2012"), "{}", king.text.nl);
+        assert!(
+            king.text.en.contains("KING, about 2012"),
+            "{}",
+            king.text.en
+        );
+    }
+}
+
+#[test]
+fn brp_and_special_data_go_to_public_cloud_only_with_every_condition_recorded() {
+    let cat = catalogue::built_in();
+    let all = PublicCloudAcceptance {
+        stance: CloudStance::Cloudbeleid2022,
+        accept_for: vec![DataClass::Brp, DataClass::Special],
+        eea_storage: true,
+        dpia: true,
+        exit_strategy: true,
+        no_offensive_cyber_provider: true,
+    };
+    let e = evaluate(&cat, &flexible_room(all.clone())).unwrap();
+    assert_eq!(placed_on(&e, DataClass::Brp), Deployment::Public);
+    assert_eq!(placed_on(&e, DataClass::Special), Deployment::Public);
+    // Each condition missing on its own keeps them out.
+    for missing in 0..4 {
+        let mut acc = all.clone();
+        match missing {
+            0 => acc.eea_storage = false,
+            1 => acc.dpia = false,
+            2 => acc.exit_strategy = false,
+            _ => acc.no_offensive_cyber_provider = false,
+        }
+        let e = evaluate(&cat, &flexible_room(acc)).unwrap();
+        assert_ne!(
+            placed_on(&e, DataClass::Brp),
+            Deployment::Public,
+            "{missing}"
+        );
+        assert_ne!(
+            placed_on(&e, DataClass::Special),
+            Deployment::Public,
+            "{missing}"
+        );
+    }
+}
+
 fn keys(p: &Profile) -> Vec<String> {
     let cat = catalogue::built_in();
     evaluate(&cat, p)
@@ -131,6 +365,74 @@ proptest! {
         for wa in &ea.workloads {
             let wb = eb.workloads.iter().find(|x| x.name == wa.name).unwrap();
             prop_assert_eq!(wa, wb);
+        }
+    }
+
+    #[test]
+    fn equal_totals_and_only_equal_totals_share_a_rank(w in weight_strategy()) {
+        let cat = catalogue::built_in();
+        let pairs: Vec<(Criterion, f64)> = Criterion::ALL.iter().copied().zip(w.iter().copied()).collect();
+        let e = evaluate(&cat, &demo_with(&pairs)).unwrap();
+        for a in &e.ranking {
+            let above = e.ranking.iter().filter(|b| total_key(b.total) > total_key(a.total)).count();
+            prop_assert_eq!(a.rank, above + 1);
+            let equal = e.ranking.iter().filter(|b| total_key(b.total) == total_key(a.total)).count();
+            prop_assert_eq!(a.tied, equal > 1);
+        }
+    }
+
+    #[test]
+    fn warnings_are_exactly_the_unweighted_criteria_where_the_leader_is_below_5(w in weight_strategy()) {
+        let cat = catalogue::built_in();
+        let pairs: Vec<(Criterion, f64)> = Criterion::ALL.iter().copied().zip(w.iter().copied()).collect();
+        let e = evaluate(&cat, &demo_with(&pairs)).unwrap();
+        let leader = cat.candidate(e.leader().unwrap().key).unwrap();
+        let expected: Vec<Criterion> = Criterion::ALL
+            .iter()
+            .copied()
+            .filter(|c| e.weights.get(c).copied().unwrap_or(0.0) <= 0.0)
+            .filter(|&c| derive(&cat, leader, c).score < BLIND_SPOT_BELOW)
+            .collect();
+        let got: Vec<Criterion> = e.blind_spots.iter().map(|b| b.criterion).collect();
+        prop_assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn brp_and_special_never_go_public_unless_every_tenzij_condition_is_recorded(
+        w in weight_strategy(),
+        conditions in prop::array::uniform4(any::<bool>()),
+        accept in prop::array::uniform2(any::<bool>()),
+        king in any::<bool>(),
+    ) {
+        let cat = catalogue::built_in();
+        let mut accept_for = vec![];
+        if accept[0] { accept_for.push(DataClass::Brp); }
+        if accept[1] { accept_for.push(DataClass::Special); }
+        let acc = PublicCloudAcceptance {
+            stance: if king { CloudStance::King2012 } else { CloudStance::Cloudbeleid2022 },
+            accept_for,
+            eea_storage: conditions[0],
+            dpia: conditions[1],
+            exit_strategy: conditions[2],
+            no_offensive_cyber_provider: conditions[3],
+        };
+        let mut p = flexible_room(acc.clone());
+        p.weights = Weights::from_pairs(
+            &Criterion::ALL.iter().copied().zip(w.iter().copied()).collect::<Vec<_>>(),
+        );
+        let e = evaluate(&cat, &p).unwrap();
+        for wl in &e.workloads {
+            if wl.key.is_some_and(|k| k.deployment == Deployment::Public) {
+                match wl.data {
+                    DataClass::Brp | DataClass::Special => {
+                        prop_assert!(!king);
+                        prop_assert!(acc.accept_for.contains(&wl.data));
+                        prop_assert!(conditions.iter().all(|&c| c));
+                    }
+                    DataClass::Personal => prop_assert!(!king),
+                    _ => {}
+                }
+            }
         }
     }
 

@@ -132,3 +132,60 @@ fn a_number_is_edited_in_place() {
     assert!(text.contains("Werkplekken         385▏"), "{text}");
     insta::assert_snapshot!("situation_editing_nl_80x24", text);
 }
+
+/// A room that weighs only cost predictability: six candidates share rank 1 on the Comparison
+/// and Summary screens, with the tie-break rule shown once.
+#[test]
+fn shared_ranks_on_comparison_and_summary() {
+    use wolkwijzer::core::criteria::Criterion;
+    use wolkwijzer::core::profile::Weights;
+    let mut s = common::demo(Lang::Nl);
+    let mut p = s.profile.clone();
+    p.weights = Weights::from_pairs(&[(Criterion::CostPredictability, 1.0)]);
+    p.constraints = Default::default();
+    let mut s2 = wolkwijzer::tui::State::new(s.catalogue.clone(), p, None);
+    s2.lang = Lang::Nl;
+    s = s2;
+    common::feed(&mut s, &[Action::GoTo(Screen::Comparison.index())]);
+    let cmp = common::render(&s, 160, 48);
+    assert_eq!(cmp.matches("│ 1=  ").count(), 6, "{cmp}");
+    assert_eq!(
+        cmp.matches("Bij gelijke score: volgorde van de catalogus")
+            .count(),
+        1,
+        "{cmp}"
+    );
+    common::feed(&mut s, &[Action::GoTo(Screen::Summary.index())]);
+    let sum = common::render(&s, 160, 48);
+    assert!(sum.contains("gedeeld 1e"), "{sum}");
+    assert!(
+        sum.contains("Bij gelijke score: volgorde van de catalogus"),
+        "{sum}"
+    );
+}
+
+/// The three default criteria only: the Comparison and Summary screens warn that the leading
+/// own datacenter scores 3,0 on continuity, which the room did not weigh.
+#[test]
+fn status_quo_warning_on_comparison_and_summary() {
+    use wolkwijzer::core::criteria::Criterion;
+    use wolkwijzer::core::profile::Weights;
+    let base = common::demo(Lang::En);
+    let mut p = base.profile.clone();
+    p.weights = Weights::from_pairs(&[
+        (Criterion::Privacy, 4.0),
+        (Criterion::CostPredictability, 3.0),
+        (Criterion::Control, 3.0),
+    ]);
+    p.constraints = Default::default();
+    let mut s = wolkwijzer::tui::State::new(base.catalogue.clone(), p, None);
+    s.lang = Lang::En;
+    let warning = "⚠ Note: Continuity does not count (weight 0), but the leader Own datacenter";
+    common::feed(&mut s, &[Action::GoTo(Screen::Comparison.index())]);
+    let cmp = common::render(&s, 160, 48);
+    assert!(cmp.contains(warning), "{cmp}");
+    common::feed(&mut s, &[Action::GoTo(Screen::Summary.index())]);
+    let sum = common::render(&s, 160, 48);
+    assert!(sum.contains(warning), "{sum}");
+    assert!(sum.contains("scores 3.0 on it"), "{sum}");
+}

@@ -758,14 +758,73 @@ pub enum Forbids {
     None,
 }
 
+id_enum! {
+    /// The stance on public cloud for personal data the room follows.
+    CloudStance {
+        /// The Rijksbreed cloudbeleid 2022 (the default, the current reference): ordinary
+        /// personal data "ja, mits"; BRP data and special categories "nee, tenzij".
+        #[serde(rename = "cloudbeleid_2022")]
+        Cloudbeleid2022 => "cloudbeleid_2022",
+        /// KING, Cloud computing en shared service centra (ca. 2012), the stricter stance: no
+        /// public cloud for any personal data.
+        #[serde(rename = "king_2012")]
+        King2012 => "king_2012",
+    }
+}
+
+// `id_enum!` fixes the derives, so `Default` is written out.
+#[allow(clippy::derivable_impls)]
+impl Default for CloudStance {
+    fn default() -> Self {
+        CloudStance::Cloudbeleid2022
+    }
+}
+
+impl CloudStance {
+    /// The line above a landscape when the room chose a stance other than the reference.
+    pub fn chosen_note(self) -> Option<Localized> {
+        (self != CloudStance::Cloudbeleid2022).then(|| {
+            let n = self.name();
+            Localized::new(
+                format!(
+                    "Gekozen houding voor publieke cloud: {}; geen publieke cloud voor persoonsgegevens.",
+                    n.nl
+                ),
+                format!(
+                    "Stance chosen for public cloud: {}; no public cloud for personal data.",
+                    n.en
+                ),
+            )
+        })
+    }
+
+    /// The stance by its name and date, as the output shows it.
+    pub fn name(self) -> Localized {
+        match self {
+            CloudStance::Cloudbeleid2022 => Localized::new(
+                "Rijksbreed cloudbeleid 2022 (29-08-2022, Kamerstuk 26643, nr. 904)",
+                "Rijksbreed cloudbeleid 2022 (29 Aug 2022, Kamerstuk 26643, nr. 904)",
+            ),
+            CloudStance::King2012 => Localized::new(
+                "KING, Cloud computing en shared service centra (ca. 2012), strenger dan het huidige cloudbeleid",
+                "KING, Cloud computing en shared service centra (about 2012), stricter than today's cloud policy",
+            ),
+        }
+    }
+}
+
 /// When the room can lift a placement rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unless {
     /// The profile accepts public cloud for this data class.
     Accepted,
-    /// The profile accepts it AND confirms EEA storage, a DPIA and an exit strategy.
+    /// The profile accepts it AND records every condition of the cloud policy as met: storage
+    /// and processing demonstrably in the EEA, no provider from a country with an offensive
+    /// cyber programme against the Netherlands, an exit strategy before signing, a DPIA.
     AcceptedWithConditions,
+    /// Never: the rule is the room's own stance (e.g. `king_2012`).
+    Never,
 }
 
 /// A rule on where a data class may be placed.
@@ -776,6 +835,9 @@ pub struct PlacementRule {
     pub applies_to: Vec<DataClass>,
     pub forbids: Forbids,
     pub unless: Unless,
+    /// The rule applies only under this stance; `None`: under every stance.
+    #[serde(default)]
+    pub stance: Option<CloudStance>,
     pub text: Localized,
     pub source: String,
     pub section: String,

@@ -78,8 +78,11 @@ impl MemberResult {
 /// A candidate in the group ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupRanked {
-    /// 1-based.
+    /// 1-based; equal totals (after rounding to 1e-9) share a rank.
     pub rank: usize,
+    /// Whether another candidate shares this rank.
+    #[serde(default)]
+    pub tied: bool,
     /// The candidate.
     pub key: CandidateKey,
     /// Weighted total with the aggregated weights (0–10).
@@ -217,11 +220,15 @@ pub fn evaluate_group(
         .iter()
         .map(|&i| analysis.group_totals[i])
         .collect();
-    let ranking = rank_order(&totals)
+    let order = rank_order(&totals);
+    let sorted: Vec<f64> = order.iter().map(|&j| totals[j]).collect();
+    let ranks = scoring::shared_ranks(&sorted);
+    let ranking = order
         .into_iter()
         .enumerate()
         .map(|(r, j)| GroupRanked {
-            rank: r + 1,
+            rank: ranks[r].0,
+            tied: ranks[r].1,
             key: candidates[analysis.admissible_for_all[j]],
             total: totals[j],
         })

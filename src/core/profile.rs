@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::business_case::BusinessCaseSetup;
-use super::catalogue::{DataClass, Deployment, PlacementOption, ServiceModel};
+use super::catalogue::{CloudStance, DataClass, Deployment, PlacementOption, ServiceModel};
 use super::criteria::Criterion;
 
 /// A municipality (gemeente).
@@ -122,10 +122,13 @@ pub struct Constraints {
     pub min_scores: BTreeMap<Criterion, f64>,
 }
 
-/// The conditions under which the room accepts public cloud for sensitive data
-/// (Rijksbreed cloudbeleid 2022: "nee, tenzij").
+/// The room's stance on public cloud and the conditions under which it accepts public cloud
+/// for sensitive data (Rijksbreed cloudbeleid 2022: "nee, tenzij").
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PublicCloudAcceptance {
+    /// The stance followed: the cloud policy of 2022 unless the room chooses KING (2012).
+    #[serde(default)]
+    pub stance: CloudStance,
     /// Data classes for which the room accepts public cloud.
     pub accept_for: Vec<DataClass>,
     /// Storage and processing demonstrably in the EEA.
@@ -134,12 +137,16 @@ pub struct PublicCloudAcceptance {
     pub dpia: bool,
     /// An exit strategy (transfer and destruction of data) is agreed before signing.
     pub exit_strategy: bool,
+    /// The provider is not from a country with an offensive cyber programme against the
+    /// Netherlands.
+    #[serde(default)]
+    pub no_offensive_cyber_provider: bool,
 }
 
 impl PublicCloudAcceptance {
-    /// Whether all three conditions of the cloud policy are met.
+    /// Whether every "tenzij" condition of the cloud policy is recorded as met.
     pub fn conditions_met(&self) -> bool {
-        self.eea_storage && self.dpia && self.exit_strategy
+        self.eea_storage && self.dpia && self.exit_strategy && self.no_offensive_cyber_provider
     }
 }
 

@@ -4,7 +4,9 @@
 //!
 //! Ties: totals are compared after rounding to 1e-9 (so that scaling all weights, or summing in
 //! another order, cannot reorder candidates through floating-point noise); equal totals keep
-//! the catalogue's order, which runs from most to least in-house (own → host).
+//! the catalogue's order, which runs from most to least in-house (own → host). Equal totals
+//! share a rank (standard competition ranking: 1, 1, 1, 4) and are flagged `tied`; the order
+//! among them is display order only.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -36,8 +38,11 @@ pub struct CriterionScore {
 /// A ranked candidate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ranked {
-    /// 1-based.
+    /// 1-based; candidates with equal totals (after rounding to 1e-9) share a rank.
     pub rank: usize,
+    /// Whether another candidate has the same total and so the same rank.
+    #[serde(default)]
+    pub tied: bool,
     pub key: CandidateKey,
     /// Weighted sum, 0–10.
     pub total: f64,
@@ -45,6 +50,11 @@ pub struct Ranked {
 }
 
 impl Ranked {
+    /// The compact rank label: "1" or, when shared, "1=".
+    pub fn label(&self) -> String {
+        text::rank_compact(self.rank, self.tied)
+    }
+
     /// The score on a criterion.
     pub fn score(&self, c: Criterion) -> Option<&CriterionScore> {
         self.criteria.iter().find(|s| s.criterion == c)
@@ -90,6 +100,40 @@ pub struct WorkloadPlacement {
     pub rules: Vec<AppliedRule>,
 }
 
+/// A criterion the room did not weigh (weight 0 or left out) on which the leader scores below
+/// [`BLIND_SPOT_BELOW`]: the ranking is silent about it, so the output warns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlindSpot {
+    pub criterion: Criterion,
+    /// The leader's score on it, 0–10.
+    pub score: f64,
+}
+
+/// Below this score on an unweighted criterion the leader gets a warning (the middle of the
+/// 0–10 scale; wolkwijzer's threshold, issue: no silent status-quo bias).
+pub const BLIND_SPOT_BELOW: f64 = 5.0;
+
+impl BlindSpot {
+    /// The warning: names the criterion, the leader and its score.
+    pub fn text(&self, catalogue: &Catalogue, leader: CandidateKey) -> Localized {
+        let name = self.criterion.name();
+        Localized::new(
+            format!(
+                "Let op: {} weegt niet mee (gewicht 0), maar de koploper {} scoort daarop {} (onder de 5). De ranglijst zwijgt daarover; geef het criterium gewicht als het de ruimte iets zegt.",
+                name.nl,
+                catalogue.candidate_name(leader, Lang::Nl),
+                text::decimal(self.score, 1, Lang::Nl)
+            ),
+            format!(
+                "Note: {} does not count (weight 0), but the leader {} scores {} on it (below 5). The ranking is silent about it; give the criterion a weight if it matters to the room.",
+                name.en,
+                catalogue.candidate_name(leader, Lang::En),
+                text::decimal(self.score, 1, Lang::En)
+            ),
+        )
+    }
+}
+
 /// The full result for a profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
@@ -100,6 +144,9 @@ pub struct Evaluation {
     pub ranking: Vec<Ranked>,
     pub excluded: Vec<Excluded>,
     pub workloads: Vec<WorkloadPlacement>,
+    /// Unweighted criteria on which the leader scores below 5, canonical order.
+    #[serde(default)]
+    pub blind_spots: Vec<BlindSpot>,
 }
 
 impl Evaluation {
@@ -112,6 +159,36 @@ impl Evaluation {
     pub fn ranked(&self, key: CandidateKey) -> Option<&Ranked> {
         self.ranking.iter().find(|r| r.key == key)
     }
+
+    /// The warnings about unweighted criteria, as text.
+    pub fn blind_spot_texts(&self, catalogue: &Catalogue) -> Vec<Localized> {
+        match self.leader() {
+            Some(l) => self
+                .blind_spots
+                .iter()
+                .map(|b| b.text(catalogue, l.key))
+                .collect(),
+            None => vec![],
+        }
+    }
+
+    /// Whether any two candidates share a rank.
+    pub fn has_ties(&self) -> bool {
+        self.ranking.iter().any(|r| r.tied)
+    }
+}
+
+/// Shared ranks for totals already in ranking order: equal totals (after rounding to 1e-9)
+/// get the rank of the first of them; returns (rank, tied) per position.
+pub fn shared_ranks(sorted_totals: &[f64]) -> Vec<(usize, bool)> {
+    let keys: Vec<i64> = sorted_totals.iter().map(|&t| total_key(t)).collect();
+    let mut out = Vec::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        let first = keys.iter().position(|x| x == k).unwrap_or(i);
+        let count = keys.iter().filter(|x| *x == k).count();
+        out.push((first + 1, count > 1));
+    }
+    out
 }
 
 /// Why scoring could not run.
@@ -263,6 +340,7 @@ pub fn evaluate_with(
     let criteria: Vec<Criterion> = weights.keys().copied().collect();
 
     let mut admissible: Vec<(usize, f64, Vec<CriterionScore>)> = vec![];
+    let mut all_scores: Vec<BTreeMap<Criterion, f64>> = vec![];
     let mut excluded = vec![];
     for (i, c) in catalogue.candidates.iter().enumerate() {
         let derived: BTreeMap<Criterion, _> = Criterion::ALL
@@ -295,16 +373,20 @@ pub fn evaluate_with(
             })
             .collect();
         admissible.push((i, total, per));
+        all_scores.push(scores);
     }
     let totals: Vec<f64> = admissible.iter().map(|a| a.1).collect();
     let order = rank_order(&totals);
+    let sorted: Vec<f64> = order.iter().map(|&j| totals[j]).collect();
+    let ranks = shared_ranks(&sorted);
     let ranking: Vec<Ranked> = order
         .iter()
         .enumerate()
         .map(|(r, &j)| {
             let (i, total, per) = &admissible[j];
             Ranked {
-                rank: r + 1,
+                rank: ranks[r].0,
+                tied: ranks[r].1,
                 key: catalogue.candidates[*i].key(),
                 total: *total,
                 criteria: per.clone(),
@@ -318,12 +400,30 @@ pub fn evaluate_with(
         .map(|w| place_workload(catalogue, profile, &ranking, w))
         .collect();
 
+    let blind_spots = order
+        .first()
+        .map(|&j| {
+            Criterion::ALL
+                .iter()
+                .filter(|c| weights.get(c).copied().unwrap_or(0.0) <= 0.0)
+                .filter_map(|&c| {
+                    let score = all_scores[j][&c];
+                    (score < BLIND_SPOT_BELOW).then_some(BlindSpot {
+                        criterion: c,
+                        score,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
     Ok(Evaluation {
         criteria,
         weights,
         ranking,
         excluded,
         workloads,
+        blind_spots,
     })
 }
 
@@ -335,12 +435,14 @@ pub fn rules_for(catalogue: &Catalogue, profile: &Profile, data: DataClass) -> V
         .placement_rules
         .iter()
         .filter(|r| r.applies_to.contains(&data))
+        .filter(|r| r.stance.is_none_or(|s| s == acc.stance))
         .map(|r| {
             let lifted = match r.unless {
                 Unless::Accepted => acc.accept_for.contains(&data),
                 Unless::AcceptedWithConditions => {
                     acc.accept_for.contains(&data) && acc.conditions_met()
                 }
+                Unless::Never => false,
             };
             AppliedRule {
                 id: r.id.clone(),
@@ -449,20 +551,20 @@ fn place_workload(
     match chosen {
         Some((r, t)) => {
             nl.push(format!(
-                "Beste toelaatbare kandidaat voor {}{}: {} (score {} voor dit werkproces; #{} in de algemene ranglijst).",
+                "Beste toelaatbare kandidaat voor {}{}: {} (score {} voor dit werkproces; {} in de algemene ranglijst).",
                 class.nl.to_lowercase(),
                 models_nl,
                 catalogue.candidate_name(r.key, super::text::Lang::Nl),
                 text::decimal(t, 2, Lang::Nl),
-                r.rank,
+                text::rank_words(r.rank, r.tied, Lang::Nl),
             ));
             en.push(format!(
-                "Best admissible candidate for {}{}: {} (score {} for this workload; #{} in the overall ranking).",
+                "Best admissible candidate for {}{}: {} (score {} for this workload; {} in the overall ranking).",
                 class.en.to_lowercase(),
                 models_en,
                 catalogue.candidate_name(r.key, super::text::Lang::En),
                 text::decimal(t, 2, Lang::En),
-                r.rank,
+                text::rank_words(r.rank, r.tied, Lang::En),
             ));
         }
         None => {

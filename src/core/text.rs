@@ -146,10 +146,59 @@ pub fn money(amount: rust_decimal::Decimal, lang: Lang) -> String {
     format!("EUR {}", localize(&format!("{cents:.2}"), lang))
 }
 
+/// A compact rank for tables: `1`, or `1=` when the place is shared with another candidate.
+pub fn rank_compact(rank: usize, tied: bool) -> String {
+    if tied {
+        format!("{rank}=")
+    } else {
+        rank.to_string()
+    }
+}
+
+/// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st.
+fn ordinal_en(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A rank in prose: `#2`, or when shared `gedeeld 1e` / `tied 1st`.
+pub fn rank_words(rank: usize, tied: bool, lang: Lang) -> String {
+    match (tied, lang) {
+        (false, _) => format!("#{rank}"),
+        (true, Lang::Nl) => format!("gedeeld {rank}e"),
+        (true, Lang::En) => format!("tied {}", ordinal_en(rank)),
+    }
+}
+
+/// The footnote under a ranking with shared places: what `1=` means and the display order.
+pub fn tie_break_note() -> Localized {
+    Localized::new(
+        "Een = achter de plaats (bv. 1=): gedeelde plaats, gelijke score (afgerond op 1e-9). Bij gelijke score: volgorde van de catalogus, van meest naar minst in eigen huis; die volgorde is geen oordeel.",
+        "An = after the place (e.g. 1=): shared place, equal score (rounded to 1e-9). On equal scores: the catalogue's order, from most to least in-house; that order is no judgement.",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn shared_ranks_read_as_shared() {
+        assert_eq!(rank_compact(1, true), "1=");
+        assert_eq!(rank_compact(4, false), "4");
+        assert_eq!(rank_words(1, true, Lang::Nl), "gedeeld 1e");
+        assert_eq!(rank_words(2, true, Lang::En), "tied 2nd");
+        assert_eq!(rank_words(12, true, Lang::En), "tied 12th");
+        assert_eq!(rank_words(23, true, Lang::En), "tied 23rd");
+        assert_eq!(rank_words(3, false, Lang::En), "#3");
+    }
 
     #[test]
     fn dutch_and_english_numbers() {

@@ -12,7 +12,7 @@ use super::error::InputErrors;
 use super::text_file::read_text_file;
 use super::walk::{Val, Walker, get, join};
 use crate::core::bounds::{MAX_INHABITANTS, MAX_MEMBERS, MAX_WORKPLACES};
-use crate::core::catalogue::{Catalogue, DataClass, PlacementOption, ServiceModel};
+use crate::core::catalogue::{Catalogue, CloudStance, DataClass, PlacementOption, ServiceModel};
 use crate::core::profile::{
     Constraints, Municipality, Profile, PublicCloudAcceptance, Subject, Weights, Workload,
 };
@@ -341,12 +341,36 @@ fn public_cloud(w: &mut Walker<'_>, v: &Val<'_>) -> PublicCloudAcceptance {
     w.check_keys(
         t,
         "public_cloud",
-        &["accept_for", "eea_storage", "dpia", "exit_strategy"],
+        &[
+            "stance",
+            "accept_for",
+            "eea_storage",
+            "dpia",
+            "exit_strategy",
+            "no_offensive_cyber_provider",
+        ],
     );
+    if let Some(v) = get(t, "stance")
+        && let Some(s) = w.string(v, "public_cloud.stance")
+    {
+        match CloudStance::from_id(&s) {
+            Some(stance) => p.stance = stance,
+            None => w.error_allowed(
+                v.span().start,
+                "public_cloud.stance",
+                format!("unknown stance `{s}`"),
+                CloudStance::allowed(),
+            ),
+        }
+    }
     for (key, slot) in [
         ("eea_storage", &mut p.eea_storage),
         ("dpia", &mut p.dpia),
         ("exit_strategy", &mut p.exit_strategy),
+        (
+            "no_offensive_cyber_provider",
+            &mut p.no_offensive_cyber_provider,
+        ),
     ] {
         if let Some(v) = get(t, key) {
             *slot = w.boolean(v, &join("public_cloud", key)).unwrap_or(false);
@@ -369,10 +393,18 @@ fn public_cloud(w: &mut Walker<'_>, v: &Val<'_>) -> PublicCloudAcceptance {
                 v.span().start,
                 "public_cloud.accept_for",
                 format!(
-                    "accepting public cloud for {} needs all three conditions of the Rijksbreed cloudbeleid 2022",
+                    "accepting public cloud for {} needs every 'tenzij' condition of the Rijksbreed cloudbeleid 2022 recorded as met",
                     strict.iter().map(|d| d.id()).collect::<Vec<_>>().join(" and ")
                 ),
-                "eea_storage = true, dpia = true and exit_strategy = true",
+                "eea_storage = true, no_offensive_cyber_provider = true, exit_strategy = true and dpia = true",
+            );
+        }
+        if p.stance == CloudStance::King2012 && p.accept_for.iter().any(|d| d.is_personal()) {
+            w.error_allowed(
+                v.span().start,
+                "public_cloud.accept_for",
+                "stance `king_2012` allows no public cloud for any personal data; accepting it for personal, brp or special data contradicts the stance".to_string(),
+                "public, internal (or stance = \"cloudbeleid_2022\")",
             );
         }
     }

@@ -33,6 +33,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
     let mut out = row(&[
         "section",
         "rank",
+        "tied",
         "candidate",
         "option",
         "service_model",
@@ -49,6 +50,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
             out.push_str(&row(&[
                 "ranking".into(),
                 r.rank.to_string(),
+                r.tied.to_string(),
                 r.key.id(),
                 r.key.option.id().into(),
                 r.key.service_model.id().into(),
@@ -61,10 +63,30 @@ pub fn score(v: &ScoreView<'_>) -> String {
             ]));
         }
     }
+    let e = v.evaluation;
+    for (b, t) in e.blind_spots.iter().zip(e.blind_spot_texts(v.catalogue)) {
+        let k = e.leader().map(|l| l.key);
+        out.push_str(&row(&[
+            "warning".into(),
+            String::new(),
+            String::new(),
+            k.map(|k| k.id()).unwrap_or_default(),
+            k.map(|k| k.option.id().to_string()).unwrap_or_default(),
+            k.map(|k| k.service_model.id().to_string())
+                .unwrap_or_default(),
+            k.map(|k| k.deployment.id().to_string()).unwrap_or_default(),
+            String::new(),
+            b.criterion.id().into(),
+            format!("{:.6}", b.score),
+            format!("{:.6}", 0.0),
+            t.get(lang).into(),
+        ]));
+    }
     for x in &v.evaluation.excluded {
         for reason in &x.reasons {
             out.push_str(&row(&[
                 "excluded".into(),
+                String::new(),
                 String::new(),
                 x.key.id(),
                 x.key.option.id().into(),
@@ -82,6 +104,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
         let k = w.key;
         out.push_str(&row(&[
             "workload".into(),
+            String::new(),
             String::new(),
             k.map(|k| k.id()).unwrap_or_default(),
             k.map(|k| k.option.id().to_string()).unwrap_or_default(),

@@ -1,5 +1,5 @@
 //! JSON output. The shape of `score` is documented in the README and kept stable:
-//! `{"profile", "ranking": [{"rank", "candidate": {"option", "service_model", "deployment"},
+//! `{"profile", "ranking": [{"rank", "tied", "candidate": {"option", "service_model", "deployment"},
 //! "score", "criteria": {NAME: {"score", "weight", "explanation", "sources"}}}], "excluded":
 //! [{"candidate", "reasons"}], "workloads": [{"name", "data", "candidate", "explanation"}]}`.
 
@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::ScoreView;
 use super::cite::{self, Markup};
 use crate::core::catalogue::{CandidateKey, Catalogue, Citation, Provenance};
-use crate::core::text::Lang;
+use crate::core::text::{self, Lang};
 
 #[derive(Serialize)]
 struct CandidateJson {
@@ -102,9 +102,17 @@ struct RuleJson {
 #[derive(Serialize)]
 struct RankedJson {
     rank: usize,
+    tied: bool,
     candidate: CandidateJson,
     score: f64,
     criteria: BTreeMap<&'static str, CriterionJson>,
+}
+
+#[derive(Serialize)]
+struct WarningJson {
+    criterion: &'static str,
+    score: f64,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -129,7 +137,12 @@ struct ScoreJson<'a> {
     lang: &'static str,
     profile: ProfileJson<'a>,
     ranking: Vec<RankedJson>,
+    /// What a shared rank means and the display order among equals; only when there are ties.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tie_break: Option<String>,
     excluded: Vec<ExcludedJson>,
+    /// Unweighted criteria on which the leader scores below 5.
+    warnings: Vec<WarningJson>,
     workloads: Vec<WorkloadJson<'a>>,
 }
 
@@ -171,6 +184,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
             .iter()
             .map(|r| RankedJson {
                 rank: r.rank,
+                tied: r.tied,
                 candidate: r.key.into(),
                 score: r6(r.total),
                 criteria: r
@@ -211,6 +225,22 @@ pub fn score(v: &ScoreView<'_>) -> String {
                     .collect(),
             })
             .collect(),
+        tie_break: v
+            .evaluation
+            .has_ties()
+            .then(|| text::tie_break_note().get(lang).to_string()),
+        warnings: {
+            let e = v.evaluation;
+            e.blind_spots
+                .iter()
+                .zip(e.blind_spot_texts(v.catalogue))
+                .map(|(b, t)| WarningJson {
+                    criterion: b.criterion.id(),
+                    score: r6(b.score),
+                    text: t.get(lang).to_string(),
+                })
+                .collect()
+        },
         excluded: v
             .evaluation
             .excluded

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::cite::{self, Markup};
 use super::{ScoreView, level_name, percent_in, score1_in, score2_in};
 use crate::core::catalogue::{Catalogue, Layer, short_model};
-use crate::core::text::Lang;
+use crate::core::text::{self, Lang};
 use crate::i18n::strings;
 
 /// Escapes table cell content.
@@ -41,7 +41,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
     for r in &e.ranking {
         let mut line = format!(
             "| {} | {} | {} |",
-            r.rank,
+            r.label(),
             cell(&v.catalogue.candidate_name(r.key, lang)),
             score2_in(r.total, lang)
         );
@@ -49,6 +49,16 @@ pub fn score(v: &ScoreView<'_>) -> String {
             line.push_str(&format!(" {} |", score1_in(c.score, lang)));
         }
         let _ = writeln!(out, "{line}");
+    }
+    if e.has_ties() {
+        let _ = writeln!(out, "\n_{}_", text::tie_break_note().get(lang));
+    }
+    let warnings = e.blind_spot_texts(v.catalogue);
+    if !warnings.is_empty() {
+        out.push('\n');
+    }
+    for w in warnings {
+        let _ = writeln!(out, "> ⚠ {}", cell(w.get(lang)));
     }
     if let Some(top) = e.ranking.first() {
         let _ = writeln!(
@@ -91,6 +101,9 @@ pub fn score(v: &ScoreView<'_>) -> String {
         }
     }
     let _ = writeln!(out, "\n## {}\n", t.landscape);
+    if let Some(n) = v.profile.public_cloud.stance.chosen_note() {
+        let _ = writeln!(out, "_{}_\n", n.get(lang));
+    }
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---|---|---|",

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::cite::{self, Markup};
 use super::{ScoreView, level_name, percent_in, score1_in, score2_in};
 use crate::core::catalogue::{Catalogue, Layer, short_model};
-use crate::core::text::Lang;
+use crate::core::text::{self, Lang};
 use crate::i18n::strings;
 
 /// Pads `s` to `w` characters (not bytes).
@@ -56,7 +56,7 @@ pub fn score(v: &ScoreView<'_>) -> String {
     for r in &e.ranking {
         let mut line = format!(
             "  {}  {}  {}",
-            pad(&r.rank.to_string(), 3),
+            pad(&r.label(), 3),
             pad(&v.catalogue.candidate_name(r.key, lang), name_w),
             pad(&score2_in(r.total, lang), 6)
         );
@@ -64,6 +64,12 @@ pub fn score(v: &ScoreView<'_>) -> String {
             line.push_str(&format!("  {}", pad(&score1_in(c.score, lang), 8)));
         }
         let _ = writeln!(out, "{}", line.trim_end());
+    }
+    if e.has_ties() {
+        let _ = writeln!(out, "  {}", text::tie_break_note().get(lang));
+    }
+    for w in e.blind_spot_texts(v.catalogue) {
+        let _ = writeln!(out, "  ⚠ {}", w.get(lang));
     }
     if let Some(top) = e.ranking.first() {
         let _ = writeln!(
@@ -109,6 +115,9 @@ pub fn score(v: &ScoreView<'_>) -> String {
         }
     }
     let _ = writeln!(out, "\n{}", t.landscape);
+    if let Some(n) = v.profile.public_cloud.stance.chosen_note() {
+        let _ = writeln!(out, "  {}", n.get(lang));
+    }
     for w in &e.workloads {
         let place = w
             .key

@@ -102,6 +102,7 @@ pub fn render(note: &Note) -> String {
     );
     let mut ranking_head = vec![
         "rank",
+        "tied",
         "candidate",
         "name",
         "option",
@@ -118,6 +119,7 @@ pub fn render(note: &Note) -> String {
             .map(|r| {
                 let mut row = vec![
                     r.rank.to_string(),
+                    r.tied.to_string(),
                     r.candidate.id.clone(),
                     r.candidate.name.clone(),
                     r.candidate.option.to_string(),
@@ -130,6 +132,17 @@ pub fn render(note: &Note) -> String {
             })
             .collect(),
     );
+    // Only when there is a warning: an empty block would have no rows to name it.
+    if !note.warnings.is_empty() {
+        b.block(
+            "warnings",
+            &["criterion", "score", "text"],
+            note.warnings
+                .iter()
+                .map(|w| vec![w.criterion.to_string(), w.score.to_string(), w.text.clone()])
+                .collect(),
+        );
+    }
     b.block(
         "leaders",
         &[

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::svg::{self, esc};
 use super::{AllocationNote, BusinessCaseNote, LEADING, Note, Reference, ScenarioNote};
-use crate::core::text::Lang;
+use crate::core::text::{self, Lang};
 use crate::i18n::{case_strings, report as labels, strings};
 use crate::report::number;
 
@@ -37,6 +37,7 @@ a { color: #1f4e8c; }
 nav ul { list-style: none; padding: 0; margin: 0.3rem 0 0; columns: 2; column-gap: 2rem; }
 nav li { margin: 0.1rem 0; }
 .muted, .refs { color: var(--muted); }
+.warning { border-left: 4px solid #b45309; padding-left: 0.6rem; }
 .refs { font-size: 0.85rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; color: var(--navy); padding: 0 0 0.3rem; }
@@ -353,7 +354,7 @@ fn ranking(out: &mut String, note: &Note) {
         let _ = write!(
             out,
             r#"<tr{class}><td class="num">{}</td><th scope="row">{}</th><td class="num"><strong>{}</strong></td>"#,
-            r.rank,
+            text::rank_compact(r.rank, r.tied),
             esc(&r.candidate.name),
             number::score(r.total, lang)
         );
@@ -367,6 +368,16 @@ fn ranking(out: &mut String, note: &Note) {
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
+    if let Some(tb) = &note.tie_break {
+        let _ = write!(out, r#"<p class="muted">{}</p>"#, esc(tb));
+    }
+    for w in &note.warnings {
+        let _ = write!(
+            out,
+            r#"<p class="warning" role="note">⚠ {}</p>"#,
+            esc(&w.text)
+        );
+    }
     if !note.leaders.is_empty() {
         let _ = write!(
             out,
@@ -378,8 +389,8 @@ fn ranking(out: &mut String, note: &Note) {
     for l in &note.leaders {
         let _ = write!(
             out,
-            r#"<div class="leader"><h4>{}. {} ({})</h4><table class="keep narrow"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
-            l.rank,
+            r#"<div class="leader"><h4>{} {} ({})</h4><table class="keep narrow"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
+            super::markdown::heading_rank(l.rank, l.tied),
             esc(&l.candidate.name),
             number::score(l.total, lang),
             esc(s.criterion),
@@ -553,6 +564,9 @@ fn landscape(out: &mut String, note: &Note) {
         return;
     }
     open_chapter(out, "landschap", t.ch_landscape, false);
+    if let Some(st) = &note.stance {
+        let _ = write!(out, r#"<p class="warning">{}</p>"#, esc(st));
+    }
     let _ = write!(
         out,
         "<p>{}</p><figure>{}<figcaption>{}</figcaption></figure>",
@@ -586,7 +600,9 @@ fn landscape(out: &mut String, note: &Note) {
                 .map(|p| p.name.clone())
                 .unwrap_or_else(|| t.unplaced.to_string())),
             w.score.map(|x| number::score(x, lang)).unwrap_or_default(),
-            w.overall_rank.map(|r| r.to_string()).unwrap_or_default()
+            w.overall_rank
+                .map(|r| text::rank_compact(r, w.overall_tied))
+                .unwrap_or_default()
         );
     }
     out.push_str("</tbody></table>");

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{AllocationNote, BusinessCaseNote, Note, Reference, ScenarioNote};
-use crate::core::text::Lang;
+use crate::core::text::{self, Lang};
 use crate::i18n::{report as labels, strings};
 use crate::report::number;
 
@@ -113,6 +113,15 @@ fn weights(out: &mut String, note: &Note) {
     out.push('\n');
 }
 
+/// A leader's rank in a heading: `1.`, or `1=` when shared.
+pub(super) fn heading_rank(rank: usize, tied: bool) -> String {
+    if tied {
+        format!("{rank}=")
+    } else {
+        format!("{rank}.")
+    }
+}
+
 fn ranking(out: &mut String, note: &Note) {
     let lang = note.language();
     let t = labels(lang);
@@ -132,7 +141,7 @@ fn ranking(out: &mut String, note: &Note) {
     for r in &note.ranking {
         let mut line = format!(
             "| {} | {} | **{}** |",
-            r.rank,
+            text::rank_compact(r.rank, r.tied),
             cell(&r.candidate.name),
             number::score(r.total, lang)
         );
@@ -140,6 +149,15 @@ fn ranking(out: &mut String, note: &Note) {
             line.push_str(&format!(" {} |", number::score(c.score, lang)));
         }
         let _ = writeln!(out, "{line}");
+    }
+    if let Some(tb) = &note.tie_break {
+        let _ = writeln!(out, "\n_{}_", tb);
+    }
+    if !note.warnings.is_empty() {
+        out.push('\n');
+    }
+    for w in &note.warnings {
+        let _ = writeln!(out, "> ⚠ {}", w.text);
     }
     if note.leaders.is_empty() {
         out.push('\n');
@@ -149,8 +167,8 @@ fn ranking(out: &mut String, note: &Note) {
     for l in &note.leaders {
         let _ = writeln!(
             out,
-            "#### {}. {} ({})\n",
-            l.rank,
+            "#### {} {} ({})\n",
+            heading_rank(l.rank, l.tied),
             cell(&l.candidate.name),
             number::score(l.total, lang)
         );
@@ -259,6 +277,9 @@ fn landscape(out: &mut String, note: &Note) {
         return;
     }
     let _ = writeln!(out, "## {}\n\n{}\n", t.ch_landscape, t.landscape_intro);
+    if let Some(st) = &note.stance {
+        let _ = writeln!(out, "_{st}_\n");
+    }
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|",
@@ -280,7 +301,9 @@ fn landscape(out: &mut String, note: &Note) {
                 .map(|p| cell(&p.name))
                 .unwrap_or_else(|| t.unplaced.to_string()),
             w.score.map(|x| number::score(x, lang)).unwrap_or_default(),
-            w.overall_rank.map(|r| r.to_string()).unwrap_or_default()
+            w.overall_rank
+                .map(|r| text::rank_compact(r, w.overall_tied))
+                .unwrap_or_default()
         );
     }
     if !l.rules.is_empty() {

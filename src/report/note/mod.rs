@@ -123,11 +123,22 @@ pub struct ScoreNote {
 /// Chapter 3: a ranked candidate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankNote {
+    /// Shared by candidates with equal totals.
     pub rank: usize,
+    /// Whether another candidate shares this rank.
+    pub tied: bool,
     pub candidate: CandidateRef,
     /// Weighted total, 0–10.
     pub total: f64,
     pub scores: Vec<ScoreNote>,
+}
+
+/// A criterion the room did not weigh on which the leader scores below 5.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WarningNote {
+    pub criterion: &'static str,
+    pub score: f64,
+    pub text: String,
 }
 
 /// One explained criterion of a leading candidate.
@@ -148,6 +159,7 @@ pub struct ExplainedScore {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LeaderNote {
     pub rank: usize,
+    pub tied: bool,
     pub candidate: CandidateRef,
     pub total: f64,
     pub criteria: Vec<ExplainedScore>,
@@ -210,6 +222,8 @@ pub struct WorkloadNote {
     pub score: Option<f64>,
     /// The placement's rank in the overall ranking.
     pub overall_rank: Option<usize>,
+    /// Whether that rank is shared.
+    pub overall_tied: bool,
     /// Ids of the placement rules that apply to its data class.
     pub rules: Vec<String>,
 }
@@ -450,6 +464,15 @@ pub struct Note {
     pub subject: SubjectNote,
     pub weights: Vec<WeightNote>,
     pub ranking: Vec<RankNote>,
+    /// What a shared rank means and the display order among equals; only when there are ties.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tie_break: Option<String>,
+    /// Warnings: criteria the room did not weigh on which the leader scores below 5.
+    pub warnings: Vec<WarningNote>,
+    /// The stance on public cloud by name and date, when the room chose one other than the
+    /// Rijksbreed cloudbeleid 2022.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<String>,
     pub leaders: Vec<LeaderNote>,
     pub excluded: Vec<ExcludedNote>,
     pub layers: LayersNote,
@@ -719,6 +742,7 @@ impl Note {
             .iter()
             .map(|r| RankNote {
                 rank: r.rank,
+                tied: r.tied,
                 candidate: CandidateRef::new(cat, r.key, lang),
                 total: r6(r.total),
                 scores: r
@@ -738,6 +762,7 @@ impl Note {
             .take(LEADING)
             .map(|r| LeaderNote {
                 rank: r.rank,
+                tied: r.tied,
                 candidate: CandidateRef::new(cat, r.key, lang),
                 total: r6(r.total),
                 criteria: r
@@ -849,6 +874,24 @@ impl Note {
             subject,
             weights,
             ranking,
+            tie_break: e
+                .has_ties()
+                .then(|| crate::core::text::tie_break_note().get(lang).to_string()),
+            stance: profile
+                .public_cloud
+                .stance
+                .chosen_note()
+                .map(|n| n.get(lang).to_string()),
+            warnings: e
+                .blind_spots
+                .iter()
+                .zip(e.blind_spot_texts(cat))
+                .map(|(b, t)| WarningNote {
+                    criterion: b.criterion.id(),
+                    score: r6(b.score),
+                    text: t.get(lang).to_string(),
+                })
+                .collect(),
             leaders,
             excluded,
             layers,
@@ -1037,6 +1080,7 @@ fn build_landscape(
             placement: p.key.map(|k| CandidateRef::new(cat, k, lang)),
             score: p.total.map(r6),
             overall_rank: p.key.and_then(|k| e.ranked(k)).map(|r| r.rank),
+            overall_tied: p.key.and_then(|k| e.ranked(k)).is_some_and(|r| r.tied),
             rules: p.rules.iter().map(|r| r.id.clone()).collect(),
         });
     }

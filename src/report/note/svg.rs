@@ -85,7 +85,7 @@ pub(super) fn ranking_bars(note: &Note, id: &str) -> String {
         .map(|r| {
             format!(
                 "{} {}: {}",
-                r.rank,
+                crate::core::text::rank_compact(r.rank, r.tied),
                 r.candidate.name,
                 number::score(r.total, lang)
             )

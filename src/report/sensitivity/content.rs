@@ -419,11 +419,15 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
             e.ranking
                 .iter()
                 .map(|r| {
-                    let mut row = vec![r.rank.to_string(), name(v, r.key), score2(r.total)];
+                    let mut row = vec![
+                        crate::core::text::rank_compact(r.rank, r.tied),
+                        name(v, r.key),
+                        score2(r.total),
+                    ];
                     row.extend(e.members.iter().map(|m| {
                         m.evaluation
                             .ranked(r.key)
-                            .map_or_else(|| "—".to_string(), |x| x.rank.to_string())
+                            .map_or_else(|| "—".to_string(), |x| x.label())
                     }));
                     row
                 })

@@ -127,7 +127,7 @@ fn group(g: &GroupSection) -> Value {
             "own_constraints": m.own_constraints,
             "weights": per_criterion(&e.criteria, &m.weights),
             "ranking": m.evaluation.ranking.iter().map(|r| json!({
-                "rank": r.rank, "candidate": id(r.key), "total": r6(r.total),
+                "rank": r.rank, "tied": r.tied, "candidate": id(r.key), "total": r6(r.total),
             })).collect::<Vec<_>>(),
             "excluded": m.evaluation.excluded.iter().map(|x| id(x.key)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
@@ -145,6 +145,7 @@ fn group(g: &GroupSection) -> Value {
         },
         "ranking": e.ranking.iter().map(|r| json!({
             "rank": r.rank,
+            "tied": r.tied,
             "candidate": id(r.key),
             "total": r6(r.total),
             "member_ranks": e.members.iter().map(|m| m.evaluation.ranked(r.key).map(|x| x.rank)).collect::<Vec<_>>(),

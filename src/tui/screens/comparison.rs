@@ -25,7 +25,7 @@ struct Parts {
     excluded: Rect,
 }
 
-fn parts(area: Rect, e: &Evaluation) -> Parts {
+fn parts(area: Rect, state: &State, e: &Evaluation) -> Parts {
     // Lines the exclusions need once wrapped to the panel's inner width.
     let inner = area.width.saturating_sub(4).max(1) as usize;
     let lines: usize = e
@@ -38,11 +38,25 @@ fn parts(area: Rect, e: &Evaluation) -> Parts {
                 .map(|r| (r.nl.chars().count().max(r.en.chars().count()) + 3).div_ceil(inner))
                 .sum::<usize>()
         })
-        .sum();
+        .sum::<usize>()
+        + notes(state, e)
+            .iter()
+            .map(|n| (n.nl.chars().count().max(n.en.chars().count()) + 2).div_ceil(inner))
+            .sum::<usize>();
     let ex_h = (lines.max(1) as u16 + 2).min(area.height / 3).max(3);
     let [table, excluded] =
         Layout::vertical([Constraint::Min(4), Constraint::Length(ex_h)]).areas(area);
     Parts { table, excluded }
+}
+
+/// The notes on the ranking shown above the exclusions: the warnings about criteria the room
+/// did not weigh, and the tie-break rule when places are shared.
+fn notes(state: &State, e: &Evaluation) -> Vec<crate::core::text::Localized> {
+    let mut out = e.blind_spot_texts(&state.catalogue);
+    if e.has_ties() {
+        out.push(crate::core::text::tie_break_note());
+    }
+    out
 }
 
 struct Cols {
@@ -107,7 +121,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             return;
         }
     };
-    let p = parts(area, e);
+    let p = parts(area, state, e);
     let c = cols(state, e, area.width);
     let header = Row::new(
         [Cell::from("#"), Cell::from(s.candidate)]
@@ -139,7 +153,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             let name = state.catalogue.candidate_name(r.key, lang);
             let name = super::situation::fit(&name, c.name as usize - 2);
             let mut cells = vec![
-                Cell::from(format!("{:>2}", r.rank)),
+                Cell::from(format!("{:>2}", r.label())),
                 Cell::from(format!("{}{name}", if sel_row { "▶ " } else { "  " })),
             ];
             for (j, k) in e.criteria.iter().enumerate() {
@@ -178,7 +192,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         p.table,
     );
 
-    let mut ex = vec![];
+    let mut ex: Vec<Line> = e
+        .blind_spot_texts(&state.catalogue)
+        .iter()
+        .map(|n| Line::from(Span::styled(format!("⚠ {}", n.get(lang)), th.bad())))
+        .collect();
+    if e.has_ties() {
+        ex.push(Line::from(Span::styled(
+            crate::core::text::tie_break_note().get(lang).to_string(),
+            th.dim(),
+        )));
+    }
     if e.excluded.is_empty() {
         ex.push(Line::from(s.nothing_excluded));
     }
@@ -948,7 +972,7 @@ pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
     if state.group_view || state.sensitivity_view {
         return None;
     }
-    let p = parts(area, e);
+    let p = parts(area, state, e);
     let first = p.table.y + 3;
     if row < first || row >= p.table.bottom().saturating_sub(1) || column < p.table.x {
         return None;

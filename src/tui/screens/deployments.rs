@@ -54,7 +54,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             format!("{:<16}", short_class(d, lang)),
             th.text(),
         )];
-        if forbidding.is_empty() {
+        if forbidding.is_empty() && d.is_personal() {
+            // Personal data in public cloud always comes with obligations (DPIA, processing
+            // agreement, EEA storage): "ja, mits".
+            spans.push(Span::styled(format!("✓ {}", t.yes_provided), th.good()));
+        } else if forbidding.is_empty() {
             spans.push(Span::styled(format!("✓ {}", t.yes_allowed), th.good()));
         } else {
             spans.push(Span::styled(format!("✗ {}", t.no_allowed), th.bad()));

@@ -26,9 +26,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     Span::styled(format!("{}: ", t.leader), th.heading()),
                     Span::styled(
                         format!(
-                            "{}  ({:.2})",
+                            "{}  ({:.2}{})",
                             state.catalogue.candidate_name(r.key, lang),
-                            r.total
+                            r.total,
+                            shared(r, lang)
                         ),
                         th.heading(),
                     ),
@@ -56,10 +57,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             }
             if let Some(r) = e.ranking.get(1) {
                 lines.push(Line::from(format!(
-                    "{}: {}  ({:.2})",
+                    "{}: {}  ({:.2}{})",
                     t.runner_up,
                     state.catalogue.candidate_name(r.key, lang),
-                    r.total
+                    r.total,
+                    shared(r, lang)
+                )));
+            }
+            if e.has_ties() {
+                lines.push(Line::from(Span::styled(
+                    crate::core::text::tie_break_note().get(lang).to_string(),
+                    th.dim(),
+                )));
+            }
+            for w in e.blind_spot_texts(&state.catalogue) {
+                lines.push(Line::from(Span::styled(
+                    format!("⚠ {}", w.get(lang)),
+                    th.bad(),
                 )));
             }
             lines.push(Line::from(""));
@@ -97,6 +111,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .block(panel(t.decision, th, true)),
         area,
     );
+}
+
+/// ", gedeeld 1e" after a total whose place is shared, else nothing.
+fn shared(r: &crate::core::scoring::Ranked, lang: crate::core::text::Lang) -> String {
+    if r.tied {
+        format!(", {}", crate::core::text::rank_words(r.rank, true, lang))
+    } else {
+        String::new()
+    }
 }
 
 /// Enter writes a note; `e` asks where to export the decision note.

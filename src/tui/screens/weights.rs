@@ -484,7 +484,10 @@ fn ranking(frame: &mut Frame, right: Rect, state: &State) {
                     m => (format!("▼{:<2}", -m), th.bad()),
                 };
                 lines.push(Line::from(vec![
-                    Span::styled(format!("{:>2}. ", r.rank), st),
+                    Span::styled(
+                        format!("{:>2}{} ", r.rank, if r.tied { "=" } else { "." }),
+                        st,
+                    ),
                     Span::styled(arrow, ast),
                     Span::styled(format!(" {:>5}  ", num(state.lang, r.total, 2)), st),
                     Span::styled(name, st),
