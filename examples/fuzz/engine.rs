@@ -532,7 +532,11 @@ pub fn run(corpus: &Corpus, input: &Input, mode: Mode, index: u64) -> Reached {
         return Reached::default();
     };
     let cat = &corpus.catalogue;
-    let lang = if index % 2 == 0 { Lang::Nl } else { Lang::En };
+    let lang = if index.is_multiple_of(2) {
+        Lang::Nl
+    } else {
+        Lang::En
+    };
     match input.kind {
         Kind::Profile => match profile::parse_with(&name, text, Some(cat)) {
             Ok(p) => {
