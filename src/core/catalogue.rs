@@ -849,12 +849,17 @@ pub struct PlacementRule {
 impl PlacementRule {
     /// Its citations: the source, then the further sources.
     pub fn citations(&self) -> Vec<Citation> {
-        let mut out = vec![Citation::new(&self.source, &self.section)];
-        for a in &self.also {
-            push_citation(&mut out, a.citation());
-        }
-        out
+        rule_citations(&self.source, &self.section, &self.also)
     }
+}
+
+/// A rule's citations: its own source and section, then the further sources.
+fn rule_citations(source: &str, section: &str, also: &[SourceRef]) -> Vec<Citation> {
+    let mut out = vec![Citation::new(source, section)];
+    for a in also {
+        push_citation(&mut out, a.citation());
+    }
+    out
 }
 
 /// Law or a self-binding norm that comes with a placement option, whatever the data.
@@ -874,11 +879,7 @@ pub struct OptionRule {
 impl OptionRule {
     /// Its citations: the source, then the further sources.
     pub fn citations(&self) -> Vec<Citation> {
-        let mut out = vec![Citation::new(&self.source, &self.section)];
-        for a in &self.also {
-            push_citation(&mut out, a.citation());
-        }
-        out
+        rule_citations(&self.source, &self.section, &self.also)
     }
 }
 

@@ -2,7 +2,7 @@
 //! per RFC 4180 when they hold a separator, quote or line break.
 
 use super::ScoreView;
-use crate::core::catalogue::Catalogue;
+use crate::core::catalogue::{CandidateKey, Catalogue};
 use crate::core::text::Lang;
 
 /// A CSV field: neutralised against formula injection and control characters (see
@@ -15,6 +15,28 @@ pub fn field(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// The four candidate columns (`candidate`, `option`, `service_model`, `deployment`), empty
+/// where there is no candidate.
+fn candidate_cells(k: Option<CandidateKey>) -> [String; 4] {
+    match k {
+        Some(k) => [
+            k.id(),
+            k.option.id().into(),
+            k.service_model.id().into(),
+            k.deployment.id().into(),
+        ],
+        None => Default::default(),
+    }
+}
+
+/// A row of `head`, the four candidate columns of `k`, and `tail`.
+fn row_with(head: &[String], k: Option<CandidateKey>, tail: &[String]) -> String {
+    let mut cells = head.to_vec();
+    cells.extend(candidate_cells(k));
+    cells.extend_from_slice(tail);
+    row(&cells)
 }
 
 fn row(fields: &[String]) -> String {
@@ -47,76 +69,62 @@ pub fn score(v: &ScoreView<'_>) -> String {
     .map(String::from));
     for r in &v.evaluation.ranking {
         for c in &r.criteria {
-            out.push_str(&row(&[
-                "ranking".into(),
-                r.rank.to_string(),
-                r.tied.to_string(),
-                r.key.id(),
-                r.key.option.id().into(),
-                r.key.service_model.id().into(),
-                r.key.deployment.id().into(),
-                format!("{:.6}", r.total),
-                c.criterion.id().into(),
-                format!("{:.6}", c.score),
-                format!("{:.6}", c.weight),
-                c.explanation.get(lang).into(),
-            ]));
+            out.push_str(&row_with(
+                &["ranking".into(), r.rank.to_string(), r.tied.to_string()],
+                Some(r.key),
+                &[
+                    format!("{:.6}", r.total),
+                    c.criterion.id().into(),
+                    format!("{:.6}", c.score),
+                    format!("{:.6}", c.weight),
+                    c.explanation.get(lang).into(),
+                ],
+            ));
         }
     }
     let e = v.evaluation;
     for (b, t) in e.blind_spots.iter().zip(e.blind_spot_texts(v.catalogue)) {
         let k = e.leader().map(|l| l.key);
-        out.push_str(&row(&[
-            "warning".into(),
-            String::new(),
-            String::new(),
-            k.map(|k| k.id()).unwrap_or_default(),
-            k.map(|k| k.option.id().to_string()).unwrap_or_default(),
-            k.map(|k| k.service_model.id().to_string())
-                .unwrap_or_default(),
-            k.map(|k| k.deployment.id().to_string()).unwrap_or_default(),
-            String::new(),
-            b.criterion.id().into(),
-            format!("{:.6}", b.score),
-            format!("{:.6}", 0.0),
-            t.get(lang).into(),
-        ]));
+        out.push_str(&row_with(
+            &["warning".into(), String::new(), String::new()],
+            k,
+            &[
+                String::new(),
+                b.criterion.id().into(),
+                format!("{:.6}", b.score),
+                format!("{:.6}", 0.0),
+                t.get(lang).into(),
+            ],
+        ));
     }
     for x in &v.evaluation.excluded {
         for reason in &x.reasons {
-            out.push_str(&row(&[
-                "excluded".into(),
-                String::new(),
-                String::new(),
-                x.key.id(),
-                x.key.option.id().into(),
-                x.key.service_model.id().into(),
-                x.key.deployment.id().into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                reason.get(lang).into(),
-            ]));
+            out.push_str(&row_with(
+                &["excluded".into(), String::new(), String::new()],
+                Some(x.key),
+                &[
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    reason.get(lang).into(),
+                ],
+            ));
         }
     }
     for w in &v.evaluation.workloads {
         let k = w.key;
-        out.push_str(&row(&[
-            "workload".into(),
-            String::new(),
-            String::new(),
-            k.map(|k| k.id()).unwrap_or_default(),
-            k.map(|k| k.option.id().to_string()).unwrap_or_default(),
-            k.map(|k| k.service_model.id().to_string())
-                .unwrap_or_default(),
-            k.map(|k| k.deployment.id().to_string()).unwrap_or_default(),
-            w.total.map(|t| format!("{t:.6}")).unwrap_or_default(),
-            w.name.clone(),
-            String::new(),
-            w.data.id().into(),
-            w.explanation.get(lang).into(),
-        ]));
+        out.push_str(&row_with(
+            &["workload".into(), String::new(), String::new()],
+            k,
+            &[
+                w.total.map(|t| format!("{t:.6}")).unwrap_or_default(),
+                w.name.clone(),
+                String::new(),
+                w.data.id().into(),
+                w.explanation.get(lang).into(),
+            ],
+        ));
     }
     out
 }
