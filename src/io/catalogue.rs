@@ -36,21 +36,11 @@ pub fn load(path: &Path) -> Result<Catalogue, InputErrors> {
 /// Parses and checks catalogue text.
 pub fn parse(file: &str, text: &str) -> Result<Catalogue, InputErrors> {
     let cat: Catalogue = toml::from_str(text).map_err(|e| {
-        let message = e.message().trim().to_string();
-        let mut err = InputError::file(file, super::error::cut(&message));
-        if let Some(span) = e.span() {
-            err = err.at(text, span.start);
-            if let Ok(doc) = toml::de::DeTable::parse(text) {
-                let field = super::walk::path_at(doc.get_ref(), span.start);
-                if !field.is_empty() {
-                    err = err.field(field);
-                }
-            }
-        }
-        if let Some(i) = message.find("expected ") {
-            err = err.allowed(super::error::cut(&message[i + "expected ".len()..]));
-        }
-        InputErrors(vec![err])
+        let doc = toml::de::DeTable::parse(text).ok();
+        let root = doc.as_ref().map(|d| d.get_ref());
+        InputErrors(vec![super::walk::located_serde_error(
+            file, text, root, "", &e,
+        )])
     })?;
     let errors = check(file, &cat);
     if errors.is_empty() {

@@ -360,22 +360,13 @@ pub fn parse_with(file: &str, text: &str, catalogue: &Catalogue) -> Result<Sessi
         None => return Err(schema_error("missing `schema`".into())),
     }
     let s: Session = toml::from_str(text).map_err(|e| {
-        let message = e.message().trim().to_string();
-        let mut err = InputError::file(
+        InputErrors(vec![super::walk::located_serde_error(
             file,
-            format!("invalid session: {}", super::error::cut(&message)),
-        );
-        if let Some(span) = e.span() {
-            err = err.at(text, span.start);
-            let field = super::walk::path_at(root, span.start);
-            if !field.is_empty() {
-                err = err.field(field);
-            }
-        }
-        if let Some(i) = message.find("expected ") {
-            err = err.allowed(super::error::cut(&message[i + "expected ".len()..]));
-        }
-        InputErrors(vec![err])
+            text,
+            Some(root),
+            "invalid session: ",
+            &e,
+        )])
     })?;
     let errors = super::gate::check_session(file, text, &s, catalogue);
     if errors.is_empty() {

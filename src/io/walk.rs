@@ -436,6 +436,34 @@ pub fn locate(root: &DeTable<'_>, path: &str) -> Option<usize> {
 
 /// The dotted path of the deepest field whose key or value holds byte `offset` (e.g. the field
 /// a deserialisation error points at); empty when none does.
+/// A serde error from reading TOML text as a typed value, located: line and column from its
+/// span, the field path at that place (from `root`, the same text parsed as spanned tables),
+/// and what serde expected as the allowed values. `prefix` starts the message ("invalid
+/// session: "); long values are cut.
+pub fn located_serde_error(
+    file: &str,
+    text: &str,
+    root: Option<&DeTable<'_>>,
+    prefix: &str,
+    e: &toml::de::Error,
+) -> InputError {
+    let message = e.message().trim().to_string();
+    let mut err = InputError::file(file, format!("{prefix}{}", cut(&message)));
+    if let Some(span) = e.span() {
+        err = err.at(text, span.start);
+        if let Some(root) = root {
+            let field = path_at(root, span.start);
+            if !field.is_empty() {
+                err = err.field(field);
+            }
+        }
+    }
+    if let Some(i) = message.find("expected ") {
+        err = err.allowed(cut(&message[i + "expected ".len()..]));
+    }
+    err
+}
+
 pub fn path_at(root: &DeTable<'_>, offset: usize) -> String {
     // Table spans may cover only a `[header]`, so children are searched whatever the span.
     fn table(t: &DeTable<'_>, offset: usize, path: &str) -> Option<String> {
