@@ -184,6 +184,8 @@ fn status_quo_warning_on_comparison_and_summary() {
     common::feed(&mut s, &[Action::GoTo(Screen::Comparison.index())]);
     let cmp = common::render(&s, 160, 48);
     assert!(cmp.contains(warning), "{cmp}");
+    // The panel that holds the warning says so in its title, not only "Excluded".
+    assert!(cmp.contains("Note · excluded"), "{cmp}");
     common::feed(&mut s, &[Action::GoTo(Screen::Summary.index())]);
     let sum = common::render(&s, 160, 48);
     assert!(sum.contains(warning), "{sum}");

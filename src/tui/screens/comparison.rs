@@ -203,6 +203,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             th.dim(),
         )));
     }
+    let title = if ex.is_empty() {
+        s.excluded
+    } else {
+        s.notes_and_excluded
+    };
     if e.excluded.is_empty() {
         ex.push(Line::from(s.nothing_excluded));
     }
@@ -222,7 +227,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(
         Paragraph::new(ex)
             .wrap(Wrap { trim: false })
-            .block(panel(s.excluded, th, false)),
+            .block(panel(title, th, false)),
         p.excluded,
     );
 }
