@@ -559,8 +559,11 @@ struct Batch {
     /// consecutive samples, which often give a candidate the same rank, do not wait on each
     /// other's increment. Added to the tally by [`Batch::flush`]; `u32` is ample for a chunk.
     counts: Vec<u32>,
-    /// Scratch of the AVX2 comparisons: totals rounded to `f32`, and their counts.
+    /// Scratch of the AVX2 comparisons: totals rounded to `f32`, and their counts (read only
+    /// where AVX2 exists, i.e. on x86-64).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     rounded: Vec<[f32; LANES]>,
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     counts32: Vec<[u32; LANES]>,
 }
 
