@@ -15,6 +15,8 @@
 //! Without `soffice` the LibreOffice tests skip with a message, except under `CI=true`, where
 //! they fail (CI installs libreoffice-calc). `WOLKWIJZER_KEEP_RENDERS=DIR` keeps the files.
 
+mod common;
+
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -30,18 +32,8 @@ fn bin() -> Command {
     c
 }
 
-fn on_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
 fn profiles() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-    v.sort();
+    let v = common::shipped_profiles();
     assert!(v.len() >= 4, "shipped profiles: {v:?}");
     v
 }
@@ -240,7 +232,7 @@ fn soffice() -> Option<PathBuf> {
     });
     if found.is_none() {
         assert!(
-            !on_ci(),
+            !common::on_ci(),
             "CI=true but soffice is not installed (apt-get install libreoffice-calc); the xlsx test must run on CI"
         );
         eprintln!("skipping: soffice not found (apt-get install libreoffice-calc)");

@@ -30,13 +30,7 @@ fn root() -> PathBuf {
 
 /// Every shipped profile, the starter-group fixture, and `None` for the built-in demo.
 fn profiles() -> Vec<Option<PathBuf>> {
-    let mut v: Vec<Option<PathBuf>> = std::fs::read_dir(root().join("profiles"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .map(Some)
-        .collect();
-    v.sort();
+    let mut v: Vec<Option<PathBuf>> = common::shipped_profiles().into_iter().map(Some).collect();
     v.push(Some(
         root().join("tests/fixtures/startersgroep-rivierenland.toml"),
     ));

@@ -1,7 +1,9 @@
 //! Shipped profiles (golden output, JSON shape, the data-class rules) and every bad-input case
 //! in `tests/invalid_profiles/` with the message it must produce.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use serde_json::Value;
 use wolkwijzer::cli::{Format, render_score};
@@ -10,20 +12,9 @@ use wolkwijzer::core::scoring::evaluate;
 use wolkwijzer::core::text::Lang;
 use wolkwijzer::io::{catalogue, profile};
 
-fn shipped() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-    v.sort();
-    v
-}
-
 #[test]
 fn at_least_four_profiles_ship_and_all_are_valid() {
-    let files = shipped();
+    let files = common::shipped_profiles();
     assert!(files.len() >= 4, "{files:?}");
     for f in &files {
         profile::load(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
@@ -44,7 +35,7 @@ fn demo_profile_is_valid() {
 #[test]
 fn golden_score_tables() {
     let cat = catalogue::built_in();
-    for f in shipped() {
+    for f in common::shipped_profiles() {
         let p = profile::load(&f).unwrap();
         let name = f.file_stem().unwrap().to_string_lossy().to_string();
         for lang in [Lang::Nl, Lang::En] {
@@ -63,7 +54,7 @@ fn candidate_ok(c: &Value) {
 #[test]
 fn json_matches_the_documented_shape_for_every_profile() {
     let cat = catalogue::built_in();
-    for f in shipped() {
+    for f in common::shipped_profiles() {
         let p = profile::load(&f).unwrap();
         let text = render_score(&cat, &p, Format::Json, Lang::Nl).unwrap();
         let v: Value = serde_json::from_str(&text).unwrap();
@@ -107,7 +98,7 @@ fn json_matches_the_documented_shape_for_every_profile() {
 #[test]
 fn brp_and_special_data_never_land_on_public_cloud_without_accepted_conditions() {
     let cat = catalogue::built_in();
-    for f in shipped() {
+    for f in common::shipped_profiles() {
         let p = profile::load(&f).unwrap();
         let e = evaluate(&cat, &p).unwrap();
         for w in &e.workloads {
@@ -467,7 +458,7 @@ fn table_ok(t: &Value, years: usize) {
 #[test]
 fn business_case_json_has_the_documented_shape_for_every_profile() {
     let cat = catalogue::built_in();
-    for f in shipped() {
+    for f in common::shipped_profiles() {
         let p = profile::load(&f).unwrap();
         assert!(
             p.business_case.is_some(),
@@ -579,7 +570,7 @@ fn the_starter_group_shows_a_participant_that_loses_while_the_group_wins() {
 #[test]
 fn golden_business_case_tables() {
     let cat = catalogue::built_in();
-    for f in shipped() {
+    for f in common::shipped_profiles() {
         let p = profile::load(&f).unwrap();
         let name = f.file_stem().unwrap().to_string_lossy().to_string();
         for lang in [Lang::Nl, Lang::En] {
@@ -593,7 +584,7 @@ fn golden_business_case_tables() {
 #[test]
 fn profiles_with_a_business_case_round_trip_through_json_and_toml() {
     // Sessions store the profile; the business case must survive serialisation unchanged.
-    for f in shipped() {
+    for f in common::shipped_profiles() {
         let p = profile::load(&f).unwrap();
         let json = serde_json::to_string(&p).unwrap();
         let back: wolkwijzer::core::profile::Profile = serde_json::from_str(&json).unwrap();

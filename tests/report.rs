@@ -20,6 +20,8 @@
 //! - Exempt: nothing. Ranks, source numbers, the scale ends (0 and 10) and years are in the
 //!   JSON too (`rank`, `number`, `scale`, the question and citations).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -31,17 +33,6 @@ use wolkwijzer::i18n::report as labels;
 use wolkwijzer::io::{catalogue, profile};
 use wolkwijzer::report::note::{Note, NoteInput, csv, html, json, markdown};
 use wolkwijzer::report::number;
-
-fn shipped() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-    v.sort();
-    v
-}
 
 fn name(p: &Path) -> String {
     p.file_stem().unwrap().to_string_lossy().to_string()
@@ -225,7 +216,7 @@ fn tokens_and_normalisation() {
 
 #[test]
 fn every_number_in_html_and_markdown_is_in_the_json() {
-    for path in shipped() {
+    for path in common::shipped_profiles() {
         for lang in [Lang::Nl, Lang::En] {
             let json = json_numbers(&render(&path, ReportFormat::Json, lang));
             let html = html_text(&render(&path, ReportFormat::Html, lang));
@@ -254,7 +245,7 @@ fn business_case_chapter(md: &str, lang: Lang) -> &str {
 #[test]
 fn the_cross_check_covers_the_business_case_chapter() {
     // The chapter is full of amounts; each is one the JSON holds, and a changed amount is caught.
-    for path in shipped() {
+    for path in common::shipped_profiles() {
         for lang in [Lang::Nl, Lang::En] {
             let json = json_numbers(&render(&path, ReportFormat::Json, lang));
             let md = render(&path, ReportFormat::Markdown, lang);
@@ -292,7 +283,7 @@ fn business_case_chapter_matches_the_business_case_command() {
     // The report's JSON carries the same numbers as `business-case --format json` for the
     // scenarios it shows: the yearly table, the bands, the bills and the participants.
     let cat = catalogue::built_in();
-    for path in shipped() {
+    for path in common::shipped_profiles() {
         let p = profile::load(&path).unwrap();
         let note: Value =
             serde_json::from_str(&render(&path, ReportFormat::Json, Lang::Nl)).unwrap();
@@ -467,7 +458,7 @@ fn in_order(text: &str, needles: &[&str], prefix: &str) -> Result<(), String> {
 
 #[test]
 fn chapters_come_in_the_agreed_order() {
-    for path in shipped() {
+    for path in common::shipped_profiles() {
         for lang in [Lang::Nl, Lang::En] {
             let note = note_for(&path, lang);
             let heads = chapter_headings(&note, lang);
@@ -488,7 +479,7 @@ fn chapters_come_in_the_agreed_order() {
 
 #[test]
 fn html_is_self_contained_and_accessible() {
-    for path in shipped() {
+    for path in common::shipped_profiles() {
         let h = render(&path, ReportFormat::Html, Lang::Nl);
         let lower = h.to_lowercase();
         for banned in [

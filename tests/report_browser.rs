@@ -23,6 +23,8 @@
 //! Without Chromium (or `pdftotext`) the test is skipped with a message, except under
 //! `CI=true`, where it fails: CI installs both (`.ci/run`).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -94,10 +96,6 @@ const HARNESS: &str = r#"<script>
 })();
 </script>"#;
 
-fn on_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
 /// Finds a program on the PATH.
 fn which(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
@@ -130,7 +128,7 @@ fn tools() -> Option<(PathBuf, PathBuf)> {
             .collect::<Vec<_>>()
             .join(" and ");
             assert!(
-                !on_ci(),
+                !common::on_ci(),
                 "CI=true but not installed: {missing}; the browser test must run on CI"
             );
             eprintln!(
@@ -240,17 +238,6 @@ fn measure(bin: &Path, dir: &Path, html: &str, width: u32, tag: &str) -> Value {
     serde_json::from_str(&json).unwrap_or_else(|e| panic!("{tag}: {e}: {json}"))
 }
 
-fn shipped() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-    v.sort();
-    v
-}
-
 /// The detectors themselves: a page with errors and a too-wide element must be caught.
 fn controls(bin: &Path, dir: &Path) {
     let bad = r#"<!DOCTYPE html><html><head><title>control</title></head><body><div style="width:3000px">wide</div><p style="width:50px;white-space:nowrap">{long}</p><svg role="img"><rect width="5" height="5"/></svg><script>console.error("control-error"); throw new Error("control-uncaught");</script></body></html>"#;
@@ -299,7 +286,7 @@ fn html_reports_render_cleanly_in_chromium() {
     let mut checked = 0;
     // Every shipped profile in both languages, each with its business case chapter.
     let mut cases: Vec<(PathBuf, Lang)> = vec![];
-    for path in shipped() {
+    for path in common::shipped_profiles() {
         for lang in [Lang::Nl, Lang::En] {
             cases.push((path.clone(), lang));
         }

@@ -1,7 +1,10 @@
-//! Helpers shared by the TUI tests: states on the demo and the group profile, and rendering a
-//! state to text on ratatui's `TestBackend`. Each test binary uses only some of them.
+//! Helpers shared by the tests: states on the demo and the group profile, rendering a state to
+//! text on ratatui's `TestBackend`, the shipped profiles, and whether the run is CI's. Each test
+//! binary uses only some of them.
 
 #![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -60,4 +63,22 @@ pub fn starters(lang: Lang) -> State {
     let mut s = State::new(catalogue::built_in(), p, None);
     s.lang = lang;
     s
+}
+
+/// The shipped profiles (`profiles/*.toml`), sorted by file name.
+pub fn shipped_profiles() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+    v.sort();
+    v
+}
+
+/// Whether this run is CI's (`CI=true`), where a test that needs an outside tool fails
+/// instead of skipping when the tool is missing.
+pub fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
 }
