@@ -537,79 +537,56 @@ pub fn run(corpus: &Corpus, input: &Input, mode: Mode, index: u64) -> Reached {
     } else {
         Lang::En
     };
+    let pipe = mode == Mode::Pipeline;
     match input.kind {
-        Kind::Profile => match profile::parse_with(&name, text, Some(cat)) {
-            Ok(p) => {
-                if mode == Mode::Pipeline {
-                    pipeline(cat, &p, None, lang, index);
-                    unchecked(&p, index);
-                }
-                Reached {
-                    valid: true,
-                    pipeline: mode == Mode::Pipeline,
-                }
+        Kind::Profile => reached(profile::parse_with(&name, text, Some(cat)), pipe, |p| {
+            pipeline(cat, &p, None, lang, index);
+            unchecked(&p, index);
+        }),
+        Kind::Session => reached(store::parse_with(&name, text, cat), pipe, |s| {
+            let p = s.note_profile();
+            pipeline(cat, &p, Some(s), lang, index);
+        }),
+        Kind::Ahp => reached(ahp::parse(&name, text), pipe, |a| {
+            for f in FORMATS {
+                let _ = cli::render_ahp(&a, f, lang);
             }
-            Err(e) => {
-                let _ = e.to_string();
-                Reached::default()
+        }),
+        Kind::Catalogue => reached(catalogue::parse(&name, text), pipe, |c| {
+            // A catalogue override runs every profile that still fits it.
+            let demo = profile::demo();
+            if wolkwijzer::io::gate::check_profile(&demo, &c).is_empty() {
+                pipeline(&c, &demo, None, lang, index);
+            } else {
+                let mut d = demo;
+                d.business_case = None;
+                pipeline(&c, &d, None, lang, index);
             }
-        },
-        Kind::Session => match store::parse_with(&name, text, cat) {
-            Ok(s) => {
-                if mode == Mode::Pipeline {
-                    let p = s.note_profile();
-                    pipeline(cat, &p, Some(s), lang, index);
-                }
-                Reached {
-                    valid: true,
-                    pipeline: mode == Mode::Pipeline,
-                }
+        }),
+    }
+}
+
+/// What a parse result reached: an error is displayed (as the user would see it); an accepted
+/// input goes through `run_pipeline` when `pipe`.
+fn reached<T, E: std::fmt::Display>(
+    parsed: Result<T, E>,
+    pipe: bool,
+    run_pipeline: impl FnOnce(T),
+) -> Reached {
+    match parsed {
+        Ok(value) => {
+            if pipe {
+                run_pipeline(value);
             }
-            Err(e) => {
-                let _ = e.to_string();
-                Reached::default()
+            Reached {
+                valid: true,
+                pipeline: pipe,
             }
-        },
-        Kind::Ahp => match ahp::parse(&name, text) {
-            Ok(a) => {
-                if mode == Mode::Pipeline {
-                    for f in FORMATS {
-                        let _ = cli::render_ahp(&a, f, lang);
-                    }
-                }
-                Reached {
-                    valid: true,
-                    pipeline: mode == Mode::Pipeline,
-                }
-            }
-            Err(e) => {
-                let _ = e.to_string();
-                Reached::default()
-            }
-        },
-        Kind::Catalogue => match catalogue::parse(&name, text) {
-            Ok(c) => {
-                if mode == Mode::Pipeline {
-                    // A catalogue override runs every profile that still fits it.
-                    let demo = profile::demo();
-                    if wolkwijzer::io::gate::check_profile(&demo, &c).is_empty() {
-                        pipeline(&c, &demo, None, lang, index);
-                    } else {
-                        let mut d = demo;
-                        d.business_case = None;
-                        pipeline(&c, &d, None, lang, index);
-                    }
-                }
-                Reached {
-                    valid: true,
-                    pipeline: mode == Mode::Pipeline,
-                }
-            }
-            Err(e) => {
-                let _ = e.to_string();
-                Reached::default()
-            }
-        },
+        }
+        Err(e) => {
+            let _ = e.to_string();
+            Reached::default()
+        }
     }
 }
 
