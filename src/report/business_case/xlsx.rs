@@ -463,8 +463,6 @@ fn annex(
             };
             ws.write_formula_with_format(cum, c, f(expr), style)?;
         }
-        let pos = format!("IF({}>0,{},\"\")", at(cum_cash, c), y + 1);
-        ws.write_formula_with_format(positive, c, Formula::new(format!("={pos}")), &st.year)?;
     }
     for r in [benefits, operating, investments, total_costs, cash_flow] {
         let sum = format!("=SUM({}:{})", at(r, YEAR_COL), at(r, last_col));
@@ -475,12 +473,7 @@ fn annex(
         };
         ws.write_formula_with_format(r, total_col, Formula::new(sum), style)?;
     }
-    let range = format!("{}:{}", at(positive, YEAR_COL), at(positive, last_col));
-    let ry = format!(
-        "=IF(COUNT({range})=0,{},MIN({range}))",
-        text_literal(t.not_within)
-    );
-    ws.write_formula_with_format(return_year, YEAR_COL, Formula::new(ry), &st.year_bold)?;
+    return_year_rows(ws, st, [cum_cash, positive, return_year], n, t.not_within)?;
     let sections = SectionRows {
         sheet: sheet.to_string(),
         benefits,
@@ -827,16 +820,34 @@ fn live_band(
             format!("{}+{}", at(cum, c - 1), at(cash, c))
         };
         ws.write_formula_with_format(cum, c, f(cum_f), &st.money_bold)?;
-        let pos = format!("IF({}>0,{year},\"\")", at(cum, c));
-        ws.write_formula_with_format(positive, c, Formula::new(format!("={pos}")), &st.year)?;
     }
+    return_year_rows(ws, st, [cum, positive, ret], n, t.not_within)?;
+    Ok(ret + 2)
+}
+
+/// The return year of seed annex 1 as formulas: per year the year number where the cumulative
+/// cash flow (row `cum`) is above zero (row `positive`), and in `ret` the first such year, or
+/// `not_within` when there is none.
+fn return_year_rows(
+    ws: &mut Worksheet,
+    st: &Styles,
+    [cum, positive, ret]: [u32; 3],
+    n: usize,
+    not_within: &str,
+) -> Result<(), XlsxError> {
+    for y in 0..n {
+        let c = YEAR_COL + y as u16;
+        let pos = format!("=IF({}>0,{},\"\")", at(cum, c), y + 1);
+        ws.write_formula_with_format(positive, c, Formula::new(pos), &st.year)?;
+    }
+    let last_col = YEAR_COL + n as u16 - 1;
     let range = format!("{}:{}", at(positive, YEAR_COL), at(positive, last_col));
     let ry = format!(
         "=IF(COUNT({range})=0,{},MIN({range}))",
-        text_literal(t.not_within)
+        text_literal(not_within)
     );
     ws.write_formula_with_format(ret, YEAR_COL, Formula::new(ry), &st.year_bold)?;
-    Ok(ret + 2)
+    Ok(())
 }
 
 /// Reads one amount from a row of annex 1.
