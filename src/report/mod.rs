@@ -3,6 +3,7 @@
 pub mod business_case;
 pub mod cite;
 pub mod csv;
+pub mod doc;
 pub mod json;
 pub mod markdown;
 pub mod note;

@@ -1,0 +1,240 @@
+//! The document model every prose report is built as once: content → [`Document`] → format.
+//!
+//! A report's content function decides *what* is said (headings, paragraphs with emphasis,
+//! tables with their alignment and number columns, figures with a data table behind them);
+//! one renderer per format (text, Markdown, HTML, Word) decides *how* it looks. Numbers in
+//! table cells are already formatted by `report::number` in the document's language, so a
+//! renderer never formats a number itself.
+
+use crate::core::text::Lang;
+
+/// A run of text inside a paragraph, list item or table cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Emphasised text (italic).
+    Emph(String),
+    /// Strong text (bold).
+    Strong(String),
+    /// An identifier, path or command, shown in a fixed-width font.
+    Code(String),
+}
+
+impl Inline {
+    /// The text without its styling.
+    pub fn text(&self) -> &str {
+        match self {
+            Inline::Text(s) | Inline::Emph(s) | Inline::Strong(s) | Inline::Code(s) => s,
+        }
+    }
+}
+
+/// Paragraph content: a list of inline runs.
+pub type Runs = Vec<Inline>;
+
+/// Plain text as paragraph content.
+pub fn plain(text: impl Into<String>) -> Runs {
+    vec![Inline::Text(text.into())]
+}
+
+/// The text of `runs` without styling.
+pub fn runs_text(runs: &[Inline]) -> String {
+    runs.iter().map(Inline::text).collect()
+}
+
+/// How a table column is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub head: String,
+    pub align: Align,
+    /// The cells are numbers (already formatted); renderers may use tabular figures and a
+    /// spreadsheet may read them back as values.
+    pub number: bool,
+}
+
+impl Column {
+    /// A left-aligned text column.
+    pub fn text(head: impl Into<String>) -> Self {
+        Column {
+            head: head.into(),
+            align: Align::Left,
+            number: false,
+        }
+    }
+
+    /// A right-aligned number column.
+    pub fn number(head: impl Into<String>) -> Self {
+        Column {
+            head: head.into(),
+            align: Align::Right,
+            number: true,
+        }
+    }
+}
+
+/// A table: columns and rows of formatted cells (one cell per column).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Table {
+    pub caption: Option<String>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A chart with its title, a description for readers who cannot see it, an optional
+/// rendering (SVG markup) and the data behind it as a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub title: String,
+    pub description: String,
+    pub svg: Option<String>,
+    pub data: Table,
+}
+
+/// The kind of a highlighted box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Callout {
+    /// Something the reader must not miss (an exclusion, an inconsistency, a close call).
+    Warning,
+    /// Background the reader may skip.
+    Info,
+}
+
+/// One block of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A heading of level 1–4; `id` is a stable anchor for cross-references.
+    Heading {
+        level: u8,
+        text: String,
+        id: Option<String>,
+    },
+    /// A paragraph.
+    Para(Runs),
+    /// A bulleted (or numbered) list.
+    List { ordered: bool, items: Vec<Runs> },
+    /// A table.
+    Table(Table),
+    /// A figure.
+    Figure(Figure),
+    /// Preformatted lines (bars, a TOML snippet).
+    Pre(Vec<String>),
+    /// A highlighted box.
+    Callout { kind: Callout, body: Runs },
+    /// Start a new page here when printed.
+    PageBreak,
+    /// Blocks that should stay on one page when printed (a heading with its table).
+    KeepTogether(Vec<Block>),
+}
+
+/// A whole document: its title, language and blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub title: String,
+    pub lang: Lang,
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    pub fn new(title: impl Into<String>, lang: Lang) -> Self {
+        Document {
+            title: title.into(),
+            lang,
+            blocks: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, block: Block) -> &mut Self {
+        self.blocks.push(block);
+        self
+    }
+
+    pub fn heading(&mut self, level: u8, text: impl Into<String>) -> &mut Self {
+        self.push(Block::Heading {
+            level,
+            text: text.into(),
+            id: None,
+        })
+    }
+
+    pub fn para(&mut self, text: impl Into<String>) -> &mut Self {
+        self.push(Block::Para(plain(text)))
+    }
+
+    pub fn runs(&mut self, runs: Runs) -> &mut Self {
+        self.push(Block::Para(runs))
+    }
+
+    pub fn list(&mut self, items: Vec<String>) -> &mut Self {
+        self.push(Block::List {
+            ordered: false,
+            items: items.into_iter().map(plain).collect(),
+        })
+    }
+
+    pub fn table(&mut self, table: Table) -> &mut Self {
+        self.push(Block::Table(table))
+    }
+
+    pub fn warning(&mut self, text: impl Into<String>) -> &mut Self {
+        self.push(Block::Callout {
+            kind: Callout::Warning,
+            body: plain(text),
+        })
+    }
+
+    /// The headings of the document, in order, with their level (for tests and a table of
+    /// contents).
+    pub fn headings(&self) -> Vec<(u8, String)> {
+        fn walk(blocks: &[Block], out: &mut Vec<(u8, String)>) {
+            for b in blocks {
+                match b {
+                    Block::Heading { level, text, .. } => out.push((*level, text.clone())),
+                    Block::KeepTogether(inner) => walk(inner, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.blocks, &mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_found_inside_keep_together_blocks() {
+        let mut d = Document::new("Nota", Lang::Nl);
+        d.heading(1, "Beslispunten");
+        d.push(Block::KeepTogether(vec![Block::Heading {
+            level: 2,
+            text: "Kosten".into(),
+            id: Some("kosten".into()),
+        }]));
+        d.para("tekst");
+        assert_eq!(
+            d.headings(),
+            vec![(1, "Beslispunten".to_string()), (2, "Kosten".to_string())]
+        );
+    }
+
+    #[test]
+    fn runs_text_drops_styling_only() {
+        let r = vec![
+            Inline::Text("a ".into()),
+            Inline::Strong("b".into()),
+            Inline::Emph(" c".into()),
+        ];
+        assert_eq!(runs_text(&r), "a b c");
+    }
+}
