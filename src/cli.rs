@@ -787,12 +787,20 @@ fn with_business_case(
             return fail(EXIT_INVALID, format!("{with}{e}"));
         }
     };
+    // Does the business case cost out what the ranking recommends? (issue 11, item 6)
+    let coverage = scoring::evaluate(catalogue, profile).ok().map(|e| {
+        crate::core::business_case::coverage(
+            &crate::core::business_case::leaders(&e.ranking),
+            &setup.scenarios,
+        )
+    });
     let view = BusinessCaseView {
         catalogue,
         profile,
         setup,
         result: &result,
         lang,
+        coverage,
     };
     render(&view)
 }

@@ -1913,3 +1913,114 @@ pub fn xlsx_strings(lang: Lang) -> &'static XlsxStrings {
         Lang::En => &XLSX_EN,
     }
 }
+
+// =============================================================================================
+// Business case: what a controller checks (issue 11, item 6). Owned by the business-case
+// work; templates with named `{placeholders}` filled by `report::business_case::grounds`.
+// =============================================================================================
+
+/// Labels of the basis-and-assumptions block of the business case and of its check against
+/// the recommended candidate.
+#[derive(Debug)]
+pub struct GroundsStrings {
+    pub heading: &'static str,
+    pub price_level: &'static str,
+    pub price_level_missing: &'static str,
+    pub indexation: &'static str,
+    pub indexation_none: &'static str,
+    pub fte_price: &'static str,
+    pub fte_price_no_level: &'static str,
+    pub fte_price_missing: &'static str,
+    pub reorganisation: &'static str,
+    pub reorganisation_none: &'static str,
+    pub fte_leaving: &'static str,
+    pub personnel_cut_without_rule: &'static str,
+    pub vat: &'static str,
+    pub vat_missing: &'static str,
+    pub vat_law: &'static str,
+    pub vat_unconfirmed: &'static str,
+    pub source: &'static str,
+    pub assumption: &'static str,
+    pub line: &'static str,
+    pub covered: &'static str,
+    pub no_recommendation: &'static str,
+    pub no_scenarios: &'static str,
+    pub same_option: &'static str,
+    pub other_candidates: &'static str,
+    pub scenario: &'static str,
+    pub and: &'static str,
+    /// Shown for a line the core adds: the VAT on a service charge not recovered.
+    pub vat_line: &'static str,
+    /// Shown for a line the core adds: the frictional costs of the FTE that go.
+    pub reorganisation_line: &'static str,
+}
+
+pub const GROUNDS_NL: GroundsStrings = GroundsStrings {
+    heading: "Grondslagen en aannames",
+    price_level: "Prijspeil: alle bedragen in euro's van {year}.",
+    price_level_missing: "Prijspeil: niet opgegeven in het profiel; vraag na in welk jaar de bedragen zijn uitgedrukt.",
+    indexation: "Indexatie: {pct} per jaar, gelijk voor ongewijzigd beleid en elk scenario (nulmeting, besparingen, rekeningen en baten); eenmalige kosten en investeringen staan in euro's van hun jaar. {basis}",
+    indexation_none: "Indexatie: geen; ongewijzigd beleid en elk scenario rekenen allebei in constante prijzen.",
+    fte_price: "Kosten van één fte: EUR {amount} per jaar, prijspeil {year}. {basis}",
+    fte_price_no_level: "Kosten van één fte: EUR {amount} per jaar; prijspeil niet opgegeven.",
+    fte_price_missing: "Kosten van één fte: niet opgegeven.",
+    reorganisation: "Frictiekosten: eenmalig {pct} van de jaarkosten per fte dat vertrekt, in het jaar dat de fte vertrekken. {basis}",
+    reorganisation_none: "Frictiekosten: geen regel in het profiel.",
+    fte_leaving: "{scenario}, {municipality}: personeelskosten EUR {saving} per jaar lager vanaf jaar {year} (ongeveer {fte} fte); frictiekosten EUR {amount} in jaar {year}.",
+    personnel_cut_without_rule: "Let op — {scenario}, {municipality}: personeelskosten EUR {saving} per jaar lager vanaf jaar {year} zonder frictiekosten (geen regel business_case.reorganisation en geen eenmalige reorganisatiekost).",
+    vat: "{scenario} — btw en BTW-compensatiefonds: {rate} btw op de dienstverleningsregels, {recoverable} daarvan komt terug (compensatie of aftrek); niet terug te krijgen: {lost} van die rekeningen, als eigen regel in de tabel. {basis}",
+    vat_missing: "{scenario} — btw en BTW-compensatiefonds: niet opgegeven; de tabel rekent zonder btw-effect.",
+    vat_law: "Wettelijk kader: een gemeente krijgt de btw die haar voor niet-ondernemerstaken in rekening wordt gebracht terug uit het BTW-compensatiefonds (Wet op het BTW-compensatiefonds, 2002, art. 1 lid 1 onder c en art. 2, tekst geldend vanaf 1 januari 2015 — bindend). Een gemeenschappelijke regeling is geen gemeente of provincie in de zin van die wet en heeft zelf geen recht op compensatie: de btw op haar inkoop komt alleen terug door aftrek (als zij btw aan de deelnemers berekent) of via de deelnemers (transparantiemethode). Met de koepelvrijstelling (Wet op de omzetbelasting 1968, art. 11 lid 1 onder u — bindend) is de bijdrage van de deelnemers btw-vrij, maar is de btw op de eigen inkoop niet aftrekbaar; de ruimere toepassing ervan is beëindigd na arresten van het Hof van Justitie van 2017 (Kamerstuk 34775-VII, nr. 43, 21 december 2017 — achtergrond).",
+    vat_unconfirmed: "Niet bevestigd door wolkwijzer (nagegaan november 2026): de huidige tekst van het besluit over de transparantiemethode voor samenwerkingsverbanden (de versie van 2005 verviel in 2009), het artikelnummer in de Wet BCF van het recht op een bijdrage, en of de koepelvrijstelling nog geldt voor ict-diensten van een gemeenschappelijke regeling aan gemeenten. Laat de btw-positie door een fiscalist bevestigen voordat de raad besluit.",
+    source: "Bron: {text}",
+    assumption: "Aanname: {text}",
+    line: "Regel '{label}' — {basis}",
+    covered: "Aanbeveling en business case: de ranglijst beveelt {recommended} aan; {scenarios} rekent die door.",
+    no_recommendation: "Let op: de ranglijst beveelt niets aan (alle kandidaten zijn uitgesloten); de business case rekent {compared} door.",
+    no_scenarios: "Let op: de business case heeft geen scenario's; de aanbeveling {recommended} is niet doorgerekend.",
+    same_option: "Let op: de ranglijst beveelt {recommended} aan, maar de business case rekent {compared} door — dezelfde plaatsingsoptie in een andere variant. De orde van grootte kan kloppen; de regels volgen de aanbeveling niet.",
+    other_candidates: "Let op: de ranglijst beveelt {recommended} aan, maar de business case rekent alleen {compared} door. Deze business case onderbouwt de aanbeveling dus niet: voeg een scenario voor de aanbeveling toe, of leg uit waarom de raad een ander alternatief laat doorrekenen.",
+    scenario: "Scenario {n}",
+    and: " en ",
+    vat_line: "niet terug te krijgen btw: {label}",
+    reorganisation_line: "frictiekosten reorganisatie (vertrekkende fte)",
+};
+
+pub const GROUNDS_EN: GroundsStrings = GroundsStrings {
+    heading: "Basis and assumptions",
+    price_level: "Price level: every amount in euros of {year}.",
+    price_level_missing: "Price level: not stated in the profile; ask which year the amounts are in.",
+    indexation: "Indexation: {pct} a year, the same for unchanged policy and every scenario (nulmeting, savings, bills and benefits); one-off costs and investments are in euros of their year. {basis}",
+    indexation_none: "Indexation: none; unchanged policy and every scenario both use constant prices.",
+    fte_price: "Cost of one FTE: EUR {amount} a year, price level {year}. {basis}",
+    fte_price_no_level: "Cost of one FTE: EUR {amount} a year; price level not stated.",
+    fte_price_missing: "Cost of one FTE: not stated.",
+    reorganisation: "Frictional costs: once, {pct} of the yearly cost per FTE that goes, in the year the FTE go. {basis}",
+    reorganisation_none: "Frictional costs: no rule in the profile.",
+    fte_leaving: "{scenario}, {municipality}: personnel cost EUR {saving} a year lower from year {year} (about {fte} FTE); frictional costs EUR {amount} in year {year}.",
+    personnel_cut_without_rule: "Note — {scenario}, {municipality}: personnel cost EUR {saving} a year lower from year {year} without frictional costs (no business_case.reorganisation rule and no one-off reorganisation cost).",
+    vat: "{scenario} — VAT and the BTW-compensatiefonds: {rate} VAT on the service-charge lines, {recoverable} of it is recovered (compensation or deduction); not recoverable: {lost} of those bills, as a line of its own in the table. {basis}",
+    vat_missing: "{scenario} — VAT and the BTW-compensatiefonds: not stated; the table has no VAT effect.",
+    vat_law: "Legal frame: a municipality gets back the VAT charged to it for its non-business tasks from the BTW-compensatiefonds (Wet op het BTW-compensatiefonds, 2002, art. 1(1)(c) and art. 2, text in force from 1 January 2015 — binding). A gemeenschappelijke regeling is not a municipality or province under that act and has no claim of its own: the VAT on what it buys comes back only by deduction (when it charges VAT to its members) or through its members (the transparency method). Under the cost-sharing exemption (Wet op de omzetbelasting 1968, art. 11(1)(u) — binding) the members' contributions carry no VAT, but the VAT on its own purchases is not deductible; its wider application ended after judgments of the EU Court of Justice of 2017 (Kamerstuk 34775-VII, no. 43, 21 December 2017 — background).",
+    vat_unconfirmed: "Not confirmed by wolkwijzer (checked November 2026): the current text of the decree on the transparency method for collaborations (the 2005 version lapsed in 2009), the article of the Wet BCF that grants the contribution, and whether the cost-sharing exemption still applies to ICT services of a gemeenschappelijke regeling to municipalities. Have a tax adviser confirm the VAT position before the council decides.",
+    source: "Source: {text}",
+    assumption: "Assumption: {text}",
+    line: "Line '{label}' — {basis}",
+    covered: "Recommendation and business case: the ranking recommends {recommended}; {scenarios} costs it out.",
+    no_recommendation: "Note: the ranking recommends nothing (every candidate is excluded); the business case costs out {compared}.",
+    no_scenarios: "Note: the business case has no scenarios; the recommendation {recommended} is not costed out.",
+    same_option: "Note: the ranking recommends {recommended}, but the business case costs out {compared} — the same placement option in another variant. The order of magnitude may hold; the lines do not follow the recommendation.",
+    other_candidates: "Note: the ranking recommends {recommended}, but the business case costs out only {compared}. So this business case does not support the recommendation: add a scenario for it, or explain why the council has another alternative costed out.",
+    scenario: "Scenario {n}",
+    and: " and ",
+    vat_line: "VAT not recovered: {label}",
+    reorganisation_line: "reorganisation: frictional costs of the FTE that go",
+};
+
+/// The basis-and-assumptions labels for a language.
+pub fn grounds_strings(lang: Lang) -> &'static GroundsStrings {
+    match lang {
+        Lang::Nl => &GROUNDS_NL,
+        Lang::En => &GROUNDS_EN,
+    }
+}

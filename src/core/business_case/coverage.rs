@@ -60,6 +60,19 @@ impl Coverage {
     }
 }
 
+/// The candidates sharing the first rank of a ranking, in order (empty when none is
+/// admissible): what the evaluation recommends.
+pub fn leaders(ranking: &[crate::core::scoring::Ranked]) -> Vec<CandidateKey> {
+    let Some(first) = ranking.first().map(|r| r.rank) else {
+        return vec![];
+    };
+    ranking
+        .iter()
+        .filter(|r| r.rank == first)
+        .map(|r| r.key)
+        .collect()
+}
+
 /// Compares `recommended` (the leading candidates of the evaluation, in rank order; more than
 /// one when they share the first rank, empty when none is admissible) with the candidates of
 /// `scenarios`.

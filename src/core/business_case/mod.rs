@@ -29,7 +29,7 @@ pub mod table;
 
 pub use assumptions::{Basis, FtePrice, Indexation, Reorganisation, VatRule};
 pub use baseline::{BaselineMeasurement, ImplicitCost, ImplicitCostKind, TcoCategory, TcoCosts};
-pub use coverage::{Coverage, Uncovered, coverage};
+pub use coverage::{Coverage, Uncovered, coverage, leaders};
 pub use error::{BusinessCaseError, Location};
 pub use known_costs::{
     AmountRange, CollaborationForm, KnownCost, Recurrence, known_collaboration_costs,

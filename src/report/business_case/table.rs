@@ -109,7 +109,7 @@ fn lines(out: &mut String, indent: &str, table: &YearlyTable, t: &CaseStrings, l
         rows.push((name.to_string(), vec![]));
         for l in of {
             rows.push((
-                format!("  {}", l.label),
+                format!("  {}", super::grounds::line_label(&l.label, lang)),
                 l.amounts.iter().map(|a| euros(*a, lang)).collect(),
             ));
         }
@@ -315,6 +315,10 @@ pub fn business_case(v: &BusinessCaseView<'_>) -> String {
         v.result.horizon.years(),
         t.years
     );
+    let g = super::grounds::grounds(v, v.coverage.as_ref());
+    if let Some(c) = &g.coverage {
+        let _ = writeln!(out, "{c}");
+    }
     let _ = writeln!(out, "\n{}", t.nulmeting);
     for m in &v.setup.municipalities {
         let n = &m.measurement;
@@ -333,6 +337,10 @@ pub fn business_case(v: &BusinessCaseView<'_>) -> String {
             t.total,
             euros(n.total(), lang)
         );
+    }
+    let _ = writeln!(out, "\n{}", g.heading);
+    for item in &g.items {
+        let _ = writeln!(out, "  - {item}");
     }
     for s in v.scenarios() {
         scenario(&mut out, v, s.result.index + 1, &s);

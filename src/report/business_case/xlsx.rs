@@ -169,6 +169,8 @@ struct Styles {
     percent: Format,
     score: Format,
     bold: Format,
+    /// The language of the labels.
+    lang: Lang,
 }
 
 impl Styles {
@@ -223,6 +225,7 @@ impl Styles {
             percent: Format::new().set_num_format("0.00%"),
             score: Format::new().set_num_format("0.00"),
             bold: Format::new().set_bold(),
+            lang,
         }
     }
 }
@@ -360,7 +363,7 @@ fn write_lines(
     row += 1;
     let first = row;
     for line in &table.lines {
-        ws.write_string(row, 0, &line.label)?;
+        ws.write_string(row, 0, super::grounds::line_label(&line.label, st.lang))?;
         ws.write_string(row, 1, section_name(line.section, t))?;
         for (y, a) in line.amounts.iter().enumerate().take(n) {
             ws.write_number_with_format(row, YEAR_COL + y as u16, money(*a), &st.money_input)?;

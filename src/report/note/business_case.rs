@@ -52,6 +52,7 @@ pub(super) fn build(
         setup,
         result: &result,
         lang,
+        coverage: None,
     };
     let omitted: Vec<String> = setup
         .scenarios
