@@ -1953,6 +1953,9 @@ pub struct GroundsStrings {
     pub vat_line: &'static str,
     /// Shown for a line the core adds: the frictional costs of the FTE that go.
     pub reorganisation_line: &'static str,
+    /// The section name of an operating line the scenario shares with the baseline (not
+    /// scaled by the risk bands), in the xlsx workbook.
+    pub fixed_section: &'static str,
 }
 
 pub const GROUNDS_NL: GroundsStrings = GroundsStrings {
@@ -1984,6 +1987,7 @@ pub const GROUNDS_NL: GroundsStrings = GroundsStrings {
     and: " en ",
     vat_line: "niet terug te krijgen btw: {label}",
     reorganisation_line: "frictiekosten reorganisatie (vertrekkende fte)",
+    fixed_section: "{section}, gelijk aan ongewijzigd beleid",
 };
 
 pub const GROUNDS_EN: GroundsStrings = GroundsStrings {
@@ -2015,6 +2019,7 @@ pub const GROUNDS_EN: GroundsStrings = GroundsStrings {
     and: " and ",
     vat_line: "VAT not recovered: {label}",
     reorganisation_line: "reorganisation: frictional costs of the FTE that go",
+    fixed_section: "{section}, as in unchanged policy",
 };
 
 /// The basis-and-assumptions labels for a language.

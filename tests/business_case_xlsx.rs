@@ -504,18 +504,20 @@ fn changing_an_input_cell_recalculates_like_the_tool() {
     let original = Path::new("profiles/kleine-gemeente.toml");
     let generated = dir.path().join("generated.xlsx");
     write_xlsx(original, "nl", &generated);
-    // In the workbook: the project leader's one-off cost in year 1 of scenario 1, 35,000 →
-    // 235,000.
+    // In the workbook: the migration's one-off cost in year 1 of scenario 1, 28,000 →
+    // 228,000 (the project leader's 35,000 is no longer unique: the going-alone SOC line
+    // shared with the baseline also holds 35,000 in year 1).
     let edited = dir.path().join("edited.xlsx");
-    edit_input(&generated, &edited, 2, "35000", "235000");
+    edit_input(&generated, &edited, 2, "28000", "228000");
     // In the profile: the same line with the same amount.
     let toml = std::fs::read_to_string(original).unwrap();
-    let line = "label = \"Projectleider overgang\", year = 1, amount = \"35000\"";
+    let line =
+        "label = \"Migratie applicaties naar de gastgemeente\", year = 1, amount = \"28000\"";
     assert_eq!(toml.matches(line).count(), 1);
     let changed = dir.path().join("changed.toml");
     std::fs::write(
         &changed,
-        toml.replace(line, &line.replace("35000", "235000")),
+        toml.replace(line, &line.replace("28000", "228000")),
     )
     .unwrap();
     let before = json(original, "nl");

@@ -571,6 +571,7 @@ impl Scenario {
                 amounts.push(round_cents(fits(value, at)?));
             }
             lines.push(TableLine {
+                fixed: false,
                 section: Section::Benefits,
                 label: b.label.clone(),
                 amounts: shift_by_months(&amounts, adj.delay_months)
@@ -608,6 +609,7 @@ impl Scenario {
                         *slot = amount;
                     }
                     lines.push(TableLine {
+                        fixed: false,
                         section: Section::Investments,
                         label: inv.label.clone(),
                         amounts,
@@ -629,6 +631,7 @@ impl Scenario {
                     let left = fits(amount.checked_sub(charged), at)?;
                     residual = fits(residual.checked_add(left), at)?;
                     lines.push(TableLine {
+                        fixed: false,
                         section: Section::OperatingCosts,
                         label: format!("depreciation: {}", inv.label),
                         amounts,
@@ -647,6 +650,7 @@ impl Scenario {
                 *slot = value;
             }
             lines.push(TableLine {
+                fixed: false,
                 section: Section::Investments,
                 label: c.label.clone(),
                 amounts,
@@ -689,6 +693,7 @@ fn operating_line(
         amounts.push(round_cents(fits(indexed, at)?));
     }
     Ok(TableLine {
+        fixed: c.same_as_baseline,
         section: Section::OperatingCosts,
         label: c.label.clone(),
         amounts,

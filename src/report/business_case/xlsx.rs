@@ -146,6 +146,10 @@ fn strip_formula_values(xml: &str) -> String {
 fn baseline_of(scenario: &YearlyTable, difference: &YearlyTable) -> Option<YearlyTable> {
     let mut b = scenario.difference(difference).ok()?;
     b.lines.retain(|l| l.amounts.iter().any(|a| !a.is_zero()));
+    // The baseline is never scaled by a band: no line of it is "fixed" apart from the rest.
+    for l in &mut b.lines {
+        l.fixed = false;
+    }
     YearlyTable::from_lines(b.rows.len(), b.lines, b.residual_book_value).ok()
 }
 
@@ -294,6 +298,15 @@ fn section_name(s: Section, t: &CaseStrings) -> &'static str {
     }
 }
 
+/// The section of a line the scenario shares with the baseline: summed like its section, but
+/// never scaled by a band's factors (the tool does not scale it either).
+fn fixed_section(s: Section, t: &CaseStrings, lang: Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::grounds_strings(lang).fixed_section,
+        &[("section", section_name(s, t))],
+    )
+}
+
 /// The rows of a block of input lines.
 struct LineBlock {
     /// First and last line row (`None` when there are no lines).
@@ -364,7 +377,11 @@ fn write_lines(
     let first = row;
     for line in &table.lines {
         ws.write_string(row, 0, super::grounds::line_label(&line.label, st.lang))?;
-        ws.write_string(row, 1, section_name(line.section, t))?;
+        if line.fixed {
+            ws.write_string(row, 1, fixed_section(line.section, t, st.lang))?;
+        } else {
+            ws.write_string(row, 1, section_name(line.section, t))?;
+        }
         for (y, a) in line.amounts.iter().enumerate().take(n) {
             ws.write_number_with_format(row, YEAR_COL + y as u16, money(*a), &st.money_input)?;
         }
@@ -669,9 +686,11 @@ fn scenario_sheet(
             minus(|b| b.benefits, c)
         )
     };
+    let fixed_op = fixed_section(Section::OperatingCosts, t, v.lang);
     let o = |c: u16| {
         let s = block.section_sum(t.operating_costs, c);
-        format!("{s}{}", minus(|b| b.operating, c))
+        let f = block.section_sum(&fixed_op, c);
+        format!("{s}+{f}{}", minus(|b| b.operating, c))
     };
     let i = |c: u16| {
         let s = block.section_sum(t.investments, c);
@@ -809,9 +828,10 @@ fn live_band(
         );
         ws.write_formula_with_format(benefits, c, f(bf), &st.money)?;
         let op = block.section_sum(t.operating_costs, c);
+        let fixed = block.section_sum(&fixed_section(Section::OperatingCosts, t, st.lang), c);
         let inv = block.section_sum(t.investments, c);
         let cf = format!(
-            "ROUND(({op})*{cm},2)+ROUND(({inv})*{cm},2)-{}",
+            "ROUND(({op})*{cm},2)+ROUND({fixed},2)+ROUND(({inv})*{cm},2)-{}",
             base.cell(base.total_costs, c)
         );
         ws.write_formula_with_format(costs, c, f(cf), &st.money)?;
