@@ -1956,6 +1956,12 @@ pub struct GroundsStrings {
     /// The section name of an operating line the scenario shares with the baseline (not
     /// scaled by the risk bands), in the xlsx workbook.
     pub fixed_section: &'static str,
+    /// The business-case screen's status: this scenario costs out the recommendation.
+    pub tui_recommended: &'static str,
+    /// The status: another scenario costs out the recommendation.
+    pub tui_other_scenario: &'static str,
+    /// The status: no scenario costs out the recommendation.
+    pub tui_not_covered: &'static str,
 }
 
 pub const GROUNDS_NL: GroundsStrings = GroundsStrings {
@@ -1988,6 +1994,9 @@ pub const GROUNDS_NL: GroundsStrings = GroundsStrings {
     vat_line: "niet terug te krijgen btw: {label}",
     reorganisation_line: "frictiekosten reorganisatie (vertrekkende fte)",
     fixed_section: "{section}, gelijk aan ongewijzigd beleid",
+    tui_recommended: "✓ de aanbeveling",
+    tui_other_scenario: "aanbeveling: scenario {n}",
+    tui_not_covered: "⚠ aanbeveling {candidate} niet doorgerekend",
 };
 
 pub const GROUNDS_EN: GroundsStrings = GroundsStrings {
@@ -2020,6 +2029,9 @@ pub const GROUNDS_EN: GroundsStrings = GroundsStrings {
     vat_line: "VAT not recovered: {label}",
     reorganisation_line: "reorganisation: frictional costs of the FTE that go",
     fixed_section: "{section}, as in unchanged policy",
+    tui_recommended: "✓ the recommendation",
+    tui_other_scenario: "recommended: scenario {n}",
+    tui_not_covered: "⚠ recommendation {candidate} not costed out",
 };
 
 /// The basis-and-assumptions labels for a language.

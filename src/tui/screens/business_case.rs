@@ -605,16 +605,47 @@ fn header(frame: &mut Frame, area: Rect, state: &State, setup: &BusinessCaseSetu
     let switch = format!("  ({})", t.switch);
     let lead = format!("◀ {} {}/{} ▶  ", c.scenario, i + 1, setup.scenarios.len());
     let cand = state.catalogue.candidate_name(s.candidate, state.lang);
-    let room = (area.width as usize).saturating_sub(lead.chars().count() + switch.chars().count());
+    let status = coverage_status(state, setup, i);
+    let room = (area.width as usize)
+        .saturating_sub(lead.chars().count() + switch.chars().count() + status.chars().count());
     let text = fit(&format!("{} · {cand}", s.label), room);
     frame.render_widget(
         Line::from(vec![
             Span::styled(lead, th.heading()),
             Span::styled(text, th.text()),
+            Span::styled(status, th.heading()),
             Span::styled(switch, th.dim()),
         ]),
         area,
     );
+}
+
+/// Whether the scenario in focus costs out what the ranking recommends (issue 11): " · ✓ …",
+/// " · recommended: scenario n" or " · ⚠ … not costed out"; empty without an evaluation.
+fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize) -> String {
+    use crate::core::business_case::{Coverage, coverage, leaders};
+    let g = crate::i18n::grounds_strings(state.lang);
+    let Ok(e) = state.evaluation() else {
+        return String::new();
+    };
+    let lead = leaders(&e.ranking);
+    let text = match coverage(&lead, &setup.scenarios) {
+        Coverage::Covered { scenarios, .. } if scenarios.contains(&i) => {
+            g.tui_recommended.to_string()
+        }
+        Coverage::Covered { scenarios, .. } => crate::i18n::fill(
+            g.tui_other_scenario,
+            &[("n", &scenarios.first().map_or(0, |n| n + 1).to_string())],
+        ),
+        Coverage::NotCovered { .. } => match lead.first() {
+            Some(k) => crate::i18n::fill(
+                g.tui_not_covered,
+                &[("candidate", &state.catalogue.candidate_name(*k, state.lang))],
+            ),
+            None => return String::new(),
+        },
+    };
+    format!(" · {text}")
 }
 
 /// Bounds of the money axis on round numbers: the smallest step of 1, 2, 2.5, 4 or 5 times a
