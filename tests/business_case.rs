@@ -779,7 +779,7 @@ fn the_vat_line_is_the_unrecovered_share_of_each_bill() {
     );
     assert_eq!(vat[0], dec!(0));
     assert_eq!(vat[1], dec!(2120.58)); // 198,000 × 1.05 % = 2,079 × 1.02
-    assert_eq!(vat[2], dec!(2163.00)); // 2,079 × 1.0404 = 2,162.99… → cents of the line
+    assert_eq!(vat[2], dec!(2162.99)); // 2,079 × 1.0404 = 2,162.9916
 }
 
 #[test]
@@ -1042,7 +1042,7 @@ fn a_favourable_cost_factor_below_one_is_refused_where_it_stands() {
         "",
     );
     assert!(
-        e.contains("p.toml:14:28: business_case.risk.cost_multiplier.low: the favourable cost factor 0.95 is below 1.0: costs usually turn out higher than estimated (KING, De baten als ballast, §2.9)"),
+        e.contains("p.toml:14:27: business_case.risk.cost_multiplier.low: the favourable cost factor 0.95 is below 1.0: costs usually turn out higher than estimated (KING, De baten als ballast, §2.9)"),
         "{e}"
     );
     assert!(e.contains("low from 1.0 to 10"), "{e}");
@@ -1063,7 +1063,7 @@ fn bad_controller_settings_get_located_messages() {
         (
             "indexation = { pct = 25, assumption = \"r\" }\n",
             "",
-            "p.toml:13:27: business_case.indexation.pct: 25 is out of range (allowed: a number from 0 to 20)",
+            "p.toml:13:22: business_case.indexation.pct: 25 is out of range (allowed: a number from 0 to 20)",
         ),
         (
             "indexation = { pct = 2 }\n",
@@ -1078,7 +1078,7 @@ fn bad_controller_settings_get_located_messages() {
         (
             "cost_per_fte = { amount = \"98000\", price_level = 1900, assumption = \"r\" }\n",
             "",
-            "p.toml:13:51: business_case.cost_per_fte.price_level:",
+            "p.toml:13:50: business_case.cost_per_fte.price_level: 1900 is out of range (allowed: a whole number from 2000 to 2100)",
         ),
         (
             "reorganisation = { pct_of_fte_cost = 50, source = \"s\", assumption = \"a\" }\n",
@@ -1096,10 +1096,14 @@ fn bad_controller_settings_get_located_messages() {
             "business_case.scenarios[0].vat.recoverable: unknown key `recoverable` (allowed: rate_pct, recoverable_pct, source, assumption)",
         ),
     ];
+    let mut wrong = vec![];
     for (head, scenario, expected) in cases {
         let e = errors_of(head, scenario);
-        assert!(e.contains(expected), "expected {expected:?} in:\n{e}");
+        if !e.contains(expected) {
+            wrong.push(format!("expected {expected:?} in:\n{e}"));
+        }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
 #[test]
@@ -1120,8 +1124,8 @@ fn the_business_case_output_states_every_assumption() {
         "Wet op het BTW-compensatiefonds, 2002, art. 1 lid 1 onder c en art. 2",
         "art. 11 lid 1 onder u",
         "Niet bevestigd door wolkwijzer",
-        "frictiekosten reorganisatie (vertrekkende fte)",
-        "niet terug te krijgen btw: Dienstverleningsovereenkomst",
+        "frictiekosten (vertrekkende fte)",
+        "btw-verlies: Dienstverleningsovereenkomst",
     ] {
         assert!(text.contains(expected), "missing {expected:?}");
     }

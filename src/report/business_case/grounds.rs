@@ -338,15 +338,15 @@ mod tests {
     fn the_lines_the_core_adds_are_named_in_the_rooms_language() {
         assert_eq!(
             line_label(REORGANISATION_LABEL, Lang::Nl),
-            "frictiekosten reorganisatie (vertrekkende fte)"
+            "frictiekosten (vertrekkende fte)"
         );
         assert_eq!(
             line_label("VAT not recoverable: DVO", Lang::Nl),
-            "niet terug te krijgen btw: DVO"
+            "btw-verlies: DVO"
         );
         assert_eq!(
             line_label("VAT not recoverable: DVO", Lang::En),
-            "VAT not recovered: DVO"
+            "VAT lost: DVO"
         );
         assert_eq!(line_label("Eigen regel", Lang::Nl), "Eigen regel");
     }
