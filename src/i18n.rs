@@ -1962,6 +1962,10 @@ pub struct GroundsStrings {
     pub tui_other_scenario: &'static str,
     /// The status: no scenario costs out the recommendation.
     pub tui_not_covered: &'static str,
+    /// The same, short, for a narrow screen.
+    pub tui_not_covered_short: &'static str,
+    /// The error when the room enters a favourable cost factor below 1.0.
+    pub tui_favourable_below_one: &'static str,
 }
 
 pub const GROUNDS_NL: GroundsStrings = GroundsStrings {
@@ -1994,9 +1998,11 @@ pub const GROUNDS_NL: GroundsStrings = GroundsStrings {
     vat_line: "btw-verlies: {label}",
     reorganisation_line: "frictiekosten (vertrekkende fte)",
     fixed_section: "{section}, gelijk aan ongewijzigd beleid",
-    tui_recommended: "✓ de aanbeveling",
-    tui_other_scenario: "aanbeveling: scenario {n}",
-    tui_not_covered: "⚠ aanbeveling {candidate} niet doorgerekend",
+    tui_recommended: "✓ aanbevolen",
+    tui_other_scenario: "aanbevolen: scenario {n}",
+    tui_not_covered: "⚠ aanbevolen {candidate} niet doorgerekend",
+    tui_not_covered_short: "⚠ niet de aanbeveling",
+    tui_favourable_below_one: "De gunstige kostenfactor mag niet onder 1 liggen: kosten vallen meestal hoger uit (KING, De baten als ballast, §2.9).",
 };
 
 pub const GROUNDS_EN: GroundsStrings = GroundsStrings {
@@ -2032,6 +2038,8 @@ pub const GROUNDS_EN: GroundsStrings = GroundsStrings {
     tui_recommended: "✓ the recommendation",
     tui_other_scenario: "recommended: scenario {n}",
     tui_not_covered: "⚠ recommendation {candidate} not costed out",
+    tui_not_covered_short: "⚠ not the recommendation",
+    tui_favourable_below_one: "The favourable cost factor may not be below 1: costs usually turn out higher (KING, De baten als ballast, §2.9).",
 };
 
 /// The basis-and-assumptions labels for a language.

@@ -81,9 +81,9 @@ use wolkwijzer::tui::state::Popup;
 #[test]
 fn editing_an_amount_recalculates_table_and_return_year() {
     let mut s = on_screen(common::demo(Lang::Nl));
-    assert_eq!(expected_return_year(&s), Some(5));
+    assert_eq!(expected_return_year(&s), Some(4));
     let before = common::render(&s, 160, 48);
-    assert!(before.contains("verwacht jaar 5"), "{before}");
+    assert!(before.contains("verwacht jaar 4"), "{before}");
     // Row 4 is the first one-off cost (120.000): make it 1.200.000.
     edit(&mut s, 4, "1.200.000");
     assert_eq!(s.popup, None);
@@ -246,7 +246,16 @@ fn edits_and_the_scenario_survive_the_session_round_trip() {
     use wolkwijzer::io::store;
     let mut s = on_screen(common::demo(Lang::Nl));
     common::feed(&mut s, &[Action::Right]);
+    // A favourable cost factor below 1,0 is refused (costs usually turn out higher).
     edit(&mut s, 1, "0,9 / 1 / 1,5");
+    assert!(
+        s.status
+            .as_ref()
+            .is_some_and(|st| st.error && st.text.contains("kostenfactor mag niet onder 1")),
+        "{:?}",
+        s.status
+    );
+    edit(&mut s, 1, "1 / 1 / 1,5");
     let text = store::to_toml(&s.session()).unwrap();
     let back = store::parse("autosave.toml", &text).unwrap();
     assert_eq!(back.business_case.map(|b| b.scenario), Some(1));

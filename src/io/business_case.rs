@@ -329,23 +329,36 @@ impl Reader<'_, '_> {
             .and_then(|n| u16::try_from(n).ok())
     }
 
+    /// A table `{ <key> = percent, source | assumption }` (both required): the percentage
+    /// (0 to `max`) and its basis.
+    fn percent_with_basis(
+        &mut self,
+        v: &Val<'_>,
+        path: &str,
+        key: &str,
+        max: Decimal,
+        what: &str,
+    ) -> Option<(Decimal, Basis)> {
+        let t = self.w.table(v, path)?;
+        self.w.check_keys(t, path, &[key, "source", "assumption"]);
+        let at = v.span().start;
+        let pct = self.percent(t, at, path, key, max, what);
+        let basis = self.basis(t, at, path, true);
+        Some((pct?, basis??))
+    }
+
     /// `indexation = { pct = 2, source = "…" | assumption = "…" }`.
     fn indexation(&mut self, v: &Val<'_>, path: &str) -> Option<Indexation> {
-        let t = self.w.table(v, path)?;
-        self.w.check_keys(t, path, &["pct", "source", "assumption"]);
-        let at = v.span().start;
-        let pct = self.percent(
-            t,
-            at,
+        let (pct, basis) = self.percent_with_basis(
+            v,
             path,
             "pct",
             MAX_INDEXATION_PCT,
             "percent a year, applied to the baseline and every scenario alike (0: constant prices)",
-        );
-        let basis = self.basis(t, at, path, true);
+        )?;
         Some(Indexation {
-            pct: pct?,
-            basis: basis?,
+            pct,
+            basis: Some(basis),
         })
     }
 
@@ -382,22 +395,16 @@ impl Reader<'_, '_> {
 
     /// `reorganisation = { pct_of_fte_cost = 50, source | assumption }`.
     fn reorganisation(&mut self, v: &Val<'_>, path: &str) -> Option<Reorganisation> {
-        let t = self.w.table(v, path)?;
-        self.w
-            .check_keys(t, path, &["pct_of_fte_cost", "source", "assumption"]);
-        let at = v.span().start;
-        let pct = self.percent(
-            t,
-            at,
+        let (pct_of_fte_cost, basis) = self.percent_with_basis(
+            v,
             path,
             "pct_of_fte_cost",
             MAX_FRICTIONAL_PCT,
             "one-off frictional cost per FTE that goes, percent of one FTE's yearly cost",
-        );
-        let basis = self.basis(t, at, path, true);
+        )?;
         Some(Reorganisation {
-            pct_of_fte_cost: pct?,
-            basis: basis??,
+            pct_of_fte_cost,
+            basis,
         })
     }
 

@@ -100,23 +100,23 @@ pub fn coverage_text(c: &Coverage, v: &BusinessCaseView<'_>) -> String {
             Uncovered::SameOptionOtherVariant {
                 recommended,
                 compared,
-            } => fill(
-                t.same_option,
-                &[
-                    ("recommended", &names(&[*recommended], v)),
-                    ("compared", &names(compared, v)),
-                ],
-            ),
-            Uncovered::OtherCandidates {
+            }
+            | Uncovered::OtherCandidates {
                 recommended,
                 compared,
-            } => fill(
-                t.other_candidates,
-                &[
-                    ("recommended", &names(&[*recommended], v)),
-                    ("compared", &names(compared, v)),
-                ],
-            ),
+            } => {
+                let template = match reason {
+                    Uncovered::SameOptionOtherVariant { .. } => t.same_option,
+                    _ => t.other_candidates,
+                };
+                fill(
+                    template,
+                    &[
+                        ("recommended", &names(&[*recommended], v)),
+                        ("compared", &names(compared, v)),
+                    ],
+                )
+            }
         },
     }
 }

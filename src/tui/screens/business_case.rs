@@ -428,8 +428,14 @@ pub fn commit(state: &mut State, field: BcField, text: &str) -> Result<String, S
                     risk.delay_months.high = months(high)?;
                 }
             }
-            risk.validate("risk")
-                .map_err(|_| t.bands_not_ordered.to_string())?;
+            risk.validate("risk").map_err(|e| match e {
+                crate::core::business_case::BusinessCaseError::FavourableCostBelowOne {
+                    ..
+                } => crate::i18n::grounds_strings(lang)
+                    .tui_favourable_below_one
+                    .to_string(),
+                _ => t.bands_not_ordered.to_string(),
+            })?;
         }
         BcField::Level(k) => {
             let a = amount()?;
@@ -605,9 +611,13 @@ fn header(frame: &mut Frame, area: Rect, state: &State, setup: &BusinessCaseSetu
     let switch = format!("  ({})", t.switch);
     let lead = format!("◀ {} {}/{} ▶  ", c.scenario, i + 1, setup.scenarios.len());
     let cand = state.catalogue.candidate_name(s.candidate, state.lang);
-    let status = coverage_status(state, setup, i);
-    let room = (area.width as usize)
-        .saturating_sub(lead.chars().count() + switch.chars().count() + status.chars().count());
+    let fixed = lead.chars().count() + switch.chars().count();
+    let mut status = coverage_status(state, setup, i, false);
+    // Keep room for at least the start of the scenario's name.
+    if fixed + status.chars().count() + 16 > area.width as usize {
+        status = coverage_status(state, setup, i, true);
+    }
+    let room = (area.width as usize).saturating_sub(fixed + status.chars().count());
     let text = fit(&format!("{} · {cand}", s.label), room);
     frame.render_widget(
         Line::from(vec![
@@ -621,8 +631,9 @@ fn header(frame: &mut Frame, area: Rect, state: &State, setup: &BusinessCaseSetu
 }
 
 /// Whether the scenario in focus costs out what the ranking recommends (issue 11): " · ✓ …",
-/// " · recommended: scenario n" or " · ⚠ … not costed out"; empty without an evaluation.
-fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize) -> String {
+/// " · recommended: scenario n" or " · ⚠ … not costed out" (`short`: without the name of the
+/// recommended candidate); empty without an evaluation.
+fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize, short: bool) -> String {
     use crate::core::business_case::{Coverage, coverage, leaders};
     let g = crate::i18n::grounds_strings(state.lang);
     let Ok(e) = state.evaluation() else {
@@ -638,6 +649,7 @@ fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize) -> String
             &[("n", &scenarios.first().map_or(0, |n| n + 1).to_string())],
         ),
         Coverage::NotCovered { .. } => match lead.first() {
+            Some(_) if short => g.tui_not_covered_short.to_string(),
             Some(k) => crate::i18n::fill(
                 g.tui_not_covered,
                 &[("candidate", &state.catalogue.candidate_name(*k, state.lang))],
