@@ -636,10 +636,19 @@ fn header(frame: &mut Frame, area: Rect, state: &State, setup: &BusinessCaseSetu
 fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize, short: bool) -> String {
     use crate::core::business_case::{Coverage, coverage, leaders};
     let g = crate::i18n::grounds_strings(state.lang);
-    let Ok(e) = state.evaluation() else {
-        return String::new();
+    // A group's business case answers to the group's ranking (as `business-case` does), not
+    // to the member in focus; one municipality's is the evaluation already at hand.
+    let lead = if state.profile.subject.is_group() {
+        match crate::core::scoring::evaluate(&state.catalogue, &state.profile) {
+            Ok(e) => leaders(&e.ranking),
+            Err(_) => return String::new(),
+        }
+    } else {
+        match state.evaluation() {
+            Ok(e) => leaders(&e.ranking),
+            Err(_) => return String::new(),
+        }
     };
-    let lead = leaders(&e.ranking);
     let text = match coverage(&lead, &setup.scenarios) {
         Coverage::Covered { scenarios, .. } if scenarios.contains(&i) => {
             g.tui_recommended.to_string()
