@@ -380,6 +380,8 @@ fn business_case_problems(
             out.push(problem(path, message, ""));
         }
     }
+    // Indexation, FTE price, frictional-cost rule and VAT rules (issue 11, item 6).
+    core(out, setup.validate_assumptions().map_err(Into::into));
     for (i, case) in setup.municipalities.iter().enumerate() {
         let path = format!("business_case.municipalities[{i}]");
         core(

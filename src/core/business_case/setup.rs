@@ -283,19 +283,19 @@ impl BusinessCaseSetup {
         use super::assumptions::{MAX_INDEXATION_PCT, percent_within};
         use super::error::within;
         percent_within(self.indexation.pct, MAX_INDEXATION_PCT, || {
-            super::Location::new("indexation.pct")
+            super::Location::new("business_case.indexation.pct")
         })?;
         if let Some(f) = &self.fte_price {
             within(f.amount, crate::core::bounds::MAX_AMOUNT, || {
-                super::Location::new("cost_per_fte.amount")
+                super::Location::new("business_case.cost_per_fte.amount")
             })?;
         }
         if let Some(r) = &self.reorganisation {
-            r.validate("reorganisation")?;
+            r.validate("business_case.reorganisation")?;
         }
         for (i, s) in self.scenarios.iter().enumerate() {
             if let Some(v) = &s.vat {
-                v.validate(&format!("scenarios[{i}].vat"))?;
+                v.validate(&format!("business_case.scenarios[{i}].vat"))?;
             }
         }
         Ok(())
@@ -613,6 +613,64 @@ mod tests {
         assert_eq!(g.participants[0].comparison.difference.return_year, Some(3));
         assert!(!g.participants[0].loses_while_group_wins);
         assert!(r.scenarios[0].known_costs[0].id == "digid_assessment");
+    }
+
+    #[test]
+    fn the_controllers_settings_are_checked_before_anything_is_computed() {
+        let mut setup = group_setup();
+        setup.indexation.pct = dec!(25);
+        assert_eq!(
+            setup.evaluate(None, |_| true).unwrap_err().to_string(),
+            "business_case.indexation.pct: 25 % is outside the allowed 0–20 %"
+        );
+        setup.indexation.pct = dec!(2);
+        setup.scenarios[0].vat = Some(VatRule {
+            rate_pct: dec!(21),
+            recoverable_pct: dec!(120),
+            basis: crate::core::business_case::Basis::Assumption("x".into()),
+        });
+        assert_eq!(
+            setup.evaluate(None, |_| true).unwrap_err().to_string(),
+            "business_case.scenarios[0].vat.recoverable_pct: 120 % is outside the allowed 0–100 %"
+        );
+    }
+
+    #[test]
+    fn a_group_scenario_indexes_provider_and_participants_alike_and_charges_vat_on_bought_services()
+    {
+        let mut setup = group_setup();
+        let plain = setup.evaluate(None, |_| true).unwrap();
+        setup.indexation.pct = dec!(10);
+        let ScenarioPlan::Group(g) = &mut setup.scenarios[0].plan else {
+            panic!("group plan");
+        };
+        g.provider.operating.push(OperatingCost {
+            first_year: 2,
+            ..OperatingCost::flat(OperatingKind::ServiceCharge, "colocatie", dec!(10000))
+        });
+        setup.scenarios[0].vat = Some(VatRule {
+            rate_pct: dec!(20),
+            recoverable_pct: dec!(0),
+            basis: crate::core::business_case::Basis::Assumption("x".into()),
+        });
+        let r = setup.evaluate(None, |_| true).unwrap();
+        let (ScenarioOutcome::Group(before), ScenarioOutcome::Group(after)) =
+            (&plain.scenarios[0].outcome, &r.scenarios[0].outcome)
+        else {
+            panic!("group outcomes");
+        };
+        // Provider year 2: (50,000 + 25,000 DigiD + 10,000 colocation + 2,000 VAT) × 1.1.
+        assert_eq!(before.provider.rows[1].total_costs, dec!(75000));
+        assert_eq!(after.provider.rows[1].total_costs, dec!(95700));
+        // A participant's saving is indexed too: 60,000 × 1.1 in year 2.
+        let saving = after.participants[0]
+            .comparison
+            .difference
+            .lines
+            .iter()
+            .find(|l| l.label == "saving: servers_storage")
+            .unwrap();
+        assert_eq!(saving.amounts[1], dec!(66000));
     }
 
     #[test]
