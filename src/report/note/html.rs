@@ -390,7 +390,7 @@ fn ranking(out: &mut String, note: &Note) {
         let _ = write!(
             out,
             r#"<div class="leader"><h4>{} {} ({})</h4><table class="keep narrow"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
-            super::markdown::heading_rank(l.rank, l.tied),
+            super::document::heading_rank(l.rank, l.tied),
             esc(&l.candidate.name),
             number::score(l.total, lang),
             esc(s.criterion),
