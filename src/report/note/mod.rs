@@ -18,6 +18,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 mod svg;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 
@@ -530,6 +531,15 @@ pub enum ReportError {
     /// this; a profile built in code may not have been).
     #[error("the business case cannot be evaluated: {0}")]
     BusinessCase(#[from] AllocationError),
+    /// A binary format was asked for text (standard output).
+    #[error("--format {0} writes a binary file: name it with -o FILE (e.g. -o note.{0})")]
+    Binary(&'static str),
+    /// The Word file could not be written.
+    #[error(transparent)]
+    Docx(#[from] crate::report::doc::docx::DocxError),
+    /// The workbook could not be written.
+    #[error("cannot write the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// The formats a note is rendered in.
