@@ -203,8 +203,8 @@ impl Body {
     }
 
     /// A table in the `Table Grid` style: the header row repeats on every page and rows do not
-    /// split; text columns get twice the width of number columns. Wide tables (more than six
-    /// columns) use a smaller font so they fit the A4 text width.
+    /// split; columns are as wide as their content asks (see [`column_widths`]). Wide tables
+    /// (more than six columns) use a smaller font so they fit the A4 text width.
     fn table(&mut self, t: &Table, keep: bool) {
         if let Some(c) = &t.caption {
             let _ = write!(
@@ -213,13 +213,7 @@ impl Body {
                 run(c, "")
             );
         }
-        let shares: Vec<u32> = t
-            .columns
-            .iter()
-            .map(|c| if c.number { 1 } else { 2 })
-            .collect();
-        let total: u32 = shares.iter().sum::<u32>().max(1);
-        let widths: Vec<u32> = shares.iter().map(|s| TEXT_WIDTH * s / total).collect();
+        let widths = column_widths(t);
         let size = if t.columns.len() > 6 {
             r#"<w:sz w:val="15"/><w:szCs w:val="15"/>"#
         } else {
@@ -263,6 +257,51 @@ impl Body {
         // A paragraph after the table keeps two tables apart (Word merges adjacent tables).
         self.xml.push_str("</w:tbl><w:p/>");
     }
+}
+
+/// Column widths over the A4 text width, in proportion to what the column holds: the mean
+/// length of its cells (long prose wraps, so it is capped), but never narrower than its longest
+/// word (capped too), so a short column does not break words in the middle.
+fn column_widths(t: &Table) -> Vec<u32> {
+    let weights: Vec<u32> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells: Vec<String> = t
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|r| super::runs_text(r))
+                .collect();
+            let longest_word = |texts: &mut dyn Iterator<Item = &str>| {
+                texts
+                    .flat_map(str::split_whitespace)
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(1)
+            };
+            let head_word = longest_word(&mut std::iter::once(c.head.as_str()));
+            let cell_len = |c: &String| c.chars().count();
+            let w = if c.number || c.align == Align::Right {
+                // Numbers never wrap: the widest cell, or a head word up to ten letters.
+                let widest = cells.iter().map(cell_len).max().unwrap_or(1);
+                widest.max(head_word.min(10)).max(3)
+            } else {
+                let mean = if cells.is_empty() {
+                    0
+                } else {
+                    cells.iter().map(cell_len).sum::<usize>() / cells.len()
+                };
+                let word = longest_word(&mut cells.iter().map(String::as_str)).max(head_word);
+                mean.min(60).max(word.min(16))
+            };
+            // Two characters for the cell's margins.
+            u32::try_from(w + 2).unwrap_or(62)
+        })
+        .collect();
+    let total: u32 = weights.iter().sum::<u32>().max(1);
+    weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
 }
 
 fn jc(align: Align) -> &'static str {
