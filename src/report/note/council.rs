@@ -124,6 +124,28 @@ fn landscape_counts(note: &Note) -> (usize, usize, usize) {
     (same, other, none)
 }
 
+/// " The preferred direction has no scenario …" when the scenario is another candidate's; empty
+/// otherwise.
+fn not_the_leader(cx: &Context<'_>, s: &ScenarioNote) -> String {
+    match cx.note.ranking.first() {
+        Some(leader) if leader.candidate.id != s.candidate.id => format!(
+            " {}",
+            fill(cx.t.not_the_leader, &[("candidate", &s.candidate.name)])
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The gap in points: two decimals, or three when two would show it equal to the close-call
+/// threshold it is below (0,245 is not "0,25").
+fn gap_text(gap: f64, threshold: f64, lang: Lang) -> String {
+    if gap < threshold && number::score(gap, lang) == number::score(threshold, lang) {
+        number::decimal(gap, 3, lang)
+    } else {
+        number::score(gap, lang)
+    }
+}
+
 fn points(cx: &Context<'_>, x: f64) -> &'static str {
     if (x - 1.0).abs() < 1e-9 {
         cx.t.point
@@ -166,27 +188,29 @@ fn decisions(cx: &Context<'_>) -> Vec<Block> {
     }
     if let (Some(bc), Some(s)) = (&note.business_case, first_scenario(note)) {
         let expected = band(s, "expected");
-        items.push(plain(fill(
-            t.decide_business_case,
-            &[
-                ("label", &s.label),
-                ("annex", &cx.annex("businesscase")),
-                (
-                    "year",
-                    &return_year(expected.and_then(|b| b.return_year), lang),
-                ),
-                (
-                    "balance",
-                    &number::money(
-                        expected
-                            .and_then(|b| b.cumulative_cash_flow.last().copied())
-                            .unwrap_or_default(),
-                        lang,
+        items.push(plain(
+            fill(
+                t.decide_business_case,
+                &[
+                    ("label", &s.label),
+                    ("annex", &cx.annex("businesscase")),
+                    (
+                        "year",
+                        &return_year(expected.and_then(|b| b.return_year), lang),
                     ),
-                ),
-                ("horizon", &bc.horizon.to_string()),
-            ],
-        )));
+                    (
+                        "balance",
+                        &number::money(
+                            expected
+                                .and_then(|b| b.cumulative_cash_flow.last().copied())
+                                .unwrap_or_default(),
+                            lang,
+                        ),
+                    ),
+                    ("horizon", &bc.horizon.to_string()),
+                ],
+            ) + &not_the_leader(cx, s),
+        ));
     }
     let open = open_obstacles(note);
     if let (Some(form), true) = (&note.collaboration.form_name, open > 0) {
@@ -249,7 +273,14 @@ fn summary(cx: &Context<'_>) -> Vec<Block> {
                 &[
                     ("runner", &runner.candidate.name),
                     ("total", &number::score(runner.total, lang)),
-                    ("gap", &number::score(gap, lang)),
+                    (
+                        "gap",
+                        &gap_text(
+                            gap,
+                            note.robustness.as_ref().map_or(0.0, |r| r.close_call_gap),
+                            lang,
+                        ),
+                    ),
                     ("points", points(cx, gap)),
                 ],
             ));
@@ -272,20 +303,22 @@ fn summary(cx: &Context<'_>) -> Vec<Block> {
     let mut out = vec![para(sentences.join(" "))];
     let mut more: Vec<String> = vec![];
     if let Some(s) = first_scenario(note) {
-        more.push(fill(
-            t.summary_business_case,
-            &[
-                ("label", &s.label),
-                (
-                    "year",
-                    &return_year(band(s, "expected").and_then(|b| b.return_year), lang),
-                ),
-                (
-                    "unfavourable",
-                    &return_year(band(s, "unfavourable").and_then(|b| b.return_year), lang),
-                ),
-            ],
-        ));
+        more.push(
+            fill(
+                t.summary_business_case,
+                &[
+                    ("label", &s.label),
+                    (
+                        "year",
+                        &return_year(band(s, "expected").and_then(|b| b.return_year), lang),
+                    ),
+                    (
+                        "unfavourable",
+                        &return_year(band(s, "unfavourable").and_then(|b| b.return_year), lang),
+                    ),
+                ],
+            ) + &not_the_leader(cx, s),
+        );
     }
     let open = open_obstacles(note);
     if let (Some(form), true) = (&note.collaboration.form_name, open > 0) {

@@ -504,7 +504,14 @@ pub fn business_case(bc: &BusinessCaseNote, lang: Lang) -> Vec<Block> {
     let t = labels(lang);
     let mut out = vec![
         para(format!("{} {}", t.business_case_intro, t.bands_intro)),
-        Block::Para(with_refs(bc.selection_text.clone(), lang, &bc.references)),
+        Block::Para({
+            let mut runs = vec![Inline::Text(bc.selection_text.clone())];
+            if !bc.references.is_empty() {
+                runs.push(Inline::Text(" ".into()));
+                runs.push(Inline::Emph(format!("({})", refs(&bc.references))));
+            }
+            runs
+        }),
     ];
     for s in &bc.scenarios {
         scenario(&mut out, s, lang);
