@@ -443,10 +443,10 @@ pub fn render_sensitivity(
         lang,
     };
     Ok(match format {
-        Format::Table => sensitivity::text::render(&sensitivity::sensitivity_doc(&view)),
+        Format::Table => report::doc::text::render(&sensitivity::sensitivity_doc(&view)),
         Format::Json => sensitivity::json::sensitivity(&view),
         Format::Csv => sensitivity::csv::sensitivity(&view),
-        Format::Markdown => sensitivity::markdown::render(&sensitivity::sensitivity_doc(&view)),
+        Format::Markdown => report::doc::markdown::render(&sensitivity::sensitivity_doc(&view)),
     })
 }
 
@@ -459,10 +459,10 @@ pub fn render_ahp(input: &AhpInput, format: Format, lang: Lang) -> Result<String
         lang,
     };
     Ok(match format {
-        Format::Table => sensitivity::text::render(&sensitivity::ahp_doc(&view)),
+        Format::Table => report::doc::text::render(&sensitivity::ahp_doc(&view)),
         Format::Json => sensitivity::json::ahp(&view),
         Format::Csv => sensitivity::csv::ahp(&view),
-        Format::Markdown => sensitivity::markdown::render(&sensitivity::ahp_doc(&view)),
+        Format::Markdown => report::doc::markdown::render(&sensitivity::ahp_doc(&view)),
     })
 }
 

@@ -18,7 +18,7 @@ fn sensitivity_runs_on_the_demo_in_dutch() {
         .stdout(predicate::str::contains("Gevoeligheid: "))
         .stdout(predicate::str::contains("Eenzijdige gevoeligheid"))
         .stdout(predicate::str::contains("van de plausibele wegingen"))
-        .stdout(predicate::str::contains("10 000 wegingen"))
+        .stdout(predicate::str::contains("10.000 wegingen"))
         .stdout(predicate::str::contains("Startersgroep").not());
 }
 

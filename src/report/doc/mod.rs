@@ -11,6 +11,7 @@ use crate::core::text::Lang;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod text;
 
 /// A run of text inside a paragraph, list item or table cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,6 +243,36 @@ impl Document {
 
     pub fn table(&mut self, table: Table) -> &mut Self {
         self.push(Block::Table(table))
+    }
+
+    /// A table of plain cells: column heads, which columns are numbers (right-aligned), rows.
+    pub fn grid(
+        &mut self,
+        head: Vec<String>,
+        right: Vec<bool>,
+        rows: Vec<Vec<String>>,
+    ) -> &mut Self {
+        let columns = head
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| {
+                if right.get(i).copied().unwrap_or(false) {
+                    Column::number(h)
+                } else {
+                    Column::text(h)
+                }
+            })
+            .collect();
+        let mut t = Table::new(columns);
+        for r in rows {
+            t.row(r);
+        }
+        self.table(t)
+    }
+
+    /// Preformatted lines.
+    pub fn pre(&mut self, lines: Vec<String>) -> &mut Self {
+        self.push(Block::Pre(lines))
     }
 
     pub fn warning(&mut self, text: impl Into<String>) -> &mut Self {
