@@ -584,7 +584,7 @@ pub fn ahp_doc(v: &AhpView<'_>) -> Document {
                 ("ci", &ci),
                 ("cr", &number::decimal(cr, 3, lang)),
                 ("n", &n.to_string()),
-                ("ri", &ri.to_string()),
+                ("ri", &number::decimal(ri, 2, lang)),
                 ("table", table.name),
                 ("source", table.source),
             ],
