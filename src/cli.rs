@@ -55,6 +55,11 @@ pub struct Cli {
     #[arg(long, short = 'p', value_name = "FILE", conflicts_with = "resume")]
     pub profile: Option<PathBuf>,
 
+    /// How CSV is written: rfc4180 (`,` and `.` decimals, for programs) or excel-nl (a byte
+    /// order mark, `;` and decimal commas, for a Dutch Excel opening the file by double-click).
+    #[arg(long, global = true, value_enum, default_value_t = CsvDialectArg::Rfc4180)]
+    pub csv_dialect: CsvDialectArg,
+
     /// TUI: continue the last autosaved session.
     #[arg(long)]
     pub resume: bool,
@@ -277,6 +282,41 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+}
+
+/// CSV dialects on the command line (see `report::csv::Dialect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvDialectArg {
+    /// RFC 4180: `,` between cells, `.` decimals.
+    Rfc4180,
+    /// Dutch Excel: byte order mark, `;` between cells, decimal commas, CRLF.
+    ExcelNl,
+}
+
+impl From<CsvDialectArg> for report::csv::Dialect {
+    fn from(d: CsvDialectArg) -> Self {
+        match d {
+            CsvDialectArg::Rfc4180 => report::csv::Dialect::Rfc4180,
+            CsvDialectArg::ExcelNl => report::csv::Dialect::ExcelNl,
+        }
+    }
+}
+
+/// Whether a command prints CSV on standard output.
+fn prints_csv(command: &Command) -> bool {
+    match command {
+        Command::Score { format, .. }
+        | Command::Catalogue { format }
+        | Command::Sensitivity { format, .. }
+        | Command::Weights {
+            method: WeightsCommand::Ahp { format, .. },
+        } => *format == Format::Csv,
+        Command::BusinessCase { format, output, .. } => {
+            *format == CaseFormat::Csv && output.is_none()
+        }
+        Command::Report { format, output, .. } => *format == ReportFormat::Csv && output.is_none(),
+        _ => false,
+    }
 }
 
 /// Languages on the command line.
@@ -576,7 +616,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         }
         _ => {}
     }
-    run_command(cli, command).sanitised()
+    let mut out = run_command(cli, command).sanitised();
+    if out.code == EXIT_OK && prints_csv(command) {
+        out.stdout = report::csv::to_dialect(&out.stdout, cli.csv_dialect.into());
+    }
+    out
 }
 
 fn run_command(cli: &Cli, command: &Command) -> Outcome {
@@ -650,6 +694,11 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
                         return refused;
                     }
                     match render_report_file(&cat, &p, *format, lang) {
+                        Ok(bytes) if *format == ReportFormat::Csv => {
+                            let text = String::from_utf8_lossy(&bytes);
+                            let csv = report::csv::to_dialect(&text, cli.csv_dialect.into());
+                            write_output(path, csv.as_bytes(), "the report")
+                        }
                         Ok(bytes) => write_output(path, &bytes, "the report"),
                         Err(e) => failed(e),
                     }
@@ -693,7 +742,12 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
                     if out.code != EXIT_OK {
                         return out;
                     }
-                    write_output(path, out.stdout.as_bytes(), "the business case")
+                    let text = if f == Format::Csv {
+                        report::csv::to_dialect(&out.stdout, cli.csv_dialect.into())
+                    } else {
+                        out.stdout
+                    };
+                    write_output(path, text.as_bytes(), "the business case")
                 }
                 (None, Some(path)) => business_case_xlsx(&cat, &p, candidate, *years, lang, path),
                 (None, None) => xlsx_needs_output(),

@@ -4,7 +4,6 @@
 //! weights as fractions), exactly as in the JSON; labels are in the note's language.
 
 use super::{Note, Reference};
-use crate::report::csv::field;
 
 /// Collects blocks of rows.
 struct Blocks {
@@ -27,9 +26,7 @@ impl Blocks {
     }
 
     fn line(&mut self, fields: &[String]) {
-        let joined: Vec<String> = fields.iter().map(|f| field(f)).collect();
-        self.out.push_str(&joined.join(","));
-        self.out.push('\n');
+        self.out.push_str(&crate::report::csv::line(fields));
     }
 }
 
