@@ -2,6 +2,7 @@
 //! municipalities): the HTML, Word (.docx) and Excel (.xlsx) files from a loaded profile to
 //! the finished bytes (evaluation, business case, note, rendering), and the HTML and Word
 //! renderings of a built note alone. Target: each well under 100 ms.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::hint::black_box;
 use std::path::Path;

@@ -3,6 +3,7 @@
 //! every source complete, one status per rule in the TUI, the CLI and the note, the note's
 //! source chapter as a golden file, and the TUI's "why" overlay saying for each number whether
 //! a source gives it.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The binary's command line: exit codes, `validate`, `score` formats, `catalogue`, `--help`.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use assert_cmd::Command;
 use predicates::prelude::*;

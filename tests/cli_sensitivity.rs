@@ -1,4 +1,5 @@
 //! The binary's `sensitivity` and `weights ahp` commands: output, formats, exit codes.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use assert_cmd::Command;
 use predicates::prelude::*;

@@ -10,6 +10,7 @@
 //! Without `soffice`/`pdftotext` the conversion test skips with a message, except under
 //! `CI=true`, where it fails (CI installs libreoffice-writer-nogui and poppler-utils).
 //! `WOLKWIJZER_KEEP_RENDERS=DIR` keeps the PDFs to look at.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

@@ -13,6 +13,7 @@
 //! Text the profile's author wrote (titles, names, cost-line labels such as "Regie op de DVO
 //! (0,3 fte)") is quoted as written and blanked out before the check. The TUI's screens are
 //! checked in their own test.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Shipped profiles (golden output, JSON shape, the data-class rules) and every bad-input case
 //! in `tests/invalid_profiles/` with the message it must produce.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

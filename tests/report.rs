@@ -19,6 +19,7 @@
 //!   `|100·x − v| ≤ ½·10⁻ᵈ`, since weights are fractions in the JSON).
 //! - Exempt: nothing. Ranks, source numbers, the scale ends (0 and 10) and years are in the
 //!   JSON too (`rank`, `number`, `scale`, the question and citations).
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

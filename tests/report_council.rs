@@ -5,6 +5,7 @@
 //! The snapshots are Markdown of the two chapters, rendered by the one Markdown renderer; when
 //! scores change (a new criterion rule), regenerate them with `INSTA_UPDATE=always` and read
 //! the diff: the sentences must still say what the numbers say.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

@@ -14,6 +14,7 @@
 //! Wine 8 lacks `bcryptprimitives.dll` (Rust's standard library imports `ProcessPrng` from
 //! it); `tools/wine-shim/` holds a stand-in built here with the same mingw and placed beside
 //! the `.exe`. Real Windows has the DLL; the shim is never shipped.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
