@@ -357,21 +357,18 @@ fn inlines(runs: &[Inline], base: &str) -> String {
     out
 }
 
-/// Escapes text for XML, dropping the control characters XML 1.0 does not allow.
+/// Escapes text for XML (as for HTML), a tab or line break as a space, dropping the other
+/// control characters XML 1.0 does not allow.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let cleaned: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if (c as u32) < 0x20 => None,
+            c => Some(c),
+        })
+        .collect();
+    super::html::esc(&cleaned)
 }
 
 const CONTENT_TYPES: &str = concat!(

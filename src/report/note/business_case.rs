@@ -327,12 +327,7 @@ mod tests {
             let sum: rust_decimal::Decimal = a.participants.iter().map(|p| p.bills[i]).sum();
             assert_eq!(sum, *total, "year {}", i + 1);
         }
-        let losers: Vec<&str> = a
-            .participants
-            .iter()
-            .filter(|p| p.loses_while_group_wins)
-            .map(|p| p.participant.as_str())
-            .collect();
+        let losers = a.losers();
         assert_eq!(losers, ["Reusel-Zuid"]);
         for (n, o) in a.participants.iter().zip(&g.participants) {
             assert_eq!(n.loses_while_group_wins, o.loses_while_group_wins);

@@ -551,12 +551,7 @@ fn caveats(cx: &Context<'_>) -> Vec<Block> {
             ],
         )));
         if let Some(a) = &s.allocation {
-            let losers: Vec<String> = a
-                .participants
-                .iter()
-                .filter(|p| p.loses_while_group_wins)
-                .map(|p| p.participant.clone())
-                .collect();
+            let losers: Vec<String> = a.losers().into_iter().map(str::to_string).collect();
             if !losers.is_empty() {
                 items.push(plain(fill(
                     t.caveat_losers,

@@ -689,12 +689,7 @@ fn allocation(out: &mut Vec<Block>, s: &ScenarioNote, a: &AllocationNote, lang: 
     }
     out.push(Block::Table(outcome));
     out.push(para(t.no_return_mark));
-    let losers: Vec<&str> = a
-        .participants
-        .iter()
-        .filter(|p| p.loses_while_group_wins)
-        .map(|p| p.participant.as_str())
-        .collect();
+    let losers = a.losers();
     out.push(para(if losers.is_empty() {
         t.nobody_loses.to_string()
     } else {

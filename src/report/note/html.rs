@@ -957,12 +957,7 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
         }
         out.push_str("</tr>");
     }
-    let losers: Vec<&str> = a
-        .participants
-        .iter()
-        .filter(|p| p.loses_while_group_wins)
-        .map(|p| p.participant.as_str())
-        .collect();
+    let losers = a.losers();
     let _ = write!(
         out,
         r#"</tbody></table><p class="muted">{}</p><p>{}</p></div>"#,

@@ -334,6 +334,17 @@ pub struct AllocationNote {
     pub participants: Vec<ParticipantNote>,
 }
 
+impl AllocationNote {
+    /// The participants whose own case is negative while the group's is positive.
+    pub fn losers(&self) -> Vec<&str> {
+        self.participants
+            .iter()
+            .filter(|p| p.loses_while_group_wins)
+            .map(|p| p.participant.as_str())
+            .collect()
+    }
+}
+
 /// One scenario of the business case, compared with unchanged policy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioNote {
