@@ -19,10 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use wolkwijzer::core::scoring::evaluate;
 use wolkwijzer::core::text::Lang;
-use wolkwijzer::io::{catalogue, profile};
-use wolkwijzer::report::note::{Note, NoteInput, document};
+use wolkwijzer::report::note::document;
 use wolkwijzer::report::number;
 
 fn bin() -> Command {
@@ -40,20 +38,6 @@ fn write_docx(profile: &Path, lang: Lang, out: &Path) {
         .assert()
         .success()
         .stdout("");
-}
-
-fn note_for(path: &Path, lang: Lang) -> Note {
-    let cat = catalogue::built_in();
-    let p = profile::load(path).unwrap();
-    let e = evaluate(&cat, &p).unwrap();
-    Note::build(&NoteInput {
-        catalogue: &cat,
-        profile: &p,
-        evaluation: &e,
-        lang,
-        form: None,
-    })
-    .unwrap()
 }
 
 fn part(docx: &Path, name: &str) -> String {
@@ -156,23 +140,6 @@ fn a_word_file_is_not_written_to_the_terminal() {
     assert!(assert.get_output().stdout.is_empty());
 }
 
-/// A tool on the PATH, or `None` (skip) — a panic under `CI=true`.
-fn tool(name: &str, package: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|path| {
-        std::env::split_paths(&path)
-            .map(|d| d.join(name))
-            .find(|p| p.is_file())
-    });
-    if found.is_none() {
-        assert!(
-            !common::on_ci(),
-            "CI=true but {name} is not installed (apt-get install {package})"
-        );
-        eprintln!("skipping: {name} not found (apt-get install {package})");
-    }
-    found
-}
-
 /// Whether LibreOffice has its Writer component (the package libreoffice-writer-nogui):
 /// without it, `soffice --convert-to pdf` of a .docx fails with "source file could not be
 /// loaded".
@@ -202,10 +169,10 @@ fn folded(text: &str) -> String {
 
 #[test]
 fn libreoffice_reads_the_note_of_every_profile_with_its_chapters_and_numbers() {
-    let Some(soffice) = tool("soffice", "libreoffice-writer-nogui") else {
+    let Some(soffice) = common::tool("soffice", "libreoffice-writer-nogui") else {
         return;
     };
-    let Some(pdftotext) = tool("pdftotext", "poppler-utils") else {
+    let Some(pdftotext) = common::tool("pdftotext", "poppler-utils") else {
         return;
     };
     if !has_writer(&soffice) {
@@ -218,7 +185,7 @@ fn libreoffice_reads_the_note_of_every_profile_with_its_chapters_and_numbers() {
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
             let out = dir.path().join(format!("{stem}-{}.docx", lang.code()));
             write_docx(&path, lang, &out);
-            cases.push((out, note_for(&path, lang)));
+            cases.push((out, common::note(&path, lang)));
         }
     }
     let pdf_dir = dir.path().join("pdf");

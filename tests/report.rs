@@ -40,17 +40,7 @@ fn name(p: &Path) -> String {
 }
 
 fn note_for(path: &Path, lang: Lang) -> Note {
-    let cat = catalogue::built_in();
-    let p = profile::load(path).unwrap();
-    let e = evaluate(&cat, &p).unwrap();
-    Note::build(&NoteInput {
-        catalogue: &cat,
-        profile: &p,
-        evaluation: &e,
-        lang,
-        form: None,
-    })
-    .unwrap()
+    common::note(path, lang)
 }
 
 fn render(path: &Path, format: ReportFormat, lang: Lang) -> String {

@@ -19,20 +19,6 @@ use wolkwijzer::report::doc::{self, Block, Document};
 use wolkwijzer::report::note::{Note, NoteInput, council as front, document};
 use wolkwijzer::report::number;
 
-fn note_for(path: &Path, lang: Lang) -> Note {
-    let cat = catalogue::built_in();
-    let p = profile::load(path).unwrap();
-    let e = evaluate(&cat, &p).unwrap();
-    Note::build(&NoteInput {
-        catalogue: &cat,
-        profile: &p,
-        evaluation: &e,
-        lang,
-        form: None,
-    })
-    .unwrap()
-}
-
 fn stem(path: &Path) -> String {
     path.file_stem().unwrap().to_string_lossy().into_owned()
 }
@@ -49,7 +35,7 @@ fn golden_decisions_and_summary_for_every_profile_in_both_languages() {
     assert!(profiles.len() >= 4, "{profiles:?}");
     for path in profiles {
         for lang in [Lang::Nl, Lang::En] {
-            let note = note_for(&path, lang);
+            let note = common::note(&path, lang);
             let text = lift(&note);
             insta::assert_snapshot!(format!("council_{}_{}", stem(&path), lang.code()), text);
         }
@@ -60,7 +46,7 @@ fn golden_decisions_and_summary_for_every_profile_in_both_languages() {
 fn the_decisions_name_the_leader_and_the_summary_its_total_and_the_gap() {
     for path in common::shipped_profiles() {
         for lang in [Lang::Nl, Lang::En] {
-            let note = note_for(&path, lang);
+            let note = common::note(&path, lang);
             let text = lift(&note);
             let c = council(lang);
             assert!(
@@ -96,7 +82,7 @@ fn the_decisions_name_the_leader_and_the_summary_its_total_and_the_gap() {
 fn the_front_matter_has_the_chapters_of_a_raadsvoorstel_in_order() {
     let path = common::shipped_profiles()[0].clone();
     for lang in [Lang::Nl, Lang::En] {
-        let note = note_for(&path, lang);
+        let note = common::note(&path, lang);
         let d = document::document(&note);
         let heads: Vec<String> = d
             .headings()

@@ -82,19 +82,7 @@ fn an_xlsx_report_needs_a_file() {
 }
 
 fn soffice() -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|path| {
-        std::env::split_paths(&path)
-            .map(|d| d.join("soffice"))
-            .find(|p| p.is_file())
-    });
-    if found.is_none() {
-        assert!(
-            !common::on_ci(),
-            "CI=true but soffice is not installed (apt-get install libreoffice-calc)"
-        );
-        eprintln!("skipping: soffice not found (apt-get install libreoffice-calc)");
-    }
-    found
+    common::tool("soffice", "libreoffice-calc")
 }
 
 /// Calculates the workbooks and returns the ranking sheet of each, by file stem.
