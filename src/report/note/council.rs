@@ -146,6 +146,29 @@ fn gap_text(gap: f64, threshold: f64, lang: Lang) -> String {
     }
 }
 
+/// `{who}`, `{finds}`, `{Who}`, `{stays}` and `{their}` for one municipality or a group.
+fn who(cx: &Context<'_>) -> [(&'static str, &'static str); 5] {
+    let w = if cx.note.subject.kind == "group" {
+        cx.t.who_group
+    } else {
+        cx.t.who_single
+    };
+    [
+        ("who", w[0]),
+        ("finds", w[1]),
+        ("Who", w[2]),
+        ("stays", w[3]),
+        ("their", w[4]),
+    ]
+}
+
+/// A template filled with `values` and the words for who weighed.
+fn fill_who(cx: &Context<'_>, template: &str, values: &[(&str, &str)]) -> String {
+    let mut all: Vec<(&str, &str)> = values.to_vec();
+    all.extend(who(cx));
+    fill(template, &all)
+}
+
 fn points(cx: &Context<'_>, x: f64) -> &'static str {
     if (x - 1.0).abs() < 1e-9 {
         cx.t.point
@@ -250,7 +273,8 @@ fn summary(cx: &Context<'_>) -> Vec<Block> {
             &[("candidates", &number::integer(candidates as u64, lang))],
         ))];
     };
-    sentences.push(fill(
+    sentences.push(fill_who(
+        cx,
         t.summary_ranking,
         &[
             ("candidates", &number::integer(candidates as u64, lang)),
@@ -424,12 +448,13 @@ fn effect(cx: &Context<'_>) -> Vec<Block> {
         .filter(|w| w.share > 0.0)
         .map(|w| format!("{} ({})", w.name, number::weight(w.share, lang)))
         .collect();
-    let mut text = fill(t.effect_weights, &[("weights", &join_and(&top, t.and))]);
+    let mut text = fill_who(cx, t.effect_weights, &[("weights", &join_and(&top, t.and))]);
     text.push(' ');
     if note.landscape.rules.is_empty() {
         text.push_str(t.effect_no_rules);
     } else {
-        text.push_str(&fill(
+        text.push_str(&fill_who(
+            cx,
             t.effect_rules,
             &[
                 (
