@@ -1,5 +1,6 @@
 //! Criterion benchmarks of the TUI: rendering each screen at 200×60 on `TestBackend`, and one
 //! update+render cycle (a weight change re-runs the core's evaluation, then a frame is drawn).
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::hint::black_box;
 

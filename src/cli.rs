@@ -55,6 +55,11 @@ pub struct Cli {
     #[arg(long, short = 'p', value_name = "FILE", conflicts_with = "resume")]
     pub profile: Option<PathBuf>,
 
+    /// How CSV is written: rfc4180 (`,` and `.` decimals, for programs) or excel-nl (a byte
+    /// order mark, `;` and decimal commas, for a Dutch Excel opening the file by double-click).
+    #[arg(long, global = true, value_enum, default_value_t = CsvDialectArg::Rfc4180)]
+    pub csv_dialect: CsvDialectArg,
+
     /// TUI: continue the last autosaved session.
     #[arg(long)]
     pub resume: bool,
@@ -153,6 +158,9 @@ pub enum Command {
         /// Write to this file instead of standard output (required for xlsx).
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Overwrite the -o file when it exists (without it, an existing file is refused).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Show the catalogue: options, control per layer, deployment models, rules, sources.
     Catalogue {
@@ -171,12 +179,16 @@ pub enum Command {
         /// written from its edited profile and weights.
         #[arg(long, value_name = "FILE")]
         session: Option<PathBuf>,
-        /// Output format: a self-contained HTML page, Markdown, or the data as JSON or CSV.
+        /// Output format: a self-contained HTML page, Markdown, a Word file (docx), the data as
+        /// JSON or CSV, or an Excel workbook (xlsx); docx and xlsx need -o.
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (required for docx and xlsx).
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Overwrite the -o file when it exists (without it, an existing file is refused).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// How robust is the ranking: contributions, stability, SMAA-2, TOPSIS, the starter group.
     ///
@@ -246,6 +258,10 @@ pub enum ReportFormat {
     Json,
     /// The data behind every table, as CSV blocks.
     Csv,
+    /// A Word file with real heading and table styles, for the council's template (needs -o).
+    Docx,
+    /// An Excel workbook: ranking and weights, landscape, business case (needs -o).
+    Xlsx,
 }
 
 /// Formats of `business-case`: the text formats and an Excel workbook.
@@ -266,6 +282,41 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+}
+
+/// CSV dialects on the command line (see `report::csv::Dialect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvDialectArg {
+    /// RFC 4180: `,` between cells, `.` decimals.
+    Rfc4180,
+    /// Dutch Excel: byte order mark, `;` between cells, decimal commas, CRLF.
+    ExcelNl,
+}
+
+impl From<CsvDialectArg> for report::csv::Dialect {
+    fn from(d: CsvDialectArg) -> Self {
+        match d {
+            CsvDialectArg::Rfc4180 => report::csv::Dialect::Rfc4180,
+            CsvDialectArg::ExcelNl => report::csv::Dialect::ExcelNl,
+        }
+    }
+}
+
+/// Whether a command prints CSV on standard output.
+fn prints_csv(command: &Command) -> bool {
+    match command {
+        Command::Score { format, .. }
+        | Command::Catalogue { format }
+        | Command::Sensitivity { format, .. }
+        | Command::Weights {
+            method: WeightsCommand::Ahp { format, .. },
+        } => *format == Format::Csv,
+        Command::BusinessCase { format, output, .. } => {
+            *format == CaseFormat::Csv && output.is_none()
+        }
+        Command::Report { format, output, .. } => *format == ReportFormat::Csv && output.is_none(),
+        _ => false,
+    }
 }
 
 /// Languages on the command line.
@@ -360,9 +411,10 @@ pub fn render_score(
     })
 }
 
-/// Renders the decision note for a profile in a format (the collaboration form follows the
-/// leading option; see `report::note::default_form`). The business case chapter is there
-/// when the profile has a `[business_case]`.
+/// Renders the decision note for a profile in a text format (the collaboration form follows
+/// the leading option; see `report::note::default_form`). The business case chapter is there
+/// when the profile has a `[business_case]`. Docx and xlsx are refused here: they are files
+/// ([`render_report_file`]).
 pub fn render_report(
     catalogue: &Catalogue,
     profile: &Profile,
@@ -370,20 +422,49 @@ pub fn render_report(
     lang: Lang,
 ) -> Result<String, ReportError> {
     let evaluation = scoring::evaluate(catalogue, profile)?;
-    let note = Note::build(&NoteInput {
-        catalogue,
-        profile,
-        evaluation: &evaluation,
-        lang,
-        form: None,
-    })?;
+    let note = build_note(catalogue, profile, &evaluation, lang)?;
     let format = match format {
         ReportFormat::Markdown => note::NoteFormat::Markdown,
         ReportFormat::Html => note::NoteFormat::Html,
         ReportFormat::Json => note::NoteFormat::Json,
         ReportFormat::Csv => note::NoteFormat::Csv,
+        ReportFormat::Docx => return Err(ReportError::Binary("docx")),
+        ReportFormat::Xlsx => return Err(ReportError::Binary("xlsx")),
     };
     Ok(note::render_as(&note, format))
+}
+
+fn build_note(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    evaluation: &scoring::Evaluation,
+    lang: Lang,
+) -> Result<Note, ReportError> {
+    Note::build(&NoteInput {
+        catalogue,
+        profile,
+        evaluation,
+        lang,
+        form: None,
+    })
+}
+
+/// The decision note as the bytes of a file in any format: the text formats as UTF-8 (with
+/// unsafe characters made visible, as on standard output), Word and Excel as their files.
+pub fn render_report_file(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, ReportError> {
+    let evaluation = scoring::evaluate(catalogue, profile)?;
+    let note = build_note(catalogue, profile, &evaluation, lang)?;
+    match format {
+        ReportFormat::Docx => Ok(note::docx(&note)?),
+        ReportFormat::Xlsx => note::xlsx::workbook(&note, catalogue, profile, &evaluation),
+        text => render_report(catalogue, profile, text, lang)
+            .map(|t| crate::core::safe_text::escape(&t).into_owned().into_bytes()),
+    }
 }
 
 /// Renders the sensitivity analysis of a profile in a format.
@@ -402,10 +483,10 @@ pub fn render_sensitivity(
         lang,
     };
     Ok(match format {
-        Format::Table => sensitivity::text::render(&sensitivity::sensitivity_doc(&view)),
+        Format::Table => report::doc::text::render(&sensitivity::sensitivity_doc(&view)),
         Format::Json => sensitivity::json::sensitivity(&view),
         Format::Csv => sensitivity::csv::sensitivity(&view),
-        Format::Markdown => sensitivity::markdown::render(&sensitivity::sensitivity_doc(&view)),
+        Format::Markdown => report::doc::markdown::render(&sensitivity::sensitivity_doc(&view)),
     })
 }
 
@@ -418,10 +499,10 @@ pub fn render_ahp(input: &AhpInput, format: Format, lang: Lang) -> Result<String
         lang,
     };
     Ok(match format {
-        Format::Table => sensitivity::text::render(&sensitivity::ahp_doc(&view)),
+        Format::Table => report::doc::text::render(&sensitivity::ahp_doc(&view)),
         Format::Json => sensitivity::json::ahp(&view),
         Format::Csv => sensitivity::csv::ahp(&view),
-        Format::Markdown => sensitivity::markdown::render(&sensitivity::ahp_doc(&view)),
+        Format::Markdown => report::doc::markdown::render(&sensitivity::ahp_doc(&view)),
     })
 }
 
@@ -535,7 +616,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         }
         _ => {}
     }
-    run_command(cli, command).sanitised()
+    let mut out = run_command(cli, command).sanitised();
+    if out.code == EXIT_OK && prints_csv(command) {
+        out.stdout = report::csv::to_dialect(&out.stdout, cli.csv_dialect.into());
+    }
+    out
 }
 
 fn run_command(cli: &Cli, command: &Command) -> Outcome {
@@ -581,6 +666,7 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             session,
             format,
             output,
+            force,
         } => {
             let loaded = match (session, profile) {
                 (Some(path), _) => {
@@ -593,30 +679,28 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
                 Ok(p) => p,
                 Err(e) => return Outcome::invalid(&e),
             };
-            let text = match render_report(&cat, &p, *format, lang) {
-                Ok(text) => text,
-                Err(e) => {
-                    return Outcome {
+            match output {
+                None => match render_report(&cat, &p, *format, lang) {
+                    Ok(text) => Outcome::ok(text),
+                    Err(e @ ReportError::Binary(_)) => Outcome {
                         stdout: String::new(),
                         stderr: format!("{e}\n"),
-                        code: EXIT_INVALID,
-                    };
-                }
-            };
-            match output {
-                None => Outcome::ok(text),
+                        code: EXIT_USAGE,
+                    },
+                    Err(e) => failed(e),
+                },
                 Some(path) => {
-                    match crate::io::store::write_atomic(
-                        path,
-                        crate::core::safe_text::escape(&text).as_bytes(),
-                        &mut |_| Ok(()),
-                    ) {
-                        Ok(()) => Outcome::ok(String::new()),
-                        Err(e) => Outcome {
-                            stdout: String::new(),
-                            stderr: format!("{}: cannot write the report: {e}\n", path.display()),
-                            code: EXIT_INVALID,
-                        },
+                    if let Some(refused) = refuse_existing(path, *force) {
+                        return refused;
+                    }
+                    match render_report_file(&cat, &p, *format, lang) {
+                        Ok(bytes) if *format == ReportFormat::Csv => {
+                            let text = String::from_utf8_lossy(&bytes);
+                            let csv = report::csv::to_dialect(&text, cli.csv_dialect.into());
+                            write_output(path, csv.as_bytes(), "the report")
+                        }
+                        Ok(bytes) => write_output(path, &bytes, "the report"),
+                        Err(e) => failed(e),
                     }
                 }
             }
@@ -627,7 +711,11 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             years,
             format,
             output,
+            force,
         } => {
+            if let Some(refused) = output.as_deref().and_then(|o| refuse_existing(o, *force)) {
+                return refused;
+            }
             let text_format = match format {
                 CaseFormat::Table => Some(Format::Table),
                 CaseFormat::Json => Some(Format::Json),
@@ -654,7 +742,12 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
                     if out.code != EXIT_OK {
                         return out;
                     }
-                    write_output(path, out.stdout.as_bytes(), "the business case")
+                    let text = if f == Format::Csv {
+                        report::csv::to_dialect(&out.stdout, cli.csv_dialect.into())
+                    } else {
+                        out.stdout
+                    };
+                    write_output(path, text.as_bytes(), "the business case")
                 }
                 (None, Some(path)) => business_case_xlsx(&cat, &p, candidate, *years, lang, path),
                 (None, None) => xlsx_needs_output(),
@@ -814,9 +907,24 @@ fn xlsx_needs_output() -> Outcome {
     }
 }
 
-/// Writes `bytes` to `path`; a failure is reported with `what` was being written.
+/// The refusal to overwrite an existing `-o` file without `--force`; `None` when writing may
+/// go ahead.
+fn refuse_existing(path: &std::path::Path, force: bool) -> Option<Outcome> {
+    (!force && path.exists()).then(|| Outcome {
+        stdout: String::new(),
+        stderr: format!(
+            "{}: the file exists; nothing was written. Choose another name with -o, or add --force to overwrite it.\n",
+            path.display()
+        ),
+        code: EXIT_INVALID,
+    })
+}
+
+/// Writes `bytes` to `path` atomically (a temporary file beside it, renamed over the target,
+/// so a crash leaves the old file or the new one); a failure is reported with `what` was
+/// being written.
 fn write_output(path: &std::path::Path, bytes: &[u8], what: &str) -> Outcome {
-    match std::fs::write(path, bytes) {
+    match crate::io::store::write_atomic(path, bytes, &mut |_| Ok(())) {
         Ok(()) => Outcome::ok(String::new()),
         Err(e) => Outcome {
             stdout: String::new(),

@@ -1,6 +1,7 @@
 //! Integration tests of the business case and allocation core: hand-computed examples (one
 //! per tariff family), a starter group with a participant that loses while the group wins,
 //! invalid inputs, and property tests.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

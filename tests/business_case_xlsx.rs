@@ -14,6 +14,7 @@
 //!
 //! Without `soffice` the LibreOffice tests skip with a message, except under `CI=true`, where
 //! they fail (CI installs libreoffice-calc). `WOLKWIJZER_KEEP_RENDERS=DIR` keeps the files.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

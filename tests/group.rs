@@ -1,5 +1,6 @@
 //! The starter group through the whole pipeline: TOML with per-member weights and constraints →
 //! each member's own evaluation → the group result.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use proptest::prelude::*;
 use wolkwijzer::core::catalogue::{CandidateKey, Deployment, ServiceModel};

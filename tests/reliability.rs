@@ -1,5 +1,6 @@
 //! Issue 12: bounded, checked money; one validated entry for profiles in sessions; CSV and
 //! terminal output sanitised; errors with a place. Each test failed before its fix.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Acceptance rules of the scoring and its invariants (proptest): scaling weights, permuting the
 //! input order, and raising a score never lowering a rank.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use proptest::prelude::*;
 use wolkwijzer::core::catalogue::{

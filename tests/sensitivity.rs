@@ -1,5 +1,6 @@
 //! `sensitivity` and `weights ahp` through the library: golden output, consistency with
 //! `score`, the JSON and CSV shapes, and every bad AHP file with its located message.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::path::{Path, PathBuf};
 

@@ -2,6 +2,7 @@
 //! for the demo and the starter group, key-driven edits through `update` (an amount changes
 //! the table and the return year; invalid input shows an error and keeps the state), the
 //! message for a profile without a business case, and the session round trip of the edits.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

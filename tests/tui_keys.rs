@@ -1,5 +1,6 @@
 //! Key-driven tests: actions (and real key events through the key table) walk the whole
 //! workshop through `update`, and the resulting state is asserted — not the screen.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

@@ -4,6 +4,7 @@
 //! ranking re-orders; the session records the method and old sessions still load; the group
 //! starts from the members' own weights; the sensitivity analysis is cached and follows the
 //! weights.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

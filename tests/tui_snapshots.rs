@@ -1,6 +1,7 @@
 //! Snapshots of every TUI screen on `TestBackend` at 80×24 and 160×48, in Dutch and English,
 //! plus the popups, the group view and the "enlarge the window" message; and a sweep of sizes
 //! from 1×1 to 300×100 over every screen and popup that must never panic.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

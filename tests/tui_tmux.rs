@@ -3,6 +3,7 @@
 //! and SIGKILL during a burst of autosaves, in a loop, after which the session file always
 //! parses; the cursor shown again after every way out (signals, `q`, Ctrl-C); a second
 //! instance on the same data folder told and read-only. Under `CI=true` a missing tmux fails these tests; elsewhere they skip with a note.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,6 +3,7 @@
 //! Ctrl-C at that prompt. And a second instance on the same data folder does not autosave over
 //! the first one's session. Driven through the keymap, `update` and the app's effects
 //! (`dispatch`, `autosave`, `claim_data_dir`) — the same path the terminal loop takes.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

@@ -82,3 +82,37 @@ pub fn shipped_profiles() -> Vec<PathBuf> {
 pub fn on_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true")
 }
+
+/// The decision note of a profile file in `lang` (the collaboration form following the
+/// leading option).
+pub fn note(path: &Path, lang: Lang) -> wolkwijzer::report::note::Note {
+    let cat = catalogue::built_in();
+    let p = profile::load(path).expect("a valid profile");
+    let e = wolkwijzer::core::scoring::evaluate(&cat, &p).expect("weights");
+    wolkwijzer::report::note::Note::build(&wolkwijzer::report::note::NoteInput {
+        catalogue: &cat,
+        profile: &p,
+        evaluation: &e,
+        lang,
+        form: None,
+    })
+    .expect("the business case of a valid profile evaluates")
+}
+
+/// An external tool on the PATH, or `None` (the test skips with a message) — a panic under
+/// `CI=true`, where every tool a test needs is installed.
+pub fn tool(name: &str, package: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            !on_ci(),
+            "CI=true but {name} is not installed (apt-get install {package})"
+        );
+        eprintln!("skipping: {name} not found (apt-get install {package})");
+    }
+    found
+}

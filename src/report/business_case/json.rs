@@ -479,10 +479,8 @@ fn scenario(v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) -> ScenarioJson {
     });
     ScenarioJson {
         label: s.setup.label.clone(),
-        kind: match s.setup.kind {
-            crate::core::business_case::ScenarioKind::CostReduction => "cost_reduction",
-            _ => "minder_meerkosten",
-        },
+        // One English key everywhere in JSON: the note's JSON writes the same ids.
+        kind: s.setup.kind.id(),
         candidate: candidate(v, s.setup.candidate),
         form: s.setup.form.map(|f| f.id()),
         start_year: s.setup.start_year,

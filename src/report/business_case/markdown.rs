@@ -96,9 +96,9 @@ fn scenario(out: &mut String, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) {
             "\n### {} ({} ×{}, {} ×{}, {} {} {})\n",
             band_name(b.band, t),
             t.costs_times,
-            number(a.cost_multiplier),
+            crate::report::number::factor(a.cost_multiplier, lang),
             t.benefits_times,
-            number(a.benefit_multiplier),
+            crate::report::number::factor(a.benefit_multiplier, lang),
             t.delay,
             a.delay_months,
             t.months

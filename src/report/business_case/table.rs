@@ -143,9 +143,9 @@ fn scenario(out: &mut String, v: &BusinessCaseView<'_>, n: usize, s: &ScenarioVi
             "\n  {} ({} ×{}, {} ×{}, {} {} {})",
             band_name(b.band, t),
             t.costs_times,
-            number(a.cost_multiplier),
+            crate::report::number::factor(a.cost_multiplier, lang),
             t.benefits_times,
-            number(a.benefit_multiplier),
+            crate::report::number::factor(a.benefit_multiplier, lang),
             t.delay,
             a.delay_months,
             t.months
@@ -324,7 +324,12 @@ pub fn business_case(v: &BusinessCaseView<'_>) -> String {
         let n = &m.measurement;
         let shock = n
             .shock_pct()
-            .map(|p| format!(" (+{}%)", number(p.round_dp(1))))
+            .map(|p| {
+                format!(
+                    " (+{}%)",
+                    crate::report::number::factor(p.round_dp(1), lang)
+                )
+            })
             .unwrap_or_default();
         let _ = writeln!(
             out,
