@@ -208,6 +208,7 @@ fn flexible_room(public_cloud: PublicCloudAcceptance) -> Profile {
             data: d,
             models: vec![],
             critical: false,
+            ..Default::default()
         })
         .collect();
     p

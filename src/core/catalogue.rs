@@ -1210,6 +1210,14 @@ pub fn short_model(m: ServiceModel, lang: Lang) -> &'static str {
     }
 }
 
+impl Default for DataClass {
+    /// Persoonsgegevens: most municipal applications hold personal data, so an unclassified
+    /// workload is treated as holding it rather than as less sensitive than it may be.
+    fn default() -> Self {
+        DataClass::Personal
+    }
+}
+
 impl DataClass {
     /// The data class's name.
     pub fn name(self) -> Localized {

@@ -150,15 +150,52 @@ impl PublicCloudAcceptance {
     }
 }
 
+id_enum! {
+    /// Availability need of a workload (the B of a BIV classification: beschikbaarheid).
+    BivLevel {
+        /// Laag.
+        Low => "low",
+        /// Midden.
+        Medium => "medium",
+        /// Hoog.
+        High => "high",
+    }
+}
+
+impl BivLevel {
+    /// The level as the room reads it.
+    pub fn name(self) -> crate::core::text::Localized {
+        let (nl, en) = match self {
+            BivLevel::Low => ("laag", "low"),
+            BivLevel::Medium => ("midden", "medium"),
+            BivLevel::High => ("hoog", "high"),
+        };
+        crate::core::text::Localized::new(nl, en)
+    }
+}
+
 /// A workload (werkproces / applicatiecluster) to place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Constructible as `Workload { name, data, models, critical, ..Default::default() }`: the
+/// attributes below `critical` default to "not recorded".
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Workload {
     pub name: String,
     pub data: DataClass,
-    /// The service models the workload is available in; empty means any.
+    /// The service models the workload is available in; empty means any. Only `saas` means the
+    /// vendor offers it as SaaS only.
     pub models: Vec<ServiceModel>,
     /// A critical process (BIO decision tree: detailed risk analysis).
     pub critical: bool,
+    /// Availability need (BIV); `None` when not classified.
+    #[serde(default)]
+    pub availability: Option<BivLevel>,
+    /// The workload has a DigiD connection (yearly ICT assessment per connection).
+    #[serde(default)]
+    pub digid: bool,
+    /// The id of the profile collaboration the workload already belongs to.
+    #[serde(default)]
+    pub collaboration: Option<String>,
 }
 
 /// A validated profile.

@@ -462,6 +462,7 @@ fn workloads(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Workload> {
                 data,
                 models,
                 critical,
+                ..Default::default()
             });
         }
     }
