@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::allocation::cost_band;
 use super::catalogue::{
-    Basis, Candidate, Catalogue, Characteristic, Citation, ControlLevel, Decider, Layer,
+    Basis, Candidate, Catalogue, Characteristic, Citation, ControlLevel, Decider, Layer, PriceRisk,
     Provenance, ServiceModel, Tariff, Weighted, push_citation,
 };
 use super::text::Lang::{En, Nl};
@@ -31,6 +31,8 @@ id_enum! {
         Ontzorgen => "ontzorgen",
         /// Exit: lock-in and the ease of leaving.
         Exit => "exit",
+        /// Soevereiniteit: whose law reaches the data and whether the provider can change hands.
+        Sovereignty => "sovereignty",
     }
 }
 
@@ -57,6 +59,7 @@ impl Criterion {
             Criterion::Flexibility => ("Flexibiliteit", "Flexibility"),
             Criterion::Ontzorgen => ("Ontzorgen", "Relief (ontzorgen)"),
             Criterion::Exit => ("Exit", "Exit"),
+            Criterion::Sovereignty => ("Soevereiniteit", "Sovereignty"),
         };
         Localized::new(nl, en)
     }
@@ -100,6 +103,7 @@ pub fn derive(catalogue: &Catalogue, candidate: &Candidate, criterion: Criterion
         Criterion::Flexibility => flexibility(catalogue, candidate),
         Criterion::Ontzorgen => ontzorgen(catalogue, candidate),
         Criterion::Exit => exit(catalogue, candidate),
+        Criterion::Sovereignty => sovereignty(catalogue, candidate),
     };
     Derived {
         score: clamp10(d.score),
@@ -266,6 +270,34 @@ fn tariff_label(t: Tariff) -> Localized {
         Tariff::Fixed => ("vast tarief", "fixed tariff"),
         Tariff::Tiered => ("getrapt tarief", "tiered tariff"),
         Tariff::PayPerUse => ("betalen naar gebruik", "pay-per-use"),
+        Tariff::PerWorkplace => ("per werkplek per jaar", "per workplace per year"),
+    };
+    Localized::new(nl, en)
+}
+
+fn price_risk_label(p: PriceRisk) -> Localized {
+    let (nl, en) = match p {
+        PriceRisk::OwnStack => (
+            "licenties en vervanging van de eigen stack",
+            "licences and replacement of the own stack",
+        ),
+        PriceRisk::HostingContract => (
+            "indexatie in het hostingcontract",
+            "indexation in the hosting contract",
+        ),
+        PriceRisk::SscDeficit => (
+            "tekort van het SSC aan het jaareinde",
+            "the SSC's year-end deficit",
+        ),
+        PriceRisk::HostDvo => ("indexatie van de DVO", "indexation of the DVO"),
+        PriceRisk::PublicListPrice => (
+            "lijstprijzen van de aanbieder",
+            "the provider's list prices",
+        ),
+        PriceRisk::SubscriptionRenewal => (
+            "abonnementsprijs bij verlenging",
+            "subscription price at renewal",
+        ),
     };
     Localized::new(nl, en)
 }
@@ -395,32 +427,133 @@ fn control(catalogue: &Catalogue, c: &Candidate) -> Derived {
     b.finish(score)
 }
 
-/// Privacy: the mean of the points of who decides data location, data access and security
-/// (seed 000 §3.3 and §4.1).
+/// Privacy, defined around the AVG obligations: the mean over four questions — who decides
+/// where the data is stored (location), who processes it (the processor chain of art. 28,
+/// with points off by service model: under SaaS the supplier processes the data in its own
+/// application, with support access and sub-processors), who decides its security (art. 32),
+/// and whose law reaches it (transfer risk, chapter V: a non-EU parent falls under e.g. the US
+/// CLOUD Act wherever the data is stored).
 fn privacy(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.privacy;
     let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
-    let questions = [
-        (Localized::new("Locatie", "Location"), c.data_location),
-        (Localized::new("Toegang", "Access"), c.data_access),
-        (Localized::new("Beveiliging", "Security"), c.security),
-    ];
     let mut sum = 0.0;
-    for (label, who) in &questions {
+    for (label, who, processing) in [
+        (
+            Localized::new("Locatie", "Location"),
+            c.data_location,
+            false,
+        ),
+        (
+            Localized::new("Verwerking", "Processing"),
+            c.data_access,
+            true,
+        ),
+        (Localized::new("Beveiliging", "Security"), c.security, false),
+    ] {
         let w = rule
             .decider
-            .get(who)
+            .get(&who)
             .cloned()
             .unwrap_or_else(|| missing(who.id()));
-        let who_label = decider_label(*who);
+        let who_label = decider_label(who);
         let full = Localized::new(
             format!("{} — {}", label.nl, who_label.nl),
             format!("{} — {}", label.en, who_label.en),
         );
         b.weighted(&full, &w);
         sum += w.value;
+        if !processing {
+            continue;
+        }
+        let m = rule
+            .model
+            .get(&c.service_model)
+            .cloned()
+            .unwrap_or_else(|| missing(c.service_model.id()));
+        if m.value != 0.0 {
+            let model = short_model_label(c.service_model);
+            let reason = why(&m.reason(), &m.provenance());
+            b.line(
+                format!(
+                    "Verwerkersketen bij {}: min {} ({}).",
+                    model.nl,
+                    fmt1(m.value, Nl),
+                    reason.nl
+                ),
+                format!(
+                    "Processor chain under {}: minus {} ({}).",
+                    model.en,
+                    fmt1(m.value, En),
+                    reason.en
+                ),
+            );
+            b.weighted_number(
+                &Localized::new(
+                    format!("Verwerkersketen — {}", model.nl),
+                    format!("Processor chain — {}", model.en),
+                ),
+                &m,
+            );
+            sum -= m.value;
+        }
     }
-    b.finish(sum / questions.len() as f64)
+    let j = rule
+        .jurisdiction
+        .get(&c.jurisdiction)
+        .cloned()
+        .unwrap_or_else(|| missing(c.jurisdiction.id()));
+    let jn = c.jurisdiction.name();
+    b.weighted(
+        &Localized::new(
+            format!("Doorgifterisico — recht {}", jn.nl),
+            format!("Transfer risk — law {}", jn.en),
+        ),
+        &j,
+    );
+    sum += j.value;
+    b.finish(sum / 4.0)
+}
+
+fn short_model_label(m: ServiceModel) -> Localized {
+    Localized::new(
+        super::catalogue::short_model(m, Nl),
+        super::catalogue::short_model(m, En),
+    )
+}
+
+/// Sovereignty: the mean of whose law reaches the data (EU Cloud Sovereignty Framework, the
+/// legal and jurisdictional objective) and whether the one who runs the service can change
+/// hands (its strategic objective; BIO2 5.23.01: re-assess on a change of control).
+fn sovereignty(catalogue: &Catalogue, c: &Candidate) -> Derived {
+    let rule = &catalogue.criteria.sovereignty;
+    let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
+    let j = rule
+        .jurisdiction
+        .get(&c.jurisdiction)
+        .cloned()
+        .unwrap_or_else(|| missing(c.jurisdiction.id()));
+    let jn = c.jurisdiction.name();
+    b.weighted(
+        &Localized::new(
+            format!("Rechtsmacht — {}", jn.nl),
+            format!("Jurisdiction — {}", jn.en),
+        ),
+        &j,
+    );
+    let o = rule
+        .ownership
+        .get(&c.operations)
+        .cloned()
+        .unwrap_or_else(|| missing(c.operations.id()));
+    let who = decider_label(c.operations);
+    b.weighted(
+        &Localized::new(
+            format!("Eigendom — {}", who.nl),
+            format!("Ownership — {}", who.en),
+        ),
+        &o,
+    );
+    b.finish((j.value + o.value) / 2.0)
 }
 
 /// Cost predictability (seed 000 §4.1, seed 003 Bijlage 3): the band of the yearly cost of the
@@ -549,18 +682,47 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
             "Uncertainty, maximum and deduction are wolkwijzer's assumptions.".into(),
         );
     }
+    let risk = rule
+        .price_risk
+        .get(&c.price_risk)
+        .cloned()
+        .unwrap_or_else(|| missing(c.price_risk.id()));
+    let risk_label = price_risk_label(c.price_risk);
+    let r = why(&risk.reason(), &risk.provenance());
+    b.line(
+        format!(
+            "Prijsrisico ({}): min {} ({}).",
+            risk_label.nl,
+            fmt1(risk.value, Nl),
+            r.nl
+        ),
+        format!(
+            "Price risk ({}): minus {} ({}).",
+            risk_label.en,
+            fmt1(risk.value, En),
+            r.en
+        ),
+    );
+    b.weighted_number(
+        &Localized::new(
+            format!("Prijsrisico — {}", risk_label.nl),
+            format!("Price risk — {}", risk_label.en),
+        ),
+        &risk,
+    );
     let score = match spread {
         Some(s) => {
             let formula = |lang: Lang| {
                 format!(
-                    "Score = {} − {} × {}%/10%",
+                    "Score = {} − {} × {}%/10% − {}",
                     fmt1(max.value, lang),
                     fmt1(per10.value, lang),
-                    fmt1(s, lang)
+                    fmt1(s, lang),
+                    fmt1(risk.value, lang)
                 )
             };
             b.line(formula(Nl), formula(En));
-            max.value - per10.value * s / 10.0
+            max.value - per10.value * s / 10.0 - risk.value
         }
         None => 0.0,
     };
@@ -726,6 +888,37 @@ fn ontzorgen(catalogue: &Catalogue, c: &Candidate) -> Derived {
             w,
         );
         score += w.value;
+    }
+    let g = rule
+        .governance
+        .get(&c.operations)
+        .cloned()
+        .unwrap_or_else(|| missing(c.operations.id()));
+    if g.value != 0.0 {
+        let who = decider_label(c.operations);
+        let reason = why(&g.reason(), &g.provenance());
+        b.line(
+            format!(
+                "Min {} voor bestuur en regie ({}: {}).",
+                fmt1(g.value, Nl),
+                who.nl,
+                reason.nl
+            ),
+            format!(
+                "Minus {} for governance and regie ({}: {}).",
+                fmt1(g.value, En),
+                who.en,
+                reason.en
+            ),
+        );
+        b.weighted_number(
+            &Localized::new(
+                format!("Bestuur en regie — {}", who.nl),
+                format!("Governance and regie — {}", who.en),
+            ),
+            &g,
+        );
+        score -= g.value;
     }
     b.finish(score)
 }

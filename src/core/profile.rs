@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::business_case::BusinessCaseSetup;
-use super::catalogue::{CloudStance, DataClass, Deployment, PlacementOption, ServiceModel};
+use super::catalogue::{
+    CloudStance, CollaborationForm, DataClass, Deployment, PlacementOption, ServiceModel,
+};
 use super::criteria::Criterion;
 
 /// A municipality (gemeente).
@@ -143,6 +145,13 @@ pub struct PublicCloudAcceptance {
     pub no_offensive_cyber_provider: bool,
 }
 
+impl Profile {
+    /// The collaboration with this id.
+    pub fn collaboration(&self, id: &str) -> Option<&Collaboration> {
+        self.collaborations.iter().find(|c| c.id == id)
+    }
+}
+
 impl PublicCloudAcceptance {
     /// Whether every "tenzij" condition of the cloud policy is recorded as met.
     pub fn conditions_met(&self) -> bool {
@@ -198,6 +207,21 @@ pub struct Workload {
     pub collaboration: Option<String>,
 }
 
+/// A collaboration the municipality (or group) already belongs to: an ICT SSC, a regional tax
+/// collaboration, a host municipality's services. A workload may be tied to one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Collaboration {
+    /// The id workloads use (`collaboration = "…"`).
+    pub id: String,
+    /// The name shown.
+    pub name: String,
+    /// The placement option it is: `ssc` or `host`.
+    pub option: PlacementOption,
+    /// Its form under the Wgr, when given.
+    #[serde(default)]
+    pub form: Option<CollaborationForm>,
+}
+
 /// A validated profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
@@ -210,6 +234,9 @@ pub struct Profile {
     /// One-off transition estimates (EUR) per option, used by `max_one_off_budget`.
     pub one_off_estimates: BTreeMap<PlacementOption, Decimal>,
     pub workloads: Vec<Workload>,
+    /// The collaborations the subject already belongs to (several may exist side by side).
+    #[serde(default)]
+    pub collaborations: Vec<Collaboration>,
     /// The business case (seed 003), when the profile has a `[business_case]` section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_case: Option<BusinessCaseSetup>,
