@@ -1011,42 +1011,102 @@ mod tests {
     }
 
     #[test]
-    fn privacy_follows_who_decides() {
+    fn privacy_follows_the_avg_questions() {
         use Deployment::*;
         close(
             score(O::Own, M::OnPremises, Private, Criterion::Privacy),
             10.0,
         );
-        // Colocation: location and access by the municipality (10), security by contract (6).
+        // Colocation: sole tenant, the municipality decides location, processing and security.
         close(
             score(O::Colocation, M::OnPremises, Private, Criterion::Privacy),
-            26.0 / 3.0,
+            10.0,
         );
-        close(score(O::Ssc, M::Saas, Community, Criterion::Privacy), 9.0);
-        close(score(O::Host, M::Iaas, Community, Criterion::Privacy), 7.0);
-        close(score(O::Managed, M::Paas, Private, Criterion::Privacy), 6.0);
-        close(score(O::Managed, M::Saas, Public, Criterion::Privacy), 2.0);
+        // SSC SaaS: (9 + (9 − 1.5 for SaaS) + 9 + EU 10) / 4.
+        close(
+            score(O::Ssc, M::Saas, Community, Criterion::Privacy),
+            35.5 / 4.0,
+        );
+        close(score(O::Host, M::Iaas, Community, Criterion::Privacy), 8.5);
+        // Dedicated PaaS: (7 + (7 − 0.5) + 7 + 10) / 4.
+        close(
+            score(O::Managed, M::Paas, Private, Criterion::Privacy),
+            30.5 / 4.0,
+        );
+        // Public SaaS: region chosen by contract 7, provider 5 − 1.5, provider 5, and the law.
+        close(
+            score(O::Managed, M::Saas, Public, Criterion::Privacy),
+            25.5 / 4.0,
+        );
+        close(
+            score(O::Managed, M::Saas, PublicNonEu, Criterion::Privacy),
+            18.5 / 4.0,
+        );
     }
 
     #[test]
-    fn cost_predictability_follows_the_band_of_the_tariff() {
+    fn privacy_depends_on_service_model_and_jurisdiction_and_differs_from_control() {
         use Deployment::*;
-        // Pay-per-use: 80 000 … 120 000 around 100 000, band 40 % → 9 − 1.5 × 4 = 3.
+        for (o, d) in [
+            (O::Managed, Private),
+            (O::Managed, Public),
+            (O::Managed, PublicNonEu),
+            (O::Ssc, Community),
+            (O::Host, Community),
+        ] {
+            let p = |m| score(o, m, d, Criterion::Privacy);
+            assert!(p(M::Saas) < p(M::Paas) && p(M::Paas) < p(M::Iaas), "{o} {d}");
+        }
+        for m in [M::Iaas, M::Paas, M::Saas] {
+            assert!(
+                score(O::Managed, m, PublicNonEu, Criterion::Privacy)
+                    < score(O::Managed, m, Public, Criterion::Privacy)
+            );
+            // Colocation is never below a shared SSC on privacy.
+            assert!(
+                score(O::Colocation, M::OnPremises, Private, Criterion::Privacy)
+                    >= score(O::Ssc, m, Community, Criterion::Privacy)
+            );
+        }
+        // Privacy and control no longer coincide: the EU and non-EU public candidates have the
+        // same control, but not the same privacy.
+        close(
+            score(O::Managed, M::Iaas, Public, Criterion::Control),
+            score(O::Managed, M::Iaas, PublicNonEu, Criterion::Control),
+        );
+    }
+
+    #[test]
+    fn cost_predictability_follows_the_band_of_the_tariff_and_the_price_risk() {
+        use Deployment::*;
+        // Pay-per-use: 80 000 … 120 000 around 100 000, band 40 % → 9 − 1.5 × 4 = 3, minus the
+        // list-price risk 1.
+        close(
+            score(O::Managed, M::Iaas, Public, Criterion::CostPredictability),
+            2.0,
+        );
+        // Per-user subscription: committed for the year, extra users pro rata: band 10 % →
+        // 7.5, minus the renewal price risk 1.
         close(
             score(O::Managed, M::Saas, Public, Criterion::CostPredictability),
-            3.0,
+            6.5,
         );
-        // Tiered: use 80–120 touches the step at 110: 100 000 … 110 000, band 10 % → 7.5.
+        // Tiered: use 80–120 touches the step at 110: band 10 % → 7.5, minus the deficit 1.
         close(
             score(O::Ssc, M::Saas, Community, Criterion::CostPredictability),
-            7.5,
+            6.5,
         );
-        // Fixed: no band → 9.
+        // Host: per workplace under the DVO: band 10 % → 7.5, minus indexation 0.5.
         close(
             score(O::Host, M::Saas, Community, Criterion::CostPredictability),
-            9.0,
+            7.0,
         );
-        // Own budget: a capacity block above 115: 100 000 … 120 000, band 20 % → 6.
+        // Dedicated hosting, fixed: no band → 9, minus contract indexation 0.5.
+        close(
+            score(O::Managed, M::Iaas, Private, Criterion::CostPredictability),
+            8.5,
+        );
+        // Own budget: a capacity block above 115: band 20 % → 6, minus licence shocks 1.5.
         close(
             score(
                 O::Own,
@@ -1054,7 +1114,28 @@ mod tests {
                 Private,
                 Criterion::CostPredictability,
             ),
-            6.0,
+            4.5,
+        );
+    }
+
+    #[test]
+    fn sovereignty_follows_jurisdiction_and_ownership() {
+        use Deployment::*;
+        close(
+            score(O::Own, M::OnPremises, Private, Criterion::Sovereignty),
+            10.0,
+        );
+        close(
+            score(O::Ssc, M::Saas, Community, Criterion::Sovereignty),
+            10.0,
+        );
+        close(
+            score(O::Managed, M::Saas, Public, Criterion::Sovereignty),
+            8.0,
+        );
+        close(
+            score(O::Managed, M::Saas, PublicNonEu, Criterion::Sovereignty),
+            3.5,
         );
     }
 
@@ -1078,7 +1159,7 @@ mod tests {
             public.en
         );
         assert!(
-            public.en.contains("Score = 9 − 1.5 × 40%/10% → 3"),
+            public.en.contains("Score = 9 − 1.5 × 40%/10% − 1 → 2"),
             "{}",
             public.en
         );
@@ -1089,12 +1170,12 @@ mod tests {
         );
         // The Dutch text writes decimals with a comma, the English with a point.
         assert!(
-            public.nl.contains("Score = 9 − 1,5 × 40%/10% → 3"),
+            public.nl.contains("Score = 9 − 1,5 × 40%/10% − 1 → 2"),
             "{}",
             public.nl
         );
         assert!(!public.nl.contains("1.5"), "{}", public.nl);
-        let host = explain(O::Host, M::Iaas, Deployment::Community);
+        let host = explain(O::Managed, M::Iaas, Deployment::Private);
         assert!(
             host.en.contains("yearly cost does not move (0%)"),
             "{}",
@@ -1164,17 +1245,19 @@ mod tests {
             score(O::Colocation, M::OnPremises, Private, Criterion::Ontzorgen),
             1.5,
         );
+        // SSC: the layers handed over minus the governance work of membership (1.5).
         close(
             score(O::Ssc, M::Iaas, Community, Criterion::Ontzorgen),
-            3.75,
+            2.25,
         );
         close(
             score(O::Ssc, M::Paas, Community, Criterion::Ontzorgen),
-            6.25,
+            4.75,
         );
+        // Public SaaS: 8.75 minus contract and licence management (0.5).
         close(
             score(O::Managed, M::Saas, Public, Criterion::Ontzorgen),
-            8.75,
+            8.25,
         );
     }
 

@@ -557,7 +557,7 @@ mod tests {
     fn built_in_catalogue_is_valid_and_complete() {
         let c = parse(BUILT_IN_NAME, BUILT_IN).unwrap();
         assert_eq!(c.options.len(), 5);
-        assert_eq!(c.candidates.len(), 14);
+        assert_eq!(c.candidates.len(), 17);
     }
 
     #[test]
