@@ -8,7 +8,7 @@ use wolkwijzer::core::catalogue::{
 use wolkwijzer::core::criteria::Criterion;
 use wolkwijzer::core::criteria::derive;
 use wolkwijzer::core::profile::{Profile, PublicCloudAcceptance, Weights, Workload};
-use wolkwijzer::core::scoring::{BLIND_SPOT_BELOW, evaluate, rank_order, shared_ranks, total_key};
+use wolkwijzer::core::scoring::{evaluate, rank_order, shared_ranks, total_key};
 use wolkwijzer::io::{catalogue, profile};
 
 fn demo_with(weights: &[(Criterion, f64)]) -> Profile {
@@ -392,7 +392,7 @@ proptest! {
             .iter()
             .copied()
             .filter(|c| e.weights.get(c).copied().unwrap_or(0.0) <= 0.0)
-            .filter(|&c| derive(&cat, leader, c).score < BLIND_SPOT_BELOW)
+            .filter(|&c| derive(&cat, leader, c).score < cat.ranking.blind_spot_below.value)
             .collect();
         let got: Vec<Criterion> = e.blind_spots.iter().map(|b| b.criterion).collect();
         prop_assert_eq!(got, expected);
