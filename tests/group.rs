@@ -277,7 +277,7 @@ fn a_group_without_a_common_candidate_says_so_and_skips_range_smaa() {
     )
     .unwrap();
     assert!(text.contains("No candidate is admissible for every municipality."));
-    assert!(text.contains("Admissible for every municipality: 0 of 14."));
+    assert!(text.contains("Admissible for every municipality: 0 of 17."));
 }
 
 /// When every member weighs only cost predictability, the group ranking shares places too.

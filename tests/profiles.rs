@@ -176,7 +176,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "unknown_key.toml",
         ":14:1: workloads[0].colour:",
-        "unknown key `colour` (allowed: name, data, models, critical)",
+        "unknown key `colour` (allowed: name, data, models, critical, availability, digid, collaboration)",
     ),
     (
         "wrong_type.toml",
