@@ -267,10 +267,9 @@ fn a_saas_only_workload_says_what_drops_out() {
 
 #[test]
 fn a_workload_tied_to_a_collaboration_stays_there_within_the_margin() {
-    // A relief-heavy room where dedicated SaaS hosting leads narrowly: the tax workload tied
-    // to the tax collaboration stays at the SSC, the same workload untied does not.
-    let w =
-        "privacy = 25\ncost_predictability = 25\ncontrol = 10\ncontinuity = 25\nontzorgen = 15\n";
+    // A room where dedicated SaaS hosting leads narrowly (0.25): the tax workload tied to the
+    // tax collaboration stays at the SSC, the same workload untied does not.
+    let w = "privacy = 20\ncost_predictability = 25\ncontrol = 5\ncontinuity = 25\nontzorgen = 20\nexit = 5\n";
     let e = pair(w, "collaboration = \"belastingen\"\n", "");
     let a = placed(&e, "A").unwrap();
     let b = placed(&e, "B").unwrap();
@@ -278,6 +277,20 @@ fn a_workload_tied_to_a_collaboration_stays_there_within_the_margin() {
     assert_ne!(b.option, PlacementOption::Ssc, "{}", explanation(&e, "B"));
     assert!(
         explanation(&e, "A").contains("Hoort bij Belastingsamenwerking: blijft daar"),
+        "{}",
+        explanation(&e, "A")
+    );
+    assert!(explanation(&e, "A").starts_with("Geplaatst bij de samenwerking"));
+    // A room that weighs continuity alone: dedicated hosting scores a full point more, more
+    // than the margin, so leaving pays and the explanation says so.
+    let e = pair(
+        "privacy = 0\ncost_predictability = 0\ncontrol = 0\ncontinuity = 1\n",
+        "collaboration = \"belastingen\"\n",
+        "",
+    );
+    assert_ne!(placed(&e, "A").unwrap().option, PlacementOption::Ssc);
+    assert!(
+        explanation(&e, "A").contains("vertrekken loont"),
         "{}",
         explanation(&e, "A")
     );

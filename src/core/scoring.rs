@@ -674,6 +674,8 @@ fn place_workload(
     let mut chosen: Option<(&Ranked, f64)> = admissible.first().copied();
     let mut collab_nl = None;
     let mut collab_en = None;
+    // Whether the collaboration holds the workload although another candidate scores more.
+    let mut held = false;
     if let Some(cid) = &w.collaboration
         && let Some(collab) = profile.collaboration(cid)
     {
@@ -687,6 +689,7 @@ fn place_workload(
                 let gap = bt - it;
                 if gap < margin.value {
                     chosen = Some((inside, it));
+                    held = true;
                     collab_nl = Some(format!(
                         "Hoort bij {}: blijft daar, want {} scoort maar {} meer (minder dan de marge van {}; aanname van wolkwijzer: {}).",
                         collab.name,
@@ -774,8 +777,16 @@ fn place_workload(
     let mut en = vec![];
     match chosen {
         Some((r, t)) => {
+            let (lead_nl, lead_en) = if held {
+                (
+                    "Geplaatst bij de samenwerking",
+                    "Placed with the collaboration",
+                )
+            } else {
+                ("Beste toelaatbare kandidaat", "Best admissible candidate")
+            };
             nl.push(format!(
-                "Beste toelaatbare kandidaat voor {}{}: {} (score {} voor dit werkproces; {} in de algemene ranglijst).",
+                "{lead_nl} voor {}{}: {} (score {} voor dit werkproces; {} in de algemene ranglijst).",
                 class.nl.to_lowercase(),
                 models_text(Lang::Nl),
                 catalogue.candidate_name(r.key, Lang::Nl),
@@ -783,7 +794,7 @@ fn place_workload(
                 text::rank_words(r.rank, r.tied, Lang::Nl),
             ));
             en.push(format!(
-                "Best admissible candidate for {}{}: {} (score {} for this workload; {} in the overall ranking).",
+                "{lead_en} for {}{}: {} (score {} for this workload; {} in the overall ranking).",
                 class.en.to_lowercase(),
                 models_text(Lang::En),
                 catalogue.candidate_name(r.key, Lang::En),
