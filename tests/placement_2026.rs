@@ -240,6 +240,14 @@ fn a_digid_connection_weighs_relief_and_says_so() {
     let e = pair(w, "digid = true\n", "");
     assert!(explanation(&e, "A").contains("DigiD-aansluiting: ontzorgen telt ×1,5"));
     assert!(!explanation(&e, "B").contains("DigiD"));
+    // A citizen-facing e-service: the accessibility rule applies, although it is personal data.
+    let has = |i: usize| {
+        e.workloads[i]
+            .rules
+            .iter()
+            .any(|r| r.id == "web_accessibility")
+    };
+    assert!(has(0) && !has(1));
     let a = e.workloads[0].total.unwrap();
     let b = e.workloads[1].total.unwrap();
     assert_ne!(a, b);

@@ -216,7 +216,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "unknown_criterion.toml",
         ":10:1: weights.speed:",
-        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit)",
+        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit, sovereignty)",
     ),
     (
         "missing_core_weight.toml",
@@ -328,7 +328,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "member_unknown_criterion.toml",
         ":14:1: municipalities[0].weights.speed:",
-        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit)",
+        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit, sovereignty)",
     ),
     (
         "member_all_zero_weights.toml",

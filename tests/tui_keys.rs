@@ -71,13 +71,26 @@ fn privacy_at_maximum_means_no_public_candidate_leads() {
         keys(&mut s, "+");
     }
     assert_eq!(s.member_weights().get(Criterion::Privacy), 100.0);
+    // Since 2026 an EU public cloud can still lead when flexibility weighs as much as privacy;
+    // with flexibility back to 0 the room weighs privacy alone.
+    let flex = Criterion::ALL
+        .iter()
+        .position(|&c| c == Criterion::Flexibility)
+        .unwrap();
+    update(
+        &mut s,
+        Action::SetWeight {
+            row: flex,
+            value: 0.0,
+        },
+    );
     assert_ne!(leader_deployment(&s), Deployment::Public);
     let e = s.evaluation().unwrap();
     assert!(
         e.ranking
             .iter()
             .take(3)
-            .all(|r| r.key.deployment != Deployment::Public)
+            .all(|r| !r.key.deployment.is_public())
     );
 }
 
@@ -363,6 +376,18 @@ fn the_live_ranking_shows_how_candidates_moved() {
         Action::SetWeight {
             row: 0,
             value: 100.0,
+        },
+    );
+    // Privacy alone: flexibility back to 0 (an EU public cloud still leads at equal weights).
+    let flex = Criterion::ALL
+        .iter()
+        .position(|&c| c == Criterion::Flexibility)
+        .unwrap();
+    update(
+        &mut s,
+        Action::SetWeight {
+            row: flex,
+            value: 0.0,
         },
     );
     let e = s.evaluation().unwrap();

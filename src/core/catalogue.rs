@@ -925,6 +925,10 @@ pub struct PlacementRule {
     /// The rule applies only under this stance; `None`: under every stance.
     #[serde(default)]
     pub stance: Option<CloudStance>,
+    /// Also applies to a workload with a DigiD connection, whatever its data class (a
+    /// citizen-facing e-service).
+    #[serde(default)]
+    pub digid: bool,
     pub text: Localized,
     pub source: String,
     pub section: String,

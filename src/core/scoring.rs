@@ -623,7 +623,23 @@ fn place_workload(
     ranking: &[Ranked],
     w: &super::profile::Workload,
 ) -> WorkloadPlacement {
-    let rules = rules_for(catalogue, profile, w.data);
+    let mut rules = rules_for(catalogue, profile, w.data);
+    if w.digid {
+        // Rules for citizen-facing services (accessibility) that the data class alone misses.
+        for r in catalogue
+            .placement_rules
+            .iter()
+            .filter(|r| r.digid && !r.applies_to.contains(&w.data))
+        {
+            rules.push(AppliedRule {
+                id: r.id.clone(),
+                text: r.text.clone(),
+                citations: r.citations(),
+                status: catalogue.status_of(&r.source),
+                forbids_public: false,
+            });
+        }
+    }
     let forbidding: Vec<&AppliedRule> = rules.iter().filter(|r| r.forbids_public).collect();
     let room: BTreeMap<Criterion, f64> = ranking
         .first()
