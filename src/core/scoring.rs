@@ -205,6 +205,17 @@ pub fn total_key(total: f64) -> i64 {
     (total * 1e9).round() as i64
 }
 
+/// A total snapped to the 1e-9 grid of [`total_key`], so that totals that tie there (6.5749…
+/// and 6.5750…, summed in another order) are the same number and are written the same in
+/// every output.
+pub fn snap_total(total: f64) -> f64 {
+    if total.is_finite() {
+        total_key(total) as f64 / 1e9
+    } else {
+        total
+    }
+}
+
 /// Orders indices by total (descending) and then by index (ascending): the ranking rule.
 pub fn rank_order(totals: &[f64]) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..totals.len()).collect();
@@ -392,7 +403,7 @@ pub fn evaluate_with(
                 rank: ranks[r].0,
                 tied: ranks[r].1,
                 key: catalogue.candidates[*i].key(),
-                total: *total,
+                total: snap_total(*total),
                 criteria: per.clone(),
             }
         })
@@ -658,7 +669,7 @@ fn place_workload(
                     scores.insert(k, derive(catalogue, c, k).score);
                 }
             }
-            weighted_total(&scores, &weights)
+            snap_total(weighted_total(&scores, &weights))
         })
         .collect();
     let order = rank_order(&totals);

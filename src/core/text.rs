@@ -114,17 +114,8 @@ pub fn localize(plain: &str, lang: Lang) -> String {
 }
 
 /// A number with exactly `decimals` decimals: `decimal(1234.5, 2, Nl)` is `1.234,50`.
-///
-/// The number is first snapped to 1e-9, the grid on which the ranking compares totals, so two
-/// totals that tie there (6.574999999… and 6.575000000…, summed in another order) are also
-/// written the same.
 pub fn decimal(x: f64, decimals: usize, lang: Lang) -> String {
-    let snapped = if x.is_finite() && x.abs() < 1e6 {
-        (x * 1e9).round() / 1e9
-    } else {
-        x
-    };
-    localize(&format!("{snapped:.decimals$}"), lang)
+    localize(&format!("{x:.decimals$}"), lang)
 }
 
 /// A number rounded half away from zero to at most `max_decimals` decimals, trailing zeros
@@ -196,13 +187,6 @@ pub fn tie_break_note() -> Localized {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn totals_that_tie_on_the_ranking_grid_are_written_the_same() {
-        let a = 6.575_f64 - 1e-12;
-        let b = 6.575_f64 + 1e-12;
-        assert_eq!(decimal(a, 2, Lang::Nl), decimal(b, 2, Lang::Nl));
-    }
     use rust_decimal_macros::dec;
 
     #[test]
