@@ -575,15 +575,15 @@ fn workload_weights(
                 let fl = &attrs.high_availability_floor;
                 notes.push(Localized::new(
                     format!(
-                        "Beschikbaarheid {}: continuïteit weegt voor dit werkproces {} (aanname van wolkwijzer: {}).",
+                        "Beschikbaarheid {}: continuïteit weegt voor dit werkproces {}% (aanname van wolkwijzer: {}).",
                         label(Lang::Nl),
-                        format!("{}%", text::number(floor * 100.0, 1, Lang::Nl)),
+                        text::number(floor * 100.0, 1, Lang::Nl),
                         fl.nl
                     ),
                     format!(
-                        "Availability {}: continuity weighs {} for this workload (wolkwijzer's assumption: {}).",
+                        "Availability {}: continuity weighs {}% for this workload (wolkwijzer's assumption: {}).",
                         label(Lang::En),
-                        format!("{}%", text::number(floor * 100.0, 1, Lang::En)),
+                        text::number(floor * 100.0, 1, Lang::En),
                         fl.en
                     ),
                 ));
