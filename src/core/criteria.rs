@@ -215,6 +215,42 @@ impl Builder {
         self.weighted_number(label, w);
     }
 
+    /// Writes "`name` (`detail`): min X (why)." and records the value as "`name` — `detail`":
+    /// a deduction such as the processor chain of SaaS, a price risk or the governance work
+    /// that remains.
+    fn deduction(&mut self, name: (&str, &str), detail: &Localized, w: &Weighted) {
+        let reason = why(&w.reason(), &w.provenance());
+        let (nl, en) = name;
+        self.line(
+            format!(
+                "{nl} ({}): min {} ({}).",
+                detail.nl,
+                fmt1(w.value, Nl),
+                reason.nl
+            ),
+            format!(
+                "{en} ({}): minus {} ({}).",
+                detail.en,
+                fmt1(w.value, En),
+                reason.en
+            ),
+        );
+        let label = Localized::new(
+            format!("{nl} — {}", detail.nl),
+            format!("{en} — {}", detail.en),
+        );
+        self.weighted_number(&label, w);
+    }
+
+    /// Writes "`name` — `detail`: X (why)." and records the value.
+    fn named(&mut self, name: (&str, &str), detail: &Localized, w: &Weighted) {
+        let label = Localized::new(
+            format!("{} — {}", name.0, detail.nl),
+            format!("{} — {}", name.1, detail.en),
+        );
+        self.weighted(&label, w);
+    }
+
     /// Records a weighted value as a number without writing a line.
     fn weighted_number(&mut self, label: &Localized, w: &Weighted) {
         let also = w.also.iter().map(|a| a.citation()).collect();
@@ -239,6 +275,11 @@ impl Builder {
             numbers: self.numbers,
         }
     }
+}
+
+/// The points for `key` in `table`, or 0 with "no points in the catalogue" when absent.
+fn pick<K: Ord>(table: &std::collections::BTreeMap<K, Weighted>, key: &K, id: &str) -> Weighted {
+    table.get(key).cloned().unwrap_or_else(|| missing(id))
 }
 
 fn missing(what: &str) -> Weighted {
@@ -465,51 +506,17 @@ fn privacy(catalogue: &Catalogue, c: &Candidate) -> Derived {
         if !processing {
             continue;
         }
-        let m = rule
-            .model
-            .get(&c.service_model)
-            .cloned()
-            .unwrap_or_else(|| missing(c.service_model.id()));
+        let m = pick(&rule.model, &c.service_model, c.service_model.id());
         if m.value != 0.0 {
             let model = short_model_label(c.service_model);
-            let reason = why(&m.reason(), &m.provenance());
-            b.line(
-                format!(
-                    "Verwerkersketen bij {}: min {} ({}).",
-                    model.nl,
-                    fmt1(m.value, Nl),
-                    reason.nl
-                ),
-                format!(
-                    "Processor chain under {}: minus {} ({}).",
-                    model.en,
-                    fmt1(m.value, En),
-                    reason.en
-                ),
-            );
-            b.weighted_number(
-                &Localized::new(
-                    format!("Verwerkersketen — {}", model.nl),
-                    format!("Processor chain — {}", model.en),
-                ),
-                &m,
-            );
+            b.deduction(("Verwerkersketen", "Processor chain"), &model, &m);
             sum -= m.value;
         }
     }
-    let j = rule
-        .jurisdiction
-        .get(&c.jurisdiction)
-        .cloned()
-        .unwrap_or_else(|| missing(c.jurisdiction.id()));
+    let j = pick(&rule.jurisdiction, &c.jurisdiction, c.jurisdiction.id());
     let jn = c.jurisdiction.name();
-    b.weighted(
-        &Localized::new(
-            format!("Doorgifterisico — recht {}", jn.nl),
-            format!("Transfer risk — law {}", jn.en),
-        ),
-        &j,
-    );
+    let law = Localized::new(format!("recht {}", jn.nl), format!("law {}", jn.en));
+    b.named(("Doorgifterisico", "Transfer risk"), &law, &j);
     sum += j.value;
     b.finish(sum / 4.0)
 }
@@ -527,32 +534,10 @@ fn short_model_label(m: ServiceModel) -> Localized {
 fn sovereignty(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.sovereignty;
     let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
-    let j = rule
-        .jurisdiction
-        .get(&c.jurisdiction)
-        .cloned()
-        .unwrap_or_else(|| missing(c.jurisdiction.id()));
-    let jn = c.jurisdiction.name();
-    b.weighted(
-        &Localized::new(
-            format!("Rechtsmacht — {}", jn.nl),
-            format!("Jurisdiction — {}", jn.en),
-        ),
-        &j,
-    );
-    let o = rule
-        .ownership
-        .get(&c.operations)
-        .cloned()
-        .unwrap_or_else(|| missing(c.operations.id()));
-    let who = decider_label(c.operations);
-    b.weighted(
-        &Localized::new(
-            format!("Eigendom — {}", who.nl),
-            format!("Ownership — {}", who.en),
-        ),
-        &o,
-    );
+    let j = pick(&rule.jurisdiction, &c.jurisdiction, c.jurisdiction.id());
+    b.named(("Rechtsmacht", "Jurisdiction"), &c.jurisdiction.name(), &j);
+    let o = pick(&rule.ownership, &c.operations, c.operations.id());
+    b.named(("Eigendom", "Ownership"), &decider_label(c.operations), &o);
     b.finish((j.value + o.value) / 2.0)
 }
 
@@ -682,34 +667,9 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
             "Uncertainty, maximum and deduction are wolkwijzer's assumptions.".into(),
         );
     }
-    let risk = rule
-        .price_risk
-        .get(&c.price_risk)
-        .cloned()
-        .unwrap_or_else(|| missing(c.price_risk.id()));
+    let risk = pick(&rule.price_risk, &c.price_risk, c.price_risk.id());
     let risk_label = price_risk_label(c.price_risk);
-    let r = why(&risk.reason(), &risk.provenance());
-    b.line(
-        format!(
-            "Prijsrisico ({}): min {} ({}).",
-            risk_label.nl,
-            fmt1(risk.value, Nl),
-            r.nl
-        ),
-        format!(
-            "Price risk ({}): minus {} ({}).",
-            risk_label.en,
-            fmt1(risk.value, En),
-            r.en
-        ),
-    );
-    b.weighted_number(
-        &Localized::new(
-            format!("Prijsrisico — {}", risk_label.nl),
-            format!("Price risk — {}", risk_label.en),
-        ),
-        &risk,
-    );
+    b.deduction(("Prijsrisico", "Price risk"), &risk_label, &risk);
     let score = match spread {
         Some(s) => {
             let formula = |lang: Lang| {
@@ -889,35 +849,10 @@ fn ontzorgen(catalogue: &Catalogue, c: &Candidate) -> Derived {
         );
         score += w.value;
     }
-    let g = rule
-        .governance
-        .get(&c.operations)
-        .cloned()
-        .unwrap_or_else(|| missing(c.operations.id()));
+    let g = pick(&rule.governance, &c.operations, c.operations.id());
     if g.value != 0.0 {
         let who = decider_label(c.operations);
-        let reason = why(&g.reason(), &g.provenance());
-        b.line(
-            format!(
-                "Min {} voor bestuur en regie ({}: {}).",
-                fmt1(g.value, Nl),
-                who.nl,
-                reason.nl
-            ),
-            format!(
-                "Minus {} for governance and regie ({}: {}).",
-                fmt1(g.value, En),
-                who.en,
-                reason.en
-            ),
-        );
-        b.weighted_number(
-            &Localized::new(
-                format!("Bestuur en regie — {}", who.nl),
-                format!("Governance and regie — {}", who.en),
-            ),
-            &g,
-        );
+        b.deduction(("Bestuur en regie", "Governance and regie"), &who, &g);
         score -= g.value;
     }
     b.finish(score)
