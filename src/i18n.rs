@@ -1063,7 +1063,7 @@ pub struct TuiStrings {
     pub no_allowed: &'static str,
     pub legend: &'static str,
     /// Short criterion labels for narrow table headers, in `Criterion::ALL` order.
-    pub criterion_short: [&'static str; 7],
+    pub criterion_short: [&'static str; 8],
     /// Short data-class labels, in `DataClass::ALL` order.
     pub data_short: [&'static str; 5],
     // Key descriptions (the keymap's table renders these).
@@ -1172,6 +1172,8 @@ pub const TUI_NL: TuiStrings = TuiStrings {
     legend: "●●● volledige controle   ●● configuratie   ○ geen invloed",
     criterion_short: [
         "Priv.", "Kosten", "Contr.", "Contin", "Flex.", "Ontz.", "Exit",
+        // issue 11 (placement model): the optional criterion sovereignty.
+        "Soev.",
     ],
     data_short: ["openbaar", "intern", "persoons", "BRP", "bijzonder"],
     key_next: "Volgend scherm",
@@ -1279,6 +1281,8 @@ pub const TUI_EN: TuiStrings = TuiStrings {
     legend: "●●● full control   ●● configuration   ○ no influence",
     criterion_short: [
         "Priv.", "Cost", "Contr.", "Contin", "Flex.", "Relief", "Exit",
+        // issue 11 (placement model): the optional criterion sovereignty.
+        "Sover.",
     ],
     data_short: ["public", "internal", "personal", "BRP", "special"],
     key_next: "Next screen",
@@ -1321,7 +1325,7 @@ pub struct McdaStrings {
     /// The elicitation methods, in `tui::mcda::Method::ALL` order.
     pub methods: [&'static str; 5],
     /// One letter per criterion for stacked bars, in `Criterion::ALL` order.
-    pub letters: [char; 7],
+    pub letters: [char; 8],
     pub swing_intro: &'static str,
     pub roc_intro: &'static str,
     pub rank_sum_intro: &'static str,
@@ -1405,7 +1409,7 @@ pub struct McdaStrings {
 /// Dutch labels of the decision tools.
 pub const MCDA_NL: McdaStrings = McdaStrings {
     methods: ["Direct", "Swing", "ROC", "Rangsom", "AHP"],
-    letters: ['P', 'K', 'C', 'T', 'F', 'O', 'E'],
+    letters: ['P', 'K', 'C', 'T', 'F', 'O', 'E', 'S'],
     swing_intro: "Grootste verschil bovenaan = 100.",
     roc_intro: "Rangorde-centroïde uit de volgorde.",
     rank_sum_intro: "Rangsomgewichten uit de volgorde.",
@@ -1495,7 +1499,7 @@ pub const MCDA_NL: McdaStrings = McdaStrings {
 /// English labels of the decision tools.
 pub const MCDA_EN: McdaStrings = McdaStrings {
     methods: ["Direct", "Swing", "ROC", "Rank sum", "AHP"],
-    letters: ['P', 'C', 'N', 'T', 'F', 'R', 'E'],
+    letters: ['P', 'C', 'N', 'T', 'F', 'R', 'E', 'S'],
     swing_intro: "Largest swing on top = 100.",
     roc_intro: "Rank-order centroid from the order.",
     rank_sum_intro: "Rank-sum weights from the order.",

@@ -439,8 +439,8 @@ fn golden_source_chapter_of_the_note_in_both_languages() {
         let md = markdown::render(&note(&path, lang));
         let chapter = sources_chapter(&md, heading);
         assert!(chapter.contains(match lang {
-            Lang::Nl => "Beleid bijgewerkt tot 29 november 2026.",
-            Lang::En => "Policy content checked up to 29 November 2026.",
+            Lang::Nl => "Beleid bijgewerkt tot 30 november 2026.",
+            Lang::En => "Policy content checked up to 30 November 2026.",
         }));
         insta::assert_snapshot!(format!("note_sources_{}", lang.code()), chapter);
     }

@@ -177,7 +177,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "unknown_key.toml",
         ":14:1: workloads[0].colour:",
-        "unknown key `colour` (allowed: name, data, models, critical)",
+        "unknown key `colour` (allowed: name, data, models, critical, availability, digid, collaboration)",
     ),
     (
         "wrong_type.toml",
@@ -217,7 +217,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "unknown_criterion.toml",
         ":10:1: weights.speed:",
-        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit)",
+        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit, sovereignty)",
     ),
     (
         "missing_core_weight.toml",
@@ -329,7 +329,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "member_unknown_criterion.toml",
         ":14:1: municipalities[0].weights.speed:",
-        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit)",
+        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit, sovereignty)",
     ),
     (
         "member_all_zero_weights.toml",

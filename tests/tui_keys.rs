@@ -72,13 +72,16 @@ fn privacy_at_maximum_means_no_public_candidate_leads() {
         keys(&mut s, "+");
     }
     assert_eq!(s.member_weights().get(Criterion::Privacy), 100.0);
+    // Since 2026 an EU public cloud can still lead when flexibility weighs as much as privacy;
+    // with flexibility back to 0 the room weighs privacy alone.
+    flexibility_off(&mut s);
     assert_ne!(leader_deployment(&s), Deployment::Public);
     let e = s.evaluation().unwrap();
     assert!(
         e.ranking
             .iter()
             .take(3)
-            .all(|r| r.key.deployment != Deployment::Public)
+            .all(|r| !r.key.deployment.is_public())
     );
 }
 
@@ -345,6 +348,16 @@ fn input_number_rejects_zero_and_keeps_the_prompt() {
     assert_eq!(s.profile.subject.members()[0].inhabitants, 45300);
 }
 
+/// Sets the weight of flexibility to 0 (since 2026 an EU public cloud can still lead when
+/// flexibility weighs as much as privacy).
+fn flexibility_off(s: &mut wolkwijzer::tui::State) {
+    let row = Criterion::ALL
+        .iter()
+        .position(|&c| c == Criterion::Flexibility)
+        .unwrap();
+    update(s, Action::SetWeight { row, value: 0.0 });
+}
+
 #[test]
 fn the_live_ranking_shows_how_candidates_moved() {
     let mut s = common::demo(Lang::En);
@@ -366,6 +379,8 @@ fn the_live_ranking_shows_how_candidates_moved() {
             value: 100.0,
         },
     );
+    // Privacy alone: flexibility back to 0 (an EU public cloud still leads at equal weights).
+    flexibility_off(&mut s);
     let e = s.evaluation().unwrap();
     let now = e.ranked(public_leader).unwrap().rank;
     assert!(now > 1);

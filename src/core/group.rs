@@ -230,7 +230,7 @@ pub fn evaluate_group(
             rank: ranks[r].0,
             tied: ranks[r].1,
             key: candidates[analysis.admissible_for_all[j]],
-            total: totals[j],
+            total: super::scoring::snap_total(totals[j]),
         })
         .collect();
 

@@ -276,8 +276,13 @@ mod tests {
 
     #[test]
     fn all_scenarios_when_the_leader_has_none() {
-        // The large municipality's leader (SSC · IaaS) has no scenario: both are shown.
-        let p = load("grote-gemeente");
+        // The large municipality in a room that weighs control alone: the leader (own
+        // datacenter) has no scenario, so both are shown.
+        let mut p = load("grote-gemeente");
+        p.weights = crate::core::profile::Weights::from_pairs(&[(
+            crate::core::criteria::Criterion::Control,
+            1.0,
+        )]);
         let bc = chapter(&p, Lang::En);
         assert_eq!(bc.selection, "all");
         assert!(bc.omitted.is_empty());

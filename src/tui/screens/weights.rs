@@ -59,9 +59,12 @@ fn spacing(left: Rect) -> u16 {
 fn slider_rect(left: Rect, i: usize) -> Rect {
     let left = content(left);
     let sp = spacing(left);
+    // The blank line under the tabs goes when all sliders would not fit otherwise (eight
+    // criteria at 80×24 since issue 11 added sovereignty).
+    let top = u16::from(left.height >= Criterion::ALL.len() as u16 * sp + 2);
     Rect::new(
         left.x + 2,
-        left.y + 1 + i as u16 * sp,
+        left.y + top + i as u16 * sp,
         left.width.saturating_sub(4),
         if stacked(left) { 2 } else { 1 },
     )

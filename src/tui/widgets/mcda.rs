@@ -47,7 +47,7 @@ pub fn pct(lang: Lang, share: f64, decimals: usize) -> String {
 }
 
 /// The one-letter mark of a criterion in stacked bars and their legend.
-pub fn letter(letters: &[char; 7], c: Criterion) -> char {
+pub fn letter(letters: &[char; 8], c: Criterion) -> char {
     let i = Criterion::ALL.iter().position(|&x| x == c).unwrap_or(0);
     letters[i]
 }
