@@ -1913,3 +1913,137 @@ pub fn xlsx_strings(lang: Lang) -> &'static XlsxStrings {
         Lang::En => &XLSX_EN,
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 15 (the `tui` branch): one truth in the room — the group focus, the blind round, typed
+// notes, the session chapter of the note, status messages and the per-screen hints. Kept in one
+// block of its own to keep merges easy.
+// ---------------------------------------------------------------------------------------------
+
+/// Labels of the room's shared truth: the group focus, the blind round, notes and warnings.
+#[derive(Debug)]
+pub struct RoomStrings {
+    /// The focus label of a starter group itself ("groep").
+    pub group: &'static str,
+    /// "result of": before whose result is shown.
+    pub result_of: &'static str,
+    /// After the group's name: whose weights rank it.
+    pub plenary_weights: &'static str,
+    /// After a member's name: its own weights.
+    pub own_weights: &'static str,
+    /// The blind round's panel title.
+    pub blind_title: &'static str,
+    /// "{name}'s weights are hidden until `r` reveals them (blind round)."
+    pub blind_hidden: &'static str,
+    /// "{k} of {n} municipalities have entered their weights."
+    pub blind_count: &'static str,
+    /// How the member at the keyboard starts entering.
+    pub blind_enter: &'static str,
+    /// How to go back to the group.
+    pub blind_back: &'static str,
+    /// The group view's line before the reveal, instead of the members' weights.
+    pub blind_group: &'static str,
+    /// `a` in the group view after the reveal: adopt the mean.
+    pub adopt_hint: &'static str,
+    /// Status: the members' mean became the plenary weights.
+    pub adopted: &'static str,
+    /// Status: `a` before the reveal.
+    pub adopt_blind: &'static str,
+    /// The group's column head in the group view: the plenary weights.
+    pub col_plenary: &'static str,
+    /// The members' mean column head.
+    pub col_mean: &'static str,
+    /// Warning: an inconsistent AHP result is applied.
+    pub ahp_inconsistent: &'static str,
+    /// Status after `t` applied a method.
+    pub method_applied: &'static str,
+    /// The kinds of notes, in `NoteKind::ALL` order.
+    pub note_kinds: [&'static str; 3],
+    /// The note editor's title and keys.
+    pub note_editor: &'static str,
+    pub note_editor_keys: &'static str,
+    /// The notes heading and "no notes yet".
+    pub notes: &'static str,
+    pub no_notes: &'static str,
+    /// How weights were obtained, per method (`Method::ALL` order) and for the group mean.
+    pub how_direct: &'static str,
+    pub how_group_mean: &'static str,
+    /// Reveal toggled.
+    pub revealed: &'static str,
+    pub hidden_again: &'static str,
+}
+
+pub const ROOM_NL: RoomStrings = RoomStrings {
+    group: "groep",
+    result_of: "resultaat van",
+    plenary_weights: "gezamenlijke (plenaire) gewichten, alleen opties die voor elke gemeente toelaatbaar zijn",
+    own_weights: "eigen gewichten en harde eisen",
+    blind_title: "Blinde ronde",
+    blind_hidden: "De gewichten van {name} en wat daaruit volgt zijn verborgen tot r ze onthult.",
+    blind_count: "{k} van {n} gemeenten hebben hun gewichten ingevoerd.",
+    blind_enter: "Enter: {name} voert nu zelf in (alleen op dit scherm, tot m de beurt doorgeeft).",
+    blind_back: "m: volgende gemeente of de groep · r: onthullen",
+    blind_group: "De gewichten per gemeente blijven verborgen tot r (blinde ronde).",
+    adopt_hint: "a: gemiddelde van de gemeenten overnemen als groepsgewichten",
+    adopted: "Het gemiddelde van de gemeenten is nu het groepsgewicht",
+    adopt_blind: "Eerst onthullen (r): de gewichten per gemeente zijn nog verborgen",
+    col_plenary: "Groep",
+    col_mean: "Gem.",
+    ahp_inconsistent: "AHP-oordelen inconsistent (CR {cr}, grens {max}): toch toegepast — herzie de gemarkeerde paren (i)",
+    method_applied: "Gewichten nu volgens {method}",
+    note_kinds: ["Besluit", "Actie", "Open vraag"],
+    note_editor: "Notitie",
+    note_editor_keys: "Tab soort · Enter nieuwe regel · Ctrl-S of F2 opslaan · Esc annuleren",
+    notes: "Notities van de zaal",
+    no_notes: "(nog geen notities: n)",
+    how_direct: "punten per criterium",
+    how_group_mean: "gemiddelde van de gemeenten",
+    revealed: "Gewichten per gemeente onthuld",
+    hidden_again: "Gewichten per gemeente weer verborgen",
+};
+
+pub const ROOM_EN: RoomStrings = RoomStrings {
+    group: "group",
+    result_of: "result of",
+    plenary_weights: "joint (plenary) weights, only options admissible for every municipality",
+    own_weights: "own weights and hard constraints",
+    blind_title: "Blind round",
+    blind_hidden: "{name}'s weights and what follows from them are hidden until r reveals them.",
+    blind_count: "{k} of {n} municipalities have entered their weights.",
+    blind_enter: "Enter: {name} enters now (on this screen only, until m passes the turn on).",
+    blind_back: "m: next municipality or the group · r: reveal",
+    blind_group: "Each municipality's weights stay hidden until r (blind round).",
+    adopt_hint: "a: adopt the municipalities' mean as the group weights",
+    adopted: "The municipalities' mean is now the group weights",
+    adopt_blind: "Reveal first (r): each municipality's weights are still hidden",
+    col_plenary: "Group",
+    col_mean: "Mean",
+    ahp_inconsistent: "AHP judgements inconsistent (CR {cr}, limit {max}): applied anyway — revise the marked pairs (i)",
+    method_applied: "Weights now by {method}",
+    note_kinds: ["Decision", "Action", "Open question"],
+    note_editor: "Note",
+    note_editor_keys: "Tab kind · Enter new line · Ctrl-S or F2 save · Esc cancel",
+    notes: "The room's notes",
+    no_notes: "(no notes yet: n)",
+    how_direct: "points per criterion",
+    how_group_mean: "mean of the municipalities",
+    revealed: "Each municipality's weights revealed",
+    hidden_again: "Each municipality's weights hidden again",
+};
+
+/// The room's labels for a language.
+pub fn room(lang: Lang) -> &'static RoomStrings {
+    match lang {
+        Lang::Nl => &ROOM_NL,
+        Lang::En => &ROOM_EN,
+    }
+}
+
+/// The room's labels in the language of a set of TUI labels (for the key table).
+pub fn room_of(t: &TuiStrings) -> &'static RoomStrings {
+    if std::ptr::eq(t, &TUI_NL) || t.live_ranking == TUI_NL.live_ranking {
+        &ROOM_NL
+    } else {
+        &ROOM_EN
+    }
+}

@@ -100,8 +100,10 @@ pub enum Action {
     NextInconsistent,
     /// Comparison screen: show or hide the sensitivity view.
     ToggleSensitivity,
-    /// Group view: show or hide the other municipalities' weights.
+    /// Starter group: reveal the municipalities' blind weights (or hide them again).
     Reveal,
+    /// Group view, after the reveal: the municipalities' mean becomes the group's weights.
+    AdoptMean,
     /// The decision note was written to this file.
     Exported(PathBuf),
     /// Exporting the decision note failed (the message says why); the state is kept.
@@ -215,7 +217,10 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.weight_records.clear();
             state.profile = *profile;
             state.origin = origin;
-            state.member = 0;
+            state.entered = super::state::initial_entered(&state.profile);
+            state.reveal = false;
+            state.entering = None;
+            state.member = state.group_slot().unwrap_or(0);
             state.cursor = Default::default();
             state.recompute();
             state.screen = Screen::Situation;
@@ -288,8 +293,9 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             })
         }
         Action::NextMember => {
-            let n = state.profile.subject.members().len().max(1);
-            state.member = (state.member + 1) % n;
+            state.member = (state.member + 1) % state.focus_count();
+            // The blind round: the next member's weights stay hidden until it starts entering.
+            state.entering = None;
         }
         Action::ToggleGroup => {
             if state.is_group() {
@@ -308,6 +314,24 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             }
         }
         Action::Back => state.status = None,
+        // The blind round ends (or is hidden again) on every screen, not only the group view.
+        Action::Reveal if state.is_group() => {
+            state.reveal = !state.reveal;
+            state.entering = None;
+            state.revision += 1;
+            let r = crate::i18n::room(state.lang);
+            state.status = Some(Status {
+                text: (if state.reveal { r.revealed } else { r.hidden_again }).into(),
+                error: false,
+            });
+        }
+        // The blind round: a member's hidden screen opens for the member at the keyboard
+        // only on the weights screen, and the first key only opens it.
+        Action::Select | Action::Increase | Action::Decrease | Action::Left | Action::Right
+            if state.blind_hidden() && state.screen == Screen::Weights =>
+        {
+            state.entering = Some(state.member);
+        }
         other => return screens::handle(state, other),
     }
     None

@@ -178,8 +178,14 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
     let format = NoteFormat::from_path(path)
         .ok_or_else(|| format!("{}: {}", path.display(), t.export_unknown_format))?;
     let profile = state.note_profile();
-    let evaluation =
-        crate::core::scoring::evaluate(&state.catalogue, &profile).map_err(|e| e.to_string())?;
+    // A starter group's note is the group decision the room saw on Summary and in the group
+    // view: the plenary weights, only the candidates admissible for every member.
+    let evaluation = if profile.subject.is_group() {
+        crate::core::group::group_decision(&state.catalogue, &profile, None)
+    } else {
+        crate::core::scoring::evaluate(&state.catalogue, &profile)
+    }
+    .map_err(|e| e.to_string())?;
     let built = Note::build(&NoteInput {
         catalogue: &state.catalogue,
         profile: &profile,

@@ -138,6 +138,12 @@ pub fn bindings() -> Vec<Binding> {
             ],
         },
         Binding {
+            keys: "a",
+            desc: |t| crate::i18n::room_of(t).adopt_hint,
+            hint: None,
+            map: vec![plain(Char('a'), Action::AdoptMean)],
+        },
+        Binding {
             keys: "n",
             desc: |t| t.key_notes,
             hint: None,

@@ -7,7 +7,10 @@
 use crate::core::analysis::{self, AnalysisError, ProfileAnalysis, SamplingSettings};
 use crate::core::catalogue::Catalogue;
 use crate::core::criteria::Criterion;
-use crate::core::group::{GroupError, GroupEvaluation, evaluate_group, member_profile};
+use crate::core::group::{
+    GroupError, GroupEvaluation, GroupWeighting, evaluate_group_as, member_profile,
+    merged_constraints,
+};
 use crate::core::mcda::McdaError;
 use crate::core::mcda::ahp::{self, AhpAnalysis, AhpDerivation, PairwiseMatrix};
 use crate::core::mcda::elicitation::{self, ElicitedWeights, WeightMethod};
@@ -334,11 +337,18 @@ impl Elicitation {
     }
 }
 
-/// The profile as municipality `m` sees it, with the room's weights for it.
+/// The profile as municipality `m` sees it, with the room's weights for it. For a starter
+/// group, `m` past the last member is the group itself: the strictest of every member's
+/// constraints (admissible for all), as the group decision has it.
 pub fn member_view(profile: &Profile, m: usize, weights: &Weights) -> Profile {
     let members = profile.subject.members();
     let mut p = match members.get(m) {
         Some(member) if profile.subject.is_group() => member_profile(profile, member),
+        None if profile.subject.is_group() => {
+            let mut p = profile.clone();
+            p.constraints = merged_constraints(profile);
+            p
+        }
         _ => profile.clone(),
     };
     p.weights = weights.clone();
@@ -384,12 +394,14 @@ impl Analyses {
         self.sensitivity = Some(Cached { input, value });
     }
 
-    /// Recomputes the group evaluation when `input` differs from the cached one.
+    /// Recomputes the group evaluation when `input` differs from the cached one. The group is
+    /// ranked by its plenary weights (the profile's `[weights]`, as the room set them), like
+    /// the group decision on Summary and in the note.
     pub fn ensure_group(&mut self, catalogue: &Catalogue, input: Profile) {
         if self.group.as_ref().is_some_and(|c| c.input == input) {
             return;
         }
-        let value = evaluate_group(catalogue, &input);
+        let value = evaluate_group_as(catalogue, &input, GroupWeighting::Plenary);
         self.group = Some(Cached { input, value });
     }
 }

@@ -9,7 +9,9 @@ use crate::core::catalogue::{Catalogue, DataClass};
 use crate::core::profile::{Profile, Weights};
 use crate::core::scoring::{self, AppliedRule, Evaluation, ScoreError};
 use crate::core::text::Lang;
-use crate::io::store::{BusinessCaseUi, SCHEMA, Session, WeightRecord};
+use crate::io::store::{
+    BlindRound, BusinessCaseUi, RoomNote, SCHEMA, Session, WeightRecord, WeightSet,
+};
 
 use super::mcda::{self, Analyses, Elicitation};
 
@@ -95,6 +97,16 @@ pub fn initial_weights(profile: &Profile) -> Vec<Weights> {
         .members()
         .iter()
         .map(|m| m.weights.clone().unwrap_or_else(|| profile.weights.clone()))
+        .collect()
+}
+
+/// Per member: whether the profile already gives its own weights (entered before the session).
+pub fn initial_entered(profile: &Profile) -> Vec<bool> {
+    profile
+        .subject
+        .members()
+        .iter()
+        .map(|m| m.weights.is_some())
         .collect()
 }
 
@@ -233,7 +245,12 @@ pub struct State {
     pub group_view: bool,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
+    /// Free notes of a schema-1 session (kept and shown; new notes are `room_notes`).
     pub notes: String,
+    /// The room's notes, each typed as decision, action or open question.
+    pub room_notes: Vec<RoomNote>,
+    /// Weight sets the room saved under a name, to compare side by side.
+    pub weight_sets: Vec<WeightSet>,
     pub start_items: Vec<StartItem>,
     /// The terminal size, for mouse hit-testing with the same layout the views use.
     pub size: (u16, u16),
@@ -254,6 +271,12 @@ pub struct State {
     pub sensitivity_pane: usize,
     /// Group view: the other municipalities' weights are shown (entered blind until then).
     pub reveal: bool,
+    /// Per member of a starter group: whether it has entered its weights (in the room, or
+    /// given in the profile). The facilitator sees the count before the reveal.
+    pub entered: Vec<bool>,
+    /// The member whose weights are unmasked on screen during the blind round (the one at
+    /// the keyboard); cleared when the focus moves on.
+    pub entering: Option<usize>,
     /// Sensitivity and group analyses, computed in `update`, read by the views.
     pub analyses: Analyses,
     /// The business case of every scenario, evaluated by the core after every change
@@ -289,6 +312,8 @@ impl State {
             popup: None,
             status: None,
             notes: String::new(),
+            room_notes: vec![],
+            weight_sets: vec![],
             start_items: vec![StartItem {
                 kind: StartKind::Demo,
                 label: crate::io::profile::demo().subject.name().to_string(),
@@ -304,6 +329,8 @@ impl State {
             sensitivity_view: false,
             sensitivity_pane: 0,
             reveal: false,
+            entered: vec![],
+            entering: None,
             analyses: Analyses::default(),
             business_case: None,
             default_export_path: "besluitnotitie.html".into(),
@@ -311,29 +338,79 @@ impl State {
             quit_after_save: false,
             read_only: false,
         };
+        s.entered = initial_entered(&s.profile);
+        s.member = s.group_slot().unwrap_or(0);
         s.recompute();
         s
+    }
+
+    /// For a starter group, the focus index that stands for the group itself (its plenary
+    /// weights and the group decision): one past the last member. `None` for one municipality.
+    pub fn group_slot(&self) -> Option<usize> {
+        self.is_group()
+            .then(|| self.profile.subject.members().len())
+    }
+
+    /// Whether the focus is the group itself (plenary weights, group decision).
+    pub fn focus_is_group(&self) -> bool {
+        self.group_slot() == Some(self.member)
+    }
+
+    /// How many focus positions `m` cycles through: the members, plus the group.
+    pub fn focus_count(&self) -> usize {
+        self.profile.subject.members().len().max(1) + usize::from(self.is_group())
+    }
+
+    /// Whose result is on screen: the group's name or the focused municipality's.
+    pub fn focus_name(&self) -> String {
+        let members = self.profile.subject.members();
+        match members.get(self.member) {
+            Some(m) if self.is_group() => m.name.clone(),
+            _ => self.profile.subject.name().to_string(),
+        }
+    }
+
+    /// The raw weights at focus position `m` (the plenary weights for the group slot).
+    pub fn weights_at_mut(&mut self, m: usize) -> Option<&mut Weights> {
+        if self.group_slot() == Some(m) {
+            Some(&mut self.profile.weights)
+        } else {
+            self.weights.get_mut(m)
+        }
+    }
+
+    /// Whether the focused member's weights and derived results are hidden from the room:
+    /// a starter group's blind round, before `r`, unless this member is the one entering.
+    pub fn blind_hidden(&self) -> bool {
+        self.is_group()
+            && !self.reveal
+            && !self.focus_is_group()
+            && self.entering != Some(self.member)
+    }
+
+    /// How many members have entered their weights, of how many.
+    pub fn entered_count(&self) -> (usize, usize) {
+        let n = self.profile.subject.members().len();
+        (self.entered.iter().take(n).filter(|&&e| e).count(), n)
     }
 
     /// Re-runs the core on every municipality's weights. Called after every change to the
     /// profile or the weights; views only read the result.
     pub fn recompute(&mut self) {
         let n = self.profile.subject.members().len().max(1);
+        let slots = self.focus_count();
         self.weights.resize(n, self.profile.weights.clone());
-        self.member = self.member.min(n - 1);
-        self.weight_records.resize(n, None);
-        if self.elicit.len() != n {
+        self.entered.resize(n, false);
+        self.member = self.member.min(slots - 1);
+        self.weight_records.resize(slots, None);
+        if self.elicit.len() != slots {
             self.elicit = self.weights.iter().map(Elicitation::from_weights).collect();
+            if self.is_group() {
+                self.elicit
+                    .push(Elicitation::from_weights(&self.profile.weights));
+            }
         }
-        self.evaluations = self
-            .weights
-            .iter()
-            .enumerate()
-            .map(|(m, w)| {
-                let p = mcda::member_view(&self.profile, m, w);
-                scoring::evaluate(&self.catalogue, &p)
-            })
-            .collect();
+        self.evaluations = (0..slots).map(|m| self.evaluate_slot(m)).collect();
         self.rules_by_class = DataClass::ALL
             .iter()
             .map(|&d| (d, scoring::rules_for(&self.catalogue, &self.profile, d)))
@@ -361,13 +438,24 @@ impl State {
         self.session().note_profile()
     }
 
-    /// Re-runs the core for one municipality only: after a weight change nothing else moved.
+    /// The evaluation at focus position `m`: a member's own (its weights and constraints),
+    /// or for the group slot the group decision (plenary weights, admissible for all).
+    fn evaluate_slot(&self, m: usize) -> Result<Evaluation, ScoreError> {
+        match self.weights.get(m) {
+            Some(w) if self.group_slot() != Some(m) => {
+                let p = mcda::member_view(&self.profile, m, w);
+                scoring::evaluate(&self.catalogue, &p)
+            }
+            _ => crate::core::group::group_decision(&self.catalogue, &self.profile, None),
+        }
+    }
+
+    /// Re-runs the core for one focus position only: after a weight change nothing else moved.
     pub fn recompute_member(&mut self, m: usize) {
-        let Some(w) = self.weights.get(m) else {
+        if m >= self.focus_count() {
             return self.recompute();
-        };
-        let p = mcda::member_view(&self.profile, m, w);
-        let e = scoring::evaluate(&self.catalogue, &p);
+        }
+        let e = self.evaluate_slot(m);
         match self.evaluations.get_mut(m) {
             Some(slot) => *slot = e,
             None => self.recompute(),
@@ -383,8 +471,11 @@ impl State {
         }
     }
 
-    /// The raw weights of the municipality in focus.
+    /// The raw weights in focus (the plenary weights when the focus is the group).
     pub fn member_weights(&self) -> &Weights {
+        if self.focus_is_group() {
+            return &self.profile.weights;
+        }
         self.weights
             .get(self.member)
             .unwrap_or(&self.profile.weights)
@@ -409,6 +500,14 @@ impl State {
             business_case: self.profile.business_case.as_ref().map(|_| BusinessCaseUi {
                 scenario: self.cursor.bc_scenario,
             }),
+            room_notes: self.room_notes.clone(),
+            blind: self.is_group().then(|| BlindRound {
+                entered: (0..self.entered.len())
+                    .filter(|&m| self.entered[m])
+                    .collect(),
+                revealed: self.reveal,
+            }),
+            weight_sets: self.weight_sets.clone(),
         }
     }
 
@@ -420,7 +519,23 @@ impl State {
         self.lang = s.language;
         self.screen = Screen::from_id(&s.screen).unwrap_or(Screen::Situation);
         self.notes = s.notes;
+        self.room_notes = s.room_notes;
+        self.weight_sets = s.weight_sets;
         self.member = 0;
+        self.entered = initial_entered(&self.profile);
+        self.reveal = false;
+        self.entering = None;
+        if let Some(b) = &s.blind {
+            self.reveal = b.revealed;
+            for &m in &b.entered {
+                if let Some(slot) = self.entered.get_mut(m) {
+                    *slot = true;
+                }
+            }
+        }
+        if let Some(g) = self.group_slot() {
+            self.member = g;
+        }
         self.cursor = Cursors::default();
         self.cursor.bc_scenario = s.business_case.map_or(0, |b| b.scenario);
         self.previous_ranks.clear();

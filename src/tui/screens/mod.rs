@@ -59,17 +59,17 @@ fn draw(frame: &mut Frame, state: &State) {
         Span::styled(format!("· {heading}"), th.text()),
     ];
     if state.is_group() {
-        let members = state.profile.subject.members();
-        let name = members
-            .get(state.member)
-            .map(|m| m.name.as_str())
-            .unwrap_or("");
+        let name = if state.focus_is_group() {
+            crate::i18n::room(state.lang).group.to_string()
+        } else {
+            state.focus_name()
+        };
         let right = format!(
             "  {}: ◀ {} ▶ ({}/{}, m) ",
             t.switch_member,
             name,
             state.member + 1,
-            members.len()
+            state.focus_count()
         );
         let [l, r] = Layout::horizontal([
             Constraint::Min(1),
@@ -93,17 +93,17 @@ fn draw(frame: &mut Frame, state: &State) {
         frame.render_widget(Span::styled(label, st), r);
     }
 
-    match state.screen {
-        Screen::Start => start::render(frame, a.body, state),
-        Screen::Situation => situation::render(frame, a.body, state),
-        Screen::Options => options::render(frame, a.body, state),
-        Screen::Layers => layers::render(frame, a.body, state),
-        Screen::Deployments => deployments::render(frame, a.body, state),
-        Screen::Weights => weights::render(frame, a.body, state),
-        Screen::Comparison => comparison::render(frame, a.body, state),
-        Screen::BusinessCase => business_case::render(frame, a.body, state),
-        Screen::Landscape => landscape::render(frame, a.body, state),
-        Screen::Summary => summary::render(frame, a.body, state),
+    // The blind round: nothing derived from a member's hidden weights reaches the screen.
+    let blind = state.blind_hidden()
+        && match state.screen {
+            Screen::Weights | Screen::Landscape | Screen::Summary => true,
+            Screen::Comparison => !state.group_view,
+            _ => false,
+        };
+    if blind {
+        blind_panel(frame, a.body, state);
+    } else {
+        screen(frame, a.body, state);
     }
 
     if let Some(s) = &state.status {
@@ -137,6 +137,60 @@ fn draw(frame: &mut Frame, state: &State) {
             );
         }
     }
+}
+
+/// The current screen's body.
+fn screen(frame: &mut Frame, body: Rect, state: &State) {
+    match state.screen {
+        Screen::Start => start::render(frame, body, state),
+        Screen::Situation => situation::render(frame, body, state),
+        Screen::Options => options::render(frame, body, state),
+        Screen::Layers => layers::render(frame, body, state),
+        Screen::Deployments => deployments::render(frame, body, state),
+        Screen::Weights => weights::render(frame, body, state),
+        Screen::Comparison => comparison::render(frame, body, state),
+        Screen::BusinessCase => business_case::render(frame, body, state),
+        Screen::Landscape => landscape::render(frame, body, state),
+        Screen::Summary => summary::render(frame, body, state),
+    }
+}
+
+/// The blind round's stand-in for a screen that would show a member's hidden weights or what
+/// follows from them: whose turn it is, how many have entered, and the keys.
+fn blind_panel(frame: &mut Frame, body: Rect, state: &State) {
+    let r = crate::i18n::room(state.lang);
+    let th = &state.theme;
+    let name = state.focus_name();
+    let (k, n) = state.entered_count();
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(Span::styled(
+            crate::i18n::fill(r.blind_hidden, &[("name", &name)]),
+            th.heading(),
+        )),
+        Line::from(""),
+        Line::from(Span::styled(
+            crate::i18n::fill(
+                r.blind_count,
+                &[("k", &k.to_string()), ("n", &n.to_string())],
+            ),
+            th.text(),
+        )),
+        Line::from(""),
+    ];
+    if state.screen == Screen::Weights {
+        lines.push(Line::from(Span::styled(
+            crate::i18n::fill(r.blind_enter, &[("name", &name)]),
+            th.text(),
+        )));
+    }
+    lines.push(Line::from(Span::styled(r.blind_back, th.dim())));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(widgets::panel(r.blind_title, th, true)),
+        body,
+    );
 }
 
 fn too_small(frame: &mut Frame, area: Rect, state: &State) {

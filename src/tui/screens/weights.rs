@@ -509,10 +509,19 @@ fn set(state: &mut State, c: Criterion, value: f64) {
     if let Some(slot) = state.weight_records.get_mut(m) {
         *slot = None;
     }
-    if let Some(w) = state.weights.get_mut(m) {
+    if let Some(w) = state.weights_at_mut(m) {
         w.set(c, value.clamp(0.0, MAX));
         state.revision += 1;
+        mark_entered(state, m);
         state.recompute_member(m);
+    }
+}
+
+/// A member changed its weights: it counts as entered (the facilitator sees the count), and a
+/// plenary change moves the group decision, which every member's view does not.
+fn mark_entered(state: &mut State, m: usize) {
+    if let Some(e) = state.entered.get_mut(m) {
+        *e = true;
     }
 }
 
@@ -536,9 +545,10 @@ fn apply_method(state: &mut State) {
     for (&c, v) in criteria.iter().zip(&result.weights) {
         w.set(c, v * MAX);
     }
-    if let Some(slot) = state.weights.get_mut(m) {
+    if let Some(slot) = state.weights_at_mut(m) {
         *slot = w;
     }
+    mark_entered(state, m);
     if let Some(slot) = state.weight_records.get_mut(m) {
         *slot = Some(WeightRecord {
             member: m,
