@@ -237,9 +237,12 @@ fn group_members_have_their_own_weights_and_the_group_view_shows_differences() {
     assert!(s.is_group());
     assert_eq!(s.weights.len(), 3);
     keys(&mut s, "6");
-    // Second municipality: only flexibility counts.
-    keys(&mut s, "m");
+    // The focus starts on the group itself; `m` moves on to the members.
+    assert!(s.focus_is_group());
+    // Second municipality: only flexibility counts (Enter opens its blind entry).
+    keys(&mut s, "mm");
     assert_eq!(s.member, 1);
+    update(&mut s, Action::Select);
     for (row, c) in Criterion::ALL.iter().enumerate() {
         let v = if *c == Criterion::Flexibility {
             100.0
@@ -252,13 +255,15 @@ fn group_members_have_their_own_weights_and_the_group_view_shows_differences() {
     assert_ne!(s.weights[0], s.weights[1]);
     let lead = |i: usize| s.evaluations[i].as_ref().unwrap().ranking[0].key;
     assert_ne!(lead(0), lead(1));
-    keys(&mut s, "7g");
+    keys(&mut s, "7gr");
     assert!(s.group_view);
     let text = common::render(&s, 160, 48);
     // The group view marks where a member's own choice differs from the group's.
     assert!(text.contains("Groepsoverzicht"), "{text}");
     assert!(text.contains("≠ "), "{text}");
     keys(&mut s, "mm");
+    assert!(s.focus_is_group(), "after the last member the focus is the group again");
+    keys(&mut s, "m");
     assert_eq!(s.member, 0);
 }
 

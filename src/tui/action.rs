@@ -332,6 +332,12 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         {
             state.entering = Some(state.member);
         }
+        // Nothing else reaches a screen whose content is hidden (a click on a hidden slider).
+        _ if state.blind_hidden()
+            && matches!(
+                state.screen,
+                Screen::Weights | Screen::Landscape | Screen::Summary
+            ) => {}
         other => return screens::handle(state, other),
     }
     None
