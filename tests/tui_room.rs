@@ -1,0 +1,176 @@
+//! Issue 15, "one truth in the room": key-driven tests of the starter group's single result
+//! (Summary, the group view and the exported note name the same winner, from the plenary
+//! weights and the candidates admissible for every member), the truly blind round, and the
+//! weights shown being the weights used.
+
+mod common;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use wolkwijzer::core::text::Lang;
+use wolkwijzer::tui::keymap::action_for_key;
+use wolkwijzer::tui::{Action, State, app, update};
+
+fn key(state: &mut State, code: KeyCode) {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    if let Some(a) = action_for_key(state, KeyEvent::new(code, mods)) {
+        update(state, a);
+    }
+}
+
+fn keys(state: &mut State, s: &str) {
+    for c in s.chars() {
+        key(state, KeyCode::Char(c));
+    }
+}
+
+fn name(state: &State, k: wolkwijzer::core::catalogue::CandidateKey) -> String {
+    state.catalogue.candidate_name(k, state.lang)
+}
+
+#[test]
+fn summary_group_view_and_note_name_the_same_group_winner() {
+    let mut s = common::starters(Lang::Nl);
+    assert!(s.focus_is_group(), "a starter group opens on the group itself");
+    keys(&mut s, "0");
+    let summary = s.evaluation().unwrap().leader().unwrap().key;
+    let text = common::render(&s, 120, 36);
+    assert!(text.contains("resultaat van: groep Startersgroep Kempenrand"), "{text}");
+    assert!(text.contains(&name(&s, summary)), "{text}");
+
+    keys(&mut s, "7g");
+    let g = s.analyses.group.as_ref().unwrap().value.as_ref().unwrap();
+    assert_eq!(g.ranking[0].key, summary, "group view and Summary agree");
+    // Every candidate the group ranks is admissible for every member.
+    for r in &g.ranking {
+        assert!(g.excluded_by(r.key).is_empty(), "{:?}", r.key);
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("note.md");
+    app::export(&s, &path).unwrap();
+    let md = std::fs::read_to_string(&path).unwrap();
+    let first = md
+        .find(&name(&s, summary))
+        .expect("the note names the group winner");
+    for r in g.ranking.iter().skip(1) {
+        if let Some(other) = md.find(&name(&s, r.key)) {
+            assert!(first <= other, "the note ranks {:?} before the winner", r.key);
+        }
+    }
+}
+
+#[test]
+fn the_plenary_weights_are_editable_and_move_every_view_together() {
+    let mut s = common::starters(Lang::En);
+    keys(&mut s, "6");
+    let before = s.evaluation().unwrap().leader().unwrap().key;
+    // Only exit counts for the group now.
+    for (row, c) in wolkwijzer::core::criteria::Criterion::ALL.iter().enumerate() {
+        let v = if *c == wolkwijzer::core::criteria::Criterion::Exit {
+            100.0
+        } else {
+            0.0
+        };
+        update(&mut s, Action::SetWeight { row, value: v });
+    }
+    assert_eq!(
+        s.profile.weights.get(wolkwijzer::core::criteria::Criterion::Exit),
+        100.0,
+        "the plenary weights are the profile's"
+    );
+    let after = s.evaluation().unwrap().leader().unwrap().key;
+    keys(&mut s, "7g");
+    let g = s.analyses.group.as_ref().unwrap().value.as_ref().unwrap();
+    assert_eq!(g.ranking[0].key, after);
+    assert_eq!(s.note_profile().weights, s.profile.weights);
+    let _ = before;
+}
+
+#[test]
+fn before_r_no_member_weight_or_member_winner_is_on_screen() {
+    let mut s = common::starters(Lang::Nl);
+    let member_names = ["Aarle", "Bladel-Oost", "Eersel-Noord", "Reusel-Zuid"];
+    // The group view before the reveal: the plenary weights only, and the count.
+    keys(&mut s, "7g");
+    let text = common::render(&s, 160, 48);
+    assert!(text.contains("4 van 4 gemeenten"), "{text}");
+    let body: String = text.lines().skip(3).collect::<Vec<_>>().join("\n");
+    for m in member_names {
+        assert!(!body.contains(m), "{m} visible before r:\n{text}");
+    }
+    // Screen 6 with `m`: the member's sliders are hidden, and so are its winner on
+    // Comparison, Landscape and Summary.
+    keys(&mut s, "g6m");
+    assert_eq!(s.member, 0);
+    for screen in "6790".chars() {
+        keys(&mut s, &screen.to_string());
+        let text = common::render(&s, 120, 36);
+        assert!(text.contains("Blinde ronde"), "{screen}:\n{text}");
+        assert!(!text.contains("20%"), "Aarle's privacy weight on {screen}:\n{text}");
+        let own = s.evaluation().unwrap().leader().unwrap().key;
+        assert!(!text.contains(&name(&s, own)), "{screen}:\n{text}");
+    }
+    // A hidden slider does not move on a click or a key: the first key only opens the entry.
+    let w = s.weights[0].clone();
+    keys(&mut s, "6");
+    update(&mut s, Action::SetWeight { row: 0, value: 90.0 });
+    key(&mut s, KeyCode::Char('+'));
+    assert_eq!(s.weights[0], w);
+    assert_eq!(s.entering, Some(0));
+    let text = common::render(&s, 120, 36);
+    assert!(text.contains("20%"), "the member at the keyboard sees its own:\n{text}");
+    // Passing the turn hides it again.
+    keys(&mut s, "m");
+    assert!(common::render(&s, 120, 36).contains("Blinde ronde"));
+    // `r` reveals everything, from any screen.
+    keys(&mut s, "r");
+    assert!(s.reveal);
+    keys(&mut s, "7g");
+    let text = common::render(&s, 160, 48);
+    for m in member_names {
+        assert!(text.contains(m), "{m} after r:\n{text}");
+    }
+}
+
+#[test]
+fn the_facilitator_sees_how_many_members_entered_their_weights() {
+    let mut s = common::group(Lang::En);
+    assert_eq!(s.entered_count(), (0, 3), "the fixture gives no member weights");
+    keys(&mut s, "6m");
+    key(&mut s, KeyCode::Enter);
+    key(&mut s, KeyCode::Char('+'));
+    assert_eq!(s.entered_count(), (1, 3));
+    keys(&mut s, "7g");
+    let text = common::render(&s, 120, 36);
+    assert!(text.contains("1 of 3 municipalities"), "{text}");
+    // The session keeps the blind round.
+    let back = s.session();
+    assert_eq!(back.blind.as_ref().unwrap().entered, vec![0]);
+    let mut t = common::group(Lang::En);
+    t.apply_session(back);
+    assert_eq!(t.entered_count(), (1, 3));
+}
+
+#[test]
+fn adopting_the_mean_needs_the_reveal_and_then_moves_the_group_weights() {
+    let mut s = common::starters(Lang::Nl);
+    keys(&mut s, "7g");
+    let plenary = s.profile.weights.clone();
+    keys(&mut s, "a");
+    assert_eq!(s.profile.weights, plenary);
+    assert!(s.status.as_ref().unwrap().error);
+    keys(&mut s, "ra");
+    assert_ne!(s.profile.weights, plenary);
+    let g = s.analyses.group.as_ref().unwrap().value.as_ref().unwrap();
+    for (a, b) in g.weights.weights.iter().zip(&g.member_mean) {
+        assert!((a - b).abs() < 1e-9);
+    }
+    let slot = s.group_slot().unwrap();
+    assert!(matches!(
+        s.weight_records[slot].as_ref().unwrap().how,
+        wolkwijzer::core::mcda::elicitation::WeightMethod::GroupMean { members: 4 }
+    ));
+}
