@@ -174,3 +174,56 @@ fn adopting_the_mean_needs_the_reveal_and_then_moves_the_group_weights() {
         wolkwijzer::core::mcda::elicitation::WeightMethod::GroupMean { members: 4 }
     ));
 }
+
+#[test]
+fn switching_the_method_with_t_applies_what_the_list_shows() {
+    use wolkwijzer::tui::mcda::Method;
+    let mut s = common::demo(Lang::Nl);
+    keys(&mut s, "6");
+    // Direct → swing → ROC.
+    keys(&mut s, "tt");
+    assert_eq!(s.elicit[0].method, Method::Roc);
+    let roc = s.elicit[0].result().unwrap().unwrap().weights;
+    let e = s.evaluation().unwrap();
+    for (c, w) in s.elicit[0].criteria.iter().zip(&roc) {
+        let used = e.weights.get(c).copied().unwrap_or(0.0);
+        assert!((used - w).abs() < 1e-9, "{c:?}: shown {w}, used {used}");
+    }
+    assert!(!s.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn ahp_starts_from_the_current_weights() {
+    let mut s = common::demo(Lang::En);
+    keys(&mut s, "6ttt");
+    // The weights as rank-sum left them: AHP starts from those, not from "all equal".
+    let w = s.member_weights().clone();
+    let e = &s.elicit[0];
+    let (i, j) = (0, 1);
+    let ratio = w.get(e.criteria[i]) / w.get(e.criteria[j]);
+    let expected = wolkwijzer::tui::mcda::judgement_of(wolkwijzer::tui::mcda::position_of(ratio));
+    assert_ne!(expected, 1.0);
+    keys(&mut s, "t");
+    assert_eq!(s.elicit[0].method, wolkwijzer::tui::mcda::Method::Ahp);
+    assert_eq!(s.elicit[0].ahp.get(i, j), expected);
+}
+
+#[test]
+fn an_inconsistent_ahp_result_is_applied_with_a_warning_on_every_screen() {
+    let mut s = common::demo(Lang::Nl);
+    keys(&mut s, "6tttt");
+    let e = &mut s.elicit[0];
+    assert!(e.judge(0, 1, 9.0) && e.judge(1, 2, 9.0) && e.judge(0, 2, 1.0 / 9.0));
+    key(&mut s, KeyCode::Enter);
+    let st = s.status.clone().unwrap();
+    assert!(st.error && st.text.contains("inconsistent"), "{}", st.text);
+    let w = s.ahp_warning().unwrap();
+    assert!(w.contains("CR 0,") && w.contains("toch toegepast"), "{w}");
+    let text = common::render(&s, 120, 36);
+    assert!(!text.contains("✓ toegepast"), "{text}");
+    for screen in ["7", "0"] {
+        keys(&mut s, screen);
+        let text = common::render(&s, 160, 48);
+        assert!(text.contains("AHP inconsistent (CR 0,"), "{screen}:\n{text}");
+    }
+}

@@ -388,6 +388,35 @@ impl State {
             && self.entering != Some(self.member)
     }
 
+    /// The warning when the weights in focus came from AHP judgements that are inconsistent
+    /// (CR above Saaty's 0,10) and were applied anyway; shown wherever those weights are used.
+    pub fn ahp_warning(&self) -> Option<String> {
+        self.ahp_warning_text().map(|w| w.get(self.lang).to_string())
+    }
+
+    /// [`Self::ahp_warning`] in both languages.
+    pub fn ahp_warning_text(&self) -> Option<crate::core::text::Localized> {
+        let rec = self.weight_records.get(self.member)?.as_ref()?;
+        let crate::core::mcda::elicitation::WeightMethod::Ahp {
+            consistency_ratio: Some(cr),
+            ..
+        } = rec.how
+        else {
+            return None;
+        };
+        let max = crate::core::mcda::ahp::CR_WARNING_THRESHOLD;
+        let text = |lang| {
+            crate::i18n::fill(
+                crate::i18n::room(lang).ahp_inconsistent,
+                &[
+                    ("cr", &crate::report::number::decimal(cr, 3, lang)),
+                    ("max", &crate::report::number::decimal(max, 2, lang)),
+                ],
+            )
+        };
+        (cr > max).then(|| crate::core::text::Localized::new(text(Lang::Nl), text(Lang::En)))
+    }
+
     /// How many members have entered their weights, of how many.
     pub fn entered_count(&self) -> (usize, usize) {
         let n = self.profile.subject.members().len();

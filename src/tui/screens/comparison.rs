@@ -53,6 +53,7 @@ fn parts(area: Rect, state: &State, e: &Evaluation) -> Parts {
 /// did not weigh, and the tie-break rule when places are shared.
 fn notes(state: &State, e: &Evaluation) -> Vec<crate::core::text::Localized> {
     let mut out = e.blind_spot_texts(&state.catalogue);
+    out.extend(state.ahp_warning_text());
     if e.has_ties() {
         out.push(crate::core::text::tie_break_note());
     }

@@ -83,6 +83,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     shared(r, lang)
                 )));
             }
+            if let Some(w) = state.ahp_warning() {
+                lines.push(Line::from(Span::styled(format!("⚠ {w}"), th.bad())));
+            }
             if e.has_ties() {
                 lines.push(Line::from(Span::styled(
                     crate::core::text::tie_break_note().get(lang).to_string(),

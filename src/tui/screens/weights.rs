@@ -252,7 +252,12 @@ fn order_list(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
 fn apply_line(state: &State, e: &Elicitation) -> Line<'static> {
     let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
-    if applied(state, e) {
+    if applied(state, e) && state.ahp_warning().is_some() {
+        Line::from(Span::styled(
+            format!("⚠ {} — {}", x.applied, x.cr_warning),
+            th.bad(),
+        ))
+    } else if applied(state, e) {
         Line::from(Span::styled(format!("✓ {}", x.applied), th.good()))
     } else {
         Line::from(Span::styled(format!("Enter: {}", x.apply), th.heading()))
@@ -565,18 +570,42 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     let m = state.member;
     if action == Action::NextMethod {
         let fresh = Elicitation::from_weights(state.member_weights());
+        // AHP starts from the weights as they are now, unless they came from AHP judgements
+        // already (those are kept to be revised).
+        let from_ahp = matches!(
+            state.weight_records.get(m),
+            Some(Some(WeightRecord {
+                how: crate::core::mcda::elicitation::WeightMethod::Ahp { .. },
+                ..
+            }))
+        );
         if let Some(e) = state.elicit.get_mut(m) {
             let next = e.method.next();
             // The criteria in play changed (a slider added one): start again from the weights.
             if e.criteria != fresh.criteria {
                 *e = fresh;
-            } else if e.method == Method::Direct {
-                // Coming from the sliders: the order and swing ratings follow the weights.
-                e.order = fresh.order;
-                e.ratings = fresh.ratings;
-                e.row = 0;
+            } else {
+                if e.method == Method::Direct {
+                    // Coming from the sliders: the order and swing ratings follow the weights.
+                    e.order = fresh.order;
+                    e.ratings = fresh.ratings;
+                    e.row = 0;
+                }
+                if next == Method::Ahp && !from_ahp {
+                    e.ahp = fresh.ahp;
+                    e.analysis = fresh.analysis;
+                    e.pair = 0;
+                }
             }
             e.method = next;
+        }
+        // Weights shown = weights used: the new method's weights replace the old ones at once
+        // (the sliders of direct points are the weights already).
+        if state.elicit.get(m).is_some_and(|e| e.method != Method::Direct) {
+            apply_method(state);
+            let x = crate::i18n::mcda(state.lang);
+            let method = state.elicit.get(m).map_or(Method::Direct, |e| e.method);
+            state.status = Some(applied_status(state, x.methods[method.index()]));
         }
         return None;
     }
@@ -623,13 +652,26 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     if changed {
         apply_method(state);
         let x = crate::i18n::mcda(state.lang);
-        let name = x.methods[method.index()];
-        state.status = Some(Status {
-            text: format!("{} {name}", x.applied_with),
-            error: false,
-        });
+        state.status = Some(applied_status(state, x.methods[method.index()]));
     }
     None
+}
+
+/// "Applied with …", or the AHP inconsistency warning when that is what was applied.
+fn applied_status(state: &State, method: &str) -> Status {
+    match state.ahp_warning() {
+        Some(w) => Status {
+            text: w,
+            error: true,
+        },
+        None => Status {
+            text: crate::i18n::fill(
+                crate::i18n::room(state.lang).method_applied,
+                &[("method", method)],
+            ),
+            error: false,
+        },
+    }
 }
 
 /// Direct points: moving between sliders and changing them.
