@@ -198,14 +198,18 @@ fn ahp_starts_from_the_current_weights() {
     keys(&mut s, "6ttt");
     // The weights as rank-sum left them: AHP starts from those, not from "all equal".
     let w = s.member_weights().clone();
-    let e = &s.elicit[0];
-    let (i, j) = (0, 1);
-    let ratio = w.get(e.criteria[i]) / w.get(e.criteria[j]);
-    let expected = wolkwijzer::tui::mcda::judgement_of(wolkwijzer::tui::mcda::position_of(ratio));
-    assert_ne!(expected, 1.0);
+    let criteria = s.elicit[0].criteria.clone();
     keys(&mut s, "t");
     assert_eq!(s.elicit[0].method, wolkwijzer::tui::mcda::Method::Ahp);
-    assert_eq!(s.elicit[0].ahp.get(i, j), expected);
+    let mut unequal = 0;
+    for (i, j) in wolkwijzer::core::mcda::ahp::upper_pairs(criteria.len()) {
+        let ratio = w.get(criteria[i]) / w.get(criteria[j]);
+        let expected =
+            wolkwijzer::tui::mcda::judgement_of(wolkwijzer::tui::mcda::position_of(ratio));
+        assert_eq!(s.elicit[0].ahp.get(i, j), expected, "pair ({i}, {j})");
+        unequal += usize::from(expected != 1.0);
+    }
+    assert!(unequal > 0, "not all equal");
 }
 
 #[test]
