@@ -1030,7 +1030,6 @@ pub struct TuiStrings {
     pub notes: &'static str,
     pub no_notes: &'static str,
     pub save_prompt: &'static str,
-    pub notes_prompt: &'static str,
     pub number_prompt: &'static str,
     pub saved_to: &'static str,
     pub save_failed: &'static str,
@@ -1142,7 +1141,6 @@ pub const TUI_NL: TuiStrings = TuiStrings {
     notes: "Notities",
     no_notes: "Nog geen notities (n om te schrijven).",
     save_prompt: "Sessie opslaan als (Enter bewaart, Esc annuleert):",
-    notes_prompt: "Notitie (Enter bewaart, Esc annuleert):",
     number_prompt: "Nieuwe waarde (Enter bewaart, Esc annuleert):",
     saved_to: "Sessie opgeslagen in",
     save_failed: "Opslaan mislukt; de sessie blijft open",
@@ -1249,7 +1247,6 @@ pub const TUI_EN: TuiStrings = TuiStrings {
     notes: "Notes",
     no_notes: "No notes yet (n to write one).",
     save_prompt: "Save the session as (Enter saves, Esc cancels):",
-    notes_prompt: "Note (Enter keeps, Esc cancels):",
     number_prompt: "New value (Enter keeps, Esc cancels):",
     saved_to: "Session saved to",
     save_failed: "Saving failed; the session stays open",
@@ -1971,6 +1968,8 @@ pub struct RoomStrings {
     /// Reveal toggled.
     pub revealed: &'static str,
     pub hidden_again: &'static str,
+    pub note_saved: &'static str,
+    pub note_draft_kept: &'static str,
 }
 
 pub const ROOM_NL: RoomStrings = RoomStrings {
@@ -2000,6 +1999,8 @@ pub const ROOM_NL: RoomStrings = RoomStrings {
     how_group_mean: "gemiddelde van de gemeenten",
     revealed: "Gewichten per gemeente onthuld",
     hidden_again: "Gewichten per gemeente weer verborgen",
+    note_saved: "Notitie bewaard in de sessie",
+    note_draft_kept: "Notitie niet bewaard; de tekst staat klaar bij de volgende n",
 };
 
 pub const ROOM_EN: RoomStrings = RoomStrings {
@@ -2029,6 +2030,8 @@ pub const ROOM_EN: RoomStrings = RoomStrings {
     how_group_mean: "mean of the municipalities",
     revealed: "Each municipality's weights revealed",
     hidden_again: "Each municipality's weights hidden again",
+    note_saved: "Note kept in the session",
+    note_draft_kept: "Note not kept; its text is ready at the next n",
 };
 
 /// The room's labels for a language.

@@ -231,3 +231,65 @@ fn an_inconsistent_ahp_result_is_applied_with_a_warning_on_every_screen() {
         assert!(text.contains("AHP inconsistent (CR 0,"), "{screen}:\n{text}");
     }
 }
+
+#[test]
+fn notes_are_multi_line_typed_and_a_paste_never_runs_as_commands() {
+    use wolkwijzer::io::store::NoteKind;
+    let mut s = common::demo(Lang::Nl);
+    keys(&mut s, "0n");
+    // Typed with a line break, then a pasted paragraph full of command keys.
+    keys(&mut s, "Raad kiest SSC");
+    key(&mut s, KeyCode::Enter);
+    keys(&mut s, "onder voorbehoud");
+    key(&mut s, KeyCode::Enter);
+    update(
+        &mut s,
+        Action::Paste("q stoppen? 1 2 3 Tab s e\r\nnog een regel".into()),
+    );
+    key(&mut s, KeyCode::Tab);
+    assert!(!s.quit);
+    assert_eq!(s.screen, wolkwijzer::tui::Screen::Summary);
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let a = action_for_key(&s, ctrl_s).unwrap();
+    update(&mut s, a);
+    assert!(s.popup.is_none());
+    assert_eq!(s.room_notes.len(), 1);
+    assert_eq!(s.room_notes[0].kind, NoteKind::Action);
+    assert_eq!(
+        s.room_notes[0].text,
+        "Raad kiest SSC\nonder voorbehoud\nq stoppen? 1 2 3 Tab s e\nnog een regel"
+    );
+    // A second `n` adds a second note instead of gluing text on.
+    keys(&mut s, "n");
+    keys(&mut s, "Wie belt de leverancier?");
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::F(2));
+    assert_eq!(s.room_notes.len(), 2);
+    assert_eq!(s.room_notes[1].kind, NoteKind::Question);
+    let text = common::render(&s, 120, 36);
+    assert!(text.contains("Actie: Raad kiest SSC"), "{text}");
+    assert!(text.contains("         onder voorbehoud"), "the indent is kept:\n{text}");
+    assert!(text.contains("Open vraag: Wie belt de leverancier?"), "{text}");
+    // The notes are in the session, and back after a restore.
+    let back = s.session();
+    let mut t = common::demo(Lang::Nl);
+    t.apply_session(back);
+    assert_eq!(t.room_notes, s.room_notes);
+}
+
+#[test]
+fn esc_keeps_the_note_as_a_draft_and_a_paste_outside_a_field_does_nothing() {
+    let mut s = common::demo(Lang::En);
+    keys(&mut s, "0");
+    update(&mut s, Action::Paste("q".into()));
+    assert!(!s.quit && s.popup.is_none());
+    keys(&mut s, "n");
+    keys(&mut s, "half a thought");
+    key(&mut s, KeyCode::Esc);
+    assert!(s.room_notes.is_empty());
+    keys(&mut s, "n");
+    keys(&mut s, ", finished");
+    key(&mut s, KeyCode::F(2));
+    assert_eq!(s.room_notes[0].text, "half a thought, finished");
+}

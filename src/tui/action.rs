@@ -9,7 +9,7 @@ use crate::io::store::Session;
 
 use super::layout;
 use super::screens;
-use super::state::{InputPurpose, Popup, Screen, StartKind, State, Status};
+use super::state::{NoteEditor, InputPurpose, Popup, Screen, StartKind, State, Status};
 
 /// Everything that can happen to the state.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +60,13 @@ pub enum Action {
     SetWeight { row: usize, value: f64 },
     /// A character typed into a prompt.
     InputChar(char),
+    /// A key typed into the note editor (its text area edits with it).
+    NoteKey(ratatui::crossterm::event::KeyEvent),
+    /// Note editor: the next kind (decision, action, open question).
+    NoteKind,
+    /// Text pasted in one piece (bracketed paste): goes into the open text field whole, and
+    /// is never read as key commands.
+    Paste(String),
     /// Backspace in a prompt.
     InputBackspace,
     /// A mouse click at a terminal cell.
@@ -303,11 +310,14 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             }
         }
         Action::EditNotes => {
-            state.popup = Some(Popup::Input {
-                purpose: InputPurpose::Notes,
-                buffer: state.notes.clone(),
-            })
+            let (kind, text) = state
+                .note_draft
+                .take()
+                .unwrap_or((crate::io::store::NoteKind::Decision, String::new()));
+            state.popup = Some(Popup::Note(Box::new(NoteEditor::new(kind, &text))));
         }
+        // A paste outside a text field does nothing: its text is not a list of commands.
+        Action::Paste(_) => {}
         Action::Click { column, row } => {
             if let Some(a) = layout::hit(state, column, row) {
                 return apply(state, a);
@@ -392,10 +402,68 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
                 None
             }
         },
+        Popup::Note(mut editor) => match action {
+            Action::NoteKey(key) => {
+                editor.area.input(key);
+                state.popup = Some(Popup::Note(editor));
+                None
+            }
+            Action::Paste(text) => {
+                editor.area.insert_str(text.replace('\r', ""));
+                state.popup = Some(Popup::Note(editor));
+                None
+            }
+            Action::NoteKind => {
+                editor.kind = editor.kind.next();
+                state.popup = Some(Popup::Note(editor));
+                None
+            }
+            Action::Select => {
+                let text = editor.text().trim_end().to_string();
+                if !text.trim().is_empty() {
+                    state.room_notes.push(crate::io::store::RoomNote {
+                        kind: editor.kind,
+                        text,
+                    });
+                    state.revision += 1;
+                    state.status = Some(Status {
+                        text: crate::i18n::room(state.lang).note_saved.into(),
+                        error: false,
+                    });
+                }
+                None
+            }
+            // Esc closes; what was typed stays as a draft for the next `n`.
+            Action::Back => {
+                let text = editor.text();
+                if !text.trim().is_empty() {
+                    state.note_draft = Some((editor.kind, text));
+                    state.status = Some(Status {
+                        text: crate::i18n::room(state.lang).note_draft_kept.into(),
+                        error: false,
+                    });
+                }
+                None
+            }
+            _ => {
+                state.popup = Some(Popup::Note(editor));
+                None
+            }
+        },
         Popup::Input {
             purpose,
             mut buffer,
         } => match action {
+            // A pasted line goes in whole (line breaks become spaces), never as commands.
+            Action::Paste(text) => {
+                buffer.extend(
+                    text.chars()
+                        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+                        .filter(|&c| purpose_accepts(purpose, c)),
+                );
+                state.popup = Some(Popup::Input { purpose, buffer });
+                None
+            }
             Action::InputChar(c) => {
                 if purpose_accepts(purpose, c) {
                     buffer.push(c);
@@ -426,7 +494,6 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         }
         InputPurpose::SavePath
         | InputPurpose::SaveBeforeQuit
-        | InputPurpose::Notes
         | InputPurpose::ExportPath => !c.is_control(),
     }
 }
@@ -470,11 +537,6 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
                     state.popup = Some(Popup::Input { purpose, buffer });
                 }
             }
-            None
-        }
-        InputPurpose::Notes => {
-            state.notes = buffer;
-            state.revision += 1;
             None
         }
         InputPurpose::Number(field) => {

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 use crate::core::catalogue::Catalogue;
@@ -262,7 +264,7 @@ pub fn claim_data_dir(
 /// Leaves the terminal as the user had it: mouse capture off, cursor shown, raw mode off, the
 /// main screen back. Safe to call twice (a signal during the normal exit).
 fn restore_terminal() {
-    let _ = execute!(stdout(), DisableMouseCapture, Show);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, Show);
     ratatui::restore();
     // `ratatui::restore` leaves the alternate screen; show the cursor on the main screen too.
     let _ = execute!(stdout(), Show);
@@ -328,11 +330,12 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
     // calls ours after restoring.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, Show);
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, Show);
         previous(info);
     }));
     let mut terminal = ratatui::try_init()?;
-    let _ = execute!(stdout(), EnableMouseCapture);
+    // Bracketed paste: a pasted paragraph arrives as one event, never as key commands.
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     install_signal_handlers();
 
     let result = (|| -> anyhow::Result<()> {

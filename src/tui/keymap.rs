@@ -187,6 +187,16 @@ pub fn action_for_key(state: &State, key: KeyEvent) -> Option<Action> {
     if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
         return Some(Action::Quit);
     }
+    if let Some(Popup::Note(_)) = state.popup {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        return Some(match key.code {
+            KeyCode::Esc => Action::Back,
+            KeyCode::F(2) => Action::Select,
+            KeyCode::Char('s') if ctrl => Action::Select,
+            KeyCode::Tab => Action::NoteKind,
+            _ => Action::NoteKey(key),
+        });
+    }
     if let Some(Popup::Input { .. }) = state.popup {
         return match key.code {
             KeyCode::Enter => Some(Action::Select),
@@ -211,6 +221,7 @@ pub fn action_for_event(state: &State, event: &Event) -> Option<Action> {
     match event {
         Event::Key(k) => action_for_key(state, *k),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 column: m.column,

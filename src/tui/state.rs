@@ -10,7 +10,7 @@ use crate::core::profile::{Profile, Weights};
 use crate::core::scoring::{self, AppliedRule, Evaluation, ScoreError};
 use crate::core::text::Lang;
 use crate::io::store::{
-    BlindRound, BusinessCaseUi, RoomNote, SCHEMA, Session, WeightRecord, WeightSet,
+    BlindRound, BusinessCaseUi, NoteKind, RoomNote, SCHEMA, Session, WeightRecord, WeightSet,
 };
 
 use super::mcda::{self, Analyses, Elicitation};
@@ -138,8 +138,6 @@ pub enum InputPurpose {
     SavePath,
     /// Where to save before quitting, when the changes are only in memory.
     SaveBeforeQuit,
-    /// The facilitator's notes.
-    Notes,
     /// A number on the situation screen (the row's field).
     Number(SituationField),
     /// An input of the business case screen (edited in its row).
@@ -195,6 +193,41 @@ pub enum Popup {
     },
     /// The offer to restore an autosave newer than the profile.
     Restore(Box<Session>),
+    /// The note editor: a multi-line text area (pastes arrive whole, never as keys).
+    Note(Box<NoteEditor>),
+}
+
+/// A note being written: its kind and a multi-line text area.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    pub kind: NoteKind,
+    pub area: ratatui_textarea::TextArea<'static>,
+}
+
+impl NoteEditor {
+    /// An editor holding `text` (a draft kept from an earlier Esc, or nothing).
+    pub fn new(kind: NoteKind, text: &str) -> NoteEditor {
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.split('\n').map(str::to_string).collect()
+        };
+        let mut area = ratatui_textarea::TextArea::new(lines);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        NoteEditor { kind, area }
+    }
+
+    /// The text typed so far, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+}
+
+impl PartialEq for NoteEditor {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.area.lines() == other.area.lines()
+    }
 }
 
 /// A message in the status line.
@@ -251,6 +284,8 @@ pub struct State {
     pub room_notes: Vec<RoomNote>,
     /// Weight sets the room saved under a name, to compare side by side.
     pub weight_sets: Vec<WeightSet>,
+    /// A note left with Esc: offered again by the next `n`, so no typing is lost.
+    pub note_draft: Option<(NoteKind, String)>,
     pub start_items: Vec<StartItem>,
     /// The terminal size, for mouse hit-testing with the same layout the views use.
     pub size: (u16, u16),
@@ -314,6 +349,7 @@ impl State {
             notes: String::new(),
             room_notes: vec![],
             weight_sets: vec![],
+            note_draft: None,
             start_items: vec![StartItem {
                 kind: StartKind::Demo,
                 label: crate::io::profile::demo().subject.name().to_string(),

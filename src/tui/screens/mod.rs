@@ -20,7 +20,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Ro
 use super::action::{Action, Effect};
 use super::keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::state::{InputPurpose, Popup, Screen, State};
+use super::state::{InputPurpose, NoteEditor, Popup, Screen, State};
 use super::widgets;
 use crate::core::catalogue::Citation;
 use crate::report::cite;
@@ -126,6 +126,7 @@ fn draw(frame: &mut Frame, state: &State) {
             ..
         }) => {}
         Some(Popup::Input { purpose, buffer }) => input(frame, area, state, *purpose, buffer),
+        Some(Popup::Note(editor)) => note_editor(frame, area, state, editor),
         Some(Popup::Restore(_)) => {
             let r = centered(area, 64, 7);
             frame.render_widget(Clear, r);
@@ -280,12 +281,50 @@ fn help(frame: &mut Frame, area: Rect, state: &State) {
     );
 }
 
+/// The note editor: the kind as tabs, the text area, the keys.
+fn note_editor(frame: &mut Frame, area: Rect, state: &State, editor: &NoteEditor) {
+    let r = crate::i18n::room(state.lang);
+    let th = &state.theme;
+    let w = area.width.saturating_sub(4).min(96);
+    let h = area.height.saturating_sub(2).min(18);
+    let rect = centered(area, w, h);
+    frame.render_widget(Clear, rect);
+    let block = popup_block(r.note_editor, state);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [kinds, text, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let mut spans = vec![];
+    for (k, label) in crate::io::store::NoteKind::ALL.iter().zip(r.note_kinds) {
+        let st = if *k == editor.kind {
+            th.tab_active()
+        } else {
+            th.tab()
+        };
+        spans.push(Span::styled(format!(" {label} "), st));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Line::from(spans), kinds);
+    let mut ta = editor.area.clone();
+    ta.set_style(th.text());
+    ta.set_cursor_line_style(th.text());
+    ta.set_cursor_style(th.selected());
+    frame.render_widget(&ta, text);
+    frame.render_widget(
+        Paragraph::new(Span::styled(r.note_editor_keys, th.dim())).wrap(Wrap { trim: true }),
+        keys,
+    );
+}
+
 fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, buffer: &str) {
     let t = crate::i18n::tui(state.lang);
     let prompt = match purpose {
         InputPurpose::SavePath => t.save_prompt,
         InputPurpose::SaveBeforeQuit => t.quit_unsaved_prompt,
-        InputPurpose::Notes => t.notes_prompt,
         InputPurpose::Number(_) | InputPurpose::BusinessCase(_) => t.number_prompt,
         InputPurpose::ExportPath => crate::i18n::tui_bc(state.lang).export_prompt,
     };

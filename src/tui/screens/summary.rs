@@ -119,11 +119,31 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(t.notes, th.heading())));
-    if state.notes.is_empty() {
-        lines.push(Line::from(Span::styled(t.no_notes, th.dim())));
-    } else {
-        lines.push(Line::from(state.notes.clone()));
+    let r = crate::i18n::room(lang);
+    lines.push(Line::from(Span::styled(r.notes, th.heading())));
+    if state.notes.is_empty() && state.room_notes.is_empty() {
+        lines.push(Line::from(Span::styled(r.no_notes, th.dim())));
+    }
+    for l in state.notes.lines() {
+        lines.push(Line::from(format!("  {l}")));
+    }
+    for n in &state.room_notes {
+        let kind = r.note_kinds[crate::io::store::NoteKind::ALL
+            .iter()
+            .position(|&k| k == n.kind)
+            .unwrap_or(0)];
+        // Continuation lines keep the indent of the note's text.
+        let pad = " ".repeat(kind.chars().count() + 4);
+        for (i, l) in n.text.lines().enumerate() {
+            lines.push(if i == 0 {
+                Line::from(vec![
+                    Span::styled(format!("  {kind}: "), th.heading()),
+                    Span::styled(l.to_string(), th.text()),
+                ])
+            } else {
+                Line::from(Span::styled(format!("{pad}{l}"), th.text()))
+            });
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(t.export_note, th.dim())));
