@@ -168,8 +168,8 @@ fn the_whole_walk_through_update() {
     assert_eq!(s.cursor.landscape, 2);
     keys(&mut s, "0n");
     keys(&mut s, "Raad: SSC");
-    key(&mut s, KeyCode::Enter);
-    assert_eq!(s.notes, "Raad: SSC");
+    key(&mut s, KeyCode::F(2));
+    assert_eq!(s.room_notes[0].text, "Raad: SSC");
 
     // L toggles the language, also inside the session.
     keys(&mut s, "L");

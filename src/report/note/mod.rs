@@ -15,6 +15,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod session;
 mod svg;
 
 use std::collections::BTreeMap;
