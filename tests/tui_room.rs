@@ -293,3 +293,38 @@ fn esc_keeps_the_note_as_a_draft_and_a_paste_outside_a_field_does_nothing() {
     key(&mut s, KeyCode::F(2));
     assert_eq!(s.room_notes[0].text, "half a thought, finished");
 }
+
+#[test]
+fn the_notes_session_record_and_group_chapter_come_from_the_state() {
+    use wolkwijzer::report::doc::{Block, runs_text};
+    let mut s = common::starters(Lang::Nl);
+    keys(&mut s, "0n");
+    keys(&mut s, "Kempenrand kiest samen");
+    key(&mut s, KeyCode::F(2));
+    let text = |s: &State| {
+        app::session_blocks(s)
+            .iter()
+            .map(|b| match b {
+                Block::Heading { text, .. } => format!("# {text}"),
+                Block::Para(r) | Block::Callout { body: r, .. } => runs_text(r),
+                Block::List { items, .. } => items.iter().map(|i| runs_text(i)).collect(),
+                Block::Table(t) => t.rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n"),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let blind = text(&s);
+    assert!(blind.contains("# Besluiten\nKempenrand kiest samen"), "{blind}");
+    assert!(blind.contains("# De startersgroep"), "{blind}");
+    assert!(!blind.contains("Bladel-Oost"), "blind: no member in the note\n{blind}");
+    let winner = s.evaluation().unwrap().leader().unwrap().key;
+    assert!(
+        blind.contains(&format!("Eerste: {}.", name(&s, winner))),
+        "the group chapter names Summary's winner\n{blind}"
+    );
+    keys(&mut s, "r");
+    let open = text(&s);
+    assert!(open.contains("Bladel-Oost | "), "{open}");
+    assert!(open.contains("Overeenstemming: matig."), "{open}");
+}

@@ -205,6 +205,75 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
     .map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The decision note's record of this session, as document blocks: the session chapter
+/// (weights and how they were obtained, certainty, the room's notes, named weight sets) and,
+/// for a starter group, the group chapter. For a starter group it speaks of the group decision
+/// whatever municipality is in focus, as the note does. The note's assembly appends these
+/// after its ranking chapters.
+pub fn session_blocks(state: &State) -> Vec<crate::report::doc::Block> {
+    use crate::report::note::session::{GroupChapter, SessionChapter, group_chapter, session_chapter};
+    let slot = state.group_slot().unwrap_or(0);
+    let weights = if state.is_group() {
+        state.profile.weights.clone()
+    } else {
+        state.weights.first().cloned().unwrap_or_else(|| state.profile.weights.clone())
+    };
+    let view = super::mcda::member_view(&state.profile, slot, &weights);
+    let Ok(evaluation) = (if state.is_group() {
+        crate::core::group::group_decision(&state.catalogue, &state.profile, None)
+    } else {
+        crate::core::scoring::evaluate(&state.catalogue, &view)
+    }) else {
+        return vec![];
+    };
+    // The robustness of the same decision: the cached analysis when it is of this input.
+    let cached = state
+        .analyses
+        .sensitivity
+        .as_ref()
+        .filter(|c| c.input == view)
+        .map(|c| c.value.clone());
+    let analysis = cached.unwrap_or_else(|| {
+        crate::core::analysis::analyse(
+            &state.catalogue,
+            &view,
+            crate::core::analysis::SamplingSettings::default(),
+        )
+    });
+    let smaa = analysis
+        .as_ref()
+        .ok()
+        .and_then(|a| a.robustness.as_ref().map(|r| (&r.smaa, a.candidates.as_slice())));
+    let record = state.weight_records.get(slot).and_then(Option::as_ref);
+    let mut blocks = session_chapter(&SessionChapter {
+        catalogue: &state.catalogue,
+        evaluation: &evaluation,
+        weights_record: record,
+        smaa,
+        free_notes: &state.notes,
+        notes: &state.room_notes,
+        weight_sets: &state.weight_sets,
+        lang: state.lang,
+    });
+    if state.is_group() {
+        let input = super::mcda::group_view(&state.profile, &state.weights);
+        if let Ok(g) = crate::core::group::evaluate_group_as(
+            &state.catalogue,
+            &input,
+            crate::core::group::GroupWeighting::Plenary,
+        ) {
+            blocks.extend(group_chapter(&GroupChapter {
+                catalogue: &state.catalogue,
+                group: &g,
+                revealed: state.reveal,
+                entered: state.entered_count(),
+                lang: state.lang,
+            }));
+        }
+    }
+    blocks
+}
+
 /// Applies an action and everything it leads to (effects and their outcomes).
 pub fn dispatch(state: &mut State, action: Action) {
     let mut next = Some(action);
