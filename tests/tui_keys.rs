@@ -212,7 +212,7 @@ fn a_failing_save_keeps_the_state_and_says_why() {
     app::dispatch(&mut s, outcome);
     let st = s.status.clone().expect("a message");
     assert!(st.error, "{st:?}");
-    assert!(st.text.contains("Opslaan mislukt"), "{}", st.text);
+    assert!(st.text(s.lang).contains("Opslaan mislukt"), "{}", st.text(s.lang));
     assert_eq!(s.session(), before);
 }
 
@@ -262,7 +262,10 @@ fn group_members_have_their_own_weights_and_the_group_view_shows_differences() {
     assert!(text.contains("Groepsoverzicht"), "{text}");
     assert!(text.contains("≠ "), "{text}");
     keys(&mut s, "mm");
-    assert!(s.focus_is_group(), "after the last member the focus is the group again");
+    assert!(
+        s.focus_is_group(),
+        "after the last member the focus is the group again"
+    );
     keys(&mut s, "m");
     assert_eq!(s.member, 0);
 }

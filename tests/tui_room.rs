@@ -33,11 +33,17 @@ fn name(state: &State, k: wolkwijzer::core::catalogue::CandidateKey) -> String {
 #[test]
 fn summary_group_view_and_note_name_the_same_group_winner() {
     let mut s = common::starters(Lang::Nl);
-    assert!(s.focus_is_group(), "a starter group opens on the group itself");
+    assert!(
+        s.focus_is_group(),
+        "a starter group opens on the group itself"
+    );
     keys(&mut s, "0");
     let summary = s.evaluation().unwrap().leader().unwrap().key;
     let text = common::render(&s, 120, 36);
-    assert!(text.contains("resultaat van: groep Startersgroep Kempenrand"), "{text}");
+    assert!(
+        text.contains("resultaat van: groep Startersgroep Kempenrand"),
+        "{text}"
+    );
     assert!(text.contains(&name(&s, summary)), "{text}");
 
     keys(&mut s, "7g");
@@ -57,7 +63,11 @@ fn summary_group_view_and_note_name_the_same_group_winner() {
         .expect("the note names the group winner");
     for r in g.ranking.iter().skip(1) {
         if let Some(other) = md.find(&name(&s, r.key)) {
-            assert!(first <= other, "the note ranks {:?} before the winner", r.key);
+            assert!(
+                first <= other,
+                "the note ranks {:?} before the winner",
+                r.key
+            );
         }
     }
 }
@@ -68,7 +78,10 @@ fn the_plenary_weights_are_editable_and_move_every_view_together() {
     keys(&mut s, "6");
     let before = s.evaluation().unwrap().leader().unwrap().key;
     // Only exit counts for the group now.
-    for (row, c) in wolkwijzer::core::criteria::Criterion::ALL.iter().enumerate() {
+    for (row, c) in wolkwijzer::core::criteria::Criterion::ALL
+        .iter()
+        .enumerate()
+    {
         let v = if *c == wolkwijzer::core::criteria::Criterion::Exit {
             100.0
         } else {
@@ -77,7 +90,9 @@ fn the_plenary_weights_are_editable_and_move_every_view_together() {
         update(&mut s, Action::SetWeight { row, value: v });
     }
     assert_eq!(
-        s.profile.weights.get(wolkwijzer::core::criteria::Criterion::Exit),
+        s.profile
+            .weights
+            .get(wolkwijzer::core::criteria::Criterion::Exit),
         100.0,
         "the plenary weights are the profile's"
     );
@@ -109,19 +124,31 @@ fn before_r_no_member_weight_or_member_winner_is_on_screen() {
         keys(&mut s, &screen.to_string());
         let text = common::render(&s, 120, 36);
         assert!(text.contains("Blinde ronde"), "{screen}:\n{text}");
-        assert!(!text.contains("20%"), "Aarle's privacy weight on {screen}:\n{text}");
+        assert!(
+            !text.contains("20%"),
+            "Aarle's privacy weight on {screen}:\n{text}"
+        );
         let own = s.evaluation().unwrap().leader().unwrap().key;
         assert!(!text.contains(&name(&s, own)), "{screen}:\n{text}");
     }
     // A hidden slider does not move on a click or a key: the first key only opens the entry.
     let w = s.weights[0].clone();
     keys(&mut s, "6");
-    update(&mut s, Action::SetWeight { row: 0, value: 90.0 });
+    update(
+        &mut s,
+        Action::SetWeight {
+            row: 0,
+            value: 90.0,
+        },
+    );
     key(&mut s, KeyCode::Char('+'));
     assert_eq!(s.weights[0], w);
     assert_eq!(s.entering, Some(0));
     let text = common::render(&s, 120, 36);
-    assert!(text.contains("20%"), "the member at the keyboard sees its own:\n{text}");
+    assert!(
+        text.contains("20%"),
+        "the member at the keyboard sees its own:\n{text}"
+    );
     // Passing the turn hides it again.
     keys(&mut s, "m");
     assert!(common::render(&s, 120, 36).contains("Blinde ronde"));
@@ -138,7 +165,11 @@ fn before_r_no_member_weight_or_member_winner_is_on_screen() {
 #[test]
 fn the_facilitator_sees_how_many_members_entered_their_weights() {
     let mut s = common::group(Lang::En);
-    assert_eq!(s.entered_count(), (0, 3), "the fixture gives no member weights");
+    assert_eq!(
+        s.entered_count(),
+        (0, 3),
+        "the fixture gives no member weights"
+    );
     keys(&mut s, "6m");
     key(&mut s, KeyCode::Enter);
     key(&mut s, KeyCode::Char('+'));
@@ -220,7 +251,7 @@ fn an_inconsistent_ahp_result_is_applied_with_a_warning_on_every_screen() {
     assert!(e.judge(0, 1, 9.0) && e.judge(1, 2, 9.0) && e.judge(0, 2, 1.0 / 9.0));
     key(&mut s, KeyCode::Enter);
     let st = s.status.clone().unwrap();
-    assert!(st.error && st.text.contains("inconsistent"), "{}", st.text);
+    assert!(st.error && st.text(s.lang).contains("inconsistent"), "{}", st.text(s.lang));
     let w = s.ahp_warning().unwrap();
     assert!(w.contains("CR 0,") && w.contains("toch toegepast"), "{w}");
     let text = common::render(&s, 120, 36);
@@ -228,7 +259,10 @@ fn an_inconsistent_ahp_result_is_applied_with_a_warning_on_every_screen() {
     for screen in ["7", "0"] {
         keys(&mut s, screen);
         let text = common::render(&s, 160, 48);
-        assert!(text.contains("AHP inconsistent (CR 0,"), "{screen}:\n{text}");
+        assert!(
+            text.contains("AHP inconsistent (CR 0,"),
+            "{screen}:\n{text}"
+        );
     }
 }
 
@@ -269,8 +303,14 @@ fn notes_are_multi_line_typed_and_a_paste_never_runs_as_commands() {
     assert_eq!(s.room_notes[1].kind, NoteKind::Question);
     let text = common::render(&s, 120, 36);
     assert!(text.contains("Actie: Raad kiest SSC"), "{text}");
-    assert!(text.contains("         onder voorbehoud"), "the indent is kept:\n{text}");
-    assert!(text.contains("Open vraag: Wie belt de leverancier?"), "{text}");
+    assert!(
+        text.contains("         onder voorbehoud"),
+        "the indent is kept:\n{text}"
+    );
+    assert!(
+        text.contains("Open vraag: Wie belt de leverancier?"),
+        "{text}"
+    );
     // The notes are in the session, and back after a restore.
     let back = s.session();
     let mut t = common::demo(Lang::Nl);
@@ -308,16 +348,27 @@ fn the_notes_session_record_and_group_chapter_come_from_the_state() {
                 Block::Heading { text, .. } => format!("# {text}"),
                 Block::Para(r) | Block::Callout { body: r, .. } => runs_text(r),
                 Block::List { items, .. } => items.iter().map(|i| runs_text(i)).collect(),
-                Block::Table(t) => t.rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n"),
+                Block::Table(t) => t
+                    .rows
+                    .iter()
+                    .map(|r| r.join(" | "))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 _ => String::new(),
             })
             .collect::<Vec<_>>()
             .join("\n")
     };
     let blind = text(&s);
-    assert!(blind.contains("# Besluiten\nKempenrand kiest samen"), "{blind}");
+    assert!(
+        blind.contains("# Besluiten\nKempenrand kiest samen"),
+        "{blind}"
+    );
     assert!(blind.contains("# De startersgroep"), "{blind}");
-    assert!(!blind.contains("Bladel-Oost"), "blind: no member in the note\n{blind}");
+    assert!(
+        !blind.contains("Bladel-Oost"),
+        "blind: no member in the note\n{blind}"
+    );
     let winner = s.evaluation().unwrap().leader().unwrap().key;
     assert!(
         blind.contains(&format!("Eerste: {}.", name(&s, winner))),
@@ -327,4 +378,32 @@ fn the_notes_session_record_and_group_chapter_come_from_the_state() {
     let open = text(&s);
     assert!(open.contains("Bladel-Oost | "), "{open}");
     assert!(open.contains("Overeenstemming: matig."), "{open}");
+}
+
+#[test]
+fn a_status_message_is_cleared_by_the_next_key_and_follows_the_language() {
+    let mut s = common::demo(Lang::Nl);
+    keys(&mut s, "2");
+    // A refused value: the red ✗ with the prompt kept open.
+    key(&mut s, KeyCode::Enter);
+    keys(&mut s, "2000000");
+    key(&mut s, KeyCode::Enter);
+    let st = s.status.clone().expect("a refusal");
+    assert!(st.error, "{st:?}");
+    // The next key (here: fixing the value) clears it; two screens later nothing is left.
+    key(&mut s, KeyCode::Backspace);
+    assert!(s.status.is_none());
+    key(&mut s, KeyCode::Esc);
+    keys(&mut s, "34");
+    assert!(s.status.is_none());
+    // A message shows in the language of the moment.
+    keys(&mut s, "6tt");
+    let st = s.status.clone().unwrap();
+    assert!(st.text(Lang::Nl).starts_with("Gewichten nu volgens"), "{st:?}");
+    s.lang = Lang::En;
+    let text = common::render(&s, 120, 36);
+    assert!(text.contains("Weights now by ROC"), "{text}");
+    // ... and an autosave after the key does not clear it.
+    update(&mut s, Action::Autosaved);
+    assert!(s.status.is_some());
 }

@@ -62,7 +62,7 @@ fn q_after_a_failed_autosave_asks_where_to_save_and_quits_after_saving() {
     assert!(asking(&s));
     let status = s.status.clone().unwrap();
     assert!(
-        status.text.contains("Ctrl-C quits without saving"),
+        status.text(s.lang).contains("Ctrl-C quits without saving"),
         "{status:?}"
     );
     // Replace the proposed path with one in a writable folder, and press Enter.
@@ -161,7 +161,7 @@ fn a_second_instance_on_the_same_data_folder_is_read_only_and_never_overwrites()
     let status = second.status.clone().unwrap();
     assert!(
         status
-            .text
+            .text(second.lang)
             .contains("Another wolkwijzer is using this data folder"),
         "{status:?}"
     );

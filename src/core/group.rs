@@ -401,7 +401,10 @@ mod tests {
         let mean = evaluate_group_as(&cat, &p, GroupWeighting::Mean).unwrap();
         assert_eq!(plenary.member_mean, mean.weights.weights);
         assert_ne!(plenary.weights.weights, mean.weights.weights);
-        assert_eq!(plenary.analysis.admissible_for_all, mean.analysis.admissible_for_all);
+        assert_eq!(
+            plenary.analysis.admissible_for_all,
+            mean.analysis.admissible_for_all
+        );
     }
 
     #[test]

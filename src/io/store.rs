@@ -414,9 +414,7 @@ pub fn parse_with(file: &str, text: &str, catalogue: &Catalogue) -> Result<Sessi
     };
     match schema {
         Some(toml::de::DeValue::Integer(i))
-            if READABLE_SCHEMAS
-                .iter()
-                .any(|v| i.as_str() == v.to_string()) => {}
+            if READABLE_SCHEMAS.iter().any(|v| i.as_str() == v.to_string()) => {}
         Some(other) => {
             let shown = match other {
                 toml::de::DeValue::Integer(i) => i.as_str().to_string(),
@@ -541,8 +539,13 @@ mod tests {
     fn a_schema_1_session_still_loads_with_no_typed_notes_blind_round_or_weight_sets() {
         let mut old = demo_session();
         old.room_notes.clear();
-        let text = to_toml(&old).unwrap().replacen("schema = 2", "schema = 1", 1);
-        assert!(!text.contains("room_notes") && !text.contains("[blind]"), "{text}");
+        let text = to_toml(&old)
+            .unwrap()
+            .replacen("schema = 2", "schema = 1", 1);
+        assert!(
+            !text.contains("room_notes") && !text.contains("[blind]"),
+            "{text}"
+        );
         let s = parse("old.toml", &text).unwrap();
         assert_eq!(s.schema, 1);
         assert_eq!(s.notes, old.notes, "the free notes of schema 1 stay");

@@ -9,7 +9,7 @@ use crate::io::store::Session;
 
 use super::layout;
 use super::screens;
-use super::state::{NoteEditor, InputPurpose, Popup, Screen, StartKind, State, Status};
+use super::state::{InputPurpose, NoteEditor, Popup, Screen, StartKind, State, Status};
 
 /// Everything that can happen to the state.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,23 +132,29 @@ pub enum Effect {
 /// the analyses of an open sensitivity or group view are brought up to date, so that drawing
 /// never computes.
 pub fn update(state: &mut State, action: Action) -> Option<Effect> {
+    // A status message lasts until the next thing the user does; what the app reports
+    // (the autosave after each action, a resize) leaves it standing.
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Autosaved | Action::NotAutosaved
+    ) {
+        state.status = None;
+    }
     let effect = apply(state, action);
     state.refresh_analyses();
     effect
 }
 
 fn apply(state: &mut State, action: Action) -> Option<Effect> {
-    let t = crate::i18n::tui(state.lang);
     match action {
         Action::Resize(w, h) => {
             state.size = (w, h);
             return None;
         }
         Action::Saved(path) => {
-            state.status = Some(Status {
-                text: format!("{} {}", t.saved_to, path.display()),
-                error: false,
-            });
+            state.status = Some(Status::new(false, |l| {
+                format!("{} {}", crate::i18n::tui(l).saved_to, path.display())
+            }));
             state.unsaved = false;
             if state.quit_after_save {
                 state.quit = true;
@@ -156,10 +162,9 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             return None;
         }
         Action::SaveFailed(msg) => {
-            state.status = Some(Status {
-                text: format!("{}: {msg}", t.save_failed),
-                error: true,
-            });
+            state.status = Some(Status::new(true, |l| {
+                format!("{}: {msg}", crate::i18n::tui(l).save_failed)
+            }));
             // Asked for by the quit prompt: ask again, the typed path kept, to try another.
             if std::mem::take(&mut state.quit_after_save) {
                 state.popup = Some(Popup::Input {
@@ -170,10 +175,9 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             return None;
         }
         Action::AutosaveFailed(msg) => {
-            state.status = Some(Status {
-                text: format!("{}: {msg}", t.autosave_failed),
-                error: true,
-            });
+            state.status = Some(Status::new(true, |l| {
+                format!("{}: {msg}", crate::i18n::tui(l).autosave_failed)
+            }));
             state.unsaved = true;
             return None;
         }
@@ -187,35 +191,25 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         }
         Action::ReadOnly => {
             state.read_only = true;
-            state.status = Some(Status {
-                text: t.read_only.into(),
-                error: true,
-            });
+            state.status = Some(Status::new(true, |l| crate::i18n::tui(l).read_only.into()));
             return None;
         }
         Action::Exported(path) => {
-            state.status = Some(Status {
-                text: format!(
-                    "{} {}",
-                    crate::i18n::tui_bc(state.lang).exported_to,
-                    path.display()
-                ),
-                error: false,
-            });
+            state.status = Some(Status::new(false, |l| {
+                format!("{} {}", crate::i18n::tui_bc(l).exported_to, path.display())
+            }));
             return None;
         }
         Action::ExportFailed(msg) => {
-            state.status = Some(Status {
-                text: format!("{}: {msg}", crate::i18n::tui_bc(state.lang).export_failed),
-                error: true,
-            });
+            state.status = Some(Status::new(true, |l| {
+                format!("{}: {msg}", crate::i18n::tui_bc(l).export_failed)
+            }));
             return None;
         }
         Action::LoadFailed(msg) => {
-            state.status = Some(Status {
-                text: format!("{}: {msg}", t.load_failed),
-                error: true,
-            });
+            state.status = Some(Status::new(true, |l| {
+                format!("{}: {msg}", crate::i18n::tui(l).load_failed)
+            }));
             return None;
         }
         Action::Loaded { profile, origin } => {
@@ -231,10 +225,13 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.cursor = Default::default();
             state.recompute();
             state.screen = Screen::Situation;
-            state.status = Some(Status {
-                text: format!("{}: {}", t.profile_loaded, state.profile.title),
-                error: false,
-            });
+            state.status = Some(Status::new(false, |l| {
+                format!(
+                    "{}: {}",
+                    crate::i18n::tui(l).profile_loaded,
+                    state.profile.title
+                )
+            }));
             state.revision += 1;
             return None;
         }
@@ -245,10 +242,7 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         Action::Restore(session) => {
             state.apply_session(*session);
             state.popup = None;
-            state.status = Some(Status {
-                text: crate::i18n::tui(state.lang).restored.into(),
-                error: false,
-            });
+            state.status = Some(Status::new(false, |l| crate::i18n::tui(l).restored.into()));
             state.revision += 1;
             return None;
         }
@@ -267,10 +261,9 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
                     purpose: InputPurpose::SaveBeforeQuit,
                     buffer: state.default_save_path.clone(),
                 });
-                state.status = Some(Status {
-                    text: t.quit_unsaved.into(),
-                    error: true,
-                });
+                state.status = Some(Status::new(true, |l| {
+                    crate::i18n::tui(l).quit_unsaved.into()
+                }));
             } else {
                 state.quit = true;
             }
@@ -329,11 +322,11 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.reveal = !state.reveal;
             state.entering = None;
             state.revision += 1;
-            let r = crate::i18n::room(state.lang);
-            state.status = Some(Status {
-                text: (if state.reveal { r.revealed } else { r.hidden_again }).into(),
-                error: false,
-            });
+            let revealed = state.reveal;
+            state.status = Some(Status::new(false, |l| {
+                let r = crate::i18n::room(l);
+                (if revealed { r.revealed } else { r.hidden_again }).into()
+            }));
         }
         // The blind round: a member's hidden screen opens for the member at the keyboard
         // only on the weights screen, and the first key only opens it.
@@ -426,10 +419,9 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
                         text,
                     });
                     state.revision += 1;
-                    state.status = Some(Status {
-                        text: crate::i18n::room(state.lang).note_saved.into(),
-                        error: false,
-                    });
+                    state.status = Some(Status::new(false, |l| {
+                        crate::i18n::room(l).note_saved.into()
+                    }));
                 }
                 None
             }
@@ -438,10 +430,9 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
                 let text = editor.text();
                 if !text.trim().is_empty() {
                     state.note_draft = Some((editor.kind, text));
-                    state.status = Some(Status {
-                        text: crate::i18n::room(state.lang).note_draft_kept.into(),
-                        error: false,
-                    });
+                    state.status = Some(Status::new(false, |l| {
+                        crate::i18n::room(l).note_draft_kept.into()
+                    }));
                 }
                 None
             }
@@ -492,9 +483,9 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         InputPurpose::BusinessCase(_) => {
             c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | ' ' | '-')
         }
-        InputPurpose::SavePath
-        | InputPurpose::SaveBeforeQuit
-        | InputPurpose::ExportPath => !c.is_control(),
+        InputPurpose::SavePath | InputPurpose::SaveBeforeQuit | InputPurpose::ExportPath => {
+            !c.is_control()
+        }
     }
 }
 
@@ -529,11 +520,11 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
         InputPurpose::BusinessCase(field) => {
             match screens::business_case::commit(state, field, &buffer) {
                 Ok(text) => {
-                    state.status = Some(Status { text, error: false });
+                    state.status = Some(Status::new(false, |_| text.clone()));
                 }
                 Err(text) => {
                     // The value is refused: the state is kept and the prompt stays open.
-                    state.status = Some(Status { text, error: true });
+                    state.status = Some(Status::new(true, |_| text.clone()));
                     state.popup = Some(Popup::Input { purpose, buffer });
                 }
             }
@@ -543,10 +534,9 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
             match buffer.trim().parse::<u32>() {
                 Ok(n) if n > 0 => screens::situation::set_number(state, field, n),
                 _ => {
-                    state.status = Some(Status {
-                        text: crate::i18n::tui(state.lang).not_a_number.into(),
-                        error: true,
-                    });
+                    state.status = Some(Status::new(true, |l| {
+                        crate::i18n::tui(l).not_a_number.into()
+                    }));
                     state.popup = Some(Popup::Input { purpose, buffer });
                 }
             }

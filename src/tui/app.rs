@@ -211,12 +211,18 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
 /// whatever municipality is in focus, as the note does. The note's assembly appends these
 /// after its ranking chapters.
 pub fn session_blocks(state: &State) -> Vec<crate::report::doc::Block> {
-    use crate::report::note::session::{GroupChapter, SessionChapter, group_chapter, session_chapter};
+    use crate::report::note::session::{
+        GroupChapter, SessionChapter, group_chapter, session_chapter,
+    };
     let slot = state.group_slot().unwrap_or(0);
     let weights = if state.is_group() {
         state.profile.weights.clone()
     } else {
-        state.weights.first().cloned().unwrap_or_else(|| state.profile.weights.clone())
+        state
+            .weights
+            .first()
+            .cloned()
+            .unwrap_or_else(|| state.profile.weights.clone())
     };
     let view = super::mcda::member_view(&state.profile, slot, &weights);
     let Ok(evaluation) = (if state.is_group() {
@@ -240,10 +246,11 @@ pub fn session_blocks(state: &State) -> Vec<crate::report::doc::Block> {
             crate::core::analysis::SamplingSettings::default(),
         )
     });
-    let smaa = analysis
-        .as_ref()
-        .ok()
-        .and_then(|a| a.robustness.as_ref().map(|r| (&r.smaa, a.candidates.as_slice())));
+    let smaa = analysis.as_ref().ok().and_then(|a| {
+        a.robustness
+            .as_ref()
+            .map(|r| (&r.smaa, a.candidates.as_slice()))
+    });
     let record = state.weight_records.get(slot).and_then(Option::as_ref);
     let mut blocks = session_chapter(&SessionChapter {
         catalogue: &state.catalogue,

@@ -464,7 +464,11 @@ mod tests {
         );
         assert_eq!(e.ratings, vec![100.0, 75.0, 50.0]);
         // AHP starts from the weights: privacy (40) against cost predictability (20) is 2.
-        let i = e.criteria.iter().position(|&c| c == Criterion::Privacy).unwrap();
+        let i = e
+            .criteria
+            .iter()
+            .position(|&c| c == Criterion::Privacy)
+            .unwrap();
         let j = e
             .criteria
             .iter()
@@ -489,7 +493,11 @@ mod tests {
                 c.iter().position(|&x| x == b).unwrap(),
             )
         };
-        assert_eq!(at(Criterion::Privacy, Criterion::Control), 9.0, "20 clamps to 9");
+        assert_eq!(
+            at(Criterion::Privacy, Criterion::Control),
+            9.0,
+            "20 clamps to 9"
+        );
         assert_eq!(at(Criterion::Control, Criterion::Exit), 9.0);
         assert_eq!(at(Criterion::Exit, Criterion::Privacy), 1.0 / 9.0);
     }

@@ -230,11 +230,27 @@ impl PartialEq for NoteEditor {
     }
 }
 
-/// A message in the status line.
+/// A message in the status line, in both languages: drawn in the room's language of the
+/// moment (an `L` after it switches it too), and cleared by the next key (see `update`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
-    pub text: String,
+    pub text: crate::core::text::Localized,
     pub error: bool,
+}
+
+impl Status {
+    /// A message built per language by `f`.
+    pub fn new(error: bool, f: impl Fn(Lang) -> String) -> Status {
+        Status {
+            text: crate::core::text::Localized::new(f(Lang::Nl), f(Lang::En)),
+            error,
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        self.text.get(lang)
+    }
 }
 
 /// Cursor positions per screen.
@@ -427,7 +443,8 @@ impl State {
     /// The warning when the weights in focus came from AHP judgements that are inconsistent
     /// (CR above Saaty's 0,10) and were applied anyway; shown wherever those weights are used.
     pub fn ahp_warning(&self) -> Option<String> {
-        self.ahp_warning_text().map(|w| w.get(self.lang).to_string())
+        self.ahp_warning_text()
+            .map(|w| w.get(self.lang).to_string())
     }
 
     /// [`Self::ahp_warning`] in both languages.

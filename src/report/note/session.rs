@@ -254,7 +254,12 @@ pub fn session_chapter(input: &SessionChapter) -> Vec<Block> {
     if !input.weight_sets.is_empty() {
         out.push(heading(3, x.weight_sets, None));
         let mut columns = vec![Column::text(x.col_criterion)];
-        columns.extend(input.weight_sets.iter().map(|s| Column::number(s.name.clone())));
+        columns.extend(
+            input
+                .weight_sets
+                .iter()
+                .map(|s| Column::number(s.name.clone())),
+        );
         let normalised: Vec<_> = input
             .weight_sets
             .iter()
@@ -262,12 +267,18 @@ pub fn session_chapter(input: &SessionChapter) -> Vec<Block> {
             .collect();
         let rows = Criterion::ALL
             .iter()
-            .filter(|c| normalised.iter().any(|n| n.get(c).is_some_and(|&w| w > 0.0)))
+            .filter(|c| {
+                normalised
+                    .iter()
+                    .any(|n| n.get(c).is_some_and(|&w| w > 0.0))
+            })
             .map(|c| {
                 let mut row = vec![c.name().get(lang).to_string()];
-                row.extend(normalised.iter().map(|n| {
-                    number::percent(n.get(c).copied().unwrap_or(0.0), 1, lang)
-                }));
+                row.extend(
+                    normalised
+                        .iter()
+                        .map(|n| number::percent(n.get(c).copied().unwrap_or(0.0), 1, lang)),
+                );
                 row
             })
             .collect();
@@ -497,11 +508,29 @@ mod tests {
                 random_index_table: "saaty_1980".into(),
             },
         };
-        let nl = all_text(&session_chapter(&chapter(&cat, &e, Some(&rec), &[], Lang::Nl)));
+        let nl = all_text(&session_chapter(&chapter(
+            &cat,
+            &e,
+            Some(&rec),
+            &[],
+            Lang::Nl,
+        )));
         assert!(nl.contains("Consistentieratio (CR): 0,208"), "{nl}");
-        assert!(nl.contains("! Let op: de AHP-oordelen spraken elkaar tegen (CR 0,208"), "{nl}");
-        let en = all_text(&session_chapter(&chapter(&cat, &e, Some(&rec), &[], Lang::En)));
-        assert!(en.contains("(CR 0.208, above Saaty's limit of 0.10)"), "{en}");
+        assert!(
+            nl.contains("! Let op: de AHP-oordelen spraken elkaar tegen (CR 0,208"),
+            "{nl}"
+        );
+        let en = all_text(&session_chapter(&chapter(
+            &cat,
+            &e,
+            Some(&rec),
+            &[],
+            Lang::En,
+        )));
+        assert!(
+            en.contains("(CR 0.208, above Saaty's limit of 0.10)"),
+            "{en}"
+        );
         // A consistent one has no warning.
         let mut ok = rec.clone();
         if let WeightMethod::Ahp {
@@ -510,7 +539,13 @@ mod tests {
         {
             *consistency_ratio = Some(0.05);
         }
-        let text = all_text(&session_chapter(&chapter(&cat, &e, Some(&ok), &[], Lang::Nl)));
+        let text = all_text(&session_chapter(&chapter(
+            &cat,
+            &e,
+            Some(&ok),
+            &[],
+            Lang::Nl,
+        )));
         assert!(!text.contains("! Let op"), "{text}");
     }
 
@@ -540,7 +575,10 @@ mod tests {
         let d = text.find("# Besluiten").unwrap();
         let q = text.find("# Open vragen").unwrap();
         assert!(d < q, "decisions before open questions:\n{text}");
-        assert!(text.contains("- SSC verder uitwerken\nmet de buren\n"), "{text}");
+        assert!(
+            text.contains("- SSC verder uitwerken\nmet de buren\n"),
+            "{text}"
+        );
         assert!(!text.contains("# Acties"), "no empty kind:\n{text}");
     }
 
@@ -631,9 +669,15 @@ mod tests {
             open.contains("| Criterium | Aarle | Bladel-Oost | Eersel-Noord | Reusel-Zuid | Groep | Gemiddelde | Spreiding |"),
             "{open}"
         );
-        assert!(open.contains("Betwist (gewichten liggen meer dan 10 procentpunt uiteen): Privacy"), "{open}");
+        assert!(
+            open.contains("Betwist (gewichten liggen meer dan 10 procentpunt uiteen): Privacy"),
+            "{open}"
+        );
         assert!(open.contains("Overeenstemming: matig."), "{open}");
-        assert!(open.contains("| Bladel-Oost | Colocatie · Eigen beheer · Private cloud | nee |"), "{open}");
+        assert!(
+            open.contains("| Bladel-Oost | Colocatie · Eigen beheer · Private cloud | nee |"),
+            "{open}"
+        );
         assert!(open.contains("Toelaatbaar voor alle gemeenten: "), "{open}");
     }
 }

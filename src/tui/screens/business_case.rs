@@ -526,8 +526,8 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             };
             let text = next.to_string();
             let st = match commit(state, BcField::Horizon, &text) {
-                Ok(text) => crate::tui::state::Status { text, error: false },
-                Err(text) => crate::tui::state::Status { text, error: true },
+                Ok(text) => crate::tui::state::Status::new(false, |_| text.clone()),
+                Err(text) => crate::tui::state::Status::new(true, |_| text.clone()),
             };
             state.status = Some(st);
         }

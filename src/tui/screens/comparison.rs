@@ -193,17 +193,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         p.table,
     );
 
-    let mut ex: Vec<Line> = e
-        .blind_spot_texts(&state.catalogue)
+    // The notes above the exclusions (`notes`, which `parts` sized the panel for).
+    let mut ex: Vec<Line> = notes(state, e)
         .iter()
-        .map(|n| Line::from(Span::styled(format!("⚠ {}", n.get(lang)), th.bad())))
+        .map(|n| {
+            if *n == crate::core::text::tie_break_note() {
+                Line::from(Span::styled(n.get(lang).to_string(), th.dim()))
+            } else {
+                Line::from(Span::styled(format!("⚠ {}", n.get(lang)), th.bad()))
+            }
+        })
         .collect();
-    if e.has_ties() {
-        ex.push(Line::from(Span::styled(
-            crate::core::text::tie_break_note().get(lang).to_string(),
-            th.dim(),
-        )));
-    }
     let title = if ex.is_empty() {
         s.excluded
     } else {
@@ -943,12 +943,10 @@ fn split_sentences(text: &str) -> Vec<String> {
 /// recorded as such; refused with a message before the reveal (it would show the mean of
 /// weights the room has not seen).
 fn adopt_mean(state: &mut State) {
-    let r = crate::i18n::room(state.lang);
     if !state.reveal {
-        state.status = Some(crate::tui::state::Status {
-            text: r.adopt_blind.into(),
-            error: true,
-        });
+        state.status = Some(crate::tui::state::Status::new(true, |l| {
+            crate::i18n::room(l).adopt_blind.into()
+        }));
         return;
     }
     let Some(Ok(g)) = state.analyses.group.as_ref().map(|c| &c.value) else {
@@ -961,7 +959,9 @@ fn adopt_mean(state: &mut State) {
     }
     let criteria = g.criteria.clone();
     let members = g.members.len();
-    let Some(slot) = state.group_slot() else { return };
+    let Some(slot) = state.group_slot() else {
+        return;
+    };
     state.profile.weights = w;
     if let Some(rec) = state.weight_records.get_mut(slot) {
         *rec = Some(crate::io::store::WeightRecord {
@@ -975,10 +975,9 @@ fn adopt_mean(state: &mut State) {
     }
     state.revision += 1;
     state.recompute_member(slot);
-    state.status = Some(crate::tui::state::Status {
-        text: r.adopted.into(),
-        error: false,
-    });
+    state.status = Some(crate::tui::state::Status::new(false, |l| {
+        crate::i18n::room(l).adopted.into()
+    }));
 }
 
 /// Moving over cells, opening "why".

@@ -110,7 +110,7 @@ fn draw(frame: &mut Frame, state: &State) {
         let st = if s.error { th.bad() } else { th.good() };
         let mark = if s.error { "✗" } else { "✓" };
         frame.render_widget(
-            Line::from(Span::styled(format!(" {mark} {}", s.text), st)),
+            Line::from(Span::styled(format!(" {mark} {}", s.text(state.lang)), st)),
             a.status,
         );
     }

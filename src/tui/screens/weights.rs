@@ -601,7 +601,11 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         }
         // Weights shown = weights used: the new method's weights replace the old ones at once
         // (the sliders of direct points are the weights already).
-        if state.elicit.get(m).is_some_and(|e| e.method != Method::Direct) {
+        if state
+            .elicit
+            .get(m)
+            .is_some_and(|e| e.method != Method::Direct)
+        {
             apply_method(state);
             let x = crate::i18n::mcda(state.lang);
             let method = state.elicit.get(m).map_or(Method::Direct, |e| e.method);
@@ -660,17 +664,10 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 /// "Applied with …", or the AHP inconsistency warning when that is what was applied.
 fn applied_status(state: &State, method: &str) -> Status {
     match state.ahp_warning() {
-        Some(w) => Status {
-            text: w,
-            error: true,
-        },
-        None => Status {
-            text: crate::i18n::fill(
-                crate::i18n::room(state.lang).method_applied,
-                &[("method", method)],
-            ),
-            error: false,
-        },
+        Some(w) => Status::new(true, |_| w.clone()),
+        None => Status::new(false, |l| {
+            crate::i18n::fill(crate::i18n::room(l).method_applied, &[("method", method)])
+        }),
     }
 }
 
