@@ -152,7 +152,10 @@ fn invalid_input_shows_an_error_and_keeps_the_state() {
         let revision = s.revision;
         edit(&mut s, row, text);
         let st = s.status.clone().expect("an error in the status line");
-        assert!(st.error && st.text(s.lang).contains(message), "{text}: {st:?}");
+        assert!(
+            st.error && st.text(s.lang).contains(message),
+            "{text}: {st:?}"
+        );
         // The editor stays open with what was typed; nothing changed.
         assert!(
             matches!(&s.popup, Some(Popup::Input { buffer, .. }) if buffer == text),
@@ -179,7 +182,10 @@ fn a_start_year_beyond_a_shorter_horizon_is_refused_with_its_location() {
     s.recompute();
     edit(&mut s, 0, "5");
     let st = s.status.clone().unwrap();
-    assert!(st.error && st.text(s.lang).starts_with("Not applied: "), "{st:?}");
+    assert!(
+        st.error && st.text(s.lang).starts_with("Not applied: "),
+        "{st:?}"
+    );
     assert!(st.text(s.lang).contains("outside the horizon"), "{st:?}");
     assert_ne!(s.profile, before);
     assert_eq!(s.profile.business_case.as_ref().unwrap().horizon.years(), 7);

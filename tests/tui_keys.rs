@@ -212,7 +212,11 @@ fn a_failing_save_keeps_the_state_and_says_why() {
     app::dispatch(&mut s, outcome);
     let st = s.status.clone().expect("a message");
     assert!(st.error, "{st:?}");
-    assert!(st.text(s.lang).contains("Opslaan mislukt"), "{}", st.text(s.lang));
+    assert!(
+        st.text(s.lang).contains("Opslaan mislukt"),
+        "{}",
+        st.text(s.lang)
+    );
     assert_eq!(s.session(), before);
 }
 

@@ -251,7 +251,11 @@ fn an_inconsistent_ahp_result_is_applied_with_a_warning_on_every_screen() {
     assert!(e.judge(0, 1, 9.0) && e.judge(1, 2, 9.0) && e.judge(0, 2, 1.0 / 9.0));
     key(&mut s, KeyCode::Enter);
     let st = s.status.clone().unwrap();
-    assert!(st.error && st.text(s.lang).contains("inconsistent"), "{}", st.text(s.lang));
+    assert!(
+        st.error && st.text(s.lang).contains("inconsistent"),
+        "{}",
+        st.text(s.lang)
+    );
     let w = s.ahp_warning().unwrap();
     assert!(w.contains("CR 0,") && w.contains("toch toegepast"), "{w}");
     let text = common::render(&s, 120, 36);
@@ -399,7 +403,10 @@ fn a_status_message_is_cleared_by_the_next_key_and_follows_the_language() {
     // A message shows in the language of the moment.
     keys(&mut s, "6tt");
     let st = s.status.clone().unwrap();
-    assert!(st.text(Lang::Nl).starts_with("Gewichten nu volgens"), "{st:?}");
+    assert!(
+        st.text(Lang::Nl).starts_with("Gewichten nu volgens"),
+        "{st:?}"
+    );
     s.lang = Lang::En;
     let text = common::render(&s, 120, 36);
     assert!(text.contains("Weights now by ROC"), "{text}");

@@ -183,20 +183,16 @@ fn thousands(d: Decimal, lang: Lang) -> String {
 
 /// A factor or count in the room's style: "0,95" (nl), "0.95" (en).
 fn factor(d: Decimal, lang: Lang) -> String {
-    let s = d.normalize().to_string();
-    match lang {
-        Lang::Nl => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::report::number::factor(d, lang)
 }
 
 /// An axis label in euros (the axis is titled EUR): "-1,2 mln" / "-1.2 m" from a million
 /// on, else rounded to thousands: "-173.000" / "-173,000".
 fn axis_money(x: f64, lang: Lang) -> String {
     if x.abs() >= 999_500.0 {
-        let m = format!("{:.1}", x / 1_000_000.0);
+        let m = crate::report::number::decimal(x / 1_000_000.0, 1, lang);
         match lang {
-            Lang::Nl => format!("{} mln", m.replace('.', ",")),
+            Lang::Nl => format!("{m} mln"),
             Lang::En => format!("{m} m"),
         }
     } else {

@@ -160,9 +160,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             for (j, k) in e.criteria.iter().enumerate() {
                 let score = r.score(*k).map(|x| x.score).unwrap_or(0.0);
                 let text = if c.cell >= 9 {
-                    format!("{}{:>4.1}", bar(score, c.cell as usize - 5), score)
+                    format!(
+                        "{}{:>4}",
+                        bar(score, c.cell as usize - 5),
+                        num(state.lang, score, 1)
+                    )
                 } else {
-                    format!("{score:>4.1}")
+                    format!("{:>4}", num(state.lang, score, 1))
                 };
                 let st = if sel_row && j == state.cursor.cmp_col {
                     th.selected()
@@ -174,7 +178,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 cells.push(Cell::from(Span::styled(text, st)));
             }
             cells.push(Cell::from(Span::styled(
-                format!("{:>5.2}", r.total),
+                format!("{:>5}", num(state.lang, r.total, 2)),
                 if r.rank == 1 { th.heading() } else { th.text() },
             )));
             Row::new(cells)
@@ -871,10 +875,10 @@ pub fn why(frame: &mut Frame, area: Rect, state: &State) {
             Span::styled(format!("{}: ", k.name().get(lang)), th.heading()),
             Span::styled(
                 format!(
-                    "{:.1} / 10   {} {:.0}%",
-                    cs.score,
+                    "{} / 10   {} {}",
+                    num(lang, cs.score, 1),
                     s.weight.to_lowercase(),
-                    cs.weight * 100.0
+                    pct(lang, cs.weight, 0)
                 ),
                 th.text(),
             ),

@@ -76,12 +76,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         field(
             0,
             s.inhabitants,
-            editing(state, 0).unwrap_or(thousands(m.inhabitants)),
+            editing(state, 0).unwrap_or(thousands(m.inhabitants, state.lang)),
         ),
         field(
             1,
             s.workplaces,
-            editing(state, 1).unwrap_or(thousands(m.workplaces)),
+            editing(state, 1).unwrap_or(thousands(m.workplaces, state.lang)),
         ),
         field(2, s.current, option_name(state, m.current)),
         Line::from(""),
@@ -149,9 +149,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 info.push(Line::from(Span::styled(m.name.clone(), st)));
                 info.push(Line::from(format!(
                     "  {} {} · {} {}",
-                    thousands(m.inhabitants),
+                    thousands(m.inhabitants, state.lang),
                     s.inhabitants.to_lowercase(),
-                    thousands(m.workplaces),
+                    thousands(m.workplaces, state.lang),
                     s.workplaces.to_lowercase()
                 )));
                 info.push(Line::from(format!("  {}", option_name(state, m.current))));

@@ -92,9 +92,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             "{} {}: {} {} · {} {}",
             s.municipality,
             m.name,
-            thousands(m.inhabitants),
+            thousands(m.inhabitants, state.lang),
             s.inhabitants.to_lowercase(),
-            thousands(m.workplaces),
+            thousands(m.workplaces, state.lang),
             s.workplaces.to_lowercase()
         )));
     }
@@ -111,17 +111,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 }
 
-/// 45300 → "45.300" (Dutch and English rooms both read the dot fine on a projector).
-pub fn thousands(n: u32) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
+/// A whole number grouped in the room's language: 45300 → "45.300" (nl), "45,300" (en), through
+/// `report::number`.
+pub fn thousands(n: u32, lang: crate::core::text::Lang) -> String {
+    crate::report::number::integer(u64::from(n), lang)
 }
 
 /// Moving and opening.
@@ -151,8 +144,10 @@ pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
 mod tests {
     #[test]
     fn thousands_groups_by_three() {
-        assert_eq!(super::thousands(45300), "45.300");
-        assert_eq!(super::thousands(380), "380");
-        assert_eq!(super::thousands(1_000_000), "1.000.000");
+        use crate::core::text::Lang;
+        assert_eq!(super::thousands(45300, Lang::Nl), "45.300");
+        assert_eq!(super::thousands(45300, Lang::En), "45,300");
+        assert_eq!(super::thousands(380, Lang::En), "380");
+        assert_eq!(super::thousands(1_000_000, Lang::Nl), "1.000.000");
     }
 }
