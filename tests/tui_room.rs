@@ -414,3 +414,113 @@ fn a_status_message_is_cleared_by_the_next_key_and_follows_the_language() {
     update(&mut s, Action::Autosaved);
     assert!(s.status.is_some());
 }
+
+/// The hint bar: the last line of a rendered frame.
+fn hint_line(s: &State, w: u16, h: u16) -> String {
+    common::render(s, w, h)
+        .lines()
+        .last()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn the_hint_bar_shows_the_keys_that_work_on_each_screen_and_dialog() {
+    let mut s = common::starters(Lang::Nl);
+    keys(&mut s, "6");
+    let h = hint_line(&s, 120, 36);
+    assert!(
+        h.contains(" t  methode") && h.contains(" m  gemeente"),
+        "{h}"
+    );
+    assert!(!h.contains(" e  exporteren"), "{h}");
+    keys(&mut s, "7");
+    let h = hint_line(&s, 120, 36);
+    assert!(
+        h.contains(" v  gevoeligheid") && h.contains(" g  groep"),
+        "{h}"
+    );
+    assert!(h.contains(" r  onthullen"), "{h}");
+    assert!(!h.contains("+ -"), "+ - does nothing here: {h}");
+    keys(&mut s, "8");
+    assert!(hint_line(&s, 120, 36).contains(" ← →  scenario"));
+    keys(&mut s, "0");
+    let h = hint_line(&s, 120, 36);
+    assert!(
+        h.contains(" e  exporteren") && h.contains(" n  notitie"),
+        "{h}"
+    );
+    // Typing in a prompt: its own keys, no `q stoppen`.
+    keys(&mut s, "e");
+    let h = hint_line(&s, 120, 36);
+    assert!(
+        h.contains("Enter  bevestigen") && !h.contains("stoppen"),
+        "{h}"
+    );
+    key(&mut s, KeyCode::Esc);
+    keys(&mut s, "n");
+    let h = hint_line(&s, 120, 36);
+    assert!(h.contains("F2  bewaren") && !h.contains("stoppen"), "{h}");
+}
+
+#[test]
+fn keys_work_only_where_the_help_lists_them_and_i_is_explained() {
+    let mut s = common::demo(Lang::Nl);
+    keys(&mut s, "3");
+    keys(&mut s, "t");
+    assert_eq!(
+        s.elicit[0].method,
+        wolkwijzer::tui::mcda::Method::Direct,
+        "t is a weights key"
+    );
+    keys(&mut s, "6?");
+    let text = common::render(&s, 120, 36);
+    assert!(
+        text.contains("AHP: naar het meest tegenstrijdige paar oordelen"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Gemiddelde van de gemeenten"),
+        "no group keys for one municipality:\n{text}"
+    );
+    // Every key the help lists on a screen gives an action there, and no other key does.
+    for screen in wolkwijzer::tui::Screen::ALL {
+        let mut t = common::starters(Lang::En);
+        update(&mut t, Action::GoTo(screen.index()));
+        for b in wolkwijzer::tui::keymap::active(&t) {
+            for (code, mods, action) in b.map {
+                let got = action_for_key(&t, KeyEvent::new(code, mods));
+                assert_eq!(got, Some(action), "{screen:?} {}", b.keys);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_tab_bar_names_every_screen_from_80_columns() {
+    let s = common::demo(Lang::Nl);
+    for w in [80u16, 100, 120] {
+        let tabs = common::render(&s, w, 24)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_string();
+        for i in 1..=10 {
+            assert!(tabs.contains(&format!("{i} ")), "{w}: {tabs}");
+        }
+        assert!(
+            tabs.contains("Verg") && tabs.contains("Samv") || tabs.contains("Samen"),
+            "{w}: {tabs}"
+        );
+    }
+    let s = common::demo(Lang::En);
+    let tabs = common::render(&s, 120, 36)
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    assert!(
+        tabs.contains("7 Compare") && tabs.contains("10 Summary"),
+        "{tabs}"
+    );
+}

@@ -218,24 +218,18 @@ fn too_small(frame: &mut Frame, area: Rect, state: &State) {
 }
 
 fn hint_bar(state: &State, width: u16) -> Line<'static> {
-    let t = crate::i18n::tui(state.lang);
     let th = &state.theme;
     let mut spans = vec![];
     let mut used = 0usize;
-    let mut hinted: Vec<(u8, &'static str, keymap::Label)> = keymap::bindings()
-        .into_iter()
-        .filter_map(|b| b.hint.map(|(rank, word)| (rank, b.keys, word)))
-        .collect();
-    hinted.sort_by_key(|h| h.0);
-    for (_, keys, word) in hinted {
+    for (keys, word) in keymap::hints(state) {
         // The key badge " keys " and the word " word  ", as drawn below.
-        let w = keys.chars().count() + 2 + word(t).chars().count() + 3;
+        let w = keys.chars().count() + 2 + word.chars().count() + 3;
         if used + w > width as usize {
             break;
         }
         used += w;
         spans.push(Span::styled(format!(" {keys} "), th.tab_active()));
-        spans.push(Span::styled(format!(" {}  ", word(t)), th.dim()));
+        spans.push(Span::styled(format!(" {word}  "), th.dim()));
     }
     Line::from(spans)
 }
@@ -264,20 +258,27 @@ pub fn popup_block<'a>(title: &str, state: &State) -> Block<'a> {
 
 fn help(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui(state.lang);
-    let b = keymap::bindings();
-    let r = centered(area, 64, b.len() as u16 + 5);
-    frame.render_widget(Clear, r);
+    let r = crate::i18n::room(state.lang);
+    // The keys that work here: this screen's own, the group's, and the general ones.
+    let b = keymap::active(state);
+    let w = 78.min(area.width);
+    let rect = centered(area, w, b.len() as u16 + 4);
+    frame.render_widget(Clear, rect);
     let rows = b.iter().map(|b| {
         Row::new(vec![
             Span::styled(b.keys, state.theme.heading()),
             Span::styled((b.desc)(t), state.theme.text()),
         ])
     });
-    let title = format!("{} — {}", t.help_title, t.help_close);
+    let screen = t.screens[state.screen.index()];
+    let title = format!(
+        "{} — {} ({screen}) — {}",
+        t.help_title, r.help_here, t.help_close
+    );
     frame.render_widget(
-        Table::new(rows, [Constraint::Length(12), Constraint::Min(10)])
-            .block(popup_block(&title, state)),
-        r,
+        Table::new(rows, [Constraint::Length(10), Constraint::Min(10)])
+            .block(popup_block(&title, state).padding(Padding::new(1, 1, 0, 0))),
+        rect,
     );
 }
 
