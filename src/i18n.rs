@@ -2002,6 +2002,12 @@ pub struct RoomStrings {
     pub hint_fresh: &'static str,
     /// The help's title line when it lists only this screen's keys.
     pub help_here: &'static str,
+    pub key_undo: &'static str,
+    pub key_reset: &'static str,
+    pub hint_undo: &'static str,
+    pub undone: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub weights_reset: &'static str,
 }
 
 pub const ROOM_NL: RoomStrings = RoomStrings {
@@ -2075,6 +2081,12 @@ pub const ROOM_NL: RoomStrings = RoomStrings {
     hint_restore: "herstellen",
     hint_fresh: "nieuw beginnen",
     help_here: "op dit scherm",
+    key_undo: "Laatste wijziging van gewichten, AHP of business case ongedaan maken",
+    key_reset: "Terug naar de gewichten uit het profiel (u maakt ook dit ongedaan)",
+    hint_undo: "ongedaan",
+    undone: "Laatste wijziging ongedaan gemaakt",
+    nothing_to_undo: "Niets meer om ongedaan te maken",
+    weights_reset: "Gewichten terug zoals in het profiel (u: ongedaan maken)",
 };
 
 pub const ROOM_EN: RoomStrings = RoomStrings {
@@ -2148,6 +2160,12 @@ pub const ROOM_EN: RoomStrings = RoomStrings {
     hint_restore: "restore",
     hint_fresh: "start afresh",
     help_here: "on this screen",
+    key_undo: "Undo the last change of weights, AHP or business case",
+    key_reset: "Back to the profile's weights (u undoes this too)",
+    hint_undo: "undo",
+    undone: "Last change undone",
+    nothing_to_undo: "Nothing left to undo",
+    weights_reset: "Weights back as in the profile (u: undo)",
 };
 
 /// The room's labels for a language.

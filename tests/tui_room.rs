@@ -282,7 +282,7 @@ fn notes_are_multi_line_typed_and_a_paste_never_runs_as_commands() {
     key(&mut s, KeyCode::Enter);
     update(
         &mut s,
-        Action::Paste("q stoppen? 1 2 3 Tab s e\r\nnog een regel".into()),
+        Action::Paste("q stoppen? 1 2 3 Tab s e\rnog een regel".into()),
     );
     key(&mut s, KeyCode::Tab);
     assert!(!s.quit);
@@ -523,4 +523,35 @@ fn the_tab_bar_names_every_screen_from_80_columns() {
         tabs.contains("7 Compare") && tabs.contains("10 Summary"),
         "{tabs}"
     );
+}
+
+#[test]
+fn u_takes_back_weight_ahp_and_business_case_edits_and_shift_u_resets() {
+    let mut s = common::demo(Lang::Nl);
+    let start = s.weights[0].clone();
+    keys(&mut s, "6++");
+    let after = s.weights[0].clone();
+    keys(&mut s, "tttt");
+    assert_eq!(s.elicit[0].method, wolkwijzer::tui::mcda::Method::Ahp);
+    keys(&mut s, "uuuu");
+    assert_eq!(s.weights[0], after, "the four methods taken back");
+    assert_eq!(s.elicit[0].method, wolkwijzer::tui::mcda::Method::Direct);
+    keys(&mut s, "uu");
+    assert_eq!(s.weights[0], start);
+    keys(&mut s, "u");
+    assert!(s.status.as_ref().unwrap().error, "nothing left");
+    // A business case edit.
+    let bc = s.profile.business_case.clone();
+    keys(&mut s, "8jjjj");
+    key(&mut s, KeyCode::Enter);
+    keys(&mut s, "1");
+    key(&mut s, KeyCode::Enter);
+    assert_ne!(s.profile.business_case, bc);
+    keys(&mut s, "u");
+    assert_eq!(s.profile.business_case, bc);
+    // Reset to the profile's weights, itself undoable.
+    keys(&mut s, "6+++U");
+    assert_eq!(s.weights[0], start);
+    keys(&mut s, "u");
+    assert_ne!(s.weights[0], start);
 }

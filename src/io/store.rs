@@ -556,7 +556,7 @@ mod tests {
     fn typed_notes_the_blind_round_and_weight_sets_round_trip() {
         let mut s = demo_session();
         s.blind = Some(BlindRound {
-            entered: vec![0, 2],
+            entered: vec![0],
             revealed: true,
         });
         s.weight_sets = vec![WeightSet {
@@ -566,6 +566,41 @@ mod tests {
         let text = to_toml(&s).unwrap();
         assert!(text.contains("kind = \"action\""), "{text}");
         assert_eq!(parse("t", &text).unwrap(), s);
+    }
+
+    #[test]
+    fn a_group_session_may_record_the_groups_own_weights_but_no_further_member() {
+        let text = include_str!("../../profiles/startersgroep.toml");
+        let profile = crate::io::profile::parse("startersgroep.toml", text).unwrap();
+        let record = |member| WeightRecord {
+            member,
+            criteria: profile.weights.criteria(),
+            how: WeightMethod::GroupMean { members: 4 },
+        };
+        let mut s = demo_session();
+        s.weights = vec![profile.weights.clone(); 4];
+        s.profile = profile.clone();
+        s.business_case = None;
+        s.elicitation = vec![record(4)];
+        s.blind = Some(BlindRound {
+            entered: vec![0, 3],
+            revealed: false,
+        });
+        assert!(parse("s.toml", &to_toml(&s).unwrap()).is_ok());
+        s.elicitation = vec![record(5)];
+        let e = parse("s.toml", &to_toml(&s).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("0 to 4 (4: the group itself)"), "{e}");
+        s.elicitation.clear();
+        s.blind = Some(BlindRound {
+            entered: vec![4],
+            revealed: true,
+        });
+        let e = parse("s.toml", &to_toml(&s).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("blind.entered[0]"), "{e}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::io::store::Session;
 
 use super::layout;
 use super::screens;
-use super::state::{InputPurpose, NoteEditor, Popup, Screen, StartKind, State, Status};
+use super::state::{InputPurpose, NoteEditor, Popup, Screen, StartKind, State, Status, UNDO_DEPTH};
 
 /// Everything that can happen to the state.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +111,10 @@ pub enum Action {
     Reveal,
     /// Group view, after the reveal: the municipalities' mean becomes the group's weights.
     AdoptMean,
+    /// Take back the last edit of the weights, their elicitation or the business case.
+    Undo,
+    /// Weights screen: back to the weights the profile gave (itself undoable).
+    ResetWeights,
     /// The decision note was written to this file.
     Exported(PathBuf),
     /// Exporting the decision note failed (the message says why); the state is kept.
@@ -140,7 +144,21 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
     ) {
         state.status = None;
     }
+    // Every edit of the weights, their elicitation or the business case can be taken back.
+    let undoable = (!matches!(
+        action,
+        Action::Undo | Action::Loaded { .. } | Action::Restore(_) | Action::Resize(..)
+    ))
+    .then(|| state.undoable());
     let effect = apply(state, action);
+    if let Some(before) = undoable
+        && state.undoable() != before
+    {
+        state.undo.push(before);
+        if state.undo.len() > UNDO_DEPTH {
+            state.undo.remove(0);
+        }
+    }
     state.refresh_analyses();
     effect
 }
@@ -222,6 +240,8 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.reveal = false;
             state.entering = None;
             state.member = state.group_slot().unwrap_or(0);
+            state.profile_weights = (state.weights.clone(), state.profile.weights.clone());
+            state.undo.clear();
             state.cursor = Default::default();
             state.recompute();
             state.screen = Screen::Situation;
@@ -311,6 +331,35 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         }
         // A paste outside a text field does nothing: its text is not a list of commands.
         Action::Paste(_) => {}
+        Action::Undo => {
+            let ok = match state.undo.pop() {
+                Some(u) => {
+                    state.restore_undoable(u);
+                    state.revision += 1;
+                    true
+                }
+                None => false,
+            };
+            state.status = Some(Status::new(!ok, |l| {
+                let r = crate::i18n::room(l);
+                (if ok { r.undone } else { r.nothing_to_undo }).into()
+            }));
+        }
+        Action::ResetWeights => {
+            let (members, plenary) = state.profile_weights.clone();
+            if !members.is_empty() {
+                state.weights = members;
+            }
+            state.profile.weights = plenary;
+            state.weight_records = vec![];
+            state.elicit = vec![];
+            state.previous_ranks.clear();
+            state.recompute();
+            state.revision += 1;
+            state.status = Some(Status::new(false, |l| {
+                crate::i18n::room(l).weights_reset.into()
+            }));
+        }
         Action::Click { column, row } => {
             if let Some(a) = layout::hit(state, column, row) {
                 return apply(state, a);
@@ -402,7 +451,10 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
                 None
             }
             Action::Paste(text) => {
-                editor.area.insert_str(text.replace('\r', ""));
+                // Terminals send a pasted line break as CR (tmux, most emulators) or CR LF.
+                editor
+                    .area
+                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
                 state.popup = Some(Popup::Note(editor));
                 None
             }
@@ -449,7 +501,13 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
             Action::Paste(text) => {
                 buffer.extend(
                     text.chars()
-                        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+                        .map(|c| {
+                            if matches!(c, '\n' | '\r' | '\t') {
+                                ' '
+                            } else {
+                                c
+                            }
+                        })
                         .filter(|&c| purpose_accepts(purpose, c)),
                 );
                 state.popup = Some(Popup::Input { purpose, buffer });

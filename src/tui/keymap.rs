@@ -218,6 +218,20 @@ pub fn bindings() -> Vec<Binding> {
             map: vec![plain(Char('a'), Action::AdoptMean)],
         },
         Binding {
+            keys: "u",
+            desc: |t| room(t).key_undo,
+            hint: Some((7, |t| room(t).hint_undo)),
+            scope: Scope::All,
+            map: vec![plain(Char('u'), Action::Undo)],
+        },
+        Binding {
+            keys: "U",
+            desc: |t| room(t).key_reset,
+            hint: None,
+            scope: Scope::On(WEIGHTS),
+            map: vec![plain(Char('U'), Action::ResetWeights)],
+        },
+        Binding {
             keys: "n",
             desc: |t| t.key_notes,
             hint: Some((2, |t| room(t).hint_notes)),

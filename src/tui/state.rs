@@ -253,6 +253,20 @@ impl Status {
     }
 }
 
+/// What `u` takes back: every focus's weights (the plenary ones included), how they were
+/// obtained, the room's elicitation input, and the business case inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undoable {
+    pub weights: Vec<Weights>,
+    pub plenary: Weights,
+    pub records: Vec<Option<WeightRecord>>,
+    pub elicit: Vec<Elicitation>,
+    pub business_case: Option<crate::core::business_case::BusinessCaseSetup>,
+}
+
+/// How many edits `u` can take back.
+pub const UNDO_DEPTH: usize = 100;
+
 /// Cursor positions per screen.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cursors {
@@ -300,6 +314,10 @@ pub struct State {
     pub room_notes: Vec<RoomNote>,
     /// Weight sets the room saved under a name, to compare side by side.
     pub weight_sets: Vec<WeightSet>,
+    /// Earlier states of the weights and business case inputs, newest last (`u`).
+    pub undo: Vec<Undoable>,
+    /// The weights as the profile gave them (per member, and the plenary ones): `U` resets.
+    pub profile_weights: (Vec<Weights>, Weights),
     /// A note left with Esc: offered again by the next `n`, so no typing is lost.
     pub note_draft: Option<(NoteKind, String)>,
     pub start_items: Vec<StartItem>,
@@ -366,6 +384,8 @@ impl State {
             room_notes: vec![],
             weight_sets: vec![],
             note_draft: None,
+            undo: vec![],
+            profile_weights: (vec![], Weights::from_pairs(&[])),
             start_items: vec![StartItem {
                 kind: StartKind::Demo,
                 label: crate::io::profile::demo().subject.name().to_string(),
@@ -391,6 +411,7 @@ impl State {
             read_only: false,
         };
         s.entered = initial_entered(&s.profile);
+        s.profile_weights = (s.weights.clone(), s.profile.weights.clone());
         s.member = s.group_slot().unwrap_or(0);
         s.recompute();
         s
@@ -438,6 +459,28 @@ impl State {
             && !self.reveal
             && !self.focus_is_group()
             && self.entering != Some(self.member)
+    }
+
+    /// The part of the state `u` can take back.
+    pub fn undoable(&self) -> Undoable {
+        Undoable {
+            weights: self.weights.clone(),
+            plenary: self.profile.weights.clone(),
+            records: self.weight_records.clone(),
+            elicit: self.elicit.clone(),
+            business_case: self.profile.business_case.clone(),
+        }
+    }
+
+    /// Puts an earlier state back and recomputes what follows from it.
+    pub fn restore_undoable(&mut self, u: Undoable) {
+        self.weights = u.weights;
+        self.profile.weights = u.plenary;
+        self.weight_records = u.records;
+        self.elicit = u.elicit;
+        self.profile.business_case = u.business_case;
+        self.previous_ranks.clear();
+        self.recompute();
     }
 
     /// The warning when the weights in focus came from AHP judgements that are inconsistent
@@ -601,6 +644,7 @@ impl State {
         self.lang = s.language;
         self.screen = Screen::from_id(&s.screen).unwrap_or(Screen::Situation);
         self.notes = s.notes;
+        self.undo.clear();
         self.room_notes = s.room_notes;
         self.weight_sets = s.weight_sets;
         self.member = 0;

@@ -36,12 +36,19 @@ fn rows(state: &State) -> usize {
     FIELDS + state.profile.workloads.len()
 }
 
+/// The municipality this screen shows and edits: the one in focus; with the group itself in
+/// focus, the first member (the panel's title names it; `m` moves on).
+fn shown(state: &State) -> usize {
+    let n = state.profile.subject.members().len().max(1);
+    state.member.min(n - 1)
+}
+
 fn member(state: &State) -> Option<&Municipality> {
-    state.profile.subject.members().get(state.member).copied()
+    state.profile.subject.members().get(shown(state)).copied()
 }
 
 fn member_mut(state: &mut State) -> Option<&mut Municipality> {
-    let i = state.member;
+    let i = shown(state);
     match &mut state.profile.subject {
         Subject::Single { municipality } => Some(municipality),
         Subject::Group { members, .. } => members.get_mut(i),
@@ -141,7 +148,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         }
         _ => {
             for (i, m) in state.profile.subject.members().iter().enumerate() {
-                let st = if i == state.member {
+                let st = if i == shown(state) {
                     th.heading()
                 } else {
                     th.text()
