@@ -149,7 +149,7 @@ fn invalid_input_shows_an_error_and_keeps_the_state() {
     ] {
         let mut s = on_screen(common::demo(Lang::Nl));
         let profile = s.profile.clone();
-        let revision = s.revision;
+        let session = s.session();
         edit(&mut s, row, text);
         let st = s.status.clone().expect("an error in the status line");
         assert!(
@@ -163,7 +163,7 @@ fn invalid_input_shows_an_error_and_keeps_the_state() {
             s.popup
         );
         assert_eq!(s.profile, profile);
-        assert_eq!(s.revision, revision);
+        assert_eq!(s.session(), session);
         let frame = common::render(&s, 80, 24);
         assert!(frame.contains(message), "{frame}");
         // Esc leaves the editor; the old value is still shown.

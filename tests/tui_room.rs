@@ -555,3 +555,85 @@ fn u_takes_back_weight_ahp_and_business_case_edits_and_shift_u_resets() {
     keys(&mut s, "u");
     assert_ne!(s.weights[0], start);
 }
+
+#[test]
+fn restoring_is_offered_only_for_real_edits_and_autosave_compares_sessions() {
+    let fresh = common::demo(Lang::Nl);
+    let mut browsed = fresh.clone();
+    keys(&mut browsed, "2345L0");
+    assert!(!app::has_real_edits(&browsed.session(), &fresh.session()));
+    let mut edited = fresh.clone();
+    keys(&mut edited, "6+");
+    assert!(app::has_real_edits(&edited.session(), &fresh.session()));
+    let mut noted = fresh.clone();
+    keys(&mut noted, "n");
+    keys(&mut noted, "x");
+    key(&mut noted, KeyCode::F(2));
+    assert!(app::has_real_edits(&noted.session(), &fresh.session()));
+
+    // Autosave writes when the session differs from the last written one, and only then.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("autosave.toml");
+    let mut s = common::demo(Lang::Nl);
+    let mut last = Some(s.session());
+    app::autosave(&mut s, &mut last, Some(&path));
+    assert!(!path.exists());
+    keys(&mut s, "6+");
+    app::autosave(&mut s, &mut last, Some(&path));
+    let first = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    app::autosave(&mut s, &mut last, Some(&path));
+    assert!(!path.exists(), "nothing changed: nothing written");
+    let _ = first;
+}
+
+#[test]
+fn the_tui_refuses_what_validate_refuses_with_the_same_message() {
+    let mut s = common::demo(Lang::Nl);
+    keys(&mut s, "2");
+    key(&mut s, KeyCode::Enter);
+    for _ in 0..10 {
+        key(&mut s, KeyCode::Backspace);
+    }
+    keys(&mut s, "2000000");
+    key(&mut s, KeyCode::Enter);
+    let st = s.status.clone().expect("refused");
+    assert!(st.error, "{st:?}");
+    let msg = st.text(Lang::Nl).to_string();
+    assert!(
+        msg.contains("2000000 is out of range") && msg.contains("a whole number from 1 to 1000000"),
+        "{msg}"
+    );
+    assert_eq!(s.profile.subject.members()[0].inhabitants, 45_300);
+    assert!(
+        matches!(s.popup, Some(wolkwijzer::tui::state::Popup::Input { .. })),
+        "the prompt stays"
+    );
+    // `validate` says the same of a file with that number.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/middelgrote-gemeente.toml"),
+    )
+    .unwrap();
+    let re = text
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with("inhabitants") {
+                "inhabitants = 2000000".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&file, re).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wolkwijzer"))
+        .arg("validate")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2000000 is out of range"), "{err}");
+    assert!(err.contains("a whole number from 1 to 1000000"), "{err}");
+}

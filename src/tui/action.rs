@@ -252,7 +252,6 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
                     state.profile.title
                 )
             }));
-            state.revision += 1;
             return None;
         }
         Action::OfferRestore(session) => {
@@ -263,7 +262,6 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.apply_session(*session);
             state.popup = None;
             state.status = Some(Status::new(false, |l| crate::i18n::tui(l).restored.into()));
-            state.revision += 1;
             return None;
         }
         Action::Quit => {
@@ -303,7 +301,6 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         Action::GoTo(i) => go(state, Screen::at(i)),
         Action::ToggleLang => {
             state.lang = state.lang.toggled();
-            state.revision += 1;
         }
         Action::Help => state.popup = Some(Popup::Help),
         Action::SaveAs => {
@@ -335,7 +332,6 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             let ok = match state.undo.pop() {
                 Some(u) => {
                     state.restore_undoable(u);
-                    state.revision += 1;
                     true
                 }
                 None => false,
@@ -355,7 +351,6 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.elicit = vec![];
             state.previous_ranks.clear();
             state.recompute();
-            state.revision += 1;
             state.status = Some(Status::new(false, |l| {
                 crate::i18n::room(l).weights_reset.into()
             }));
@@ -370,7 +365,6 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         Action::Reveal if state.is_group() => {
             state.reveal = !state.reveal;
             state.entering = None;
-            state.revision += 1;
             let revealed = state.reveal;
             state.status = Some(Status::new(false, |l| {
                 let r = crate::i18n::room(l);
@@ -398,7 +392,6 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
 fn go(state: &mut State, screen: Screen) {
     if state.screen != screen {
         state.screen = screen;
-        state.revision += 1;
     }
 }
 
@@ -408,7 +401,6 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
             Action::Back | Action::Help | Action::Select | Action::Click { .. } => None,
             Action::ToggleLang => {
                 state.lang = state.lang.toggled();
-                state.revision += 1;
                 state.popup = Some(Popup::Help);
                 None
             }
@@ -421,7 +413,6 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
             Action::Back | Action::Select | Action::Click { .. } => None,
             Action::ToggleLang => {
                 state.lang = state.lang.toggled();
-                state.revision += 1;
                 state.popup = Some(Popup::Why);
                 None
             }
@@ -470,7 +461,6 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
                         kind: editor.kind,
                         text,
                     });
-                    state.revision += 1;
                     state.status = Some(Status::new(false, |l| {
                         crate::i18n::room(l).note_saved.into()
                     }));
@@ -590,7 +580,13 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
         }
         InputPurpose::Number(field) => {
             match buffer.trim().parse::<u32>() {
-                Ok(n) if n > 0 => screens::situation::set_number(state, field, n),
+                Ok(n) if n > 0 => {
+                    if let Err(msg) = screens::situation::set_number(state, field, n) {
+                        // Refused as `validate` refuses it: the prompt stays, the value kept.
+                        state.status = Some(Status::new(true, |_| msg.clone()));
+                        state.popup = Some(Popup::Input { purpose, buffer });
+                    }
+                }
                 _ => {
                     state.status = Some(Status::new(true, |l| {
                         crate::i18n::tui(l).not_a_number.into()

@@ -74,8 +74,21 @@ pub fn prepare(
         .filter(|a| newer_than_profile(a, opts.profile.as_deref()))
         .and_then(|a| store::load_with(&a, &state.catalogue).ok())
         .filter(|s| s.profile_path == opts.profile)
+        .filter(|s| has_real_edits(s, &state.session()))
         .map(|s| Action::OfferRestore(Box::new(s)));
     Ok((state, offer))
+}
+
+/// Whether a saved session holds work the fresh start would lose: anything beyond where the
+/// room was looking (screen, language, the scenario in focus). Only then is restoring offered;
+/// an autosave of mere browsing is not worth a question.
+pub fn has_real_edits(saved: &store::Session, fresh: &store::Session) -> bool {
+    let mut s = saved.clone();
+    s.schema = fresh.schema;
+    s.screen = fresh.screen.clone();
+    s.language = fresh.language;
+    s.business_case = fresh.business_case;
+    s != *fresh
 }
 
 fn mtime(p: &Path) -> Option<SystemTime> {
@@ -291,20 +304,23 @@ pub fn dispatch(state: &mut State, action: Action) {
     }
 }
 
-/// Writes the autosave when the state changed since the last one; without an autosave file
-/// (read-only, no data folder) the change is marked as only in memory, so `q` asks to save.
-pub fn autosave(state: &mut State, saved_revision: &mut u64, path: Option<&Path>) {
-    if state.revision == *saved_revision {
+/// Writes the autosave when the session differs from the last one written (`last`: `None`
+/// before the first): what is compared is the session itself, so no change can be missed and
+/// nothing is written when nothing changed. Without an autosave file (read-only, no data
+/// folder) the change is marked as only in memory, so `q` asks to save.
+pub fn autosave(state: &mut State, last: &mut Option<store::Session>, path: Option<&Path>) {
+    let now = state.session();
+    if last.as_ref() == Some(&now) {
         return;
     }
-    *saved_revision = state.revision;
     let outcome = match path {
         None => Action::NotAutosaved,
-        Some(p) => match store::save(p, &state.session()) {
+        Some(p) => match store::save(p, &now) {
             Ok(()) => Action::Autosaved,
             Err(e) => Action::AutosaveFailed(e.to_string()),
         },
     };
+    *last = Some(now);
     update(state, outcome);
 }
 
@@ -421,7 +437,7 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
             dispatch(&mut state, a);
         }
         let (_lock, autosave_path) = claim_data_dir(&mut state, paths::data_dir().as_deref());
-        let mut saved = state.revision;
+        let mut saved = Some(state.session());
         loop {
             terminal.draw(|f| screens::render(f, &state))?;
             let ev = event::read()?;

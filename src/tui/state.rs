@@ -323,8 +323,6 @@ pub struct State {
     pub start_items: Vec<StartItem>,
     /// The terminal size, for mouse hit-testing with the same layout the views use.
     pub size: (u16, u16),
-    /// Bumped on every change that belongs in the session (drives autosave).
-    pub revision: u64,
     pub quit: bool,
     /// Ranks before the last weight change, to show how candidates moved.
     pub previous_ranks: Vec<(crate::core::catalogue::CandidateKey, usize)>,
@@ -391,7 +389,6 @@ impl State {
                 label: crate::io::profile::demo().subject.name().to_string(),
             }],
             size: (80, 24),
-            revision: 0,
             quit: false,
             previous_ranks: vec![],
             default_save_path: "wolkwijzer-sessie.toml".into(),

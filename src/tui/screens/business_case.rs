@@ -468,7 +468,6 @@ pub fn commit(state: &mut State, field: BcField, text: &str) -> Result<String, S
         .map(|b| b.return_year);
     state.profile.business_case = Some(setup);
     state.business_case = Some(Ok(evaluated));
-    state.revision += 1;
     Ok(format!(
         "{}: {}",
         t.recalculated,
@@ -502,7 +501,6 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             };
             let len = fields(state).len();
             state.cursor.bc_row = state.cursor.bc_row.min(len.saturating_sub(1));
-            state.revision += 1;
         }
         Action::Select => {
             let f = *fs.get(state.cursor.bc_row)?;

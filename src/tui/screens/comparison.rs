@@ -977,7 +977,6 @@ fn adopt_mean(state: &mut State) {
     if let Some(e) = state.elicit.get_mut(slot) {
         *e = crate::tui::mcda::Elicitation::from_weights(&state.profile.weights);
     }
-    state.revision += 1;
     state.recompute_member(slot);
     state.status = Some(crate::tui::state::Status::new(false, |l| {
         crate::i18n::room(l).adopted.into()

@@ -257,14 +257,35 @@ pub fn rule_lines(state: &State, data: DataClass) -> Vec<Line<'static>> {
 }
 
 /// Applies a typed number to a field.
-pub fn set_number(state: &mut State, field: SituationField, n: u32) {
-    let Some(m) = member_mut(state) else { return };
-    match field {
-        SituationField::Inhabitants => m.inhabitants = n,
-        SituationField::Workplaces => m.workplaces = n,
-        _ => return,
+/// Sets a number of the municipality on screen, through the same checks as `validate`
+/// (`io::gate`): a value the profile format refuses is refused here with the same message
+/// (`Err`), and the profile stays as it was.
+pub fn set_number(state: &mut State, field: SituationField, n: u32) -> Result<(), String> {
+    let before = crate::io::gate::check_profile(&state.profile, &state.catalogue);
+    let Some(m) = member_mut(state) else {
+        return Ok(());
+    };
+    let old = match field {
+        SituationField::Inhabitants => std::mem::replace(&mut m.inhabitants, n),
+        SituationField::Workplaces => std::mem::replace(&mut m.workplaces, n),
+        _ => return Ok(()),
+    };
+    let after = crate::io::gate::check_profile(&state.profile, &state.catalogue);
+    if let Some(p) = after.iter().find(|p| !before.contains(p)) {
+        if let Some(m) = member_mut(state) {
+            match field {
+                SituationField::Inhabitants => m.inhabitants = old,
+                _ => m.workplaces = old,
+            }
+        }
+        let allowed = p
+            .allowed
+            .as_deref()
+            .map(|a| format!(" ({a})"))
+            .unwrap_or_default();
+        return Err(format!("{}: {}{allowed}", p.path, p.message));
     }
-    state.revision += 1;
+    Ok(())
 }
 
 fn cycle<T: Copy + PartialEq>(all: &[T], cur: T, forward: bool) -> T {
@@ -308,12 +329,10 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             all.extend(PlacementOption::ALL.iter().map(|&o| Some(o)));
             let m = member_mut(state)?;
             m.current = cycle(&all, m.current, forward);
-            state.revision += 1;
         }
         SituationField::Workload(i) => {
             let w = state.profile.workloads.get_mut(i)?;
             w.data = cycle(DataClass::ALL, w.data, forward);
-            state.revision += 1;
             state.recompute();
         }
     }

@@ -516,7 +516,6 @@ fn set(state: &mut State, c: Criterion, value: f64) {
     }
     if let Some(w) = state.weights_at_mut(m) {
         w.set(c, value.clamp(0.0, MAX));
-        state.revision += 1;
         mark_entered(state, m);
         state.recompute_member(m);
     }
@@ -561,7 +560,6 @@ fn apply_method(state: &mut State) {
             how: result.method,
         });
     }
-    state.revision += 1;
     state.recompute_member(m);
 }
 
