@@ -2008,6 +2008,11 @@ pub struct RoomStrings {
     pub undone: &'static str,
     pub nothing_to_undo: &'static str,
     pub weights_reset: &'static str,
+    /// Start screen: where own profiles go, and `-p`.
+    pub start_own: &'static str,
+    pub start_no_dir: &'static str,
+    pub start_cli: &'static str,
+    pub start_keys: &'static str,
 }
 
 pub const ROOM_NL: RoomStrings = RoomStrings {
@@ -2087,6 +2092,10 @@ pub const ROOM_NL: RoomStrings = RoomStrings {
     undone: "Laatste wijziging ongedaan gemaakt",
     nothing_to_undo: "Niets meer om ongedaan te maken",
     weights_reset: "Gewichten terug zoals in het profiel (u: ongedaan maken)",
+    start_own: "Eigen profielen: zet een .toml-bestand in {dir}; het staat dan in deze lijst.",
+    start_no_dir: "Eigen profielen: geen gegevensmap gevonden (zet WOLKWIJZER_DATA_DIR).",
+    start_cli: "Of open een profiel direct: wolkwijzer -p pad/naar/profiel.toml",
+    start_keys: "Enter of een cijfer opent het gekozen profiel (het cijfer gaat meteen naar dat scherm).",
 };
 
 pub const ROOM_EN: RoomStrings = RoomStrings {
@@ -2166,6 +2175,10 @@ pub const ROOM_EN: RoomStrings = RoomStrings {
     undone: "Last change undone",
     nothing_to_undo: "Nothing left to undo",
     weights_reset: "Weights back as in the profile (u: undo)",
+    start_own: "Own profiles: put a .toml file in {dir}; it then appears in this list.",
+    start_no_dir: "Own profiles: no data folder found (set WOLKWIJZER_DATA_DIR).",
+    start_cli: "Or open a profile directly: wolkwijzer -p path/to/profile.toml",
+    start_keys: "Enter or a digit opens the highlighted profile (the digit goes straight to that screen).",
 };
 
 /// The room's labels for a language.

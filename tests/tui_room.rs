@@ -637,3 +637,69 @@ fn the_tui_refuses_what_validate_refuses_with_the_same_message() {
     assert!(err.contains("2000000 is out of range"), "{err}");
     assert!(err.contains("a whole number from 1 to 1000000"), "{err}");
 }
+
+#[test]
+fn shipped_profiles_are_embedded_and_a_digit_on_start_opens_the_highlighted_one() {
+    // Every file in profiles/ is in the binary.
+    let embedded: Vec<&str> = app::SHIPPED_PROFILES.iter().map(|(f, _)| *f).collect();
+    for p in common::shipped_profiles() {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(embedded.contains(&name.as_str()), "{name} is not embedded");
+        let on_disk = std::fs::read_to_string(&p).unwrap();
+        let (_, text) = app::SHIPPED_PROFILES
+            .iter()
+            .find(|(f, _)| *f == name)
+            .unwrap();
+        assert_eq!(*text, on_disk, "{name}");
+    }
+    // Found from any folder: the list does not read ./profiles.
+    let items = app::start_items();
+    let shipped = items
+        .iter()
+        .filter(|i| matches!(i.kind, wolkwijzer::tui::state::StartKind::Shipped(_)))
+        .count();
+    assert_eq!(shipped, app::SHIPPED_PROFILES.len());
+
+    let mut s = common::demo(Lang::Nl);
+    s.start_items = items;
+    let at = s
+        .start_items
+        .iter()
+        .position(|i| i.label.contains("startersgroep.toml"))
+        .unwrap();
+    for _ in 0..at {
+        key(&mut s, KeyCode::Down);
+    }
+    // `6` opens the highlighted profile and goes to the weights screen.
+    let a = action_for_key(&s, KeyEvent::new(KeyCode::Char('6'), KeyModifiers::NONE)).unwrap();
+    app::dispatch(&mut s, a);
+    assert!(
+        s.is_group(),
+        "the highlighted starter group was opened, not the demo"
+    );
+    assert_eq!(s.screen, wolkwijzer::tui::Screen::Weights);
+    // Back on Start, a digit on the open profile only moves (the room's work is kept).
+    keys(&mut s, "1");
+    keys(&mut s, "6+");
+    let w = s.profile.weights.clone();
+    keys(&mut s, "17");
+    assert_eq!(s.profile.weights, w);
+    assert_eq!(s.screen, wolkwijzer::tui::Screen::Comparison);
+    let text = common::render(
+        &{
+            let mut t = s.clone();
+            update(&mut t, Action::GoTo(0));
+            t
+        },
+        200,
+        60,
+    );
+    assert!(
+        text.contains("wolkwijzer -p pad/naar/profiel.toml"),
+        "{text}"
+    );
+    assert!(
+        text.contains("▶ Meegeleverd: Kempenrand") || text.contains("▶ Meegeleverd: Startersgroep"),
+        "{text}"
+    );
+}

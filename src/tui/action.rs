@@ -225,6 +225,8 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             return None;
         }
         Action::LoadFailed(msg) => {
+            state.opened = None;
+            state.open_then = None;
             state.status = Some(Status::new(true, |l| {
                 format!("{}: {msg}", crate::i18n::tui(l).load_failed)
             }));
@@ -242,9 +244,12 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.member = state.group_slot().unwrap_or(0);
             state.profile_weights = (state.weights.clone(), state.profile.weights.clone());
             state.undo.clear();
+            // The start list keeps its highlight on the profile just opened.
+            let start = state.cursor.start;
             state.cursor = Default::default();
+            state.cursor.start = start;
             state.recompute();
-            state.screen = Screen::Situation;
+            state.screen = state.open_then.take().unwrap_or(Screen::Situation);
             state.status = Some(Status::new(false, |l| {
                 format!(
                     "{}: {}",
@@ -298,6 +303,20 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
     match action {
         Action::NextScreen => go(state, state.screen.next()),
         Action::PrevScreen => go(state, state.screen.prev()),
+        // On Start a digit opens the highlighted profile (when it is not the one open) and
+        // goes to that screen once it has loaded: never the demo whatever is highlighted.
+        Action::GoTo(i)
+            if state.screen == Screen::Start
+                && Screen::at(i) != Screen::Start
+                && state.opened != Some(state.cursor.start) =>
+        {
+            if let Some(item) = state.start_items.get(state.cursor.start) {
+                state.open_then = Some(Screen::at(i));
+                state.opened = Some(state.cursor.start);
+                return Some(Effect::Open(item.kind.clone()));
+            }
+            go(state, Screen::at(i));
+        }
         Action::GoTo(i) => go(state, Screen::at(i)),
         Action::ToggleLang => {
             state.lang = state.lang.toggled();

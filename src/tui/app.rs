@@ -48,12 +48,14 @@ pub fn prepare(
     state.lang = opts.lang;
     state.theme = Theme::from_env(opts.theme);
     state.start_items = start_items();
+    state.own_profiles_dir = paths::user_profiles_dir();
     if let Some(dir) = paths::data_dir() {
         state.default_save_path = dir.join("sessie.toml").display().to_string();
         state.default_export_path = dir.join("besluitnotitie.html").display().to_string();
     }
     if opts.profile.is_some() {
         state.screen = Screen::Situation;
+        state.opened = None;
     }
     let autosave = store::autosave_path();
     if opts.resume {
@@ -105,17 +107,48 @@ fn newer_than_profile(autosave: &Path, profile: Option<&Path>) -> bool {
     }
 }
 
-/// The start screen's choices: the demo, shipped profiles (`./profiles`), the user's own
+/// The profiles that ship with wolkwijzer, embedded in the binary so that the start screen
+/// finds them from any folder: (file name, text).
+pub const SHIPPED_PROFILES: [(&str, &str); 4] = [
+    (
+        "kleine-gemeente.toml",
+        include_str!("../../profiles/kleine-gemeente.toml"),
+    ),
+    (
+        "middelgrote-gemeente.toml",
+        include_str!("../../profiles/middelgrote-gemeente.toml"),
+    ),
+    (
+        "grote-gemeente.toml",
+        include_str!("../../profiles/grote-gemeente.toml"),
+    ),
+    (
+        "startersgroep.toml",
+        include_str!("../../profiles/startersgroep.toml"),
+    ),
+];
+
+/// The start screen's choices: the demo, the shipped profiles (embedded), the user's own
 /// profiles (data directory) and the last session.
 pub fn start_items() -> Vec<StartItem> {
     let mut items = vec![StartItem {
         kind: StartKind::Demo,
         label: profile::demo().subject.name().to_string(),
     }];
-    let mut scan = |dir: &Path, own: bool| {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
+    // The shipped profiles are part of the binary: found from any folder.
+    for (file, text) in SHIPPED_PROFILES {
+        let label = match profile::parse(file, text) {
+            Ok(p) => format!("{} ({file})", p.subject.name()),
+            Err(_) => file.to_string(),
         };
+        items.push(StartItem {
+            kind: StartKind::Shipped(file),
+            label,
+        });
+    }
+    if let Some(dir) = paths::user_profiles_dir()
+        && let Ok(rd) = std::fs::read_dir(&dir)
+    {
         let mut files: Vec<PathBuf> = rd
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
@@ -130,17 +163,11 @@ pub fn start_items() -> Vec<StartItem> {
                 Ok(p) => format!("{} ({file})", p.subject.name()),
                 Err(_) => file,
             };
-            let kind = if own {
-                StartKind::Own(f)
-            } else {
-                StartKind::Shipped(f)
-            };
-            items.push(StartItem { kind, label });
+            items.push(StartItem {
+                kind: StartKind::Own(f),
+                label,
+            });
         }
-    };
-    scan(Path::new("profiles"), false);
-    if let Some(d) = paths::user_profiles_dir() {
-        scan(&d, true);
     }
     if let Some(a) = store::autosave_path().filter(|a| a.exists()) {
         let label = store::load(&a)
@@ -165,15 +192,26 @@ pub fn perform(effect: Effect, state: &State) -> Action {
             profile: Box::new(profile::demo()),
             origin: None,
         },
-        Effect::Open(StartKind::Shipped(p) | StartKind::Own(p)) => {
-            match profile::load_with(&p, &state.catalogue) {
+        Effect::Open(StartKind::Shipped(file)) => {
+            let text = SHIPPED_PROFILES
+                .iter()
+                .find(|(f, _)| *f == file)
+                .map_or("", |(_, t)| t);
+            match profile::parse_with(file, text, Some(&state.catalogue)) {
                 Ok(pr) => Action::Loaded {
                     profile: Box::new(pr),
-                    origin: Some(p),
+                    origin: Some(PathBuf::from("profiles").join(file)),
                 },
                 Err(e) => Action::LoadFailed(e.to_string()),
             }
         }
+        Effect::Open(StartKind::Own(p)) => match profile::load_with(&p, &state.catalogue) {
+            Ok(pr) => Action::Loaded {
+                profile: Box::new(pr),
+                origin: Some(p),
+            },
+            Err(e) => Action::LoadFailed(e.to_string()),
+        },
         Effect::Open(StartKind::Resume(p)) => match store::load_with(&p, &state.catalogue) {
             Ok(s) => Action::Restore(Box::new(s)),
             Err(e) => Action::LoadFailed(e.to_string()),

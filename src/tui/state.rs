@@ -115,8 +115,8 @@ pub fn initial_entered(profile: &Profile) -> Vec<bool> {
 pub enum StartKind {
     /// The built-in demo profile.
     Demo,
-    /// A shipped profile in `profiles/`.
-    Shipped(PathBuf),
+    /// A shipped profile, embedded in the binary (its file name in `profiles/`).
+    Shipped(&'static str),
     /// The user's own profile in the data directory.
     Own(PathBuf),
     /// The last autosaved session.
@@ -321,6 +321,12 @@ pub struct State {
     /// A note left with Esc: offered again by the next `n`, so no typing is lost.
     pub note_draft: Option<(NoteKind, String)>,
     pub start_items: Vec<StartItem>,
+    /// The start item whose profile is open (`None`: one given with `-p`), and the screen to
+    /// go to once a profile a digit opened has loaded.
+    pub opened: Option<usize>,
+    pub open_then: Option<Screen>,
+    /// Where the user's own profiles go (shown on the start screen; `None`: no data folder).
+    pub own_profiles_dir: Option<PathBuf>,
     /// The terminal size, for mouse hit-testing with the same layout the views use.
     pub size: (u16, u16),
     pub quit: bool,
@@ -388,6 +394,9 @@ impl State {
                 kind: StartKind::Demo,
                 label: crate::io::profile::demo().subject.name().to_string(),
             }],
+            opened: Some(0),
+            open_then: None,
+            own_profiles_dir: None,
             size: (80, 24),
             quit: false,
             previous_ranks: vec![],

@@ -103,6 +103,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         t.workloads,
         p.workloads.len()
     )));
+    let r = crate::i18n::room(state.lang);
+    info.push(Line::from(""));
+    info.push(Line::from(Span::styled(r.start_keys, th.dim())));
+    info.push(Line::from(Span::styled(
+        match &state.own_profiles_dir {
+            Some(d) => crate::i18n::fill(r.start_own, &[("dir", &d.display().to_string())]),
+            None => r.start_no_dir.to_string(),
+        },
+        th.dim(),
+    )));
+    info.push(Line::from(Span::styled(r.start_cli, th.dim())));
     frame.render_widget(
         Paragraph::new(info)
             .wrap(Wrap { trim: true })
@@ -124,10 +135,11 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         return None;
     }
     match action {
-        Action::Select | Action::Right => state
-            .start_items
-            .get(state.cursor.start)
-            .map(|i| Effect::Open(i.kind.clone())),
+        Action::Select | Action::Right => {
+            let item = state.start_items.get(state.cursor.start)?;
+            state.opened = Some(state.cursor.start);
+            Some(Effect::Open(item.kind.clone()))
+        }
         _ => None,
     }
 }
