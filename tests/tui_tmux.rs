@@ -467,8 +467,17 @@ fn sigkill_during_a_burst_of_autosaves_never_leaves_a_broken_session() {
         ]);
         let had_autosave = auto.exists();
         let pane = t.settled("Wolkwijzer");
-        // A readable autosave of the demo is newer than the built-in profile: it is offered.
-        if had_autosave {
+        // A readable autosave of the demo with real edits (the burst of + and - may have ended
+        // where it began) is newer than the built-in profile: it is offered.
+        let fresh = wolkwijzer::tui::State::new(
+            wolkwijzer::io::catalogue::built_in(),
+            wolkwijzer::io::profile::demo(),
+            None,
+        )
+        .session();
+        let edited = store::load(&auto)
+            .is_ok_and(|s| wolkwijzer::tui::app::has_real_edits(&s, &fresh));
+        if had_autosave && edited {
             let pane = t.settled("Sessie herstellen?");
             assert!(pane.contains("Enter herstelt"), "{pane}");
         }
