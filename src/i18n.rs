@@ -2013,6 +2013,13 @@ pub struct RoomStrings {
     pub start_no_dir: &'static str,
     pub start_cli: &'static str,
     pub start_keys: &'static str,
+    /// Export dialog: the full target, and the question before overwriting.
+    pub export_target: &'static str,
+    pub export_exists: &'static str,
+    /// Common file errors in words (instead of the system's English).
+    pub io_not_found: &'static str,
+    pub io_denied: &'static str,
+    pub io_is_dir: &'static str,
 }
 
 pub const ROOM_NL: RoomStrings = RoomStrings {
@@ -2096,6 +2103,11 @@ pub const ROOM_NL: RoomStrings = RoomStrings {
     start_no_dir: "Eigen profielen: geen gegevensmap gevonden (zet WOLKWIJZER_DATA_DIR).",
     start_cli: "Of open een profiel direct: wolkwijzer -p pad/naar/profiel.toml",
     start_keys: "Enter of een cijfer opent het gekozen profiel (het cijfer gaat meteen naar dat scherm).",
+    export_target: "Wordt",
+    export_exists: "{path} bestaat al: Enter nogmaals overschrijft, of pas de naam aan",
+    io_not_found: "de map bestaat niet",
+    io_denied: "geen schrijfrechten",
+    io_is_dir: "dat is een map, geen bestand",
 };
 
 pub const ROOM_EN: RoomStrings = RoomStrings {
@@ -2179,6 +2191,11 @@ pub const ROOM_EN: RoomStrings = RoomStrings {
     start_no_dir: "Own profiles: no data folder found (set WOLKWIJZER_DATA_DIR).",
     start_cli: "Or open a profile directly: wolkwijzer -p path/to/profile.toml",
     start_keys: "Enter or a digit opens the highlighted profile (the digit goes straight to that screen).",
+    export_target: "Writes",
+    export_exists: "{path} exists: Enter again overwrites it, or change the name",
+    io_not_found: "the folder does not exist",
+    io_denied: "no permission to write",
+    io_is_dir: "that is a folder, not a file",
 };
 
 /// The room's labels for a language.

@@ -289,7 +289,13 @@ fn e_on_the_summary_exports_the_note_in_the_format_of_the_extension() {
         .collect();
     common::feed(&mut s, &typed);
     let effect = update(&mut s, Action::Select).expect("an export effect");
-    assert_eq!(effect, Effect::Export(path.clone()));
+    assert_eq!(
+        effect,
+        Effect::Export {
+            path: path.clone(),
+            overwrite: false
+        }
+    );
     let outcome = app::perform(effect, &s);
     app::dispatch(&mut s, outcome);
     let st = s.status.clone().unwrap();
@@ -326,7 +332,9 @@ fn e_on_the_summary_exports_the_note_in_the_format_of_the_extension() {
             .is_some_and(|st| st.error && st.text(s.lang).starts_with("Exporteren mislukt"))
     );
     assert_eq!(s.notes, notes);
+    // The dialog came back with the path, to correct it; Esc closes it.
+    assert!(matches!(s.popup, Some(Popup::Input { .. })));
     // e elsewhere does nothing.
-    common::feed(&mut s, &[Action::GoTo(2), Action::Export]);
+    common::feed(&mut s, &[Action::Back, Action::GoTo(2), Action::Export]);
     assert_eq!(s.popup, None);
 }

@@ -703,3 +703,66 @@ fn shipped_profiles_are_embedded_and_a_digit_on_start_opens_the_highlighted_one(
         "{text}"
     );
 }
+
+#[test]
+fn the_export_dialog_expands_home_shows_the_target_asks_before_overwriting_and_keeps_the_path() {
+    use wolkwijzer::tui::state::Popup;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::demo(Lang::Nl);
+    s.home_dir = Some(dir.path().to_path_buf());
+    s.work_dir = Some(dir.path().join("werk"));
+    keys(&mut s, "0e");
+    for _ in 0..200 {
+        key(&mut s, KeyCode::Backspace);
+    }
+    keys(&mut s, "~/besluit.md");
+    let target = dir.path().join("besluit.md");
+    assert_eq!(s.export_target("~/besluit.md"), target);
+    assert_eq!(
+        s.export_target("rel.md"),
+        dir.path().join("werk").join("rel.md")
+    );
+    let text = common::render(&s, 160, 48);
+    assert!(
+        text.contains(&format!("Wordt: {}", target.display())),
+        "{text}"
+    );
+
+    // A file that exists: asked first, written on the second Enter.
+    std::fs::write(&target, "oud").unwrap();
+    let a = action_for_key(&s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)).unwrap();
+    app::dispatch(&mut s, a);
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "oud",
+        "not overwritten yet"
+    );
+    assert!(
+        s.status
+            .as_ref()
+            .unwrap()
+            .text(Lang::Nl)
+            .contains("bestaat al")
+    );
+    assert!(matches!(&s.popup, Some(Popup::Input { buffer, .. }) if buffer == "~/besluit.md"));
+    let a = action_for_key(&s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)).unwrap();
+    app::dispatch(&mut s, a);
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("# "));
+
+    // A folder that does not exist: the dialog comes back with the typed path, in Dutch.
+    keys(&mut s, "e");
+    for _ in 0..200 {
+        key(&mut s, KeyCode::Backspace);
+    }
+    keys(&mut s, "~/nergens/besluit.md");
+    let a = action_for_key(&s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)).unwrap();
+    app::dispatch(&mut s, a);
+    let msg = s.status.as_ref().unwrap().text(Lang::Nl).to_string();
+    assert!(
+        msg.contains("de map bestaat niet") && !msg.contains("os error"),
+        "{msg}"
+    );
+    assert!(
+        matches!(&s.popup, Some(Popup::Input { buffer, .. }) if buffer == "~/nergens/besluit.md")
+    );
+}

@@ -475,8 +475,8 @@ fn sigkill_during_a_burst_of_autosaves_never_leaves_a_broken_session() {
             None,
         )
         .session();
-        let edited = store::load(&auto)
-            .is_ok_and(|s| wolkwijzer::tui::app::has_real_edits(&s, &fresh));
+        let edited =
+            store::load(&auto).is_ok_and(|s| wolkwijzer::tui::app::has_real_edits(&s, &fresh));
         if had_autosave && edited {
             let pane = t.settled("Sessie herstellen?");
             assert!(pane.contains("Enter herstelt"), "{pane}");

@@ -119,6 +119,8 @@ pub enum Action {
     Exported(PathBuf),
     /// Exporting the decision note failed (the message says why); the state is kept.
     ExportFailed(String),
+    /// The export target exists: ask before overwriting it.
+    ExportExists(PathBuf),
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -128,8 +130,9 @@ pub enum Effect {
     Save(PathBuf),
     /// Open a start-screen item.
     Open(StartKind),
-    /// Write the decision note to this file (format from the extension).
-    Export(PathBuf),
+    /// Write the decision note to this file (format from the extension); an existing file
+    /// only when `overwrite` (the room confirmed).
+    Export { path: PathBuf, overwrite: bool },
 }
 
 /// Applies an action to the state; returns the I/O the app must carry out, if any. Afterwards
@@ -222,6 +225,23 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.status = Some(Status::new(true, |l| {
                 format!("{}: {msg}", crate::i18n::tui_bc(l).export_failed)
             }));
+            // The dialog comes back with what was typed, to correct it.
+            state.popup = Some(Popup::Input {
+                purpose: InputPurpose::ExportPath,
+                buffer: state.default_export_path.clone(),
+            });
+            return None;
+        }
+        Action::ExportExists(path) => {
+            let shown = path.display().to_string();
+            state.status = Some(Status::new(true, |l| {
+                crate::i18n::fill(crate::i18n::room(l).export_exists, &[("path", &shown)])
+            }));
+            state.confirm_overwrite = Some(path);
+            state.popup = Some(Popup::Input {
+                purpose: InputPurpose::ExportPath,
+                buffer: state.default_export_path.clone(),
+            });
             return None;
         }
         Action::LoadFailed(msg) => {
@@ -577,12 +597,17 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
             Some(Effect::Save(PathBuf::from(path)))
         }
         InputPurpose::ExportPath => {
-            let path = buffer.trim();
-            if path.is_empty() {
+            if buffer.trim().is_empty() {
                 return None;
             }
-            state.default_export_path = path.to_string();
-            Some(Effect::Export(PathBuf::from(path)))
+            let target = state.export_target(&buffer);
+            state.default_export_path = buffer.trim().to_string();
+            // The second Enter on a target the room was asked about overwrites it.
+            let overwrite = state.confirm_overwrite.take().as_ref() == Some(&target);
+            Some(Effect::Export {
+                path: target,
+                overwrite,
+            })
         }
         InputPurpose::BusinessCase(field) => {
             match screens::business_case::commit(state, field, &buffer) {

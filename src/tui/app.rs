@@ -49,6 +49,10 @@ pub fn prepare(
     state.theme = Theme::from_env(opts.theme);
     state.start_items = start_items();
     state.own_profiles_dir = paths::user_profiles_dir();
+    state.work_dir = std::env::current_dir().ok();
+    state.home_dir = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(PathBuf::from);
     if let Some(dir) = paths::data_dir() {
         state.default_save_path = dir.join("sessie.toml").display().to_string();
         state.default_export_path = dir.join("besluitnotitie.html").display().to_string();
@@ -216,7 +220,10 @@ pub fn perform(effect: Effect, state: &State) -> Action {
             Ok(s) => Action::Restore(Box::new(s)),
             Err(e) => Action::LoadFailed(e.to_string()),
         },
-        Effect::Export(path) => match export(state, &path) {
+        Effect::Export { path, overwrite } if !overwrite && path.exists() => {
+            Action::ExportExists(path)
+        }
+        Effect::Export { path, .. } => match export(state, &path) {
             Ok(()) => Action::Exported(path),
             Err(e) => Action::ExportFailed(e),
         },
@@ -253,7 +260,18 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
         crate::core::safe_text::escape(&text).as_bytes(),
         &mut |_| Ok(()),
     )
-    .map_err(|e| format!("{}: {e}", path.display()))
+    .map_err(|e| format!("{}: {}", path.display(), io_error(&e, state.lang)))
+}
+
+/// A file error in the room's language: the common kinds in words, others as the system says.
+fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    let r = crate::i18n::room(lang);
+    match e.kind() {
+        std::io::ErrorKind::NotFound => r.io_not_found.to_string(),
+        std::io::ErrorKind::PermissionDenied => r.io_denied.to_string(),
+        std::io::ErrorKind::IsADirectory => r.io_is_dir.to_string(),
+        _ => e.to_string(),
+    }
 }
 
 /// The decision note's record of this session, as document blocks: the session chapter

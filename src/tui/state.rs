@@ -325,6 +325,12 @@ pub struct State {
     /// go to once a profile a digit opened has loaded.
     pub opened: Option<usize>,
     pub open_then: Option<Screen>,
+    /// The home folder (for `~`) and the working folder (for relative paths) the export
+    /// dialog resolves a typed path against, so it can show the full target.
+    pub home_dir: Option<PathBuf>,
+    pub work_dir: Option<PathBuf>,
+    /// The export target the room was asked to confirm overwriting.
+    pub confirm_overwrite: Option<PathBuf>,
     /// Where the user's own profiles go (shown on the start screen; `None`: no data folder).
     pub own_profiles_dir: Option<PathBuf>,
     /// The terminal size, for mouse hit-testing with the same layout the views use.
@@ -396,6 +402,9 @@ impl State {
             }],
             opened: Some(0),
             open_then: None,
+            home_dir: None,
+            work_dir: None,
+            confirm_overwrite: None,
             own_profiles_dir: None,
             size: (80, 24),
             quit: false,
@@ -465,6 +474,23 @@ impl State {
             && !self.reveal
             && !self.focus_is_group()
             && self.entering != Some(self.member)
+    }
+
+    /// The full file an export path typed in the dialog names: `~` is the home folder, a
+    /// relative path is taken from the working folder.
+    pub fn export_target(&self, typed: &str) -> PathBuf {
+        let typed = typed.trim();
+        let home = self.home_dir.as_deref();
+        let expanded = match (typed.strip_prefix('~'), home) {
+            (Some(rest), Some(h)) if rest.is_empty() || rest.starts_with(['/', '\\']) => {
+                h.join(rest.trim_start_matches(['/', '\\']))
+            }
+            _ => PathBuf::from(typed),
+        };
+        match &self.work_dir {
+            Some(w) if expanded.is_relative() => w.join(expanded),
+            _ => expanded,
+        }
     }
 
     /// The part of the state `u` can take back.

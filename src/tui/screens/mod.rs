@@ -329,24 +329,43 @@ fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, bu
         InputPurpose::Number(_) | InputPurpose::BusinessCase(_) => t.number_prompt,
         InputPurpose::ExportPath => crate::i18n::tui_bc(state.lang).export_prompt,
     };
-    let r = centered(area, 72, 7);
+    // As wide as the screen allows (the path is read in full), the full target below it.
+    let export = purpose == InputPurpose::ExportPath;
+    let w = area.width.saturating_sub(4).clamp(40.min(area.width), 110);
+    let r = centered(area, w, if export { 9 } else { 7 });
     frame.render_widget(Clear, r);
     // Show the end of a long input: that is where the typing happens.
     let room = r.width.saturating_sub(8) as usize;
-    let shown: String = {
-        let n = buffer.chars().count();
-        buffer.chars().skip(n.saturating_sub(room)).collect()
+    let tail = |text: &str| -> String {
+        let n = text.chars().count();
+        if n <= room {
+            text.to_string()
+        } else {
+            let kept: String = text.chars().skip(n + 1 - room).collect();
+            format!("…{kept}")
+        }
     };
+    let mut lines = vec![
+        Line::from(Span::styled(prompt, state.theme.text())),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(tail(buffer), state.theme.selected()),
+            Span::styled("▏", state.theme.heading()),
+        ]),
+    ];
+    if export {
+        let target = state.export_target(buffer).display().to_string();
+        let label = crate::i18n::room(state.lang).export_target;
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label}: "), state.theme.dim()),
+            Span::styled(tail(&target), state.theme.text()),
+        ]));
+    }
     frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(Span::styled(prompt, state.theme.text())),
-            Line::from(""),
-            Line::from(vec![
-                Span::styled(shown, state.theme.selected()),
-                Span::styled("▏", state.theme.heading()),
-            ]),
-        ])
-        .block(popup_block(t.app, state)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(popup_block(t.app, state)),
         r,
     );
 }
