@@ -388,7 +388,7 @@ fn a_starter_group_workshop_in_tmux_blind_reveal_adopt_notes_export() {
 
     // Notes: typed with a line break, then a pasted paragraph (bracketed).
     t.send(&["n"]);
-    t.wait_for("Ctrl-S of F2 opslaan");
+    t.wait_for("Ctrl-S of F2 bewaren");
     t.send(&["-l", "Samen verder met het SSC"]);
     t.send(&["Enter"]);
     t.send(&["-l", "onder voorbehoud van de raad"]);
