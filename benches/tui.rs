@@ -30,12 +30,15 @@ fn render_screens(c: &mut Criterion) {
     group.finish();
 }
 
-fn update_and_render(c: &mut Criterion) {
-    let mut s = state();
-    update(&mut s, Action::GoTo(Screen::Weights.index()));
+/// One update+render cycle of a weight change (up and down in turn) on the screen `s` is on.
+fn weight_change<M: criterion::measurement::Measurement>(
+    g: &mut criterion::BenchmarkGroup<M>,
+    name: &str,
+    mut s: State,
+) {
     let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut up = true;
-    c.bench_function("update_render_weight_change_200x60", |b| {
+    g.bench_function(name, |b| {
         b.iter(|| {
             update(
                 &mut s,
@@ -49,6 +52,14 @@ fn update_and_render(c: &mut Criterion) {
             term.draw(|f| screens::render(f, black_box(&s))).unwrap();
         })
     });
+}
+
+fn update_and_render(c: &mut Criterion) {
+    let mut s = state();
+    update(&mut s, Action::GoTo(Screen::Weights.index()));
+    let mut g = c.benchmark_group("update_render");
+    weight_change(&mut g, "weight_change_200x60", s);
+    g.finish();
 }
 
 /// A starter group (the shipped profile) on the group itself: Summary, the revealed group
@@ -82,22 +93,7 @@ fn group(c: &mut Criterion) {
         });
     }
     update(&mut s, Action::GoTo(Screen::Weights.index()));
-    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    let mut up = true;
-    g.bench_function("update_render_plenary_weight_change", |b| {
-        b.iter(|| {
-            update(
-                &mut s,
-                if up {
-                    Action::Increase
-                } else {
-                    Action::Decrease
-                },
-            );
-            up = !up;
-            term.draw(|f| screens::render(f, black_box(&s))).unwrap();
-        })
-    });
+    weight_change(&mut g, "update_render_plenary_weight_change", s);
     g.finish();
 }
 
