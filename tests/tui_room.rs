@@ -766,3 +766,18 @@ fn the_export_dialog_expands_home_shows_the_target_asks_before_overwriting_and_k
         matches!(&s.popup, Some(Popup::Input { buffer, .. }) if buffer == "~/nergens/besluit.md")
     );
 }
+
+#[test]
+fn a_profile_given_with_p_stays_open_when_a_digit_is_pressed_on_start() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/startersgroep-rivierenland.toml");
+    let opts = app::Options {
+        profile: Some(path.clone()),
+        ..Default::default()
+    };
+    let (mut s, _) = app::prepare(wolkwijzer::io::catalogue::built_in(), &opts).unwrap();
+    let title = s.profile.title.clone();
+    keys(&mut s, "16");
+    assert_eq!(s.profile.title, title, "the -p profile is kept");
+    assert_eq!(s.screen, wolkwijzer::tui::Screen::Weights);
+}

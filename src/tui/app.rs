@@ -57,9 +57,32 @@ pub fn prepare(
         state.default_save_path = dir.join("sessie.toml").display().to_string();
         state.default_export_path = dir.join("besluitnotitie.html").display().to_string();
     }
-    if opts.profile.is_some() {
+    if let Some(path) = &opts.profile {
         state.screen = Screen::Situation;
-        state.opened = None;
+        // The profile given with -p is the highlighted start item (added when it is not in
+        // the list), so a digit on Start keeps it instead of opening another.
+        let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
+        let at = state.start_items.iter().position(|i| match &i.kind {
+            StartKind::Shipped(f) => {
+                file.as_deref() == Some(*f)
+                    && path.parent().is_some_and(|d| d.ends_with("profiles"))
+            }
+            StartKind::Own(p) => p == path,
+            _ => false,
+        });
+        let at = at.unwrap_or_else(|| {
+            state.start_items.push(StartItem {
+                kind: StartKind::Own(path.clone()),
+                label: format!(
+                    "{} ({})",
+                    state.profile.subject.name(),
+                    file.unwrap_or_default()
+                ),
+            });
+            state.start_items.len() - 1
+        });
+        state.cursor.start = at;
+        state.opened = Some(at);
     }
     let autosave = store::autosave_path();
     if opts.resume {
