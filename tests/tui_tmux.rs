@@ -483,7 +483,7 @@ fn sigkill_during_a_burst_of_autosaves_never_leaves_a_broken_session() {
         }
         // An autosave from an earlier round is offered for restore: decline it, and wait
         // until it is gone (a key right after Esc would read as Alt-key).
-        if had_autosave || pane.contains("Sessie herstellen?") {
+        if (had_autosave && edited) || pane.contains("Sessie herstellen?") {
             t.send(&["Escape"]);
             t.wait_for_not("Sessie herstellen?");
         }
