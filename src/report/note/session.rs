@@ -495,6 +495,17 @@ mod tests {
         }
     }
 
+    /// The session chapter's text for the demo's evaluation.
+    fn say(
+        cat: &Catalogue,
+        e: &Evaluation,
+        rec: Option<&WeightRecord>,
+        notes: &[RoomNote],
+        lang: Lang,
+    ) -> String {
+        all_text(&session_chapter(&chapter(cat, e, rec, notes, lang)))
+    }
+
     #[test]
     fn an_inconsistent_ahp_result_is_named_with_its_cr_and_a_warning() {
         let (cat, _, e) = demo();
@@ -508,25 +519,13 @@ mod tests {
                 random_index_table: "saaty_1980".into(),
             },
         };
-        let nl = all_text(&session_chapter(&chapter(
-            &cat,
-            &e,
-            Some(&rec),
-            &[],
-            Lang::Nl,
-        )));
+        let nl = say(&cat, &e, Some(&rec), &[], Lang::Nl);
         assert!(nl.contains("Consistentieratio (CR): 0,208"), "{nl}");
         assert!(
             nl.contains("! Let op: de AHP-oordelen spraken elkaar tegen (CR 0,208"),
             "{nl}"
         );
-        let en = all_text(&session_chapter(&chapter(
-            &cat,
-            &e,
-            Some(&rec),
-            &[],
-            Lang::En,
-        )));
+        let en = say(&cat, &e, Some(&rec), &[], Lang::En);
         assert!(
             en.contains("(CR 0.208, above Saaty's limit of 0.10)"),
             "{en}"
@@ -539,20 +538,14 @@ mod tests {
         {
             *consistency_ratio = Some(0.05);
         }
-        let text = all_text(&session_chapter(&chapter(
-            &cat,
-            &e,
-            Some(&ok),
-            &[],
-            Lang::Nl,
-        )));
+        let text = say(&cat, &e, Some(&ok), &[], Lang::Nl);
         assert!(!text.contains("! Let op"), "{text}");
     }
 
     #[test]
     fn direct_points_and_the_weights_used_are_stated() {
         let (cat, _, e) = demo();
-        let text = all_text(&session_chapter(&chapter(&cat, &e, None, &[], Lang::Nl)));
+        let text = say(&cat, &e, None, &[], Lang::Nl);
         assert!(text.contains("De zaal gaf elk criterium punten"), "{text}");
         assert!(text.contains("| Privacy | 30,0% |"), "{text}");
         assert!(text.contains("De zaal maakte geen notities."), "{text}");
@@ -571,7 +564,7 @@ mod tests {
                 text: "SSC verder uitwerken\nmet de buren".into(),
             },
         ];
-        let text = all_text(&session_chapter(&chapter(&cat, &e, None, &notes, Lang::Nl)));
+        let text = say(&cat, &e, None, &notes, Lang::Nl);
         let d = text.find("# Besluiten").unwrap();
         let q = text.find("# Open vragen").unwrap();
         assert!(d < q, "decisions before open questions:\n{text}");
@@ -586,7 +579,7 @@ mod tests {
     fn a_close_call_and_a_weak_smaa_share_are_warned_about() {
         let (cat, _, e) = demo();
         // The demo's first two are 7,24 and 7,11: a close call.
-        let text = all_text(&session_chapter(&chapter(&cat, &e, None, &[], Lang::Nl)));
+        let text = say(&cat, &e, None, &[], Lang::Nl);
         assert!(text.contains("! Nipte uitslag"), "{text}");
         let keys: Vec<_> = e.ranking.iter().map(|r| r.key).collect();
         let mut first = vec![0.0; keys.len()];
