@@ -211,6 +211,9 @@ fn session_text() -> String {
         depreciation_years: Some(5),
     });
     let s = Session {
+        room_notes: vec![],
+        blind: None,
+        weight_sets: vec![],
         schema: SCHEMA,
         profile_path: None,
         language: Lang::En,

@@ -59,12 +59,19 @@ fn help_overlay() {
 fn group_view_and_switcher() {
     for lang in [Lang::Nl, Lang::En] {
         let mut s = common::group(lang);
-        common::feed(&mut s, &[Action::GoTo(1), Action::NextMember]);
+        // The focus starts on the group; two steps on is the second municipality.
+        common::feed(
+            &mut s,
+            &[Action::GoTo(1), Action::NextMember, Action::NextMember],
+        );
         insta::assert_snapshot!(
             format!("group_situation_{}_80x24", lang.code()),
             common::render(&s, 80, 24)
         );
-        common::feed(&mut s, &[Action::GoTo(6), Action::ToggleGroup]);
+        common::feed(
+            &mut s,
+            &[Action::GoTo(6), Action::Reveal, Action::ToggleGroup],
+        );
         insta::assert_snapshot!(
             format!("group_view_{}_160x48", lang.code()),
             common::render(&s, 160, 48)

@@ -146,6 +146,12 @@ impl Corpus {
                     .map(|_| store::BusinessCaseUi { scenario: 0 }),
                 profile: p,
                 elicitation: vec![],
+                room_notes: vec![store::RoomNote {
+                    kind: store::NoteKind::Question,
+                    text: "Wie belt\nde leverancier?".into(),
+                }],
+                blind: None,
+                weight_sets: vec![],
             };
             if let Ok(text) = store::to_toml(&session) {
                 seeds.push(Input {

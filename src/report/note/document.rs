@@ -82,6 +82,13 @@ pub fn annexes(note: &Note) -> Vec<Annex> {
             blocks: business_case_chapter,
         });
     }
+    if !note.session.is_empty() {
+        v.push(Annex {
+            anchor: "sessie",
+            title: session_title(note),
+            blocks: session_record,
+        });
+    }
     v.push(Annex {
         anchor: "samenwerking",
         title: t.ch_obstacles.to_string(),
@@ -93,6 +100,39 @@ pub fn annexes(note: &Note) -> Vec<Annex> {
         blocks: sources,
     });
     v
+}
+
+/// The session record's title: the text of its first heading.
+fn session_title(note: &Note) -> String {
+    note.session
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading { text, .. } => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// The session record without its first heading (the annex heading replaces it), its other
+/// headings one level down so that they sit under the annex.
+pub fn session_record(note: &Note) -> Vec<Block> {
+    let mut first = true;
+    note.session
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, text, id } => {
+                if std::mem::take(&mut first) {
+                    return None;
+                }
+                Some(Block::Heading {
+                    level: (*level + 1).clamp(3, 4),
+                    text: text.clone(),
+                    id: id.clone(),
+                })
+            }
+            other => Some(other.clone()),
+        })
+        .collect()
 }
 
 /// An annex's heading text: "Bijlage 3. Ranglijst".

@@ -237,6 +237,11 @@ pub fn render(note: &Note) -> String {
     if let Some(bc) = &note.business_case {
         business_case(&mut out, note, bc);
     }
+    if !note.session.is_empty() {
+        open_chapter(&mut out, note, "sessie");
+        crate::report::doc::html::blocks(&mut out, &super::document::session_record(note));
+        out.push_str("</section>");
+    }
     collaboration(&mut out, note);
     sources(&mut out, note);
     let _ = writeln!(

@@ -17,6 +17,7 @@ pub mod document;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod session;
 mod svg;
 pub mod xlsx;
 
@@ -529,6 +530,11 @@ pub struct Note {
     /// "beleid bijgewerkt tot …".
     pub policy_checked: String,
     pub policy_checked_text: String,
+    /// The record of a workshop session (the room's notes, how the weights were obtained,
+    /// certainty, a starter group's process), as document blocks the TUI adds on export;
+    /// empty for a note made from the command line. Shown as an annex of its own.
+    #[serde(skip)]
+    pub session: Vec<crate::report::doc::Block>,
     pub sources: Vec<SourceNote>,
 }
 
@@ -960,6 +966,7 @@ impl Note {
             collaboration,
             policy_checked: cat.policy_checked().to_string(),
             policy_checked_text: cite::date(cat.policy_checked(), lang),
+            session: Vec::new(),
             sources: sources.into_notes(lang),
         })
     }

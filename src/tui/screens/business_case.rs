@@ -183,20 +183,16 @@ fn thousands(d: Decimal, lang: Lang) -> String {
 
 /// A factor or count in the room's style: "0,95" (nl), "0.95" (en).
 fn factor(d: Decimal, lang: Lang) -> String {
-    let s = d.normalize().to_string();
-    match lang {
-        Lang::Nl => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::report::number::factor(d, lang)
 }
 
 /// An axis label in euros (the axis is titled EUR): "-1,2 mln" / "-1.2 m" from a million
 /// on, else rounded to thousands: "-173.000" / "-173,000".
 fn axis_money(x: f64, lang: Lang) -> String {
     if x.abs() >= 999_500.0 {
-        let m = format!("{:.1}", x / 1_000_000.0);
+        let m = crate::report::number::decimal(x / 1_000_000.0, 1, lang);
         match lang {
-            Lang::Nl => format!("{} mln", m.replace('.', ",")),
+            Lang::Nl => format!("{m} mln"),
             Lang::En => format!("{m} m"),
         }
     } else {
@@ -478,7 +474,6 @@ pub fn commit(state: &mut State, field: BcField, text: &str) -> Result<String, S
         .map(|b| b.return_year);
     state.profile.business_case = Some(setup);
     state.business_case = Some(Ok(evaluated));
-    state.revision += 1;
     Ok(format!(
         "{}: {}",
         t.recalculated,
@@ -512,7 +507,6 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             };
             let len = fields(state).len();
             state.cursor.bc_row = state.cursor.bc_row.min(len.saturating_sub(1));
-            state.revision += 1;
         }
         Action::Select => {
             let f = *fs.get(state.cursor.bc_row)?;
@@ -532,8 +526,8 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             };
             let text = next.to_string();
             let st = match commit(state, BcField::Horizon, &text) {
-                Ok(text) => crate::tui::state::Status { text, error: false },
-                Err(text) => crate::tui::state::Status { text, error: true },
+                Ok(text) => crate::tui::state::Status::new(false, |_| text.clone()),
+                Err(text) => crate::tui::state::Status::new(true, |_| text.clone()),
             };
             state.status = Some(st);
         }

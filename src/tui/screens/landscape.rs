@@ -118,7 +118,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             th.heading(),
         ),
         Span::styled(
-            w.total.map(|t| format!("  ({t:.2})")).unwrap_or_default(),
+            w.total
+                .map(|t| format!("  ({})", crate::report::number::decimal(t, 2, state.lang)))
+                .unwrap_or_default(),
             th.text(),
         ),
     ])];
