@@ -780,6 +780,14 @@ impl Default for CloudStance {
     }
 }
 
+/// The strictest class, so that a workload built with `..Default::default()` never loosens a
+/// rule by accident (needed for `#[derive(Default)]` on `Workload`; lead: reconcile with `place`).
+impl Default for DataClass {
+    fn default() -> Self {
+        DataClass::Special
+    }
+}
+
 impl CloudStance {
     /// The line above a landscape when the room chose a stance other than the reference.
     pub fn chosen_note(self) -> Option<Localized> {

@@ -151,7 +151,7 @@ impl PublicCloudAcceptance {
 }
 
 /// A workload (werkproces / applicatiecluster) to place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Workload {
     pub name: String,
     pub data: DataClass,
