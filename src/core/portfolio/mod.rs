@@ -233,15 +233,15 @@ pub fn classify(app: &Application, table: &ComponentTable) -> Classified {
             None => unknown.push(c.clone()),
         }
     }
-    let mapped_biv = app
-        .components
-        .iter()
-        .filter_map(|c| table.get(c))
-        .fold(Biv::default(), |acc, d| Biv {
-            availability: acc.availability.max(d.biv.availability),
-            integrity: acc.integrity.max(d.biv.integrity),
-            confidentiality: acc.confidentiality.max(d.biv.confidentiality),
-        });
+    let mapped_biv =
+        app.components
+            .iter()
+            .filter_map(|c| table.get(c))
+            .fold(Biv::default(), |acc, d| Biv {
+                availability: acc.availability.max(d.biv.availability),
+                integrity: acc.integrity.max(d.biv.integrity),
+                confidentiality: acc.confidentiality.max(d.biv.confidentiality),
+            });
     let flags = class_from_flags(app);
     let (data, source) = match (app.data, flags, best) {
         (Some(f), Some(g), _) if g > f => (Some(g), ClassSource::Flags),
@@ -375,7 +375,10 @@ pub(crate) mod tests {
         assert_eq!(classify(&a, &table()).source, ClassSource::File);
         a.special = true;
         let c = classify(&a, &table());
-        assert_eq!((c.data, c.source), (Some(DataClass::Special), ClassSource::Flags));
+        assert_eq!(
+            (c.data, c.source),
+            (Some(DataClass::Special), ClassSource::Flags)
+        );
     }
 
     #[test]
@@ -394,7 +397,10 @@ pub(crate) mod tests {
                 component: "GBA-administratiecomponent".into()
             }
         );
-        assert_eq!(c.unknown_components, vec!["Onbekende component".to_string()]);
+        assert_eq!(
+            c.unknown_components,
+            vec!["Onbekende component".to_string()]
+        );
         assert!(is_critical(&c.biv));
     }
 

@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{Application, ClassSource, Classified, ComponentTable, Hosting, Region, classify};
-use crate::core::catalogue::{CandidateKey, Catalogue, Citation, DataClass, Deployment, ServiceModel};
+use crate::core::catalogue::{
+    CandidateKey, Catalogue, Citation, DataClass, Deployment, ServiceModel,
+};
 use crate::core::profile::Profile;
 use crate::core::scoring::{Evaluation, WorkloadPlacement, place_workload};
 
@@ -42,7 +44,10 @@ impl Exception {
     pub fn citations(&self) -> Vec<Citation> {
         match self {
             Exception::DataOutsideEea { .. } => {
-                vec![Citation::new("avg", "art. 44"), Citation::new("cloudbeleid2022", "")]
+                vec![
+                    Citation::new("avg", "art. 44"),
+                    Citation::new("cloudbeleid2022", ""),
+                ]
             }
             Exception::NonEuJurisdiction { .. } => vec![
                 Citation::new("cloudbeleid2022", ""),
@@ -121,7 +126,11 @@ impl PortfolioPlacement {
                 None => m.push((a.key, 1)),
             }
         }
-        m.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.is_none().cmp(&b.0.is_none())).then(a.0.cmp(&b.0)));
+        m.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(a.0.is_none().cmp(&b.0.is_none()))
+                .then(a.0.cmp(&b.0))
+        });
         m
     }
 }
@@ -180,7 +189,10 @@ pub fn place_all(
             };
             let g = *index.entry(gk).or_insert_with(|| {
                 let w = super::to_workload(app, data, &classified.biv);
-                groups.push((gk, place_workload(catalogue, profile, &evaluation.ranking, &w)));
+                groups.push((
+                    gk,
+                    place_workload(catalogue, profile, &evaluation.ranking, &w),
+                ));
                 groups.len() - 1
             });
             let key = groups[g].1.key;
@@ -247,7 +259,11 @@ mod tests {
         let mut apps = vec![];
         for i in 0..50 {
             let mut a = app(&format!("a{i}"));
-            a.data = Some(if i % 2 == 0 { DataClass::Brp } else { DataClass::Internal });
+            a.data = Some(if i % 2 == 0 {
+                DataClass::Brp
+            } else {
+                DataClass::Internal
+            });
             apps.push(a);
         }
         let p = place_all(&cat, &profile, &ev, &ComponentTable::default(), &apps);
@@ -297,7 +313,10 @@ mod tests {
     fn nothing_fits_is_flagged() {
         let (cat, mut profile) = setup();
         profile.constraints.exclude_options = crate::core::catalogue::PlacementOption::ALL.to_vec();
-        profile.constraints.exclude_options.retain(|o| *o != crate::core::catalogue::PlacementOption::Managed);
+        profile
+            .constraints
+            .exclude_options
+            .retain(|o| *o != crate::core::catalogue::PlacementOption::Managed);
         profile.constraints.exclude_deployments = vec![Deployment::Private];
         let ev = evaluate(&cat, &profile).unwrap();
         let mut a = app("BRP");

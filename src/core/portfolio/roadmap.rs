@@ -153,7 +153,10 @@ pub fn roadmap(apps: &[Application], placement: &PortfolioPlacement, as_of: Date
         match quarters.last_mut() {
             Some(last) if last.year == y && last.quarter == q => {
                 last.moves.push(j);
-                last.yearly_cost = last.yearly_cost.checked_add(cost).unwrap_or(last.yearly_cost);
+                last.yearly_cost = last
+                    .yearly_cost
+                    .checked_add(cost)
+                    .unwrap_or(last.yearly_cost);
             }
             _ => quarters.push(Quarter {
                 year: y,
@@ -191,7 +194,10 @@ mod tests {
     #[test]
     fn moves_at_contract_end_when_notice_is_still_possible() {
         let (date, deadline, basis) = next_move(d(2027, 6, 30), 3, d(2026, 11, 30)).unwrap();
-        assert_eq!((date, deadline, basis), (d(2027, 6, 30), d(2027, 3, 30), MoveBasis::ContractEnd));
+        assert_eq!(
+            (date, deadline, basis),
+            (d(2027, 6, 30), d(2027, 3, 30), MoveBasis::ContractEnd)
+        );
     }
 
     #[test]
