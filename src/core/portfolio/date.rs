@@ -33,6 +33,13 @@ pub fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 impl Date {
+    /// 2000-01-01, a date that always exists.
+    pub const Y2K: Date = Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    };
+
     /// A date; `None` when it does not exist or lies outside [`MIN_YEAR`]..=[`MAX_YEAR`].
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         ((MIN_YEAR..=MAX_YEAR).contains(&year)

@@ -15,6 +15,8 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+/// The portfolio chapter (issue 16), built as `report::doc` blocks.
+pub mod portfolio;
 mod svg;
 
 use std::collections::BTreeMap;
