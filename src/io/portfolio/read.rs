@@ -147,7 +147,8 @@ pub fn csv(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<InputError>> {
 }
 
 /// A worksheet cell as text; dates as ISO (`2027-06-30`), whole numbers without decimals,
-/// other numbers with a decimal point (read back in English style).
+/// other numbers with a decimal comma (the sheet is read in Dutch style, so a number typed as a
+/// number reads back exactly).
 fn cell_text(d: &Data) -> Result<String, String> {
     Ok(match d {
         Data::Empty => String::new(),
@@ -160,7 +161,8 @@ fn cell_text(d: &Data) -> Result<String, String> {
             if f.fract() == 0.0 && f.abs() < 1e15 {
                 format!("{f:.0}")
             } else {
-                format!("{f}")
+                // `{}` on f64 never writes an exponent.
+                format!("{f}").replace('.', ",")
             }
         }
         Data::Bool(b) => if *b { "ja" } else { "nee" }.into(),
