@@ -157,7 +157,7 @@ pub fn portfolio_chapter(v: &PortfolioView<'_>) -> Vec<Block> {
     ];
     // Per year only: the quarters are in the annex-level roadmap view.
     let mut per_year = Table {
-        caption: Some(s.roadmap.to_string()),
+        caption: Some(s.moves.to_string()),
         columns: vec![
             Column::text(s.year),
             Column::number(s.moves),
@@ -192,10 +192,8 @@ pub fn portfolio_chapter(v: &PortfolioView<'_>) -> Vec<Block> {
 
     out.push(heading(2, s.decisions, "portfolio-exceptions"));
     // Grouped by kind: one line per kind with the applications and the sources.
-    let mut kinds: BTreeMap<
-        &'static str,
-        (String, Vec<String>, Vec<crate::core::catalogue::Citation>),
-    > = BTreeMap::new();
+    let mut kinds: BTreeMap<u8, (String, Vec<String>, Vec<crate::core::catalogue::Citation>)> =
+        BTreeMap::new();
     let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
     for (i, p) in v.placement.apps.iter().enumerate() {
         for e in &p.exceptions {
@@ -211,7 +209,7 @@ pub fn portfolio_chapter(v: &PortfolioView<'_>) -> Vec<Block> {
                 other => v.exception_text(other),
             };
             let entry = kinds
-                .entry(e.id())
+                .entry(severity(e))
                 .or_insert_with(|| (title, vec![], e.citations()));
             entry.1.push(v.portfolio.applications[i].package.clone());
         }
@@ -264,6 +262,21 @@ pub fn portfolio_chapter(v: &PortfolioView<'_>) -> Vec<Block> {
     out
 }
 
+/// The order of exception kinds in the chapter: law and policy first, then what blocks a
+/// placement, then planning gaps.
+fn severity(e: &Exception) -> u8 {
+    match e {
+        Exception::NonEuJurisdiction { .. } => 0,
+        Exception::DataOutsideEea { .. } => 1,
+        Exception::CriticalOnPublic => 2,
+        Exception::NoCandidate => 3,
+        Exception::Unclassified => 4,
+        Exception::UnknownComponents { .. } => 5,
+        Exception::DigidMoves => 6,
+        Exception::NoContractEnd => 7,
+    }
+}
+
 /// The annex: every application with its class (and where it came from), placement, move date
 /// and exceptions.
 pub fn portfolio_annex(v: &PortfolioView<'_>) -> Vec<Block> {
@@ -305,12 +318,23 @@ fn md_escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+/// `mark` around the text of `t`, its surrounding spaces kept outside (Markdown emphasis must
+/// hug the text).
+fn md_wrap(t: &str, mark: &str) -> String {
+    let start = t.len() - t.trim_start().len();
+    let end = t.trim_end().len();
+    if start >= end {
+        return t.to_string();
+    }
+    format!("{}{mark}{}{mark}{}", &t[..start], &t[start..end], &t[end..])
+}
+
 fn md_runs(runs: &[Inline]) -> String {
     runs.iter()
         .map(|r| match r {
             Inline::Text(t) => t.clone(),
-            Inline::Emph(t) => format!("*{}*", t.trim()),
-            Inline::Strong(t) => format!("**{}** ", t.trim()),
+            Inline::Emph(t) => md_wrap(t, "*"),
+            Inline::Strong(t) => md_wrap(t, "**"),
             Inline::Code(t) => format!("`{t}`"),
         })
         .collect()
