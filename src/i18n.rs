@@ -1987,6 +1987,17 @@ pub struct PortfolioStrings {
     pub all: &'static str,
     pub screen_hint: &'static str,
     pub none: &'static str,
+    pub shown: &'static str,
+    pub class_short: &'static str,
+    pub year_short: &'static str,
+    pub loading: &'static str,
+    pub no_portfolio: &'static str,
+    pub key_portfolio: &'static str,
+    pub dep_private: &'static str,
+    pub dep_community: &'static str,
+    pub dep_public: &'static str,
+    pub dep_hybrid: &'static str,
+    pub notice: &'static str,
 }
 
 const PORTFOLIO_NL: PortfolioStrings = PortfolioStrings {
@@ -2053,8 +2064,19 @@ const PORTFOLIO_NL: PortfolioStrings = PortfolioStrings {
     filter: "Filter",
     sort: "Sortering",
     all: "alle",
-    screen_hint: "/ zoeken · k klasse · p plaatsing · a afdeling · j jaar · s sorteren · r omkeren · Esc wissen",
+    screen_hint: "/ zoeken · f filter · ←→ waarde · o sorteren · O omkeren · x wissen · p terug",
     none: "geen",
+    shown: "getoond",
+    class_short: "Klasse",
+    year_short: "Jaar",
+    loading: "Portfolio wordt ingelezen…",
+    no_portfolio: "Dit profiel noemt geen portfolio. Voeg portfolio = \"apps.csv\" toe aan het profiel (CSV of XLSX, naast het profiel), of lees een bestand in met: wolkwijzer portfolio import BESTAND",
+    key_portfolio: "Landschap: p opent het applicatieportfolio (/ zoeken, f filter, ←→ waarde, o/O sorteren, x wissen)",
+    dep_private: "privé",
+    dep_community: "gedeeld",
+    dep_public: "publiek",
+    dep_hybrid: "hybride",
+    notice: "opzeggen uiterlijk",
 };
 
 const PORTFOLIO_EN: PortfolioStrings = PortfolioStrings {
@@ -2121,9 +2143,29 @@ const PORTFOLIO_EN: PortfolioStrings = PortfolioStrings {
     filter: "Filter",
     sort: "Sort",
     all: "all",
-    screen_hint: "/ search · k class · p placement · a department · j year · s sort · r reverse · Esc clear",
+    screen_hint: "/ search · f filter · ←→ value · o sort · O reverse · x clear · p back",
     none: "none",
+    shown: "shown",
+    class_short: "Class",
+    year_short: "Year",
+    loading: "Reading the portfolio…",
+    no_portfolio: "This profile names no portfolio. Add portfolio = \"apps.csv\" to the profile (CSV or XLSX, next to the profile), or read a file with: wolkwijzer portfolio import FILE",
+    key_portfolio: "Landscape: p opens the application portfolio (/ search, f filter, ←→ value, o/O sort, x clear)",
+    dep_private: "private",
+    dep_community: "community",
+    dep_public: "public",
+    dep_hybrid: "hybrid",
+    notice: "give notice by",
 };
+
+/// The portfolio labels for the language of a TUI string table (for key descriptions).
+pub fn portfolio_of(t: &TuiStrings) -> &'static PortfolioStrings {
+    if t.live_ranking == TUI_NL.live_ranking {
+        &PORTFOLIO_NL
+    } else {
+        &PORTFOLIO_EN
+    }
+}
 
 /// The portfolio labels for a language.
 pub fn portfolio_strings(lang: Lang) -> &'static PortfolioStrings {

@@ -106,6 +106,8 @@ pub enum Action {
     Exported(PathBuf),
     /// Exporting the decision note failed (the message says why); the state is kept.
     ExportFailed(String),
+    /// The application portfolio (issue 16): open, search, filter, sort, loaded.
+    Portfolio(super::screens::portfolio::PortfolioKey),
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -117,6 +119,8 @@ pub enum Effect {
     Open(StartKind),
     /// Write the decision note to this file (format from the extension).
     Export(PathBuf),
+    /// Read the profile's application portfolio (issue 16).
+    LoadPortfolio,
 }
 
 /// Applies an action to the state; returns the I/O the app must carry out, if any. Afterwards
@@ -397,7 +401,8 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         InputPurpose::SavePath
         | InputPurpose::SaveBeforeQuit
         | InputPurpose::Notes
-        | InputPurpose::ExportPath => !c.is_control(),
+        | InputPurpose::ExportPath
+        | InputPurpose::PortfolioSearch => !c.is_control(),
     }
 }
 
@@ -440,6 +445,10 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
                     state.popup = Some(Popup::Input { purpose, buffer });
                 }
             }
+            None
+        }
+        InputPurpose::PortfolioSearch => {
+            screens::portfolio::commit_search(state, buffer);
             None
         }
         InputPurpose::Notes => {

@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{
 use crate::i18n::TuiStrings;
 
 use super::action::Action;
+use super::screens::portfolio::PortfolioKey;
 use super::state::{Popup, State};
 
 /// A label in the room's language, picked from the TUI strings.
@@ -135,6 +136,19 @@ pub fn bindings() -> Vec<Binding> {
             map: vec![
                 plain(Char('v'), Action::ToggleSensitivity),
                 plain(Char('r'), Action::Reveal),
+            ],
+        },
+        Binding {
+            keys: "p / f o O x",
+            desc: |t| crate::i18n::portfolio_of(t).key_portfolio,
+            hint: None,
+            map: vec![
+                plain(Char('p'), Action::Portfolio(PortfolioKey::Toggle)),
+                plain(Char('/'), Action::Portfolio(PortfolioKey::Search)),
+                plain(Char('f'), Action::Portfolio(PortfolioKey::NextFilter)),
+                plain(Char('o'), Action::Portfolio(PortfolioKey::Sort)),
+                plain(Char('O'), Action::Portfolio(PortfolioKey::Reverse)),
+                plain(Char('x'), Action::Portfolio(PortfolioKey::Clear)),
             ],
         },
         Binding {

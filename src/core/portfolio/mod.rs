@@ -246,7 +246,7 @@ pub fn classify(app: &Application, table: &ComponentTable) -> Classified {
     let (data, source) = match (app.data, flags, best) {
         (Some(f), Some(g), _) if g > f => (Some(g), ClassSource::Flags),
         (Some(f), _, _) => (Some(f), ClassSource::File),
-        (None, Some(g), Some((d, _))) if g >= d.data => (Some(g), ClassSource::Flags),
+        (None, Some(g), Some((d, _))) if g > d.data => (Some(g), ClassSource::Flags),
         (None, _, Some((d, name))) => (
             Some(d.data),
             ClassSource::Component {
