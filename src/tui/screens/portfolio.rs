@@ -459,7 +459,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     };
     let search = live_search(state);
     let shown = rows(pane, &v, search);
-    let wide = area.width >= 110;
+    // Side by side only when the list keeps room for the package names.
+    let wide = area.width >= 140;
     let [head, body, hint] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(4),
@@ -589,14 +590,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let mut sb = ScrollbarState::new(shown.len())
         .position(cursor)
         .viewport_content_length(inner_h);
-    frame.render_stateful_widget(
-        Scrollbar::new(ScrollbarOrientation::VerticalRight),
-        list_area.inner(Margin {
-            vertical: 1,
-            horizontal: 0,
-        }),
-        &mut sb,
-    );
+    // The scrollbar only when the list does not fit.
+    if shown.len() > inner_h {
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            list_area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut sb,
+        );
+    }
 
     // The selected application: placement, move, exceptions, reason and rules.
     if let Some(&i) = shown.get(cursor) {
