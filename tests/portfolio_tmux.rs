@@ -54,19 +54,22 @@ impl Pane {
         self.tmux(&args);
     }
 
-    /// Waits until the pane shows every one of `texts`; panics with the pane after 20 s.
+    /// Waits until the pane shows every one of `texts` and has stopped changing (two captures
+    /// 60 ms apart are equal: the terminal may be mid-redraw); panics with the pane after 20 s.
     fn wait_for(&self, texts: &[&str]) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let pane = self.tmux(&["capture-pane", "-p", "-t", "main"]);
-            if texts.iter().all(|t| pane.contains(t)) {
+            if texts.iter().all(|t| pane.contains(t)) && pane == last {
                 return pane;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(20),
                 "timed out waiting for {texts:?}; the pane shows:\n{pane}"
             );
-            std::thread::sleep(Duration::from_millis(40));
+            last = pane;
+            std::thread::sleep(Duration::from_millis(60));
         }
     }
 }
