@@ -60,7 +60,7 @@ fn semicolon_utf8_dutch_headers() {
     check_dutch(&i);
     // Columns not in the file are named with their default.
     assert!(i.missing.contains(&Field::Special));
-    assert!(i.missing.contains(&Field::Owner) == false);
+    assert!(!i.missing.contains(&Field::Owner));
 }
 
 #[test]

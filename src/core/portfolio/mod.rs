@@ -287,6 +287,9 @@ pub fn models_for(app: &Application) -> Vec<ServiceModel> {
 
 /// The one way an application becomes a workload for the scoring core. `data` is the class
 /// from [`classify`] (an unclassified application is not placed).
+// The `place` branch adds fields to `Workload`; until they are passed here they come from
+// `Default` (then the update is no longer needless).
+#[allow(clippy::needless_update)]
 pub fn to_workload(app: &Application, data: DataClass, biv: &Biv) -> Workload {
     // lead: pass availability/digid/collaboration once place lands
     Workload {

@@ -68,6 +68,7 @@ pub fn resolve(profile_path: &Path, portfolio: &str) -> PathBuf {
     }
 }
 
+#[allow(clippy::result_large_err)]
 fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
     use std::io::Read;
     let cannot = |e: std::io::Error| InputError::file(name, format!("cannot read the file: {e}"));
@@ -166,18 +167,17 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
         .filter(|f| !at.contains_key(f))
         .filter(|f| {
             // The BIV parts count as present when the combined column is there, and vice versa.
-            !(matches!(
-                f,
-                Field::Availability | Field::Integrity | Field::Confidentiality
-            ) && at.contains_key(&Field::Biv))
-                && !(*f == Field::Biv
-                    && [
-                        Field::Availability,
-                        Field::Integrity,
-                        Field::Confidentiality,
-                    ]
-                    .iter()
-                    .any(|p| at.contains_key(p)))
+            const PARTS: [Field; 3] = [
+                Field::Availability,
+                Field::Integrity,
+                Field::Confidentiality,
+            ];
+            let covered = if PARTS.contains(f) {
+                at.contains_key(&Field::Biv)
+            } else {
+                *f == Field::Biv && PARTS.iter().any(|p| at.contains_key(p))
+            };
+            !covered
         })
         .collect();
 

@@ -65,6 +65,7 @@ fn sniff(text: &str) -> u8 {
     }
 }
 
+#[allow(clippy::result_large_err)]
 fn check_cell(file: &str, row: usize, col: usize, cell: &str) -> Result<(), InputError> {
     if cell.chars().count() > MAX_CELL_CHARS {
         let mut e = InputError::file(

@@ -327,9 +327,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             )
         })
     };
-    let Some((shown, _)) = pane_view else {
-        return None;
-    };
+    let (shown, _) = pane_view?;
     match action {
         Action::Up | Action::Down | Action::Pick(_) => {
             super::move_cursor(&mut state.portfolio.cursor, shown, &action);
