@@ -561,6 +561,13 @@ fn roff_text(text: &str) -> String {
 fn leaf_commands(cmd: &clap::Command, out: &mut Vec<clap::Command>) {
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         if sub.has_subcommands() {
+            // A group with options of its own (`portfolio`) gets a section too.
+            if sub
+                .get_arguments()
+                .any(|a| a.get_long().is_some_and(|l| l != "help") && !a.is_global_set())
+            {
+                out.push(sub.clone());
+            }
             leaf_commands(sub, out);
         } else {
             out.push(sub.clone());

@@ -213,7 +213,7 @@ pub fn popup_block<'a>(title: &str, state: &State) -> Block<'a> {
 fn help(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui(state.lang);
     let b = keymap::bindings();
-    let r = centered(area, 64, b.len() as u16 + 5);
+    let r = centered(area, 64, b.len() as u16 + 4);
     frame.render_widget(Clear, r);
     let rows = b.iter().map(|b| {
         Row::new(vec![
