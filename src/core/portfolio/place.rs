@@ -159,12 +159,26 @@ pub fn place_all(
     table: &ComponentTable,
     apps: &[Application],
 ) -> PortfolioPlacement {
+    let classified: Vec<Classified> = apps.iter().map(|a| classify(a, table)).collect();
+    place_classified(catalogue, profile, evaluation, apps, &classified)
+}
+
+/// [`place_all`] with the classification already done (it does not depend on the weights, so
+/// a weight change re-places without classifying again). `classified[i]` belongs to `apps[i]`.
+pub fn place_classified(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    evaluation: &Evaluation,
+    apps: &[Application],
+    classified: &[Classified],
+) -> PortfolioPlacement {
     let mut groups: Vec<(GroupKey, WorkloadPlacement)> = vec![];
     let mut index: HashMap<GroupKey, usize> = HashMap::new();
     let placed = apps
         .iter()
-        .map(|app| {
-            let classified = classify(app, table);
+        .zip(classified)
+        .map(|(app, classified)| {
+            let classified = classified.clone();
             let critical = super::is_critical(&classified.biv);
             let mut exceptions = vec![];
             if !classified.unknown_components.is_empty() {

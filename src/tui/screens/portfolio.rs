@@ -16,7 +16,7 @@ use ratatui::widgets::{
 
 use crate::core::catalogue::{CandidateKey, Catalogue, DataClass, Deployment};
 use crate::core::portfolio::components::fold;
-use crate::core::portfolio::place::{PortfolioPlacement, place_all};
+use crate::core::portfolio::place::{PortfolioPlacement, place_classified};
 use crate::core::portfolio::roadmap::{Roadmap, roadmap};
 use crate::core::portfolio::{ComponentTable, Date};
 use crate::core::profile::Profile;
@@ -88,6 +88,8 @@ pub struct Pane {
     pub placement: Option<PortfolioPlacement>,
     pub roadmap: Option<Roadmap>,
     pub table: Option<ComponentTable>,
+    /// The classification of every application (independent of the weights: done once).
+    pub classified: Option<Vec<crate::core::portfolio::Classified>>,
     pub search: String,
     pub field: FilterField,
     pub class: Option<Option<DataClass>>,
@@ -116,11 +118,21 @@ impl Pane {
             self.roadmap = None;
             return;
         };
-        let table = self
-            .table
-            .get_or_insert_with(crate::io::portfolio::components::built_in);
         let apps = &imported.portfolio.applications;
-        let p = place_all(catalogue, profile, ev, table, apps);
+        let classified = match &self.classified {
+            Some(c) if c.len() == apps.len() => c,
+            _ => {
+                let table = self
+                    .table
+                    .get_or_insert_with(crate::io::portfolio::components::built_in);
+                let c = apps
+                    .iter()
+                    .map(|a| crate::core::portfolio::classify(a, table))
+                    .collect();
+                self.classified.insert(c)
+            }
+        };
+        let p = place_classified(catalogue, profile, ev, apps, classified);
         self.roadmap = Some(roadmap(apps, &p, as_of));
         self.placement = Some(p);
     }
@@ -166,7 +178,21 @@ pub fn move_when(v: &PortfolioView<'_>, i: usize) -> MoveWhen {
 pub fn rows(pane: &Pane, v: &PortfolioView<'_>, search: &str) -> Vec<usize> {
     let q = fold(search);
     let apps = &v.portfolio.applications;
-    let mut out: Vec<usize> = (0..apps.len())
+    let move_dates: std::collections::HashMap<usize, Date> =
+        v.roadmap.moves.iter().map(|m| (m.app, m.date)).collect();
+    let when = |i: usize| {
+        let p = &v.placement.apps[i];
+        if p.key.is_none() {
+            MoveWhen::NotPlaced
+        } else if p.stays {
+            MoveWhen::Stays
+        } else {
+            move_dates
+                .get(&i)
+                .map_or(MoveWhen::Undated, |d| MoveWhen::Year(d.year()))
+        }
+    };
+    let out: Vec<usize> = (0..apps.len())
         .filter(|&i| {
             let a = &apps[i];
             let p = &v.placement.apps[i];
@@ -178,39 +204,39 @@ pub fn rows(pane: &Pane, v: &PortfolioView<'_>, search: &str) -> Vec<usize> {
                 && pane.class.is_none_or(|c| c == p.classified.data)
                 && pane.placed_on.is_none_or(|k| k == p.key)
                 && pane.department.as_ref().is_none_or(|d| *d == a.owner)
-                && pane.year.is_none_or(|y| y == move_when(v, i))
+                && pane.year.is_none_or(|y| y == when(i))
         })
         .collect();
-    let key = |i: usize| -> (String, Option<Date>) {
+    // One key per row, computed once (not per comparison): a date where the column is the
+    // move, else a text; rows without a date sort after those with one.
+    let key = |i: usize| -> (Option<Date>, String) {
         let a = &apps[i];
         let p = &v.placement.apps[i];
         match pane.sort {
-            SortColumn::Package => (fold(&a.package), None),
-            SortColumn::Department => (fold(&a.owner), None),
-            SortColumn::Class => (format!("{:?}", p.classified.data.map(|d| d as u8)), None),
-            SortColumn::Placement => (p.key.map(|k| k.id()).unwrap_or_else(|| "~".into()), None),
-            SortColumn::Move => (
-                String::new(),
-                v.roadmap.moves.iter().find(|m| m.app == i).map(|m| m.date),
-            ),
+            SortColumn::Package => (None, fold(&a.package)),
+            SortColumn::Department => (None, fold(&a.owner)),
+            SortColumn::Class => (None, format!("{:?}", p.classified.data.map(|d| d as u8))),
+            SortColumn::Placement => (None, p.key.map(|k| k.id()).unwrap_or_else(|| "~".into())),
+            SortColumn::Move => (move_dates.get(&i).copied(), String::new()),
             SortColumn::Cost => (
-                format!("{:030}", a.yearly_cost.round_dp(2).mantissa()),
                 None,
+                format!("{:030}", a.yearly_cost.round_dp(2).mantissa()),
             ),
         }
     };
-    out.sort_by(|&a, &b| {
-        let (ka, da) = key(a);
-        let (kb, db) = key(b);
-        let o = match (da, db) {
+    let mut keyed: Vec<((Option<Date>, String), usize)> =
+        out.into_iter().map(|i| (key(i), i)).collect();
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        let o = match (ka.0, kb.0) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
-            (None, None) => ka.cmp(&kb),
+            (None, None) => ka.1.cmp(&kb.1),
         }
-        .then(a.cmp(&b));
+        .then(a.cmp(b));
         if pane.reverse { o.reverse() } else { o }
     });
+    let out: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
     out
 }
 
@@ -237,8 +263,23 @@ fn departments(v: &PortfolioView<'_>) -> Vec<String> {
 }
 
 fn years(v: &PortfolioView<'_>) -> Vec<MoveWhen> {
-    let mut y: Vec<MoveWhen> = (0..v.portfolio.applications.len())
-        .map(|i| move_when(v, i))
+    let dated: std::collections::HashMap<usize, i32> = v
+        .roadmap
+        .moves
+        .iter()
+        .map(|m| (m.app, m.date.year()))
+        .collect();
+    let mut y: Vec<MoveWhen> = v
+        .placement
+        .apps
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match (p.key, p.stays, dated.get(&i)) {
+            (None, _, _) => MoveWhen::NotPlaced,
+            (Some(_), true, _) => MoveWhen::Stays,
+            (Some(_), false, Some(&y)) => MoveWhen::Year(y),
+            (Some(_), false, None) => MoveWhen::Undated,
+        })
         .collect();
     y.sort();
     y.dedup();
@@ -300,6 +341,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     match action {
         Action::Portfolio(PortfolioKey::Loaded(result, as_of)) => {
             state.portfolio.loaded = Some(result);
+            state.portfolio.classified = None;
             state.portfolio.as_of = Some(as_of);
             let ev = state.evaluation().ok().cloned();
             let (cat, profile) = (state.catalogue.clone(), state.profile.clone());
