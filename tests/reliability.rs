@@ -42,7 +42,8 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf 
 fn a_28_digit_implicit_amount_is_refused_with_its_place_not_a_panic() {
     let text = mid().replacen("amount = \"328000\"", &format!("amount = \"{HUGE}\""), 1);
     let e = profile::parse("m.toml", &text).unwrap_err().to_string();
-    assert!(e.contains("m.toml:122:"), "{e}");
+    // Line 123: the profile's `portfolio = …` line (issue 16) moved it down by one.
+    assert!(e.contains("m.toml:123:"), "{e}");
     assert!(
         e.contains("implicit[0].amount: 79228162514264337593543950335 is too large (allowed: an amount in EUR"),
         "{e}"
