@@ -1,7 +1,7 @@
 //! Criterion benchmarks of the application portfolio (issue 16): import and place 300, 3,000
 //! and 30,000 applications (CSV bytes → parsed, validated, classified and placed), and a weight
 //! change that re-places 3,000 applications and redraws the portfolio screen. Goals: 30,000 in
-//! under 0.5 s; the weight change within one 16 ms frame. Run: `cargo bench --bench portfolio`.
+//! under 0.5 s; the weight change within one 16 ms frame. Run: `cargo bench --bench portfolio_bench`.
 
 use std::hint::black_box;
 

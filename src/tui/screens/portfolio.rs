@@ -375,10 +375,26 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             super::move_cursor(&mut state.portfolio.cursor, shown, &action);
         }
         Action::Left | Action::Right => {
+            // The data is moved out while the filter steps over it (no copy of the portfolio).
             let mut pane = std::mem::take(&mut state.portfolio);
-            if let Some(v) = pane.clone().view(&state.catalogue, state.lang) {
+            let (loaded, placement, roadmap) = (
+                pane.loaded.take(),
+                pane.placement.take(),
+                pane.roadmap.take(),
+            );
+            if let (Some(Ok(imported)), Some(placement), Some(roadmap)) =
+                (&loaded, &placement, &roadmap)
+            {
+                let v = PortfolioView {
+                    catalogue: &state.catalogue,
+                    portfolio: &imported.portfolio,
+                    placement,
+                    roadmap,
+                    lang: state.lang,
+                };
                 step(&mut pane, &v, action == Action::Right);
             }
+            (pane.loaded, pane.placement, pane.roadmap) = (loaded, placement, roadmap);
             state.portfolio = pane;
         }
         Action::Portfolio(PortfolioKey::NextFilter) => {
