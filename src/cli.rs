@@ -23,6 +23,9 @@ use crate::core::mcda::smaa::{DEFAULT_SAMPLES, DEFAULT_SEED};
 use crate::io::ahp::AhpInput;
 use crate::report::sensitivity::{self, AhpView, SensitivityView};
 
+/// The `portfolio` command (issue 16).
+pub mod portfolio;
+
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: invalid input (a profile, catalogue or session file with problems).
@@ -129,6 +132,30 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    // --- Application portfolio (issue 16) ---------------------------------------------------
+    /// The application portfolio: import a CSV or XLSX file (`portfolio import FILE`), or list
+    /// every application with its data class, placement, move date and exceptions, or show the
+    /// migration roadmap (`--view roadmap`).
+    Portfolio {
+        #[command(subcommand)]
+        action: Option<PortfolioAction>,
+        /// The profile (TOML) whose `portfolio = "…"` names the file; the built-in demo and its
+        /// sample portfolio when omitted.
+        #[arg(long, short = 'p', value_name = "FILE")]
+        profile: Option<PathBuf>,
+        /// A portfolio file (CSV or XLSX) to use instead of the profile's.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// What to show.
+        #[arg(long, value_enum, default_value_t = PortfolioShow::List)]
+        view: PortfolioShow,
+        /// Output format (CSV: `;`, a BOM and decimal commas in Dutch, for Excel).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// The roadmap's reference date, YYYY-MM-DD; today when omitted.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
     /// Check profiles; exit 0 when all are valid, 1 with every problem found otherwise.
     Validate {
@@ -317,6 +344,27 @@ fn prints_csv(command: &Command) -> bool {
         Command::Report { format, output, .. } => *format == ReportFormat::Csv && output.is_none(),
         _ => false,
     }
+}
+
+/// `portfolio` actions (issue 16).
+#[derive(Debug, Subcommand)]
+pub enum PortfolioAction {
+    /// Read a portfolio file and report what was read: counts, detected format, missing and
+    /// unknown columns, unknown reference components; every bad cell as
+    /// file:row:column: header: problem (allowed: …). Exit 1 when any cell is bad.
+    Import {
+        /// The file (CSV with `;` or `,`, UTF-8 or Windows-1252; or XLSX).
+        file: PathBuf,
+    },
+}
+
+/// What `portfolio` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioShow {
+    /// Every application with its placement.
+    List,
+    /// The migration roadmap per year and quarter.
+    Roadmap,
 }
 
 /// Languages on the command line.
@@ -594,6 +642,13 @@ fn roff_text(text: &str) -> String {
 fn leaf_commands(cmd: &clap::Command, out: &mut Vec<clap::Command>) {
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         if sub.has_subcommands() {
+            // A group with options of its own (`portfolio`) gets a section too.
+            if sub
+                .get_arguments()
+                .any(|a| a.get_long().is_some_and(|l| l != "help") && !a.is_global_set())
+            {
+                out.push(sub.clone());
+            }
             leaf_commands(sub, out);
         } else {
             out.push(sub.clone());
@@ -785,6 +840,23 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             },
             Err(e) => Outcome::invalid(&e),
         },
+        Command::Portfolio {
+            action,
+            profile,
+            file,
+            view,
+            format,
+            as_of,
+        } => portfolio::run(
+            &cat,
+            action.as_ref(),
+            profile.as_deref(),
+            file.as_deref(),
+            *view,
+            *format,
+            as_of.as_deref(),
+            lang,
+        ),
         Command::Completions { .. } | Command::Man => {
             unreachable!("handled before the catalogue is loaded")
         }

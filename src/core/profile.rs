@@ -240,4 +240,8 @@ pub struct Profile {
     /// The business case (seed 003), when the profile has a `[business_case]` section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_case: Option<BusinessCaseSetup>,
+    /// The application portfolio file (CSV or XLSX) as the profile names it, relative to the
+    /// profile file (issue 16).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portfolio: Option<String>,
 }

@@ -628,7 +628,9 @@ fn workload_weights(
     (weights, notes, sources)
 }
 
-fn place_workload(
+/// Places one workload on the best admissible candidate of `ranking` (an [`Evaluation`]'s),
+/// with the reason and the rules; the portfolio places each distinct application group with it.
+pub fn place_workload(
     catalogue: &Catalogue,
     profile: &Profile,
     ranking: &[Ranked],

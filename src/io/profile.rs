@@ -38,6 +38,7 @@ const TOP_KEYS: &[&str] = &[
     "workloads",
     "collaborations",
     "business_case",
+    "portfolio",
 ];
 
 /// Reads and validates a profile file.
@@ -128,6 +129,9 @@ pub fn parse_with(
     let business_case = get(root, "business_case")
         .and_then(|v| super::business_case::business_case(&mut w, v, subject.as_ref(), cat));
 
+    // Issue 16: the application portfolio file, relative to the profile (read by the caller).
+    let portfolio = get(root, "portfolio").and_then(|v| w.string(v, "portfolio"));
+
     let (Some(subject), Some(weights)) = (subject, weights) else {
         return Err(InputErrors(w.errors));
     };
@@ -142,6 +146,7 @@ pub fn parse_with(
         workloads,
         collaborations,
         business_case,
+        portfolio,
     };
     if w.errors.is_empty() {
         // The one way in (io::gate): the same typed checks a session's profile passes. The

@@ -121,6 +121,8 @@ pub enum Action {
     ExportFailed(String),
     /// The export target exists: ask before overwriting it.
     ExportExists(PathBuf),
+    /// The application portfolio (issue 16): open, search, filter, sort, loaded.
+    Portfolio(super::screens::portfolio::PortfolioKey),
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -133,6 +135,8 @@ pub enum Effect {
     /// Write the decision note to this file (format from the extension); an existing file
     /// only when `overwrite` (the room confirmed).
     Export { path: PathBuf, overwrite: bool },
+    /// Read the profile's application portfolio (issue 16).
+    LoadPortfolio,
 }
 
 /// Applies an action to the state; returns the I/O the app must carry out, if any. Afterwards
@@ -570,9 +574,10 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         InputPurpose::BusinessCase(_) => {
             c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | ' ' | '-')
         }
-        InputPurpose::SavePath | InputPurpose::SaveBeforeQuit | InputPurpose::ExportPath => {
-            !c.is_control()
-        }
+        InputPurpose::SavePath
+        | InputPurpose::SaveBeforeQuit
+        | InputPurpose::ExportPath
+        | InputPurpose::PortfolioSearch => !c.is_control(),
     }
 }
 
@@ -620,6 +625,10 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
                     state.popup = Some(Popup::Input { purpose, buffer });
                 }
             }
+            None
+        }
+        InputPurpose::PortfolioSearch => {
+            screens::portfolio::commit_search(state, buffer);
             None
         }
         InputPurpose::Number(field) => {

@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{
 use crate::i18n::TuiStrings;
 
 use super::action::Action;
+use super::screens::portfolio::PortfolioKey;
 use super::state::{Popup, Screen, State};
 
 /// A label in the room's language, picked from the TUI strings.
@@ -68,6 +69,7 @@ pub fn bindings() -> Vec<Binding> {
     const WEIGHTS: &[Screen] = &[Screen::Weights];
     const COMPARISON: &[Screen] = &[Screen::Comparison];
     const SUMMARY: &[Screen] = &[Screen::Summary];
+    const LANDSCAPE: &[Screen] = &[Screen::Landscape];
     const BUSINESS_CASE: &[Screen] = &[Screen::BusinessCase];
     const VALUES: &[Screen] = &[Screen::Situation, Screen::Weights, Screen::BusinessCase];
     vec![
@@ -230,6 +232,20 @@ pub fn bindings() -> Vec<Binding> {
             hint: None,
             scope: Scope::On(WEIGHTS),
             map: vec![plain(Char('U'), Action::ResetWeights)],
+        },
+        Binding {
+            keys: "p / f o O x",
+            desc: |t| crate::i18n::portfolio_of(t).key_portfolio,
+            hint: None,
+            scope: Scope::On(LANDSCAPE),
+            map: vec![
+                plain(Char('p'), Action::Portfolio(PortfolioKey::Toggle)),
+                plain(Char('/'), Action::Portfolio(PortfolioKey::Search)),
+                plain(Char('f'), Action::Portfolio(PortfolioKey::NextFilter)),
+                plain(Char('o'), Action::Portfolio(PortfolioKey::Sort)),
+                plain(Char('O'), Action::Portfolio(PortfolioKey::Reverse)),
+                plain(Char('x'), Action::Portfolio(PortfolioKey::Clear)),
+            ],
         },
         Binding {
             keys: "n",

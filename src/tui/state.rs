@@ -144,6 +144,8 @@ pub enum InputPurpose {
     BusinessCase(BcField),
     /// The file to export the decision note to (the format follows the extension).
     ExportPath,
+    /// The portfolio screen's search text (issue 16).
+    PortfolioSearch,
 }
 
 /// An editable input on the business case screen.
@@ -370,6 +372,8 @@ pub struct State {
     pub quit_after_save: bool,
     /// Another instance owns the data folder: this one does not autosave.
     pub read_only: bool,
+    /// The application portfolio pane (issue 16), opened from the landscape screen.
+    pub portfolio: super::screens::portfolio::Pane,
 }
 
 impl State {
@@ -424,6 +428,7 @@ impl State {
             unsaved: false,
             quit_after_save: false,
             read_only: false,
+            portfolio: Default::default(),
         };
         s.entered = initial_entered(&s.profile);
         s.profile_weights = (s.weights.clone(), s.profile.weights.clone());
@@ -573,6 +578,16 @@ impl State {
             .map(|&d| (d, scoring::rules_for(&self.catalogue, &self.profile, d)))
             .collect();
         self.recompute_business_case();
+        self.replace_portfolio();
+    }
+
+    /// Re-places the portfolio (issue 16) with the evaluation in focus.
+    pub fn replace_portfolio(&mut self) {
+        let ev = self
+            .evaluations
+            .get(self.member)
+            .and_then(|e| e.as_ref().ok());
+        self.portfolio.place(&self.catalogue, &self.profile, ev);
     }
 
     /// Re-runs the business case of every scenario (after an edit on its screen).
@@ -617,6 +632,7 @@ impl State {
             Some(slot) => *slot = e,
             None => self.recompute(),
         }
+        self.replace_portfolio();
     }
 
     /// The evaluation of the municipality in focus.

@@ -18,6 +18,8 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod session;
+/// The portfolio chapter (issue 16), built as `report::doc` blocks.
+pub mod portfolio;
 mod svg;
 pub mod xlsx;
 

@@ -7,6 +7,8 @@ pub mod deployments;
 pub mod landscape;
 pub mod layers;
 pub mod options;
+/// The application portfolio, opened from the landscape screen (issue 16).
+pub mod portfolio;
 pub mod situation;
 pub mod start;
 pub mod summary;
@@ -122,7 +124,8 @@ fn draw(frame: &mut Frame, state: &State) {
         Some(Popup::Why) => comparison::why(frame, area, state),
         // Numbers are edited in place, in their row on the situation and business case screens.
         Some(Popup::Input {
-            purpose: InputPurpose::Number(_) | InputPurpose::BusinessCase(_),
+            purpose:
+                InputPurpose::Number(_) | InputPurpose::BusinessCase(_) | InputPurpose::PortfolioSearch,
             ..
         }) => {}
         Some(Popup::Input { purpose, buffer }) => input(frame, area, state, *purpose, buffer),
@@ -328,6 +331,7 @@ fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, bu
         InputPurpose::SaveBeforeQuit => t.quit_unsaved_prompt,
         InputPurpose::Number(_) | InputPurpose::BusinessCase(_) => t.number_prompt,
         InputPurpose::ExportPath => crate::i18n::tui_bc(state.lang).export_prompt,
+        InputPurpose::PortfolioSearch => crate::i18n::portfolio_strings(state.lang).search,
     };
     // As wide as the screen allows (the path is read in full), the full target below it.
     let export = purpose == InputPurpose::ExportPath;
