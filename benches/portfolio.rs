@@ -2,6 +2,7 @@
 //! and 30,000 applications (CSV bytes → parsed, validated, classified and placed), and a weight
 //! change that re-places 3,000 applications and redraws the portfolio screen. Goals: 30,000 in
 //! under 0.5 s; the weight change within one 16 ms frame. Run: `cargo bench --bench portfolio_bench`.
+#![allow(clippy::unwrap_used)]
 
 use std::hint::black_box;
 

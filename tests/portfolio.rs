@@ -1,5 +1,6 @@
 //! The portfolio on the shipped sample (issue 16): golden tests of the roadmap and the note
 //! chapter, and the `portfolio` command end to end.
+#![allow(clippy::unwrap_used)]
 
 use assert_cmd::Command;
 use predicates::prelude::*;

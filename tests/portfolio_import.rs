@@ -2,6 +2,7 @@
 //! English headers, quoted fields with line breaks), every class of bad cell with its
 //! `file:row:column: header: problem (allowed: …)` message, and a property: import → export →
 //! import gives the same portfolio.
+#![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -1,6 +1,7 @@
 //! The portfolio screen on the real binary in tmux (issue 16): open it from the landscape,
 //! search, filter and sort, at 80×24, 120×36 and 200×60. Under `CI=true` a missing tmux fails
 //! this test; elsewhere it skips with a note.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! The portfolio screen on `TestBackend` (issue 16): snapshots at 80×24 and 120×36 in both
 //! languages, and the keys as state changes — open loads through an effect, search, filters,
 //! sort, clear, and a weight change that re-places every application.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

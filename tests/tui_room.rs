@@ -2,6 +2,7 @@
 //! (Summary, the group view and the exported note name the same winner, from the plenary
 //! weights and the candidates admissible for every member), the truly blind round, and the
 //! weights shown being the weights used.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
@@ -355,7 +356,12 @@ fn the_notes_session_record_and_group_chapter_come_from_the_state() {
                 Block::Table(t) => t
                     .rows
                     .iter()
-                    .map(|r| r.iter().map(|c| wolkwijzer::report::doc::runs_text(c)).collect::<Vec<_>>().join(" | "))
+                    .map(|r| {
+                        r.iter()
+                            .map(|c| wolkwijzer::report::doc::runs_text(c))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    })
                     .collect::<Vec<_>>()
                     .join("\n"),
                 _ => String::new(),

@@ -2,6 +2,7 @@
 //! group, the blind weights screen of a member, the revealed group view and the note editor, at
 //! 80×24 and 160×48 in Dutch and English; and the group Summary under `NO_COLOR` with its styles
 //! (no colour anywhere, the meaning carried by text and modifiers).
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -300,6 +300,13 @@ impl Document {
     }
 }
 
+/// Rows of plain-text cells as table rows.
+pub fn cells(rows: Vec<Vec<String>>) -> Vec<Vec<Runs>> {
+    rows.into_iter()
+        .map(|r| r.into_iter().map(plain).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,11 +336,4 @@ mod tests {
         ];
         assert_eq!(runs_text(&r), "a b c");
     }
-}
-
-/// Rows of plain-text cells as table rows.
-pub fn cells(rows: Vec<Vec<String>>) -> Vec<Vec<Runs>> {
-    rows.into_iter()
-        .map(|r| r.into_iter().map(plain).collect())
-        .collect()
 }

@@ -17,9 +17,9 @@ pub mod document;
 pub mod html;
 pub mod json;
 pub mod markdown;
-pub mod session;
 /// The portfolio chapter (issue 16), built as `report::doc` blocks.
 pub mod portfolio;
+pub mod session;
 mod svg;
 pub mod xlsx;
 

@@ -330,4 +330,3 @@ pub fn text(blocks: &[Block]) -> String {
         blocks: blocks.to_vec(),
     })
 }
-

@@ -167,11 +167,12 @@ pub fn session_chapter(input: &SessionChapter) -> Vec<Block> {
     out.push(Block::Table(Table {
         caption: None,
         columns: vec![Column::text(x.col_criterion), Column::number(x.col_weight)],
-        rows: cells(e
-            .weights
-            .iter()
-            .map(|(c, w)| vec![c.name().get(lang).to_string(), number::percent(*w, 1, lang)])
-            .collect::<Vec<Vec<String>>>()),
+        rows: cells(
+            e.weights
+                .iter()
+                .map(|(c, w)| vec![c.name().get(lang).to_string(), number::percent(*w, 1, lang)])
+                .collect::<Vec<Vec<String>>>(),
+        ),
     }));
 
     if let Some(leader) = e.ranking.first() {
@@ -399,23 +400,24 @@ pub fn group_chapter(input: &GroupChapter) -> Vec<Block> {
                 Column::text(x.col_own_first),
                 Column::text(x.col_same),
             ],
-            rows: cells(g
-                .members
-                .iter()
-                .map(|m| {
-                    let own = m.top(1).first().copied();
-                    vec![
-                        m.name.clone(),
-                        own.map(name).unwrap_or_else(|| x.none.to_string()),
-                        if own.is_some() && own == first {
-                            x.yes
-                        } else {
-                            x.no
-                        }
-                        .to_string(),
-                    ]
-                })
-                .collect::<Vec<Vec<String>>>()),
+            rows: cells(
+                g.members
+                    .iter()
+                    .map(|m| {
+                        let own = m.top(1).first().copied();
+                        vec![
+                            m.name.clone(),
+                            own.map(name).unwrap_or_else(|| x.none.to_string()),
+                            if own.is_some() && own == first {
+                                x.yes
+                            } else {
+                                x.no
+                            }
+                            .to_string(),
+                        ]
+                    })
+                    .collect::<Vec<Vec<String>>>(),
+            ),
         }));
     }
     let admissible: Vec<String> = g
@@ -460,7 +462,13 @@ mod tests {
                     let heads: Vec<&str> = t.columns.iter().map(|c| c.head.as_str()).collect();
                     out.push_str(&format!("| {} |\n", heads.join(" | ")));
                     for r in &t.rows {
-                        out.push_str(&format!("| {} |\n", r.iter().map(|c| runs_text(c)).collect::<Vec<_>>().join(" | ")));
+                        out.push_str(&format!(
+                            "| {} |\n",
+                            r.iter()
+                                .map(|c| runs_text(c))
+                                .collect::<Vec<_>>()
+                                .join(" | ")
+                        ));
                     }
                 }
                 _ => {}
