@@ -40,6 +40,29 @@ pub(crate) fn shown(
     move |s: &ScenarioSetup| !leading || leader == Some(s.candidate)
 }
 
+/// The business-case view of the note's evaluation, with whether the business case costs out
+/// the recommended candidate (the note's and the workbook's one view).
+pub(super) fn view<'a>(
+    catalogue: &'a Catalogue,
+    profile: &'a Profile,
+    setup: &'a BusinessCaseSetup,
+    result: &'a crate::core::business_case::SetupResult,
+    evaluation: &Evaluation,
+    lang: Lang,
+) -> BusinessCaseView<'a> {
+    BusinessCaseView {
+        catalogue,
+        profile,
+        setup,
+        result,
+        lang,
+        coverage: Some(crate::core::business_case::coverage(
+            &crate::core::business_case::leaders(&evaluation.ranking),
+            &setup.scenarios,
+        )),
+    }
+}
+
 /// Evaluates the selected scenarios of the profile's business case and maps them to the
 /// chapter. Fails only when the core cannot evaluate a scenario (a loaded profile has been
 /// checked for that already).
@@ -56,17 +79,7 @@ pub(super) fn build(
     let leading = setup.scenarios.iter().any(|s| leader == Some(s.candidate));
     let shown = shown(setup, evaluation);
     let result = setup.evaluate(None, &shown)?;
-    let view = BusinessCaseView {
-        catalogue,
-        profile,
-        setup,
-        result: &result,
-        lang,
-        coverage: Some(crate::core::business_case::coverage(
-            &crate::core::business_case::leaders(&evaluation.ranking),
-            &setup.scenarios,
-        )),
-    };
+    let view = view(catalogue, profile, setup, &result, evaluation, lang);
     let omitted: Vec<String> = setup
         .scenarios
         .iter()

@@ -11,7 +11,6 @@ use crate::core::catalogue::Catalogue;
 use crate::core::profile::Profile;
 use crate::core::scoring::Evaluation;
 use crate::i18n::{report as labels, strings};
-use crate::report::business_case::BusinessCaseView;
 use crate::report::business_case::xlsx::{
     Styles, add_business_case_sheets, add_ranking_sheet, finish,
 };
@@ -40,17 +39,7 @@ pub fn workbook(
     }
     if let Some(setup) = &profile.business_case {
         let result = setup.evaluate(None, super::business_case::shown(setup, evaluation))?;
-        let view = BusinessCaseView {
-            catalogue,
-            profile,
-            setup,
-            result: &result,
-            lang,
-            coverage: Some(crate::core::business_case::coverage(
-                &crate::core::business_case::leaders(&evaluation.ranking),
-                &setup.scenarios,
-            )),
-        };
+        let view = super::business_case::view(catalogue, profile, setup, &result, evaluation, lang);
         add_business_case_sheets(&mut book, &st, &view)?;
     }
     Ok(finish(&mut book)?)
