@@ -86,7 +86,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             if let Some(w) = state.ahp_warning() {
                 lines.push(Line::from(Span::styled(format!("⚠ {w}"), th.bad())));
             }
-            if e.has_ties() {
+            // The rule only where it explains what Summary shows: a shared first or second
+            // place (ties further down are on Comparison).
+            if e.ranking.iter().take(2).any(|r| r.tied) {
                 lines.push(Line::from(Span::styled(
                     crate::core::text::tie_break_note().get(lang).to_string(),
                     th.dim(),
