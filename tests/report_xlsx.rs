@@ -17,7 +17,6 @@ mod common;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
 
 use assert_cmd::Command;
 use wolkwijzer::core::profile::Profile;
@@ -91,57 +90,17 @@ fn ranking_sheets(
     files: &[PathBuf],
     dir: &Path,
 ) -> HashMap<String, Vec<Vec<String>>> {
-    let out = dir.join("csv");
-    std::fs::create_dir_all(&out).unwrap();
-    let status = Process::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("lo-profile").display()
-        ))
-        .args([
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1",
-            "--outdir",
-        ])
-        .arg(&out)
-        .args(files)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        status.status.success(),
-        "soffice: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let mut sheets = HashMap::new();
-    for f in files {
-        let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
-        let csv = out.join(format!("{stem}-Rangorde en gewichten.csv"));
-        let text =
-            std::fs::read_to_string(&csv).unwrap_or_else(|e| panic!("{}: {e}", csv.display()));
-        sheets.insert(stem, parse_csv(&text));
-    }
-    sheets
-}
-
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = vec![];
-    for line in text.lines() {
-        let mut row = vec![];
-        let mut cell = String::new();
-        let mut quoted = false;
-        for c in line.chars() {
-            match (quoted, c) {
-                (true, '"') => quoted = false,
-                (false, '"') => quoted = true,
-                (false, ',') => row.push(std::mem::take(&mut cell)),
-                (_, c) => cell.push(c),
-            }
-        }
-        row.push(cell);
-        rows.push(row);
-    }
-    rows
+    let mut sheets = common::recalculate(soffice, files, dir);
+    files
+        .iter()
+        .map(|f| {
+            let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
+            let sheet = sheets
+                .remove(&(stem.clone(), "Rangorde en gewichten".to_string()))
+                .unwrap_or_else(|| panic!("{stem}: no sheet 'Rangorde en gewichten'"));
+            (stem, sheet)
+        })
+        .collect()
 }
 
 /// The calculated total and rank of every candidate on the ranking sheet, by name.

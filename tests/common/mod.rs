@@ -4,7 +4,9 @@
 
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::process::Command as Process;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -115,4 +117,91 @@ pub fn tool(name: &str, package: &str) -> Option<PathBuf> {
         eprintln!("skipping: {name} not found (apt-get install {package})");
     }
     found
+}
+
+/// Recalculates the workbooks in LibreOffice and exports every sheet to CSV; returns the rows
+/// of each sheet by (file stem, sheet name).
+pub fn recalculate(
+    soffice: &Path,
+    files: &[PathBuf],
+    dir: &Path,
+) -> HashMap<(String, String), Vec<Vec<String>>> {
+    // A private, fresh profile: LibreOffice's defaults, as a user who installed it has
+    // (recalculation of .xlsx on load: never; the workbook carries no cached results).
+    let profile = dir.join("lo-profile");
+    let out = dir.join("csv");
+    std::fs::create_dir_all(&out).unwrap();
+    // Comma-separated, UTF-8, values as stored (not as shown), every sheet (-1).
+    let status = Process::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1",
+            "--outdir",
+        ])
+        .arg(&out)
+        .args(files)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        status.status.success(),
+        "soffice: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let mut sheets = HashMap::new();
+    for f in files {
+        let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let p = entry.unwrap().path();
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            if let Some(sheet) = name.strip_prefix(&format!("{stem}-")) {
+                let text = std::fs::read_to_string(&p).unwrap();
+                sheets.insert((stem.clone(), sheet.to_string()), parse_csv(&text));
+            }
+        }
+    }
+    if let Some(keep) = std::env::var_os("WOLKWIJZER_KEEP_RENDERS") {
+        let keep = PathBuf::from(keep);
+        std::fs::create_dir_all(&keep).unwrap();
+        for f in files {
+            std::fs::copy(f, keep.join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    sheets
+}
+
+/// RFC 4180 CSV: quoted fields with doubled quotes.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, '\r') => {}
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
 }
