@@ -701,8 +701,7 @@ pub fn place_workload(
         admissible.push((r, totals[i]));
     }
     let mut chosen: Option<(&Ranked, f64)> = admissible.first().copied();
-    let mut collab_nl = None;
-    let mut collab_en = None;
+    let mut collab_note: Option<Localized> = None;
     // Whether the collaboration holds the workload although another candidate scores more.
     let mut held = false;
     if let Some(cid) = &w.collaboration
@@ -719,36 +718,40 @@ pub fn place_workload(
                 if gap < margin.value {
                     chosen = Some((inside, it));
                     held = true;
-                    collab_nl = Some(format!(
-                        "Hoort bij {}: blijft daar, want {} scoort maar {} meer (minder dan de marge van {}; aanname van wolkwijzer: {}).",
-                        collab.name,
-                        catalogue.candidate_name(best.key, Lang::Nl),
-                        text::decimal(gap, 2, Lang::Nl),
-                        text::number(margin.value, 2, Lang::Nl),
-                        margin.nl
-                    ));
-                    collab_en = Some(format!(
-                        "Belongs to {}: stays there, as {} scores only {} more (less than the margin of {}; wolkwijzer's assumption: {}).",
-                        collab.name,
-                        catalogue.candidate_name(best.key, Lang::En),
-                        text::decimal(gap, 2, Lang::En),
-                        text::number(margin.value, 2, Lang::En),
-                        margin.en
+                    collab_note = Some(Localized::new(
+                        format!(
+                            "Hoort bij {}: blijft daar, want {} scoort maar {} meer (minder dan de marge van {}; aanname van wolkwijzer: {}).",
+                            collab.name,
+                            catalogue.candidate_name(best.key, Lang::Nl),
+                            text::decimal(gap, 2, Lang::Nl),
+                            text::number(margin.value, 2, Lang::Nl),
+                            margin.nl
+                        ),
+                        format!(
+                            "Belongs to {}: stays there, as {} scores only {} more (less than the margin of {}; wolkwijzer's assumption: {}).",
+                            collab.name,
+                            catalogue.candidate_name(best.key, Lang::En),
+                            text::decimal(gap, 2, Lang::En),
+                            text::number(margin.value, 2, Lang::En),
+                            margin.en
+                        ),
                     ));
                 } else {
-                    collab_nl = Some(format!(
-                        "Hoort bij {}, maar {} scoort {} meer dan de beste plek daar (meer dan de marge van {}): vertrekken loont, met uittreding volgens de regeling.",
-                        collab.name,
-                        catalogue.candidate_name(best.key, Lang::Nl),
-                        text::decimal(gap, 2, Lang::Nl),
-                        text::number(margin.value, 2, Lang::Nl),
-                    ));
-                    collab_en = Some(format!(
-                        "Belongs to {}, but {} scores {} more than the best place there (more than the margin of {}): leaving pays, with exit under the arrangement.",
-                        collab.name,
-                        catalogue.candidate_name(best.key, Lang::En),
-                        text::decimal(gap, 2, Lang::En),
-                        text::number(margin.value, 2, Lang::En),
+                    collab_note = Some(Localized::new(
+                        format!(
+                            "Hoort bij {}, maar {} scoort {} meer dan de beste plek daar (meer dan de marge van {}): vertrekken loont, met uittreding volgens de regeling.",
+                            collab.name,
+                            catalogue.candidate_name(best.key, Lang::Nl),
+                            text::decimal(gap, 2, Lang::Nl),
+                            text::number(margin.value, 2, Lang::Nl),
+                        ),
+                        format!(
+                            "Belongs to {}, but {} scores {} more than the best place there (more than the margin of {}): leaving pays, with exit under the arrangement.",
+                            collab.name,
+                            catalogue.candidate_name(best.key, Lang::En),
+                            text::decimal(gap, 2, Lang::En),
+                            text::number(margin.value, 2, Lang::En),
+                        ),
                     ));
                 }
                 super::catalogue::push_citation(
@@ -757,23 +760,27 @@ pub fn place_workload(
                 );
             }
             (Some(_), Some(_)) => {
-                collab_nl = Some(format!(
-                    "Hoort bij {} en blijft daar: de beste plek is ook de beste.",
-                    collab.name
-                ));
-                collab_en = Some(format!(
-                    "Belongs to {} and stays there: it is also the best place.",
-                    collab.name
+                collab_note = Some(Localized::new(
+                    format!(
+                        "Hoort bij {} en blijft daar: de beste plek is ook de beste.",
+                        collab.name
+                    ),
+                    format!(
+                        "Belongs to {} and stays there: it is also the best place.",
+                        collab.name
+                    ),
                 ));
             }
             (_, None) => {
-                collab_nl = Some(format!(
-                    "Hoort bij {}, maar die biedt geen toelaatbare kandidaat voor dit werkproces.",
-                    collab.name
-                ));
-                collab_en = Some(format!(
-                    "Belongs to {}, but it offers no admissible candidate for this workload.",
-                    collab.name
+                collab_note = Some(Localized::new(
+                    format!(
+                        "Hoort bij {}, maar die biedt geen toelaatbare kandidaat voor dit werkproces.",
+                        collab.name
+                    ),
+                    format!(
+                        "Belongs to {}, but it offers no admissible candidate for this workload.",
+                        collab.name
+                    ),
                 ));
             }
             (None, _) => {}
@@ -852,9 +859,9 @@ pub fn place_workload(
         nl.push(n.nl.clone());
         en.push(n.en.clone());
     }
-    if let (Some(a), Some(b)) = (collab_nl, collab_en) {
-        nl.push(a);
-        en.push(b);
+    if let Some(c) = collab_note {
+        nl.push(c.nl);
+        en.push(c.en);
     }
     if !skipped_nl.is_empty() {
         nl.push(format!("{}.", skipped_nl.join("; ")));
