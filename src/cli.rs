@@ -452,10 +452,10 @@ pub fn render_score(
         lang,
     };
     Ok(match format {
-        Format::Table => report::table::score(&view),
+        Format::Table => report::doc::text::render(&report::score::score_doc(&view)),
         Format::Json => report::json::score(&view),
         Format::Csv => report::csv::score(&view),
-        Format::Markdown => report::markdown::score(&view),
+        Format::Markdown => report::doc::markdown::render(&report::score::score_doc(&view)),
     })
 }
 
@@ -861,10 +861,14 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             unreachable!("handled before the catalogue is loaded")
         }
         Command::Catalogue { format } => Outcome::ok(match format {
-            Format::Table => report::table::catalogue(&cat, lang),
+            Format::Table => {
+                report::doc::text::render(&report::catalogue::catalogue_doc(&cat, lang))
+            }
             Format::Json => report::json::catalogue(&cat, lang),
             Format::Csv => report::csv::catalogue(&cat, lang),
-            Format::Markdown => report::markdown::catalogue(&cat, lang),
+            Format::Markdown => {
+                report::doc::markdown::render(&report::catalogue::catalogue_doc(&cat, lang))
+            }
         }),
     }
 }
@@ -884,10 +888,14 @@ pub fn business_case(
 ) -> Outcome {
     with_business_case(catalogue, profile, candidate, years, lang, |view| {
         Outcome::ok(match format {
-            Format::Table => report::business_case::table::business_case(view),
+            Format::Table => {
+                report::doc::text::render(&report::business_case::content::business_case_doc(view))
+            }
             Format::Json => report::business_case::json::business_case(view),
             Format::Csv => report::business_case::csv::business_case(view),
-            Format::Markdown => report::business_case::markdown::business_case(view),
+            Format::Markdown => report::doc::markdown::render(
+                &report::business_case::content::business_case_doc(view),
+            ),
         })
     })
 }

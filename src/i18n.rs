@@ -2989,3 +2989,85 @@ pub fn portfolio_strings(lang: Lang) -> &'static PortfolioStrings {
         Lang::En => &PORTFOLIO_EN,
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 14 part B (the `docb` branch): reading a number a person typed (`report::number::
+// parse_input`) and the month names of dates in words. One block, so merges stay easy.
+// ---------------------------------------------------------------------------------------------
+
+/// What a refused number says: what is wrong, then what is allowed. `{text}` is what was typed.
+pub struct NumberInputStrings {
+    pub empty: &'static str,
+    pub not_a_number: &'static str,
+    pub bad_grouping: &'static str,
+    pub two_decimal_separators: &'static str,
+    pub not_whole: &'static str,
+    /// What is allowed, in the language's style.
+    pub allowed: &'static str,
+    /// January … December, as written inside a date.
+    pub months: fn(u32) -> Option<&'static str>,
+}
+
+fn months_nl(m: u32) -> Option<&'static str> {
+    Some(match m {
+        1 => "januari",
+        2 => "februari",
+        3 => "maart",
+        4 => "april",
+        5 => "mei",
+        6 => "juni",
+        7 => "juli",
+        8 => "augustus",
+        9 => "september",
+        10 => "oktober",
+        11 => "november",
+        12 => "december",
+        _ => return None,
+    })
+}
+
+fn months_en(m: u32) -> Option<&'static str> {
+    Some(match m {
+        1 => "January",
+        2 => "February",
+        3 => "March",
+        4 => "April",
+        5 => "May",
+        6 => "June",
+        7 => "July",
+        8 => "August",
+        9 => "September",
+        10 => "October",
+        11 => "November",
+        12 => "December",
+        _ => return None,
+    })
+}
+
+static NUMBER_INPUT_NL: NumberInputStrings = NumberInputStrings {
+    empty: "Geen getal ingevuld.",
+    not_a_number: "'{text}' is geen getal.",
+    bad_grouping: "'{text}': de punten voor duizendtallen staan niet om de drie cijfers.",
+    two_decimal_separators: "'{text}' heeft meer dan één decimaalkomma.",
+    not_whole: "'{text}' is geen heel getal.",
+    allowed: "Toegestaan: cijfers met een komma voor decimalen en eventueel punten voor duizendtallen, bv. 7,5 of 1.234,50; een % of EUR ervoor mag.",
+    months: months_nl,
+};
+
+static NUMBER_INPUT_EN: NumberInputStrings = NumberInputStrings {
+    empty: "No number entered.",
+    not_a_number: "'{text}' is not a number.",
+    bad_grouping: "'{text}': the thousands commas are not every three digits.",
+    two_decimal_separators: "'{text}' has more than one decimal point.",
+    not_whole: "'{text}' is not a whole number.",
+    allowed: "Allowed: digits with a point for decimals and optionally commas for thousands, e.g. 7.5 or 1,234.50; a % or a leading EUR is fine.",
+    months: months_en,
+};
+
+/// The number-input messages of a language.
+pub fn number_input(lang: Lang) -> &'static NumberInputStrings {
+    match lang {
+        Lang::Nl => &NUMBER_INPUT_NL,
+        Lang::En => &NUMBER_INPUT_EN,
+    }
+}

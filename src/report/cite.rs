@@ -34,59 +34,9 @@ pub fn status(st: PolicyStatus, lang: Lang) -> &'static str {
     }
 }
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A `YYYY-MM-DD` or `YYYY-MM` date in words: "13 mei 2022", "November 2012"; anything else
-/// as it is.
-pub fn date(iso: &str, lang: Lang) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    let month = |m: &str| -> Option<&'static str> {
-        let i: usize = m.parse().ok()?;
-        let names = match lang {
-            Lang::Nl => &MONTHS_NL,
-            Lang::En => &MONTHS_EN,
-        };
-        names.get(i.checked_sub(1)?).copied()
-    };
-    match parts.as_slice() {
-        [y, m, d] => match (month(m), d.parse::<u32>()) {
-            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
-            _ => iso.to_string(),
-        },
-        [y, m] => match month(m) {
-            Some(m) => format!("{m} {y}"),
-            None => iso.to_string(),
-        },
-        _ => iso.to_string(),
-    }
-}
+/// A `YYYY-MM-DD` or `YYYY-MM` date in words ("13 mei 2022"); the one implementation is
+/// [`number::date`](crate::report::number::date).
+pub use crate::report::number::date;
 
 /// When a source appeared: its date in words, its year, or "ca. 2012".
 pub fn when(s: &Source, lang: Lang) -> String {

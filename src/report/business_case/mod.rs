@@ -4,11 +4,11 @@
 //! for a participant that loses while the group wins. Pure functions: results in, text out.
 //! This module gathers what every format shows ([`ScenarioView`]) and the shared formatting.
 
+/// The business case built once as a document (text and Markdown).
+pub mod content;
 pub mod csv;
 pub mod grounds;
 pub mod json;
-pub mod markdown;
-pub mod table;
 pub mod xlsx;
 
 use rust_decimal::Decimal;
@@ -16,13 +16,15 @@ use rust_decimal::Decimal;
 use crate::core::allocation::{AllocationKey, CostBand, GroupCase, cost_band};
 use crate::core::business_case::{
     Band, BandOutcome, BusinessCaseSetup, GroupPlan, QualitativeBenefit, RiskDimension,
-    ScenarioKind, ScenarioOutcome, ScenarioPlan, ScenarioResult, ScenarioSetup, Sensitivity,
-    SetupResult, YearRow, YearlyTable,
+    ScenarioOutcome, ScenarioPlan, ScenarioResult, ScenarioSetup, Sensitivity, SetupResult,
+    YearRow, YearlyTable,
 };
 use crate::core::catalogue::Catalogue;
 use crate::core::profile::Profile;
 use crate::core::text::Lang;
 use crate::i18n::{CaseStrings, case_strings};
+/// The names of bands, risks and kinds live in the one label module.
+pub use crate::report::label::{band_name, kind_name, risk_name};
 
 /// Everything a business case report needs.
 pub struct BusinessCaseView<'a> {
@@ -158,11 +160,8 @@ pub fn number(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
-/// Whole euros with thousands separators in the room's language: "-1.234.567" (nl),
-/// "-1,234,567" (en). Half a euro rounds away from zero.
-pub fn euros(d: Decimal, lang: Lang) -> String {
-    crate::report::number::euros(d, lang)
-}
+/// Whole euros without the currency (`-1.234.568`), from the one number module.
+pub use crate::report::number::euros;
 
 /// The band's id (`favourable`, `expected`, `unfavourable`).
 pub fn band_id(b: Band) -> &'static str {
@@ -173,38 +172,12 @@ pub fn band_id(b: Band) -> &'static str {
     }
 }
 
-/// The band's name in the room's language.
-pub fn band_name(b: Band, t: &CaseStrings) -> &'static str {
-    match b {
-        Band::Favourable => t.favourable,
-        Band::Expected => t.expected,
-        Band::Unfavourable => t.unfavourable,
-    }
-}
-
 /// The risk's id (`costs`, `benefits`, `delay`).
 pub fn risk_id(d: RiskDimension) -> &'static str {
     match d {
         RiskDimension::Costs => "costs",
         RiskDimension::Benefits => "benefits",
         RiskDimension::Delay => "delay",
-    }
-}
-
-/// The risk in words: which one is at its unfavourable value.
-pub fn risk_name(d: RiskDimension, t: &CaseStrings) -> &'static str {
-    match d {
-        RiskDimension::Costs => t.costs_high,
-        RiskDimension::Benefits => t.benefits_low,
-        RiskDimension::Delay => t.delay_high,
-    }
-}
-
-/// The scenario kind in words.
-pub fn kind_name(k: ScenarioKind, t: &CaseStrings) -> &'static str {
-    match k {
-        ScenarioKind::CostReduction => t.cost_reduction,
-        ScenarioKind::LessExtraCosts | ScenarioKind::Baseline => t.less_extra_costs,
     }
 }
 
