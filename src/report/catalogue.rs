@@ -245,9 +245,12 @@ pub fn catalogue_doc(c: &Catalogue, lang: Lang) -> Document {
                 format!(", {}", s.identifier)
             };
             let mut runs = vec![
-                Inline::Text(format!("{}{id} — ", cite::document(s, lang, Markup::Plain))),
-                Inline::Strong(cite::status(s.status, lang).to_string()),
-                Inline::Text(format!(". {}", s.note.get(lang))),
+                Inline::Strong(format!("[{}]", cite::status(s.status, lang))),
+                Inline::Text(format!(
+                    " {}{id} — {}",
+                    cite::document(s, lang, Markup::Plain),
+                    s.note.get(lang)
+                )),
             ];
             if let Some(n) = cite::status_note(s, lang) {
                 runs.push(Inline::Text(format!(" ! {n}")));

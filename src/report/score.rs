@@ -6,7 +6,7 @@
 
 use super::ScoreView;
 use super::cite::{self, Markup};
-use super::doc::{Align, Block, Column, Document, Inline, Runs, Table, plain};
+use super::doc::{Block, Column, Document, Inline, Runs, Table, plain};
 use super::{label, number};
 use crate::core::text;
 use crate::i18n::strings;
@@ -37,11 +37,7 @@ pub fn score_doc(v: &ScoreView<'_>) -> Document {
 
     doc.heading(2, t.ranking);
     let mut columns = vec![
-        Column {
-            head: t.rank.into(),
-            align: Align::Right,
-            number: false,
-        },
+        Column::text(t.rank),
         Column::text(t.candidate),
         Column::number(t.total),
     ];
@@ -163,8 +159,8 @@ pub fn score_doc(v: &ScoreView<'_>) -> Document {
                 .iter()
                 .map(|r| {
                     plain(format!(
-                        "{} {}: {} ({})",
-                        if r.forbids_public { "✗" } else { "•" },
+                        "{}{}: {} ({})",
+                        if r.forbids_public { "✗ " } else { "" },
                         r.id,
                         r.text.get(lang),
                         cite::list(v.catalogue, &r.citations, lang, Markup::Plain)

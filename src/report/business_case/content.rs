@@ -43,16 +43,30 @@ fn lines(table: &YearlyTable, t: &CaseStrings, lang: Lang) -> Table {
         (Section::OperatingCosts, t.operating_costs),
         (Section::Investments, t.investments),
     ] {
-        for l in table.lines.iter().filter(|l| l.section == section) {
-            let mut row = vec![format!(
-                "{name}: {}",
-                super::grounds::line_label(&l.label, lang)
-            )];
+        let mut of = table
+            .lines
+            .iter()
+            .filter(|l| l.section == section)
+            .peekable();
+        if of.peek().is_some() {
+            let mut row = vec![vec![Inline::Strong(name.to_string())]];
+            row.resize(out.columns.len(), Vec::new());
+            out.runs_row(row);
+        }
+        for l in of {
+            let mut row = vec![super::grounds::line_label(&l.label, lang)];
             row.extend(l.amounts.iter().map(|a| euros(*a, lang)));
             out.row(row);
         }
     }
     out
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn list(doc: &mut Document, items: Vec<Runs>) {
@@ -227,7 +241,7 @@ fn allocation(doc: &mut Document, g: &GroupView<'_>, t: &CaseStrings, lang: Lang
         "{} {}/{}/{}",
         t.return_year, t.favourable, t.expected, t.unfavourable
     )));
-    columns.push(Column::number(t.end_balance));
+    columns.push(Column::number(capitalised(t.end_balance)));
     let mut table = Table::new(columns);
     let mut losers = vec![];
     for ((o, p), band) in g

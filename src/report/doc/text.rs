@@ -40,6 +40,16 @@ fn plain(runs: &[Inline]) -> String {
         .collect()
 }
 
+/// Inline runs as plain text outside a table: a break starts a new line at `indent`.
+fn wrapped(runs: &[Inline], indent: &str) -> String {
+    runs.iter()
+        .map(|r| match r {
+            Inline::Break => format!("\n{indent}"),
+            other => other.text().to_string(),
+        })
+        .collect()
+}
+
 fn block(out: &mut String, b: &Block, first: bool) {
     match b {
         Block::Heading { level, text, .. } => {
@@ -52,14 +62,14 @@ fn block(out: &mut String, b: &Block, first: bool) {
             }
         }
         Block::Para(runs) => {
-            let _ = writeln!(out, "  {}", plain(runs));
+            let _ = writeln!(out, "  {}", wrapped(runs, "  "));
         }
         Block::List { ordered, items } => {
             for (i, item) in items.iter().enumerate() {
                 if *ordered {
-                    let _ = writeln!(out, "  {}. {}", i + 1, plain(item));
+                    let _ = writeln!(out, "  {}. {}", i + 1, wrapped(item, "     "));
                 } else {
-                    let _ = writeln!(out, "  - {}", plain(item));
+                    let _ = writeln!(out, "  - {}", wrapped(item, "    "));
                 }
             }
         }
@@ -75,7 +85,7 @@ fn block(out: &mut String, b: &Block, first: bool) {
         }
         Block::Callout { kind, body } => {
             let mark = match kind {
-                Callout::Warning => "! ",
+                Callout::Warning => "⚠ ",
                 Callout::Info => "",
             };
             let _ = writeln!(out, "  {mark}{}", plain(body));
