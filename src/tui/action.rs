@@ -632,7 +632,9 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
             None
         }
         InputPurpose::Number(field) => {
-            match buffer.trim().parse::<u32>() {
+            match crate::report::number::parse_count(&buffer, state.lang)
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+            {
                 Ok(n) if n > 0 => {
                     if let Err(msg) = screens::situation::set_number(state, field, n) {
                         // Refused as `validate` refuses it: the prompt stays, the value kept.
@@ -640,7 +642,18 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
                         state.popup = Some(Popup::Input { purpose, buffer });
                     }
                 }
-                _ => {
+                Err(e) => {
+                    // What is wrong and what is allowed, from the one reader of typed numbers.
+                    state.status = Some(Status::new(true, |l| {
+                        crate::report::number::InputError {
+                            lang: l,
+                            ..e.clone()
+                        }
+                        .to_string()
+                    }));
+                    state.popup = Some(Popup::Input { purpose, buffer });
+                }
+                Ok(_) => {
                     state.status = Some(Status::new(true, |l| {
                         crate::i18n::tui(l).not_a_number.into()
                     }));

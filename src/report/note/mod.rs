@@ -743,13 +743,7 @@ fn merge_reference(list: &mut Vec<Reference>, r: Reference) {
 }
 
 fn level_name(level: ControlLevel, lang: Lang) -> String {
-    let t = crate::i18n::strings(lang);
-    match level {
-        ControlLevel::Full => t.full,
-        ControlLevel::Configuration => t.configuration,
-        ControlLevel::None => t.no_influence,
-    }
-    .to_string()
+    crate::report::label::level_name(level, lang).to_string()
 }
 
 impl Note {

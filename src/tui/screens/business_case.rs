@@ -6,7 +6,6 @@
 //! `BusinessCaseSetup::evaluate`, recomputed after each edit; this file only lays out, parses
 //! what is typed and hands it to the core.
 
-use std::str::FromStr;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -201,36 +200,10 @@ fn axis_money(x: f64, lang: Lang) -> String {
     }
 }
 
-/// Parses a number typed in the room's style: "12.500,50" or "12500" (nl), "12,500.50" (en).
-/// A single separator that is not followed by exactly three digits is taken as the decimal
-/// separator, so "0.9" works in Dutch as well. `None` when it is not a number.
+/// Parses a number typed in the room's style ("12.500,50" or "0.9" in Dutch) with the one
+/// reader of typed numbers, `report::number::parse_input`. `None` when it is not a number.
 pub fn parse_decimal(text: &str, lang: Lang) -> Option<Decimal> {
-    let t: String = text
-        .trim()
-        .trim_start_matches("EUR")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if t.is_empty() {
-        return None;
-    }
-    let (dec, grp) = match lang {
-        Lang::Nl => (',', '.'),
-        Lang::En => ('.', ','),
-    };
-    let plain = if t.contains(dec) {
-        t.replace(grp, "").replace(dec, ".")
-    } else if t.matches(grp).count() == 1
-        && t.split(grp).nth(1).is_some_and(|after| after.len() != 3)
-    {
-        t.replace(grp, ".")
-    } else {
-        t.replace(grp, "")
-    };
-    if plain.starts_with('.') || plain.ends_with('.') {
-        return None;
-    }
-    Decimal::from_str(&plain).ok()
+    crate::report::number::parse_input(text, lang).ok()
 }
 
 /// Three values "low / expected / high" (separated by `/`, or by spaces).
@@ -392,10 +365,10 @@ pub fn commit(state: &mut State, field: BcField, text: &str) -> Result<String, S
     let missing = || t.cannot_compute.to_string();
     match field {
         BcField::Horizon => {
-            let years: u32 = text
-                .trim()
-                .parse()
-                .map_err(|_| t.invalid_horizon.to_string())?;
+            let years = crate::report::number::parse_count(text, lang)
+                .ok()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| t.invalid_horizon.to_string())?;
             setup.horizon = Horizon::new(years).map_err(|_| t.invalid_horizon.to_string())?;
         }
         BcField::CostBand | BcField::BenefitBand | BcField::DelayBand => {

@@ -30,15 +30,8 @@ pub fn symbol(level: ControlLevel) -> &'static str {
     }
 }
 
-/// The name of a control level.
-pub fn level_name(level: ControlLevel, lang: Lang) -> &'static str {
-    let s = crate::i18n::strings(lang);
-    match level {
-        ControlLevel::Full => s.full,
-        ControlLevel::Configuration => s.configuration,
-        ControlLevel::None => s.no_influence,
-    }
-}
+/// The name of a control level (one definition, in the label module).
+pub use crate::report::label::level_name;
 
 /// A short name of a control level for narrow columns.
 pub fn short_level(level: ControlLevel, lang: Lang) -> &'static str {
