@@ -1,12 +1,16 @@
 //! Every number a person reads is written in the language of the output: a Dutch output has no
 //! decimal point (`7.24`, `30.0%`) and an English one no decimal comma (`7,24`) or thousands
 //! dot (`45.300`). The test renders every text output of every CLI command and report format
-//! — `score`, `catalogue`, `business-case`, `sensitivity`, `weights ahp` (table and Markdown),
-//! `report` (Markdown, HTML, and the text of the Word file) — for every shipped profile in
-//! both languages, and lists every offending number with its context.
+//! — `score`, `catalogue`, `business-case`, `sensitivity`, `weights ahp`, `portfolio` (list and
+//! roadmap) in table and Markdown, `report` (Markdown, HTML, the text of the Word file, the
+//! prose strings of its JSON, and the text cells of its workbook) and the text cells of the
+//! `business-case` workbook — for every shipped profile in both languages, and lists every
+//! offending number with its context.
 //!
-//! Machine formats are left out on purpose: JSON numbers are JSON's, and the CSV is data
-//! (RFC 4180, `.` decimals) for programs; the workbook stores numbers as numbers. Numbers
+//! Machine numbers are left out on purpose: JSON numbers are JSON's (its string values, the
+//! prose, are checked), the CSV is data (RFC 4180, `.` decimals) for programs, and the
+//! workbook stores numbers as numbers (its shared strings, the text a person reads, are
+//! checked). Numbers
 //! that are not quantities are skipped: section and article numbers (`§2.2`, `5.20.06`),
 //! versions (`versie 2.2`, `WCAG 2.1`, `BIO 1.04`), case and document numbers (`C-703/25`,
 //! `2023/1795`), dates (`29-11-2026`), and anything inside an HTML tag or a Word XML tag.
@@ -86,6 +90,37 @@ fn docx_text(path: &Path) -> String {
         .read_to_string(&mut s)
         .unwrap();
     without_tags(&s)
+}
+
+/// The text cells of a workbook: its shared strings (numbers are stored as numbers).
+fn xlsx_text(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name("xl/sharedStrings.xml")
+        .unwrap()
+        .read_to_string(&mut s)
+        .unwrap();
+    // One string a line, so the context of a problem stays inside its cell.
+    without_tags(&s.replace("</si>", "\n</si>"))
+}
+
+/// The string values of a JSON document (the prose a person reads), one a line; keys, ids and
+/// JSON numbers are left out.
+fn json_prose(json: &str) -> String {
+    fn walk(v: &serde_json::Value, key: &str, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) if !key.ends_with("id") && s.contains(' ') => {
+                out.push(s.clone())
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, key, out)),
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| walk(x, k, out)),
+            _ => {}
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut out = vec![];
+    walk(&value, "", &mut out);
+    out.join("\n")
 }
 
 /// Words before a number that make it an identifier, not a quantity.
@@ -242,6 +277,49 @@ fn outputs(lang: &str) -> Vec<(String, String)> {
             "--lang", lang, "report", "--format", "docx", "-p", &ps, "-o", &docx_path,
         ]);
         v.push((format!("report docx {stem}"), docx_text(&docx)));
+        let text = output(&["--lang", lang, "report", "--format", "json", "-p", &ps]);
+        v.push((format!("report json {stem}"), json_prose(&text)));
+        let xlsx = dir.path().join(format!("{stem}.xlsx"));
+        let xlsx_path = xlsx.display().to_string();
+        output(&[
+            "--lang", lang, "report", "--format", "xlsx", "-p", &ps, "-o", &xlsx_path,
+        ]);
+        v.push((format!("report xlsx {stem}"), xlsx_text(&xlsx)));
+        let bc = dir.path().join(format!("{stem}-bc.xlsx"));
+        let bc_path = bc.display().to_string();
+        let cli = Cli::try_parse_from([
+            "wolkwijzer",
+            "--lang",
+            lang,
+            "business-case",
+            "--format",
+            "xlsx",
+            "-p",
+            &ps,
+            "-o",
+            &bc_path,
+        ])
+        .unwrap();
+        // A profile without a business case has no workbook (exit 1, said on stderr).
+        if run(&cli, cli.command.as_ref().unwrap()).code == 0 {
+            v.push((format!("business-case xlsx {stem}"), xlsx_text(&bc)));
+        }
+    }
+    for view in ["list", "roadmap"] {
+        for format in texts {
+            let text = output(&[
+                "--lang",
+                lang,
+                "portfolio",
+                "--view",
+                view,
+                "--format",
+                format,
+                "--as-of",
+                "2026-11-30",
+            ]);
+            v.push((format!("portfolio {view} {format}"), text));
+        }
     }
     for entry in std::fs::read_dir(root().join("profiles/ahp")).unwrap() {
         let f = entry.unwrap().path().display().to_string();
@@ -284,9 +362,11 @@ fn check(lang: &str) {
     let dutch = lang == "nl";
     let mut problems = vec![];
     let outputs = outputs(lang);
-    assert!(outputs.len() >= 40, "{}", outputs.len());
+    assert!(outputs.len() >= 70, "{}", outputs.len());
     let authored = authored_strings();
     for (what, text) in &outputs {
+        // An output with no number in it checks nothing: a broken extraction must fail here.
+        assert!(text.chars().any(|c| c.is_ascii_digit()), "{what}: no number");
         let mut text = text.clone();
         for a in &authored {
             text = text.replace(a.as_str(), " ");

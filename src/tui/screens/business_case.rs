@@ -6,7 +6,6 @@
 //! `BusinessCaseSetup::evaluate`, recomputed after each edit; this file only lays out, parses
 //! what is typed and hands it to the core.
 
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
