@@ -5,7 +5,7 @@
 //! (CLI, TUI, decision note) writes citations through these functions, so a rule carries the same
 //! status everywhere.
 
-use crate::core::catalogue::{Catalogue, Citation, PolicyStatus, Provenance, Source, SourceKind};
+use crate::core::catalogue::{Catalogue, Citation, Provenance, Source, SourceKind};
 use crate::core::text::Lang;
 
 /// How a title is marked up.
@@ -17,22 +17,8 @@ pub enum Markup {
     Markdown,
 }
 
-/// The status word in the reader's language: "bindend", "zelfbindend", "referentie",
-/// "achtergrond", "in voorbereiding".
-pub fn status(st: PolicyStatus, lang: Lang) -> &'static str {
-    match (st, lang) {
-        (PolicyStatus::Binding, Lang::Nl) => "bindend",
-        (PolicyStatus::Binding, Lang::En) => "binding",
-        (PolicyStatus::SelfBinding, Lang::Nl) => "zelfbindend",
-        (PolicyStatus::SelfBinding, Lang::En) => "self-binding",
-        (PolicyStatus::Reference, Lang::Nl) => "referentie",
-        (PolicyStatus::Reference, Lang::En) => "reference",
-        (PolicyStatus::Background, Lang::Nl) => "achtergrond",
-        (PolicyStatus::Background, Lang::En) => "background",
-        (PolicyStatus::Pending, Lang::Nl) => "in voorbereiding",
-        (PolicyStatus::Pending, Lang::En) => "pending",
-    }
-}
+/// The status word in the reader's language (one definition, in the label module).
+pub use crate::report::label::status_name as status;
 
 /// A `YYYY-MM-DD` or `YYYY-MM` date in words ("13 mei 2022"); the one implementation is
 /// [`number::date`](crate::report::number::date).

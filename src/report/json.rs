@@ -12,12 +12,15 @@ use super::cite::{self, Markup};
 use crate::core::catalogue::{CandidateKey, Catalogue, Citation, Provenance};
 use crate::core::text::{self, Lang};
 
+/// A candidate as JSON: its id and parts, and (in the business case) its name.
 #[derive(Serialize)]
-struct CandidateJson {
+pub(crate) struct CandidateJson {
     id: String,
     option: &'static str,
     service_model: &'static str,
     deployment: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
 }
 
 impl From<CandidateKey> for CandidateJson {
@@ -27,6 +30,17 @@ impl From<CandidateKey> for CandidateJson {
             option: k.option.id(),
             service_model: k.service_model.id(),
             deployment: k.deployment.id(),
+            name: None,
+        }
+    }
+}
+
+impl CandidateJson {
+    /// The candidate with its name in the report's language.
+    pub(crate) fn named(k: CandidateKey, name: String) -> Self {
+        CandidateJson {
+            name: Some(name),
+            ..CandidateJson::from(k)
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The names of domain values as the room reads them, in one place: control levels, criteria
-//! (full and short), data classes (full and short), business-case bands, risks and scenario
-//! kinds. Every name is a `match` on the value, never an array indexed by position, so a new
+//! (full and short), data classes (full and short), policy statuses, business-case bands,
+//! risks and scenario kinds. Every name is a `match` on the value, never an array indexed by position, so a new
 //! variant is a compile error here rather than a wrong or missing label at render time.
 //!
 //! Names that the core already carries as [`Localized`](crate::core::text::Localized) (a
@@ -8,7 +8,7 @@
 //! names the views need on top (short forms for narrow columns, levels, bands).
 
 use crate::core::business_case::{Band, RiskDimension, ScenarioKind};
-use crate::core::catalogue::{ControlLevel, DataClass};
+use crate::core::catalogue::{ControlLevel, DataClass, PolicyStatus};
 use crate::core::criteria::Criterion;
 use crate::core::text::Lang;
 use crate::i18n::CaseStrings;
@@ -62,6 +62,23 @@ pub fn data_class_short(d: DataClass, lang: Lang) -> &'static str {
         (DataClass::Brp, _) => "BRP",
         (DataClass::Special, Lang::Nl) => "bijzonder",
         (DataClass::Special, Lang::En) => "special",
+    }
+}
+
+/// The status word in the reader's language: "bindend", "zelfbindend", "referentie",
+/// "achtergrond", "in voorbereiding".
+pub fn status_name(st: PolicyStatus, lang: Lang) -> &'static str {
+    match (st, lang) {
+        (PolicyStatus::Binding, Lang::Nl) => "bindend",
+        (PolicyStatus::Binding, Lang::En) => "binding",
+        (PolicyStatus::SelfBinding, Lang::Nl) => "zelfbindend",
+        (PolicyStatus::SelfBinding, Lang::En) => "self-binding",
+        (PolicyStatus::Reference, Lang::Nl) => "referentie",
+        (PolicyStatus::Reference, Lang::En) => "reference",
+        (PolicyStatus::Background, Lang::Nl) => "achtergrond",
+        (PolicyStatus::Background, Lang::En) => "background",
+        (PolicyStatus::Pending, Lang::Nl) => "in voorbereiding",
+        (PolicyStatus::Pending, Lang::En) => "pending",
     }
 }
 

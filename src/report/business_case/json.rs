@@ -10,6 +10,7 @@ use crate::core::business_case::{
     BandValues, Basis, KnownCost, MunicipalityCase, Recurrence, RiskInput, Section, YearlyTable,
 };
 use crate::core::catalogue::CandidateKey;
+use crate::report::json::CandidateJson;
 
 #[derive(Serialize)]
 struct RowJson {
@@ -72,15 +73,6 @@ fn table(t: &YearlyTable) -> TableJson {
         return_year: t.return_year,
         residual_book_value: money(t.residual_book_value),
     }
-}
-
-#[derive(Serialize)]
-struct CandidateJson {
-    id: String,
-    option: &'static str,
-    service_model: &'static str,
-    deployment: &'static str,
-    name: String,
 }
 
 #[derive(Serialize)]
@@ -426,13 +418,7 @@ fn return_years(bands: &[crate::core::business_case::BandOutcome]) -> ReturnYear
 }
 
 fn candidate(v: &BusinessCaseView<'_>, k: CandidateKey) -> CandidateJson {
-    CandidateJson {
-        id: k.id(),
-        option: k.option.id(),
-        service_model: k.service_model.id(),
-        deployment: k.deployment.id(),
-        name: v.catalogue.candidate_name(k, v.lang),
-    }
+    CandidateJson::named(k, v.catalogue.candidate_name(k, v.lang))
 }
 
 fn scenario(v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) -> ScenarioJson {
