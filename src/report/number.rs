@@ -53,6 +53,12 @@ pub fn factor(x: Decimal, lang: Lang) -> String {
     localize(&x.normalize().to_string(), lang)
 }
 
+/// A percentage as entered (the number is already a percentage), without trailing zeros:
+/// `percent_entered(2, Nl)` is `2%`, `0,5%` in Dutch, `0.5%` in English.
+pub fn percent_entered(x: Decimal, lang: Lang) -> String {
+    format!("{}%", factor(x, lang))
+}
+
 /// Parses a number written in the style of `lang` exactly as the formatters above write it
 /// (grouping optional, `%` and a leading `EUR` ignored) back to `f64`; `None` when it is not a
 /// number in that style. The strict inverse of the formatters, used by the tests that
@@ -276,6 +282,8 @@ mod tests {
         assert_eq!(percent(0.3, 1, Lang::En), "30.0%");
         assert_eq!(weight(0.125, Lang::Nl), "12,5%");
         assert_eq!(percent(1.0, 0, Lang::Nl), "100%");
+        assert_eq!(percent_entered(dec!(0.50), Lang::Nl), "0,5%");
+        assert_eq!(percent_entered(dec!(2), Lang::En), "2%");
     }
 
     #[test]

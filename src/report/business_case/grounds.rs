@@ -31,9 +31,7 @@ pub struct Grounds {
 }
 
 /// A percentage as entered: `2%`, `0,5%` (Dutch) or `0.5%` (English).
-fn pct(x: Decimal, lang: Lang) -> String {
-    format!("{}%", factor(x, lang))
-}
+use crate::report::number::percent_entered as pct;
 
 /// A basis in words: "Bron: …" / "Aanname: …". An assumption that already names itself as
 /// one ("Aanname van wolkwijzer: …", "Assumption by …") is shown as written.

@@ -11,7 +11,6 @@ pub mod json;
 
 use crate::core::analysis::ProfileAnalysis;
 use crate::core::catalogue::Catalogue;
-use crate::core::criteria::Criterion;
 use crate::core::mcda::ahp::AhpAnalysis;
 use crate::core::profile::Profile;
 use crate::core::text::Lang;
@@ -34,10 +33,8 @@ pub struct AhpView<'a> {
     pub lang: Lang,
 }
 
-/// A criterion's name.
-pub(crate) fn criterion_name(c: Criterion, lang: Lang) -> String {
-    c.name().get(lang).to_string()
-}
+/// A criterion's name (one definition, in the label module).
+pub(crate) use crate::report::label::criterion_name;
 
 /// Rounds to 6 decimals so machine-readable output is stable across platforms.
 pub(crate) fn r6(x: f64) -> f64 {
