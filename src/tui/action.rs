@@ -570,7 +570,8 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
 
 fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
     match purpose {
-        InputPurpose::Number(_) => c.is_ascii_digit(),
+        // Grouped as the room reads it: `45.300` (Dutch) or `45,300` (English).
+        InputPurpose::Number(_) => c.is_ascii_digit() || matches!(c, ',' | '.' | ' '),
         InputPurpose::BusinessCase(_) => {
             c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | ' ' | '-')
         }

@@ -271,8 +271,7 @@ fn apply_line(state: &State, e: &Elicitation) -> Line<'static> {
 const AHP_HEAD: usize = 5;
 
 fn short(state: &State, c: Criterion) -> &'static str {
-    let i = Criterion::ALL.iter().position(|&x| x == c).unwrap_or(0);
-    crate::i18n::tui(state.lang).criterion_short[i]
+    crate::report::label::criterion_short(c, state.lang)
 }
 
 /// The AHP judgements: the selected pair on the scale, then every pair in a list.
