@@ -3047,20 +3047,20 @@ fn months_en(m: u32) -> Option<&'static str> {
 static NUMBER_INPUT_NL: NumberInputStrings = NumberInputStrings {
     empty: "Geen getal ingevuld.",
     not_a_number: "'{text}' is geen getal.",
-    bad_grouping: "'{text}': de punten voor duizendtallen staan niet om de drie cijfers.",
+    bad_grouping: "'{text}': na een duizendtalpunt komen precies drie cijfers.",
     two_decimal_separators: "'{text}' heeft meer dan één decimaalkomma.",
     not_whole: "'{text}' is geen heel getal.",
-    allowed: "Toegestaan: cijfers met een komma voor decimalen en eventueel punten voor duizendtallen, bv. 7,5 of 1.234,50; een % of EUR ervoor mag.",
+    allowed: "Zo mag het: 45.300, 7,5 of 1.234,50 (% erachter of EUR ervoor mag).",
     months: months_nl,
 };
 
 static NUMBER_INPUT_EN: NumberInputStrings = NumberInputStrings {
     empty: "No number entered.",
     not_a_number: "'{text}' is not a number.",
-    bad_grouping: "'{text}': the thousands commas are not every three digits.",
+    bad_grouping: "'{text}': a thousands comma is followed by exactly three digits.",
     two_decimal_separators: "'{text}' has more than one decimal point.",
     not_whole: "'{text}' is not a whole number.",
-    allowed: "Allowed: digits with a point for decimals and optionally commas for thousands, e.g. 7.5 or 1,234.50; a % or a leading EUR is fine.",
+    allowed: "Allowed: 45,300, 7.5 or 1,234.50 (a % after or EUR before is fine).",
     months: months_en,
 };
 
