@@ -366,7 +366,10 @@ fn check(lang: &str) {
     let authored = authored_strings();
     for (what, text) in &outputs {
         // An output with no number in it checks nothing: a broken extraction must fail here.
-        assert!(text.chars().any(|c| c.is_ascii_digit()), "{what}: no number");
+        assert!(
+            text.chars().any(|c| c.is_ascii_digit()),
+            "{what}: no number"
+        );
         let mut text = text.clone();
         for a in &authored {
             text = text.replace(a.as_str(), " ");

@@ -896,3 +896,41 @@ fn report_command_rejects_bad_input() {
         .code(1)
         .stderr(predicates::str::contains("cannot write the report"));
 }
+
+/// `score`, `catalogue` and `business-case` are built once as a document: their text and
+/// Markdown say the same numbers in the same order, for every shipped profile in both
+/// languages (a per-format writer that forgot or added a number fails here).
+#[test]
+fn score_catalogue_and_business_case_say_the_same_in_text_and_markdown() {
+    use wolkwijzer::cli::{Format, business_case, render_score};
+    let cat = catalogue::built_in();
+    for lang in [Lang::Nl, Lang::En] {
+        let text = wolkwijzer::report::doc::text::render(
+            &wolkwijzer::report::catalogue::catalogue_doc(&cat, lang),
+        );
+        let md = wolkwijzer::report::doc::markdown::render(
+            &wolkwijzer::report::catalogue::catalogue_doc(&cat, lang),
+        );
+        assert!(tokens(&text).len() > 20);
+        assert_eq!(tokens(&text), tokens(&md), "catalogue {lang:?}");
+        for p in common::shipped_profiles() {
+            let prof = profile::load(&p).unwrap();
+            let what = format!("{} {lang:?}", name(&p));
+            let text = render_score(&cat, &prof, Format::Table, lang).unwrap();
+            let md = render_score(&cat, &prof, Format::Markdown, lang).unwrap();
+            assert!(tokens(&text).len() > 50, "score {what}");
+            assert_eq!(tokens(&text), tokens(&md), "score {what}");
+            let text = business_case(&cat, &prof, None, None, Format::Table, lang);
+            let md = business_case(&cat, &prof, None, None, Format::Markdown, lang);
+            assert_eq!(text.code, md.code, "business case {what}");
+            if text.code == 0 {
+                assert!(tokens(&text.stdout).len() > 50, "business case {what}");
+                assert_eq!(
+                    tokens(&text.stdout),
+                    tokens(&md.stdout),
+                    "business case {what}"
+                );
+            }
+        }
+    }
+}
