@@ -81,27 +81,23 @@ fn without_tags(text: &str) -> String {
     out
 }
 
-/// The text of a Word file (its document part without tags).
-fn docx_text(path: &Path) -> String {
+/// One part of an Office file (a zip), as text.
+fn zip_part(path: &Path, part: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut s = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut s)
-        .unwrap();
-    without_tags(&s)
+    zip.by_name(part).unwrap().read_to_string(&mut s).unwrap();
+    s
 }
 
-/// The text cells of a workbook: its shared strings (numbers are stored as numbers).
+/// The text of a Word file (its document part without tags).
+fn docx_text(path: &Path) -> String {
+    without_tags(&zip_part(path, "word/document.xml"))
+}
+
+/// The text cells of a workbook: its shared strings (numbers are stored as numbers), one a
+/// line, so the context of a problem stays inside its cell.
 fn xlsx_text(path: &Path) -> String {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut s = String::new();
-    zip.by_name("xl/sharedStrings.xml")
-        .unwrap()
-        .read_to_string(&mut s)
-        .unwrap();
-    // One string a line, so the context of a problem stays inside its cell.
-    without_tags(&s.replace("</si>", "\n</si>"))
+    without_tags(&zip_part(path, "xl/sharedStrings.xml").replace("</si>", "\n</si>"))
 }
 
 /// The string values of a JSON document (the prose a person reads), one a line; keys, ids and
