@@ -513,7 +513,7 @@ fn the_king_2012_stance_is_shown_by_name_and_date_in_score_and_note() {
     assert!(!table.contains("Gekozen houding"), "{table}");
     assert!(
         table.contains(
-            "• personal_yes_if: Gewone persoonsgegevens in de publieke cloud: 'ja, mits'"
+            "- personal_yes_if: Gewone persoonsgegevens in de publieke cloud: 'ja, mits'"
         ),
         "{table}"
     );

@@ -23,6 +23,19 @@ pub fn level_name(l: ControlLevel, lang: Lang) -> &'static str {
     }
 }
 
+/// A short name of a control level for narrow columns: `volledig`, `configuratie`,
+/// `geen invloed`.
+pub fn level_short(level: ControlLevel, lang: Lang) -> &'static str {
+    match (level, lang) {
+        (ControlLevel::Full, Lang::Nl) => "volledig",
+        (ControlLevel::Full, Lang::En) => "full",
+        (ControlLevel::Configuration, Lang::Nl) => "configuratie",
+        (ControlLevel::Configuration, Lang::En) => "configure",
+        (ControlLevel::None, Lang::Nl) => "geen invloed",
+        (ControlLevel::None, Lang::En) => "no influence",
+    }
+}
+
 /// A criterion's name: `Kostenvoorspelbaarheid`.
 pub fn criterion_name(c: Criterion, lang: Lang) -> String {
     c.name().get(lang).to_string()

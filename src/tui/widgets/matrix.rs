@@ -33,17 +33,8 @@ pub fn symbol(level: ControlLevel) -> &'static str {
 /// The name of a control level (one definition, in the label module).
 pub use crate::report::label::level_name;
 
-/// A short name of a control level for narrow columns.
-pub fn short_level(level: ControlLevel, lang: Lang) -> &'static str {
-    match (level, lang) {
-        (ControlLevel::Full, Lang::Nl) => "volledig",
-        (ControlLevel::Full, Lang::En) => "full",
-        (ControlLevel::Configuration, Lang::Nl) => "configuratie",
-        (ControlLevel::Configuration, Lang::En) => "configure",
-        (ControlLevel::None, Lang::Nl) => "geen invloed",
-        (ControlLevel::None, Lang::En) => "no influence",
-    }
-}
+/// A short name of a control level for narrow columns (in the label module).
+pub use crate::report::label::level_short as short_level;
 
 impl Widget for &LayerMatrix<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
