@@ -1913,3 +1913,269 @@ pub fn xlsx_strings(lang: Lang) -> &'static XlsxStrings {
         Lang::En => &XLSX_EN,
     }
 }
+
+// ============================================================================================
+// Voting round (issue 17): the participant's phone page, the round screen, the note section
+// and `wolkwijzer ballot`. One block, owned by the vote work.
+// ============================================================================================
+
+/// Labels of the voting round: the phone page, the facilitator's round screen and the note.
+#[derive(Debug)]
+pub struct VoteStrings {
+    pub page_title: &'static str,
+    pub join_heading: &'static str,
+    pub join_intro: &'static str,
+    pub join_code_label: &'static str,
+    pub join_button: &'static str,
+    pub ballot_heading: &'static str,
+    pub round_label: &'static str,
+    pub municipality_legend: &'static str,
+    pub name_label: &'static str,
+    pub anonymous_note: &'static str,
+    pub points_legend: &'static str,
+    pub points_hint: &'static str,
+    pub swing_legend: &'static str,
+    pub swing_hint: &'static str,
+    pub ahp_legend: &'static str,
+    pub ahp_versus: &'static str,
+    pub ahp_equal: &'static str,
+    /// `{a}` is `{n}×` as important as the other, `{word}` Saaty's word for `n`.
+    pub ahp_more: &'static str,
+    /// Saaty's words for 2 … 9.
+    pub ahp_words: [&'static str; 8],
+    pub choice_legend: &'static str,
+    pub no_preference: &'static str,
+    pub submit: &'static str,
+    pub received_heading: &'static str,
+    pub received_text: &'static str,
+    pub your_answers: &'static str,
+    pub change: &'static str,
+    pub download: &'static str,
+    pub download_hint: &'static str,
+    pub errors_heading: &'static str,
+    pub closed_heading: &'static str,
+    pub closed_text: &'static str,
+    pub unknown_link: &'static str,
+    pub wrong_code: &'static str,
+    pub too_large: &'static str,
+    pub too_many: &'static str,
+    pub full: &'static str,
+    pub not_found: &'static str,
+    pub only_ballots: &'static str,
+    pub bad_type: &'static str,
+    pub lang_switch: &'static str,
+    pub footer: &'static str,
+    pub whole_ballot: &'static str,
+    pub p_missing: &'static str,
+    pub p_unknown: &'static str,
+    pub p_duplicate: &'static str,
+    pub p_too_long: &'static str,
+    pub p_too_many_fields: &'static str,
+    pub p_control: &'static str,
+    pub p_not_whole: &'static str,
+    pub p_out_of_range: &'static str,
+    pub p_all_zero: &'static str,
+    pub p_swing_top: &'static str,
+    pub p_not_on_scale: &'static str,
+    pub p_unknown_municipality: &'static str,
+    pub p_unknown_option: &'static str,
+}
+
+static VOTE_NL: VoteStrings = VoteStrings {
+    page_title: "Wolkwijzer — stemronde",
+    join_heading: "Doe mee met de stemronde",
+    join_intro: "Scan de QR-code op het scherm, of typ de code die daar staat.",
+    join_code_label: "Code van de ronde",
+    join_button: "Meedoen",
+    ballot_heading: "Uw stem",
+    round_label: "Ronde",
+    municipality_legend: "Voor welke gemeente spreekt u?",
+    name_label: "Uw naam (deze ronde is niet anoniem)",
+    anonymous_note: "Deze ronde is anoniem: uw naam wordt niet gevraagd en niet bewaard.",
+    points_legend: "Hoe belangrijk is elk criterium voor u?",
+    points_hint: "0 = niet belangrijk, 10 = zeer belangrijk.",
+    swing_legend: "Welke verbetering weegt voor u het zwaarst?",
+    swing_hint: "Stel u elk criterium voor op zijn slechtst. Geef de verbetering naar het beste die u het meest waard is 100, en elke andere 0 tot 100 naar verhouding.",
+    ahp_legend: "Vergelijk de criteria twee aan twee",
+    ahp_versus: "tegenover",
+    ahp_equal: "even belangrijk",
+    ahp_more: "{a} {n}× zo belangrijk ({word})",
+    ahp_words: [
+        "iets", "matig", "matig tot sterk", "sterk", "sterk tot zeer sterk", "zeer sterk",
+        "zeer sterk tot extreem", "extreem",
+    ],
+    choice_legend: "Welke plaatsingsoptie zou u kiezen?",
+    no_preference: "Geen voorkeur",
+    submit: "Stem versturen",
+    received_heading: "Uw stem is ontvangen",
+    received_text: "U kunt uw stem wijzigen tot de facilitator de ronde sluit. Tot dan ziet niemand de inhoud, ook de facilitator niet.",
+    your_answers: "Uw antwoorden",
+    change: "Stem wijzigen",
+    download: "Stem als bestand bewaren",
+    download_hint: "Voor als het netwerk wegvalt: geef het bestand aan de facilitator.",
+    errors_heading: "Uw stem is nog niet verwerkt. Verbeter:",
+    closed_heading: "Deze ronde is gesloten",
+    closed_text: "Er worden geen stemmen meer aangenomen. Uw eerdere stem telt mee.",
+    unknown_link: "Deze link is onbekend of verlopen. Scan de QR-code op het scherm opnieuw.",
+    wrong_code: "Deze code hoort niet bij de open ronde. Kijk nog eens op het scherm.",
+    too_large: "Het verzoek is te groot.",
+    too_many: "Te veel verzoeken in korte tijd. Probeer het over een minuut opnieuw.",
+    full: "De ronde is vol: er worden geen nieuwe deelnemers meer aangenomen.",
+    not_found: "Deze pagina bestaat niet.",
+    only_ballots: "Alleen stemformulieren worden aangenomen.",
+    bad_type: "Alleen een ingevuld stemformulier wordt aangenomen.",
+    lang_switch: "English",
+    footer: "Deze pagina komt van de laptop van de facilitator. Er gaat niets naar internet; geen cookies, geen tracking.",
+    whole_ballot: "De stem",
+    p_missing: "vul dit in.",
+    p_unknown: "dit veld hoort niet bij deze ronde.",
+    p_duplicate: "dit veld staat er twee keer in.",
+    p_too_long: "te lang (hoogstens {max} tekens).",
+    p_too_many_fields: "te veel velden (hoogstens {max}).",
+    p_control: "bevat onzichtbare tekens of stuurtekens.",
+    p_not_whole: "‘{value}’ is geen heel getal.",
+    p_out_of_range: "{value} ligt niet tussen {min} en {max}.",
+    p_all_zero: "geef ten minste één criterium meer dan 0.",
+    p_swing_top: "de belangrijkste verbetering krijgt 100; uw hoogste is {top}.",
+    p_not_on_scale: "‘{value}’ staat niet op de schaal 1/9 tot 9.",
+    p_unknown_municipality: "‘{value}’ is geen gemeente van deze ronde; kies uit: {allowed}.",
+    p_unknown_option: "‘{value}’ is geen plaatsingsoptie.",
+};
+
+static VOTE_EN: VoteStrings = VoteStrings {
+    page_title: "Wolkwijzer — voting round",
+    join_heading: "Join the voting round",
+    join_intro: "Scan the QR code on the screen, or type the code shown there.",
+    join_code_label: "Round code",
+    join_button: "Join",
+    ballot_heading: "Your vote",
+    round_label: "Round",
+    municipality_legend: "Which municipality do you speak for?",
+    name_label: "Your name (this round is not anonymous)",
+    anonymous_note: "This round is anonymous: your name is neither asked nor stored.",
+    points_legend: "How important is each criterion to you?",
+    points_hint: "0 = not important, 10 = very important.",
+    swing_legend: "Which improvement matters most to you?",
+    swing_hint: "Imagine every criterion at its worst. Give the improvement to its best that you value most 100, and each other one 0 to 100 in proportion.",
+    ahp_legend: "Compare the criteria two at a time",
+    ahp_versus: "versus",
+    ahp_equal: "equally important",
+    ahp_more: "{a} {n}× as important ({word})",
+    ahp_words: [
+        "slightly", "moderately", "moderately to strongly", "strongly",
+        "strongly to very strongly", "very strongly", "very strongly to extremely", "extremely",
+    ],
+    choice_legend: "Which placement option would you choose?",
+    no_preference: "No preference",
+    submit: "Send vote",
+    received_heading: "Your vote has been received",
+    received_text: "You can change your vote until the facilitator closes the round. Until then nobody sees its content, not even the facilitator.",
+    your_answers: "Your answers",
+    change: "Change vote",
+    download: "Save the vote as a file",
+    download_hint: "In case the network fails: hand the file to the facilitator.",
+    errors_heading: "Your vote has not been recorded yet. Please fix:",
+    closed_heading: "This round is closed",
+    closed_text: "No more votes are accepted. Your earlier vote counts.",
+    unknown_link: "This link is unknown or has expired. Scan the QR code on the screen again.",
+    wrong_code: "This code does not belong to the open round. Please check the screen.",
+    too_large: "The request is too large.",
+    too_many: "Too many requests in a short time. Please try again in a minute.",
+    full: "The round is full: no new participants are accepted.",
+    not_found: "This page does not exist.",
+    only_ballots: "Only ballot forms are accepted.",
+    bad_type: "Only a filled-in ballot form is accepted.",
+    lang_switch: "Nederlands",
+    footer: "This page comes from the facilitator's laptop. Nothing goes to the internet; no cookies, no tracking.",
+    whole_ballot: "The vote",
+    p_missing: "please fill this in.",
+    p_unknown: "this field is not part of this round.",
+    p_duplicate: "this field is given twice.",
+    p_too_long: "too long (at most {max} characters).",
+    p_too_many_fields: "too many fields (at most {max}).",
+    p_control: "contains invisible or control characters.",
+    p_not_whole: "‘{value}’ is not a whole number.",
+    p_out_of_range: "{value} is not between {min} and {max}.",
+    p_all_zero: "give at least one criterion more than 0.",
+    p_swing_top: "the most valued improvement gets 100; your highest is {top}.",
+    p_not_on_scale: "‘{value}’ is not on the scale 1/9 to 9.",
+    p_unknown_municipality: "‘{value}’ is not a municipality of this round; choose from: {allowed}.",
+    p_unknown_option: "‘{value}’ is not a placement option.",
+};
+
+/// The voting-round labels for a language.
+pub fn vote(lang: Lang) -> &'static VoteStrings {
+    match lang {
+        Lang::Nl => &VOTE_NL,
+        Lang::En => &VOTE_EN,
+    }
+}
+
+/// A ballot problem in words: "field label: what is wrong".
+pub fn vote_problem(p: &crate::core::round::Problem, lang: Lang) -> String {
+    use crate::core::round::ProblemKind as K;
+    let t = vote(lang);
+    let what = match &p.kind {
+        K::Missing => t.p_missing.to_string(),
+        K::Unknown => t.p_unknown.to_string(),
+        K::Duplicate => t.p_duplicate.to_string(),
+        K::TooLong { max } => fill(t.p_too_long, &[("max", &max.to_string())]),
+        K::TooManyFields { max } => fill(t.p_too_many_fields, &[("max", &max.to_string())]),
+        K::ControlCharacter => t.p_control.to_string(),
+        K::NotAWholeNumber { value } => {
+            fill(t.p_not_whole, &[("value", &crate::core::safe_text::cut(value))])
+        }
+        K::OutOfRange { value, min, max } => fill(
+            t.p_out_of_range,
+            &[
+                ("value", &value.to_string()),
+                ("min", &min.to_string()),
+                ("max", &max.to_string()),
+            ],
+        ),
+        K::AllZero => t.p_all_zero.to_string(),
+        K::SwingTopNot100 { top } => fill(t.p_swing_top, &[("top", &top.to_string())]),
+        K::NotOnScale { value } => {
+            fill(t.p_not_on_scale, &[("value", &crate::core::safe_text::cut(value))])
+        }
+        K::UnknownMunicipality { value, allowed } => fill(
+            t.p_unknown_municipality,
+            &[
+                ("value", &crate::core::safe_text::cut(value)),
+                ("allowed", &allowed.join(", ")),
+            ],
+        ),
+        K::UnknownOption { value } => fill(
+            t.p_unknown_option,
+            &[("value", &crate::core::safe_text::cut(value))],
+        ),
+    };
+    format!("{}: {what}", vote_field_label(&p.field, lang))
+}
+
+/// The label of a ballot field as a participant sees it: the criterion's name, "Privacy
+/// tegenover Controle", "Gemeente", …
+pub fn vote_field_label(field: &str, lang: Lang) -> String {
+    use crate::core::criteria::Criterion;
+    let crit = |id: &str| {
+        Criterion::from_id(id).map_or_else(
+            || crate::core::safe_text::cut(id),
+            |c| c.name().get(lang).to_string(),
+        )
+    };
+    let s = strings(lang);
+    let t = vote(lang);
+    let mut parts = field.split('.');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(""), None, None) => t.whole_ballot.to_string(),
+        (Some("municipality"), None, None) => s.municipality.to_string(),
+        (Some("name"), None, None) => match lang {
+            Lang::Nl => "Naam".to_string(),
+            Lang::En => "Name".to_string(),
+        },
+        (Some("choice"), None, None) => s.option.to_string(),
+        (Some("points" | "swing"), Some(c), None) => crit(c),
+        (Some("ahp"), Some(a), Some(b)) => format!("{} {} {}", crit(a), t.ahp_versus, crit(b)),
+        _ => crate::core::safe_text::cut(field),
+    }
+}

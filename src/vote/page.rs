@@ -1,0 +1,471 @@
+//! The participant's pages, rendered on the server as plain HTML: the join page, the ballot
+//! form, the receipt, and the refusals. No script, no external resource, one small style sheet
+//! served by the same process; every input has a label, touch targets are at least 48 pixels
+//! high, and the text has high contrast. Pure functions of their input; `server` sends them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::core::catalogue::PlacementOption;
+use crate::core::round::{Judgement, Problem, Question, RoundSpec, Scope};
+use crate::core::text::{Lang, Localized};
+use crate::i18n::{fill, vote, vote_field_label, vote_problem};
+
+/// The style sheet (`/style.css`).
+pub const STYLE: &str = "\
+*{box-sizing:border-box}
+html{font-size:18px}
+body{margin:0;padding:1rem;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;\
+color:#111;background:#fff;line-height:1.45;max-width:40rem;margin-inline:auto}
+h1{font-size:1.4rem;margin:.2rem 0 .6rem}
+h2{font-size:1.15rem;margin:1.2rem 0 .4rem}
+p{margin:.4rem 0}
+.meta{color:#333;font-size:.9rem}
+fieldset{border:2px solid #555;border-radius:8px;margin:1rem 0;padding:.6rem .8rem}
+legend{font-weight:700;padding:0 .3rem}
+.hint{color:#333;font-size:.9rem;margin:.2rem 0 .6rem}
+label{display:block;font-weight:600;margin:.6rem 0 .2rem}
+.choice{display:flex;align-items:center;gap:.6rem;min-height:48px;margin:.2rem 0;font-weight:400;\
+padding:.2rem .4rem;border-radius:6px}
+.choice input{width:1.4rem;height:1.4rem;margin:0;flex:none}
+input[type=number],input[type=text],select{display:block;width:100%;min-height:48px;font-size:1.1rem;\
+padding:.4rem .6rem;border:2px solid #333;border-radius:6px;background:#fff;color:#111}
+input[type=number]{max-width:8rem}
+button,.button{display:block;width:100%;min-height:52px;font-size:1.15rem;font-weight:700;margin:1.2rem 0;\
+color:#fff;background:#0b4f8a;border:0;border-radius:8px;text-align:center;text-decoration:none;padding:.8rem}
+.button.secondary{color:#0b4f8a;background:#fff;border:2px solid #0b4f8a}
+a{color:#0b4f8a}
+:focus-visible{outline:3px solid #c60;outline-offset:2px}
+.errors{border:3px solid #a00;border-radius:8px;padding:.6rem .8rem;background:#fff4f4;color:#600}
+.errors ul{margin:.3rem 0 0;padding-left:1.2rem}
+.field-error{color:#a00;font-weight:700;margin:.2rem 0}
+.ok{border:3px solid #176b2c;border-radius:8px;padding:.6rem .8rem;background:#f2fbf4}
+table{border-collapse:collapse;width:100%}
+td,th{text-align:left;padding:.3rem .2rem;border-bottom:1px solid #ccc;vertical-align:top}
+td.num{text-align:right}
+footer{margin-top:2rem;color:#333;font-size:.85rem}
+";
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    s.chars().fold(String::with_capacity(s.len()), |mut out, ch| {
+        let _ = match ch {
+            '&' => out.write_str("&amp;"),
+            '<' => out.write_str("&lt;"),
+            '>' => out.write_str("&gt;"),
+            '"' => out.write_str("&quot;"),
+            '\'' => out.write_str("&#39;"),
+            c => out.write_char(c),
+        };
+        out
+    })
+}
+
+/// What the ballot page needs besides the round's spec.
+pub struct BallotPage<'a> {
+    pub spec: &'a RoundSpec,
+    /// The round's join code.
+    pub code: &'a str,
+    /// The participant's token (the form posts to `/b/{token}`).
+    pub token: &'a str,
+    pub lang: Lang,
+    /// Names of the placement options (from the catalogue).
+    pub options: &'a [(PlacementOption, Localized)],
+    /// Values to show in the form: the participant's earlier ballot or what they just sent.
+    pub values: &'a BTreeMap<String, String>,
+    /// Problems of what they just sent (empty: none).
+    pub problems: &'a [Problem],
+}
+
+fn page(lang: Lang, title: &str, lang_link: Option<&str>, body: &str) -> String {
+    let t = vote(lang);
+    let switch = lang_link.map_or(String::new(), |href| {
+        format!(
+            "<p class=\"meta\"><a href=\"{}\" lang=\"{}\">{}</a></p>",
+            esc(href),
+            lang.toggled().code(),
+            esc(t.lang_switch)
+        )
+    });
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n\
+         <main>\n{body}\n</main>\n{switch}\n<footer>{footer}</footer>\n</body>\n</html>\n",
+        code = lang.code(),
+        title = esc(title),
+        footer = esc(t.footer),
+    )
+}
+
+/// The start page: type the round's code.
+pub fn join(lang: Lang, error: Option<&str>) -> String {
+    let t = vote(lang);
+    let err = error.map_or(String::new(), |e| {
+        format!(
+            "<div class=\"errors\" role=\"alert\"><p>{}</p></div>\n",
+            esc(e)
+        )
+    });
+    let body = format!(
+        "<h1>{h}</h1>\n{err}<p>{intro}</p>\n<form method=\"get\" action=\"/j\">\n\
+         <input type=\"hidden\" name=\"lang\" value=\"{code}\">\n\
+         <label for=\"code\">{label}</label>\n\
+         <input type=\"text\" id=\"code\" name=\"code\" autocomplete=\"off\" autocapitalize=\"characters\" \
+         spellcheck=\"false\" required maxlength=\"20\">\n\
+         <button type=\"submit\">{button}</button>\n</form>",
+        h = esc(t.join_heading),
+        intro = esc(t.join_intro),
+        code = lang.code(),
+        label = esc(t.join_code_label),
+        button = esc(t.join_button),
+    );
+    let other = format!("/?lang={}", lang.toggled().code());
+    page(lang, t.page_title, Some(&other), &body)
+}
+
+/// A short page with a heading and a message (refusals, closed round).
+pub fn message(lang: Lang, heading: &str, text: &str) -> String {
+    let body = format!(
+        "<h1>{}</h1>\n<div class=\"errors\" role=\"alert\"><p>{}</p></div>",
+        esc(heading),
+        esc(text)
+    );
+    page(lang, vote(lang).page_title, None, &body)
+}
+
+fn field_errors(problems: &[Problem], field: &str, lang: Lang) -> String {
+    problems
+        .iter()
+        .filter(|p| p.field == field)
+        .map(|p| {
+            format!(
+                "<p class=\"field-error\" id=\"err-{}\">{}</p>\n",
+                esc(field),
+                esc(&vote_problem(p, lang))
+            )
+        })
+        .collect()
+}
+
+fn described_by(problems: &[Problem], field: &str) -> String {
+    if problems.iter().any(|p| p.field == field) {
+        format!(" aria-describedby=\"err-{}\" aria-invalid=\"true\"", esc(field))
+    } else {
+        String::new()
+    }
+}
+
+fn radio(name: &str, id: &str, value: &str, text: &str, checked: bool) -> String {
+    format!(
+        "<label class=\"choice\" for=\"{id}\"><input type=\"radio\" id=\"{id}\" name=\"{name}\" \
+         value=\"{value}\"{c} required><span>{text}</span></label>\n",
+        id = esc(id),
+        name = esc(name),
+        value = esc(value),
+        text = esc(text),
+        c = if checked { " checked" } else { "" }
+    )
+}
+
+/// The label of one AHP judgement in the select list.
+pub fn judgement_label(j: Judgement, a: &str, b: &str, lang: Lang) -> String {
+    let t = vote(lang);
+    match j.favoured() {
+        (None, _) => t.ahp_equal.to_string(),
+        (Some(first), n) => fill(
+            t.ahp_more,
+            &[
+                ("a", if first { a } else { b }),
+                ("n", &n.to_string()),
+                ("word", t.ahp_words[usize::from(n).saturating_sub(2).min(7)]),
+            ],
+        ),
+    }
+}
+
+/// The ballot form.
+pub fn ballot(p: &BallotPage<'_>) -> String {
+    let t = vote(p.lang);
+    let lang = p.lang;
+    let value = |f: &str| p.values.get(f).map(String::as_str).unwrap_or("");
+    let mut b = String::new();
+    let _ = write!(
+        b,
+        "<h1>{}</h1>\n<p class=\"meta\">{} {}</p>\n",
+        esc(t.ballot_heading),
+        esc(t.round_label),
+        esc(p.code)
+    );
+    if !p.problems.is_empty() {
+        let items: String = p
+            .problems
+            .iter()
+            .map(|x| format!("<li>{}</li>", esc(&vote_problem(x, lang))))
+            .collect();
+        let _ = write!(
+            b,
+            "<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"errors\"><p><strong>{}</strong></p><ul>{items}</ul></div>\n",
+            esc(t.errors_heading)
+        );
+    }
+    let _ = write!(
+        b,
+        "<form method=\"post\" action=\"/b/{}?lang={}\">\n",
+        esc(p.token),
+        lang.code()
+    );
+    if p.spec.scope == Scope::PerMunicipality {
+        let _ = write!(
+            b,
+            "<fieldset{}>\n<legend>{}</legend>\n{}",
+            described_by(p.problems, "municipality"),
+            esc(t.municipality_legend),
+            field_errors(p.problems, "municipality", lang)
+        );
+        for (i, m) in p.spec.municipalities.iter().enumerate() {
+            b.push_str(&radio(
+                "municipality",
+                &format!("m{i}"),
+                m,
+                m,
+                value("municipality") == m,
+            ));
+        }
+        b.push_str("</fieldset>\n");
+    }
+    if p.spec.named {
+        let _ = write!(
+            b,
+            "<label for=\"name\">{}</label>\n{}<input type=\"text\" id=\"name\" name=\"name\" \
+             maxlength=\"60\" required value=\"{}\"{}>\n",
+            esc(t.name_label),
+            field_errors(p.problems, "name", lang),
+            esc(value("name")),
+            described_by(p.problems, "name")
+        );
+    } else {
+        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(t.anonymous_note));
+    }
+    match p.spec.question {
+        Question::Points | Question::Swing => {
+            let (legend, hint, max) = if p.spec.question == Question::Swing {
+                (t.swing_legend, t.swing_hint, 100)
+            } else {
+                (t.points_legend, t.points_hint, 10)
+            };
+            let _ = write!(
+                b,
+                "<fieldset>\n<legend>{}</legend>\n<p class=\"hint\">{}</p>\n{}",
+                esc(legend),
+                esc(hint),
+                field_errors(p.problems, "", lang)
+            );
+            for &c in &p.spec.criteria {
+                let f = p.spec.value_field(c);
+                let _ = write!(
+                    b,
+                    "<label for=\"{f}\">{name}</label>\n{errs}<input type=\"number\" id=\"{f}\" \
+                     name=\"{f}\" min=\"0\" max=\"{max}\" step=\"1\" inputmode=\"numeric\" required \
+                     value=\"{v}\"{desc}>\n",
+                    f = esc(&f),
+                    name = esc(c.name().get(lang)),
+                    errs = field_errors(p.problems, &f, lang),
+                    v = esc(value(&f)),
+                    desc = described_by(p.problems, &f),
+                );
+            }
+            b.push_str("</fieldset>\n");
+        }
+        Question::Ahp => {
+            let _ = write!(
+                b,
+                "<fieldset>\n<legend>{}</legend>\n",
+                esc(t.ahp_legend)
+            );
+            for (a, c) in p.spec.pairs() {
+                let f = RoundSpec::pair_field(a, c);
+                let (an, cn) = (a.name().get(lang).to_string(), c.name().get(lang).to_string());
+                let chosen = Judgement::parse(value(&f));
+                let _ = write!(
+                    b,
+                    "<label for=\"{f}\">{label}</label>\n{errs}<select id=\"{f}\" name=\"{f}\"{desc}>\n",
+                    f = esc(&f),
+                    label = esc(&vote_field_label(&f, lang)),
+                    errs = field_errors(p.problems, &f, lang),
+                    desc = described_by(p.problems, &f),
+                );
+                // The second criterion favoured first, then equal, then the first favoured:
+                // the list reads from one side to the other.
+                for j in Judgement::scale() {
+                    let _ = writeln!(
+                        b,
+                        "<option value=\"{}\"{}>{}</option>",
+                        j,
+                        if Some(j) == chosen || (chosen.is_none() && j.favoured().0.is_none()) {
+                            " selected"
+                        } else {
+                            ""
+                        },
+                        esc(&judgement_label(j, &an, &cn, lang))
+                    );
+                }
+                b.push_str("</select>\n");
+            }
+            b.push_str("</fieldset>\n");
+        }
+    }
+    if p.spec.ask_choice {
+        let _ = write!(
+            b,
+            "<fieldset{}>\n<legend>{}</legend>\n{}",
+            described_by(p.problems, "choice"),
+            esc(t.choice_legend),
+            field_errors(p.problems, "choice", lang)
+        );
+        for (o, name) in p.options {
+            b.push_str(&radio(
+                "choice",
+                &format!("o-{}", o.id()),
+                o.id(),
+                name.get(lang),
+                value("choice") == o.id(),
+            ));
+        }
+        let none = value("choice");
+        b.push_str(&radio(
+            "choice",
+            "o-none",
+            "none",
+            t.no_preference,
+            none.is_empty() || none == "none",
+        ));
+        b.push_str("</fieldset>\n");
+    }
+    let _ = write!(
+        b,
+        "<button type=\"submit\">{}</button>\n</form>",
+        esc(t.submit)
+    );
+    let other = format!("/b/{}?lang={}", p.token, lang.toggled().code());
+    page(lang, t.page_title, Some(&other), &b)
+}
+
+/// The receipt after a ballot was accepted: what was recorded, a link to change it and one to
+/// save it as a file.
+pub fn received(p: &BallotPage<'_>) -> String {
+    let t = vote(p.lang);
+    let lang = p.lang;
+    let mut rows = String::new();
+    for f in p.spec.fields() {
+        let Some(v) = p.values.get(&f) else { continue };
+        let shown = if f == "choice" {
+            p.options
+                .iter()
+                .find(|(o, _)| o.id() == v)
+                .map_or(t.no_preference.to_string(), |(_, n)| n.get(lang).to_string())
+        } else if f.starts_with("ahp.") {
+            let mut parts = f.split('.').skip(1);
+            let name = |id: Option<&str>| {
+                id.and_then(crate::core::criteria::Criterion::from_id)
+                    .map_or(String::new(), |c| c.name().get(lang).to_string())
+            };
+            let (a, c) = (name(parts.next()), name(parts.next()));
+            Judgement::parse(v).map_or(v.clone(), |j| judgement_label(j, &a, &c, lang))
+        } else {
+            v.clone()
+        };
+        let _ = writeln!(
+            rows,
+            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+            esc(&vote_field_label(&f, lang)),
+            esc(&shown)
+        );
+    }
+    let body = format!(
+        "<h1>{h}</h1>\n<div class=\"ok\" role=\"status\"><p>{text}</p></div>\n\
+         <h2>{answers}</h2>\n<table>\n{rows}</table>\n\
+         <a class=\"button\" href=\"/b/{tok}?lang={code}\">{change}</a>\n\
+         <a class=\"button secondary\" href=\"/b/{tok}/ballot.toml\" download>{download}</a>\n\
+         <p class=\"hint\">{dl_hint}</p>",
+        h = esc(t.received_heading),
+        text = esc(t.received_text),
+        answers = esc(t.your_answers),
+        tok = esc(p.token),
+        code = lang.code(),
+        change = esc(t.change),
+        download = esc(t.download),
+        dl_hint = esc(t.download_hint),
+    );
+    let other = format!("/b/{}/ok?lang={}", p.token, lang.toggled().code());
+    page(lang, t.page_title, Some(&other), &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::criteria::Criterion;
+    use crate::core::round::ProblemKind;
+
+    fn spec(question: Question) -> RoundSpec {
+        RoundSpec {
+            question,
+            criteria: vec![Criterion::Privacy, Criterion::Control],
+            ask_choice: true,
+            scope: Scope::PerMunicipality,
+            municipalities: vec!["Aa".into(), "B&<\"".into()],
+            named: false,
+        }
+    }
+
+    #[test]
+    fn escaping_covers_markup() {
+        assert_eq!(esc("<a href=\"x\">'&"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;");
+    }
+
+    #[test]
+    fn the_form_labels_every_input_and_escapes_names() {
+        let s = spec(Question::Points);
+        let values = BTreeMap::new();
+        let options = [(PlacementOption::Ssc, Localized::new("SSC", "SSC"))];
+        let html = ballot(&BallotPage {
+            spec: &s,
+            code: "ABCD-EFGH",
+            token: "TOK",
+            lang: Lang::Nl,
+            options: &options,
+            values: &values,
+            problems: &[],
+        });
+        assert!(html.contains("<label for=\"points.privacy\">Privacy</label>"));
+        assert!(html.contains("id=\"points.privacy\""));
+        assert!(html.contains("B&amp;&lt;&quot;"));
+        assert!(!html.contains("<script"));
+        assert!(!html.contains("http"), "no external resource: {html}");
+        assert!(html.contains("action=\"/b/TOK?lang=nl\""));
+    }
+
+    #[test]
+    fn problems_are_shown_beside_their_field_and_on_top() {
+        let s = spec(Question::Ahp);
+        let values: BTreeMap<String, String> =
+            [("ahp.privacy.control".to_string(), "1/3".to_string())].into();
+        let problems = [Problem {
+            field: "municipality".into(),
+            kind: ProblemKind::Missing,
+        }];
+        let html = ballot(&BallotPage {
+            spec: &s,
+            code: "C",
+            token: "T",
+            lang: Lang::En,
+            options: &[],
+            values: &values,
+            problems: &problems,
+        });
+        assert!(html.contains("Municipality: please fill this in."));
+        assert!(html.contains("<option value=\"1/3\" selected>Control 3× as important (moderately)</option>"));
+        assert!(html.contains("aria-invalid=\"true\""));
+    }
+}
