@@ -2001,8 +2001,14 @@ static VOTE_NL: VoteStrings = VoteStrings {
     ahp_equal: "even belangrijk",
     ahp_more: "{a} {n}× zo belangrijk ({word})",
     ahp_words: [
-        "iets", "matig", "matig tot sterk", "sterk", "sterk tot zeer sterk", "zeer sterk",
-        "zeer sterk tot extreem", "extreem",
+        "iets",
+        "matig",
+        "matig tot sterk",
+        "sterk",
+        "sterk tot zeer sterk",
+        "zeer sterk",
+        "zeer sterk tot extreem",
+        "extreem",
     ],
     choice_legend: "Welke plaatsingsoptie zou u kiezen?",
     no_preference: "Geen voorkeur",
@@ -2062,8 +2068,14 @@ static VOTE_EN: VoteStrings = VoteStrings {
     ahp_equal: "equally important",
     ahp_more: "{a} {n}× as important ({word})",
     ahp_words: [
-        "slightly", "moderately", "moderately to strongly", "strongly",
-        "strongly to very strongly", "very strongly", "very strongly to extremely", "extremely",
+        "slightly",
+        "moderately",
+        "moderately to strongly",
+        "strongly",
+        "strongly to very strongly",
+        "very strongly",
+        "very strongly to extremely",
+        "extremely",
     ],
     choice_legend: "Which placement option would you choose?",
     no_preference: "No preference",
@@ -2122,9 +2134,10 @@ pub fn vote_problem(p: &crate::core::round::Problem, lang: Lang) -> String {
         K::TooLong { max } => fill(t.p_too_long, &[("max", &max.to_string())]),
         K::TooManyFields { max } => fill(t.p_too_many_fields, &[("max", &max.to_string())]),
         K::ControlCharacter => t.p_control.to_string(),
-        K::NotAWholeNumber { value } => {
-            fill(t.p_not_whole, &[("value", &crate::core::safe_text::cut(value))])
-        }
+        K::NotAWholeNumber { value } => fill(
+            t.p_not_whole,
+            &[("value", &crate::core::safe_text::cut(value))],
+        ),
         K::OutOfRange { value, min, max } => fill(
             t.p_out_of_range,
             &[
@@ -2135,9 +2148,10 @@ pub fn vote_problem(p: &crate::core::round::Problem, lang: Lang) -> String {
         ),
         K::AllZero => t.p_all_zero.to_string(),
         K::SwingTopNot100 { top } => fill(t.p_swing_top, &[("top", &top.to_string())]),
-        K::NotOnScale { value } => {
-            fill(t.p_not_on_scale, &[("value", &crate::core::safe_text::cut(value))])
-        }
+        K::NotOnScale { value } => fill(
+            t.p_not_on_scale,
+            &[("value", &crate::core::safe_text::cut(value))],
+        ),
         K::UnknownMunicipality { value, allowed } => fill(
             t.p_unknown_municipality,
             &[

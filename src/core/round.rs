@@ -1136,10 +1136,16 @@ mod tests {
         assert_eq!(p[0].kind, ProblemKind::Duplicate);
         let fields = points("Aa", ["1", "2", &"9".repeat(500)]);
         let p = s.validate_ballot(&fields).unwrap_err();
-        assert!(p.iter().any(|p| p.kind == ProblemKind::TooLong { max: 200 }));
+        assert!(
+            p.iter()
+                .any(|p| p.kind == ProblemKind::TooLong { max: 200 })
+        );
         let many: Vec<(String, String)> = (0..100).map(|i| (format!("x{i}"), "1".into())).collect();
         let p = s.validate_ballot(&many).unwrap_err();
-        assert_eq!(p, vec![Problem::new("", ProblemKind::TooManyFields { max: 64 })]);
+        assert_eq!(
+            p,
+            vec![Problem::new("", ProblemKind::TooManyFields { max: 64 })]
+        );
     }
 
     #[test]
@@ -1152,7 +1158,10 @@ mod tests {
         for bad in ["0", "10", "1/1", "1/10", "-3", "2.5", "", "1/", "x"] {
             assert_eq!(Judgement::parse(bad), None, "{bad}");
         }
-        assert_eq!(Judgement::parse(" 1/3 ").map(|j| j.value()), Some(1.0 / 3.0));
+        assert_eq!(
+            Judgement::parse(" 1/3 ").map(|j| j.value()),
+            Some(1.0 / 3.0)
+        );
     }
 
     fn ahp_ballot(s: &RoundSpec, m: &str, v: [&str; 3]) -> Ballot {
@@ -1171,8 +1180,10 @@ mod tests {
         s.ask_choice = false;
         let mut r = Round::open("CODE".into(), s.clone()).unwrap();
         r.cast("t1", ahp_ballot(&s, "Aa", ["3", "5", "2"])).unwrap();
-        r.cast("t2", ahp_ballot(&s, "Aa", ["1/3", "1", "2"])).unwrap();
-        r.cast("t3", ahp_ballot(&s, "Bee", ["9", "9", "9"])).unwrap();
+        r.cast("t2", ahp_ballot(&s, "Aa", ["1/3", "1", "2"]))
+            .unwrap();
+        r.cast("t3", ahp_ballot(&s, "Bee", ["9", "9", "9"]))
+            .unwrap();
         assert_eq!(r.reveal(), Err(RevealError::Open));
         r.close();
         let rev = r.reveal().unwrap();
@@ -1215,7 +1226,8 @@ mod tests {
             ("b", "Aa", ["0", "10", "0"]),
             ("c", "Bee", ["0", "0", "10"]),
         ] {
-            r.cast(t, s.validate_ballot(&points(m, p)).unwrap()).unwrap();
+            r.cast(t, s.validate_ballot(&points(m, p)).unwrap())
+                .unwrap();
         }
         r.close();
         let rev = r.reveal().unwrap();
@@ -1223,13 +1235,13 @@ mod tests {
         assert!(rev.consensus.kendall_w < 0.4);
         assert_eq!(rev.consensus.level, ConsensusLevel::Low);
         assert_eq!(
-            rev.choices.iter().find(|c| c.0 == Some(PlacementOption::Ssc)),
+            rev.choices
+                .iter()
+                .find(|c| c.0 == Some(PlacementOption::Ssc)),
             Some(&(Some(PlacementOption::Ssc), 3))
         );
-        let current = vec![
-            Weights::from_pairs(&[(Criterion::Privacy, 1.0), (Criterion::Exit, 4.0)]);
-            3
-        ];
+        let current =
+            vec![Weights::from_pairs(&[(Criterion::Privacy, 1.0), (Criterion::Exit, 4.0)]); 3];
         let after = rev.member_weights(&current);
         assert_eq!(after[0].get(Criterion::Privacy), 5.0);
         assert_eq!(after[0].get(Criterion::CostPredictability), 5.0);
@@ -1279,7 +1291,8 @@ mod tests {
     fn a_round_is_stored_as_toml_and_read_back() {
         let s = spec(Question::Ahp);
         let mut r = Round::open("C".into(), s.clone()).unwrap();
-        r.cast("t1", ahp_ballot(&s, "Aa", ["3", "1/5", "2"])).unwrap();
+        r.cast("t1", ahp_ballot(&s, "Aa", ["3", "1/5", "2"]))
+            .unwrap();
         let text = toml::to_string(&r).unwrap();
         let back: Round = toml::from_str(&text).unwrap();
         assert_eq!(back, r);

@@ -117,7 +117,11 @@ pub fn parse(file: &str, text: &str, round: &Round) -> Result<(String, Ballot), 
                     v.span().start,
                     "token",
                     "not a participant token",
-                    format!("{} characters of {}", token::TOKEN_CHARS, std::str::from_utf8(token::ALPHABET).unwrap_or("")),
+                    format!(
+                        "{} characters of {}",
+                        token::TOKEN_CHARS,
+                        std::str::from_utf8(token::ALPHABET).unwrap_or("")
+                    ),
                 );
                 None
             }
@@ -165,7 +169,10 @@ pub fn parse(file: &str, text: &str, round: &Round) -> Result<(String, Ballot), 
         Err(problems) => {
             let section = table_val.span().start;
             // A field already reported for its type is not reported again as missing.
-            for p in problems.into_iter().filter(|p| !wrong_type.contains(&p.field)) {
+            for p in problems
+                .into_iter()
+                .filter(|p| !wrong_type.contains(&p.field))
+            {
                 let at = spans
                     .iter()
                     .find(|(k, _)| *k == p.field)
@@ -249,10 +256,8 @@ mod tests {
         let r = round();
         let text = "format = \"wolkwijzer-ballot\"\nversion = 1\nround = \"ZZZZ-ZZZZ\"\ntoken = \"short\"\n\n[ballot]\nmunicipality = \"Aa\"\n\"points.privacy\" = 11\n\"points.control\" = true\nextra = \"1\"\n";
         let errs = parse("stem.toml", text, &r).unwrap_err().0;
-        let got: Vec<(Option<usize>, Option<&str>)> = errs
-            .iter()
-            .map(|e| (e.line, e.field.as_deref()))
-            .collect();
+        let got: Vec<(Option<usize>, Option<&str>)> =
+            errs.iter().map(|e| (e.line, e.field.as_deref())).collect();
         assert_eq!(
             got,
             vec![
@@ -264,14 +269,26 @@ mod tests {
             ],
             "{errs:?}"
         );
-        assert!(errs[2].message.contains("11 is not between 0 and 10"), "{}", errs[2].message);
-        assert!(errs[4].allowed.as_deref().unwrap_or("").contains("points.control"));
+        assert!(
+            errs[2].message.contains("11 is not between 0 and 10"),
+            "{}",
+            errs[2].message
+        );
+        assert!(
+            errs[4]
+                .allowed
+                .as_deref()
+                .unwrap_or("")
+                .contains("points.control")
+        );
     }
 
     #[test]
     fn a_ballot_of_another_format_or_without_answers_is_refused() {
         let r = round();
-        let errs = parse("x.toml", "format = \"other\"\nversion = 2\n", &r).unwrap_err().0;
+        let errs = parse("x.toml", "format = \"other\"\nversion = 2\n", &r)
+            .unwrap_err()
+            .0;
         let fields: Vec<_> = errs.iter().filter_map(|e| e.field.clone()).collect();
         assert!(fields.contains(&"format".to_string()));
         assert!(fields.contains(&"version".to_string()));

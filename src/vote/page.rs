@@ -48,17 +48,18 @@ footer{margin-top:2rem;color:#333;font-size:.85rem}
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
-    s.chars().fold(String::with_capacity(s.len()), |mut out, ch| {
-        let _ = match ch {
-            '&' => out.write_str("&amp;"),
-            '<' => out.write_str("&lt;"),
-            '>' => out.write_str("&gt;"),
-            '"' => out.write_str("&quot;"),
-            '\'' => out.write_str("&#39;"),
-            c => out.write_char(c),
-        };
-        out
-    })
+    s.chars()
+        .fold(String::with_capacity(s.len()), |mut out, ch| {
+            let _ = match ch {
+                '&' => out.write_str("&amp;"),
+                '<' => out.write_str("&lt;"),
+                '>' => out.write_str("&gt;"),
+                '"' => out.write_str("&quot;"),
+                '\'' => out.write_str("&#39;"),
+                c => out.write_char(c),
+            };
+            out
+        })
 }
 
 /// What the ballot page needs besides the round's spec.
@@ -151,7 +152,10 @@ fn field_errors(problems: &[Problem], field: &str, lang: Lang) -> String {
 
 fn described_by(problems: &[Problem], field: &str) -> String {
     if problems.iter().any(|p| p.field == field) {
-        format!(" aria-describedby=\"err-{}\" aria-invalid=\"true\"", esc(field))
+        format!(
+            " aria-describedby=\"err-{}\" aria-invalid=\"true\"",
+            esc(field)
+        )
     } else {
         String::new()
     }
@@ -279,14 +283,13 @@ pub fn ballot(p: &BallotPage<'_>) -> String {
             b.push_str("</fieldset>\n");
         }
         Question::Ahp => {
-            let _ = write!(
-                b,
-                "<fieldset>\n<legend>{}</legend>\n",
-                esc(t.ahp_legend)
-            );
+            let _ = write!(b, "<fieldset>\n<legend>{}</legend>\n", esc(t.ahp_legend));
             for (a, c) in p.spec.pairs() {
                 let f = RoundSpec::pair_field(a, c);
-                let (an, cn) = (a.name().get(lang).to_string(), c.name().get(lang).to_string());
+                let (an, cn) = (
+                    a.name().get(lang).to_string(),
+                    c.name().get(lang).to_string(),
+                );
                 let chosen = Judgement::parse(value(&f));
                 let _ = write!(
                     b,
@@ -364,7 +367,9 @@ pub fn received(p: &BallotPage<'_>) -> String {
             p.options
                 .iter()
                 .find(|(o, _)| o.id() == v)
-                .map_or(t.no_preference.to_string(), |(_, n)| n.get(lang).to_string())
+                .map_or(t.no_preference.to_string(), |(_, n)| {
+                    n.get(lang).to_string()
+                })
         } else if f.starts_with("ahp.") {
             let mut parts = f.split('.').skip(1);
             let name = |id: Option<&str>| {
@@ -421,7 +426,10 @@ mod tests {
 
     #[test]
     fn escaping_covers_markup() {
-        assert_eq!(esc("<a href=\"x\">'&"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;");
+        assert_eq!(
+            esc("<a href=\"x\">'&"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;"
+        );
     }
 
     #[test]
@@ -465,7 +473,9 @@ mod tests {
             problems: &problems,
         });
         assert!(html.contains("Municipality: please fill this in."));
-        assert!(html.contains("<option value=\"1/3\" selected>Control 3× as important (moderately)</option>"));
+        assert!(html.contains(
+            "<option value=\"1/3\" selected>Control 3× as important (moderately)</option>"
+        ));
         assert!(html.contains("aria-invalid=\"true\""));
     }
 }

@@ -48,7 +48,13 @@ pub fn lines(text: &str) -> Option<Vec<String>> {
 pub fn modules(text: &str) -> Option<(usize, Vec<bool>)> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
     let w = code.width();
-    Some((w, code.to_colors().into_iter().map(|c| c == Color::Dark).collect()))
+    Some((
+        w,
+        code.to_colors()
+            .into_iter()
+            .map(|c| c == Color::Dark)
+            .collect(),
+    ))
 }
 
 #[cfg(test)]

@@ -50,6 +50,8 @@ pub struct ServeConfig {
     pub burst: u32,
     /// Worker threads answering requests.
     pub workers: usize,
+    /// Most participant tokens handed out (at most `MAX_BALLOTS`).
+    pub max_participants: usize,
     /// The placement options' names, for "which option would you choose".
     pub options: Vec<(PlacementOption, Localized)>,
 }
@@ -65,6 +67,7 @@ impl ServeConfig {
             per_minute: 120,
             burst: 40,
             workers: 4,
+            max_participants: MAX_BALLOTS,
             options,
         }
     }
@@ -153,10 +156,7 @@ impl VoteServer {
             addr: config.addr,
             message: e.to_string(),
         })?;
-        let addr = server
-            .server_addr()
-            .to_ip()
-            .unwrap_or(config.addr);
+        let addr = server.server_addr().to_ip().unwrap_or(config.addr);
         let tokens = round.ballots.keys().cloned().collect();
         let shared = Arc::new(Shared {
             server,
@@ -223,6 +223,15 @@ impl VoteServer {
     pub fn close(mut self) -> Round {
         self.shutdown();
         lock(&self.shared.live).round.clone()
+    }
+
+    /// Closes the round but keeps answering, so that a phone that sends a ballot late is told
+    /// the round is closed (`410`) rather than finding no server. Returns the final round;
+    /// [`Self::close`] (or dropping the server) stops it.
+    pub fn close_round(&self) -> Round {
+        let mut live = lock(&self.shared.live);
+        live.round.close();
+        live.round.clone()
     }
 
     fn shutdown(&mut self) {
@@ -367,7 +376,11 @@ fn answer(shared: &Shared, request: &mut Request) -> Reply {
             body: page::STYLE.as_bytes().to_vec(),
             headers: vec![],
         },
-        (Method::Get, Some("j"), []) => join(shared, &query_value(query, "code").unwrap_or_default(), lang),
+        (Method::Get, Some("j"), []) => join(
+            shared,
+            &query_value(query, "code").unwrap_or_default(),
+            lang,
+        ),
         (Method::Get, Some("j"), [code]) => join(shared, code, lang),
         (Method::Get, Some("b"), [tok]) => form(shared, tok, lang),
         (Method::Get, Some("b"), [tok, "ok"]) => receipt(shared, tok, lang),
@@ -401,7 +414,7 @@ fn join(shared: &Shared, typed: &str, lang: Lang) -> Reply {
     if !live.round.is_open() {
         return closed(lang);
     }
-    if live.tokens.len() >= MAX_BALLOTS {
+    if live.tokens.len() >= shared.config.max_participants.min(MAX_BALLOTS) {
         return Reply::html(503, page::message(lang, t.page_title, t.full));
     }
     let Ok(tok) = token::participant_token() else {
@@ -415,14 +428,20 @@ fn join(shared: &Shared, typed: &str, lang: Lang) -> Reply {
 fn known<'a>(shared: &'a Shared, tok: &str, lang: Lang) -> Result<MutexGuard<'a, Live>, Reply> {
     let t = crate::i18n::vote(lang);
     if !token::is_token_shaped(tok) {
-        return Err(Reply::html(404, page::message(lang, t.page_title, t.unknown_link)));
+        return Err(Reply::html(
+            404,
+            page::message(lang, t.page_title, t.unknown_link),
+        ));
     }
     let live = lock(&shared.live);
     if !live.round.is_open() {
         return Err(closed(lang));
     }
     if !live.tokens.contains(tok) {
-        return Err(Reply::html(404, page::message(lang, t.page_title, t.unknown_link)));
+        return Err(Reply::html(
+            404,
+            page::message(lang, t.page_title, t.unknown_link),
+        ));
     }
     Ok(live)
 }
@@ -433,7 +452,13 @@ fn values_of(spec: &RoundSpec, ballot: Option<&Ballot>) -> BTreeMap<String, Stri
         .unwrap_or_default()
 }
 
-fn ballot_page(shared: &Shared, tok: &str, lang: Lang, values: &BTreeMap<String, String>, problems: &[crate::core::round::Problem]) -> String {
+fn ballot_page(
+    shared: &Shared,
+    tok: &str,
+    lang: Lang,
+    values: &BTreeMap<String, String>,
+    problems: &[crate::core::round::Problem],
+) -> String {
     page::ballot(&page::BallotPage {
         spec: &shared.spec,
         code: &shared.code,
@@ -539,7 +564,10 @@ fn post(shared: &Shared, request: &mut Request, tok: &str, lang: Lang) -> Reply 
             let mut values = BTreeMap::new();
             for (k, v) in fields.iter().take(crate::core::round::MAX_FIELDS) {
                 if shared.spec.fields().contains(k) {
-                    values.insert(k.clone(), crate::core::safe_text::cut_to(v, 60).into_owned());
+                    values.insert(
+                        k.clone(),
+                        crate::core::safe_text::cut_to(v, 60).into_owned(),
+                    );
                 }
             }
             return Reply::html(400, ballot_page(shared, tok, lang, &values, &problems));
