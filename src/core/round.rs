@@ -635,6 +635,35 @@ impl Round {
         })
     }
 
+    /// Checks a round read back from a session with the same rules as a ballot from a phone:
+    /// the version, the spec, and every ballot through [`RoundSpec::validate_ballot`] (so a
+    /// hand-edited session can carry nothing a phone could not send).
+    ///
+    /// # Errors
+    /// What is wrong, naming the ballot by its position.
+    pub fn check(&self) -> Result<(), String> {
+        if self.version != ROUND_SCHEMA {
+            return Err(format!(
+                "round version {} is not supported (expected {ROUND_SCHEMA})",
+                self.version
+            ));
+        }
+        self.spec.validate().map_err(|e| e.to_string())?;
+        if self.ballots.len() > MAX_BALLOTS {
+            return Err(format!("more than {MAX_BALLOTS} ballots"));
+        }
+        for (i, b) in self.ballots.values().enumerate() {
+            let again = self.spec.validate_ballot(&b.to_fields(&self.spec));
+            if again.as_ref() != Ok(b) {
+                return Err(format!(
+                    "ballot {} does not fit the round (its municipality, answers or choice)",
+                    i + 1
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Whether ballots are accepted.
     pub fn is_open(&self) -> bool {
         self.status == RoundStatus::Open
@@ -1296,6 +1325,33 @@ mod tests {
         let text = toml::to_string(&r).unwrap();
         let back: Round = toml::from_str(&text).unwrap();
         assert_eq!(back, r);
+    }
+
+    #[test]
+    fn a_stored_round_is_checked_like_a_phone_ballot() {
+        let s = spec(Question::Points);
+        let mut r = Round::open("C".into(), s.clone()).unwrap();
+        r.cast(
+            "t",
+            s.validate_ballot(&points("Aa", ["1", "2", "3"])).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(r.check(), Ok(()));
+        let mut bad = r.clone();
+        if let Some(b) = bad.ballots.get_mut("t") {
+            b.answer = Answer::Points {
+                points: vec![99, 2, 3],
+            };
+        }
+        assert!(bad.check().unwrap_err().contains("ballot 1"));
+        let mut bad = r.clone();
+        if let Some(b) = bad.ballots.get_mut("t") {
+            b.municipality = Some(7);
+        }
+        assert!(bad.check().is_err());
+        let mut bad = r;
+        bad.version = 9;
+        assert!(bad.check().is_err());
     }
 
     #[test]

@@ -106,6 +106,8 @@ pub enum Action {
     Exported(PathBuf),
     /// Exporting the decision note failed (the message says why); the state is kept.
     ExportFailed(String),
+    /// The voting round (issue 17): its view, and what its server and ballot files report.
+    Round(super::screens::round::RoundAction),
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -117,6 +119,8 @@ pub enum Effect {
     Open(StartKind),
     /// Write the decision note to this file (format from the extension).
     Export(PathBuf),
+    /// The voting round's I/O (issue 17): server, addresses, ballot files.
+    Round(super::screens::round::RoundEffect),
 }
 
 /// Applies an action to the state; returns the I/O the app must carry out, if any. Afterwards
@@ -131,6 +135,8 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
 fn apply(state: &mut State, action: Action) -> Option<Effect> {
     let t = crate::i18n::tui(state.lang);
     match action {
+        // The voting round (issue 17): its own update; ballots arrive here whatever is open.
+        Action::Round(a) => return super::screens::round::update(state, a),
         Action::Resize(w, h) => {
             state.size = (w, h);
             return None;

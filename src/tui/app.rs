@@ -167,6 +167,7 @@ pub fn perform(effect: Effect, state: &State) -> Action {
             Ok(()) => Action::Exported(path),
             Err(e) => Action::ExportFailed(e),
         },
+        Effect::Round(e) => super::round_link::perform(e, state),
     }
 }
 
@@ -339,6 +340,17 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
         let mut saved = state.revision;
         loop {
             terminal.draw(|f| screens::render(f, &state))?;
+            // While a voting round is served (issue 17), wake up for its ballots too.
+            if super::round_link::is_live(&state) && !event::poll(Duration::from_millis(250))? {
+                for a in super::round_link::pending(&state) {
+                    dispatch(&mut state, a);
+                }
+                autosave(&mut state, &mut saved, autosave_path.as_deref());
+                continue;
+            }
+            for a in super::round_link::pending(&state) {
+                dispatch(&mut state, a);
+            }
             let ev = event::read()?;
             if let Some(a) = keymap::action_for_event(&state, &ev) {
                 dispatch(&mut state, a);

@@ -138,6 +138,15 @@ pub fn bindings() -> Vec<Binding> {
             ],
         },
         Binding {
+            keys: "V",
+            desc: |t| crate::i18n::vote_tui_of(t).key_round,
+            hint: None,
+            map: vec![plain(
+                Char('V'),
+                Action::Round(super::screens::round::RoundAction::Show),
+            )],
+        },
+        Binding {
             keys: "n",
             desc: |t| t.key_notes,
             hint: None,
@@ -189,6 +198,13 @@ pub fn action_for_key(state: &State, key: KeyEvent) -> Option<Action> {
             KeyCode::Char(c) => Some(Action::InputChar(c)),
             _ => None,
         };
+    }
+    // The voting round view (issue 17) takes its keys first; the rest go to the table.
+    if state.round.visible
+        && state.popup.is_none()
+        && let Some(a) = super::screens::round::action_for_key(state, key)
+    {
+        return Some(a);
     }
     // Shift only makes capitals and symbols; it is not part of a binding.
     let mods = key.modifiers - KeyModifiers::SHIFT;

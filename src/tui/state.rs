@@ -268,6 +268,8 @@ pub struct State {
     pub quit_after_save: bool,
     /// Another instance owns the data folder: this one does not autosave.
     pub read_only: bool,
+    /// The voting round (issue 17): its view, the round and its ballots.
+    pub round: super::screens::round::RoundUi,
 }
 
 impl State {
@@ -310,6 +312,7 @@ impl State {
             unsaved: false,
             quit_after_save: false,
             read_only: false,
+            round: Default::default(),
         };
         s.recompute();
         s
@@ -409,6 +412,7 @@ impl State {
             business_case: self.profile.business_case.as_ref().map(|_| BusinessCaseUi {
                 scenario: self.cursor.bc_scenario,
             }),
+            round: self.round.round.clone(),
         }
     }
 
@@ -420,6 +424,7 @@ impl State {
         self.lang = s.language;
         self.screen = Screen::from_id(&s.screen).unwrap_or(Screen::Situation);
         self.notes = s.notes;
+        self.round.restore(s.round);
         self.member = 0;
         self.cursor = Cursors::default();
         self.cursor.bc_scenario = s.business_case.map_or(0, |b| b.scenario);

@@ -43,6 +43,29 @@ pub fn lines(text: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// The QR code of `text` at double size: every module two characters wide and one line
+/// high (`█` light, space dark), for a screen with room to spare (the back of the room).
+pub fn lines_large(text: &str) -> Option<Vec<String>> {
+    let (w, dark) = modules(text)?;
+    let size = w + 2 * QUIET;
+    Some(
+        (0..size)
+            .map(|y| {
+                (0..size)
+                    .map(|x| {
+                        let inside = x >= QUIET && y >= QUIET && x < w + QUIET && y < w + QUIET;
+                        if inside && dark[(y - QUIET) * w + (x - QUIET)] {
+                            "  "
+                        } else {
+                            "██"
+                        }
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
 /// The QR code's modules, row by row (`true` = dark), without quiet zone: for tests and for
 /// anything that draws it another way.
 pub fn modules(text: &str) -> Option<(usize, Vec<bool>)> {
@@ -74,5 +97,9 @@ mod tests {
         assert!(l[0].chars().all(|c| c == '█'));
         // The top-left finder pattern: dark 7×7 border starting at (0,0).
         assert!(m[0] && m[6] && m[6 * w] && !m[w + 1]);
+        let big = lines_large(url).unwrap();
+        assert_eq!(big.len(), w + 2 * QUIET);
+        assert_eq!(big[QUIET].chars().count(), 2 * (w + 2 * QUIET));
+        assert!(big[QUIET].starts_with(&"█".repeat(2 * QUIET)));
     }
 }

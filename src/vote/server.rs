@@ -219,6 +219,23 @@ impl VoteServer {
         )
     }
 
+    /// Casts a ballot that did not come through a phone (an imported ballot file), with the
+    /// same lock and the same event as a phone's: the token is registered for the round.
+    ///
+    /// # Errors
+    /// The round is closed or full.
+    pub fn cast(&self, tok: &str, ballot: Ballot) -> Result<Cast, CastError> {
+        let mut live = lock(&self.shared.live);
+        let cast = live.round.cast(tok, ballot.clone())?;
+        live.tokens.insert(tok.to_string());
+        self.shared.stats.accepted.fetch_add(1, Ordering::Relaxed);
+        let _ = self.shared.events.send(VoteEvent::Cast {
+            token: tok.to_string(),
+            ballot,
+        });
+        Ok(cast)
+    }
+
     /// Closes the round, stops the server and returns the final round.
     pub fn close(mut self) -> Round {
         self.shutdown();

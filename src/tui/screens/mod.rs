@@ -7,6 +7,8 @@ pub mod deployments;
 pub mod landscape;
 pub mod layers;
 pub mod options;
+/// The voting round view (issue 17).
+pub mod round;
 pub mod situation;
 pub mod start;
 pub mod summary;
@@ -94,6 +96,8 @@ fn draw(frame: &mut Frame, state: &State) {
     }
 
     match state.screen {
+        // The voting round view (issue 17) covers the screen while it is shown.
+        _ if state.round.visible => round::render(frame, a.body, state),
         Screen::Start => start::render(frame, a.body, state),
         Screen::Situation => situation::render(frame, a.body, state),
         Screen::Options => options::render(frame, a.body, state),
