@@ -965,8 +965,9 @@ impl Reveal {
     }
 
     /// The member weights the round yields, for the group state: each municipality with
-    /// ballots gets its aggregated weights on the round's criteria (scaled to 0–10, the TUI's
-    /// slider scale; only ratios matter), the others keep `current`. For everyone, every
+    /// ballots gets its aggregated weights on the round's criteria, scaled so that the
+    /// heaviest is 10 (the top of the TUI's sliders; only ratios matter) and rounded to two
+    /// decimals; the others keep `current`. For everyone, every
     /// member gets the room's aggregate.
     pub fn member_weights(&self, current: &[Weights]) -> Vec<Weights> {
         current
@@ -980,9 +981,11 @@ impl Reveal {
                 };
                 match group.and_then(|g| g.weights.as_ref()) {
                     Some(agg) => {
+                        let top = agg.iter().copied().fold(0.0, f64::max);
                         let mut out = w.clone();
                         for (&c, &x) in self.criteria.iter().zip(agg) {
-                            out.set(c, (x * 10_000.0).round() / 1_000.0);
+                            let scaled = if top > 0.0 { x / top * 10.0 } else { 0.0 };
+                            out.set(c, (scaled * 100.0).round() / 100.0);
                         }
                         out
                     }
@@ -1272,8 +1275,8 @@ mod tests {
         let current =
             vec![Weights::from_pairs(&[(Criterion::Privacy, 1.0), (Criterion::Exit, 4.0)]); 3];
         let after = rev.member_weights(&current);
-        assert_eq!(after[0].get(Criterion::Privacy), 5.0);
-        assert_eq!(after[0].get(Criterion::CostPredictability), 5.0);
+        assert_eq!(after[0].get(Criterion::Privacy), 10.0);
+        assert_eq!(after[0].get(Criterion::CostPredictability), 10.0);
         assert_eq!(after[0].get(Criterion::Control), 0.0);
         assert_eq!(after[0].get(Criterion::Exit), 4.0);
         assert_eq!(after[1].get(Criterion::Privacy), 0.0);
@@ -1299,7 +1302,7 @@ mod tests {
         let rev = r.reveal().unwrap();
         let after = rev.member_weights(&[Weights::from_pairs(&[]), Weights::from_pairs(&[])]);
         assert_eq!(after[0], after[1]);
-        assert_eq!(after[1].get(Criterion::Control), 2.0);
+        assert_eq!(after[1].get(Criterion::Control), 5.0);
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+/// The voting round's section (issue 17), as document blocks; wired into the note at merge.
+pub mod round;
 mod svg;
 
 use std::collections::BTreeMap;
