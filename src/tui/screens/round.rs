@@ -94,7 +94,7 @@ impl Default for RoundUi {
 }
 
 impl Clone for RoundUi {
-    /// Everything but the server handle.
+    /// Everything but the server handle (a view of the state, e.g. for drawing in a test).
     fn clone(&self) -> Self {
         RoundUi {
             visible: self.visible,
@@ -107,7 +107,8 @@ impl Clone for RoundUi {
             address: self.address,
             port: self.port.clone(),
             round: self.round.clone(),
-            serving: false,
+            // As shown; the clone has no server of its own (closing it closes its copy).
+            serving: self.serving,
             join_url: self.join_url.clone(),
             base_url: self.base_url.clone(),
             reveal: self.reveal.clone(),
@@ -553,7 +554,14 @@ fn setup(frame: &mut Frame, area: Rect, state: &State) {
             if ui.named { t.named } else { t.anonymous }.to_string(),
         ),
         (t.address, address),
-        (t.port, format!("{}▏", ui.port)),
+        (
+            t.port,
+            if ui.row == 5 {
+                format!("{}▏", ui.port)
+            } else {
+                ui.port.clone()
+            },
+        ),
     ];
     let label_w = rows
         .iter()
@@ -675,8 +683,6 @@ fn live(frame: &mut Frame, area: Rect, state: &State) {
         lines.push(Line::from(Span::styled(t.qr_too_small, th.bad())));
         lines.push(Line::from(""));
     }
-    lines.extend(count_lines(state));
-    lines.push(Line::from(""));
     match &ui.import {
         Some(buf) => lines.push(Line::from(vec![
             Span::styled(format!("{}: ", t.import_prompt), th.heading()),
@@ -684,6 +690,8 @@ fn live(frame: &mut Frame, area: Rect, state: &State) {
         ])),
         None => lines.push(Line::from(Span::styled(t.live_keys, th.dim()))),
     }
+    lines.push(Line::from(""));
+    lines.extend(count_lines(state));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), right);
 }
 
@@ -746,7 +754,11 @@ fn revealed(frame: &mut Frame, area: Rect, state: &State) {
             th.bad(),
         )));
     }
-    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(t.revealed_keys, th.dim())));
+    let roomy = area.height >= 22;
+    if roomy {
+        lines.push(Line::from(""));
+    }
     let cw = reveal
         .criteria
         .iter()
@@ -764,26 +776,43 @@ fn revealed(frame: &mut Frame, area: Rect, state: &State) {
             g.name.clone()
         }
     };
-    let mut head = format!(
-        "{:<cw$}{:>8} {:>15} {:>10}",
-        t.col_criterion, t.col_median, t.col_range, t.col_spread
-    );
+    // Columns: criterion, median, lowest–highest, spread, then each municipality; on a
+    // narrow screen the median and the range give way to the municipalities.
+    let wanted = cw + 8 + 16 + 11 + 12 * groups.len() + 3;
+    let width = usize::from(area.width);
+    let show_range = wanted <= width;
+    let show_median = wanted - 16 <= width;
+    let mut head = format!("{:<cw$}", t.col_criterion);
+    if show_median {
+        head.push_str(&format!("{:>8}", t.col_median));
+    }
+    if show_range {
+        head.push_str(&format!(" {:>15}", t.col_range));
+    }
+    head.push_str(&format!(" {:>10}", t.col_spread));
     for g in &groups {
         head.push_str(&format!(" {:>11}", cut(&gname(g), 11)));
     }
     lines.push(Line::from(Span::styled(head, th.heading())));
     for (j, d) in reveal.distribution.iter().enumerate() {
-        let mut row = format!(
-            "{:<cw$}{:>8} {:>15} {:>10}",
-            d.criterion.name().get(lang),
-            number::weight(d.median, lang),
-            format!(
-                "{}–{}",
-                number::weight(d.spread.min, lang),
-                number::weight(d.spread.max, lang)
-            ),
-            format!("{} pp", number::decimal(d.spread.range * 100.0, 1, lang)),
-        );
+        let mut row = format!("{:<cw$}", d.criterion.name().get(lang));
+        if show_median {
+            row.push_str(&format!("{:>8}", number::weight(d.median, lang)));
+        }
+        if show_range {
+            row.push_str(&format!(
+                " {:>15}",
+                format!(
+                    "{}–{}",
+                    number::weight(d.spread.min, lang),
+                    number::weight(d.spread.max, lang)
+                )
+            ));
+        }
+        row.push_str(&format!(
+            " {:>10}",
+            format!("{} pp", number::decimal(d.spread.range * 100.0, 1, lang))
+        ));
         for g in &groups {
             let cell = g
                 .weights
@@ -794,7 +823,7 @@ fn revealed(frame: &mut Frame, area: Rect, state: &State) {
         }
         let mut spans = vec![Span::styled(row, th.text())];
         if d.spread.disputed {
-            spans.push(Span::styled(format!("  ⚠ {}", t.disputed), th.bad()));
+            spans.push(Span::styled("  ⚠", th.bad()));
         }
         lines.push(Line::from(spans));
     }
@@ -802,10 +831,13 @@ fn revealed(frame: &mut Frame, area: Rect, state: &State) {
         .iter()
         .map(|g| format!("{} {}", gname(g), g.ballots))
         .collect();
-    lines.push(Line::from(Span::styled(
-        format!("{}: {}", t.ballots, counts.join(" · ")),
-        th.dim(),
-    )));
+    lines.push(Line::from(vec![
+        Span::styled(format!("⚠ {}", t.disputed), th.bad()),
+        Span::styled(
+            format!(" · {}: {}", t.ballots, counts.join(" · ")),
+            th.dim(),
+        ),
+    ]));
     if !reveal.choices.is_empty() {
         let parts: Vec<String> = reveal
             .choices
@@ -825,7 +857,9 @@ fn revealed(frame: &mut Frame, area: Rect, state: &State) {
             Span::styled(parts.join(" · "), th.text()),
         ]));
     }
-    lines.push(Line::from(""));
+    if roomy {
+        lines.push(Line::from(""));
+    }
     lines.push(Line::from(Span::styled(t.effect, th.heading())));
     for s in &state.round.shifts {
         let name = |k: Option<&crate::core::catalogue::CandidateKey>| {
@@ -844,9 +878,7 @@ fn revealed(frame: &mut Frame, area: Rect, state: &State) {
             Span::styled(text, if b == a { th.dim() } else { th.good() }),
         ]));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(t.revealed_keys, th.dim())));
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
 fn cut(s: &str, n: usize) -> String {
