@@ -352,3 +352,45 @@ fn the_round_view_reads_well_at_three_sizes() {
         insta::assert_snapshot!(format!("round_revealed_{w}x{h}"), shown);
     }
 }
+
+/// Decodes QR code text as the terminal shows it (drawn cells light, spaces dark) with a
+/// QR reader, as a phone's camera would.
+fn scan(lines: &[String], rows_per_line: usize) -> String {
+    // Each character cell: one module wide (two for the large form), `rows_per_line` high.
+    let cells: Vec<Vec<char>> = lines.iter().map(|l| l.chars().collect()).collect();
+    let cols_per_module = if rows_per_line == 1 { 2 } else { 1 };
+    let w_modules = cells[0].len() / cols_per_module;
+    let h_modules = cells.len() * rows_per_line;
+    let light = |x: usize, y: usize| -> bool {
+        let c = cells[y / rows_per_line][x * cols_per_module];
+        if rows_per_line == 1 {
+            return c == '█';
+        }
+        match (c, y % 2) {
+            ('█', _) => true,
+            ('▀', 0) | ('▄', 1) => true,
+            _ => false,
+        }
+    };
+    const PX: usize = 6;
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(w_modules * PX, h_modules * PX, |x, y| {
+            if light(x / PX, y / PX) { 255 } else { 0 }
+        });
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code found");
+    grids[0].decode().unwrap().1
+}
+
+#[test]
+fn the_qr_code_on_the_screen_scans_back_to_the_join_url() {
+    for url in [
+        "HTTP://192.168.178.23:8080/J/ABCD2345",
+        "HTTP://127.0.0.1:50123/J/ZZZZ9999",
+    ] {
+        let small = wolkwijzer::vote::qr::lines(url).unwrap();
+        assert_eq!(scan(&small, 2), url);
+        let large = wolkwijzer::vote::qr::lines_large(url).unwrap();
+        assert_eq!(scan(&large, 1), url);
+    }
+}
