@@ -146,6 +146,7 @@ impl Corpus {
                     .map(|_| store::BusinessCaseUi { scenario: 0 }),
                 profile: p,
                 elicitation: vec![],
+                round: None,
             };
             if let Ok(text) = store::to_toml(&session) {
                 seeds.push(Input {
