@@ -2270,7 +2270,7 @@ pub struct VoteTuiStrings {
 }
 
 static VOTE_TUI_NL: VoteTuiStrings = VoteTuiStrings {
-    key_round: "Stemronde op telefoons (openen, tellen, sluiten, tonen)",
+    key_round: "Stemronde op telefoons",
     title: "Stemronde",
     question: "Vraag",
     questions: [
@@ -2344,7 +2344,7 @@ static VOTE_TUI_NL: VoteTuiStrings = VoteTuiStrings {
 };
 
 static VOTE_TUI_EN: VoteTuiStrings = VoteTuiStrings {
-    key_round: "Voting round on phones (open, count, close, reveal)",
+    key_round: "Voting round on phones",
     title: "Voting round",
     question: "Question",
     questions: ["Points 0–10 per criterion", "Swing 0–100", "Pairwise (AHP)"],

@@ -214,7 +214,8 @@ pub fn popup_block<'a>(title: &str, state: &State) -> Block<'a> {
 fn help(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui(state.lang);
     let b = keymap::bindings();
-    let r = centered(area, 64, b.len() as u16 + 5);
+    // Borders, the rows and one spare line: it still fits 80×24 with the round's key (issue 17).
+    let r = centered(area, 64, b.len() as u16 + 3);
     frame.render_widget(Clear, r);
     let rows = b.iter().map(|b| {
         Row::new(vec![
