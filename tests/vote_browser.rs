@@ -9,15 +9,17 @@
 //! `CI=true` their absence fails the test. Screenshots go to `target/vote-browser/`.
 
 mod common;
+#[path = "common/vote.rs"]
+mod vote_common;
 
-use std::net::{IpAddr, Ipv4Addr, TcpListener};
+use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use wolkwijzer::core::criteria::Criterion;
 use wolkwijzer::core::round::{Answer, Question};
 use wolkwijzer::core::text::Lang;
-use wolkwijzer::report::doc::{Block, runs_text};
+use wolkwijzer::report::doc::Block;
 use wolkwijzer::tui::Action;
 use wolkwijzer::tui::app::dispatch;
 use wolkwijzer::tui::screens::round::{Phase, RoundAction};
@@ -53,31 +55,6 @@ fn tools() -> Option<PathBuf> {
     None
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(8080)
-}
-
-fn blocks_text(blocks: &[Block]) -> String {
-    blocks
-        .iter()
-        .map(|b| match b {
-            Block::Heading { text, .. } => text.clone(),
-            Block::Para(r) | Block::Callout { body: r, .. } => runs_text(r),
-            Block::Table(t) => t
-                .rows
-                .iter()
-                .map(|r| r.join(" | "))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            _ => String::new(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_applies() {
     let Some(node) = tools() else { return };
@@ -96,7 +73,7 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
         .iter()
         .position(|&a| a == lo)
         .expect("loopback is always offered");
-    state.round.port = free_port().to_string();
+    state.round.port = vote_common::free_port().to_string();
     dispatch(&mut state, Action::Round(RoundAction::Open));
     assert_eq!(state.round.phase(), Phase::Live, "{:?}", state.status);
     let round = state.round.round.clone().unwrap();
@@ -210,7 +187,7 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
         &state.catalogue,
         Lang::Nl,
     );
-    let s = blocks_text(&section);
+    let s = wolkwijzer::report::note::round::blocks_text(&section);
     assert!(s.starts_with("Stemronde"), "{s}");
     assert!(s.contains("Stemmen | 1 | 1 | 1"), "{s}");
     assert!(s.contains("anoniem"), "{s}");

@@ -7,6 +7,9 @@
 //!   methods, too many requests, more participants than allowed, replay after close) each get
 //!   their own refusal and change nothing.
 
+#[path = "common/vote.rs"]
+mod vote_common;
+
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -50,16 +53,6 @@ fn start(config: impl FnOnce(&mut ServeConfig)) -> (VoteServer, mpsc::Receiver<V
     config(&mut c);
     let (tx, rx) = mpsc::channel();
     (VoteServer::start(c, round, tx).unwrap(), rx)
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .max_redirects_will_error(false)
-        .timeout_global(Some(Duration::from_secs(30)))
-        .build()
-        .into()
 }
 
 /// Joins with the code and returns the participant token from the redirect.
@@ -119,7 +112,7 @@ fn two_hundred_participants_cast_and_change_without_loss_or_duplication() {
             let base = base.clone();
             let barrier = Arc::clone(&barrier);
             std::thread::spawn(move || {
-                let a = agent();
+                let a = vote_common::agent();
                 barrier.wait();
                 let tok = join(&a, &base);
                 let mut last = None;
@@ -206,7 +199,7 @@ fn bad_requests_are_refused_each_in_its_own_way_and_change_nothing() {
         c.max_participants = 3;
     });
     let base = server.base_url();
-    let a = agent();
+    let a = vote_common::agent();
     let tok = join(&a, &base);
     let (status, _) = post(&a, &base, &tok, &ballot(0, [5, 5, 5]));
     assert_eq!(status, 303);
@@ -318,7 +311,7 @@ fn too_many_requests_from_one_address_are_refused() {
         c.per_minute = 60;
         c.burst = 5;
     });
-    let a = agent();
+    let a = vote_common::agent();
     let base = server.base_url();
     let statuses: Vec<u16> = (0..8)
         .map(|_| a.get(format!("{base}/")).call().unwrap().status().as_u16())
@@ -339,7 +332,7 @@ fn all_interfaces_are_never_bound() {
 #[test]
 fn the_pages_are_safe_to_serve() {
     let (server, _events) = start(|_| {});
-    let a = agent();
+    let a = vote_common::agent();
     let base = server.base_url();
     let tok = join(&a, &base);
     let mut r = a.get(format!("{base}/b/{tok}?lang=en")).call().unwrap();

@@ -3,6 +3,9 @@
 //! reveal, apply, export the decision note, quit; the autosave holds the closed round. Under
 //! `CI=true` a missing tmux fails the test; elsewhere it skips with a note.
 
+#[path = "common/vote.rs"]
+mod vote_common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -54,16 +57,6 @@ impl Drop for Pane {
     }
 }
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .max_redirects_will_error(false)
-        .timeout_global(Some(Duration::from_secs(20)))
-        .build()
-        .into()
-}
-
 #[test]
 fn the_facilitator_opens_watches_closes_reveals_and_exports() {
     if !Command::new("tmux")
@@ -79,10 +72,7 @@ fn the_facilitator_opens_watches_closes_reveals_and_exports() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap();
+    let port = vote_common::free_port();
     let pane = Pane(format!("wolkwijzer-vote-{}", std::process::id()));
     let launch = format!(
         "WOLKWIJZER_DATA_DIR='{}' '{BIN}' --profile tests/fixtures/startersgroep-rivierenland.toml",
@@ -129,7 +119,7 @@ fn the_facilitator_opens_watches_closes_reveals_and_exports() {
     assert!(shown.contains("Dijkveld       0"), "{shown}");
 
     // A scripted phone per municipality; the count rises on the screen after each.
-    let a = agent();
+    let a = vote_common::agent();
     for (i, m) in ["Dijkveld", "Waalhoven", "Uiterwaard"].iter().enumerate() {
         let r = a.get(format!("{base}/j/{code}")).call().unwrap();
         let loc = r.headers()["location"].to_str().unwrap().to_string();

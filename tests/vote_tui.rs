@@ -5,9 +5,10 @@
 //! view drawn at 80×24, 120×36 and 200×60.
 
 mod common;
+#[path = "common/vote.rs"]
+mod vote_common;
 
-use std::net::{IpAddr, Ipv4Addr, TcpListener};
-use std::time::Duration;
+use std::net::{IpAddr, Ipv4Addr};
 
 use assert_cmd::Command;
 use wolkwijzer::core::criteria::Criterion;
@@ -17,37 +18,19 @@ use wolkwijzer::tui::app::dispatch;
 use wolkwijzer::tui::screens::round::{Phase, RoundAction};
 use wolkwijzer::tui::{Action, State};
 
-fn free_port() -> String {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or(8080)
-        .to_string()
-}
-
 /// Opens the round view and the round on loopback.
 fn open(state: &mut State) {
     dispatch(state, Action::Round(RoundAction::Show));
     let lo = IpAddr::V4(Ipv4Addr::LOCALHOST);
     state.round.address = state.round.addresses.iter().position(|&a| a == lo).unwrap();
-    state.round.port = free_port();
+    state.round.port = vote_common::free_port().to_string();
     dispatch(state, Action::Round(RoundAction::Open));
     assert_eq!(state.round.phase(), Phase::Live, "{:?}", state.status);
 }
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .max_redirects_will_error(false)
-        .timeout_global(Some(Duration::from_secs(20)))
-        .build()
-        .into()
-}
-
 /// A scripted phone: joins and casts `fields`; returns the HTTP status of the cast.
 fn vote(state: &State, fields: &[(&str, &str)]) -> u16 {
-    let a = agent();
+    let a = vote_common::agent();
     let base = &state.round.base_url;
     let code = state.round.round.as_ref().unwrap().code.replace('-', "");
     let r = a.get(format!("{base}/j/{code}")).call().unwrap();
@@ -271,7 +254,7 @@ fn a_restart_keeps_the_open_round_and_serves_it_again() {
     assert_eq!(again.round.phase(), Phase::Paused);
     let lo = IpAddr::V4(Ipv4Addr::LOCALHOST);
     again.round.address = again.round.addresses.iter().position(|&a| a == lo).unwrap();
-    again.round.port = free_port();
+    again.round.port = vote_common::free_port().to_string();
     dispatch(&mut again, Action::Round(RoundAction::Open));
     assert_eq!(again.round.phase(), Phase::Live);
     assert_eq!(again.round.round.as_ref().unwrap().counts(), vec![1, 0, 0]);
@@ -366,11 +349,7 @@ fn scan(lines: &[String], rows_per_line: usize) -> String {
         if rows_per_line == 1 {
             return c == '█';
         }
-        match (c, y % 2) {
-            ('█', _) => true,
-            ('▀', 0) | ('▄', 1) => true,
-            _ => false,
-        }
+        matches!((c, y % 2), ('█', _) | ('▀', 0) | ('▄', 1))
     };
     const PX: usize = 6;
     let mut img =

@@ -208,15 +208,15 @@ pub fn ballot(p: &BallotPage<'_>) -> String {
             .iter()
             .map(|x| format!("<li>{}</li>", esc(&vote_problem(x, lang))))
             .collect();
-        let _ = write!(
+        let _ = writeln!(
             b,
-            "<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"errors\"><p><strong>{}</strong></p><ul>{items}</ul></div>\n",
+            "<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"errors\"><p><strong>{}</strong></p><ul>{items}</ul></div>",
             esc(t.errors_heading)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         b,
-        "<form method=\"post\" action=\"/b/{}?lang={}\">\n",
+        "<form method=\"post\" action=\"/b/{}?lang={}\">",
         esc(p.token),
         lang.code()
     );

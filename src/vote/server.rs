@@ -495,12 +495,19 @@ fn form(shared: &Shared, tok: &str, lang: Lang) -> Reply {
     page_reply(shared, ballot_page(shared, tok, lang, &values, &[]))
 }
 
+/// The participant's cast ballot; without one, the way back to the form.
+fn cast_ballot(shared: &Shared, tok: &str, lang: Lang) -> Result<Ballot, Reply> {
+    let live = known(shared, tok, lang)?;
+    live.round
+        .ballots
+        .get(tok)
+        .cloned()
+        .ok_or_else(|| Reply::redirect(format!("/b/{tok}?lang={}", lang.code())))
+}
+
 fn receipt(shared: &Shared, tok: &str, lang: Lang) -> Reply {
-    let values = match known(shared, tok, lang) {
-        Ok(live) => match live.round.ballots.get(tok) {
-            Some(b) => values_of(&shared.spec, Some(b)),
-            None => return Reply::redirect(format!("/b/{tok}?lang={}", lang.code())),
-        },
+    let values = match cast_ballot(shared, tok, lang) {
+        Ok(b) => values_of(&shared.spec, Some(&b)),
         Err(r) => return r,
     };
     page_reply(
@@ -518,11 +525,8 @@ fn receipt(shared: &Shared, tok: &str, lang: Lang) -> Reply {
 }
 
 fn download(shared: &Shared, tok: &str, lang: Lang) -> Reply {
-    let ballot = match known(shared, tok, lang) {
-        Ok(live) => match live.round.ballots.get(tok) {
-            Some(b) => b.clone(),
-            None => return Reply::redirect(format!("/b/{tok}?lang={}", lang.code())),
-        },
+    let ballot = match cast_ballot(shared, tok, lang) {
+        Ok(b) => b,
         Err(r) => return r,
     };
     let text = ballot_file::write(&shared.code, &shared.spec, tok, &ballot);

@@ -214,6 +214,26 @@ pub fn round_section(round: Option<&Round>, catalogue: &Catalogue, lang: Lang) -
     out
 }
 
+/// The plain text of blocks, one line per heading, paragraph, box or table row (cells joined
+/// by ` | `): what a test or a plain preview of the section reads.
+pub fn blocks_text(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { text, .. } => text.clone(),
+            Block::Para(r) | Block::Callout { body: r, .. } => crate::report::doc::runs_text(r),
+            Block::Table(t) => t
+                .rows
+                .iter()
+                .map(|r| r.join(" | "))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => String::new(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -225,7 +245,6 @@ mod tests {
     use super::*;
     use crate::core::criteria::Criterion;
     use crate::core::round::{RoundSpec, Scope};
-    use crate::report::doc::runs_text;
 
     fn round(named: bool) -> Round {
         let spec = RoundSpec {
@@ -255,29 +274,11 @@ mod tests {
         r
     }
 
-    fn text(blocks: &[Block]) -> String {
-        blocks
-            .iter()
-            .map(|b| match b {
-                Block::Heading { text, .. } => text.clone(),
-                Block::Para(r) | Block::Callout { body: r, .. } => runs_text(r),
-                Block::Table(t) => t
-                    .rows
-                    .iter()
-                    .map(|r| r.join(" | "))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                _ => String::new(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
     #[test]
     fn an_open_round_shows_nothing_of_the_ballots() {
         let r = round(false);
         let blocks = round_section(Some(&r), &crate::io::catalogue::built_in(), Lang::Nl);
-        let s = text(&blocks);
+        let s = blocks_text(&blocks);
         assert!(s.contains("De ronde is nog open"), "{s}");
         assert!(!s.contains("100,0%"), "{s}");
         assert!(round_section(None, &crate::io::catalogue::built_in(), Lang::Nl).is_empty());
@@ -288,7 +289,7 @@ mod tests {
         let mut r = round(false);
         r.close();
         let blocks = round_section(Some(&r), &crate::io::catalogue::built_in(), Lang::Nl);
-        let s = text(&blocks);
+        let s = blocks_text(&blocks);
         assert!(s.contains("Omstreden: Privacy, Controle."), "{s}");
         assert!(s.contains("Privacy | 100,0% | 0,0%"), "{s}");
         assert!(s.contains("Stemmen | 1 | 1"), "{s}");
@@ -302,7 +303,7 @@ mod tests {
         let mut r = round(true);
         r.close();
         let blocks = round_section(Some(&r), &crate::io::catalogue::built_in(), Lang::En);
-        let s = text(&blocks);
+        let s = blocks_text(&blocks);
         assert!(s.contains("Bram | 0.0% | 100.0%"), "{s}");
         assert!(s.contains("Eva | 100.0% | 0.0%"), "{s}");
     }

@@ -331,10 +331,13 @@ pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
                 b.pop();
             }
         }
-        RoundAction::Char(c) if phase == Phase::Setup && state.round.row == 5 => {
-            if c.is_ascii_digit() && state.round.port.len() < 5 {
-                state.round.port.push(c);
-            }
+        RoundAction::Char(c)
+            if phase == Phase::Setup
+                && state.round.row == 5
+                && c.is_ascii_digit()
+                && state.round.port.len() < 5 =>
+        {
+            state.round.port.push(c);
         }
         RoundAction::Backspace if phase == Phase::Setup && state.round.row == 5 => {
             state.round.port.pop();
