@@ -469,14 +469,16 @@ fn values_of(spec: &RoundSpec, ballot: Option<&Ballot>) -> BTreeMap<String, Stri
         .unwrap_or_default()
 }
 
-fn ballot_page(
-    shared: &Shared,
-    tok: &str,
+/// What the participant's pages need: the round's spec and code, the token, the language, the
+/// option names, the values to show and the problems to point out.
+fn page_input<'a>(
+    shared: &'a Shared,
+    tok: &'a str,
     lang: Lang,
-    values: &BTreeMap<String, String>,
-    problems: &[crate::core::round::Problem],
-) -> String {
-    page::ballot(&page::BallotPage {
+    values: &'a BTreeMap<String, String>,
+    problems: &'a [crate::core::round::Problem],
+) -> page::BallotPage<'a> {
+    page::BallotPage {
         spec: &shared.spec,
         code: &shared.code,
         token: tok,
@@ -484,7 +486,17 @@ fn ballot_page(
         options: &shared.config.options,
         values,
         problems,
-    })
+    }
+}
+
+fn ballot_page(
+    shared: &Shared,
+    tok: &str,
+    lang: Lang,
+    values: &BTreeMap<String, String>,
+    problems: &[crate::core::round::Problem],
+) -> String {
+    page::ballot(&page_input(shared, tok, lang, values, problems))
 }
 
 fn form(shared: &Shared, tok: &str, lang: Lang) -> Reply {
@@ -512,15 +524,7 @@ fn receipt(shared: &Shared, tok: &str, lang: Lang) -> Reply {
     };
     page_reply(
         shared,
-        page::received(&page::BallotPage {
-            spec: &shared.spec,
-            code: &shared.code,
-            token: tok,
-            lang,
-            options: &shared.config.options,
-            values: &values,
-            problems: &[],
-        }),
+        page::received(&page_input(shared, tok, lang, &values, &[])),
     )
 }
 
