@@ -1,18 +1,19 @@
-//! Benchmark of the decision note: the HTML report for the largest shipped profile (most
-//! workloads, then most municipalities), from a loaded profile to the finished page
-//! (evaluation, business case, note, HTML), and the HTML rendering of a built note alone.
-//! Target: well under 100 ms.
+//! Benchmark of the decision note for the largest shipped profile (most workloads, then most
+//! municipalities): the HTML, Word (.docx) and Excel (.xlsx) files from a loaded profile to
+//! the finished bytes (evaluation, business case, note, rendering), and the HTML and Word
+//! renderings of a built note alone. Target: each well under 100 ms.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use wolkwijzer::cli::{ReportFormat, render_report};
+use wolkwijzer::cli::{ReportFormat, render_report, render_report_file};
 use wolkwijzer::core::profile::Profile;
 use wolkwijzer::core::scoring::evaluate;
 use wolkwijzer::core::text::Lang;
 use wolkwijzer::io::{catalogue, profile};
-use wolkwijzer::report::note::{Note, NoteInput, html};
+use wolkwijzer::report::note::{self, Note, NoteInput, html};
 
 /// The shipped profile with the most workloads (then the most municipalities).
 fn largest() -> (String, Profile) {
@@ -46,6 +47,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function(&format!("report_html_{name}"), |b| {
         b.iter(|| render_report(black_box(&cat), black_box(&p), ReportFormat::Html, Lang::Nl))
     });
+    for (format, label) in [(ReportFormat::Docx, "docx"), (ReportFormat::Xlsx, "xlsx")] {
+        c.bench_function(&format!("report_{label}_{name}"), |b| {
+            b.iter(|| render_report_file(black_box(&cat), black_box(&p), format, Lang::Nl))
+        });
+    }
     let e = evaluate(&cat, &p).expect("weights");
     let note = Note::build(&NoteInput {
         catalogue: &cat,
@@ -57,6 +63,9 @@ fn bench(c: &mut Criterion) {
     .expect("the business case of a shipped profile evaluates");
     c.bench_function(&format!("note_html_render_{name}"), |b| {
         b.iter(|| html::render(black_box(&note)))
+    });
+    c.bench_function(&format!("note_docx_render_{name}"), |b| {
+        b.iter(|| note::docx(black_box(&note)))
     });
 }
 

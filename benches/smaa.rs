@@ -3,6 +3,7 @@
 //! 10^4, 10^5 and 10^6 weight samples from the whole simplex, with the machine's threads.
 //! The comparison with the numpy peer is `tools/bench_smaa.py` (interleaved, threads pinned on
 //! both sides); this bench tracks the kernel on its own.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -23,6 +23,9 @@ use crate::core::mcda::smaa::{DEFAULT_SAMPLES, DEFAULT_SEED};
 use crate::io::ahp::AhpInput;
 use crate::report::sensitivity::{self, AhpView, SensitivityView};
 
+/// The `portfolio` command (issue 16).
+pub mod portfolio;
+
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: invalid input (a profile, catalogue or session file with problems).
@@ -54,6 +57,11 @@ pub struct Cli {
     /// TUI: open this profile (TOML) instead of the built-in demo.
     #[arg(long, short = 'p', value_name = "FILE", conflicts_with = "resume")]
     pub profile: Option<PathBuf>,
+
+    /// How CSV is written: rfc4180 (`,` and `.` decimals, for programs) or excel-nl (a byte
+    /// order mark, `;` and decimal commas, for a Dutch Excel opening the file by double-click).
+    #[arg(long, global = true, value_enum, default_value_t = CsvDialectArg::Rfc4180)]
+    pub csv_dialect: CsvDialectArg,
 
     /// TUI: continue the last autosaved session.
     #[arg(long)]
@@ -125,6 +133,30 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    // --- Application portfolio (issue 16) ---------------------------------------------------
+    /// The application portfolio: import a CSV or XLSX file (`portfolio import FILE`), or list
+    /// every application with its data class, placement, move date and exceptions, or show the
+    /// migration roadmap (`--view roadmap`).
+    Portfolio {
+        #[command(subcommand)]
+        action: Option<PortfolioAction>,
+        /// The profile (TOML) whose `portfolio = "…"` names the file; the built-in demo and its
+        /// sample portfolio when omitted.
+        #[arg(long, short = 'p', value_name = "FILE")]
+        profile: Option<PathBuf>,
+        /// A portfolio file (CSV or XLSX) to use instead of the profile's.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// What to show.
+        #[arg(long, value_enum, default_value_t = PortfolioShow::List)]
+        view: PortfolioShow,
+        /// Output format (CSV: `;`, a BOM and decimal commas in Dutch, for Excel).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// The roadmap's reference date, YYYY-MM-DD; today when omitted.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
     /// Check profiles; exit 0 when all are valid, 1 with every problem found otherwise.
     Validate {
         /// Profile files to check.
@@ -153,6 +185,9 @@ pub enum Command {
         /// Write to this file instead of standard output (required for xlsx).
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Overwrite the -o file when it exists (without it, an existing file is refused).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Show the catalogue: options, control per layer, deployment models, rules, sources.
     Catalogue {
@@ -171,12 +206,16 @@ pub enum Command {
         /// written from its edited profile and weights.
         #[arg(long, value_name = "FILE")]
         session: Option<PathBuf>,
-        /// Output format: a self-contained HTML page, Markdown, or the data as JSON or CSV.
+        /// Output format: a self-contained HTML page, Markdown, a Word file (docx), the data as
+        /// JSON or CSV, or an Excel workbook (xlsx); docx and xlsx need -o.
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (required for docx and xlsx).
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Overwrite the -o file when it exists (without it, an existing file is refused).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// How robust is the ranking: contributions, stability, SMAA-2, TOPSIS, the starter group.
     ///
@@ -232,6 +271,10 @@ pub enum Command {
         /// One answer, `FIELD=VALUE`; repeat for every criterion or pair.
         #[arg(long = "set", value_name = "FIELD=VALUE", required = true)]
         set: Vec<String>,
+        /// Your participant token, to replace a ballot you cast or saved before (the `token`
+        /// line of that file); a new random one when omitted.
+        #[arg(long, value_name = "TOKEN")]
+        token: Option<String>,
         /// The ballot file to write.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: PathBuf,
@@ -289,6 +332,10 @@ pub enum ReportFormat {
     Json,
     /// The data behind every table, as CSV blocks.
     Csv,
+    /// A Word file with real heading and table styles, for the council's template (needs -o).
+    Docx,
+    /// An Excel workbook: ranking and weights, landscape, business case (needs -o).
+    Xlsx,
 }
 
 /// Formats of `business-case`: the text formats and an Excel workbook.
@@ -309,6 +356,62 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+}
+
+/// CSV dialects on the command line (see `report::csv::Dialect`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvDialectArg {
+    /// RFC 4180: `,` between cells, `.` decimals.
+    Rfc4180,
+    /// Dutch Excel: byte order mark, `;` between cells, decimal commas, CRLF.
+    ExcelNl,
+}
+
+impl From<CsvDialectArg> for report::csv::Dialect {
+    fn from(d: CsvDialectArg) -> Self {
+        match d {
+            CsvDialectArg::Rfc4180 => report::csv::Dialect::Rfc4180,
+            CsvDialectArg::ExcelNl => report::csv::Dialect::ExcelNl,
+        }
+    }
+}
+
+/// Whether a command prints CSV on standard output.
+fn prints_csv(command: &Command) -> bool {
+    match command {
+        Command::Score { format, .. }
+        | Command::Catalogue { format }
+        | Command::Sensitivity { format, .. }
+        | Command::Weights {
+            method: WeightsCommand::Ahp { format, .. },
+        } => *format == Format::Csv,
+        Command::BusinessCase { format, output, .. } => {
+            *format == CaseFormat::Csv && output.is_none()
+        }
+        Command::Report { format, output, .. } => *format == ReportFormat::Csv && output.is_none(),
+        _ => false,
+    }
+}
+
+/// `portfolio` actions (issue 16).
+#[derive(Debug, Subcommand)]
+pub enum PortfolioAction {
+    /// Read a portfolio file and report what was read: counts, detected format, missing and
+    /// unknown columns, unknown reference components; every bad cell as
+    /// file:row:column: header: problem (allowed: …). Exit 1 when any cell is bad.
+    Import {
+        /// The file (CSV with `;` or `,`, UTF-8 or Windows-1252; or XLSX).
+        file: PathBuf,
+    },
+}
+
+/// What `portfolio` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioShow {
+    /// Every application with its placement.
+    List,
+    /// The migration roadmap per year and quarter.
+    Roadmap,
 }
 
 /// Languages on the command line.
@@ -403,9 +506,10 @@ pub fn render_score(
     })
 }
 
-/// Renders the decision note for a profile in a format (the collaboration form follows the
-/// leading option; see `report::note::default_form`). The business case chapter is there
-/// when the profile has a `[business_case]`.
+/// Renders the decision note for a profile in a text format (the collaboration form follows
+/// the leading option; see `report::note::default_form`). The business case chapter is there
+/// when the profile has a `[business_case]`. Docx and xlsx are refused here: they are files
+/// ([`render_report_file`]).
 pub fn render_report(
     catalogue: &Catalogue,
     profile: &Profile,
@@ -413,20 +517,49 @@ pub fn render_report(
     lang: Lang,
 ) -> Result<String, ReportError> {
     let evaluation = scoring::evaluate(catalogue, profile)?;
-    let note = Note::build(&NoteInput {
-        catalogue,
-        profile,
-        evaluation: &evaluation,
-        lang,
-        form: None,
-    })?;
+    let note = build_note(catalogue, profile, &evaluation, lang)?;
     let format = match format {
         ReportFormat::Markdown => note::NoteFormat::Markdown,
         ReportFormat::Html => note::NoteFormat::Html,
         ReportFormat::Json => note::NoteFormat::Json,
         ReportFormat::Csv => note::NoteFormat::Csv,
+        ReportFormat::Docx => return Err(ReportError::Binary("docx")),
+        ReportFormat::Xlsx => return Err(ReportError::Binary("xlsx")),
     };
     Ok(note::render_as(&note, format))
+}
+
+fn build_note(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    evaluation: &scoring::Evaluation,
+    lang: Lang,
+) -> Result<Note, ReportError> {
+    Note::build(&NoteInput {
+        catalogue,
+        profile,
+        evaluation,
+        lang,
+        form: None,
+    })
+}
+
+/// The decision note as the bytes of a file in any format: the text formats as UTF-8 (with
+/// unsafe characters made visible, as on standard output), Word and Excel as their files.
+pub fn render_report_file(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, ReportError> {
+    let evaluation = scoring::evaluate(catalogue, profile)?;
+    let note = build_note(catalogue, profile, &evaluation, lang)?;
+    match format {
+        ReportFormat::Docx => Ok(note::docx(&note)?),
+        ReportFormat::Xlsx => note::xlsx::workbook(&note, catalogue, profile, &evaluation),
+        text => render_report(catalogue, profile, text, lang)
+            .map(|t| crate::core::safe_text::escape(&t).into_owned().into_bytes()),
+    }
 }
 
 /// Renders the sensitivity analysis of a profile in a format.
@@ -445,10 +578,10 @@ pub fn render_sensitivity(
         lang,
     };
     Ok(match format {
-        Format::Table => sensitivity::text::render(&sensitivity::sensitivity_doc(&view)),
+        Format::Table => report::doc::text::render(&sensitivity::sensitivity_doc(&view)),
         Format::Json => sensitivity::json::sensitivity(&view),
         Format::Csv => sensitivity::csv::sensitivity(&view),
-        Format::Markdown => sensitivity::markdown::render(&sensitivity::sensitivity_doc(&view)),
+        Format::Markdown => report::doc::markdown::render(&sensitivity::sensitivity_doc(&view)),
     })
 }
 
@@ -461,10 +594,10 @@ pub fn render_ahp(input: &AhpInput, format: Format, lang: Lang) -> Result<String
         lang,
     };
     Ok(match format {
-        Format::Table => sensitivity::text::render(&sensitivity::ahp_doc(&view)),
+        Format::Table => report::doc::text::render(&sensitivity::ahp_doc(&view)),
         Format::Json => sensitivity::json::ahp(&view),
         Format::Csv => sensitivity::csv::ahp(&view),
-        Format::Markdown => sensitivity::markdown::render(&sensitivity::ahp_doc(&view)),
+        Format::Markdown => report::doc::markdown::render(&sensitivity::ahp_doc(&view)),
     })
 }
 
@@ -556,6 +689,13 @@ fn roff_text(text: &str) -> String {
 fn leaf_commands(cmd: &clap::Command, out: &mut Vec<clap::Command>) {
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         if sub.has_subcommands() {
+            // A group with options of its own (`portfolio`) gets a section too.
+            if sub
+                .get_arguments()
+                .any(|a| a.get_long().is_some_and(|l| l != "help") && !a.is_global_set())
+            {
+                out.push(sub.clone());
+            }
             leaf_commands(sub, out);
         } else {
             out.push(sub.clone());
@@ -578,7 +718,11 @@ pub fn run(cli: &Cli, command: &Command) -> Outcome {
         }
         _ => {}
     }
-    run_command(cli, command).sanitised()
+    let mut out = run_command(cli, command).sanitised();
+    if out.code == EXIT_OK && prints_csv(command) {
+        out.stdout = report::csv::to_dialect(&out.stdout, cli.csv_dialect.into());
+    }
+    out
 }
 
 fn run_command(cli: &Cli, command: &Command) -> Outcome {
@@ -624,6 +768,7 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             session,
             format,
             output,
+            force,
         } => {
             let loaded = match (session, profile) {
                 (Some(path), _) => {
@@ -636,30 +781,28 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
                 Ok(p) => p,
                 Err(e) => return Outcome::invalid(&e),
             };
-            let text = match render_report(&cat, &p, *format, lang) {
-                Ok(text) => text,
-                Err(e) => {
-                    return Outcome {
+            match output {
+                None => match render_report(&cat, &p, *format, lang) {
+                    Ok(text) => Outcome::ok(text),
+                    Err(e @ ReportError::Binary(_)) => Outcome {
                         stdout: String::new(),
                         stderr: format!("{e}\n"),
-                        code: EXIT_INVALID,
-                    };
-                }
-            };
-            match output {
-                None => Outcome::ok(text),
+                        code: EXIT_USAGE,
+                    },
+                    Err(e) => failed(e),
+                },
                 Some(path) => {
-                    match crate::io::store::write_atomic(
-                        path,
-                        crate::core::safe_text::escape(&text).as_bytes(),
-                        &mut |_| Ok(()),
-                    ) {
-                        Ok(()) => Outcome::ok(String::new()),
-                        Err(e) => Outcome {
-                            stdout: String::new(),
-                            stderr: format!("{}: cannot write the report: {e}\n", path.display()),
-                            code: EXIT_INVALID,
-                        },
+                    if let Some(refused) = refuse_existing(path, *force) {
+                        return refused;
+                    }
+                    match render_report_file(&cat, &p, *format, lang) {
+                        Ok(bytes) if *format == ReportFormat::Csv => {
+                            let text = String::from_utf8_lossy(&bytes);
+                            let csv = report::csv::to_dialect(&text, cli.csv_dialect.into());
+                            write_output(path, csv.as_bytes(), "the report")
+                        }
+                        Ok(bytes) => write_output(path, &bytes, "the report"),
+                        Err(e) => failed(e),
                     }
                 }
             }
@@ -670,7 +813,11 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             years,
             format,
             output,
+            force,
         } => {
+            if let Some(refused) = output.as_deref().and_then(|o| refuse_existing(o, *force)) {
+                return refused;
+            }
             let text_format = match format {
                 CaseFormat::Table => Some(Format::Table),
                 CaseFormat::Json => Some(Format::Json),
@@ -697,7 +844,12 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
                     if out.code != EXIT_OK {
                         return out;
                     }
-                    write_output(path, out.stdout.as_bytes(), "the business case")
+                    let text = if f == Format::Csv {
+                        report::csv::to_dialect(&out.stdout, cli.csv_dialect.into())
+                    } else {
+                        out.stdout
+                    };
+                    write_output(path, text.as_bytes(), "the business case")
                 }
                 (None, Some(path)) => business_case_xlsx(&cat, &p, candidate, *years, lang, path),
                 (None, None) => xlsx_needs_output(),
@@ -735,6 +887,23 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             },
             Err(e) => Outcome::invalid(&e),
         },
+        Command::Portfolio {
+            action,
+            profile,
+            file,
+            view,
+            format,
+            as_of,
+        } => portfolio::run(
+            &cat,
+            action.as_ref(),
+            profile.as_deref(),
+            file.as_deref(),
+            *view,
+            *format,
+            as_of.as_deref(),
+            lang,
+        ),
         Command::Ballot {
             round,
             question,
@@ -742,6 +911,7 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             name,
             choice,
             set,
+            token,
             output,
         } => ballot(
             &BallotArgs {
@@ -751,6 +921,7 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
                 name: name.as_deref(),
                 choice: choice.as_deref(),
                 set,
+                token: token.as_deref(),
             },
             output,
             lang,
@@ -850,12 +1021,20 @@ fn with_business_case(
             return fail(EXIT_INVALID, format!("{with}{e}"));
         }
     };
+    // Does the business case cost out what the ranking recommends? (issue 11, item 6)
+    let coverage = scoring::evaluate(catalogue, profile).ok().map(|e| {
+        crate::core::business_case::coverage(
+            &crate::core::business_case::leaders(&e.ranking),
+            &setup.scenarios,
+        )
+    });
     let view = BusinessCaseView {
         catalogue,
         profile,
         setup,
         result: &result,
         lang,
+        coverage,
     };
     render(&view)
 }
@@ -869,9 +1048,24 @@ fn xlsx_needs_output() -> Outcome {
     }
 }
 
-/// Writes `bytes` to `path`; a failure is reported with `what` was being written.
+/// The refusal to overwrite an existing `-o` file without `--force`; `None` when writing may
+/// go ahead.
+fn refuse_existing(path: &std::path::Path, force: bool) -> Option<Outcome> {
+    (!force && path.exists()).then(|| Outcome {
+        stdout: String::new(),
+        stderr: format!(
+            "{}: the file exists; nothing was written. Choose another name with -o, or add --force to overwrite it.\n",
+            path.display()
+        ),
+        code: EXIT_INVALID,
+    })
+}
+
+/// Writes `bytes` to `path` atomically (a temporary file beside it, renamed over the target,
+/// so a crash leaves the old file or the new one); a failure is reported with `what` was
+/// being written.
 fn write_output(path: &std::path::Path, bytes: &[u8], what: &str) -> Outcome {
-    match std::fs::write(path, bytes) {
+    match crate::io::store::write_atomic(path, bytes, &mut |_| Ok(())) {
         Ok(()) => Outcome::ok(String::new()),
         Err(e) => Outcome {
             stdout: String::new(),
@@ -913,6 +1107,8 @@ pub struct BallotArgs<'a> {
     pub name: Option<&'a str>,
     pub choice: Option<&'a str>,
     pub set: &'a [String],
+    /// The participant's token to reuse; a new one when `None`.
+    pub token: Option<&'a str>,
 }
 
 /// Writes a ballot file: the answers are validated as a phone's would be (against the round
@@ -993,9 +1189,19 @@ pub fn ballot(args: &BallotArgs<'_>, output: &std::path::Path, lang: Lang) -> Ou
             return failed(lines.join("\n"));
         }
     };
-    let tok = match crate::vote::token::participant_token() {
-        Ok(t) => t,
-        Err(e) => return failed(e),
+    let tok = match args.token.map(str::trim) {
+        Some(t) if crate::vote::token::is_token_shaped(t) => t.to_string(),
+        Some(t) => {
+            return failed(format!(
+                "--token {}: not a participant token (the `token` line of a ballot file: {} letters and digits)",
+                crate::core::safe_text::cut(t),
+                crate::vote::token::TOKEN_CHARS
+            ));
+        }
+        None => match crate::vote::token::participant_token() {
+            Ok(t) => t,
+            Err(e) => return failed(e),
+        },
     };
     let text = crate::vote::ballot_file::write(args.round.trim(), &spec, &tok, &ballot);
     match crate::io::store::write_atomic(output, text.as_bytes(), &mut |_| Ok(())) {

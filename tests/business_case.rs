@@ -1,6 +1,7 @@
 //! Integration tests of the business case and allocation core: hand-computed examples (one
 //! per tariff family), a starter group with a participant that loses while the group wins,
 //! invalid inputs, and property tests.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -675,4 +676,492 @@ fn business_case_output_carries_money_as_strings() {
         json["comparisons"][0]["difference"]["return_year"],
         serde_json::json!(1)
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Business cases a controller would accept (issue 11, item 6): frictional costs where FTE go,
+// one indexation for both sides, the FTE price with its price level, go-alone costs in the
+// baseline, no favourable cost factor below 1.0, the VAT/BCF line, and whether the business
+// case costs out the recommended candidate.
+// ---------------------------------------------------------------------------------------------
+
+mod common;
+
+use wolkwijzer::core::business_case::{
+    BusinessCaseSetup, Coverage, ScenarioOutcome, SetupResult, Uncovered, YearlyTable,
+};
+use wolkwijzer::io::profile;
+
+fn shipped(stem: &str) -> BusinessCaseSetup {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("profiles")
+        .join(format!("{stem}.toml"));
+    profile::load(&path)
+        .unwrap_or_else(|e| panic!("{stem}: {e}"))
+        .business_case
+        .expect("a shipped profile has a business case")
+}
+
+fn line<'a>(t: &'a YearlyTable, label: &str) -> &'a [Decimal] {
+    &t.lines
+        .iter()
+        .find(|l| l.label == label)
+        .unwrap_or_else(|| {
+            let labels: Vec<&str> = t.lines.iter().map(|l| l.label.as_str()).collect();
+            panic!("no line {label:?} in {labels:?}")
+        })
+        .amounts
+}
+
+fn single(r: &SetupResult, i: usize) -> &wolkwijzer::core::business_case::Comparison {
+    match &r.scenarios[i].outcome {
+        ScenarioOutcome::Single(c) => c,
+        ScenarioOutcome::Group(_) => panic!("a single municipality's scenario expected"),
+    }
+}
+
+#[test]
+fn the_small_municipality_pays_frictional_costs_in_the_year_its_fte_go() {
+    let setup = shipped("kleine-gemeente");
+    let r = setup.evaluate(None, |_| true).unwrap();
+    let c = single(&r, 0);
+    // Personnel 567,000 → 344,400 from year 2: 222,600 a year (about 2.3 FTE at 98,000);
+    // half a year's cost per FTE that goes = 111,300, once, in year 2.
+    let reorganisation = line(
+        &c.difference,
+        "reorganisation: frictional costs of the FTE that go",
+    );
+    assert_eq!(
+        reorganisation,
+        &[
+            dec!(0),
+            dec!(111300),
+            dec!(0),
+            dec!(0),
+            dec!(0),
+            dec!(0),
+            dec!(0)
+        ]
+    );
+    // It is a one-off cost: in the Investments section (not capitalised, Bijlage 1 §6).
+    assert_eq!(c.difference.rows[1].investments, dec!(111300));
+}
+
+#[test]
+fn indexation_applies_to_the_savings_and_the_bills_alike() {
+    let setup = shipped("kleine-gemeente");
+    assert_eq!(setup.indexation.pct, dec!(2));
+    let r = setup.evaluate(None, |_| true).unwrap();
+    let c = single(&r, 0);
+    // The personnel saving (a measured cost that falls) and the DVO (a bill) both rise 2 % a
+    // year from year 1's price level: year 2 × 1.02, year 3 × 1.0404.
+    let saving = line(&c.difference, "saving: personnel");
+    assert_eq!(saving[1], dec!(227052.00)); // 222,600 × 1.02
+    assert_eq!(saving[2], dec!(231593.04)); // 222,600 × 1.0404
+    let dvo = line(&c.difference, "Dienstverleningsovereenkomst gastgemeente");
+    assert_eq!(dvo[1], dec!(201960.00)); // 198,000 × 1.02
+    assert_eq!(dvo[2], dec!(205999.20)); // 198,000 × 1.0404
+    // One-off costs are in the euros of their year: not indexed.
+    assert_eq!(
+        line(&c.difference, "Projectleider overgang")[0],
+        dec!(35000)
+    );
+}
+
+#[test]
+fn the_vat_line_is_the_unrecovered_share_of_each_bill() {
+    let setup = shipped("kleine-gemeente");
+    let r = setup.evaluate(None, |_| true).unwrap();
+    let c = single(&r, 0);
+    // 21 % VAT, 95 % recovered: 1.05 % of the DVO is lost, indexed like the DVO.
+    let vat = line(
+        &c.difference,
+        "VAT not recoverable: Dienstverleningsovereenkomst gastgemeente",
+    );
+    assert_eq!(vat[0], dec!(0));
+    assert_eq!(vat[1], dec!(2120.58)); // 198,000 × 1.05 % = 2,079 × 1.02
+    assert_eq!(vat[2], dec!(2162.99)); // 2,079 × 1.0404 = 2,162.9916
+}
+
+#[test]
+fn going_alone_costs_are_in_the_baseline_and_cancel_until_the_scenario_ends_them() {
+    let setup = shipped("kleine-gemeente");
+    let own = &setup.municipalities[0].baseline;
+    let labels: Vec<&str> = own.operating.iter().map(|c| c.label.as_str()).collect();
+    assert!(labels.iter().any(|l| l.contains("BIO2/Cbw")), "{labels:?}");
+    assert!(labels.iter().any(|l| l.contains("24/7")), "{labels:?}");
+    assert!(own.operating.iter().all(|c| c.basis.is_some()));
+    let r = setup.evaluate(None, |_| true).unwrap();
+    for i in 0..2 {
+        let c = single(&r, i);
+        // In every band, year 1 (before the collaboration) is zero on the going-alone lines:
+        // the scenario shares them with the baseline and no band scales them.
+        for b in &c.bands {
+            for label in [
+                "Alleen blijven: 24/7 monitoring (extern SOC)",
+                "Alleen blijven: BIO2/Cbw-naleving (ISMS, risicoanalyses, meldplicht; 0,4 fte en externe toets)",
+            ] {
+                assert_eq!(
+                    line(&b.difference, label)[0],
+                    dec!(0),
+                    "{label} in {:?}",
+                    b.band
+                );
+            }
+        }
+        // From year 2 the baseline keeps paying them: −35,000 × 1.02 in year 2.
+        assert_eq!(
+            line(
+                &c.difference,
+                "Alleen blijven: 24/7 monitoring (extern SOC)"
+            )[1],
+            dec!(-35700)
+        );
+    }
+}
+
+#[test]
+fn every_shipped_profile_states_price_level_fte_price_indexation_and_a_favourable_band_of_at_least_one()
+ {
+    for path in common::shipped_profiles() {
+        let p = profile::load(&path).unwrap();
+        let Some(setup) = p.business_case else {
+            continue;
+        };
+        let name = path.display();
+        assert_eq!(setup.price_level, Some(2026), "{name}");
+        let fte = setup.fte_price.as_ref().expect("an FTE price");
+        assert_eq!(fte.price_level, Some(2026), "{name}");
+        assert!(fte.basis.is_some(), "{name}");
+        assert!(setup.indexation.basis.is_some(), "{name}");
+        assert!(setup.reorganisation.is_some(), "{name}");
+        for s in &setup.scenarios {
+            assert!(s.risk.cost_multiplier.low >= Decimal::ONE, "{name}");
+            assert!(s.vat.is_some(), "{name}: {}", s.label);
+        }
+    }
+}
+
+/// The golden yearly tables: per scenario the Bijlage 1 rows of the estimate and the return
+/// year per band, reviewed line by line against the profile (see notes/bc_before_after.md).
+#[test]
+fn golden_yearly_tables_of_the_shipped_profiles() {
+    use std::fmt::Write;
+    for path in common::shipped_profiles() {
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let p = profile::load(&path).unwrap();
+        let Some(setup) = p.business_case else {
+            continue;
+        };
+        let r = setup.evaluate(None, |_| true).unwrap();
+        let mut out = String::new();
+        for s in &r.scenarios {
+            let (estimate, bands) = match &s.outcome {
+                ScenarioOutcome::Single(c) => (&c.difference, &c.bands),
+                ScenarioOutcome::Group(g) => (&g.consolidated, &g.consolidated_bands),
+            };
+            let _ = writeln!(
+                out,
+                "scenario {}: {}",
+                s.index + 1,
+                setup.scenarios[s.index].label
+            );
+            for l in &estimate.lines {
+                let amounts: Vec<String> = l.amounts.iter().map(|a| a.to_string()).collect();
+                let _ = writeln!(out, "  {:?} {}: {}", l.section, l.label, amounts.join(" "));
+            }
+            for row in &estimate.rows {
+                let _ = writeln!(
+                    out,
+                    "  year {}: benefits {} operating {} investments {} cash {} cumulative {}",
+                    row.year,
+                    row.benefits,
+                    row.operating_costs,
+                    row.investments,
+                    row.cash_flow,
+                    row.cumulative_cash_flow
+                );
+            }
+            let years: Vec<String> = bands
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{:?} {} (end {})",
+                        b.band,
+                        b.return_year.map_or("-".into(), |y| y.to_string()),
+                        b.difference.final_cumulative_cash_flow()
+                    )
+                })
+                .collect();
+            let _ = writeln!(out, "  return years: {}", years.join(", "));
+        }
+        insta::assert_snapshot!(format!("golden_{stem}"), out);
+    }
+}
+
+#[test]
+fn coverage_names_the_recommendation_or_says_plainly_why_not() {
+    use wolkwijzer::core::business_case::{coverage, leaders};
+    use wolkwijzer::core::scoring;
+    let catalogue = wolkwijzer::io::catalogue::built_in();
+    for path in common::shipped_profiles() {
+        let p = profile::load(&path).unwrap();
+        let Some(setup) = &p.business_case else {
+            continue;
+        };
+        let e = scoring::evaluate(&catalogue, &p).unwrap();
+        let lead = leaders(&e.ranking);
+        let c = coverage(&lead, &setup.scenarios);
+        let compared: Vec<_> = setup.scenarios.iter().map(|s| s.candidate).collect();
+        match &c {
+            Coverage::Covered {
+                recommended,
+                scenarios,
+            } => {
+                assert!(lead.contains(recommended));
+                for i in scenarios {
+                    assert_eq!(setup.scenarios[*i].candidate, *recommended);
+                }
+            }
+            Coverage::NotCovered { reason } => {
+                assert!(
+                    compared.iter().all(|k| !lead.contains(k)),
+                    "{}",
+                    path.display()
+                );
+                match reason {
+                    Uncovered::SameOptionOtherVariant {
+                        recommended,
+                        compared: same,
+                    } => {
+                        assert!(same.iter().all(|k| k.option == recommended.option));
+                    }
+                    Uncovered::OtherCandidates {
+                        recommended,
+                        compared: other,
+                    } => {
+                        assert!(other.iter().all(|k| k.option != recommended.option));
+                    }
+                    Uncovered::NoRecommendation => assert!(lead.is_empty()),
+                    Uncovered::NoScenarios => assert!(compared.is_empty()),
+                }
+            }
+        }
+        // The command says the same thing, in words and as data.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_wolkwijzer"))
+            .args(["business-case", "--format", "json", "-p"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["coverage"], serde_json::to_value(&c).unwrap());
+        let text = std::process::Command::new(env!("CARGO_BIN_EXE_wolkwijzer"))
+            .args(["business-case", "-p"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(text.stdout).unwrap();
+        let expected = if c.is_covered() {
+            "Aanbeveling en business case: de ranglijst beveelt "
+        } else {
+            "Let op: de ranglijst beveelt "
+        };
+        assert!(text.contains(expected), "{}: {text}", path.display());
+    }
+}
+
+const CASE_HEAD: &str = r#"[municipality]
+name = "X"
+inhabitants = 1000
+workplaces = 10
+
+[weights]
+privacy = 1
+cost_predictability = 1
+control = 1
+
+[business_case]
+horizon = 7
+"#;
+
+const CASE_TAIL: &str = r#"
+[[business_case.measurement]]
+ict_workplace = "1000"
+software = "1000"
+data_communication = "0"
+voice_communication = "0"
+personnel = "5000"
+servers_storage = "1000"
+facilities = "0"
+
+[[business_case.scenarios]]
+candidate = "host-saas-community"
+kind = "cost_reduction"
+tco = { from_year = 2, personnel = "4000" }
+operating = [{ kind = "service_charge", label = "DVO", amount = "500", first_year = 2 }]
+"#;
+
+fn errors_of(head_extra: &str, scenario_extra: &str) -> String {
+    let text = format!("{CASE_HEAD}{head_extra}\n{CASE_TAIL}{scenario_extra}\n");
+    match profile::parse("p.toml", &text) {
+        Ok(_) => String::new(),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn the_new_settings_parse_into_the_setup() {
+    let text = format!(
+        "{CASE_HEAD}price_level = 2026\nindexation = {{ pct = 2.5, source = \"CPB, 2026\" }}\ncost_per_fte = {{ amount = \"98000\", price_level = 2026, assumption = \"r\" }}\nreorganisation = {{ pct_of_fte_cost = 50, assumption = \"r\" }}\n{CASE_TAIL}vat = {{ rate_pct = 21, recoverable_pct = 90, assumption = \"r\" }}\n"
+    );
+    let p = profile::parse("p.toml", &text).unwrap();
+    let s = p.business_case.unwrap();
+    assert_eq!(s.price_level, Some(2026));
+    assert_eq!(s.indexation.pct, dec!(2.5));
+    assert_eq!(s.fte_price.as_ref().unwrap().amount, dec!(98000));
+    let r = s.evaluate(None, |_| true).unwrap();
+    let c = single(&r, 0);
+    // 1,000 of personnel goes in year 2: half of it once.
+    assert_eq!(
+        line(
+            &c.difference,
+            "reorganisation: frictional costs of the FTE that go"
+        )[1],
+        dec!(500)
+    );
+    // 500 × 21 % × 10 % = 10.50, × 1.025 in year 2.
+    assert_eq!(
+        line(&c.difference, "VAT not recoverable: DVO")[1],
+        dec!(10.76)
+    );
+}
+
+#[test]
+fn a_favourable_cost_factor_below_one_is_refused_where_it_stands() {
+    let e = errors_of(
+        "[business_case.risk]\ncost_multiplier = { low = 0.95, expected = 1.0, high = 1.1 }\n",
+        "",
+    );
+    assert!(
+        e.contains("p.toml:14:27: business_case.risk.cost_multiplier.low: the favourable cost factor 0.95 is below 1.0: costs usually turn out higher than estimated (KING, De baten als ballast, §2.9)"),
+        "{e}"
+    );
+    assert!(e.contains("low from 1.0 to 10"), "{e}");
+    // The same inside a scenario's own risk.
+    let e = errors_of(
+        "",
+        "risk = { cost_multiplier = { low = 0.9, expected = 1.0, high = 1.3 } }\n",
+    );
+    assert!(
+        e.contains("business_case.scenarios[0].risk.cost_multiplier.low: the favourable cost factor 0.9 is below 1.0"),
+        "{e}"
+    );
+}
+
+#[test]
+fn bad_controller_settings_get_located_messages() {
+    let cases: [(&str, &str, &str); 7] = [
+        (
+            "indexation = { pct = 25, assumption = \"r\" }\n",
+            "",
+            "p.toml:13:22: business_case.indexation.pct: 25 is out of range (allowed: a number from 0 to 20)",
+        ),
+        (
+            "indexation = { pct = 2 }\n",
+            "",
+            "p.toml:13:14: business_case.indexation.source: missing: where the figure comes from",
+        ),
+        (
+            "cost_per_fte = { amount = \"98000\", assumption = \"r\" }\n",
+            "",
+            "p.toml:13:16: business_case.cost_per_fte.price_level: missing: the year whose prices the amount is in",
+        ),
+        (
+            "cost_per_fte = { amount = \"98000\", price_level = 1900, assumption = \"r\" }\n",
+            "",
+            "p.toml:13:50: business_case.cost_per_fte.price_level: 1900 is out of range (allowed: a whole number from 2000 to 2100)",
+        ),
+        (
+            "reorganisation = { pct_of_fte_cost = 50, source = \"s\", assumption = \"a\" }\n",
+            "",
+            "p.toml:13:18: business_case.reorganisation: both source and assumption are given",
+        ),
+        (
+            "",
+            "vat = { rate_pct = 21, recoverable_pct = 101, assumption = \"r\" }\n",
+            "business_case.scenarios[0].vat.recoverable_pct: 101 is out of range (allowed: a number from 0 to 100)",
+        ),
+        (
+            "",
+            "vat = { rate_pct = 21, recoverable = 95, assumption = \"r\" }\n",
+            "business_case.scenarios[0].vat.recoverable: unknown key `recoverable` (allowed: rate_pct, recoverable_pct, source, assumption)",
+        ),
+    ];
+    let mut wrong = vec![];
+    for (head, scenario, expected) in cases {
+        let e = errors_of(head, scenario);
+        if !e.contains(expected) {
+            wrong.push(format!("expected {expected:?} in:\n{e}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+#[test]
+fn the_business_case_output_states_every_assumption() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wolkwijzer"))
+        .args(["business-case", "-p", "profiles/kleine-gemeente.toml"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Grondslagen en aannames",
+        "Prijspeil: alle bedragen in euro's van 2026.",
+        "Indexatie: 2% per jaar, gelijk voor ongewijzigd beleid en elk scenario",
+        "Kosten van één fte: EUR 98.000 per jaar, prijspeil 2026. Aanname van wolkwijzer:",
+        "Frictiekosten: eenmalig 50% van de jaarkosten per fte dat vertrekt",
+        "Scenario 1, Heidevelde: personeelskosten EUR 222.600 per jaar lager vanaf jaar 2 (ongeveer 2,3 fte); frictiekosten EUR 111.300 in jaar 2.",
+        "niet terug te krijgen: 1,05% van die rekeningen",
+        "Wet op het BTW-compensatiefonds, 2002, art. 1 lid 1 onder c en art. 2",
+        "art. 11 lid 1 onder u",
+        "Niet bevestigd door wolkwijzer",
+        "frictiekosten (vertrekkende fte)",
+        "btw-verlies: Dienstverleningsovereenkomst",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+    // Numbers in the Dutch output are Dutch.
+    assert!(!text.contains("1.05%"));
+}
+
+proptest! {
+    /// Index both sides or neither: whatever the indexation and the bands, a line the scenario
+    /// shares with the baseline cancels in every year of every band, and a scenario that
+    /// changes nothing is zero everywhere.
+    #[test]
+    fn a_line_shared_with_the_baseline_cancels_in_every_band(
+        pct in 0i64..=2000,
+        amount in money(10_000_000),
+        risk in risk(),
+    ) {
+        let indexation = Decimal::new(pct, 2);
+        let m = measurement("A", dec!(100000));
+        let shared = OperatingCost::flat(OperatingKind::Other, "SOC", amount);
+        let mut baseline = Scenario::baseline("ongewijzigd beleid");
+        baseline.measurement = wolkwijzer::core::business_case::MeasurementUse::None;
+        baseline.operating.push(shared.clone());
+        baseline.indexation_pct = indexation;
+        let mut s = Scenario::new(ScenarioKind::CostReduction, "samen");
+        s.operating.push(OperatingCost { same_as_baseline: true, ..shared });
+        s.indexation_pct = indexation;
+        let c = compare(&m, &baseline, &s, Horizon::DEFAULT, &risk).unwrap();
+        for b in &c.bands {
+            for row in &b.difference.rows {
+                prop_assert_eq!(row.cash_flow, Decimal::ZERO);
+            }
+        }
+        // A scenario indexed differently from its baseline is refused.
+        s.indexation_pct = indexation + Decimal::ONE;
+        prop_assert!(compare(&m, &baseline, &s, Horizon::DEFAULT, &risk).is_err());
+    }
 }

@@ -3,6 +3,7 @@
 //! every source complete, one status per rule in the TUI, the CLI and the note, the note's
 //! source chapter as a golden file, and the TUI's "why" overlay saying for each number whether
 //! a source gives it.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 
@@ -407,9 +408,11 @@ fn a_cited_section_must_be_one_the_source_lists() {
     );
 }
 
-/// The sources chapter of the Markdown note: from its heading to the end of the note body.
+/// The sources chapter of the Markdown note (an annex: "## Bijlage 9. Bronnen"): from the
+/// start of its heading line to the end of the note body.
 fn sources_chapter(md: &str, heading: &str) -> String {
-    let start = md.find(heading).expect("the note has a sources chapter");
+    let at = md.rfind(heading).expect("the note has a sources chapter");
+    let start = md[..at].rfind('\n').map_or(0, |i| i + 1);
     let rest = &md[start..];
     let end = rest.find("\n---").unwrap_or(rest.len());
     rest[..end].to_string()
@@ -432,12 +435,12 @@ fn note(path: &Path, lang: Lang) -> Note {
 #[test]
 fn golden_source_chapter_of_the_note_in_both_languages() {
     let path = root().join("profiles/grote-gemeente.toml");
-    for (lang, heading) in [(Lang::Nl, "## Bronnen"), (Lang::En, "## Sources")] {
+    for (lang, heading) in [(Lang::Nl, ". Bronnen\n"), (Lang::En, ". Sources\n")] {
         let md = markdown::render(&note(&path, lang));
         let chapter = sources_chapter(&md, heading);
         assert!(chapter.contains(match lang {
-            Lang::Nl => "Beleid bijgewerkt tot 29 november 2026.",
-            Lang::En => "Policy content checked up to 29 November 2026.",
+            Lang::Nl => "Beleid bijgewerkt tot 30 november 2026.",
+            Lang::En => "Policy content checked up to 30 November 2026.",
         }));
         insta::assert_snapshot!(format!("note_sources_{}", lang.code()), chapter);
     }

@@ -1,4 +1,5 @@
 //! The binary's command line: exit codes, `validate`, `score` formats, `catalogue`, `--help`.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -516,4 +517,66 @@ fn the_king_2012_stance_is_shown_by_name_and_date_in_score_and_note() {
         ),
         "{table}"
     );
+}
+
+#[test]
+fn csv_for_a_dutch_excel_has_a_bom_semicolons_and_decimal_commas() {
+    let plain = bin()
+        .args(["score", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let plain = String::from_utf8(plain).unwrap();
+    let dutch = bin()
+        .args(["score", "--format", "csv", "--csv-dialect", "excel-nl"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let dutch = String::from_utf8(dutch).unwrap();
+    assert!(dutch.starts_with('\u{feff}'), "a byte order mark first");
+    let first = dutch.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert_eq!(first, plain.lines().next().unwrap().replace(',', ";"));
+    assert!(dutch.contains("\r\n"));
+    // Every number of the RFC 4180 file is there with a decimal comma.
+    let n = plain
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .find(|c| c.contains('.') && c.parse::<f64>().is_ok())
+        .expect("a decimal in the first row")
+        .to_string();
+    assert!(dutch.contains(&n.replace('.', ",")), "{n}");
+    assert_eq!(plain.lines().count(), dutch.lines().count());
+}
+
+#[test]
+fn a_csv_file_written_with_o_follows_the_dialect_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bc.csv");
+    bin()
+        .args([
+            "business-case",
+            "--format",
+            "csv",
+            "--csv-dialect",
+            "excel-nl",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert!(text.lines().next().unwrap().contains(";"));
+    // Refused the second time, without --force.
+    bin()
+        .args(["business-case", "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1);
 }

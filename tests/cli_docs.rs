@@ -1,5 +1,6 @@
 //! `wolkwijzer completions SHELL` and `wolkwijzer man`: generated from the clap definitions, so
 //! every command and option the binary accepts is in them.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::io::Write;
 use std::process::{Command as Process, Stdio};

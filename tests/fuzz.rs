@@ -3,6 +3,7 @@
 //! kind: `-profile`, `-session`, `-ahp` or `-catalogue`; `caseN` in it is the case index the
 //! pipeline replays with). The campaign itself: `cargo run --release --example fuzz` (see
 //! `examples/fuzz/main.rs` and the README).
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 #[path = "../examples/fuzz/engine.rs"]
 mod engine;

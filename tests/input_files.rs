@@ -2,6 +2,7 @@
 //! Windows — CRLF line endings and a UTF-8 byte order mark — exactly like the same file saved
 //! on Linux; and every entry point refuses what is not a regular file (a FIFO, a folder) with a
 //! clear message instead of hanging.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::path::{Path, PathBuf};
 

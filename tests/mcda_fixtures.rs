@@ -16,6 +16,7 @@
 //!
 //! Not compared: a zero column in TOPSIS (pymcdm divides 0 by 0; our convention is documented
 //! in `core::mcda::topsis`).
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::path::Path;
 

@@ -1,4 +1,5 @@
 //! Property tests of the MCDA core: invariants that must hold for every input.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use proptest::prelude::*;
 use wolkwijzer::core::mcda::ahp::{PairwiseMatrix, SAATY_1980, analyse};

@@ -5,6 +5,7 @@
 //! `rust-version`; the test below refuses a `rust-version` lower than any locked dependency's
 //! own `rust-version` (ratatui 0.30 needs 1.88); and it refuses language features newer than
 //! `rust-version` that no lint checks (let-chains in edition 2024: 1.88).
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::path::Path;
 use std::process::Command;

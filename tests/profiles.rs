@@ -1,5 +1,6 @@
 //! Shipped profiles (golden output, JSON shape, the data-class rules) and every bad-input case
 //! in `tests/invalid_profiles/` with the message it must produce.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 
@@ -176,7 +177,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "unknown_key.toml",
         ":14:1: workloads[0].colour:",
-        "unknown key `colour` (allowed: name, data, models, critical)",
+        "unknown key `colour` (allowed: name, data, models, critical, availability, digid, collaboration)",
     ),
     (
         "wrong_type.toml",
@@ -216,7 +217,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "unknown_criterion.toml",
         ":10:1: weights.speed:",
-        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit)",
+        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit, sovereignty)",
     ),
     (
         "missing_core_weight.toml",
@@ -328,7 +329,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         "member_unknown_criterion.toml",
         ":14:1: municipalities[0].weights.speed:",
-        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit)",
+        "unknown criterion `speed` (allowed: privacy, cost_predictability, control, continuity, flexibility, ontzorgen, exit, sovereignty)",
     ),
     (
         "member_all_zero_weights.toml",
@@ -489,7 +490,7 @@ fn business_case_json_has_the_documented_shape_for_every_profile() {
                 cat.candidate_by_id(s["candidate"]["id"].as_str().unwrap())
                     .is_some()
             );
-            assert!(["cost_reduction", "minder_meerkosten"].contains(&s["kind"].as_str().unwrap()));
+            assert!(["cost_reduction", "less_extra_costs"].contains(&s["kind"].as_str().unwrap()));
             table_ok(&s["estimate"], years);
             let bands = s["bands"].as_array().unwrap();
             let ids: Vec<&str> = bands.iter().map(|b| b["band"].as_str().unwrap()).collect();

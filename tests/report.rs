@@ -19,6 +19,7 @@
 //!   `|100·x − v| ≤ ½·10⁻ᵈ`, since weights are fractions in the JSON).
 //! - Exempt: nothing. Ranks, source numbers, the scale ends (0 and 10) and years are in the
 //!   JSON too (`rank`, `number`, `scale`, the question and citations).
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 
@@ -39,17 +40,7 @@ fn name(p: &Path) -> String {
 }
 
 fn note_for(path: &Path, lang: Lang) -> Note {
-    let cat = catalogue::built_in();
-    let p = profile::load(path).unwrap();
-    let e = evaluate(&cat, &p).unwrap();
-    Note::build(&NoteInput {
-        catalogue: &cat,
-        profile: &p,
-        evaluation: &e,
-        lang,
-        form: None,
-    })
-    .unwrap()
+    common::note(path, lang)
 }
 
 fn render(path: &Path, format: ReportFormat, lang: Lang) -> String {
@@ -236,8 +227,10 @@ fn every_number_in_html_and_markdown_is_in_the_json() {
 
 /// The business case chapter of a Markdown note (up to the next chapter).
 fn business_case_chapter(md: &str, lang: Lang) -> &str {
-    let head = format!("\n## {}\n", labels(lang).ch_business_case);
-    let start = md.find(&head).expect("a business case chapter");
+    // The annex heading "## Bijlage 7. Businesscase" (the last mention: the annex list of the
+    // "Bijlagen" chapter names it too).
+    let head = format!(". {}\n", labels(lang).ch_business_case);
+    let start = md.rfind(&head).expect("a business case chapter");
     let rest = &md[start + head.len()..];
     &rest[..rest.find("\n## ").unwrap_or(rest.len())]
 }
@@ -421,10 +414,12 @@ fn business_case_chapter_matches_the_business_case_command() {
 // ---------------------------------------------------------------------------------------------
 // Structure
 
-/// The chapter headings a note must have, in order.
-pub fn chapter_headings(note: &Note, lang: Lang) -> Vec<&'static str> {
+/// The chapter headings a note must have, in order: the council front matter, then the
+/// annexes numbered "Bijlage 1. …" / "Annex 1. …".
+pub fn chapter_headings(note: &Note, lang: Lang) -> Vec<String> {
     let t = labels(lang);
-    let mut v = vec![
+    let c = wolkwijzer::i18n::council(lang);
+    let mut annexes = vec![
         if note.subject.kind == "group" {
             t.ch_subject_group
         } else {
@@ -437,10 +432,34 @@ pub fn chapter_headings(note: &Note, lang: Lang) -> Vec<&'static str> {
         t.ch_landscape,
     ];
     if note.business_case.is_some() {
-        v.push(t.ch_business_case);
+        annexes.push(t.ch_business_case);
     }
-    v.push(t.ch_obstacles);
-    v.push(t.ch_sources);
+    annexes.push(t.ch_obstacles);
+    annexes.push(t.ch_sources);
+    let annex = match lang {
+        Lang::Nl => "Bijlage",
+        Lang::En => "Annex",
+    };
+    let mut v: Vec<String> = [
+        c.decisions,
+        c.summary,
+        c.occasion,
+        c.effect,
+        c.arguments,
+        c.caveats,
+        c.finance,
+        c.next_steps,
+        c.annexes,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    v.extend(
+        annexes
+            .iter()
+            .enumerate()
+            .map(|(i, x)| format!("{annex} {}. {x}", i + 1)),
+    );
     v
 }
 
@@ -462,10 +481,16 @@ fn chapters_come_in_the_agreed_order() {
         for lang in [Lang::Nl, Lang::En] {
             let note = note_for(&path, lang);
             let heads = chapter_headings(&note, lang);
+            let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
             let md = markdown::render(&note);
             in_order(&md, &heads, "\n## ").unwrap_or_else(|e| panic!("{}: {e}", name(&path)));
             let h = html::render(&note);
-            let h2: Vec<String> = heads.iter().map(|x| format!("{x}</h2>")).collect();
+            // The HTML has no "Bijlagen" heading: its contents list names the annexes.
+            let h2: Vec<String> = heads
+                .iter()
+                .filter(|x| **x != wolkwijzer::i18n::council(lang).annexes)
+                .map(|x| format!("{}</h2>", x.replace('\'', "&#39;")))
+                .collect();
             let h2: Vec<&str> = h2.iter().map(String::as_str).collect();
             in_order(&h, &h2, "").unwrap_or_else(|e| panic!("{}: {e}", name(&path)));
             assert!(
@@ -551,7 +576,9 @@ fn business_case_chapter_appears_only_with_data_and_in_every_format() {
     assert_eq!(s.candidate.id, "ssc-iaas-community");
     let a = s.allocation.as_ref().unwrap();
     let md = markdown::render(&note);
-    in_order(&md, &chapter_headings(&note, Lang::Nl), "\n## ").unwrap();
+    let heads = chapter_headings(&note, Lang::Nl);
+    let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
+    in_order(&md, &heads, "\n## ").unwrap();
     let chapter = business_case_chapter(&md, Lang::Nl);
     // The yearly table has every row of seed 003 Bijlage 1, in order.
     in_order(
@@ -639,8 +666,10 @@ fn business_case_chapter_appears_only_with_data_and_in_every_format() {
     .unwrap();
     assert!(plain.business_case.is_none());
     let md = markdown::render(&plain);
-    in_order(&md, &chapter_headings(&plain, Lang::Nl), "\n## ").unwrap();
-    assert!(!md.contains(&format!("## {}", t.ch_business_case)));
+    let heads = chapter_headings(&plain, Lang::Nl);
+    let heads: Vec<&str> = heads.iter().map(String::as_str).collect();
+    in_order(&md, &heads, "\n## ").unwrap();
+    assert!(!md.contains(&format!(". {}\n", t.ch_business_case)));
     let h = html::render(&plain);
     assert_eq!(h.matches("<svg ").count(), 3);
     assert!(!h.contains("id=\"businesscase\""));
@@ -665,7 +694,12 @@ fn a_business_case_that_cannot_be_evaluated_is_an_error() {
 
 #[test]
 fn csv_has_a_block_per_table_with_its_own_header() {
-    let c = render(&profile_path("grote-gemeente"), ReportFormat::Csv, Lang::En);
+    // The mid-sized municipality: its leader is an SSC, so the obstacles block has rows.
+    let c = render(
+        &profile_path("middelgrote-gemeente"),
+        ReportFormat::Csv,
+        Lang::En,
+    );
     let blocks: Vec<&str> = c.split("\n\n").collect();
     let names: Vec<&str> = blocks
         .iter()
@@ -698,8 +732,8 @@ fn csv_has_a_block_per_table_with_its_own_header() {
     for b in &blocks {
         assert!(b.starts_with("table,"), "{b}");
     }
-    assert!(c.contains("weights,privacy,Privacy,25,0.25"));
-    assert!(c.contains("ranking,1,false,ssc-iaas-community,"));
+    assert!(c.contains("weights,privacy,Privacy,30,0.3"));
+    assert!(c.contains("ranking,1,false,ssc-saas-community,"));
 }
 
 #[test]
@@ -719,14 +753,21 @@ fn json_holds_every_chapter() {
         "layers",
         "landscape",
         "business_case",
-        "collaboration",
         "sources",
     ] {
         assert!(!j[key].is_null(), "{key}");
     }
     assert_eq!(j["subject"]["kind"], "group");
-    assert_eq!(j["collaboration"]["form"], "public_body");
-    assert_eq!(j["collaboration"]["chosen"], false);
+    // The collaboration chapter follows the leader: the mid-sized municipality's is an SSC.
+    let m: Value = serde_json::from_str(&render(
+        &profile_path("middelgrote-gemeente"),
+        ReportFormat::Json,
+        Lang::En,
+    ))
+    .unwrap();
+    assert!(!m["collaboration"].is_null());
+    assert_eq!(m["collaboration"]["form"], "public_body");
+    assert_eq!(m["collaboration"]["chosen"], false);
     for s in j["sources"].as_array().unwrap() {
         assert!(
             [
@@ -791,7 +832,7 @@ fn bin() -> Command {
 #[test]
 fn report_command_prints_every_format() {
     for (format, marker) in [
-        ("markdown", "## Ranglijst"),
+        ("markdown", "## Bijlage 3. Ranglijst"),
         ("html", "<!DOCTYPE html>"),
         ("json", "\"leaders\""),
         ("csv", "table,criterion,name,points,share"),

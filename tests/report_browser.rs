@@ -22,6 +22,7 @@
 //!
 //! Without Chromium (or `pdftotext`) the test is skipped with a message, except under
 //! `CI=true`, where it fails: CI installs both (`.ci/run`).
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The TUI's command line: input problems are reported before the terminal is touched, with
 //! the usual exit codes (1 invalid input, 2 usage error), and the existing commands still work.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use assert_cmd::Command;
 use predicates::prelude::*;

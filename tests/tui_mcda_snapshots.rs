@@ -1,6 +1,7 @@
 //! Snapshots of the decision tools in the TUI on `TestBackend`, at 80×24 and 160×48, in Dutch
 //! and English: each weight-elicitation method on the weights screen, the sensitivity view's
 //! panes on the comparison screen, and the group view on `profiles/startersgroep.toml`.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 

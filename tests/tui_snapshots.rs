@@ -1,6 +1,7 @@
 //! Snapshots of every TUI screen on `TestBackend` at 80×24 and 160×48, in Dutch and English,
 //! plus the popups, the group view and the "enlarge the window" message; and a sweep of sizes
 //! from 1×1 to 300×100 over every screen and popup that must never panic.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 
@@ -58,12 +59,19 @@ fn help_overlay() {
 fn group_view_and_switcher() {
     for lang in [Lang::Nl, Lang::En] {
         let mut s = common::group(lang);
-        common::feed(&mut s, &[Action::GoTo(1), Action::NextMember]);
+        // The focus starts on the group; two steps on is the second municipality.
+        common::feed(
+            &mut s,
+            &[Action::GoTo(1), Action::NextMember, Action::NextMember],
+        );
         insta::assert_snapshot!(
             format!("group_situation_{}_80x24", lang.code()),
             common::render(&s, 80, 24)
         );
-        common::feed(&mut s, &[Action::GoTo(6), Action::ToggleGroup]);
+        common::feed(
+            &mut s,
+            &[Action::GoTo(6), Action::Reveal, Action::ToggleGroup],
+        );
         insta::assert_snapshot!(
             format!("group_view_{}_160x48", lang.code()),
             common::render(&s, 160, 48)

@@ -3,6 +3,7 @@
 //! and SIGKILL during a burst of autosaves, in a loop, after which the session file always
 //! parses; the cursor shown again after every way out (signals, `q`, Ctrl-C); a second
 //! instance on the same data folder told and read-only. Under `CI=true` a missing tmux fails these tests; elsewhere they skip with a note.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -109,6 +110,21 @@ impl Tmux {
             shell_quote(Path::new(BIN))
         );
         self.send(&[&launch, "Enter"]);
+    }
+
+    /// Waits until the pane shows `text` and has stopped changing (a frame is drawn top to
+    /// bottom: the title may show the new state before the body does).
+    fn settled(&self, text: &str) -> String {
+        let mut pane = self.wait_for(text);
+        let start = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let again = self.capture();
+            if again == pane || start.elapsed() > Duration::from_secs(20) {
+                return again;
+            }
+            pane = again;
+        }
     }
 
     /// Waits until the pane no longer shows `text`.
@@ -221,7 +237,8 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
     t.cmd(&["resize-window", "-t", "main", "-x", "120", "-y", "36"]);
     t.wait_for("Ranking (live)");
 
-    // The elicitation methods (looked at, not applied), back to the sliders.
+    // The elicitation methods, each applied as it is shown; back to the sliders, and `u`
+    // five times takes the five steps back to the room's own weights.
     for text in [
         "Largest swing on top",
         "Rank-order centroid",
@@ -233,6 +250,8 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
     }
     t.send(&["t"]);
     t.wait_for_not("AHP: weights and consistency");
+    t.send(&["u", "u", "u", "u", "u"]);
+    t.wait_for("35  33%");
     // The sensitivity view and its panes, then back to the table.
     t.send(&["7", "v"]);
     t.wait_for("How robust is the result?");
@@ -298,8 +317,22 @@ fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
     assert_eq!(auto.weights, s.weights);
 }
 
+/// The name after "label: " up to the two spaces before its score, on the line holding it.
+fn named_after(pane: &str, label: &str) -> String {
+    let line = pane
+        .lines()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("no {label:?} in:\n{pane}"));
+    let rest = &line[line.find(label).unwrap() + label.len()..];
+    rest.split("  ").next().unwrap_or("").trim().to_string()
+}
+
+/// A starter group's whole workshop on the real binary: the blind round (no member's weight on
+/// screen before `r`), the reveal, the members' mean adopted as the group weights, Summary on
+/// the group, notes typed with a line break and a paragraph pasted as a bracketed paste
+/// (holding `q` and digits that must not run as keys), the export, and the session on disk.
 #[test]
-fn the_group_view_in_tmux_starts_blind_and_reveals() {
+fn a_starter_group_workshop_in_tmux_blind_reveal_adopt_notes_export() {
     if !tmux_ready("tui_tmux") {
         return;
     }
@@ -307,21 +340,108 @@ fn the_group_view_in_tmux_starts_blind_and_reveals() {
     let t = Tmux::shell("group", 120, 36);
     t.launch(data.path(), " -p profiles/startersgroep.toml");
     t.wait_for("Werkplekken");
+
+    // Blind entry: each member's screen is hidden until it starts; `m` passes the turn on.
+    t.send(&["6", "m"]);
+    let pane = t.settled("Blinde ronde");
+    assert!(pane.contains("◀ Aarle ▶"), "{pane}");
+    assert!(
+        !pane.contains("20%"),
+        "Aarle's privacy weight before r:\n{pane}"
+    );
+    t.send(&["Enter"]);
+    t.wait_for("Ranglijst (live)");
+    t.send(&["+"]);
+    t.send(&["m"]);
+    let pane = t.settled("◀ Bladel-Oost ▶");
+    assert!(pane.contains("Blinde ronde"), "{pane}");
+    assert!(
+        !pane.contains("35%"),
+        "Bladel-Oost's privacy weight before r:\n{pane}"
+    );
+    // The group view before the reveal: no member's weights, spread or own winner.
     t.send(&["7", "g"]);
-    let pane = t.wait_for("Groepsoverzicht");
-    assert!(
-        pane.contains("···"),
-        "the others' weights start hidden:\n{pane}"
-    );
+    let pane = t.settled("van 4 gemeenten hebben hun gewichten ingevoerd");
+    let body: String = pane.lines().skip(3).collect::<Vec<_>>().join("\n");
+    for m in ["Aarle", "Bladel-Oost", "Eersel-Noord", "Reusel-Zuid"] {
+        assert!(!body.contains(m), "{m} before r:\n{pane}");
+    }
+
+    // The reveal, then the members' mean as the group weights.
     t.send(&["r"]);
-    let pane = t.wait_for("r: weer verbergen");
+    let pane = t.settled("Gem.");
     assert!(
-        pane.contains("35%"),
-        "Bladel-Oost's privacy weight shows:\n{pane}"
+        pane.contains("35%") && pane.contains("Bladel-Oost"),
+        "{pane}"
     );
-    assert!(pane.contains("Toelaatbaar voor alle gemeenten"), "{pane}");
+    t.send(&["a"]);
+    t.wait_for("Het gemiddelde van de gemeenten is nu het groepsgewicht");
+    // Back to the group itself (Bladel-Oost → Eersel-Noord → Reusel-Zuid → groep).
+    t.send(&["m", "m", "m"]);
+    let pane = t.settled("◀ groep ▶");
+    let group_first = named_after(&pane, "Groepsranglijst 1. ");
+
+    // Summary: the same winner, said to be the group's.
+    t.send(&["0"]);
+    let pane = t.settled("resultaat van: groep");
+    let summary_first = named_after(&pane, "Beste keuze: ");
+    assert_eq!(summary_first, group_first, "{pane}");
+
+    // Notes: typed with a line break, then a pasted paragraph (bracketed).
+    t.send(&["n"]);
+    t.wait_for("Ctrl-S of F2 bewaren");
+    t.send(&["-l", "Samen verder met het SSC"]);
+    t.send(&["Enter"]);
+    t.send(&["-l", "onder voorbehoud van de raad"]);
+    t.send(&["Enter"]);
+    t.cmd(&[
+        "set-buffer",
+        "Gemeente Aarle vraagt om een exitplan.\nq 1 2 3 e s: geen toetsen\nlaatste regel",
+    ]);
+    t.cmd(&["paste-buffer", "-p", "-t", "main"]);
+    t.wait_for("laatste regel");
+    t.send(&["F2"]);
+    let pane = t.settled("Notitie bewaard in de sessie");
+    assert!(pane.contains("Besluit: Samen verder met het SSC"), "{pane}");
+    assert!(pane.contains("q 1 2 3 e s: geen toetsen"), "{pane}");
+
+    // The export, to a file of our own.
+    let note = data.path().join("groep.md");
+    t.send(&["e"]);
+    t.wait_for("Besluitnotitie exporteren als");
+    t.send(&vec!["BSpace"; 200]);
+    t.send(&["-l", &note.display().to_string()]);
+    t.send(&["Enter"]);
+    t.wait_for("Besluitnotitie geschreven naar");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !note.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let md = std::fs::read_to_string(&note).expect("the note was written");
+    // The note ranks the group decision: the same winner as the group view and Summary.
+    assert!(md.contains(&group_first), "{md}");
+    // ... and records the session: the typed notes, with the pasted paragraph, and the group
+    // chapter (the members' weights after the reveal).
+    assert!(md.contains("Besluiten"), "{md}");
+    assert!(md.contains("Samen verder met het SSC"), "{md}");
+    assert!(md.contains("q 1 2 3 e s: geen toetsen"), "{md}");
+    assert!(md.contains("De startersgroep"), "{md}");
     t.send(&["q"]);
-    t.wait_for_not("Groepsoverzicht");
+    t.wait_for_not("resultaat van");
+
+    // The session holds the notes (their line breaks), the reveal and the adopted weights.
+    let s = store::load(&data.path().join(store::AUTOSAVE_FILE)).expect("autosave parses");
+    assert_eq!(s.room_notes.len(), 1, "{:?}", s.room_notes);
+    assert_eq!(
+        s.room_notes[0].text,
+        "Samen verder met het SSC\nonder voorbehoud van de raad\nGemeente Aarle vraagt om een exitplan.\nq 1 2 3 e s: geen toetsen\nlaatste regel"
+    );
+    let blind = s.blind.expect("the blind round is in the session");
+    assert!(blind.revealed);
+    assert!(s.elicitation.iter().any(|r| matches!(
+        r.how,
+        wolkwijzer::core::mcda::elicitation::WeightMethod::GroupMean { members: 4 }
+    )));
 }
 
 #[test]
@@ -353,15 +473,24 @@ fn sigkill_during_a_burst_of_autosaves_never_leaves_a_broken_session() {
             &cmd,
         ]);
         let had_autosave = auto.exists();
-        let pane = t.wait_for("Wolkwijzer");
-        // A readable autosave of the demo is newer than the built-in profile: it is offered.
-        if had_autosave {
-            let pane = t.wait_for("Sessie herstellen?");
+        let pane = t.settled("Wolkwijzer");
+        // A readable autosave of the demo with real edits (the burst of + and - may have ended
+        // where it began) is newer than the built-in profile: it is offered.
+        let fresh = wolkwijzer::tui::State::new(
+            wolkwijzer::io::catalogue::built_in(),
+            wolkwijzer::io::profile::demo(),
+            None,
+        )
+        .session();
+        let edited =
+            store::load(&auto).is_ok_and(|s| wolkwijzer::tui::app::has_real_edits(&s, &fresh));
+        if had_autosave && edited {
+            let pane = t.settled("Sessie herstellen?");
             assert!(pane.contains("Enter herstelt"), "{pane}");
         }
         // An autosave from an earlier round is offered for restore: decline it, and wait
         // until it is gone (a key right after Esc would read as Alt-key).
-        if had_autosave || pane.contains("Sessie herstellen?") {
+        if (had_autosave && edited) || pane.contains("Sessie herstellen?") {
             t.send(&["Escape"]);
             t.wait_for_not("Sessie herstellen?");
         }
@@ -436,7 +565,7 @@ fn sigterm_restores_the_terminal() {
         "stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; echo DONE-$((40+2))",
         "Enter",
     ]);
-    let pane = t.wait_for("DONE-42");
+    let pane = t.settled("DONE-42");
     assert!(
         pane.lines().any(|l| l.trim() == "icanon"),
         "canonical mode is back on after SIGTERM:\n{pane}"
@@ -532,7 +661,7 @@ fn every_exit_path_shows_the_cursor_again() {
             "echo EXIT-$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; echo DONE-$((40+2))",
             "Enter",
         ]);
-        let pane = t.wait_for("DONE-42");
+        let pane = t.settled("DONE-42");
         assert!(pane.contains(&format!("EXIT-{code}")), "{name}:\n{pane}");
         assert!(
             pane.lines().any(|l| l.trim() == "icanon"),

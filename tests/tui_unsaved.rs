@@ -3,6 +3,7 @@
 //! Ctrl-C at that prompt. And a second instance on the same data folder does not autosave over
 //! the first one's session. Driven through the keymap, `update` and the app's effects
 //! (`dispatch`, `autosave`, `claim_data_dir`) — the same path the terminal loop takes.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 mod common;
 
@@ -39,8 +40,8 @@ fn asking(state: &State) -> bool {
 fn after_a_failed_autosave(dir: &std::path::Path) -> State {
     let mut s = common::demo(Lang::En);
     dispatch(&mut s, Action::NextScreen);
-    let mut saved = s.revision;
-    s.revision += 1;
+    // Never saved yet: the first autosave writes.
+    let mut saved = None;
     let blocker = dir.join("not-a-folder");
     std::fs::write(&blocker, "x").unwrap();
     autosave(
@@ -62,7 +63,7 @@ fn q_after_a_failed_autosave_asks_where_to_save_and_quits_after_saving() {
     assert!(asking(&s));
     let status = s.status.clone().unwrap();
     assert!(
-        status.text.contains("Ctrl-C quits without saving"),
+        status.text(s.lang).contains("Ctrl-C quits without saving"),
         "{status:?}"
     );
     // Replace the proposed path with one in a writable folder, and press Enter.
@@ -129,8 +130,9 @@ fn ctrl_c_at_the_quit_prompt_is_the_explicit_discard() {
 fn a_successful_autosave_lets_q_quit_at_once_again() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = after_a_failed_autosave(dir.path());
-    let mut saved = s.revision;
-    s.revision += 1;
+    // A change after the failed autosave.
+    let mut saved = Some(s.session());
+    s.lang = s.lang.toggled();
     autosave(
         &mut s,
         &mut saved,
@@ -148,9 +150,8 @@ fn a_second_instance_on_the_same_data_folder_is_read_only_and_never_overwrites()
     let (lock, first_autosave) = claim_data_dir(&mut first, Some(dir.path()));
     assert!(lock.is_some());
     let first_autosave = first_autosave.expect("the first instance autosaves");
-    let mut saved = first.revision;
+    let mut saved = Some(first.session());
     first.notes = "the first room's notes".into();
-    first.revision += 1;
     autosave(&mut first, &mut saved, Some(&first_autosave));
     let on_disk = std::fs::read_to_string(&first_autosave).unwrap();
 
@@ -161,7 +162,7 @@ fn a_second_instance_on_the_same_data_folder_is_read_only_and_never_overwrites()
     let status = second.status.clone().unwrap();
     assert!(
         status
-            .text
+            .text(second.lang)
             .contains("Another wolkwijzer is using this data folder"),
         "{status:?}"
     );
@@ -176,9 +177,8 @@ fn a_second_instance_on_the_same_data_folder_is_read_only_and_never_overwrites()
             .contains(&std::process::id().to_string())
     );
     // Its changes do not touch the first one's autosave, and q asks where to save them.
-    let mut saved2 = second.revision;
+    let mut saved2 = Some(second.session());
     second.notes = "the second room's notes".into();
-    second.revision += 1;
     autosave(&mut second, &mut saved2, second_autosave.as_deref());
     assert_eq!(std::fs::read_to_string(&first_autosave).unwrap(), on_disk);
     key(&mut second, 'q');

@@ -1,9 +1,12 @@
 //! The voting round end to end, as a room would run it: the facilitator's TUI opens a round
 //! (through `update` and the app's effects, exactly as the keys do), headless Chromium at a
 //! phone-sized window and with JavaScript off casts ballots for the three municipalities of
-//! the starter group through the real form (one refused first, one changed afterwards), and
-//! the TUI's state, the reveal, the weights applied to the group, the note's round section
-//! and the exported decision note are checked.
+//! the starter group through the real screens, one question each (one refused first on a
+//! screen and on the review, one changed afterwards), and saves each ballot file from the
+//! receipt's link. The facilitator imports one of those files and one written by
+//! `wolkwijzer ballot` (the fallback without a network); the TUI's state, the reveal, the
+//! weights applied to the group, and the exported decision note (its group weights and its
+//! round section) are checked.
 //!
 //! Needs Node.js, `tests/browser/node_modules` (`npm ci` in `tests/browser`) and Chromium; under
 //! `CI=true` their absence fails the test. Screenshots go to `target/vote-browser/`.
@@ -118,7 +121,9 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
         "the browser run failed:\n{stdout}\n{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    // The refusal told the participant what to fix, in Dutch; every receipt confirmed.
+    // The refusals told the participant what to fix, in Dutch, on the screen and on the
+    // review; every receipt confirmed.
+    assert!(stdout.contains("Gemeente: vul dit in."), "{stdout}");
     assert!(
         stdout.contains("geef ten minste één criterium meer dan 0"),
         "{stdout}"
@@ -136,6 +141,63 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
     }
     let live = state.round.round.clone().unwrap();
     assert_eq!(live.counts(), vec![1, 1, 1]);
+
+    // The ballot file the first phone saved from its receipt (a data: link, no server) is the
+    // file `wolkwijzer ballot` writes for the same answers and token.
+    let saved = std::fs::read_to_string(out.join("ballot-0.toml")).unwrap();
+    assert!(
+        stdout.contains(&format!(
+            "\"suggested\":\"{}\"",
+            wolkwijzer::vote::ballot_file::file_name(&live.code)
+        )),
+        "{stdout}"
+    );
+    let token = saved
+        .lines()
+        .find_map(|l| l.strip_prefix("token = \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .unwrap()
+        .to_string();
+    let cli_ballot = |token: Option<&str>, file: &Path| {
+        let mut cmd = assert_cmd::Command::cargo_bin("wolkwijzer").unwrap();
+        cmd.args(["ballot", "--round", &live.code, "--question", "points"])
+            .args(["--municipality", "Dijkveld", "--choice", "ssc"]);
+        for (c, v) in crit.iter().zip([10, 2, 8, 4, 6]) {
+            cmd.args(["--set", &format!("points.{c}={v}")]);
+        }
+        if let Some(t) = token {
+            cmd.args(["--token", t]);
+        }
+        cmd.arg("-o").arg(file).assert().success();
+        std::fs::read_to_string(file).unwrap()
+    };
+    assert_eq!(cli_ballot(Some(&token), &out.join("cli-same.toml")), saved);
+
+    // The facilitator imports files through the round view (`f`, the path, Enter): the
+    // phone's own file replaces its ballot (same token), a laptop's file adds one.
+    let import = |state: &mut wolkwijzer::tui::State, path: &Path| {
+        dispatch(state, Action::Round(RoundAction::ImportStart));
+        for c in path.display().to_string().chars() {
+            dispatch(state, Action::Round(RoundAction::Char(c)));
+        }
+        dispatch(state, Action::Round(RoundAction::Confirm));
+        for a in wolkwijzer::tui::round_link::pending(state) {
+            dispatch(state, a);
+        }
+        let s = state.status.clone().unwrap();
+        assert!(!s.error, "{}", s.text(Lang::Nl));
+    };
+    import(&mut state, &out.join("ballot-2.toml"));
+    assert_eq!(state.round.round.as_ref().unwrap().counts(), vec![1, 1, 1]);
+    let laptop = out.join("cli-new.toml");
+    cli_ballot(None, &laptop);
+    import(&mut state, &laptop);
+    let live = state.round.round.clone().unwrap();
+    assert_eq!(
+        live.counts(),
+        vec![2, 1, 1],
+        "the laptop's ballot counts for Dijkveld"
+    );
     let answer = |m: usize| {
         live.ballots
             .values()
@@ -155,13 +217,20 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
     assert_eq!(state.round.phase(), Phase::Revealed);
     assert!(!wolkwijzer::tui::round_link::is_live(&state));
     let reveal = state.round.reveal.clone().unwrap().unwrap();
-    assert_eq!(reveal.ballots, 3);
+    assert_eq!(reveal.ballots, 4);
+    let votes = |o: Option<&str>| {
+        reveal
+            .choices
+            .iter()
+            .find(|(c, _)| c.map(|c| c.id()) == o)
+            .map_or(0, |(_, n)| *n)
+    };
     assert_eq!(
-        reveal.choices.iter().filter(|(_, n)| *n == 1).count(),
-        3,
-        "ssc, host and no preference once each"
+        (votes(Some("ssc")), votes(Some("host")), votes(None)),
+        (2, 1, 1)
     );
     let before = state.weights.clone();
+    let before_plenary = state.profile.weights.clone();
     dispatch(&mut state, Action::Round(RoundAction::Apply));
     assert!(state.round.applied);
     // Dijkveld: 10, 2, 8, 4, 6 → privacy is its heaviest criterion: 10 on the slider scale.
@@ -170,6 +239,11 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
     assert_eq!(state.weights[2].get(Criterion::Exit), 10.0);
     assert_eq!(state.weights[2].get(Criterion::Privacy), 6.0);
     assert_ne!(state.weights, before);
+    // The group's weights are the municipalities' mean, each counting once: the note's group
+    // decision ranks by them.
+    let (group, _) = reveal.group_weights(&before_plenary).unwrap();
+    assert_eq!(state.profile.weights, group);
+    assert!(state.reveal, "the round's reveal is the room's reveal");
 
     // The session carries the round; a restart restores it closed, with the same reveal.
     let text = wolkwijzer::io::store::to_toml(&state.session()).unwrap();
@@ -189,7 +263,7 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
     );
     let s = wolkwijzer::report::note::round::blocks_text(&section);
     assert!(s.starts_with("Stemronde"), "{s}");
-    assert!(s.contains("Stemmen | 1 | 1 | 1"), "{s}");
+    assert!(s.contains("Stemmen | 2 | 1 | 1"), "{s}");
     assert!(s.contains("anoniem"), "{s}");
     let heads: Vec<Vec<String>> = section
         .iter()
@@ -204,16 +278,49 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
             .any(|h| h[1..] == ["Dijkveld", "Waalhoven", "Uiterwaard"]),
         "{heads:?}"
     );
-    // The decision note exports from the same state. (For a starter group the note keeps the
-    // plenary weights and the members' own weights stay in the session — see
-    // `Session::note_profile`; the round section above is wired into its group chapter at
-    // merge. The effect of applied round weights on a single municipality's note is checked
-    // in tests/vote_tui.rs.)
+    // The decision note exports from the same state: its weights are the group's weights the
+    // round set, and its annex holds the round after the group chapter.
+    let json = out.join("besluitnotitie.json");
+    wolkwijzer::tui::app::export(&state, &json).unwrap();
+    let note: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let total: f64 = crit
+        .iter()
+        .map(|c| group.get(Criterion::from_id(c).unwrap()))
+        .sum();
+    for w in note["weights"].as_array().unwrap() {
+        let c = Criterion::from_id(w["criterion"].as_str().unwrap()).unwrap();
+        let share = w["share"].as_f64().unwrap();
+        assert!(
+            (share - group.get(c) / total).abs() < 1e-6,
+            "{c:?}: {share} in the note, {} from the round",
+            group.get(c) / total
+        );
+    }
     let note = out.join("besluitnotitie.md");
     wolkwijzer::tui::app::export(&state, &note).unwrap();
     let md = std::fs::read_to_string(&note).unwrap();
-    assert!(md.contains("Dijkveld"), "{md}");
-    for png in ["form.png", "errors.png", "receipt.png", "receipt-en.png"] {
+    let (group_at, round_at) = (md.find("Dijkveld").unwrap(), md.find("Stemronde").unwrap());
+    assert!(group_at < round_at, "{md}");
+    let row = md[round_at..]
+        .lines()
+        .find(|l| l.starts_with("| Stemmen"))
+        .unwrap_or_else(|| panic!("{md}"));
+    let cells: Vec<&str> = row
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(cells, ["Stemmen", "2", "1", "1"]);
+    for png in [
+        "step-error.png",
+        "step-0.png",
+        "step-1.png",
+        "review-errors.png",
+        "review.png",
+        "receipt.png",
+        "receipt-en.png",
+    ] {
         assert!(out.join(png).is_file(), "{png}");
     }
 }

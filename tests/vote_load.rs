@@ -1,6 +1,7 @@
 //! The round server under load and under attack, on loopback.
 //!
-//! - 200 participants join at once and each cast and change their ballot five times: no ballot
+//! - 200 participants join at once, walk the ballot's screens (one question each, `GET`s that
+//!   carry the answers) to the review, and cast and change their ballot five times: no ballot
 //!   lost or duplicated, the events the TUI receives rebuild exactly the server's round, the
 //!   process's memory stays bounded.
 //! - Bad requests (oversized, wrong type, wrong code, unknown token, malformed values, other
@@ -87,6 +88,30 @@ fn post(a: &ureq::Agent, base: &str, tok: &str, fields: &[(String, String)]) -> 
     (status, r.body_mut().read_to_string().unwrap_or_default())
 }
 
+/// Walks the screens as a phone does ("next" on each, with the answers so far) and returns
+/// the status of each screen and whether the last is the review with its send form.
+fn walk(a: &ureq::Agent, base: &str, tok: &str, fields: &[(String, String)]) -> (Vec<u16>, bool) {
+    let screens = 5; // who, three criteria, the choice; then the review
+    let mut statuses = vec![];
+    let mut review = false;
+    for step in 0..screens {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        q.append_pair("step", &step.to_string())
+            .append_pair("go", "next");
+        for (k, v) in fields {
+            q.append_pair(k, v);
+        }
+        let mut r = a
+            .get(format!("{base}/b/{tok}?{}", q.finish()))
+            .call()
+            .unwrap();
+        statuses.push(r.status().as_u16());
+        let body = r.body_mut().read_to_string().unwrap_or_default();
+        review = body.contains("Controleer uw stem") && body.contains("method=\"post\"");
+    }
+    (statuses, review)
+}
+
 fn rss_kib() -> Option<u64> {
     std::fs::read_to_string("/proc/self/status")
         .ok()?
@@ -115,6 +140,9 @@ fn two_hundred_participants_cast_and_change_without_loss_or_duplication() {
                 let a = vote_common::agent();
                 barrier.wait();
                 let tok = join(&a, &base);
+                let (statuses, review) = walk(&a, &base, &tok, &ballot(i % 3, [5, 5, 10]));
+                assert_eq!(statuses, [200; 5], "participant {i}'s screens");
+                assert!(review, "participant {i} reached the review");
                 let mut last = None;
                 for k in 0..CHANGES {
                     // The municipality changes too: the count must follow the last ballot.

@@ -213,10 +213,10 @@ fn ballot_files_from_the_command_line_are_imported_with_the_same_checks() {
     }
     dispatch(&mut state, Action::Round(RoundAction::Confirm));
     let s = state.status.clone().unwrap();
+    let text = s.text(state.lang);
     assert!(
-        s.error && s.text.contains(":4:") && s.text.contains("round"),
-        "{}",
-        s.text
+        s.error && text.contains(":4:") && text.contains("round"),
+        "{text}"
     );
     drain(&mut state);
     assert_eq!(state.round.round.as_ref().unwrap().ballots.len(), 1);

@@ -14,6 +14,7 @@
 //! Wine 8 lacks `bcryptprimitives.dll` (Rust's standard library imports `ProcessPrng` from
 //! it); `tools/wine-shim/` holds a stand-in built here with the same mingw and placed beside
 //! the `.exe`. Real Windows has the DLL; the shim is never shipped.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -366,23 +367,23 @@ fn the_windows_exe_writes_and_reads_windows_paths() {
     let profile = "profiles/middelgrote-gemeente.toml";
 
     // Reports into the folder with a space and an accent, through a backslashed Windows path;
-    // the file equals what Linux writes, and writing again replaces it.
+    // the file equals what Linux writes, and writing again with --force replaces it (without
+    // it an existing file is refused).
     for (format, name) in [
         ("html", "notitie.html"),
         ("markdown", "notitie.md"),
         ("csv", "notitie.csv"),
     ] {
         let target = folder.join(name);
-        for _ in 0..2 {
-            let out = w.run(&[
-                "report",
-                "-p",
-                profile,
-                "--format",
-                format,
-                "-o",
-                &windows_path(&target),
-            ]);
+        for round in 0..2 {
+            let path = windows_path(&target);
+            let mut args = vec!["report", "-p", profile, "--format", format, "-o", &path];
+            if round == 1 {
+                let refused = w.run(&args);
+                assert!(!refused.status.success(), "an existing file is refused");
+                args.push("--force");
+            }
+            let out = w.run(&args);
             assert!(out.status.success(), "{}", text(&out.stderr));
         }
         let l = linux_dir.join(name);

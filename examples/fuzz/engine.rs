@@ -147,6 +147,12 @@ impl Corpus {
                 profile: p,
                 elicitation: vec![],
                 round: None,
+                room_notes: vec![store::RoomNote {
+                    kind: store::NoteKind::Question,
+                    text: "Wie belt\nde leverancier?".into(),
+                }],
+                blind: None,
+                weight_sets: vec![],
             };
             if let Ok(text) = store::to_toml(&session) {
                 seeds.push(Input {

@@ -48,8 +48,13 @@ id_enum! {
         Private => "private",
         /// Gedeelde cloud: several organisations of one segment.
         Community => "community",
-        /// Publieke cloud: a large market.
+        /// Publieke cloud from an EU-owned provider: a large market; the customer chooses the
+        /// region, and no non-EU parent can be compelled to hand over the data.
         Public => "public",
+        /// Publieke cloud from a provider with a non-EU parent: the customer chooses an EU
+        /// region (location), but the parent's law reaches the data (US CLOUD Act, FISA 702):
+        /// jurisdiction, not location, is what cannot be demonstrated.
+        PublicNonEu => "public_non_eu",
         /// Hybride cloud: two or more joined by standard interfaces.
         Hybrid => "hybrid",
     }
@@ -108,6 +113,47 @@ id_enum! {
         Tiered => "tiered",
         /// Betalen naar gebruik.
         PayPerUse => "pay_per_use",
+        /// Per werkplek of gebruiker per jaar: a host municipality's DVO tariff or a SaaS
+        /// subscription; the count is committed for the year.
+        PerWorkplace => "per_workplace",
+    }
+}
+
+id_enum! {
+    /// Whose law reaches the data, apart from where it is stored.
+    Jurisdiction {
+        /// Only EU (and EEA) law: the provider and its parent are established in the EU.
+        Eu => "eu",
+        /// A non-EU parent: its law (e.g. the US CLOUD Act, FISA 702) can compel access,
+        /// wherever the data is stored.
+        NonEu => "non_eu",
+    }
+}
+
+// `id_enum!` fixes the derives, so `Default` is written out.
+#[allow(clippy::derivable_impls)]
+impl Default for Jurisdiction {
+    fn default() -> Self {
+        Jurisdiction::Eu
+    }
+}
+
+id_enum! {
+    /// The price risk of a candidate: how its yearly price can move, apart from volume.
+    PriceRisk {
+        /// Own budget: licences of the own stack (virtualisation, databases) repriced at
+        /// renewal, hardware replacement peaks.
+        OwnStack => "own_stack",
+        /// A commercial hosting contract with an indexation clause.
+        HostingContract => "hosting_contract",
+        /// An SSC's year-end deficit that the members must cover.
+        SscDeficit => "ssc_deficit",
+        /// A host municipality's DVO tariff, indexed and reset per DVO term.
+        HostDvo => "host_dvo",
+        /// A public cloud provider's list prices, which it may change during the contract.
+        PublicListPrice => "public_list_price",
+        /// A SaaS vendor's subscription price, set again at every renewal.
+        SubscriptionRenewal => "subscription_renewal",
     }
 }
 
@@ -506,6 +552,11 @@ pub struct Candidate {
     pub facility: Decider,
     pub characteristics: Vec<Characteristic>,
     pub exit_terms: ExitTerms,
+    /// Whose law reaches the data (separate from `data_location`: where it is stored).
+    #[serde(default)]
+    pub jurisdiction: Jurisdiction,
+    /// How the yearly price can move apart from volume.
+    pub price_risk: PriceRisk,
     pub why: Localized,
     pub sources: Vec<String>,
 }
@@ -697,6 +748,38 @@ pub struct TariffRule {
     pub points_per_10pct: Weighted,
     /// The reference tariff of every tariff kind.
     pub tariff: BTreeMap<Tariff, ReferenceTariff>,
+    /// Points off for price risk (licence price shocks, indexation, an SSC's deficit),
+    /// apart from the volume band.
+    pub price_risk: BTreeMap<PriceRisk, Weighted>,
+}
+
+/// Privacy, defined around the AVG obligations: who decides location, access (the processor
+/// chain, art. 28) and security (art. 32), how far the service model puts the supplier in the
+/// processing, and whose law reaches the data (transfer risk, chapter V).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyRule {
+    pub rule: Localized,
+    pub source: String,
+    pub section: String,
+    pub decider: BTreeMap<Decider, Weighted>,
+    /// Points off the access question by service model: under SaaS the supplier processes the
+    /// data in its own application, with support access and sub-processors.
+    pub model: BTreeMap<ServiceModel, Weighted>,
+    /// Points of the transfer question by jurisdiction.
+    pub jurisdiction: BTreeMap<Jurisdiction, Weighted>,
+}
+
+/// Sovereignty: jurisdiction and ownership that may change hands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SovereigntyRule {
+    pub rule: Localized,
+    pub source: String,
+    pub section: String,
+    pub jurisdiction: BTreeMap<Jurisdiction, Weighted>,
+    /// By who runs the service: a public body cannot be bought, a company can.
+    pub ownership: BTreeMap<Decider, Weighted>,
 }
 
 /// Flexibility: points per cloud characteristic.
@@ -722,6 +805,9 @@ pub struct OntzorgenRule {
     /// Why the relief per control level is what it is.
     pub relief_basis: Basis,
     pub facility_relief: Weighted,
+    /// Points off for the governance and regie work that remains with the municipality, by
+    /// who runs the service (board seats and budget cycle of a GR, DVO, contract management).
+    pub governance: BTreeMap<Decider, Weighted>,
 }
 
 /// Exit: base by service model plus the terms for leaving.
@@ -735,17 +821,18 @@ pub struct ExitRule {
     pub terms: BTreeMap<ExitTerms, Weighted>,
 }
 
-/// The scoring tables of all seven criteria.
+/// The scoring tables of all criteria.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CriteriaRules {
     pub control: ControlRule,
-    pub privacy: DeciderRule,
+    pub privacy: PrivacyRule,
     pub cost_predictability: TariffRule,
     pub continuity: DeciderRule,
     pub flexibility: FlexibilityRule,
     pub ontzorgen: OntzorgenRule,
     pub exit: ExitRule,
+    pub sovereignty: SovereigntyRule,
 }
 
 /// What a placement rule forbids.
@@ -838,6 +925,10 @@ pub struct PlacementRule {
     /// The rule applies only under this stance; `None`: under every stance.
     #[serde(default)]
     pub stance: Option<CloudStance>,
+    /// Also applies to a workload with a DigiD connection, whatever its data class (a
+    /// citizen-facing e-service).
+    #[serde(default)]
+    pub digid: bool,
     pub text: Localized,
     pub source: String,
     pub section: String,
@@ -900,7 +991,36 @@ pub struct Catalogue {
     pub criteria: CriteriaRules,
     pub placement_rules: Vec<PlacementRule>,
     pub workload_privacy: WorkloadPrivacy,
+    pub workload_attributes: WorkloadAttributes,
+    pub ranking: RankingSettings,
     pub option_rules: Vec<OptionRule>,
+}
+
+/// How a workload's own attributes change the weights it is placed with, and how a tie to a
+/// collaboration holds it there. Every value is a number with its basis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkloadAttributes {
+    pub rule: Localized,
+    pub source: String,
+    pub section: String,
+    /// Factor on the continuity weight by availability need (BIV).
+    pub availability: BTreeMap<crate::core::profile::BivLevel, Weighted>,
+    /// For high availability: continuity gets at least this share of the workload's weights.
+    pub high_availability_floor: Weighted,
+    /// Factor on the ontzorgen weight for a workload with a DigiD connection.
+    pub digid_ontzorgen: Weighted,
+    /// A workload tied to a collaboration stays there unless another candidate scores this
+    /// many points more for it.
+    pub collaboration_margin: Weighted,
+}
+
+/// Settings of the ranking itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankingSettings {
+    /// Below this score on a criterion the room did not weigh, the leader gets a warning.
+    pub blind_spot_below: Weighted,
 }
 
 /// How much privacy counts per data class when placing a workload (seed 000 §4.1).
@@ -1006,6 +1126,18 @@ impl Catalogue {
         for (k, x) in &cr.privacy.decider {
             out.push(w(format!("criteria.privacy.decider.{k}"), x));
         }
+        for (k, x) in &cr.privacy.model {
+            out.push(w(format!("criteria.privacy.model.{k}"), x));
+        }
+        for (k, x) in &cr.privacy.jurisdiction {
+            out.push(w(format!("criteria.privacy.jurisdiction.{k}"), x));
+        }
+        for (k, x) in &cr.sovereignty.jurisdiction {
+            out.push(w(format!("criteria.sovereignty.jurisdiction.{k}"), x));
+        }
+        for (k, x) in &cr.sovereignty.ownership {
+            out.push(w(format!("criteria.sovereignty.ownership.{k}"), x));
+        }
         let cp = &cr.cost_predictability;
         for (name, f) in [
             ("usage_uncertainty_pct", &cp.usage_uncertainty_pct),
@@ -1034,6 +1166,9 @@ impl Catalogue {
                 t.assumption,
             ));
         }
+        for (k, x) in &cp.price_risk {
+            out.push(w(format!("criteria.cost_predictability.price_risk.{k}"), x));
+        }
         for (k, x) in &cr.continuity.decider {
             out.push(w(format!("criteria.continuity.decider.{k}"), x));
         }
@@ -1046,6 +1181,9 @@ impl Catalogue {
             "criteria.ontzorgen.facility_relief".into(),
             &cr.ontzorgen.facility_relief,
         ));
+        for (k, x) in &cr.ontzorgen.governance {
+            out.push(w(format!("criteria.ontzorgen.governance.{k}"), x));
+        }
         for (k, x) in &cr.exit.model {
             out.push(w(format!("criteria.exit.model.{k}"), x));
         }
@@ -1055,6 +1193,26 @@ impl Catalogue {
         out.push(b(
             "workload_privacy.factor",
             &self.workload_privacy.factor_basis,
+        ));
+        let wa = &self.workload_attributes;
+        for (k, x) in &wa.availability {
+            out.push(w(format!("workload_attributes.availability.{k}"), x));
+        }
+        out.push(w(
+            "workload_attributes.high_availability_floor".into(),
+            &wa.high_availability_floor,
+        ));
+        out.push(w(
+            "workload_attributes.digid_ontzorgen".into(),
+            &wa.digid_ontzorgen,
+        ));
+        out.push(w(
+            "workload_attributes.collaboration_margin".into(),
+            &wa.collaboration_margin,
+        ));
+        out.push(w(
+            "ranking.blind_spot_below".into(),
+            &self.ranking.blind_spot_below,
         ));
         out
     }
@@ -1207,6 +1365,31 @@ pub fn short_model(m: ServiceModel, lang: Lang) -> &'static str {
         (ServiceModel::Iaas, _) => "IaaS",
         (ServiceModel::Paas, _) => "PaaS",
         (ServiceModel::Saas, _) => "SaaS",
+    }
+}
+
+impl Deployment {
+    /// Public cloud, whatever the provider's jurisdiction.
+    pub fn is_public(self) -> bool {
+        matches!(self, Deployment::Public | Deployment::PublicNonEu)
+    }
+}
+
+impl Jurisdiction {
+    /// The jurisdiction as the room reads it.
+    pub fn name(self) -> Localized {
+        match self {
+            Jurisdiction::Eu => Localized::new("EU", "EU"),
+            Jurisdiction::NonEu => Localized::new("buiten de EU", "outside the EU"),
+        }
+    }
+}
+
+impl Default for DataClass {
+    /// Persoonsgegevens: most municipal applications hold personal data, so an unclassified
+    /// workload is treated as holding it rather than as less sensitive than it may be.
+    fn default() -> Self {
+        DataClass::Personal
     }
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::allocation::cost_band;
 use super::catalogue::{
-    Basis, Candidate, Catalogue, Characteristic, Citation, ControlLevel, Decider, Layer,
+    Basis, Candidate, Catalogue, Characteristic, Citation, ControlLevel, Decider, Layer, PriceRisk,
     Provenance, ServiceModel, Tariff, Weighted, push_citation,
 };
 use super::text::Lang::{En, Nl};
@@ -31,6 +31,8 @@ id_enum! {
         Ontzorgen => "ontzorgen",
         /// Exit: lock-in and the ease of leaving.
         Exit => "exit",
+        /// Soevereiniteit: whose law reaches the data and whether the provider can change hands.
+        Sovereignty => "sovereignty",
     }
 }
 
@@ -57,6 +59,7 @@ impl Criterion {
             Criterion::Flexibility => ("Flexibiliteit", "Flexibility"),
             Criterion::Ontzorgen => ("Ontzorgen", "Relief (ontzorgen)"),
             Criterion::Exit => ("Exit", "Exit"),
+            Criterion::Sovereignty => ("Soevereiniteit", "Sovereignty"),
         };
         Localized::new(nl, en)
     }
@@ -100,6 +103,7 @@ pub fn derive(catalogue: &Catalogue, candidate: &Candidate, criterion: Criterion
         Criterion::Flexibility => flexibility(catalogue, candidate),
         Criterion::Ontzorgen => ontzorgen(catalogue, candidate),
         Criterion::Exit => exit(catalogue, candidate),
+        Criterion::Sovereignty => sovereignty(catalogue, candidate),
     };
     Derived {
         score: clamp10(d.score),
@@ -211,6 +215,42 @@ impl Builder {
         self.weighted_number(label, w);
     }
 
+    /// Writes "`name` (`detail`): min X (why)." and records the value as "`name` — `detail`":
+    /// a deduction such as the processor chain of SaaS, a price risk or the governance work
+    /// that remains.
+    fn deduction(&mut self, name: (&str, &str), detail: &Localized, w: &Weighted) {
+        let reason = why(&w.reason(), &w.provenance());
+        let (nl, en) = name;
+        self.line(
+            format!(
+                "{nl} ({}): min {} ({}).",
+                detail.nl,
+                fmt1(w.value, Nl),
+                reason.nl
+            ),
+            format!(
+                "{en} ({}): minus {} ({}).",
+                detail.en,
+                fmt1(w.value, En),
+                reason.en
+            ),
+        );
+        let label = Localized::new(
+            format!("{nl} — {}", detail.nl),
+            format!("{en} — {}", detail.en),
+        );
+        self.weighted_number(&label, w);
+    }
+
+    /// Writes "`name` — `detail`: X (why)." and records the value.
+    fn named(&mut self, name: (&str, &str), detail: &Localized, w: &Weighted) {
+        let label = Localized::new(
+            format!("{} — {}", name.0, detail.nl),
+            format!("{} — {}", name.1, detail.en),
+        );
+        self.weighted(&label, w);
+    }
+
     /// Records a weighted value as a number without writing a line.
     fn weighted_number(&mut self, label: &Localized, w: &Weighted) {
         let also = w.also.iter().map(|a| a.citation()).collect();
@@ -235,6 +275,11 @@ impl Builder {
             numbers: self.numbers,
         }
     }
+}
+
+/// The points for `key` in `table`, or 0 with "no points in the catalogue" when absent.
+fn pick<K: Ord>(table: &std::collections::BTreeMap<K, Weighted>, key: &K, id: &str) -> Weighted {
+    table.get(key).cloned().unwrap_or_else(|| missing(id))
 }
 
 fn missing(what: &str) -> Weighted {
@@ -266,6 +311,34 @@ fn tariff_label(t: Tariff) -> Localized {
         Tariff::Fixed => ("vast tarief", "fixed tariff"),
         Tariff::Tiered => ("getrapt tarief", "tiered tariff"),
         Tariff::PayPerUse => ("betalen naar gebruik", "pay-per-use"),
+        Tariff::PerWorkplace => ("per werkplek per jaar", "per workplace per year"),
+    };
+    Localized::new(nl, en)
+}
+
+fn price_risk_label(p: PriceRisk) -> Localized {
+    let (nl, en) = match p {
+        PriceRisk::OwnStack => (
+            "licenties en vervanging van de eigen stack",
+            "licences and replacement of the own stack",
+        ),
+        PriceRisk::HostingContract => (
+            "indexatie in het hostingcontract",
+            "indexation in the hosting contract",
+        ),
+        PriceRisk::SscDeficit => (
+            "tekort van het SSC aan het jaareinde",
+            "the SSC's year-end deficit",
+        ),
+        PriceRisk::HostDvo => ("indexatie van de DVO", "indexation of the DVO"),
+        PriceRisk::PublicListPrice => (
+            "lijstprijzen van de aanbieder",
+            "the provider's list prices",
+        ),
+        PriceRisk::SubscriptionRenewal => (
+            "abonnementsprijs bij verlenging",
+            "subscription price at renewal",
+        ),
     };
     Localized::new(nl, en)
 }
@@ -395,32 +468,77 @@ fn control(catalogue: &Catalogue, c: &Candidate) -> Derived {
     b.finish(score)
 }
 
-/// Privacy: the mean of the points of who decides data location, data access and security
-/// (seed 000 §3.3 and §4.1).
+/// Privacy, defined around the AVG obligations: the mean over four questions — who decides
+/// where the data is stored (location), who processes it (the processor chain of art. 28,
+/// with points off by service model: under SaaS the supplier processes the data in its own
+/// application, with support access and sub-processors), who decides its security (art. 32),
+/// and whose law reaches it (transfer risk, chapter V: a non-EU parent falls under e.g. the US
+/// CLOUD Act wherever the data is stored).
 fn privacy(catalogue: &Catalogue, c: &Candidate) -> Derived {
     let rule = &catalogue.criteria.privacy;
     let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
-    let questions = [
-        (Localized::new("Locatie", "Location"), c.data_location),
-        (Localized::new("Toegang", "Access"), c.data_access),
-        (Localized::new("Beveiliging", "Security"), c.security),
-    ];
     let mut sum = 0.0;
-    for (label, who) in &questions {
+    for (label, who, processing) in [
+        (
+            Localized::new("Locatie", "Location"),
+            c.data_location,
+            false,
+        ),
+        (
+            Localized::new("Verwerking", "Processing"),
+            c.data_access,
+            true,
+        ),
+        (Localized::new("Beveiliging", "Security"), c.security, false),
+    ] {
         let w = rule
             .decider
-            .get(who)
+            .get(&who)
             .cloned()
             .unwrap_or_else(|| missing(who.id()));
-        let who_label = decider_label(*who);
+        let who_label = decider_label(who);
         let full = Localized::new(
             format!("{} — {}", label.nl, who_label.nl),
             format!("{} — {}", label.en, who_label.en),
         );
         b.weighted(&full, &w);
         sum += w.value;
+        if !processing {
+            continue;
+        }
+        let m = pick(&rule.model, &c.service_model, c.service_model.id());
+        if m.value != 0.0 {
+            let model = short_model_label(c.service_model);
+            b.deduction(("Verwerkersketen", "Processor chain"), &model, &m);
+            sum -= m.value;
+        }
     }
-    b.finish(sum / questions.len() as f64)
+    let j = pick(&rule.jurisdiction, &c.jurisdiction, c.jurisdiction.id());
+    let jn = c.jurisdiction.name();
+    let law = Localized::new(format!("recht {}", jn.nl), format!("law {}", jn.en));
+    b.named(("Doorgifterisico", "Transfer risk"), &law, &j);
+    sum += j.value;
+    b.finish(sum / 4.0)
+}
+
+fn short_model_label(m: ServiceModel) -> Localized {
+    Localized::new(
+        super::catalogue::short_model(m, Nl),
+        super::catalogue::short_model(m, En),
+    )
+}
+
+/// Sovereignty: the mean of whose law reaches the data (EU Cloud Sovereignty Framework, the
+/// legal and jurisdictional objective) and whether the one who runs the service can change
+/// hands (its strategic objective; BIO2 5.23.01: re-assess on a change of control).
+fn sovereignty(catalogue: &Catalogue, c: &Candidate) -> Derived {
+    let rule = &catalogue.criteria.sovereignty;
+    let mut b = Builder::new(&rule.rule, &rule.source, &rule.section);
+    let j = pick(&rule.jurisdiction, &c.jurisdiction, c.jurisdiction.id());
+    b.named(("Rechtsmacht", "Jurisdiction"), &c.jurisdiction.name(), &j);
+    let o = pick(&rule.ownership, &c.operations, c.operations.id());
+    b.named(("Eigendom", "Ownership"), &decider_label(c.operations), &o);
+    b.finish((j.value + o.value) / 2.0)
 }
 
 /// Cost predictability (seed 000 §4.1, seed 003 Bijlage 3): the band of the yearly cost of the
@@ -549,18 +667,22 @@ fn cost_predictability(catalogue: &Catalogue, c: &Candidate) -> Derived {
             "Uncertainty, maximum and deduction are wolkwijzer's assumptions.".into(),
         );
     }
+    let risk = pick(&rule.price_risk, &c.price_risk, c.price_risk.id());
+    let risk_label = price_risk_label(c.price_risk);
+    b.deduction(("Prijsrisico", "Price risk"), &risk_label, &risk);
     let score = match spread {
         Some(s) => {
             let formula = |lang: Lang| {
                 format!(
-                    "Score = {} − {} × {}%/10%",
+                    "Score = {} − {} × {}%/10% − {}",
                     fmt1(max.value, lang),
                     fmt1(per10.value, lang),
-                    fmt1(s, lang)
+                    fmt1(s, lang),
+                    fmt1(risk.value, lang)
                 )
             };
             b.line(formula(Nl), formula(En));
-            max.value - per10.value * s / 10.0
+            max.value - per10.value * s / 10.0 - risk.value
         }
         None => 0.0,
     };
@@ -727,6 +849,12 @@ fn ontzorgen(catalogue: &Catalogue, c: &Candidate) -> Derived {
         );
         score += w.value;
     }
+    let g = pick(&rule.governance, &c.operations, c.operations.id());
+    if g.value != 0.0 {
+        let who = decider_label(c.operations);
+        b.deduction(("Bestuur en regie", "Governance and regie"), &who, &g);
+        score -= g.value;
+    }
     b.finish(score)
 }
 
@@ -818,42 +946,106 @@ mod tests {
     }
 
     #[test]
-    fn privacy_follows_who_decides() {
+    fn privacy_follows_the_avg_questions() {
         use Deployment::*;
         close(
             score(O::Own, M::OnPremises, Private, Criterion::Privacy),
             10.0,
         );
-        // Colocation: location and access by the municipality (10), security by contract (6).
+        // Colocation: sole tenant, the municipality decides location, processing and security.
         close(
             score(O::Colocation, M::OnPremises, Private, Criterion::Privacy),
-            26.0 / 3.0,
+            10.0,
         );
-        close(score(O::Ssc, M::Saas, Community, Criterion::Privacy), 9.0);
-        close(score(O::Host, M::Iaas, Community, Criterion::Privacy), 7.0);
-        close(score(O::Managed, M::Paas, Private, Criterion::Privacy), 6.0);
-        close(score(O::Managed, M::Saas, Public, Criterion::Privacy), 2.0);
+        // SSC SaaS: (9 + (9 − 1.5 for SaaS) + 9 + EU 10) / 4.
+        close(
+            score(O::Ssc, M::Saas, Community, Criterion::Privacy),
+            35.5 / 4.0,
+        );
+        close(score(O::Host, M::Iaas, Community, Criterion::Privacy), 8.5);
+        // Dedicated PaaS: (7 + (7 − 0.5) + 7 + 10) / 4.
+        close(
+            score(O::Managed, M::Paas, Private, Criterion::Privacy),
+            30.5 / 4.0,
+        );
+        // Public SaaS: region chosen by contract 7, provider 5 − 1.5, provider 5, and the law.
+        close(
+            score(O::Managed, M::Saas, Public, Criterion::Privacy),
+            25.5 / 4.0,
+        );
+        close(
+            score(O::Managed, M::Saas, PublicNonEu, Criterion::Privacy),
+            18.5 / 4.0,
+        );
     }
 
     #[test]
-    fn cost_predictability_follows_the_band_of_the_tariff() {
+    fn privacy_depends_on_service_model_and_jurisdiction_and_differs_from_control() {
         use Deployment::*;
-        // Pay-per-use: 80 000 … 120 000 around 100 000, band 40 % → 9 − 1.5 × 4 = 3.
+        for (o, d) in [
+            (O::Managed, Private),
+            (O::Managed, Public),
+            (O::Managed, PublicNonEu),
+            (O::Ssc, Community),
+            (O::Host, Community),
+        ] {
+            let p = |m| score(o, m, d, Criterion::Privacy);
+            assert!(
+                p(M::Saas) < p(M::Paas) && p(M::Paas) < p(M::Iaas),
+                "{o} {d}"
+            );
+        }
+        for m in [M::Iaas, M::Paas, M::Saas] {
+            assert!(
+                score(O::Managed, m, PublicNonEu, Criterion::Privacy)
+                    < score(O::Managed, m, Public, Criterion::Privacy)
+            );
+            // Colocation is never below a shared SSC on privacy.
+            assert!(
+                score(O::Colocation, M::OnPremises, Private, Criterion::Privacy)
+                    >= score(O::Ssc, m, Community, Criterion::Privacy)
+            );
+        }
+        // Privacy and control no longer coincide: the EU and non-EU public candidates have the
+        // same control, but not the same privacy.
+        close(
+            score(O::Managed, M::Iaas, Public, Criterion::Control),
+            score(O::Managed, M::Iaas, PublicNonEu, Criterion::Control),
+        );
+    }
+
+    #[test]
+    fn cost_predictability_follows_the_band_of_the_tariff_and_the_price_risk() {
+        use Deployment::*;
+        // Pay-per-use: 80 000 … 120 000 around 100 000, band 40 % → 9 − 1.5 × 4 = 3, minus the
+        // list-price risk 1.
+        close(
+            score(O::Managed, M::Iaas, Public, Criterion::CostPredictability),
+            2.0,
+        );
+        // Per-user subscription: committed for the year, extra users pro rata: band 10 % →
+        // 7.5, minus the renewal price risk 1.
         close(
             score(O::Managed, M::Saas, Public, Criterion::CostPredictability),
-            3.0,
+            6.5,
         );
-        // Tiered: use 80–120 touches the step at 110: 100 000 … 110 000, band 10 % → 7.5.
+        // Tiered: use 80–120 touches the step at 110: band 10 % → 7.5, minus the deficit 1.
         close(
             score(O::Ssc, M::Saas, Community, Criterion::CostPredictability),
-            7.5,
+            6.5,
         );
-        // Fixed: no band → 9.
+        // Host: per workplace under the DVO: band 10 % → 7.5, minus indexation 0.5.
         close(
             score(O::Host, M::Saas, Community, Criterion::CostPredictability),
-            9.0,
+            7.0,
         );
-        // Own budget: a capacity block above 115: 100 000 … 120 000, band 20 % → 6.
+        // Dedicated hosting, contracted capacity in bundles: band 10 % → 7.5, minus contract
+        // indexation 0.5.
+        close(
+            score(O::Managed, M::Iaas, Private, Criterion::CostPredictability),
+            7.0,
+        );
+        // Own budget: a capacity block above 115: band 20 % → 6, minus licence shocks 1.5.
         close(
             score(
                 O::Own,
@@ -861,7 +1053,28 @@ mod tests {
                 Private,
                 Criterion::CostPredictability,
             ),
-            6.0,
+            4.5,
+        );
+    }
+
+    #[test]
+    fn sovereignty_follows_jurisdiction_and_ownership() {
+        use Deployment::*;
+        close(
+            score(O::Own, M::OnPremises, Private, Criterion::Sovereignty),
+            10.0,
+        );
+        close(
+            score(O::Ssc, M::Saas, Community, Criterion::Sovereignty),
+            10.0,
+        );
+        close(
+            score(O::Managed, M::Saas, Public, Criterion::Sovereignty),
+            8.0,
+        );
+        close(
+            score(O::Managed, M::Saas, PublicNonEu, Criterion::Sovereignty),
+            3.5,
         );
     }
 
@@ -885,7 +1098,7 @@ mod tests {
             public.en
         );
         assert!(
-            public.en.contains("Score = 9 − 1.5 × 40%/10% → 3"),
+            public.en.contains("Score = 9 − 1.5 × 40%/10% − 1 → 2"),
             "{}",
             public.en
         );
@@ -896,12 +1109,23 @@ mod tests {
         );
         // The Dutch text writes decimals with a comma, the English with a point.
         assert!(
-            public.nl.contains("Score = 9 − 1,5 × 40%/10% → 3"),
+            public.nl.contains("Score = 9 − 1,5 × 40%/10% − 1 → 2"),
             "{}",
             public.nl
         );
         assert!(!public.nl.contains("1.5"), "{}", public.nl);
-        let host = explain(O::Host, M::Iaas, Deployment::Community);
+        // No candidate has a fixed tariff any more; one with it shows a band of 0.
+        let fixed = {
+            let mut c = cat
+                .candidates
+                .iter()
+                .find(|k| k.option == O::Managed && k.deployment == Deployment::Private)
+                .unwrap()
+                .clone();
+            c.tariff = crate::core::catalogue::Tariff::Fixed;
+            derive(&cat, &c, Criterion::CostPredictability).explanation
+        };
+        let host = fixed;
         assert!(
             host.en.contains("yearly cost does not move (0%)"),
             "{}",
@@ -971,17 +1195,19 @@ mod tests {
             score(O::Colocation, M::OnPremises, Private, Criterion::Ontzorgen),
             1.5,
         );
+        // SSC: the layers handed over minus the governance work of membership (1.5).
         close(
             score(O::Ssc, M::Iaas, Community, Criterion::Ontzorgen),
-            3.75,
+            2.25,
         );
         close(
             score(O::Ssc, M::Paas, Community, Criterion::Ontzorgen),
-            6.25,
+            4.75,
         );
+        // Public SaaS: 8.75 minus contract and licence management (0.5).
         close(
             score(O::Managed, M::Saas, Public, Criterion::Ontzorgen),
-            8.75,
+            8.25,
         );
     }
 

@@ -22,6 +22,16 @@
 //!   (their preferences before constraints), and the weight agreement (one minus the mean
 //!   total-variation distance between members' weights); both 1 for full agreement.
 //!
+//! - **The plenary (group) weights** are the profile's `[weights]`: what the room sets together.
+//!   [`evaluate_group_as`] with [`GroupWeighting::Plenary`] ranks by them (the workshop TUI and
+//!   the decision note do); [`GroupWeighting::Mean`] ranks by the members' mean (the CLI's
+//!   `group` command, and what the room may adopt as its plenary weights after the reveal).
+//! - **The group decision** ([`group_decision`]) is an ordinary [`Evaluation`] of the profile
+//!   with the plenary weights and the [`merged_constraints`] of every member: a candidate is
+//!   admissible under them exactly when it is admissible for all (each constraint is a
+//!   threshold or a set, so the strictest of each is the conjunction), so Summary, the group
+//!   view and the note rank the same candidates in the same order.
+//!
 //! [`member_profile`]: crate::core::group::member_profile
 
 use serde::{Deserialize, Serialize};
@@ -29,7 +39,7 @@ use serde::{Deserialize, Serialize};
 use super::catalogue::{CandidateKey, Catalogue};
 use super::criteria::Criterion;
 use super::mcda::{self, Matrix, McdaError, elicitation::ElicitedWeights, group::GroupAnalysis};
-use super::profile::{Municipality, Profile, Subject};
+use super::profile::{Constraints, Municipality, Profile, Subject, Weights};
 use super::scoring::{self, Evaluation, ScoreError, rank_order};
 
 /// Why the group could not be evaluated.
@@ -106,6 +116,19 @@ pub struct GroupEvaluation {
     pub analysis: GroupAnalysis,
     /// The candidates admissible for every member, best first, by the aggregated weights.
     pub ranking: Vec<GroupRanked>,
+    /// The arithmetic mean of the members' normalised weights, one per criterion (equal to
+    /// [`Self::weights`] under [`GroupWeighting::Mean`]).
+    #[serde(skip)]
+    pub member_mean: Vec<f64>,
+}
+
+/// Which weights rank the group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupWeighting {
+    /// The mean of the members' normalised weights.
+    Mean,
+    /// The profile's own `[weights]`: the plenary weights the room sets together.
+    Plenary,
 }
 
 impl GroupEvaluation {
@@ -158,6 +181,19 @@ pub fn evaluate_group(
     catalogue: &Catalogue,
     profile: &Profile,
 ) -> Result<GroupEvaluation, GroupError> {
+    evaluate_group_as(catalogue, profile, GroupWeighting::Mean)
+}
+
+/// [`evaluate_group`] with the group ranked by the chosen weights.
+///
+/// # Errors
+/// As [`evaluate_group`]; with [`GroupWeighting::Plenary`] also [`GroupError::Score`] (named
+/// after the group) when the plenary weights are all zero.
+pub fn evaluate_group_as(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    weighting: GroupWeighting,
+) -> Result<GroupEvaluation, GroupError> {
     let subjects = profile.subject.members();
     let mut criteria: Vec<Criterion> = profile.weights.criteria();
     for m in &subjects {
@@ -202,7 +238,18 @@ pub fn evaluate_group(
         .collect();
     let matrix = Matrix::new(&rows)?;
     let member_weights: Vec<Vec<f64>> = members.iter().map(|m| m.weights.clone()).collect();
-    let weights = mcda::group::mean_weights(&member_weights)?;
+    let mean = mcda::group::mean_weights(&member_weights)?;
+    let member_mean = mean.weights.clone();
+    let weights = match weighting {
+        GroupWeighting::Mean => mean,
+        GroupWeighting::Plenary => {
+            let points: Vec<f64> = criteria.iter().map(|&c| profile.weights.get(c)).collect();
+            mcda::elicitation::direct_points(&points).map_err(|_| GroupError::Score {
+                member: profile.subject.name().to_string(),
+                source: ScoreError::AllWeightsZero,
+            })?
+        }
+    };
     let admissible: Vec<Vec<bool>> = members
         .iter()
         .map(|m| {
@@ -230,7 +277,7 @@ pub fn evaluate_group(
             rank: ranks[r].0,
             tied: ranks[r].1,
             key: candidates[analysis.admissible_for_all[j]],
-            total: totals[j],
+            total: super::scoring::snap_total(totals[j]),
         })
         .collect();
 
@@ -242,5 +289,132 @@ pub fn evaluate_group(
         weights,
         analysis,
         ranking,
+        member_mean,
     })
+}
+
+/// The strictest of every member's hard constraints (a member without its own uses the
+/// group's): EEA storage or no pay-per-use when any member demands it, the smallest one-off
+/// budget, every option and deployment any member rules out, the highest minimum score per
+/// criterion. A candidate passes these exactly when it passes every member's.
+pub fn merged_constraints(profile: &Profile) -> Constraints {
+    let members = profile.subject.members();
+    if members.is_empty() || !profile.subject.is_group() {
+        return profile.constraints.clone();
+    }
+    let mut out = Constraints::default();
+    for m in members {
+        let c = m.constraints.as_ref().unwrap_or(&profile.constraints);
+        out.data_in_eea |= c.data_in_eea;
+        out.no_pay_per_use |= c.no_pay_per_use;
+        out.max_one_off_budget = match (out.max_one_off_budget, c.max_one_off_budget) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        for o in &c.exclude_options {
+            if !out.exclude_options.contains(o) {
+                out.exclude_options.push(*o);
+            }
+        }
+        for d in &c.exclude_deployments {
+            if !out.exclude_deployments.contains(d) {
+                out.exclude_deployments.push(*d);
+            }
+        }
+        for (&k, &v) in &c.min_scores {
+            let slot = out.min_scores.entry(k).or_insert(v);
+            *slot = slot.max(v);
+        }
+    }
+    out
+}
+
+/// The group's decision as one evaluation: the profile's plenary `[weights]` (or `weights`
+/// when given: the room's current plenary weights), only the candidates admissible for every
+/// member (see [`merged_constraints`]). For a single municipality it is [`scoring::evaluate`]
+/// with those weights.
+///
+/// # Errors
+/// [`ScoreError::AllWeightsZero`] when the weights are all zero.
+pub fn group_decision(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    weights: Option<&Weights>,
+) -> Result<Evaluation, ScoreError> {
+    scoring::evaluate_with(
+        catalogue,
+        profile,
+        weights.unwrap_or(&profile.weights),
+        &merged_constraints(profile),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starters() -> (Catalogue, Profile) {
+        let text = include_str!("../../profiles/startersgroep.toml");
+        let p = crate::io::profile::parse("startersgroep.toml", text).expect("valid profile");
+        (crate::io::catalogue::built_in(), p)
+    }
+
+    #[test]
+    fn the_group_decision_ranks_what_the_plenary_group_view_ranks() {
+        let (cat, p) = starters();
+        let g = evaluate_group_as(&cat, &p, GroupWeighting::Plenary).unwrap();
+        let d = group_decision(&cat, &p, None).unwrap();
+        let gk: Vec<_> = g.ranking.iter().map(|r| r.key).collect();
+        let dk: Vec<_> = d.ranking.iter().map(|r| r.key).collect();
+        assert_eq!(gk, dk);
+        for (a, b) in g.ranking.iter().zip(&d.ranking) {
+            assert!((a.total - b.total).abs() < 1e-9, "{:?}", a.key);
+        }
+    }
+
+    #[test]
+    fn merged_constraints_admit_exactly_what_every_member_admits() {
+        let (cat, p) = starters();
+        let g = evaluate_group(&cat, &p).unwrap();
+        let d = group_decision(&cat, &p, None).unwrap();
+        let mut all: Vec<_> = g
+            .analysis
+            .admissible_for_all
+            .iter()
+            .map(|&i| g.candidates[i])
+            .collect();
+        let mut ranked: Vec<_> = d.ranking.iter().map(|r| r.key).collect();
+        all.sort_by_key(|k| format!("{k:?}"));
+        ranked.sort_by_key(|k| format!("{k:?}"));
+        assert_eq!(all, ranked);
+        // Bladel-Oost's own minimum on control is among them.
+        assert_eq!(
+            merged_constraints(&p).min_scores.get(&Criterion::Control),
+            Some(&4.0)
+        );
+    }
+
+    #[test]
+    fn plenary_and_mean_weighting_differ_only_in_the_group_weights() {
+        let (cat, p) = starters();
+        let plenary = evaluate_group_as(&cat, &p, GroupWeighting::Plenary).unwrap();
+        let mean = evaluate_group_as(&cat, &p, GroupWeighting::Mean).unwrap();
+        assert_eq!(plenary.member_mean, mean.weights.weights);
+        assert_ne!(plenary.weights.weights, mean.weights.weights);
+        assert_eq!(
+            plenary.analysis.admissible_for_all,
+            mean.analysis.admissible_for_all
+        );
+    }
+
+    #[test]
+    fn all_zero_plenary_weights_are_an_error_named_after_the_group() {
+        let (cat, mut p) = starters();
+        for v in p.weights.0.values_mut() {
+            *v = 0.0;
+        }
+        let e = evaluate_group_as(&cat, &p, GroupWeighting::Plenary).unwrap_err();
+        assert!(e.to_string().contains("Kempenrand"), "{e}");
+        assert!(group_decision(&cat, &p, None).is_err());
+    }
 }

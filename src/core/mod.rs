@@ -52,6 +52,8 @@ pub mod criteria;
 pub mod group;
 /// Multi-criteria decision analysis: elicitation, AHP, sensitivity, SMAA, TOPSIS, group.
 pub mod mcda;
+/// The application portfolio: applications, classification, placement per application, roadmap.
+pub mod portfolio;
 /// A validated profile: municipality or starter group, weights, constraints, workloads.
 pub mod profile;
 /// A voting round: what is asked, validated ballots, the live count and the reveal.

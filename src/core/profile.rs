@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::business_case::BusinessCaseSetup;
-use super::catalogue::{CloudStance, DataClass, Deployment, PlacementOption, ServiceModel};
+use super::catalogue::{
+    CloudStance, CollaborationForm, DataClass, Deployment, PlacementOption, ServiceModel,
+};
 use super::criteria::Criterion;
 
 /// A municipality (gemeente).
@@ -143,6 +145,13 @@ pub struct PublicCloudAcceptance {
     pub no_offensive_cyber_provider: bool,
 }
 
+impl Profile {
+    /// The collaboration with this id.
+    pub fn collaboration(&self, id: &str) -> Option<&Collaboration> {
+        self.collaborations.iter().find(|c| c.id == id)
+    }
+}
+
 impl PublicCloudAcceptance {
     /// Whether every "tenzij" condition of the cloud policy is recorded as met.
     pub fn conditions_met(&self) -> bool {
@@ -150,15 +159,67 @@ impl PublicCloudAcceptance {
     }
 }
 
+id_enum! {
+    /// Availability need of a workload (the B of a BIV classification: beschikbaarheid).
+    BivLevel {
+        /// Laag.
+        Low => "low",
+        /// Midden.
+        Medium => "medium",
+        /// Hoog.
+        High => "high",
+    }
+}
+
+impl BivLevel {
+    /// The level as the room reads it.
+    pub fn name(self) -> crate::core::text::Localized {
+        let (nl, en) = match self {
+            BivLevel::Low => ("laag", "low"),
+            BivLevel::Medium => ("midden", "medium"),
+            BivLevel::High => ("hoog", "high"),
+        };
+        crate::core::text::Localized::new(nl, en)
+    }
+}
+
 /// A workload (werkproces / applicatiecluster) to place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Constructible as `Workload { name, data, models, critical, ..Default::default() }`: the
+/// attributes below `critical` default to "not recorded".
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Workload {
     pub name: String,
     pub data: DataClass,
-    /// The service models the workload is available in; empty means any.
+    /// The service models the workload is available in; empty means any. Only `saas` means the
+    /// vendor offers it as SaaS only.
     pub models: Vec<ServiceModel>,
     /// A critical process (BIO decision tree: detailed risk analysis).
     pub critical: bool,
+    /// Availability need (BIV); `None` when not classified.
+    #[serde(default)]
+    pub availability: Option<BivLevel>,
+    /// The workload has a DigiD connection (yearly ICT assessment per connection).
+    #[serde(default)]
+    pub digid: bool,
+    /// The id of the profile collaboration the workload already belongs to.
+    #[serde(default)]
+    pub collaboration: Option<String>,
+}
+
+/// A collaboration the municipality (or group) already belongs to: an ICT SSC, a regional tax
+/// collaboration, a host municipality's services. A workload may be tied to one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Collaboration {
+    /// The id workloads use (`collaboration = "…"`).
+    pub id: String,
+    /// The name shown.
+    pub name: String,
+    /// The placement option it is: `ssc` or `host`.
+    pub option: PlacementOption,
+    /// Its form under the Wgr, when given.
+    #[serde(default)]
+    pub form: Option<CollaborationForm>,
 }
 
 /// A validated profile.
@@ -173,7 +234,14 @@ pub struct Profile {
     /// One-off transition estimates (EUR) per option, used by `max_one_off_budget`.
     pub one_off_estimates: BTreeMap<PlacementOption, Decimal>,
     pub workloads: Vec<Workload>,
+    /// The collaborations the subject already belongs to (several may exist side by side).
+    #[serde(default)]
+    pub collaborations: Vec<Collaboration>,
     /// The business case (seed 003), when the profile has a `[business_case]` section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_case: Option<BusinessCaseSetup>,
+    /// The application portfolio file (CSV or XLSX) as the profile names it, relative to the
+    /// profile file (issue 16).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portfolio: Option<String>,
 }

@@ -32,7 +32,7 @@ use super::catalogue::{CandidateKey, Catalogue, PlacementOption};
 use super::criteria::Criterion;
 use super::group::member_profile;
 use super::mcda::ahp::{self, AhpDerivation, DEFAULT_RANDOM_INDEX, PairwiseMatrix, upper_pairs};
-use super::mcda::elicitation;
+use super::mcda::elicitation::{self, WeightMethod};
 use super::mcda::group::{self as mgroup, CriterionSpread};
 use super::profile::{Profile, Weights};
 use super::scoring;
@@ -824,6 +824,7 @@ impl Round {
                     ballots: 0,
                     weights: None,
                     consistency_ratio: None,
+                    method: None,
                 });
                 continue;
             }
@@ -841,18 +842,19 @@ impl Round {
                         AhpDerivation::Eigenvector,
                     )
                     .map_err(core)?;
-                    (e.weights, analysis.consistency_ratio)
+                    (e, analysis.consistency_ratio)
                 }
                 _ => {
                     let ws: Vec<Vec<f64>> = members.iter().map(|(_, w)| (*w).clone()).collect();
-                    (mgroup::mean_weights(&ws).map_err(core)?.weights, None)
+                    (mgroup::mean_weights(&ws).map_err(core)?, None)
                 }
             };
             out.push(GroupResult {
                 name,
                 ballots: members.len(),
-                weights: Some(w),
+                weights: Some(w.weights),
                 consistency_ratio: cr,
+                method: Some(w.method),
             });
         }
         Ok(out)
@@ -933,6 +935,10 @@ pub struct GroupResult {
     pub weights: Option<Vec<f64>>,
     /// AHP: the consistency ratio of the aggregated judgements.
     pub consistency_ratio: Option<f64>,
+    /// How the weights were aggregated (the mean, or AHP on the judgements' geometric mean);
+    /// `None` without ballots.
+    #[serde(skip)]
+    pub method: Option<WeightMethod>,
 }
 
 /// What the reveal shows.
@@ -980,19 +986,62 @@ impl Reveal {
                     self.groups.get(m)
                 };
                 match group.and_then(|g| g.weights.as_ref()) {
-                    Some(agg) => {
-                        let top = agg.iter().copied().fold(0.0, f64::max);
-                        let mut out = w.clone();
-                        for (&c, &x) in self.criteria.iter().zip(agg) {
-                            let scaled = if top > 0.0 { x / top * 10.0 } else { 0.0 };
-                            out.set(c, (scaled * 100.0).round() / 100.0);
-                        }
-                        out
-                    }
+                    Some(agg) => self.scaled(agg, w),
                     None => w.clone(),
                 }
             })
             .collect()
+    }
+
+    /// The group's (plenary) weights the round yields: the mean of the municipalities'
+    /// aggregated weights, each municipality counting once (for everyone: the room's
+    /// aggregate), scaled and rounded as [`Reveal::member_weights`], on top of `current` for
+    /// criteria the round did not ask. `None` when no municipality has ballots.
+    ///
+    /// With the weights comes how they were obtained: the mean of the municipalities, or for
+    /// everyone the room's own aggregation.
+    pub fn group_weights(&self, current: &Weights) -> Option<(Weights, WeightMethod)> {
+        if let [only] = self.groups.as_slice()
+            && only.name.is_empty()
+        {
+            let w = only.weights.as_ref()?;
+            let how = only.method.clone()?;
+            return Some((self.scaled(w, current), how));
+        }
+        let voted: Vec<&Vec<f64>> = self
+            .groups
+            .iter()
+            .filter_map(|g| g.weights.as_ref())
+            .collect();
+        if voted.is_empty() {
+            return None;
+        }
+        let n = voted.len() as f64;
+        let mean: Vec<f64> = (0..self.criteria.len())
+            .map(|j| {
+                voted
+                    .iter()
+                    .map(|w| w.get(j).copied().unwrap_or(0.0))
+                    .sum::<f64>()
+                    / n
+            })
+            .collect();
+        let how = WeightMethod::GroupMean {
+            members: voted.len(),
+        };
+        Some((self.scaled(&mean, current), how))
+    }
+
+    /// `agg` (normalised, in the round's criterion order) on the sliders' scale: the heaviest
+    /// 10, two decimals; the other criteria as in `base`.
+    fn scaled(&self, agg: &[f64], base: &Weights) -> Weights {
+        let top = agg.iter().copied().fold(0.0, f64::max);
+        let mut out = base.clone();
+        for (&c, &x) in self.criteria.iter().zip(agg) {
+            let scaled = if top > 0.0 { x / top * 10.0 } else { 0.0 };
+            out.set(c, (scaled * 100.0).round() / 100.0);
+        }
+        out
     }
 }
 
@@ -1283,6 +1332,18 @@ mod tests {
         assert_eq!(after[1].get(Criterion::Control), 10.0);
         // A third member without ballots keeps its weights.
         assert_eq!(after[2], current[2]);
+        // The group's weights: each municipality once (Aa's two ballots do not outweigh Bee's
+        // one): Aa (½, ½, 0) and Bee (0, 0, 1) give (¼, ¼, ½), on the sliders 5, 5, 10.
+        let (g, how) = rev.group_weights(&current[0]).unwrap();
+        assert_eq!(how, WeightMethod::GroupMean { members: 2 });
+        assert_eq!(g.get(Criterion::Privacy), 5.0);
+        assert_eq!(g.get(Criterion::CostPredictability), 5.0);
+        assert_eq!(g.get(Criterion::Control), 10.0);
+        assert_eq!(
+            g.get(Criterion::Exit),
+            4.0,
+            "a criterion not asked keeps its weight"
+        );
     }
 
     #[test]
@@ -1303,6 +1364,9 @@ mod tests {
         let after = rev.member_weights(&[Weights::from_pairs(&[]), Weights::from_pairs(&[])]);
         assert_eq!(after[0], after[1]);
         assert_eq!(after[1].get(Criterion::Control), 5.0);
+        let (g, how) = rev.group_weights(&Weights::from_pairs(&[])).unwrap();
+        assert_eq!(g, after[0]);
+        assert_eq!(how, WeightMethod::GroupMean { members: 1 });
     }
 
     #[test]

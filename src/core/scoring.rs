@@ -13,11 +13,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::catalogue::ServiceModel;
 use super::catalogue::{
-    Candidate, CandidateKey, Catalogue, Citation, DataClass, Forbids, PolicyStatus, Tariff, Unless,
+    Candidate, CandidateKey, Catalogue, Citation, DataClass, Deployment, Forbids, PolicyStatus,
+    Tariff, Unless,
 };
 use super::criteria::{Criterion, NumberNote, derive};
-use super::profile::{Constraints, Profile, Weights};
+use super::profile::{BivLevel, Constraints, Profile, Weights};
 use super::text::{self, Lang, Localized};
 
 /// A candidate's score on one criterion.
@@ -101,7 +103,8 @@ pub struct WorkloadPlacement {
 }
 
 /// A criterion the room did not weigh (weight 0 or left out) on which the leader scores below
-/// [`BLIND_SPOT_BELOW`]: the ranking is silent about it, so the output warns.
+/// the catalogue's `[ranking] blind_spot_below`: the ranking is silent about it, so the output
+/// warns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BlindSpot {
     pub criterion: Criterion,
@@ -109,26 +112,25 @@ pub struct BlindSpot {
     pub score: f64,
 }
 
-/// Below this score on an unweighted criterion the leader gets a warning (the middle of the
-/// 0–10 scale; wolkwijzer's threshold, issue: no silent status-quo bias).
-pub const BLIND_SPOT_BELOW: f64 = 5.0;
-
 impl BlindSpot {
     /// The warning: names the criterion, the leader and its score.
     pub fn text(&self, catalogue: &Catalogue, leader: CandidateKey) -> Localized {
         let name = self.criterion.name();
+        let below = catalogue.ranking.blind_spot_below.value;
         Localized::new(
             format!(
-                "Let op: {} weegt niet mee (gewicht 0), maar de koploper {} scoort daarop {} (onder de 5). De ranglijst zwijgt daarover; geef het criterium gewicht als het de ruimte iets zegt.",
+                "Let op: {} weegt niet mee (gewicht 0), maar de koploper {} scoort daarop {} (onder de {}). De ranglijst zwijgt daarover; geef het criterium gewicht als het de ruimte iets zegt.",
                 name.nl,
                 catalogue.candidate_name(leader, Lang::Nl),
-                text::decimal(self.score, 1, Lang::Nl)
+                text::decimal(self.score, 1, Lang::Nl),
+                text::number(below, 2, Lang::Nl)
             ),
             format!(
-                "Note: {} does not count (weight 0), but the leader {} scores {} on it (below 5). The ranking is silent about it; give the criterion a weight if it matters to the room.",
+                "Note: {} does not count (weight 0), but the leader {} scores {} on it (below {}). The ranking is silent about it; give the criterion a weight if it matters to the room.",
                 name.en,
                 catalogue.candidate_name(leader, Lang::En),
-                text::decimal(self.score, 1, Lang::En)
+                text::decimal(self.score, 1, Lang::En),
+                text::number(below, 2, Lang::En)
             ),
         )
     }
@@ -201,6 +203,17 @@ pub enum ScoreError {
 /// The comparison key of a total: rounded to 1e-9.
 pub fn total_key(total: f64) -> i64 {
     (total * 1e9).round() as i64
+}
+
+/// A total snapped to the 1e-9 grid of [`total_key`], so that totals that tie there (6.5749…
+/// and 6.5750…, summed in another order) are the same number and are written the same in
+/// every output.
+pub fn snap_total(total: f64) -> f64 {
+    if total.is_finite() {
+        total_key(total) as f64 / 1e9
+    } else {
+        total
+    }
 }
 
 /// Orders indices by total (descending) and then by index (ascending): the ranking rule.
@@ -277,7 +290,9 @@ fn constraint_reasons(
             format!("exclude_options: option '{}' is ruled out", c.option),
         ));
     }
-    if k.exclude_deployments.contains(&c.deployment) {
+    if k.exclude_deployments.contains(&c.deployment)
+        || (c.deployment.is_public() && k.exclude_deployments.contains(&Deployment::Public))
+    {
         out.push(Localized::new(
             format!("exclude_deployments: '{}' is uitgesloten", c.deployment),
             format!("exclude_deployments: '{}' is ruled out", c.deployment),
@@ -388,7 +403,7 @@ pub fn evaluate_with(
                 rank: ranks[r].0,
                 tied: ranks[r].1,
                 key: catalogue.candidates[*i].key(),
-                total: *total,
+                total: snap_total(*total),
                 criteria: per.clone(),
             }
         })
@@ -408,7 +423,7 @@ pub fn evaluate_with(
                 .filter(|c| weights.get(c).copied().unwrap_or(0.0) <= 0.0)
                 .filter_map(|&c| {
                     let score = all_scores[j][&c];
-                    (score < BLIND_SPOT_BELOW).then_some(BlindSpot {
+                    (score < catalogue.ranking.blind_spot_below.value).then_some(BlindSpot {
                         criterion: c,
                         score,
                     })
@@ -455,114 +470,370 @@ pub fn rules_for(catalogue: &Catalogue, profile: &Profile, data: DataClass) -> V
         .collect()
 }
 
-fn place_workload(
+/// The weights a workload is placed with: the room's, with privacy counted by the data class
+/// (seed 000 §4.1), continuity by the availability need (BIV; a critical workload without a
+/// level counts as high) and relief by a DigiD connection; normalised again. Returns the
+/// weights and the sentences that say what changed.
+fn workload_weights(
     catalogue: &Catalogue,
-    profile: &Profile,
-    ranking: &[Ranked],
+    room: &BTreeMap<Criterion, f64>,
     w: &super::profile::Workload,
-) -> WorkloadPlacement {
-    let rules = rules_for(catalogue, profile, w.data);
-    let forbidding: Vec<&AppliedRule> = rules.iter().filter(|r| r.forbids_public).collect();
-    // Weights for this workload: privacy counts by the sensitivity of its data (seed 000 §4.1).
+) -> (BTreeMap<Criterion, f64>, Vec<Localized>, Vec<Citation>) {
+    let attrs = &catalogue.workload_attributes;
+    let mut notes = vec![];
+    let mut sources = vec![];
+    let mut raw = room.clone();
     let factor = catalogue
         .workload_privacy
         .factor
         .get(&w.data)
         .copied()
         .unwrap_or(1.0);
-    let mut raw: BTreeMap<Criterion, f64> = ranking
-        .first()
-        .map(|r| r.criteria.iter().map(|c| (c.criterion, c.weight)).collect())
-        .unwrap_or_default();
     if let Some(p) = raw.get_mut(&Criterion::Privacy) {
         *p *= factor;
     }
+    if (factor - 1.0).abs() > f64::EPSILON {
+        let wp = &catalogue.workload_privacy;
+        let mut nl = format!(
+            "Privacy telt hier ×{} mee: {}.",
+            text::number(factor, 3, Lang::Nl),
+            wp.rule.nl.trim_end_matches('.'),
+        );
+        let mut en = format!(
+            "Privacy counts ×{} here: {}.",
+            text::number(factor, 3, Lang::En),
+            wp.rule.en.trim_end_matches('.'),
+        );
+        if wp.factor_basis.assumption {
+            nl.push_str(&format!(
+                " De factor is een aanname van wolkwijzer: {}.",
+                wp.factor_basis.nl
+            ));
+            en.push_str(&format!(
+                " The factor is wolkwijzer's assumption: {}.",
+                wp.factor_basis.en
+            ));
+        }
+        notes.push(Localized::new(nl, en));
+        super::catalogue::push_citation(&mut sources, catalogue.citation(&wp.source, &wp.section));
+    }
+    let availability = w.availability.or(w.critical.then_some(BivLevel::High));
+    if let Some(level) = availability
+        && let Some(f) = attrs.availability.get(&level)
+    {
+        let from_critical = w.availability.is_none();
+        let level_name = level.name();
+        let (how_nl, how_en) = if from_critical {
+            ("kritiek proces, dus hoog", "critical process, so high")
+        } else {
+            ("", "")
+        };
+        let label = |lang: Lang| match (lang, from_critical) {
+            (Lang::Nl, false) => level_name.nl.clone(),
+            (Lang::En, false) => level_name.en.clone(),
+            (Lang::Nl, true) => how_nl.to_string(),
+            (Lang::En, true) => how_en.to_string(),
+        };
+        match raw.get_mut(&Criterion::Continuity) {
+            Some(c) if *c > 0.0 && (f.value - 1.0).abs() > f64::EPSILON => {
+                *c *= f.value;
+                notes.push(Localized::new(
+                    format!(
+                        "Beschikbaarheid {}: continuïteit telt ×{} (aanname van wolkwijzer: {}).",
+                        label(Lang::Nl),
+                        text::number(f.value, 2, Lang::Nl),
+                        f.nl
+                    ),
+                    format!(
+                        "Availability {}: continuity counts ×{} (wolkwijzer's assumption: {}).",
+                        label(Lang::En),
+                        text::number(f.value, 2, Lang::En),
+                        f.en
+                    ),
+                ));
+                super::catalogue::push_citation(
+                    &mut sources,
+                    Citation::new(&attrs.source, &attrs.section),
+                );
+            }
+            _ => {}
+        }
+        if level == BivLevel::High {
+            let floor = attrs.high_availability_floor.value.clamp(0.0, 1.0);
+            let sum: f64 = raw.values().sum();
+            let share = if sum > 0.0 {
+                raw.get(&Criterion::Continuity).copied().unwrap_or(0.0) / sum
+            } else {
+                0.0
+            };
+            if sum > 0.0 && share + 1e-12 < floor && floor < 1.0 {
+                // Give continuity exactly `floor` of the total, the others the rest in
+                // their own proportions.
+                let others: f64 = sum - raw.get(&Criterion::Continuity).copied().unwrap_or(0.0);
+                let target = floor * others / (1.0 - floor);
+                raw.insert(Criterion::Continuity, target);
+                let fl = &attrs.high_availability_floor;
+                notes.push(Localized::new(
+                    format!(
+                        "Beschikbaarheid {}: continuïteit weegt voor dit werkproces {}% (aanname van wolkwijzer: {}).",
+                        label(Lang::Nl),
+                        text::number(floor * 100.0, 1, Lang::Nl),
+                        fl.nl
+                    ),
+                    format!(
+                        "Availability {}: continuity weighs {}% for this workload (wolkwijzer's assumption: {}).",
+                        label(Lang::En),
+                        text::number(floor * 100.0, 1, Lang::En),
+                        fl.en
+                    ),
+                ));
+                super::catalogue::push_citation(
+                    &mut sources,
+                    Citation::new(&attrs.source, &attrs.section),
+                );
+            }
+        }
+    }
+    if w.digid {
+        let f = &attrs.digid_ontzorgen;
+        match raw.get_mut(&Criterion::Ontzorgen) {
+            Some(o) if *o > 0.0 => {
+                *o *= f.value;
+                notes.push(Localized::new(
+                    format!(
+                        "DigiD-aansluiting: ontzorgen telt ×{} (aanname van wolkwijzer: {}).",
+                        text::number(f.value, 2, Lang::Nl),
+                        f.nl
+                    ),
+                    format!(
+                        "DigiD connection: relief counts ×{} (wolkwijzer's assumption: {}).",
+                        text::number(f.value, 2, Lang::En),
+                        f.en
+                    ),
+                ));
+            }
+            _ => notes.push(Localized::new(
+                "DigiD-aansluiting: ontzorgen weegt in deze ruimte niet mee, dus de jaarlijkse ICT-beveiligingsassessment verandert de plaatsing niet.",
+                "DigiD connection: relief does not count in this room, so the yearly ICT security assessment does not change the placement.",
+            )),
+        }
+        super::catalogue::push_citation(&mut sources, Citation::new(&f.source, &f.section));
+    }
     let sum: f64 = raw.values().sum();
-    let weights: BTreeMap<Criterion, f64> = if sum > 0.0 {
+    let weights = if sum > 0.0 {
         raw.iter().map(|(&c, &x)| (c, x / sum)).collect()
     } else {
-        ranking
-            .first()
-            .map(|r| r.criteria.iter().map(|c| (c.criterion, c.weight)).collect())
-            .unwrap_or_default()
+        room.clone()
     };
+    (weights, notes, sources)
+}
+
+/// Places one workload on the best admissible candidate of `ranking` (an [`Evaluation`]'s),
+/// with the reason and the rules; the portfolio places each distinct application group with it.
+pub fn place_workload(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    ranking: &[Ranked],
+    w: &super::profile::Workload,
+) -> WorkloadPlacement {
+    let mut rules = rules_for(catalogue, profile, w.data);
+    if w.digid {
+        // Rules for citizen-facing services (accessibility) that the data class alone misses.
+        for r in catalogue
+            .placement_rules
+            .iter()
+            .filter(|r| r.digid && !r.applies_to.contains(&w.data))
+        {
+            rules.push(AppliedRule {
+                id: r.id.clone(),
+                text: r.text.clone(),
+                citations: r.citations(),
+                status: catalogue.status_of(&r.source),
+                forbids_public: false,
+            });
+        }
+    }
+    let forbidding: Vec<&AppliedRule> = rules.iter().filter(|r| r.forbids_public).collect();
+    let room: BTreeMap<Criterion, f64> = ranking
+        .first()
+        .map(|r| r.criteria.iter().map(|c| (c.criterion, c.weight)).collect())
+        .unwrap_or_default();
+    let (weights, notes, mut sources) = workload_weights(catalogue, &room, w);
     let totals: Vec<f64> = ranking
         .iter()
         .map(|r| {
-            let scores: BTreeMap<Criterion, f64> =
+            let mut scores: BTreeMap<Criterion, f64> =
                 r.criteria.iter().map(|c| (c.criterion, c.score)).collect();
-            weighted_total(&scores, &weights)
+            for &k in weights.keys() {
+                if !scores.contains_key(&k)
+                    && let Some(c) = catalogue.candidate(r.key)
+                {
+                    scores.insert(k, derive(catalogue, c, k).score);
+                }
+            }
+            snap_total(weighted_total(&scores, &weights))
         })
         .collect();
     let order = rank_order(&totals);
 
     let mut skipped_nl = vec![];
     let mut skipped_en = vec![];
-    let mut chosen: Option<(&Ranked, f64)> = None;
+    let mut admissible: Vec<(&Ranked, f64)> = vec![];
     for &i in &order {
         let r = &ranking[i];
         if !w.models.is_empty() && !w.models.contains(&r.key.service_model) {
             continue;
         }
-        if r.key.deployment == super::catalogue::Deployment::Public && !forbidding.is_empty() {
+        if r.key.deployment.is_public() && !forbidding.is_empty() {
             let ids: Vec<&str> = forbidding.iter().map(|f| f.id.as_str()).collect();
             skipped_nl.push(format!(
                 "{} overgeslagen door {}",
-                catalogue.candidate_name(r.key, super::text::Lang::Nl),
+                catalogue.candidate_name(r.key, Lang::Nl),
                 ids.join(", ")
             ));
             skipped_en.push(format!(
                 "{} skipped by {}",
-                catalogue.candidate_name(r.key, super::text::Lang::En),
+                catalogue.candidate_name(r.key, Lang::En),
                 ids.join(", ")
             ));
             continue;
         }
-        chosen = Some((r, totals[i]));
-        break;
+        admissible.push((r, totals[i]));
+    }
+    let mut chosen: Option<(&Ranked, f64)> = admissible.first().copied();
+    let mut collab_note: Option<Localized> = None;
+    // Whether the collaboration holds the workload although another candidate scores more.
+    let mut held = false;
+    if let Some(cid) = &w.collaboration
+        && let Some(collab) = profile.collaboration(cid)
+    {
+        let margin = &catalogue.workload_attributes.collaboration_margin;
+        let within = admissible
+            .iter()
+            .copied()
+            .find(|(r, _)| r.key.option == collab.option);
+        match (chosen, within) {
+            (Some((best, bt)), Some((inside, it))) if best.key.option != collab.option => {
+                let gap = bt - it;
+                if gap < margin.value {
+                    chosen = Some((inside, it));
+                    held = true;
+                    collab_note = Some(Localized::new(
+                        format!(
+                            "Hoort bij {}: blijft daar, want {} scoort maar {} meer (minder dan de marge van {}; aanname van wolkwijzer: {}).",
+                            collab.name,
+                            catalogue.candidate_name(best.key, Lang::Nl),
+                            text::decimal(gap, 2, Lang::Nl),
+                            text::number(margin.value, 2, Lang::Nl),
+                            margin.nl
+                        ),
+                        format!(
+                            "Belongs to {}: stays there, as {} scores only {} more (less than the margin of {}; wolkwijzer's assumption: {}).",
+                            collab.name,
+                            catalogue.candidate_name(best.key, Lang::En),
+                            text::decimal(gap, 2, Lang::En),
+                            text::number(margin.value, 2, Lang::En),
+                            margin.en
+                        ),
+                    ));
+                } else {
+                    collab_note = Some(Localized::new(
+                        format!(
+                            "Hoort bij {}, maar {} scoort {} meer dan de beste plek daar (meer dan de marge van {}): vertrekken loont, met uittreding volgens de regeling.",
+                            collab.name,
+                            catalogue.candidate_name(best.key, Lang::Nl),
+                            text::decimal(gap, 2, Lang::Nl),
+                            text::number(margin.value, 2, Lang::Nl),
+                        ),
+                        format!(
+                            "Belongs to {}, but {} scores {} more than the best place there (more than the margin of {}): leaving pays, with exit under the arrangement.",
+                            collab.name,
+                            catalogue.candidate_name(best.key, Lang::En),
+                            text::decimal(gap, 2, Lang::En),
+                            text::number(margin.value, 2, Lang::En),
+                        ),
+                    ));
+                }
+                super::catalogue::push_citation(
+                    &mut sources,
+                    Citation::new(&margin.source, &margin.section),
+                );
+            }
+            (Some(_), Some(_)) => {
+                collab_note = Some(Localized::new(
+                    format!(
+                        "Hoort bij {} en blijft daar: de beste plek is ook de beste.",
+                        collab.name
+                    ),
+                    format!(
+                        "Belongs to {} and stays there: it is also the best place.",
+                        collab.name
+                    ),
+                ));
+            }
+            (_, None) => {
+                collab_note = Some(Localized::new(
+                    format!(
+                        "Hoort bij {}, maar die biedt geen toelaatbare kandidaat voor dit werkproces.",
+                        collab.name
+                    ),
+                    format!(
+                        "Belongs to {}, but it offers no admissible candidate for this workload.",
+                        collab.name
+                    ),
+                ));
+            }
+            (None, _) => {}
+        }
     }
     let class = w.data.name();
-    let models_nl = if w.models.is_empty() {
-        String::new()
-    } else {
-        format!(
-            ", beschikbaar als {}",
-            w.models
-                .iter()
-                .map(|m| m.id())
-                .collect::<Vec<_>>()
-                .join("/")
-        )
-    };
-    let models_en = if w.models.is_empty() {
-        String::new()
-    } else {
-        format!(
-            ", available as {}",
-            w.models
-                .iter()
-                .map(|m| m.id())
-                .collect::<Vec<_>>()
-                .join("/")
-        )
+    let saas_only = w.models == [ServiceModel::Saas];
+    let models_text = |lang: Lang| -> String {
+        if w.models.is_empty() {
+            return String::new();
+        }
+        if saas_only {
+            return match lang {
+                Lang::Nl => ", alleen als SaaS leverbaar".into(),
+                Lang::En => ", offered as SaaS only".into(),
+            };
+        }
+        let list = w
+            .models
+            .iter()
+            .map(|m| m.id())
+            .collect::<Vec<_>>()
+            .join("/");
+        match lang {
+            Lang::Nl => format!(", beschikbaar als {list}"),
+            Lang::En => format!(", available as {list}"),
+        }
     };
     let mut nl = vec![];
     let mut en = vec![];
     match chosen {
         Some((r, t)) => {
+            let (lead_nl, lead_en) = if held {
+                (
+                    "Geplaatst bij de samenwerking",
+                    "Placed with the collaboration",
+                )
+            } else {
+                ("Beste toelaatbare kandidaat", "Best admissible candidate")
+            };
             nl.push(format!(
-                "Beste toelaatbare kandidaat voor {}{}: {} (score {} voor dit werkproces; {} in de algemene ranglijst).",
+                "{lead_nl} voor {}{}: {} (score {} voor dit werkproces; {} in de algemene ranglijst).",
                 class.nl.to_lowercase(),
-                models_nl,
-                catalogue.candidate_name(r.key, super::text::Lang::Nl),
+                models_text(Lang::Nl),
+                catalogue.candidate_name(r.key, Lang::Nl),
                 text::decimal(t, 2, Lang::Nl),
                 text::rank_words(r.rank, r.tied, Lang::Nl),
             ));
             en.push(format!(
-                "Best admissible candidate for {}{}: {} (score {} for this workload; {} in the overall ranking).",
+                "{lead_en} for {}{}: {} (score {} for this workload; {} in the overall ranking).",
                 class.en.to_lowercase(),
-                models_en,
-                catalogue.candidate_name(r.key, super::text::Lang::En),
+                models_text(Lang::En),
+                catalogue.candidate_name(r.key, Lang::En),
                 text::decimal(t, 2, Lang::En),
                 text::rank_words(r.rank, r.tied, Lang::En),
             ));
@@ -571,39 +842,26 @@ fn place_workload(
             nl.push(format!(
                 "Geen toelaatbare kandidaat voor {}{}.",
                 class.nl.to_lowercase(),
-                models_nl
+                models_text(Lang::Nl)
             ));
             en.push(format!(
                 "No admissible candidate for {}{}.",
                 class.en.to_lowercase(),
-                models_en
+                models_text(Lang::En)
             ));
         }
     }
-    let mut sources = vec![];
-    if (factor - 1.0).abs() > f64::EPSILON {
-        let wp = &catalogue.workload_privacy;
-        nl.push(format!(
-            "Privacy telt hier ×{} mee: {}.",
-            text::number(factor, 3, Lang::Nl),
-            wp.rule.nl.trim_end_matches('.'),
-        ));
-        en.push(format!(
-            "Privacy counts ×{} here: {}.",
-            text::number(factor, 3, Lang::En),
-            wp.rule.en.trim_end_matches('.'),
-        ));
-        if wp.factor_basis.assumption {
-            nl.push(format!(
-                "De factor is een aanname van wolkwijzer: {}.",
-                wp.factor_basis.nl
-            ));
-            en.push(format!(
-                "The factor is wolkwijzer's assumption: {}.",
-                wp.factor_basis.en
-            ));
-        }
-        sources.push(catalogue.citation(&wp.source, &wp.section));
+    if saas_only {
+        nl.push("De leverancier levert het alleen als SaaS: eigen datacenter, colocatie, IaaS en PaaS vallen af.".into());
+        en.push("The vendor offers it as SaaS only: own datacenter, colocation, IaaS and PaaS drop out.".into());
+    }
+    for n in &notes {
+        nl.push(n.nl.clone());
+        en.push(n.en.clone());
+    }
+    if let Some(c) = collab_note {
+        nl.push(c.nl);
+        en.push(c.en);
     }
     if !skipped_nl.is_empty() {
         nl.push(format!("{}.", skipped_nl.join("; ")));

@@ -19,6 +19,9 @@ use super::walk::{Val, Walker, get, join};
 use crate::core::allocation::{AllocationError, AllocationKey, AllocationRule, Participant};
 use crate::core::allocation::{TariffModel, Tier};
 use crate::core::bounds::{MAX_DEPRECIATION_YEARS, MAX_FTE, MAX_USAGE};
+use crate::core::business_case::assumptions::{
+    MAX_FRICTIONAL_PCT, MAX_INDEXATION_PCT, MAX_VAT_RATE_PCT, PRICE_LEVEL_YEARS,
+};
 use crate::core::business_case::{
     BandValues, BaselineMeasurement, Benefit, BenefitValue, BusinessCaseError, BusinessCaseSetup,
     CollaborationForm, ExtraCostKind, GroupPlan, Horizon, ImplicitCost, ImplicitCostKind,
@@ -26,13 +29,17 @@ use crate::core::business_case::{
     OneOffCost, OneOffKind, OperatingCost, OperatingKind, QualitativeBenefit, RiskInput, Scenario,
     ScenarioKind, ScenarioPlan, ScenarioSetup, TcoCategory,
 };
+use crate::core::business_case::{Basis, FtePrice, Indexation, Reorganisation, VatRule};
 use crate::core::catalogue::Catalogue;
 use crate::core::profile::{Municipality, Subject};
 
 /// Keys of `[business_case]`.
 const KEYS: &[&str] = &[
     "horizon",
+    "price_level",
+    "indexation",
     "cost_per_fte",
+    "reorganisation",
     "risk",
     "measurement",
     "scenarios",
@@ -58,6 +65,7 @@ const SINGLE_SCENARIO_KEYS: &[&str] = &[
     "form",
     "start_year",
     "risk",
+    "vat",
     "tco",
     "operating",
     "extra",
@@ -74,6 +82,7 @@ const GROUP_SCENARIO_KEYS: &[&str] = &[
     "form",
     "start_year",
     "risk",
+    "vat",
     "provider",
     "allocation",
     "participants",
@@ -254,6 +263,184 @@ impl Reader<'_, '_> {
         Some((first?, last, growth))
     }
 
+    /// `source = "…"` or `assumption = "…"` of `t`: `Some(None)` when neither is given and
+    /// `required` is false; `None` after an error (both given, or neither when required).
+    fn basis(
+        &mut self,
+        t: &DeTable<'_>,
+        at: usize,
+        path: &str,
+        required: bool,
+    ) -> Option<Option<Basis>> {
+        let source = get(t, "source").and_then(|v| self.w.string(v, &join(path, "source")));
+        let assumption =
+            get(t, "assumption").and_then(|v| self.w.string(v, &join(path, "assumption")));
+        match (source, assumption) {
+            (Some(_), Some(_)) => {
+                self.w.error_allowed(
+                    at,
+                    path,
+                    "both source and assumption are given",
+                    "either source = \"publisher, title, year, section\" or assumption = \"the reason\"",
+                );
+                None
+            }
+            (Some(s), None) => Some(Some(Basis::Source(s))),
+            (None, Some(a)) => Some(Some(Basis::Assumption(a))),
+            (None, None) if required => {
+                self.w.missing(
+                    at,
+                    &join(path, "source"),
+                    "where the figure comes from: source = \"publisher, title, year, section\" or assumption = \"the reason\"",
+                );
+                None
+            }
+            (None, None) => Some(None),
+        }
+    }
+
+    /// An optional boolean `t[key]` (default false); `None` after an error.
+    fn flag(&mut self, t: &DeTable<'_>, path: &str, key: &str) -> Option<bool> {
+        match get(t, key) {
+            Some(v) => self.w.boolean(v, &join(path, key)),
+            None => Some(false),
+        }
+    }
+
+    /// A percentage `t[key]` within `0..=max`.
+    fn percent(
+        &mut self,
+        t: &DeTable<'_>,
+        at: usize,
+        path: &str,
+        key: &str,
+        max: Decimal,
+        what: &str,
+    ) -> Option<Decimal> {
+        let v = self.req(t, at, path, key, what)?;
+        self.w.decimal(v, &join(path, key), Decimal::ZERO, max)
+    }
+
+    /// `price_level = 2026`: the year whose prices the amounts are in.
+    fn price_level(&mut self, v: &Val<'_>, field: &str) -> Option<u16> {
+        let (lo, hi) = PRICE_LEVEL_YEARS;
+        self.w
+            .integer(v, field, lo.into(), hi.into())
+            .and_then(|n| u16::try_from(n).ok())
+    }
+
+    /// A table `{ <key> = percent, source | assumption }` (both required): the percentage
+    /// (0 to `max`) and its basis.
+    fn percent_with_basis(
+        &mut self,
+        v: &Val<'_>,
+        path: &str,
+        key: &str,
+        max: Decimal,
+        what: &str,
+    ) -> Option<(Decimal, Basis)> {
+        let t = self.w.table(v, path)?;
+        self.w.check_keys(t, path, &[key, "source", "assumption"]);
+        let at = v.span().start;
+        let pct = self.percent(t, at, path, key, max, what);
+        let basis = self.basis(t, at, path, true);
+        Some((pct?, basis??))
+    }
+
+    /// `indexation = { pct = 2, source = "…" | assumption = "…" }`.
+    fn indexation(&mut self, v: &Val<'_>, path: &str) -> Option<Indexation> {
+        let (pct, basis) = self.percent_with_basis(
+            v,
+            path,
+            "pct",
+            MAX_INDEXATION_PCT,
+            "percent a year, applied to the baseline and every scenario alike (0: constant prices)",
+        )?;
+        Some(Indexation {
+            pct,
+            basis: Some(basis),
+        })
+    }
+
+    /// `cost_per_fte = "98000"` or `{ amount = "98000", price_level = 2026, source | assumption }`.
+    fn fte_price(&mut self, v: &Val<'_>, path: &str) -> Option<FtePrice> {
+        if !matches!(v.get_ref(), toml::de::DeValue::Table(_)) {
+            return self.w.money(v, path).map(|amount| FtePrice {
+                amount,
+                price_level: None,
+                basis: None,
+            });
+        }
+        let t = self.w.table(v, path)?;
+        self.w
+            .check_keys(t, path, &["amount", "price_level", "source", "assumption"]);
+        let at = v.span().start;
+        let amount = self.money(t, at, path, "amount", "EUR per FTE per year");
+        let price_level = self
+            .req(
+                t,
+                at,
+                path,
+                "price_level",
+                "the year whose prices the amount is in",
+            )
+            .and_then(|y| self.price_level(y, &join(path, "price_level")));
+        let basis = self.basis(t, at, path, true);
+        Some(FtePrice {
+            amount: amount?,
+            price_level: Some(price_level?),
+            basis: basis?,
+        })
+    }
+
+    /// `reorganisation = { pct_of_fte_cost = 50, source | assumption }`.
+    fn reorganisation(&mut self, v: &Val<'_>, path: &str) -> Option<Reorganisation> {
+        let (pct_of_fte_cost, basis) = self.percent_with_basis(
+            v,
+            path,
+            "pct_of_fte_cost",
+            MAX_FRICTIONAL_PCT,
+            "one-off frictional cost per FTE that goes, percent of one FTE's yearly cost",
+        )?;
+        Some(Reorganisation {
+            pct_of_fte_cost,
+            basis,
+        })
+    }
+
+    /// `vat = { rate_pct = 21, recoverable_pct = 95, source | assumption }`.
+    fn vat(&mut self, v: &Val<'_>, path: &str) -> Option<VatRule> {
+        let t = self.w.table(v, path)?;
+        self.w.check_keys(
+            t,
+            path,
+            &["rate_pct", "recoverable_pct", "source", "assumption"],
+        );
+        let at = v.span().start;
+        let rate = self.percent(
+            t,
+            at,
+            path,
+            "rate_pct",
+            MAX_VAT_RATE_PCT,
+            "the VAT rate on the service charges, percent (21 general rate; 0 when none is charged)",
+        );
+        let recoverable = self.percent(
+            t,
+            at,
+            path,
+            "recoverable_pct",
+            Decimal::ONE_HUNDRED,
+            "the share of that VAT recovered through the BTW-compensatiefonds or by deduction, percent",
+        );
+        let basis = self.basis(t, at, path, true);
+        Some(VatRule {
+            rate_pct: rate?,
+            recoverable_pct: recoverable?,
+            basis: basis??,
+        })
+    }
+
     /// An array of tables at `t[key]`, each read by `item` with its path and position.
     fn items<T>(
         &mut self,
@@ -292,6 +479,9 @@ impl Reader<'_, '_> {
                 "first_year",
                 "last_year",
                 "growth_pct",
+                "source",
+                "assumption",
+                "same_as_baseline",
             ],
         );
         let kind = self
@@ -303,6 +493,7 @@ impl Reader<'_, '_> {
         let label = self.string(t, at, path, "label", "a label shown in the table");
         let amount = self.money(t, at, path, "amount", "EUR per year");
         let running = self.running(t, path);
+        let basis = self.basis(t, at, path, false);
         let (first_year, last_year, growth_pct) = running?;
         Some(OperatingCost {
             kind: kind?,
@@ -311,6 +502,8 @@ impl Reader<'_, '_> {
             first_year,
             last_year,
             growth_pct,
+            basis: basis?,
+            same_as_baseline: self.flag(t, path, "same_as_baseline")?,
         })
     }
 
@@ -325,6 +518,9 @@ impl Reader<'_, '_> {
                 "first_year",
                 "last_year",
                 "growth_pct",
+                "source",
+                "assumption",
+                "same_as_baseline",
             ],
         );
         let kind = self
@@ -345,6 +541,7 @@ impl Reader<'_, '_> {
             });
         let label = self.string(t, at, path, "label", "a label shown in the table");
         let amount = self.money(t, at, path, "amount", "EUR per year");
+        let basis = self.basis(t, at, path, false);
         let (first_year, last_year, growth_pct) = self.running(t, path)?;
         Some(OperatingCost {
             kind: OperatingKind::Extra(kind?),
@@ -353,6 +550,8 @@ impl Reader<'_, '_> {
             first_year,
             last_year,
             growth_pct,
+            basis: basis?,
+            same_as_baseline: self.flag(t, path, "same_as_baseline")?,
         })
     }
 
@@ -596,6 +795,20 @@ impl Reader<'_, '_> {
         ] {
             if let Some(v) = get(t, key) {
                 match self.band(v, &join(path, key), Decimal::ZERO, Decimal::TEN) {
+                    Some(b) if key == "cost_multiplier" && b.low < Decimal::ONE => {
+                        let at = get(self.w.table(v, path).unwrap_or(t), "low")
+                            .map_or(v.span().start, |l| l.span().start);
+                        self.w.error_allowed(
+                            at,
+                            &join(&join(path, key), "low"),
+                            format!(
+                                "the favourable cost factor {} is below 1.0: costs usually turn out higher than estimated (KING, De baten als ballast, §2.9), so the favourable end is at best 1.0",
+                                b.low
+                            ),
+                            "low from 1.0 to 10, low ≤ expected ≤ high",
+                        );
+                        ok = false;
+                    }
                     Some(b) => *slot = b,
                     None => ok = false,
                 }
@@ -707,9 +920,28 @@ pub fn business_case(
         years: horizon.map_or(Horizon::MAX, Horizon::years),
         cost_per_fte: None,
     };
-    if let Some(c) = get(t, "cost_per_fte") {
-        r.cost_per_fte = r.w.money(c, "business_case.cost_per_fte");
-    }
+    let fte_price = match get(t, "cost_per_fte") {
+        Some(c) => {
+            let f = r.fte_price(c, "business_case.cost_per_fte");
+            r.cost_per_fte = f.as_ref().map(|f| f.amount);
+            f.map(Some)
+        }
+        None => Some(None),
+    };
+    let price_level = match get(t, "price_level") {
+        Some(v) => r.price_level(v, "business_case.price_level").map(Some),
+        None => Some(None),
+    };
+    let indexation = match get(t, "indexation") {
+        Some(v) => r.indexation(v, "business_case.indexation"),
+        None => Some(Indexation::default()),
+    };
+    let reorganisation = match get(t, "reorganisation") {
+        Some(v) => r
+            .reorganisation(v, "business_case.reorganisation")
+            .map(Some),
+        None => Some(None),
+    };
     let default_risk = match get(t, "risk") {
         Some(x) => r.risk(x, "business_case.risk"),
         None => Some(RiskInput::default()),
@@ -757,6 +989,10 @@ pub fn business_case(
         horizon: horizon?,
         municipalities: municipalities?,
         scenarios: scenarios.iter().map(|(_, _, s)| s.clone()).collect(),
+        price_level: price_level?,
+        indexation: indexation?,
+        fte_price: fte_price?,
+        reorganisation: reorganisation?,
     };
     if !r.w.errors.is_empty() {
         return None;
@@ -1006,6 +1242,10 @@ fn scenario(
         Some(v) => r.risk(v, &join(path, "risk")),
         None => default_risk,
     };
+    let vat = match get(t, "vat") {
+        Some(v) => r.vat(v, &join(path, "vat")).map(Some),
+        None => Some(None),
+    };
     let (kind, label) = (kind?, label?);
     // Without every nulmeting the scenario cannot be checked further.
     municipalities?;
@@ -1027,6 +1267,7 @@ fn scenario(
         form,
         start_year: start_year?,
         risk: risk?,
+        vat: vat?,
         plan,
     })
 }
@@ -1434,6 +1675,9 @@ pub(crate) fn split_error(e: &AllocationError) -> (String, String) {
             | BusinessCaseError::WrongScenarioKind { at, .. }
             | BusinessCaseError::BandsNotOrdered { at, .. }
             | BusinessCaseError::TooLarge { at, .. }
+            | BusinessCaseError::FavourableCostBelowOne { at, .. }
+            | BusinessCaseError::IndexationMismatch { at, .. }
+            | BusinessCaseError::PercentOutOfRange { at, .. }
             | BusinessCaseError::Overflow { at } => Some(at),
             BusinessCaseError::HorizonOutOfRange { .. } => None,
         },

@@ -12,9 +12,10 @@ use super::text_file::read_text_file;
 use crate::core::allocation::cost_band;
 use crate::core::bounds::MAX_USAGE;
 use crate::core::catalogue::{
-    Catalogue, Characteristic, Decider, Deployment, ExitTerms, Layer, PlacementOption,
-    ServiceModel, Tariff, TariffRule,
+    Catalogue, Characteristic, Decider, Deployment, ExitTerms, Jurisdiction, Layer,
+    PlacementOption, PriceRisk, ServiceModel, Tariff, TariffRule,
 };
+use crate::core::profile::BivLevel;
 
 /// The built-in catalogue text.
 pub const BUILT_IN: &str = include_str!("../../data/catalogue.toml");
@@ -268,6 +269,54 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
         "workload_privacy.factor",
         &mut err,
     );
+    // issue 11: privacy by service model and jurisdiction, price risk, governance work,
+    // sovereignty and the workload attributes.
+    complete(
+        ServiceModel::ALL,
+        cr.privacy.model.keys().copied().collect(),
+        "criteria.privacy.model",
+        &mut err,
+    );
+    complete(
+        Jurisdiction::ALL,
+        cr.privacy.jurisdiction.keys().copied().collect(),
+        "criteria.privacy.jurisdiction",
+        &mut err,
+    );
+    complete(
+        PriceRisk::ALL,
+        cp.price_risk.keys().copied().collect(),
+        "criteria.cost_predictability.price_risk",
+        &mut err,
+    );
+    complete(
+        Decider::ALL,
+        cr.ontzorgen.governance.keys().copied().collect(),
+        "criteria.ontzorgen.governance",
+        &mut err,
+    );
+    complete(
+        Jurisdiction::ALL,
+        cr.sovereignty.jurisdiction.keys().copied().collect(),
+        "criteria.sovereignty.jurisdiction",
+        &mut err,
+    );
+    complete(
+        Decider::ALL,
+        cr.sovereignty.ownership.keys().copied().collect(),
+        "criteria.sovereignty.ownership",
+        &mut err,
+    );
+    complete(
+        BivLevel::ALL,
+        cat.workload_attributes
+            .availability
+            .keys()
+            .copied()
+            .collect(),
+        "workload_attributes.availability",
+        &mut err,
+    );
 
     // Candidates: unique, never hybrid, at least one.
     let mut keys = BTreeSet::new();
@@ -277,6 +326,21 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
                 format!("candidates[{i}]"),
                 format!("candidate `{}` appears twice", c.key()),
                 None,
+            );
+        }
+        let non_eu_deployment = c.deployment == Deployment::PublicNonEu;
+        if non_eu_deployment != (c.jurisdiction == Jurisdiction::NonEu) {
+            err(
+                format!("candidates[{i}].jurisdiction"),
+                format!(
+                    "jurisdiction `{}` does not fit deployment `{}`",
+                    c.jurisdiction, c.deployment
+                ),
+                Some(if non_eu_deployment {
+                    "non_eu (a public_non_eu candidate has a non-EU parent)".into()
+                } else {
+                    "eu (only a public_non_eu candidate has a non-EU parent)".into()
+                }),
             );
         }
         if c.deployment == Deployment::Hybrid {
@@ -321,9 +385,75 @@ fn check(file: &str, cat: &Catalogue) -> Vec<InputError> {
             10.0,
         );
     }
-    for (k, w) in cr.privacy.decider.iter() {
-        range(format!("criteria.privacy.decider.{k}"), w.value, 0.0, 10.0);
+    for (path, table) in [
+        ("criteria.privacy.decider", &cr.privacy.decider),
+        ("criteria.ontzorgen.governance", &cr.ontzorgen.governance),
+        ("criteria.sovereignty.ownership", &cr.sovereignty.ownership),
+    ] {
+        for (k, w) in table {
+            range(format!("{path}.{k}"), w.value, 0.0, 10.0);
+        }
     }
+    for (k, w) in &cr.privacy.model {
+        range(format!("criteria.privacy.model.{k}"), w.value, 0.0, 10.0);
+    }
+    for (k, w) in &cr.privacy.jurisdiction {
+        range(
+            format!("criteria.privacy.jurisdiction.{k}"),
+            w.value,
+            0.0,
+            10.0,
+        );
+    }
+    for (k, w) in &cr.sovereignty.jurisdiction {
+        range(
+            format!("criteria.sovereignty.jurisdiction.{k}"),
+            w.value,
+            0.0,
+            10.0,
+        );
+    }
+    for (k, w) in &cp.price_risk {
+        range(
+            format!("criteria.cost_predictability.price_risk.{k}"),
+            w.value,
+            0.0,
+            10.0,
+        );
+    }
+    let wa = &cat.workload_attributes;
+    for (k, w) in &wa.availability {
+        range(
+            format!("workload_attributes.availability.{k}"),
+            w.value,
+            0.0,
+            10.0,
+        );
+    }
+    range(
+        "workload_attributes.high_availability_floor".into(),
+        wa.high_availability_floor.value,
+        0.0,
+        0.9,
+    );
+    range(
+        "workload_attributes.digid_ontzorgen".into(),
+        wa.digid_ontzorgen.value,
+        0.0,
+        10.0,
+    );
+    range(
+        "workload_attributes.collaboration_margin".into(),
+        wa.collaboration_margin.value,
+        0.0,
+        10.0,
+    );
+    range(
+        "ranking.blind_spot_below".into(),
+        cat.ranking.blind_spot_below.value,
+        0.0,
+        10.0,
+    );
     for (k, w) in cr.continuity.decider.iter() {
         range(
             format!("criteria.continuity.decider.{k}"),
@@ -427,7 +557,7 @@ mod tests {
     fn built_in_catalogue_is_valid_and_complete() {
         let c = parse(BUILT_IN_NAME, BUILT_IN).unwrap();
         assert_eq!(c.options.len(), 5);
-        assert_eq!(c.candidates.len(), 14);
+        assert_eq!(c.candidates.len(), 17);
     }
 
     #[test]

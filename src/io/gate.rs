@@ -380,6 +380,8 @@ fn business_case_problems(
             out.push(problem(path, message, ""));
         }
     }
+    // Indexation, FTE price, frictional-cost rule and VAT rules (issue 11, item 6).
+    core(out, setup.validate_assumptions().map_err(Into::into));
     for (i, case) in setup.municipalities.iter().enumerate() {
         let path = format!("business_case.municipalities[{i}]");
         core(
@@ -497,14 +499,38 @@ pub fn check_session(
     for (i, w) in session.weights.iter().enumerate() {
         problems.extend(weight_problems_in(w, &format!("weights[{i}]"), true));
     }
+    // A starter group's own (plenary) weights are recorded as the member one past the last.
+    let slots = members + usize::from(session.profile.subject.is_group());
     for (i, r) in session.elicitation.iter().enumerate() {
-        if r.member >= members {
+        if r.member >= slots {
             problems.push(problem(
                 format!("elicitation[{i}].member"),
                 format!("municipality {} does not exist", r.member),
-                &format!("0 to {}", members.saturating_sub(1)),
+                &if slots > members {
+                    format!("0 to {} ({members}: the group itself)", slots - 1)
+                } else {
+                    format!("0 to {}", members.saturating_sub(1))
+                },
             ));
         }
+    }
+    if let Some(blind) = &session.blind {
+        for (i, &m) in blind.entered.iter().enumerate() {
+            if m >= members {
+                problems.push(problem(
+                    format!("blind.entered[{i}]"),
+                    format!("municipality {m} does not exist"),
+                    &format!("0 to {}", members.saturating_sub(1)),
+                ));
+            }
+        }
+    }
+    for (i, set) in session.weight_sets.iter().enumerate() {
+        problems.extend(weight_problems_in(
+            &set.weights,
+            &format!("weight_sets[{i}].weights"),
+            true,
+        ));
     }
     if let Some(ui) = session.business_case {
         let scenarios = session

@@ -8,6 +8,8 @@ pub mod error;
 pub mod gate;
 pub mod group;
 pub mod paths;
+/// Application portfolio files (CSV, XLSX) and the GEMMA component table (issue 16).
+pub mod portfolio;
 pub mod profile;
 pub mod store;
 pub mod text_file;

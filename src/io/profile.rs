@@ -12,9 +12,12 @@ use super::error::InputErrors;
 use super::text_file::read_text_file;
 use super::walk::{Val, Walker, get, join};
 use crate::core::bounds::{MAX_INHABITANTS, MAX_MEMBERS, MAX_WORKPLACES};
-use crate::core::catalogue::{Catalogue, CloudStance, DataClass, PlacementOption, ServiceModel};
+use crate::core::catalogue::{
+    Catalogue, CloudStance, CollaborationForm, DataClass, PlacementOption, ServiceModel,
+};
 use crate::core::profile::{
-    Constraints, Municipality, Profile, PublicCloudAcceptance, Subject, Weights, Workload,
+    BivLevel, Collaboration, Constraints, Municipality, Profile, PublicCloudAcceptance, Subject,
+    Weights, Workload,
 };
 
 /// The built-in demo profile (a mid-sized municipality), used when no profile is given.
@@ -33,7 +36,9 @@ const TOP_KEYS: &[&str] = &[
     "public_cloud",
     "one_off_estimates",
     "workloads",
+    "collaborations",
     "business_case",
+    "portfolio",
 ];
 
 /// Reads and validates a profile file.
@@ -104,8 +109,12 @@ pub fn parse_with(
             }
         }
     }
+    let collaborations = match get(root, "collaborations") {
+        Some(v) => collaborations(&mut w, v),
+        None => vec![],
+    };
     let workloads = match get(root, "workloads") {
-        Some(v) => workloads(&mut w, v),
+        Some(v) => workloads(&mut w, v, &collaborations),
         None => vec![],
     };
 
@@ -120,6 +129,9 @@ pub fn parse_with(
     let business_case = get(root, "business_case")
         .and_then(|v| super::business_case::business_case(&mut w, v, subject.as_ref(), cat));
 
+    // Issue 16: the application portfolio file, relative to the profile (read by the caller).
+    let portfolio = get(root, "portfolio").and_then(|v| w.string(v, "portfolio"));
+
     let (Some(subject), Some(weights)) = (subject, weights) else {
         return Err(InputErrors(w.errors));
     };
@@ -132,7 +144,9 @@ pub fn parse_with(
         public_cloud,
         one_off_estimates: one_off,
         workloads,
+        collaborations,
         business_case,
+        portfolio,
     };
     if w.errors.is_empty() {
         // The one way in (io::gate): the same typed checks a session's profile passes. The
@@ -411,7 +425,68 @@ fn public_cloud(w: &mut Walker<'_>, v: &Val<'_>) -> PublicCloudAcceptance {
     p
 }
 
-fn workloads(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Workload> {
+/// `[[collaborations]]`: id, name, option (`ssc` or `host`), optional Wgr form.
+fn collaborations(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Collaboration> {
+    let mut out: Vec<Collaboration> = vec![];
+    let Some(items) = w.array(v, "collaborations") else {
+        return out;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("collaborations[{i}]");
+        let Some(t) = w.table(item, &path) else {
+            continue;
+        };
+        w.check_keys(t, &path, &["id", "name", "option", "form"]);
+        let at = item.span().start;
+        let id = req(w, t, at, &path, "id", "the id workloads refer to")
+            .and_then(|v| w.string(v, &join(&path, "id")));
+        let name = req(w, t, at, &path, "name", "the collaboration's name")
+            .and_then(|v| w.string(v, &join(&path, "name")));
+        let option = req(w, t, at, &path, "option", "ssc or host").and_then(|v| {
+            let field = join(&path, "option");
+            let o = w.id(v, &field, PlacementOption::from_id, "ssc, host")?;
+            if matches!(o, PlacementOption::Ssc | PlacementOption::Host) {
+                Some(o)
+            } else {
+                w.error_allowed(
+                    v.span().start,
+                    &field,
+                    format!("`{o}` is not a collaboration"),
+                    "ssc, host",
+                );
+                None
+            }
+        });
+        let form = get(t, "form").and_then(|v| {
+            w.id(
+                v,
+                &join(&path, "form"),
+                CollaborationForm::from_id,
+                &CollaborationForm::allowed(),
+            )
+        });
+        if let (Some(id), Some(name), Some(option)) = (id, name, option) {
+            if out.iter().any(|c| c.id == id) {
+                let at = get(t, "id").map(|v| v.span().start).unwrap_or(at);
+                w.error(
+                    at,
+                    &join(&path, "id"),
+                    format!("duplicate collaboration id \"{}\"", super::error::cut(&id)),
+                );
+                continue;
+            }
+            out.push(Collaboration {
+                id,
+                name,
+                option,
+                form,
+            });
+        }
+    }
+    out
+}
+
+fn workloads(w: &mut Walker<'_>, v: &Val<'_>, collaborations: &[Collaboration]) -> Vec<Workload> {
     let mut out: Vec<Workload> = vec![];
     // Names seen so far: a hash lookup per workload, not a scan of the earlier ones.
     let mut names: HashSet<String> = HashSet::new();
@@ -423,7 +498,19 @@ fn workloads(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Workload> {
         let Some(t) = w.table(item, &path) else {
             continue;
         };
-        w.check_keys(t, &path, &["name", "data", "models", "critical"]);
+        w.check_keys(
+            t,
+            &path,
+            &[
+                "name",
+                "data",
+                "models",
+                "critical",
+                "availability",
+                "digid",
+                "collaboration",
+            ],
+        );
         let at = item.span().start;
         let name = req(w, t, at, &path, "name", "the workload's name")
             .and_then(|v| w.string(v, &join(&path, "name")));
@@ -448,6 +535,52 @@ fn workloads(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Workload> {
         let critical = get(t, "critical")
             .and_then(|v| w.boolean(v, &join(&path, "critical")))
             .unwrap_or(false);
+        let availability = get(t, "availability").and_then(|v| {
+            w.id(
+                v,
+                &join(&path, "availability"),
+                BivLevel::from_id,
+                &BivLevel::allowed(),
+            )
+        });
+        let digid = get(t, "digid")
+            .and_then(|v| w.boolean(v, &join(&path, "digid")))
+            .unwrap_or(false);
+        // DigiD logs citizens in with their BSN: such a workload holds personal data.
+        if digid
+            && let Some(d) = data
+            && !d.is_personal()
+        {
+            let at = get(t, "data").map(|v| v.span().start).unwrap_or(at);
+            w.error_allowed(
+                at,
+                &join(&path, "data"),
+                format!(
+                    "a workload with a DigiD connection processes the citizen's BSN, so its data cannot be `{d}`"
+                ),
+                "personal, brp, special",
+            );
+        }
+        let collaboration = get(t, "collaboration").and_then(|v| {
+            let field = join(&path, "collaboration");
+            let id = w.string(v, &field)?;
+            if collaborations.iter().any(|c| c.id == id) {
+                Some(id)
+            } else {
+                let known: Vec<&str> = collaborations.iter().map(|c| c.id.as_str()).collect();
+                w.error_allowed(
+                    v.span().start,
+                    &field,
+                    format!("unknown collaboration \"{}\"", super::error::cut(&id)),
+                    if known.is_empty() {
+                        "the id of a [[collaborations]] entry (the profile has none)".to_string()
+                    } else {
+                        known.join(", ")
+                    },
+                );
+                None
+            }
+        });
         if let (Some(name), Some(data)) = (name, data) {
             if !names.insert(name.clone()) {
                 let at = get(t, "name").map(|v| v.span().start).unwrap_or(at);
@@ -462,6 +595,9 @@ fn workloads(w: &mut Walker<'_>, v: &Val<'_>) -> Vec<Workload> {
                 data,
                 models,
                 critical,
+                availability,
+                digid,
+                collaboration,
             });
         }
     }

@@ -1,6 +1,7 @@
-//! Workshop sessions on disk: a versioned TOML document (`schema = 1`) holding the profile (its
-//! path and an embedded copy, so edits made in the room survive), the weights per municipality,
-//! the language, the screen and the notes. Writes are atomic: a temporary file in the same
+//! Workshop sessions on disk: a versioned TOML document (`schema = 2`; files of schema 1 still
+//! load) holding the profile (its path and an embedded copy, so edits made in the room survive),
+//! the weights per municipality, the language, the screen, the room's notes (typed as decision,
+//! action or open question), the blind round and the named weight sets. Writes are atomic: a temporary file in the same
 //! directory, fsync, then rename — a crash leaves the old file or the new one, never half.
 
 use std::fs::{self, File};
@@ -17,8 +18,12 @@ use crate::core::mcda::elicitation::WeightMethod;
 use crate::core::profile::{Profile, Weights};
 use crate::core::text::Lang;
 
-/// The session format version this build writes and reads.
-pub const SCHEMA: u32 = 1;
+/// The session format version this build writes.
+pub const SCHEMA: u32 = 2;
+
+/// Every session format version this build reads (1: before typed notes, the blind round and
+/// named weight sets; those load empty).
+pub const READABLE_SCHEMAS: [u32; 2] = [1, 2];
 
 /// The autosave file's name inside the data directory.
 pub const AUTOSAVE_FILE: &str = "autosave.toml";
@@ -53,6 +58,67 @@ pub struct Session {
     /// sessions without a round, which still load).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<crate::core::round::Round>,
+    /// The room's notes, each typed (schema 2; a schema-1 file's free `notes` stay there).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub room_notes: Vec<RoomNote>,
+    /// A starter group's blind round: who entered weights, whether they were revealed
+    /// (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blind: Option<BlindRound>,
+    /// Weight sets the room saved under a name to compare ("directie", "raad"; schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weight_sets: Vec<WeightSet>,
+}
+
+/// What a note of the room records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Something the room decided.
+    Decision,
+    /// Something someone will do.
+    Action,
+    /// A question the room left open.
+    Question,
+}
+
+impl NoteKind {
+    /// The kinds in the order the note editor cycles through them.
+    pub const ALL: [NoteKind; 3] = [NoteKind::Decision, NoteKind::Action, NoteKind::Question];
+
+    /// The next kind (wraps).
+    pub fn next(self) -> NoteKind {
+        match self {
+            NoteKind::Decision => NoteKind::Action,
+            NoteKind::Action => NoteKind::Question,
+            NoteKind::Question => NoteKind::Decision,
+        }
+    }
+}
+
+/// One note of the room: its kind and its text (may hold line breaks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomNote {
+    pub kind: NoteKind,
+    pub text: String,
+}
+
+/// A starter group's blind round as it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct BlindRound {
+    /// The members (0-based, profile order) that entered their weights.
+    #[serde(default)]
+    pub entered: Vec<usize>,
+    /// Whether the members' weights were revealed to the room.
+    #[serde(default)]
+    pub revealed: bool,
+}
+
+/// Weights the room saved under a name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeightSet {
+    pub name: String,
+    pub weights: Weights,
 }
 
 /// How one municipality's weights were obtained: the method with its raw input, over which
@@ -341,16 +407,18 @@ pub fn parse_with(file: &str, text: &str, catalogue: &Catalogue) -> Result<Sessi
     let schema_at = super::walk::locate(root, "schema");
     let schema = super::walk::get(root, "schema").map(|v| v.get_ref());
     let schema_error = |message: String| -> InputErrors {
+        let allowed: Vec<String> = READABLE_SCHEMAS.iter().map(u32::to_string).collect();
         let mut e = InputError::file(file, message)
             .field("schema")
-            .allowed(SCHEMA.to_string());
+            .allowed(allowed.join(", "));
         if let Some(at) = schema_at {
             e = e.at(text, at);
         }
         e.into()
     };
     match schema {
-        Some(toml::de::DeValue::Integer(i)) if i.as_str() == SCHEMA.to_string() => {}
+        Some(toml::de::DeValue::Integer(i))
+            if READABLE_SCHEMAS.iter().any(|v| i.as_str() == v.to_string()) => {}
         Some(other) => {
             let shown = match other {
                 toml::de::DeValue::Integer(i) => i.as_str().to_string(),
@@ -420,6 +488,12 @@ mod tests {
             profile,
             elicitation: vec![],
             round: None,
+            room_notes: vec![RoomNote {
+                kind: NoteKind::Action,
+                text: "Jan belt de\nleverancier".into(),
+            }],
+            blind: None,
+            weight_sets: vec![],
         }
     }
 
@@ -427,7 +501,7 @@ mod tests {
     fn round_trips_through_toml() {
         let s = demo_session();
         let text = to_toml(&s).unwrap();
-        assert!(text.starts_with("schema = 1"), "{text}");
+        assert!(text.starts_with("schema = 2"), "{text}");
         assert_eq!(parse("t", &text).unwrap(), s);
     }
 
@@ -475,12 +549,80 @@ mod tests {
     }
 
     #[test]
+    fn a_schema_1_session_still_loads_with_no_typed_notes_blind_round_or_weight_sets() {
+        let mut old = demo_session();
+        old.room_notes.clear();
+        let text = to_toml(&old)
+            .unwrap()
+            .replacen("schema = 2", "schema = 1", 1);
+        assert!(
+            !text.contains("room_notes") && !text.contains("[blind]"),
+            "{text}"
+        );
+        let s = parse("old.toml", &text).unwrap();
+        assert_eq!(s.schema, 1);
+        assert_eq!(s.notes, old.notes, "the free notes of schema 1 stay");
+        assert!(s.room_notes.is_empty() && s.blind.is_none() && s.weight_sets.is_empty());
+    }
+
+    #[test]
+    fn typed_notes_the_blind_round_and_weight_sets_round_trip() {
+        let mut s = demo_session();
+        s.blind = Some(BlindRound {
+            entered: vec![0],
+            revealed: true,
+        });
+        s.weight_sets = vec![WeightSet {
+            name: "raad".into(),
+            weights: s.weights[0].clone(),
+        }];
+        let text = to_toml(&s).unwrap();
+        assert!(text.contains("kind = \"action\""), "{text}");
+        assert_eq!(parse("t", &text).unwrap(), s);
+    }
+
+    #[test]
+    fn a_group_session_may_record_the_groups_own_weights_but_no_further_member() {
+        let text = include_str!("../../profiles/startersgroep.toml");
+        let profile = crate::io::profile::parse("startersgroep.toml", text).unwrap();
+        let record = |member| WeightRecord {
+            member,
+            criteria: profile.weights.criteria(),
+            how: WeightMethod::GroupMean { members: 4 },
+        };
+        let mut s = demo_session();
+        s.weights = vec![profile.weights.clone(); 4];
+        s.profile = profile.clone();
+        s.business_case = None;
+        s.elicitation = vec![record(4)];
+        s.blind = Some(BlindRound {
+            entered: vec![0, 3],
+            revealed: false,
+        });
+        assert!(parse("s.toml", &to_toml(&s).unwrap()).is_ok());
+        s.elicitation = vec![record(5)];
+        let e = parse("s.toml", &to_toml(&s).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("0 to 4 (4: the group itself)"), "{e}");
+        s.elicitation.clear();
+        s.blind = Some(BlindRound {
+            entered: vec![4],
+            revealed: true,
+        });
+        let e = parse("s.toml", &to_toml(&s).unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("blind.entered[0]"), "{e}");
+    }
+
+    #[test]
     fn unknown_schema_is_refused() {
         let text = to_toml(&demo_session())
             .unwrap()
-            .replacen("schema = 1", "schema = 9", 1);
+            .replacen("schema = 2", "schema = 9", 1);
         let e = parse("s.toml", &text).unwrap_err().to_string();
-        assert!(e.contains("schema 9"), "{e}");
+        assert!(e.contains("schema 9") && e.contains("1, 2"), "{e}");
     }
 
     #[test]

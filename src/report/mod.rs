@@ -8,6 +8,8 @@ pub mod json;
 pub mod markdown;
 pub mod note;
 pub mod number;
+/// The application portfolio: list and roadmap as table, Markdown, JSON, CSV (issue 16).
+pub mod portfolio;
 pub mod sensitivity;
 pub mod table;
 

@@ -9,7 +9,7 @@ use crate::io::store::Session;
 
 use super::layout;
 use super::screens;
-use super::state::{InputPurpose, Popup, Screen, StartKind, State, Status};
+use super::state::{InputPurpose, NoteEditor, Popup, Screen, StartKind, State, Status, UNDO_DEPTH};
 
 /// Everything that can happen to the state.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +60,13 @@ pub enum Action {
     SetWeight { row: usize, value: f64 },
     /// A character typed into a prompt.
     InputChar(char),
+    /// A key typed into the note editor (its text area edits with it).
+    NoteKey(ratatui::crossterm::event::KeyEvent),
+    /// Note editor: the next kind (decision, action, open question).
+    NoteKind,
+    /// Text pasted in one piece (bracketed paste): goes into the open text field whole, and
+    /// is never read as key commands.
+    Paste(String),
     /// Backspace in a prompt.
     InputBackspace,
     /// A mouse click at a terminal cell.
@@ -100,14 +107,24 @@ pub enum Action {
     NextInconsistent,
     /// Comparison screen: show or hide the sensitivity view.
     ToggleSensitivity,
-    /// Group view: show or hide the other municipalities' weights.
+    /// Starter group: reveal the municipalities' blind weights (or hide them again).
     Reveal,
+    /// Group view, after the reveal: the municipalities' mean becomes the group's weights.
+    AdoptMean,
+    /// Take back the last edit of the weights, their elicitation or the business case.
+    Undo,
+    /// Weights screen: back to the weights the profile gave (itself undoable).
+    ResetWeights,
     /// The decision note was written to this file.
     Exported(PathBuf),
     /// Exporting the decision note failed (the message says why); the state is kept.
     ExportFailed(String),
     /// The voting round (issue 17): its view, and what its server and ballot files report.
     Round(super::screens::round::RoundAction),
+    /// The export target exists: ask before overwriting it.
+    ExportExists(PathBuf),
+    /// The application portfolio (issue 16): open, search, filter, sort, loaded.
+    Portfolio(super::screens::portfolio::PortfolioKey),
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -117,8 +134,11 @@ pub enum Effect {
     Save(PathBuf),
     /// Open a start-screen item.
     Open(StartKind),
-    /// Write the decision note to this file (format from the extension).
-    Export(PathBuf),
+    /// Write the decision note to this file (format from the extension); an existing file
+    /// only when `overwrite` (the room confirmed).
+    Export { path: PathBuf, overwrite: bool },
+    /// Read the profile's application portfolio (issue 16).
+    LoadPortfolio,
     /// The voting round's I/O (issue 17): server, addresses, ballot files.
     Round(super::screens::round::RoundEffect),
 }
@@ -127,13 +147,34 @@ pub enum Effect {
 /// the analyses of an open sensitivity or group view are brought up to date, so that drawing
 /// never computes.
 pub fn update(state: &mut State, action: Action) -> Option<Effect> {
+    // A status message lasts until the next thing the user does; what the app reports
+    // (the autosave after each action, a resize) leaves it standing.
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::Autosaved | Action::NotAutosaved
+    ) {
+        state.status = None;
+    }
+    // Every edit of the weights, their elicitation or the business case can be taken back.
+    let undoable = (!matches!(
+        action,
+        Action::Undo | Action::Loaded { .. } | Action::Restore(_) | Action::Resize(..)
+    ))
+    .then(|| state.undoable());
     let effect = apply(state, action);
+    if let Some(before) = undoable
+        && state.undoable() != before
+    {
+        state.undo.push(before);
+        if state.undo.len() > UNDO_DEPTH {
+            state.undo.remove(0);
+        }
+    }
     state.refresh_analyses();
     effect
 }
 
 fn apply(state: &mut State, action: Action) -> Option<Effect> {
-    let t = crate::i18n::tui(state.lang);
     match action {
         // The voting round (issue 17): its own update; ballots arrive here whatever is open.
         Action::Round(a) => return super::screens::round::update(state, a),
@@ -142,10 +183,9 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Saved(path) => {
-            state.status = Some(Status {
-                text: format!("{} {}", t.saved_to, path.display()),
-                error: false,
-            });
+            state.status = Some(Status::new(false, |l| {
+                format!("{} {}", crate::i18n::tui(l).saved_to, path.display())
+            }));
             state.unsaved = false;
             if state.quit_after_save {
                 state.quit = true;
@@ -153,10 +193,9 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             return None;
         }
         Action::SaveFailed(msg) => {
-            state.status = Some(Status {
-                text: format!("{}: {msg}", t.save_failed),
-                error: true,
-            });
+            state.status = Some(Status::new(true, |l| {
+                format!("{}: {msg}", crate::i18n::tui(l).save_failed)
+            }));
             // Asked for by the quit prompt: ask again, the typed path kept, to try another.
             if std::mem::take(&mut state.quit_after_save) {
                 state.popup = Some(Popup::Input {
@@ -167,10 +206,9 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             return None;
         }
         Action::AutosaveFailed(msg) => {
-            state.status = Some(Status {
-                text: format!("{}: {msg}", t.autosave_failed),
-                error: true,
-            });
+            state.status = Some(Status::new(true, |l| {
+                format!("{}: {msg}", crate::i18n::tui(l).autosave_failed)
+            }));
             state.unsaved = true;
             return None;
         }
@@ -184,35 +222,44 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         }
         Action::ReadOnly => {
             state.read_only = true;
-            state.status = Some(Status {
-                text: t.read_only.into(),
-                error: true,
-            });
+            state.status = Some(Status::new(true, |l| crate::i18n::tui(l).read_only.into()));
             return None;
         }
         Action::Exported(path) => {
-            state.status = Some(Status {
-                text: format!(
-                    "{} {}",
-                    crate::i18n::tui_bc(state.lang).exported_to,
-                    path.display()
-                ),
-                error: false,
-            });
+            state.status = Some(Status::new(false, |l| {
+                format!("{} {}", crate::i18n::tui_bc(l).exported_to, path.display())
+            }));
             return None;
         }
         Action::ExportFailed(msg) => {
-            state.status = Some(Status {
-                text: format!("{}: {msg}", crate::i18n::tui_bc(state.lang).export_failed),
-                error: true,
+            state.status = Some(Status::new(true, |l| {
+                format!("{}: {msg}", crate::i18n::tui_bc(l).export_failed)
+            }));
+            // The dialog comes back with what was typed, to correct it.
+            state.popup = Some(Popup::Input {
+                purpose: InputPurpose::ExportPath,
+                buffer: state.default_export_path.clone(),
+            });
+            return None;
+        }
+        Action::ExportExists(path) => {
+            let shown = path.display().to_string();
+            state.status = Some(Status::new(true, |l| {
+                crate::i18n::fill(crate::i18n::room(l).export_exists, &[("path", &shown)])
+            }));
+            state.confirm_overwrite = Some(path);
+            state.popup = Some(Popup::Input {
+                purpose: InputPurpose::ExportPath,
+                buffer: state.default_export_path.clone(),
             });
             return None;
         }
         Action::LoadFailed(msg) => {
-            state.status = Some(Status {
-                text: format!("{}: {msg}", t.load_failed),
-                error: true,
-            });
+            state.opened = None;
+            state.open_then = None;
+            state.status = Some(Status::new(true, |l| {
+                format!("{}: {msg}", crate::i18n::tui(l).load_failed)
+            }));
             return None;
         }
         Action::Loaded { profile, origin } => {
@@ -221,15 +268,25 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.weight_records.clear();
             state.profile = *profile;
             state.origin = origin;
-            state.member = 0;
+            state.entered = super::state::initial_entered(&state.profile);
+            state.reveal = false;
+            state.entering = None;
+            state.member = state.group_slot().unwrap_or(0);
+            state.profile_weights = (state.weights.clone(), state.profile.weights.clone());
+            state.undo.clear();
+            // The start list keeps its highlight on the profile just opened.
+            let start = state.cursor.start;
             state.cursor = Default::default();
+            state.cursor.start = start;
             state.recompute();
-            state.screen = Screen::Situation;
-            state.status = Some(Status {
-                text: format!("{}: {}", t.profile_loaded, state.profile.title),
-                error: false,
-            });
-            state.revision += 1;
+            state.screen = state.open_then.take().unwrap_or(Screen::Situation);
+            state.status = Some(Status::new(false, |l| {
+                format!(
+                    "{}: {}",
+                    crate::i18n::tui(l).profile_loaded,
+                    state.profile.title
+                )
+            }));
             return None;
         }
         Action::OfferRestore(session) => {
@@ -239,11 +296,7 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         Action::Restore(session) => {
             state.apply_session(*session);
             state.popup = None;
-            state.status = Some(Status {
-                text: crate::i18n::tui(state.lang).restored.into(),
-                error: false,
-            });
-            state.revision += 1;
+            state.status = Some(Status::new(false, |l| crate::i18n::tui(l).restored.into()));
             return None;
         }
         Action::Quit => {
@@ -261,10 +314,9 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
                     purpose: InputPurpose::SaveBeforeQuit,
                     buffer: state.default_save_path.clone(),
                 });
-                state.status = Some(Status {
-                    text: t.quit_unsaved.into(),
-                    error: true,
-                });
+                state.status = Some(Status::new(true, |l| {
+                    crate::i18n::tui(l).quit_unsaved.into()
+                }));
             } else {
                 state.quit = true;
             }
@@ -281,10 +333,23 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
     match action {
         Action::NextScreen => go(state, state.screen.next()),
         Action::PrevScreen => go(state, state.screen.prev()),
+        // On Start a digit opens the highlighted profile (when it is not the one open) and
+        // goes to that screen once it has loaded: never the demo whatever is highlighted.
+        Action::GoTo(i)
+            if state.screen == Screen::Start
+                && Screen::at(i) != Screen::Start
+                && state.opened != Some(state.cursor.start) =>
+        {
+            if let Some(item) = state.start_items.get(state.cursor.start) {
+                state.open_then = Some(Screen::at(i));
+                state.opened = Some(state.cursor.start);
+                return Some(Effect::Open(item.kind.clone()));
+            }
+            go(state, Screen::at(i));
+        }
         Action::GoTo(i) => go(state, Screen::at(i)),
         Action::ToggleLang => {
             state.lang = state.lang.toggled();
-            state.revision += 1;
         }
         Action::Help => state.popup = Some(Popup::Help),
         Action::SaveAs => {
@@ -294,8 +359,9 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             })
         }
         Action::NextMember => {
-            let n = state.profile.subject.members().len().max(1);
-            state.member = (state.member + 1) % n;
+            state.member = (state.member + 1) % state.focus_count();
+            // The blind round: the next member's weights stay hidden until it starts entering.
+            state.entering = None;
         }
         Action::ToggleGroup => {
             if state.is_group() {
@@ -303,10 +369,40 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             }
         }
         Action::EditNotes => {
-            state.popup = Some(Popup::Input {
-                purpose: InputPurpose::Notes,
-                buffer: state.notes.clone(),
-            })
+            let (kind, text) = state
+                .note_draft
+                .take()
+                .unwrap_or((crate::io::store::NoteKind::Decision, String::new()));
+            state.popup = Some(Popup::Note(Box::new(NoteEditor::new(kind, &text))));
+        }
+        // A paste outside a text field does nothing: its text is not a list of commands.
+        Action::Paste(_) => {}
+        Action::Undo => {
+            let ok = match state.undo.pop() {
+                Some(u) => {
+                    state.restore_undoable(u);
+                    true
+                }
+                None => false,
+            };
+            state.status = Some(Status::new(!ok, |l| {
+                let r = crate::i18n::room(l);
+                (if ok { r.undone } else { r.nothing_to_undo }).into()
+            }));
+        }
+        Action::ResetWeights => {
+            let (members, plenary) = state.profile_weights.clone();
+            if !members.is_empty() {
+                state.weights = members;
+            }
+            state.profile.weights = plenary;
+            state.weight_records = vec![];
+            state.elicit = vec![];
+            state.previous_ranks.clear();
+            state.recompute();
+            state.status = Some(Status::new(false, |l| {
+                crate::i18n::room(l).weights_reset.into()
+            }));
         }
         Action::Click { column, row } => {
             if let Some(a) = layout::hit(state, column, row) {
@@ -314,6 +410,29 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             }
         }
         Action::Back => state.status = None,
+        // The blind round ends (or is hidden again) on every screen, not only the group view.
+        Action::Reveal if state.is_group() => {
+            state.reveal = !state.reveal;
+            state.entering = None;
+            let revealed = state.reveal;
+            state.status = Some(Status::new(false, |l| {
+                let r = crate::i18n::room(l);
+                (if revealed { r.revealed } else { r.hidden_again }).into()
+            }));
+        }
+        // The blind round: a member's hidden screen opens for the member at the keyboard
+        // only on the weights screen, and the first key only opens it.
+        Action::Select | Action::Increase | Action::Decrease | Action::Left | Action::Right
+            if state.blind_hidden() && state.screen == Screen::Weights =>
+        {
+            state.entering = Some(state.member);
+        }
+        // Nothing else reaches a screen whose content is hidden (a click on a hidden slider).
+        _ if state.blind_hidden()
+            && matches!(
+                state.screen,
+                Screen::Weights | Screen::Landscape | Screen::Summary
+            ) => {}
         other => return screens::handle(state, other),
     }
     None
@@ -322,7 +441,6 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
 fn go(state: &mut State, screen: Screen) {
     if state.screen != screen {
         state.screen = screen;
-        state.revision += 1;
     }
 }
 
@@ -332,7 +450,6 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
             Action::Back | Action::Help | Action::Select | Action::Click { .. } => None,
             Action::ToggleLang => {
                 state.lang = state.lang.toggled();
-                state.revision += 1;
                 state.popup = Some(Popup::Help);
                 None
             }
@@ -345,7 +462,6 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
             Action::Back | Action::Select | Action::Click { .. } => None,
             Action::ToggleLang => {
                 state.lang = state.lang.toggled();
-                state.revision += 1;
                 state.popup = Some(Popup::Why);
                 None
             }
@@ -368,10 +484,74 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
                 None
             }
         },
+        Popup::Note(mut editor) => match action {
+            Action::NoteKey(key) => {
+                editor.area.input(key);
+                state.popup = Some(Popup::Note(editor));
+                None
+            }
+            Action::Paste(text) => {
+                // Terminals send a pasted line break as CR (tmux, most emulators) or CR LF.
+                editor
+                    .area
+                    .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                state.popup = Some(Popup::Note(editor));
+                None
+            }
+            Action::NoteKind => {
+                editor.kind = editor.kind.next();
+                state.popup = Some(Popup::Note(editor));
+                None
+            }
+            Action::Select => {
+                let text = editor.text().trim_end().to_string();
+                if !text.trim().is_empty() {
+                    state.room_notes.push(crate::io::store::RoomNote {
+                        kind: editor.kind,
+                        text,
+                    });
+                    state.status = Some(Status::new(false, |l| {
+                        crate::i18n::room(l).note_saved.into()
+                    }));
+                }
+                None
+            }
+            // Esc closes; what was typed stays as a draft for the next `n`.
+            Action::Back => {
+                let text = editor.text();
+                if !text.trim().is_empty() {
+                    state.note_draft = Some((editor.kind, text));
+                    state.status = Some(Status::new(false, |l| {
+                        crate::i18n::room(l).note_draft_kept.into()
+                    }));
+                }
+                None
+            }
+            _ => {
+                state.popup = Some(Popup::Note(editor));
+                None
+            }
+        },
         Popup::Input {
             purpose,
             mut buffer,
         } => match action {
+            // A pasted line goes in whole (line breaks become spaces), never as commands.
+            Action::Paste(text) => {
+                buffer.extend(
+                    text.chars()
+                        .map(|c| {
+                            if matches!(c, '\n' | '\r' | '\t') {
+                                ' '
+                            } else {
+                                c
+                            }
+                        })
+                        .filter(|&c| purpose_accepts(purpose, c)),
+                );
+                state.popup = Some(Popup::Input { purpose, buffer });
+                None
+            }
             Action::InputChar(c) => {
                 if purpose_accepts(purpose, c) {
                     buffer.push(c);
@@ -402,8 +582,8 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         }
         InputPurpose::SavePath
         | InputPurpose::SaveBeforeQuit
-        | InputPurpose::Notes
-        | InputPurpose::ExportPath => !c.is_control(),
+        | InputPurpose::ExportPath
+        | InputPurpose::PortfolioSearch => !c.is_control(),
     }
 }
 
@@ -428,39 +608,48 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
             Some(Effect::Save(PathBuf::from(path)))
         }
         InputPurpose::ExportPath => {
-            let path = buffer.trim();
-            if path.is_empty() {
+            if buffer.trim().is_empty() {
                 return None;
             }
-            state.default_export_path = path.to_string();
-            Some(Effect::Export(PathBuf::from(path)))
+            let target = state.export_target(&buffer);
+            state.default_export_path = buffer.trim().to_string();
+            // The second Enter on a target the room was asked about overwrites it.
+            let overwrite = state.confirm_overwrite.take().as_ref() == Some(&target);
+            Some(Effect::Export {
+                path: target,
+                overwrite,
+            })
         }
         InputPurpose::BusinessCase(field) => {
             match screens::business_case::commit(state, field, &buffer) {
                 Ok(text) => {
-                    state.status = Some(Status { text, error: false });
+                    state.status = Some(Status::new(false, |_| text.clone()));
                 }
                 Err(text) => {
                     // The value is refused: the state is kept and the prompt stays open.
-                    state.status = Some(Status { text, error: true });
+                    state.status = Some(Status::new(true, |_| text.clone()));
                     state.popup = Some(Popup::Input { purpose, buffer });
                 }
             }
             None
         }
-        InputPurpose::Notes => {
-            state.notes = buffer;
-            state.revision += 1;
+        InputPurpose::PortfolioSearch => {
+            screens::portfolio::commit_search(state, buffer);
             None
         }
         InputPurpose::Number(field) => {
             match buffer.trim().parse::<u32>() {
-                Ok(n) if n > 0 => screens::situation::set_number(state, field, n),
+                Ok(n) if n > 0 => {
+                    if let Err(msg) = screens::situation::set_number(state, field, n) {
+                        // Refused as `validate` refuses it: the prompt stays, the value kept.
+                        state.status = Some(Status::new(true, |_| msg.clone()));
+                        state.popup = Some(Popup::Input { purpose, buffer });
+                    }
+                }
                 _ => {
-                    state.status = Some(Status {
-                        text: crate::i18n::tui(state.lang).not_a_number.into(),
-                        error: true,
-                    });
+                    state.status = Some(Status::new(true, |l| {
+                        crate::i18n::tui(l).not_a_number.into()
+                    }));
                     state.popup = Some(Popup::Input { purpose, buffer });
                 }
             }

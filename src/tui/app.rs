@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
 use crate::core::catalogue::Catalogue;
@@ -46,12 +48,41 @@ pub fn prepare(
     state.lang = opts.lang;
     state.theme = Theme::from_env(opts.theme);
     state.start_items = start_items();
+    state.own_profiles_dir = paths::user_profiles_dir();
+    state.work_dir = std::env::current_dir().ok();
+    state.home_dir = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(PathBuf::from);
     if let Some(dir) = paths::data_dir() {
         state.default_save_path = dir.join("sessie.toml").display().to_string();
         state.default_export_path = dir.join("besluitnotitie.html").display().to_string();
     }
-    if opts.profile.is_some() {
+    if let Some(path) = &opts.profile {
         state.screen = Screen::Situation;
+        // The profile given with -p is the highlighted start item (added when it is not in
+        // the list), so a digit on Start keeps it instead of opening another.
+        let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
+        let at = state.start_items.iter().position(|i| match &i.kind {
+            StartKind::Shipped(f) => {
+                file.as_deref() == Some(*f)
+                    && path.parent().is_some_and(|d| d.ends_with("profiles"))
+            }
+            StartKind::Own(p) => p == path,
+            _ => false,
+        });
+        let at = at.unwrap_or_else(|| {
+            state.start_items.push(StartItem {
+                kind: StartKind::Own(path.clone()),
+                label: format!(
+                    "{} ({})",
+                    state.profile.subject.name(),
+                    file.unwrap_or_default()
+                ),
+            });
+            state.start_items.len() - 1
+        });
+        state.cursor.start = at;
+        state.opened = Some(at);
     }
     let autosave = store::autosave_path();
     if opts.resume {
@@ -72,8 +103,21 @@ pub fn prepare(
         .filter(|a| newer_than_profile(a, opts.profile.as_deref()))
         .and_then(|a| store::load_with(&a, &state.catalogue).ok())
         .filter(|s| s.profile_path == opts.profile)
+        .filter(|s| has_real_edits(s, &state.session()))
         .map(|s| Action::OfferRestore(Box::new(s)));
     Ok((state, offer))
+}
+
+/// Whether a saved session holds work the fresh start would lose: anything beyond where the
+/// room was looking (screen, language, the scenario in focus). Only then is restoring offered;
+/// an autosave of mere browsing is not worth a question.
+pub fn has_real_edits(saved: &store::Session, fresh: &store::Session) -> bool {
+    let mut s = saved.clone();
+    s.schema = fresh.schema;
+    s.screen = fresh.screen.clone();
+    s.language = fresh.language;
+    s.business_case = fresh.business_case;
+    s != *fresh
 }
 
 fn mtime(p: &Path) -> Option<SystemTime> {
@@ -90,17 +134,48 @@ fn newer_than_profile(autosave: &Path, profile: Option<&Path>) -> bool {
     }
 }
 
-/// The start screen's choices: the demo, shipped profiles (`./profiles`), the user's own
+/// The profiles that ship with wolkwijzer, embedded in the binary so that the start screen
+/// finds them from any folder: (file name, text).
+pub const SHIPPED_PROFILES: [(&str, &str); 4] = [
+    (
+        "kleine-gemeente.toml",
+        include_str!("../../profiles/kleine-gemeente.toml"),
+    ),
+    (
+        "middelgrote-gemeente.toml",
+        include_str!("../../profiles/middelgrote-gemeente.toml"),
+    ),
+    (
+        "grote-gemeente.toml",
+        include_str!("../../profiles/grote-gemeente.toml"),
+    ),
+    (
+        "startersgroep.toml",
+        include_str!("../../profiles/startersgroep.toml"),
+    ),
+];
+
+/// The start screen's choices: the demo, the shipped profiles (embedded), the user's own
 /// profiles (data directory) and the last session.
 pub fn start_items() -> Vec<StartItem> {
     let mut items = vec![StartItem {
         kind: StartKind::Demo,
         label: profile::demo().subject.name().to_string(),
     }];
-    let mut scan = |dir: &Path, own: bool| {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
+    // The shipped profiles are part of the binary: found from any folder.
+    for (file, text) in SHIPPED_PROFILES {
+        let label = match profile::parse(file, text) {
+            Ok(p) => format!("{} ({file})", p.subject.name()),
+            Err(_) => file.to_string(),
         };
+        items.push(StartItem {
+            kind: StartKind::Shipped(file),
+            label,
+        });
+    }
+    if let Some(dir) = paths::user_profiles_dir()
+        && let Ok(rd) = std::fs::read_dir(&dir)
+    {
         let mut files: Vec<PathBuf> = rd
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml"))
@@ -115,17 +190,11 @@ pub fn start_items() -> Vec<StartItem> {
                 Ok(p) => format!("{} ({file})", p.subject.name()),
                 Err(_) => file,
             };
-            let kind = if own {
-                StartKind::Own(f)
-            } else {
-                StartKind::Shipped(f)
-            };
-            items.push(StartItem { kind, label });
+            items.push(StartItem {
+                kind: StartKind::Own(f),
+                label,
+            });
         }
-    };
-    scan(Path::new("profiles"), false);
-    if let Some(d) = paths::user_profiles_dir() {
-        scan(&d, true);
     }
     if let Some(a) = store::autosave_path().filter(|a| a.exists()) {
         let label = store::load(&a)
@@ -150,24 +219,50 @@ pub fn perform(effect: Effect, state: &State) -> Action {
             profile: Box::new(profile::demo()),
             origin: None,
         },
-        Effect::Open(StartKind::Shipped(p) | StartKind::Own(p)) => {
-            match profile::load_with(&p, &state.catalogue) {
+        Effect::Open(StartKind::Shipped(file)) => {
+            let text = SHIPPED_PROFILES
+                .iter()
+                .find(|(f, _)| *f == file)
+                .map_or("", |(_, t)| t);
+            match profile::parse_with(file, text, Some(&state.catalogue)) {
                 Ok(pr) => Action::Loaded {
                     profile: Box::new(pr),
-                    origin: Some(p),
+                    origin: Some(PathBuf::from("profiles").join(file)),
                 },
                 Err(e) => Action::LoadFailed(e.to_string()),
             }
         }
+        Effect::Open(StartKind::Own(p)) => match profile::load_with(&p, &state.catalogue) {
+            Ok(pr) => Action::Loaded {
+                profile: Box::new(pr),
+                origin: Some(p),
+            },
+            Err(e) => Action::LoadFailed(e.to_string()),
+        },
         Effect::Open(StartKind::Resume(p)) => match store::load_with(&p, &state.catalogue) {
             Ok(s) => Action::Restore(Box::new(s)),
             Err(e) => Action::LoadFailed(e.to_string()),
         },
-        Effect::Export(path) => match export(state, &path) {
+        Effect::Export { path, overwrite } if !overwrite && path.exists() => {
+            Action::ExportExists(path)
+        }
+        Effect::Export { path, .. } => match export(state, &path) {
             Ok(()) => Action::Exported(path),
             Err(e) => Action::ExportFailed(e),
         },
         Effect::Round(e) => super::round_link::perform(e, state),
+        Effect::LoadPortfolio => {
+            use crate::tui::screens::portfolio::PortfolioKey;
+            let result = match &state.profile.portfolio {
+                Some(name) => crate::io::portfolio::for_profile(state.origin.as_deref(), name)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+                None => Err(crate::i18n::portfolio_strings(state.lang)
+                    .no_portfolio
+                    .to_string()),
+            };
+            Action::Portfolio(PortfolioKey::Loaded(result, crate::cli::portfolio::today()))
+        }
     }
 }
 
@@ -179,9 +274,15 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
     let format = NoteFormat::from_path(path)
         .ok_or_else(|| format!("{}: {}", path.display(), t.export_unknown_format))?;
     let profile = state.note_profile();
-    let evaluation =
-        crate::core::scoring::evaluate(&state.catalogue, &profile).map_err(|e| e.to_string())?;
-    let built = Note::build(&NoteInput {
+    // A starter group's note is the group decision the room saw on Summary and in the group
+    // view: the plenary weights, only the candidates admissible for every member.
+    let evaluation = if profile.subject.is_group() {
+        crate::core::group::group_decision(&state.catalogue, &profile, None)
+    } else {
+        crate::core::scoring::evaluate(&state.catalogue, &profile)
+    }
+    .map_err(|e| e.to_string())?;
+    let mut built = Note::build(&NoteInput {
         catalogue: &state.catalogue,
         profile: &profile,
         evaluation: &evaluation,
@@ -189,13 +290,108 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
         form: None,
     })
     .map_err(|e| e.to_string())?;
+    // The room's record (notes, how the weights came about, the group process) as an annex.
+    built.session = session_blocks(state);
     let text = note::render_as(&built, format);
     store::write_atomic(
         path,
         crate::core::safe_text::escape(&text).as_bytes(),
         &mut |_| Ok(()),
     )
-    .map_err(|e| format!("{}: {e}", path.display()))
+    .map_err(|e| format!("{}: {}", path.display(), io_error(&e, state.lang)))
+}
+
+/// A file error in the room's language: the common kinds in words, others as the system says.
+fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    let r = crate::i18n::room(lang);
+    match e.kind() {
+        std::io::ErrorKind::NotFound => r.io_not_found.to_string(),
+        std::io::ErrorKind::PermissionDenied => r.io_denied.to_string(),
+        std::io::ErrorKind::IsADirectory => r.io_is_dir.to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// The decision note's record of this session, as document blocks: the session chapter
+/// (weights and how they were obtained, certainty, the room's notes, named weight sets) and,
+/// for a starter group, the group chapter. For a starter group it speaks of the group decision
+/// whatever municipality is in focus, as the note does. The note's assembly appends these
+/// after its ranking chapters.
+pub fn session_blocks(state: &State) -> Vec<crate::report::doc::Block> {
+    use crate::report::note::session::{
+        GroupChapter, SessionChapter, group_chapter, session_chapter,
+    };
+    let slot = state.group_slot().unwrap_or(0);
+    let weights = if state.is_group() {
+        state.profile.weights.clone()
+    } else {
+        state
+            .weights
+            .first()
+            .cloned()
+            .unwrap_or_else(|| state.profile.weights.clone())
+    };
+    let view = super::mcda::member_view(&state.profile, slot, &weights);
+    let Ok(evaluation) = (if state.is_group() {
+        crate::core::group::group_decision(&state.catalogue, &state.profile, None)
+    } else {
+        crate::core::scoring::evaluate(&state.catalogue, &view)
+    }) else {
+        return vec![];
+    };
+    // The robustness of the same decision: the cached analysis when it is of this input.
+    let cached = state
+        .analyses
+        .sensitivity
+        .as_ref()
+        .filter(|c| c.input == view)
+        .map(|c| c.value.clone());
+    let analysis = cached.unwrap_or_else(|| {
+        crate::core::analysis::analyse(
+            &state.catalogue,
+            &view,
+            crate::core::analysis::SamplingSettings::default(),
+        )
+    });
+    let smaa = analysis.as_ref().ok().and_then(|a| {
+        a.robustness
+            .as_ref()
+            .map(|r| (&r.smaa, a.candidates.as_slice()))
+    });
+    let record = state.weight_records.get(slot).and_then(Option::as_ref);
+    let mut blocks = session_chapter(&SessionChapter {
+        catalogue: &state.catalogue,
+        evaluation: &evaluation,
+        weights_record: record,
+        smaa,
+        free_notes: &state.notes,
+        notes: &state.room_notes,
+        weight_sets: &state.weight_sets,
+        lang: state.lang,
+    });
+    if state.is_group() {
+        let input = super::mcda::group_view(&state.profile, &state.weights);
+        if let Ok(g) = crate::core::group::evaluate_group_as(
+            &state.catalogue,
+            &input,
+            crate::core::group::GroupWeighting::Plenary,
+        ) {
+            blocks.extend(group_chapter(&GroupChapter {
+                catalogue: &state.catalogue,
+                group: &g,
+                revealed: state.reveal,
+                entered: state.entered_count(),
+                lang: state.lang,
+            }));
+        }
+    }
+    // The voting round (issue 17): its ballots and reveal follow the group chapter.
+    blocks.extend(crate::report::note::round::round_section(
+        state.round.round.as_ref(),
+        &state.catalogue,
+        state.lang,
+    ));
+    blocks
 }
 
 /// Applies an action and everything it leads to (effects and their outcomes).
@@ -208,20 +404,23 @@ pub fn dispatch(state: &mut State, action: Action) {
     }
 }
 
-/// Writes the autosave when the state changed since the last one; without an autosave file
-/// (read-only, no data folder) the change is marked as only in memory, so `q` asks to save.
-pub fn autosave(state: &mut State, saved_revision: &mut u64, path: Option<&Path>) {
-    if state.revision == *saved_revision {
+/// Writes the autosave when the session differs from the last one written (`last`: `None`
+/// before the first): what is compared is the session itself, so no change can be missed and
+/// nothing is written when nothing changed. Without an autosave file (read-only, no data
+/// folder) the change is marked as only in memory, so `q` asks to save.
+pub fn autosave(state: &mut State, last: &mut Option<store::Session>, path: Option<&Path>) {
+    let now = state.session();
+    if last.as_ref() == Some(&now) {
         return;
     }
-    *saved_revision = state.revision;
     let outcome = match path {
         None => Action::NotAutosaved,
-        Some(p) => match store::save(p, &state.session()) {
+        Some(p) => match store::save(p, &now) {
             Ok(()) => Action::Autosaved,
             Err(e) => Action::AutosaveFailed(e.to_string()),
         },
     };
+    *last = Some(now);
     update(state, outcome);
 }
 
@@ -257,7 +456,7 @@ pub fn claim_data_dir(
 /// Leaves the terminal as the user had it: mouse capture off, cursor shown, raw mode off, the
 /// main screen back. Safe to call twice (a signal during the normal exit).
 fn restore_terminal() {
-    let _ = execute!(stdout(), DisableMouseCapture, Show);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, Show);
     ratatui::restore();
     // `ratatui::restore` leaves the alternate screen; show the cursor on the main screen too.
     let _ = execute!(stdout(), Show);
@@ -323,11 +522,12 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
     // calls ours after restoring.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, Show);
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture, Show);
         previous(info);
     }));
     let mut terminal = ratatui::try_init()?;
-    let _ = execute!(stdout(), EnableMouseCapture);
+    // Bracketed paste: a pasted paragraph arrives as one event, never as key commands.
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     install_signal_handlers();
 
     let result = (|| -> anyhow::Result<()> {
@@ -337,7 +537,7 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
             dispatch(&mut state, a);
         }
         let (_lock, autosave_path) = claim_data_dir(&mut state, paths::data_dir().as_deref());
-        let mut saved = state.revision;
+        let mut saved = Some(state.session());
         loop {
             terminal.draw(|f| screens::render(f, &state))?;
             // While a voting round is served (issue 17), wake up for its ballots too.

@@ -8,10 +8,40 @@ use ratatui::crossterm::event::{
 use crate::i18n::TuiStrings;
 
 use super::action::Action;
-use super::state::{Popup, State};
+use super::screens::portfolio::PortfolioKey;
+use super::state::{Popup, Screen, State};
 
 /// A label in the room's language, picked from the TUI strings.
 pub type Label = fn(&TuiStrings) -> &'static str;
+
+/// Where a binding works (and so where the help and the hint bar show it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// On every screen.
+    All,
+    /// Only on these screens.
+    On(&'static [Screen]),
+    /// On every screen, for a starter group only.
+    Group,
+    /// On these screens, for a starter group only.
+    GroupOn(&'static [Screen]),
+}
+
+impl Scope {
+    /// Whether a binding with this scope works in `state`.
+    pub fn applies(self, state: &State) -> bool {
+        // The voting round view (issue 17) covers the screen: only the general keys work.
+        if state.round.visible && self != Scope::All {
+            return false;
+        }
+        match self {
+            Scope::All => true,
+            Scope::On(screens) => screens.contains(&state.screen),
+            Scope::Group => state.is_group(),
+            Scope::GroupOn(screens) => state.is_group() && screens.contains(&state.screen),
+        }
+    }
+}
 
 /// A group of keys with one meaning.
 pub struct Binding {
@@ -22,7 +52,10 @@ pub struct Binding {
     /// The hint bar's place (lower first: what must stay visible on a narrow screen) and
     /// word; `None` keeps it out of the hint bar.
     pub hint: Option<(u8, Label)>,
-    /// The keys and the action each gives.
+    /// Where it works.
+    pub scope: Scope,
+    /// The keys and the action each gives (empty: keys another binding handles, described
+    /// here for the screens where they mean something else, like ←/→ for scenarios).
     pub map: Vec<(KeyCode, KeyModifiers, Action)>,
 }
 
@@ -30,32 +63,46 @@ fn plain(code: KeyCode, action: Action) -> (KeyCode, KeyModifiers, Action) {
     (code, KeyModifiers::NONE, action)
 }
 
+fn room(t: &TuiStrings) -> &'static crate::i18n::RoomStrings {
+    crate::i18n::room_of(t)
+}
+
 /// The key table, in the order the help lists it.
 pub fn bindings() -> Vec<Binding> {
     use KeyCode::*;
+    const WEIGHTS: &[Screen] = &[Screen::Weights];
+    const COMPARISON: &[Screen] = &[Screen::Comparison];
+    const SUMMARY: &[Screen] = &[Screen::Summary];
+    const LANDSCAPE: &[Screen] = &[Screen::Landscape];
+    const BUSINESS_CASE: &[Screen] = &[Screen::BusinessCase];
+    const VALUES: &[Screen] = &[Screen::Situation, Screen::Weights, Screen::BusinessCase];
     vec![
         Binding {
             keys: "?",
             desc: |t| t.key_help,
             hint: Some((0, |t| t.hint_help)),
+            scope: Scope::All,
             map: vec![plain(Char('?'), Action::Help)],
         },
         Binding {
             keys: "Tab",
             desc: |t| t.key_next,
-            hint: Some((5, |t| t.hint_next)),
+            hint: Some((20, |t| t.hint_next)),
+            scope: Scope::All,
             map: vec![plain(Tab, Action::NextScreen)],
         },
         Binding {
             keys: "Shift-Tab",
             desc: |t| t.key_prev,
             hint: None,
+            scope: Scope::All,
             map: vec![plain(BackTab, Action::PrevScreen)],
         },
         Binding {
             keys: "1–9 0",
             desc: |t| t.key_goto,
-            hint: Some((1, |t| t.hint_screens)),
+            hint: Some((3, |t| t.hint_screens)),
+            scope: Scope::All,
             map: (0..9)
                 .map(|i| plain(Char((b'1' + i as u8) as char), Action::GoTo(i)))
                 .chain([plain(Char('0'), Action::GoTo(9))])
@@ -64,7 +111,8 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "↑↓←→",
             desc: |t| t.key_move,
-            hint: Some((7, |t| t.hint_move)),
+            hint: Some((22, |t| t.hint_move)),
+            scope: Scope::All,
             map: vec![
                 plain(Up, Action::Up),
                 plain(Down, Action::Down),
@@ -76,6 +124,7 @@ pub fn bindings() -> Vec<Binding> {
             keys: "h j k l",
             desc: |t| t.key_move,
             hint: None,
+            scope: Scope::All,
             map: vec![
                 plain(Char('h'), Action::Left),
                 plain(Char('j'), Action::Down),
@@ -84,21 +133,31 @@ pub fn bindings() -> Vec<Binding> {
             ],
         },
         Binding {
+            keys: "← →",
+            desc: |t| room(t).key_scenario,
+            hint: Some((1, |t| room(t).hint_scenario)),
+            scope: Scope::On(BUSINESS_CASE),
+            map: vec![],
+        },
+        Binding {
             keys: "Enter",
             desc: |t| t.key_select,
-            hint: Some((2, |t| t.hint_select)),
+            hint: Some((4, |t| t.hint_select)),
+            scope: Scope::All,
             map: vec![plain(Enter, Action::Select)],
         },
         Binding {
             keys: "Esc",
             desc: |t| t.key_back,
             hint: None,
+            scope: Scope::All,
             map: vec![plain(Esc, Action::Back)],
         },
         Binding {
             keys: "+ -",
             desc: |t| t.key_slider,
-            hint: Some((8, |t| t.hint_slider)),
+            hint: Some((1, |t| room(t).hint_value)),
+            scope: Scope::On(VALUES),
             map: vec![
                 plain(Char('+'), Action::Increase),
                 plain(Char('='), Action::Increase),
@@ -106,41 +165,97 @@ pub fn bindings() -> Vec<Binding> {
             ],
         },
         Binding {
-            keys: "m",
-            desc: |t| t.key_member,
-            hint: None,
-            map: vec![plain(Char('m'), Action::NextMember)],
+            keys: "t",
+            desc: |t| room(t).key_method,
+            hint: Some((2, |t| room(t).hint_method)),
+            scope: Scope::On(WEIGHTS),
+            map: vec![plain(Char('t'), Action::NextMethod)],
+        },
+        Binding {
+            keys: "K J",
+            desc: |t| room(t).key_order,
+            hint: Some((5, |t| room(t).hint_order)),
+            scope: Scope::On(WEIGHTS),
+            map: vec![
+                plain(Char('K'), Action::MoveItemUp),
+                plain(Char('J'), Action::MoveItemDown),
+            ],
+        },
+        Binding {
+            keys: "i",
+            desc: |t| room(t).key_inconsistent,
+            hint: Some((6, |t| room(t).hint_inconsistent)),
+            scope: Scope::On(WEIGHTS),
+            map: vec![plain(Char('i'), Action::NextInconsistent)],
+        },
+        Binding {
+            keys: "v",
+            desc: |t| room(t).key_sensitivity,
+            hint: Some((1, |t| room(t).hint_sensitivity)),
+            scope: Scope::On(COMPARISON),
+            map: vec![plain(Char('v'), Action::ToggleSensitivity)],
         },
         Binding {
             keys: "g",
             desc: |t| t.key_group,
-            hint: None,
+            hint: Some((1, |t| room(t).hint_group)),
+            scope: Scope::GroupOn(COMPARISON),
             map: vec![plain(Char('g'), Action::ToggleGroup)],
         },
         Binding {
-            keys: "t K J i",
-            desc: |t| crate::i18n::mcda_of(t).key_elicit,
-            hint: None,
-            map: vec![
-                plain(Char('t'), Action::NextMethod),
-                plain(Char('K'), Action::MoveItemUp),
-                plain(Char('J'), Action::MoveItemDown),
-                plain(Char('i'), Action::NextInconsistent),
-            ],
+            keys: "m",
+            desc: |t| t.key_member,
+            hint: Some((2, |t| room(t).hint_member)),
+            scope: Scope::Group,
+            map: vec![plain(Char('m'), Action::NextMember)],
         },
         Binding {
-            keys: "v r",
-            desc: |t| crate::i18n::mcda_of(t).key_views,
+            keys: "r",
+            desc: |t| room(t).key_reveal,
+            hint: Some((2, |t| room(t).hint_reveal)),
+            scope: Scope::Group,
+            map: vec![plain(Char('r'), Action::Reveal)],
+        },
+        Binding {
+            keys: "a",
+            desc: |t| room(t).key_adopt,
+            hint: Some((3, |t| room(t).hint_adopt)),
+            scope: Scope::GroupOn(COMPARISON),
+            map: vec![plain(Char('a'), Action::AdoptMean)],
+        },
+        Binding {
+            keys: "u",
+            desc: |t| room(t).key_undo,
+            hint: Some((7, |t| room(t).hint_undo)),
+            scope: Scope::All,
+            map: vec![plain(Char('u'), Action::Undo)],
+        },
+        Binding {
+            keys: "U",
+            desc: |t| room(t).key_reset,
             hint: None,
+            scope: Scope::On(WEIGHTS),
+            map: vec![plain(Char('U'), Action::ResetWeights)],
+        },
+        Binding {
+            keys: "p / f o O x",
+            desc: |t| crate::i18n::portfolio_of(t).key_portfolio,
+            hint: None,
+            scope: Scope::On(LANDSCAPE),
             map: vec![
-                plain(Char('v'), Action::ToggleSensitivity),
-                plain(Char('r'), Action::Reveal),
+                plain(Char('p'), Action::Portfolio(PortfolioKey::Toggle)),
+                plain(Char('/'), Action::Portfolio(PortfolioKey::Search)),
+                plain(Char('f'), Action::Portfolio(PortfolioKey::NextFilter)),
+                plain(Char('o'), Action::Portfolio(PortfolioKey::Sort)),
+                plain(Char('O'), Action::Portfolio(PortfolioKey::Reverse)),
+                plain(Char('x'), Action::Portfolio(PortfolioKey::Clear)),
             ],
         },
         Binding {
             keys: "V",
             desc: |t| crate::i18n::vote_tui_of(t).key_round,
             hint: None,
+            scope: Scope::All,
             map: vec![plain(
                 Char('V'),
                 Action::Round(super::screens::round::RoundAction::Show),
@@ -149,37 +264,81 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "n",
             desc: |t| t.key_notes,
-            hint: None,
+            hint: Some((2, |t| room(t).hint_notes)),
+            scope: Scope::All,
             map: vec![plain(Char('n'), Action::EditNotes)],
         },
         Binding {
             keys: "e",
             desc: |t| t.key_export,
-            hint: None,
+            hint: Some((1, |t| room(t).hint_export)),
+            scope: Scope::On(SUMMARY),
             map: vec![plain(Char('e'), Action::Export)],
         },
         Binding {
             keys: "L",
             desc: |t| t.key_lang,
-            hint: Some((3, |t| t.key_lang)),
+            hint: Some((10, |t| t.key_lang)),
+            scope: Scope::All,
             map: vec![plain(Char('L'), Action::ToggleLang)],
         },
         Binding {
             keys: "s",
             desc: |t| t.key_save,
-            hint: Some((6, |t| t.hint_save)),
+            hint: Some((21, |t| t.hint_save)),
+            scope: Scope::All,
             map: vec![plain(Char('s'), Action::SaveAs)],
         },
         Binding {
             keys: "q Ctrl-C",
             desc: |t| t.key_quit,
-            hint: Some((4, |t| t.hint_quit)),
+            hint: Some((11, |t| t.hint_quit)),
+            scope: Scope::All,
             map: vec![
                 plain(Char('q'), Action::Quit),
                 (Char('c'), KeyModifiers::CONTROL, Action::Quit),
             ],
         },
     ]
+}
+
+/// The bindings that work in `state` (its screen, group or not), in the help's order.
+pub fn active(state: &State) -> Vec<Binding> {
+    bindings()
+        .into_iter()
+        .filter(|b| b.scope.applies(state))
+        .collect()
+}
+
+/// The hint bar's entries for `state`, most important first: the keys of an open dialog, or
+/// the keys that work on this screen (its own first, then the general ones).
+pub fn hints(state: &State) -> Vec<(&'static str, &'static str)> {
+    let t = crate::i18n::tui(state.lang);
+    let r = crate::i18n::room(state.lang);
+    match &state.popup {
+        Some(Popup::Input { .. }) => {
+            return vec![("Enter", r.hint_confirm), ("Esc", r.hint_cancel)];
+        }
+        Some(Popup::Note(_)) => {
+            return vec![
+                ("F2", r.hint_keep),
+                ("Tab", r.hint_kind),
+                ("Esc", r.hint_close),
+            ];
+        }
+        Some(Popup::Help) => return vec![("Esc ?", r.hint_close), ("L", t.key_lang)],
+        Some(Popup::Why) => return vec![("Esc", r.hint_close), ("↑↓←→", t.hint_move)],
+        Some(Popup::Restore(_)) => {
+            return vec![("Enter", r.hint_restore), ("Esc", r.hint_fresh)];
+        }
+        None => {}
+    }
+    let mut out: Vec<(u8, &'static str, &'static str)> = active(state)
+        .into_iter()
+        .filter_map(|b| b.hint.map(|(rank, word)| (rank, b.keys, word(t))))
+        .collect();
+    out.sort_by_key(|h| h.0);
+    out.into_iter().map(|(_, k, w)| (k, w)).collect()
 }
 
 /// The action a key gives in the current state (prompts take typed characters).
@@ -189,6 +348,16 @@ pub fn action_for_key(state: &State, key: KeyEvent) -> Option<Action> {
     }
     if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
         return Some(Action::Quit);
+    }
+    if let Some(Popup::Note(_)) = state.popup {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        return Some(match key.code {
+            KeyCode::Esc => Action::Back,
+            KeyCode::F(2) => Action::Select,
+            KeyCode::Char('s') if ctrl => Action::Select,
+            KeyCode::Tab => Action::NoteKind,
+            _ => Action::NoteKey(key),
+        });
     }
     if let Some(Popup::Input { .. }) = state.popup {
         return match key.code {
@@ -208,7 +377,7 @@ pub fn action_for_key(state: &State, key: KeyEvent) -> Option<Action> {
     }
     // Shift only makes capitals and symbols; it is not part of a binding.
     let mods = key.modifiers - KeyModifiers::SHIFT;
-    bindings().into_iter().find_map(|b| {
+    active(state).into_iter().find_map(|b| {
         b.map
             .into_iter()
             .find(|(code, m, _)| *code == key.code && *m == mods)
@@ -221,6 +390,7 @@ pub fn action_for_event(state: &State, event: &Event) -> Option<Action> {
     match event {
         Event::Key(k) => action_for_key(state, *k),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 column: m.column,

@@ -55,15 +55,34 @@ pub fn areas(area: Rect) -> Option<Areas> {
 /// show only their number.
 pub fn tabs(state: &State, area: Rect) -> Vec<(Rect, Screen, String)> {
     let t = crate::i18n::tui(state.lang);
-    let full: Vec<String> = Screen::ALL
-        .iter()
-        .map(|s| format!("{} {}", s.index() + 1, t.screens[s.index()]))
-        .collect();
-    let width: usize = full.iter().map(|l| l.chars().count() + 2).sum();
-    let labels: Vec<String> = if width <= area.width as usize {
-        full
-    } else {
+    let r = crate::i18n::room(state.lang);
+    let label = |names: &dyn Fn(Screen) -> &'static str| -> Vec<String> {
         Screen::ALL
+            .iter()
+            .map(|&s| format!("{} {}", s.index() + 1, names(s)))
+            .collect()
+    };
+    let width = |labels: &[String], gap: usize| -> usize {
+        labels
+            .iter()
+            .map(|l| l.chars().count() + gap)
+            .sum::<usize>()
+            + 1
+    };
+    let room = area.width as usize;
+    // Every screen named, as fully as the width allows: full names, short names, tiny names
+    // (closer together), and only then numbers with the active screen named.
+    let full = label(&|s| t.screens[s.index()]);
+    let short = label(&|s| r.screens_short[s.index()]);
+    let tiny = label(&|s| r.screens_tiny[s.index()]);
+    let (labels, gap) = if width(&full, 2) <= room {
+        (full, 2)
+    } else if width(&short, 2) <= room {
+        (short, 2)
+    } else if width(&tiny, 1) <= room {
+        (tiny, 1)
+    } else {
+        let numbers = Screen::ALL
             .iter()
             .zip(full)
             .map(|(s, l)| {
@@ -73,7 +92,8 @@ pub fn tabs(state: &State, area: Rect) -> Vec<(Rect, Screen, String)> {
                     format!("{}", s.index() + 1)
                 }
             })
-            .collect()
+            .collect();
+        (numbers, 2)
     };
     let mut x = area.x + 1;
     let mut out = vec![];
@@ -83,7 +103,7 @@ pub fn tabs(state: &State, area: Rect) -> Vec<(Rect, Screen, String)> {
             break;
         }
         out.push((Rect::new(x, area.y, w, 1), *s, l));
-        x += w + 2;
+        x += w + gap as u16;
     }
     out
 }

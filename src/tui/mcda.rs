@@ -7,7 +7,10 @@
 use crate::core::analysis::{self, AnalysisError, ProfileAnalysis, SamplingSettings};
 use crate::core::catalogue::Catalogue;
 use crate::core::criteria::Criterion;
-use crate::core::group::{GroupError, GroupEvaluation, evaluate_group, member_profile};
+use crate::core::group::{
+    GroupError, GroupEvaluation, GroupWeighting, evaluate_group_as, member_profile,
+    merged_constraints,
+};
 use crate::core::mcda::McdaError;
 use crate::core::mcda::ahp::{self, AhpAnalysis, AhpDerivation, PairwiseMatrix};
 use crate::core::mcda::elicitation::{self, ElicitedWeights, WeightMethod};
@@ -101,7 +104,8 @@ pub struct Elicitation {
 impl Elicitation {
     /// A fresh elicitation that starts from the given raw weights: the order follows the
     /// weights (largest first, ties in canonical order), swing ratings are the weights relative
-    /// to the largest, rounded to 5, and the AHP matrix starts at "all equal".
+    /// to the largest, rounded to 5, and each AHP judgement is the ratio of the two weights on
+    /// Saaty's scale (see [`ahp_from_weights`]).
     pub fn from_weights(w: &Weights) -> Elicitation {
         let criteria = w.criteria();
         let mut order: Vec<usize> = (0..criteria.len()).collect();
@@ -120,8 +124,7 @@ impl Elicitation {
         if let Some(r) = ratings.first_mut() {
             *r = 100.0;
         }
-        let n = criteria.len();
-        let ahp = PairwiseMatrix::equal(n.max(1)).expect("an all-equal matrix is valid");
+        let ahp = ahp_from_weights(w, &criteria);
         let mut e = Elicitation {
             method: Method::Direct,
             criteria,
@@ -334,11 +337,42 @@ impl Elicitation {
     }
 }
 
-/// The profile as municipality `m` sees it, with the room's weights for it.
+/// The AHP judgements the current weights imply: `a_ij = w_i / w_j` rounded to the nearest
+/// point of Saaty's 1–9 scale (a zero weight against a positive one is the scale's end, 9 or
+/// 1/9; two zeros are equal). So switching to AHP starts from what the room already said,
+/// not from "all equal".
+pub fn ahp_from_weights(w: &Weights, criteria: &[Criterion]) -> PairwiseMatrix {
+    let n = criteria.len().max(1);
+    let mut upper = Vec::with_capacity(n * (n - 1) / 2);
+    for i in 0..criteria.len() {
+        for j in i + 1..criteria.len() {
+            let (a, b) = (w.get(criteria[i]), w.get(criteria[j]));
+            let ratio = match (a > 0.0, b > 0.0) {
+                (true, true) => a / b,
+                (true, false) => 9.0,
+                (false, true) => 1.0 / 9.0,
+                (false, false) => 1.0,
+            };
+            upper.push(judgement_of(position_of(ratio)));
+        }
+    }
+    PairwiseMatrix::from_upper_triangle(n, &upper)
+        .or_else(|_| PairwiseMatrix::equal(n))
+        .expect("an all-equal matrix is valid")
+}
+
+/// The profile as municipality `m` sees it, with the room's weights for it. For a starter
+/// group, `m` past the last member is the group itself: the strictest of every member's
+/// constraints (admissible for all), as the group decision has it.
 pub fn member_view(profile: &Profile, m: usize, weights: &Weights) -> Profile {
     let members = profile.subject.members();
     let mut p = match members.get(m) {
         Some(member) if profile.subject.is_group() => member_profile(profile, member),
+        None if profile.subject.is_group() => {
+            let mut p = profile.clone();
+            p.constraints = merged_constraints(profile);
+            p
+        }
         _ => profile.clone(),
     };
     p.weights = weights.clone();
@@ -384,12 +418,14 @@ impl Analyses {
         self.sensitivity = Some(Cached { input, value });
     }
 
-    /// Recomputes the group evaluation when `input` differs from the cached one.
+    /// Recomputes the group evaluation when `input` differs from the cached one. The group is
+    /// ranked by its plenary weights (the profile's `[weights]`, as the room set them), like
+    /// the group decision on Summary and in the note.
     pub fn ensure_group(&mut self, catalogue: &Catalogue, input: Profile) {
         if self.group.as_ref().is_some_and(|c| c.input == input) {
             return;
         }
-        let value = evaluate_group(catalogue, &input);
+        let value = evaluate_group_as(catalogue, &input, GroupWeighting::Plenary);
         self.group = Some(Cached { input, value });
     }
 }
@@ -427,6 +463,43 @@ mod tests {
             ]
         );
         assert_eq!(e.ratings, vec![100.0, 75.0, 50.0]);
+        // AHP starts from the weights: privacy (40) against cost predictability (20) is 2.
+        let i = e
+            .criteria
+            .iter()
+            .position(|&c| c == Criterion::Privacy)
+            .unwrap();
+        let j = e
+            .criteria
+            .iter()
+            .position(|&c| c == Criterion::CostPredictability)
+            .unwrap();
+        assert_eq!(e.ahp.get(i, j), 2.0);
+        assert_eq!(e.ahp.get(j, i), 0.5);
+    }
+
+    #[test]
+    fn ahp_from_weights_handles_zeros_and_large_ratios() {
+        let w = Weights::from_pairs(&[
+            (Criterion::Privacy, 100.0),
+            (Criterion::Control, 5.0),
+            (Criterion::Exit, 0.0),
+        ]);
+        let c = w.criteria();
+        let m = ahp_from_weights(&w, &c);
+        let at = |a: Criterion, b: Criterion| {
+            m.get(
+                c.iter().position(|&x| x == a).unwrap(),
+                c.iter().position(|&x| x == b).unwrap(),
+            )
+        };
+        assert_eq!(
+            at(Criterion::Privacy, Criterion::Control),
+            9.0,
+            "20 clamps to 9"
+        );
+        assert_eq!(at(Criterion::Control, Criterion::Exit), 9.0);
+        assert_eq!(at(Criterion::Exit, Criterion::Privacy), 1.0 / 9.0);
     }
 
     #[test]

@@ -9,7 +9,9 @@ use crate::core::catalogue::{Catalogue, DataClass};
 use crate::core::profile::{Profile, Weights};
 use crate::core::scoring::{self, AppliedRule, Evaluation, ScoreError};
 use crate::core::text::Lang;
-use crate::io::store::{BusinessCaseUi, SCHEMA, Session, WeightRecord};
+use crate::io::store::{
+    BlindRound, BusinessCaseUi, NoteKind, RoomNote, SCHEMA, Session, WeightRecord, WeightSet,
+};
 
 use super::mcda::{self, Analyses, Elicitation};
 
@@ -98,13 +100,23 @@ pub fn initial_weights(profile: &Profile) -> Vec<Weights> {
         .collect()
 }
 
+/// Per member: whether the profile already gives its own weights (entered before the session).
+pub fn initial_entered(profile: &Profile) -> Vec<bool> {
+    profile
+        .subject
+        .members()
+        .iter()
+        .map(|m| m.weights.is_some())
+        .collect()
+}
+
 /// Something the start screen can open.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StartKind {
     /// The built-in demo profile.
     Demo,
-    /// A shipped profile in `profiles/`.
-    Shipped(PathBuf),
+    /// A shipped profile, embedded in the binary (its file name in `profiles/`).
+    Shipped(&'static str),
     /// The user's own profile in the data directory.
     Own(PathBuf),
     /// The last autosaved session.
@@ -126,14 +138,14 @@ pub enum InputPurpose {
     SavePath,
     /// Where to save before quitting, when the changes are only in memory.
     SaveBeforeQuit,
-    /// The facilitator's notes.
-    Notes,
     /// A number on the situation screen (the row's field).
     Number(SituationField),
     /// An input of the business case screen (edited in its row).
     BusinessCase(BcField),
     /// The file to export the decision note to (the format follows the extension).
     ExportPath,
+    /// The portfolio screen's search text (issue 16).
+    PortfolioSearch,
 }
 
 /// An editable input on the business case screen.
@@ -183,14 +195,79 @@ pub enum Popup {
     },
     /// The offer to restore an autosave newer than the profile.
     Restore(Box<Session>),
+    /// The note editor: a multi-line text area (pastes arrive whole, never as keys).
+    Note(Box<NoteEditor>),
 }
 
-/// A message in the status line.
+/// A note being written: its kind and a multi-line text area.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    pub kind: NoteKind,
+    pub area: ratatui_textarea::TextArea<'static>,
+}
+
+impl NoteEditor {
+    /// An editor holding `text` (a draft kept from an earlier Esc, or nothing).
+    pub fn new(kind: NoteKind, text: &str) -> NoteEditor {
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.split('\n').map(str::to_string).collect()
+        };
+        let mut area = ratatui_textarea::TextArea::new(lines);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        NoteEditor { kind, area }
+    }
+
+    /// The text typed so far, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+}
+
+impl PartialEq for NoteEditor {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind && self.area.lines() == other.area.lines()
+    }
+}
+
+/// A message in the status line, in both languages: drawn in the room's language of the
+/// moment (an `L` after it switches it too), and cleared by the next key (see `update`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
-    pub text: String,
+    pub text: crate::core::text::Localized,
     pub error: bool,
 }
+
+impl Status {
+    /// A message built per language by `f`.
+    pub fn new(error: bool, f: impl Fn(Lang) -> String) -> Status {
+        Status {
+            text: crate::core::text::Localized::new(f(Lang::Nl), f(Lang::En)),
+            error,
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        self.text.get(lang)
+    }
+}
+
+/// What `u` takes back: every focus's weights (the plenary ones included), how they were
+/// obtained, the room's elicitation input, and the business case inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undoable {
+    pub weights: Vec<Weights>,
+    pub plenary: Weights,
+    pub records: Vec<Option<WeightRecord>>,
+    pub elicit: Vec<Elicitation>,
+    pub business_case: Option<crate::core::business_case::BusinessCaseSetup>,
+}
+
+/// How many edits `u` can take back.
+pub const UNDO_DEPTH: usize = 100;
 
 /// Cursor positions per screen.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -233,12 +310,33 @@ pub struct State {
     pub group_view: bool,
     pub popup: Option<Popup>,
     pub status: Option<Status>,
+    /// Free notes of a schema-1 session (kept and shown; new notes are `room_notes`).
     pub notes: String,
+    /// The room's notes, each typed as decision, action or open question.
+    pub room_notes: Vec<RoomNote>,
+    /// Weight sets the room saved under a name, to compare side by side.
+    pub weight_sets: Vec<WeightSet>,
+    /// Earlier states of the weights and business case inputs, newest last (`u`).
+    pub undo: Vec<Undoable>,
+    /// The weights as the profile gave them (per member, and the plenary ones): `U` resets.
+    pub profile_weights: (Vec<Weights>, Weights),
+    /// A note left with Esc: offered again by the next `n`, so no typing is lost.
+    pub note_draft: Option<(NoteKind, String)>,
     pub start_items: Vec<StartItem>,
+    /// The start item whose profile is open (`None`: one given with `-p`), and the screen to
+    /// go to once a profile a digit opened has loaded.
+    pub opened: Option<usize>,
+    pub open_then: Option<Screen>,
+    /// The home folder (for `~`) and the working folder (for relative paths) the export
+    /// dialog resolves a typed path against, so it can show the full target.
+    pub home_dir: Option<PathBuf>,
+    pub work_dir: Option<PathBuf>,
+    /// The export target the room was asked to confirm overwriting.
+    pub confirm_overwrite: Option<PathBuf>,
+    /// Where the user's own profiles go (shown on the start screen; `None`: no data folder).
+    pub own_profiles_dir: Option<PathBuf>,
     /// The terminal size, for mouse hit-testing with the same layout the views use.
     pub size: (u16, u16),
-    /// Bumped on every change that belongs in the session (drives autosave).
-    pub revision: u64,
     pub quit: bool,
     /// Ranks before the last weight change, to show how candidates moved.
     pub previous_ranks: Vec<(crate::core::catalogue::CandidateKey, usize)>,
@@ -254,6 +352,12 @@ pub struct State {
     pub sensitivity_pane: usize,
     /// Group view: the other municipalities' weights are shown (entered blind until then).
     pub reveal: bool,
+    /// Per member of a starter group: whether it has entered its weights (in the room, or
+    /// given in the profile). The facilitator sees the count before the reveal.
+    pub entered: Vec<bool>,
+    /// The member whose weights are unmasked on screen during the blind round (the one at
+    /// the keyboard); cleared when the focus moves on.
+    pub entering: Option<usize>,
     /// Sensitivity and group analyses, computed in `update`, read by the views.
     pub analyses: Analyses,
     /// The business case of every scenario, evaluated by the core after every change
@@ -270,6 +374,8 @@ pub struct State {
     pub read_only: bool,
     /// The voting round (issue 17): its view, the round and its ballots.
     pub round: super::screens::round::RoundUi,
+    /// The application portfolio pane (issue 16), opened from the landscape screen.
+    pub portfolio: super::screens::portfolio::Pane,
 }
 
 impl State {
@@ -291,12 +397,22 @@ impl State {
             popup: None,
             status: None,
             notes: String::new(),
+            room_notes: vec![],
+            weight_sets: vec![],
+            note_draft: None,
+            undo: vec![],
+            profile_weights: (vec![], Weights::from_pairs(&[])),
             start_items: vec![StartItem {
                 kind: StartKind::Demo,
                 label: crate::io::profile::demo().subject.name().to_string(),
             }],
+            opened: Some(0),
+            open_then: None,
+            home_dir: None,
+            work_dir: None,
+            confirm_overwrite: None,
+            own_profiles_dir: None,
             size: (80, 24),
-            revision: 0,
             quit: false,
             previous_ranks: vec![],
             default_save_path: "wolkwijzer-sessie.toml".into(),
@@ -306,6 +422,8 @@ impl State {
             sensitivity_view: false,
             sensitivity_pane: 0,
             reveal: false,
+            entered: vec![],
+            entering: None,
             analyses: Analyses::default(),
             business_case: None,
             default_export_path: "besluitnotitie.html".into(),
@@ -313,35 +431,166 @@ impl State {
             quit_after_save: false,
             read_only: false,
             round: Default::default(),
+            portfolio: Default::default(),
         };
+        s.entered = initial_entered(&s.profile);
+        s.profile_weights = (s.weights.clone(), s.profile.weights.clone());
+        s.member = s.group_slot().unwrap_or(0);
         s.recompute();
         s
+    }
+
+    /// For a starter group, the focus index that stands for the group itself (its plenary
+    /// weights and the group decision): one past the last member. `None` for one municipality.
+    pub fn group_slot(&self) -> Option<usize> {
+        self.is_group()
+            .then(|| self.profile.subject.members().len())
+    }
+
+    /// Whether the focus is the group itself (plenary weights, group decision).
+    pub fn focus_is_group(&self) -> bool {
+        self.group_slot() == Some(self.member)
+    }
+
+    /// How many focus positions `m` cycles through: the members, plus the group.
+    pub fn focus_count(&self) -> usize {
+        self.profile.subject.members().len().max(1) + usize::from(self.is_group())
+    }
+
+    /// Whose result is on screen: the group's name or the focused municipality's.
+    pub fn focus_name(&self) -> String {
+        let members = self.profile.subject.members();
+        match members.get(self.member) {
+            Some(m) if self.is_group() => m.name.clone(),
+            _ => self.profile.subject.name().to_string(),
+        }
+    }
+
+    /// The raw weights at focus position `m` (the plenary weights for the group slot).
+    pub fn weights_at_mut(&mut self, m: usize) -> Option<&mut Weights> {
+        if self.group_slot() == Some(m) {
+            Some(&mut self.profile.weights)
+        } else {
+            self.weights.get_mut(m)
+        }
+    }
+
+    /// Whether the focused member's weights and derived results are hidden from the room:
+    /// a starter group's blind round, before `r`, unless this member is the one entering.
+    pub fn blind_hidden(&self) -> bool {
+        self.is_group()
+            && !self.reveal
+            && !self.focus_is_group()
+            && self.entering != Some(self.member)
+    }
+
+    /// The full file an export path typed in the dialog names: `~` is the home folder, a
+    /// relative path is taken from the working folder.
+    pub fn export_target(&self, typed: &str) -> PathBuf {
+        let typed = typed.trim();
+        let home = self.home_dir.as_deref();
+        let expanded = match (typed.strip_prefix('~'), home) {
+            (Some(rest), Some(h)) if rest.is_empty() || rest.starts_with(['/', '\\']) => {
+                h.join(rest.trim_start_matches(['/', '\\']))
+            }
+            _ => PathBuf::from(typed),
+        };
+        match &self.work_dir {
+            Some(w) if expanded.is_relative() => w.join(expanded),
+            _ => expanded,
+        }
+    }
+
+    /// The part of the state `u` can take back.
+    pub fn undoable(&self) -> Undoable {
+        Undoable {
+            weights: self.weights.clone(),
+            plenary: self.profile.weights.clone(),
+            records: self.weight_records.clone(),
+            elicit: self.elicit.clone(),
+            business_case: self.profile.business_case.clone(),
+        }
+    }
+
+    /// Puts an earlier state back and recomputes what follows from it.
+    pub fn restore_undoable(&mut self, u: Undoable) {
+        self.weights = u.weights;
+        self.profile.weights = u.plenary;
+        self.weight_records = u.records;
+        self.elicit = u.elicit;
+        self.profile.business_case = u.business_case;
+        self.previous_ranks.clear();
+        self.recompute();
+    }
+
+    /// The warning when the weights in focus came from AHP judgements that are inconsistent
+    /// (CR above Saaty's 0,10) and were applied anyway; shown wherever those weights are used.
+    pub fn ahp_warning(&self) -> Option<String> {
+        self.ahp_warning_text()
+            .map(|w| w.get(self.lang).to_string())
+    }
+
+    /// [`Self::ahp_warning`] in both languages.
+    pub fn ahp_warning_text(&self) -> Option<crate::core::text::Localized> {
+        let rec = self.weight_records.get(self.member)?.as_ref()?;
+        let crate::core::mcda::elicitation::WeightMethod::Ahp {
+            consistency_ratio: Some(cr),
+            ..
+        } = rec.how
+        else {
+            return None;
+        };
+        let max = crate::core::mcda::ahp::CR_WARNING_THRESHOLD;
+        let text = |lang| {
+            crate::i18n::fill(
+                crate::i18n::room(lang).ahp_inconsistent,
+                &[
+                    ("cr", &crate::report::number::decimal(cr, 3, lang)),
+                    ("max", &crate::report::number::decimal(max, 2, lang)),
+                ],
+            )
+        };
+        (cr > max).then(|| crate::core::text::Localized::new(text(Lang::Nl), text(Lang::En)))
+    }
+
+    /// How many members have entered their weights, of how many.
+    pub fn entered_count(&self) -> (usize, usize) {
+        let n = self.profile.subject.members().len();
+        (self.entered.iter().take(n).filter(|&&e| e).count(), n)
     }
 
     /// Re-runs the core on every municipality's weights. Called after every change to the
     /// profile or the weights; views only read the result.
     pub fn recompute(&mut self) {
         let n = self.profile.subject.members().len().max(1);
+        let slots = self.focus_count();
         self.weights.resize(n, self.profile.weights.clone());
-        self.member = self.member.min(n - 1);
-        self.weight_records.resize(n, None);
-        if self.elicit.len() != n {
+        self.entered.resize(n, false);
+        self.member = self.member.min(slots - 1);
+        self.weight_records.resize(slots, None);
+        if self.elicit.len() != slots {
             self.elicit = self.weights.iter().map(Elicitation::from_weights).collect();
+            if self.is_group() {
+                self.elicit
+                    .push(Elicitation::from_weights(&self.profile.weights));
+            }
         }
-        self.evaluations = self
-            .weights
-            .iter()
-            .enumerate()
-            .map(|(m, w)| {
-                let p = mcda::member_view(&self.profile, m, w);
-                scoring::evaluate(&self.catalogue, &p)
-            })
-            .collect();
+        self.evaluations = (0..slots).map(|m| self.evaluate_slot(m)).collect();
         self.rules_by_class = DataClass::ALL
             .iter()
             .map(|&d| (d, scoring::rules_for(&self.catalogue, &self.profile, d)))
             .collect();
         self.recompute_business_case();
+        self.replace_portfolio();
+    }
+
+    /// Re-places the portfolio (issue 16) with the evaluation in focus.
+    pub fn replace_portfolio(&mut self) {
+        let ev = self
+            .evaluations
+            .get(self.member)
+            .and_then(|e| e.as_ref().ok());
+        self.portfolio.place(&self.catalogue, &self.profile, ev);
     }
 
     /// Re-runs the business case of every scenario (after an edit on its screen).
@@ -364,17 +613,29 @@ impl State {
         self.session().note_profile()
     }
 
-    /// Re-runs the core for one municipality only: after a weight change nothing else moved.
+    /// The evaluation at focus position `m`: a member's own (its weights and constraints),
+    /// or for the group slot the group decision (plenary weights, admissible for all).
+    fn evaluate_slot(&self, m: usize) -> Result<Evaluation, ScoreError> {
+        match self.weights.get(m) {
+            Some(w) if self.group_slot() != Some(m) => {
+                let p = mcda::member_view(&self.profile, m, w);
+                scoring::evaluate(&self.catalogue, &p)
+            }
+            _ => crate::core::group::group_decision(&self.catalogue, &self.profile, None),
+        }
+    }
+
+    /// Re-runs the core for one focus position only: after a weight change nothing else moved.
     pub fn recompute_member(&mut self, m: usize) {
-        let Some(w) = self.weights.get(m) else {
+        if m >= self.focus_count() {
             return self.recompute();
-        };
-        let p = mcda::member_view(&self.profile, m, w);
-        let e = scoring::evaluate(&self.catalogue, &p);
+        }
+        let e = self.evaluate_slot(m);
         match self.evaluations.get_mut(m) {
             Some(slot) => *slot = e,
             None => self.recompute(),
         }
+        self.replace_portfolio();
     }
 
     /// The evaluation of the municipality in focus.
@@ -386,8 +647,11 @@ impl State {
         }
     }
 
-    /// The raw weights of the municipality in focus.
+    /// The raw weights in focus (the plenary weights when the focus is the group).
     pub fn member_weights(&self) -> &Weights {
+        if self.focus_is_group() {
+            return &self.profile.weights;
+        }
         self.weights
             .get(self.member)
             .unwrap_or(&self.profile.weights)
@@ -413,6 +677,14 @@ impl State {
                 scenario: self.cursor.bc_scenario,
             }),
             round: self.round.round.clone(),
+            room_notes: self.room_notes.clone(),
+            blind: self.is_group().then(|| BlindRound {
+                entered: (0..self.entered.len())
+                    .filter(|&m| self.entered[m])
+                    .collect(),
+                revealed: self.reveal,
+            }),
+            weight_sets: self.weight_sets.clone(),
         }
     }
 
@@ -425,7 +697,24 @@ impl State {
         self.screen = Screen::from_id(&s.screen).unwrap_or(Screen::Situation);
         self.notes = s.notes;
         self.round.restore(s.round);
+        self.undo.clear();
+        self.room_notes = s.room_notes;
+        self.weight_sets = s.weight_sets;
         self.member = 0;
+        self.entered = initial_entered(&self.profile);
+        self.reveal = false;
+        self.entering = None;
+        if let Some(b) = &s.blind {
+            self.reveal = b.revealed;
+            for &m in &b.entered {
+                if let Some(slot) = self.entered.get_mut(m) {
+                    *slot = true;
+                }
+            }
+        }
+        if let Some(g) = self.group_slot() {
+            self.member = g;
+        }
         self.cursor = Cursors::default();
         self.cursor.bc_scenario = s.business_case.map_or(0, |b| b.scenario);
         self.previous_ranks.clear();

@@ -38,6 +38,11 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// The name a ballot file of round `code` is saved under.
+pub fn file_name(code: &str) -> String {
+    format!("stem-{}.toml", token::normalise_code(code))
+}
+
 /// The ballot as a file.
 pub fn write(code: &str, spec: &RoundSpec, tok: &str, ballot: &Ballot) -> String {
     let mut out = String::from(

@@ -18,3 +18,5 @@ pub mod qr;
 pub mod server;
 /// Random join codes and participant tokens.
 pub mod token;
+/// One screen per question, the review, and the ballot file as a link.
+pub mod wizard;

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::core::catalogue::PlacementOption;
-use crate::core::round::{Judgement, Problem, Question, RoundSpec, Scope};
+use crate::core::round::{Judgement, Problem, RoundSpec};
 use crate::core::text::{Lang, Localized};
-use crate::i18n::{fill, vote, vote_field_label, vote_problem};
+use crate::i18n::{fill, vote, vote_problem};
 
 /// The style sheet (`/style.css`).
 pub const STYLE: &str = "\
@@ -44,6 +44,14 @@ table{border-collapse:collapse;width:100%}
 td,th{text-align:left;padding:.3rem .2rem;border-bottom:1px solid #ccc;vertical-align:top}
 td.num{text-align:right}
 footer{margin-top:2rem;color:#333;font-size:.85rem}
+.progress{display:flex;align-items:center;gap:.6rem;margin:.2rem 0 .8rem;font-weight:600}
+.progress progress{flex:1;height:.6rem}
+.question{font-size:1rem;color:#333;margin:.8rem 0 .2rem}
+label.big{font-size:1.35rem;font-weight:700;margin:.2rem 0 .4rem}
+button.secondary{color:#0b4f8a;background:#fff;border:2px solid #0b4f8a;margin-top:0}
+button[disabled]{background:#767676;cursor:not-allowed}
+td a{display:inline-block;min-height:44px;min-width:44px;padding:.6rem 0}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 ";
 
 /// Escapes text for HTML content and attribute values.
@@ -78,7 +86,7 @@ pub struct BallotPage<'a> {
     pub problems: &'a [Problem],
 }
 
-fn page(lang: Lang, title: &str, lang_link: Option<&str>, body: &str) -> String {
+pub(super) fn page(lang: Lang, title: &str, lang_link: Option<&str>, body: &str) -> String {
     let t = vote(lang);
     let switch = lang_link.map_or(String::new(), |href| {
         format!(
@@ -136,7 +144,7 @@ pub fn message(lang: Lang, heading: &str, text: &str) -> String {
     page(lang, vote(lang).page_title, None, &body)
 }
 
-fn field_errors(problems: &[Problem], field: &str, lang: Lang) -> String {
+pub(super) fn field_errors(problems: &[Problem], field: &str, lang: Lang) -> String {
     problems
         .iter()
         .filter(|p| p.field == field)
@@ -150,7 +158,7 @@ fn field_errors(problems: &[Problem], field: &str, lang: Lang) -> String {
         .collect()
 }
 
-fn described_by(problems: &[Problem], field: &str) -> String {
+pub(super) fn described_by(problems: &[Problem], field: &str) -> String {
     if problems.iter().any(|p| p.field == field) {
         format!(
             " aria-describedby=\"err-{}\" aria-invalid=\"true\"",
@@ -161,7 +169,7 @@ fn described_by(problems: &[Problem], field: &str) -> String {
     }
 }
 
-fn radio(name: &str, id: &str, value: &str, text: &str, checked: bool) -> String {
+pub(super) fn radio(name: &str, id: &str, value: &str, text: &str, checked: bool) -> String {
     format!(
         "<label class=\"choice\" for=\"{id}\"><input type=\"radio\" id=\"{id}\" name=\"{name}\" \
          value=\"{value}\"{c} required><span>{text}</span></label>\n",
@@ -189,219 +197,23 @@ pub fn judgement_label(j: Judgement, a: &str, b: &str, lang: Lang) -> String {
     }
 }
 
-/// The ballot form.
-pub fn ballot(p: &BallotPage<'_>) -> String {
-    let t = vote(p.lang);
-    let lang = p.lang;
-    let value = |f: &str| p.values.get(f).map(String::as_str).unwrap_or("");
-    let mut b = String::new();
-    let _ = write!(
-        b,
-        "<h1>{}</h1>\n<p class=\"meta\">{} {}</p>\n",
-        esc(t.ballot_heading),
-        esc(t.round_label),
-        esc(p.code)
-    );
-    if !p.problems.is_empty() {
-        let items: String = p
-            .problems
-            .iter()
-            .map(|x| format!("<li>{}</li>", esc(&vote_problem(x, lang))))
-            .collect();
-        let _ = writeln!(
-            b,
-            "<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"errors\"><p><strong>{}</strong></p><ul>{items}</ul></div>",
-            esc(t.errors_heading)
-        );
-    }
-    let _ = writeln!(
-        b,
-        "<form method=\"post\" action=\"/b/{}?lang={}\">",
-        esc(p.token),
-        lang.code()
-    );
-    if p.spec.scope == Scope::PerMunicipality {
-        let _ = write!(
-            b,
-            "<fieldset{}>\n<legend>{}</legend>\n{}",
-            described_by(p.problems, "municipality"),
-            esc(t.municipality_legend),
-            field_errors(p.problems, "municipality", lang)
-        );
-        for (i, m) in p.spec.municipalities.iter().enumerate() {
-            b.push_str(&radio(
-                "municipality",
-                &format!("m{i}"),
-                m,
-                m,
-                value("municipality") == m,
-            ));
-        }
-        b.push_str("</fieldset>\n");
-    }
-    if p.spec.named {
-        let _ = write!(
-            b,
-            "<label for=\"name\">{}</label>\n{}<input type=\"text\" id=\"name\" name=\"name\" \
-             maxlength=\"60\" required value=\"{}\"{}>\n",
-            esc(t.name_label),
-            field_errors(p.problems, "name", lang),
-            esc(value("name")),
-            described_by(p.problems, "name")
-        );
-    } else {
-        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(t.anonymous_note));
-    }
-    match p.spec.question {
-        Question::Points | Question::Swing => {
-            let (legend, hint, max) = if p.spec.question == Question::Swing {
-                (t.swing_legend, t.swing_hint, 100)
-            } else {
-                (t.points_legend, t.points_hint, 10)
-            };
-            let _ = write!(
-                b,
-                "<fieldset>\n<legend>{}</legend>\n<p class=\"hint\">{}</p>\n{}",
-                esc(legend),
-                esc(hint),
-                field_errors(p.problems, "", lang)
-            );
-            for &c in &p.spec.criteria {
-                let f = p.spec.value_field(c);
-                let _ = write!(
-                    b,
-                    "<label for=\"{f}\">{name}</label>\n{errs}<input type=\"number\" id=\"{f}\" \
-                     name=\"{f}\" min=\"0\" max=\"{max}\" step=\"1\" inputmode=\"numeric\" required \
-                     value=\"{v}\"{desc}>\n",
-                    f = esc(&f),
-                    name = esc(c.name().get(lang)),
-                    errs = field_errors(p.problems, &f, lang),
-                    v = esc(value(&f)),
-                    desc = described_by(p.problems, &f),
-                );
-            }
-            b.push_str("</fieldset>\n");
-        }
-        Question::Ahp => {
-            let _ = write!(b, "<fieldset>\n<legend>{}</legend>\n", esc(t.ahp_legend));
-            for (a, c) in p.spec.pairs() {
-                let f = RoundSpec::pair_field(a, c);
-                let (an, cn) = (
-                    a.name().get(lang).to_string(),
-                    c.name().get(lang).to_string(),
-                );
-                let chosen = Judgement::parse(value(&f));
-                let _ = write!(
-                    b,
-                    "<label for=\"{f}\">{label}</label>\n{errs}<select id=\"{f}\" name=\"{f}\"{desc}>\n",
-                    f = esc(&f),
-                    label = esc(&vote_field_label(&f, lang)),
-                    errs = field_errors(p.problems, &f, lang),
-                    desc = described_by(p.problems, &f),
-                );
-                // The second criterion favoured first, then equal, then the first favoured:
-                // the list reads from one side to the other.
-                for j in Judgement::scale() {
-                    let _ = writeln!(
-                        b,
-                        "<option value=\"{}\"{}>{}</option>",
-                        j,
-                        if Some(j) == chosen || (chosen.is_none() && j.favoured().0.is_none()) {
-                            " selected"
-                        } else {
-                            ""
-                        },
-                        esc(&judgement_label(j, &an, &cn, lang))
-                    );
-                }
-                b.push_str("</select>\n");
-            }
-            b.push_str("</fieldset>\n");
-        }
-    }
-    if p.spec.ask_choice {
-        let _ = write!(
-            b,
-            "<fieldset{}>\n<legend>{}</legend>\n{}",
-            described_by(p.problems, "choice"),
-            esc(t.choice_legend),
-            field_errors(p.problems, "choice", lang)
-        );
-        for (o, name) in p.options {
-            b.push_str(&radio(
-                "choice",
-                &format!("o-{}", o.id()),
-                o.id(),
-                name.get(lang),
-                value("choice") == o.id(),
-            ));
-        }
-        let none = value("choice");
-        b.push_str(&radio(
-            "choice",
-            "o-none",
-            "none",
-            t.no_preference,
-            none.is_empty() || none == "none",
-        ));
-        b.push_str("</fieldset>\n");
-    }
-    let _ = write!(
-        b,
-        "<button type=\"submit\">{}</button>\n</form>",
-        esc(t.submit)
-    );
-    let other = format!("/b/{}?lang={}", p.token, lang.toggled().code());
-    page(lang, t.page_title, Some(&other), &b)
-}
-
-/// The receipt after a ballot was accepted: what was recorded, a link to change it and one to
-/// save it as a file.
+/// The receipt after a ballot was accepted: what was recorded, a link to change it, and the
+/// ballot file as a link that works without the server.
 pub fn received(p: &BallotPage<'_>) -> String {
     let t = vote(p.lang);
     let lang = p.lang;
-    let mut rows = String::new();
-    for f in p.spec.fields() {
-        let Some(v) = p.values.get(&f) else { continue };
-        let shown = if f == "choice" {
-            p.options
-                .iter()
-                .find(|(o, _)| o.id() == v)
-                .map_or(t.no_preference.to_string(), |(_, n)| {
-                    n.get(lang).to_string()
-                })
-        } else if f.starts_with("ahp.") {
-            let mut parts = f.split('.').skip(1);
-            let name = |id: Option<&str>| {
-                id.and_then(crate::core::criteria::Criterion::from_id)
-                    .map_or(String::new(), |c| c.name().get(lang).to_string())
-            };
-            let (a, c) = (name(parts.next()), name(parts.next()));
-            Judgement::parse(v).map_or(v.clone(), |j| judgement_label(j, &a, &c, lang))
-        } else {
-            v.clone()
-        };
-        let _ = writeln!(
-            rows,
-            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
-            esc(&vote_field_label(&f, lang)),
-            esc(&shown)
-        );
-    }
     let body = format!(
         "<h1>{h}</h1>\n<div class=\"ok\" role=\"status\"><p>{text}</p></div>\n\
-         <h2>{answers}</h2>\n<table>\n{rows}</table>\n\
-         <a class=\"button\" href=\"/b/{tok}?lang={code}\">{change}</a>\n\
-         <a class=\"button secondary\" href=\"/b/{tok}/ballot.toml\" download>{download}</a>\n\
-         <p class=\"hint\">{dl_hint}</p>",
+         <h2>{answers}</h2>\n{table}\
+         <a class=\"button\" href=\"/b/{tok}?lang={code}\">{change}</a>\n{file}",
         h = esc(t.received_heading),
         text = esc(t.received_text),
         answers = esc(t.your_answers),
+        table = super::wizard::answers_table(p, false),
         tok = esc(p.token),
         code = lang.code(),
         change = esc(t.change),
-        download = esc(t.download),
-        dl_hint = esc(t.download_hint),
+        file = super::wizard::file_link(p).unwrap_or_default(),
     );
     let other = format!("/b/{}/ok?lang={}", p.token, lang.toggled().code());
     page(lang, t.page_title, Some(&other), &body)
@@ -411,7 +223,7 @@ pub fn received(p: &BallotPage<'_>) -> String {
 mod tests {
     use super::*;
     use crate::core::criteria::Criterion;
-    use crate::core::round::ProblemKind;
+    use crate::core::round::{ProblemKind, Question, Scope};
 
     fn spec(question: Question) -> RoundSpec {
         RoundSpec {
@@ -433,11 +245,11 @@ mod tests {
     }
 
     #[test]
-    fn the_form_labels_every_input_and_escapes_names() {
+    fn the_screens_label_every_input_and_escape_names() {
         let s = spec(Question::Points);
         let values = BTreeMap::new();
         let options = [(PlacementOption::Ssc, Localized::new("SSC", "SSC"))];
-        let html = ballot(&BallotPage {
+        let p = BallotPage {
             spec: &s,
             code: "ABCD-EFGH",
             token: "TOK",
@@ -445,13 +257,16 @@ mod tests {
             options: &options,
             values: &values,
             problems: &[],
-        });
-        assert!(html.contains("<label for=\"points.privacy\">Privacy</label>"));
+        };
+        let who = super::super::wizard::step_page(&p, 0, false);
+        assert!(who.contains("B&amp;&lt;&quot;"), "{who}");
+        let html = super::super::wizard::step_page(&p, 1, false);
+        assert!(html.contains("<label class=\"big\" for=\"points.privacy\">Privacy</label>"));
         assert!(html.contains("id=\"points.privacy\""));
-        assert!(html.contains("B&amp;&lt;&quot;"));
-        assert!(!html.contains("<script"));
-        assert!(!html.contains("http"), "no external resource: {html}");
-        assert!(html.contains("action=\"/b/TOK?lang=nl\""));
+        for h in [&who, &html] {
+            assert!(!h.contains("<script"));
+            assert!(!h.contains("http"), "no external resource: {h}");
+        }
     }
 
     #[test]
@@ -463,7 +278,7 @@ mod tests {
             field: "municipality".into(),
             kind: ProblemKind::Missing,
         }];
-        let html = ballot(&BallotPage {
+        let p = BallotPage {
             spec: &s,
             code: "C",
             token: "T",
@@ -471,11 +286,16 @@ mod tests {
             options: &[],
             values: &values,
             problems: &problems,
-        });
-        assert!(html.contains("Municipality: please fill this in."));
-        assert!(html.contains(
-            "<option value=\"1/3\" selected>Control 3× as important (moderately)</option>"
-        ));
-        assert!(html.contains("aria-invalid=\"true\""));
+        };
+        let who = super::super::wizard::step_page(&p, 0, false);
+        assert!(who.contains("Municipality: please fill this in."), "{who}");
+        assert!(who.contains("aria-invalid=\"true\""));
+        let pair = super::super::wizard::step_page(&BallotPage { problems: &[], ..p }, 1, false);
+        assert!(
+            pair.contains(
+                "<option value=\"1/3\" selected>Control 3× as important (moderately)</option>"
+            ),
+            "{pair}"
+        );
     }
 }

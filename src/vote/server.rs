@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use super::{ballot_file, page, token};
+use super::{ballot_file, page, token, wizard};
 use crate::core::catalogue::PlacementOption;
 use crate::core::round::{Ballot, Cast, CastError, MAX_BALLOTS, Round, RoundSpec};
 use crate::core::text::{Lang, Localized};
@@ -317,7 +317,17 @@ fn handle(shared: &Shared, mut request: Request) {
     let mut response = Response::from_data(reply.body).with_status_code(reply.status);
     let mut headers = vec![
         ("Content-Type", reply.content_type.to_string()),
-        ("Cache-Control", "no-store".to_string()),
+        // The style sheet may be kept (one question a screen would fetch it on every
+        // screen); nothing else is.
+        (
+            "Cache-Control",
+            if reply.content_type.starts_with("text/css") {
+                "max-age=3600"
+            } else {
+                "no-store"
+            }
+            .to_string(),
+        ),
         ("X-Content-Type-Options", "nosniff".to_string()),
         ("Referrer-Policy", "no-referrer".to_string()),
         (
@@ -399,7 +409,7 @@ fn answer(shared: &Shared, request: &mut Request) -> Reply {
             lang,
         ),
         (Method::Get, Some("j"), [code]) => join(shared, code, lang),
-        (Method::Get, Some("b"), [tok]) => form(shared, tok, lang),
+        (Method::Get, Some("b"), [tok]) => form(shared, tok, query, lang),
         (Method::Get, Some("b"), [tok, "ok"]) => receipt(shared, tok, lang),
         (Method::Get, Some("b"), [tok, "ballot.toml"]) => download(shared, tok, lang),
         (Method::Post, Some("b"), [tok]) => post(shared, request, tok, lang),
@@ -489,22 +499,27 @@ fn page_input<'a>(
     }
 }
 
-fn ballot_page(
-    shared: &Shared,
-    tok: &str,
-    lang: Lang,
-    values: &BTreeMap<String, String>,
-    problems: &[crate::core::round::Problem],
-) -> String {
-    page::ballot(&page_input(shared, tok, lang, values, problems))
-}
-
-fn form(shared: &Shared, tok: &str, lang: Lang) -> Reply {
-    let values = match known(shared, tok, lang) {
-        Ok(live) => values_of(&shared.spec, live.round.ballots.get(tok)),
+/// A screen of the ballot (one question, or the review): where the participant's answers so
+/// far and their "next" or "back" lead. Changes nothing on the server.
+fn form(shared: &Shared, tok: &str, query: &str, lang: Lang) -> Reply {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .take(crate::core::round::MAX_FIELDS + 4)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let nav = match known(shared, tok, lang) {
+        Ok(live) => wizard::navigate(&shared.spec, &pairs, live.round.ballots.get(tok)),
         Err(r) => return r,
     };
-    page_reply(shared, ballot_page(shared, tok, lang, &values, &[]))
+    let html = wizard::step_page(
+        &page_input(shared, tok, lang, &nav.draft, &nav.problems),
+        nav.step,
+        nav.to_review,
+    );
+    if nav.problems.is_empty() {
+        page_reply(shared, html)
+    } else {
+        Reply::html(400, html)
+    }
 }
 
 /// The participant's cast ballot; without one, the way back to the form.
@@ -541,8 +556,8 @@ fn download(shared: &Shared, tok: &str, lang: Lang) -> Reply {
         headers: vec![(
             "Content-Disposition",
             format!(
-                "attachment; filename=\"stem-{}.toml\"",
-                token::normalise_code(&shared.code)
+                "attachment; filename=\"{}\"",
+                ballot_file::file_name(&shared.code)
             ),
         )],
     }
@@ -586,16 +601,13 @@ fn post(shared: &Shared, request: &mut Request, tok: &str, lang: Lang) -> Reply 
     let ballot = match shared.spec.validate_ballot(&fields) {
         Ok(b) => b,
         Err(problems) => {
-            let mut values = BTreeMap::new();
-            for (k, v) in fields.iter().take(crate::core::round::MAX_FIELDS) {
-                if shared.spec.fields().contains(k) {
-                    values.insert(
-                        k.clone(),
-                        crate::core::safe_text::cut_to(v, 60).into_owned(),
-                    );
-                }
-            }
-            return Reply::html(400, ballot_page(shared, tok, lang, &values, &problems));
+            // Back to the review, with what is wrong linked to its question.
+            let limit = fields.len().min(crate::core::round::MAX_FIELDS);
+            let values = wizard::draft_of(&shared.spec, &fields[..limit]);
+            return Reply::html(
+                400,
+                wizard::review(&page_input(shared, tok, lang, &values, &problems)),
+            );
         }
     };
     let mut live = match known(shared, tok, lang) {

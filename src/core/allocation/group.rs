@@ -147,6 +147,7 @@ pub fn evaluate_group(input: &GroupInput) -> Result<GroupCase> {
             &input.risk,
             |adj| {
                 vec![TableLine {
+                    fixed: false,
                     section: Section::OperatingCosts,
                     label: bill_label.clone(),
                     amounts: bills_for(adj, index),

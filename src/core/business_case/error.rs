@@ -136,6 +136,43 @@ pub enum BusinessCaseError {
         /// The largest value allowed.
         max: Decimal,
     },
+    /// A favourable cost factor below 1.0: seed 003 §2.9 says costs usually turn out higher
+    /// ("De kosten voor de share vallen tegen"), so the favourable end of the cost band is
+    /// "as estimated" at best.
+    #[error(
+        "{at}: the favourable cost factor must not be below 1.0, got {value} (KING, De baten als ballast, §2.9: costs usually turn out higher than estimated, so the favourable end is at best 1.0)"
+    )]
+    FavourableCostBelowOne {
+        /// The offending field.
+        at: Location,
+        /// The value given.
+        value: Decimal,
+    },
+    /// A scenario indexed differently from the baseline it is compared with: index both sides
+    /// or neither.
+    #[error(
+        "{at}: indexed by {scenario} % a year while the baseline is indexed by {baseline} %: one indexation must apply to the baseline and every scenario alike (or none)"
+    )]
+    IndexationMismatch {
+        /// The scenario's field.
+        at: Location,
+        /// The baseline's yearly indexation, percent.
+        baseline: Decimal,
+        /// The scenario's yearly indexation, percent.
+        scenario: Decimal,
+    },
+    /// A percentage outside its allowed range (indexation, VAT rate, compensable share, ...).
+    #[error("{at}: {value} % is outside the allowed {min}–{max} %")]
+    PercentOutOfRange {
+        /// The offending field.
+        at: Location,
+        /// The value given.
+        value: Decimal,
+        /// Smallest value allowed.
+        min: Decimal,
+        /// Largest value allowed.
+        max: Decimal,
+    },
     /// A computed amount that does not fit a `Decimal` (only reachable with unchecked input).
     #[error(
         "{at}: the amounts are too large to compute (a total exceeds 79,228,162,514,264,337,593,543,950,335)"

@@ -74,6 +74,8 @@ impl KnownCost {
                 first_year,
                 last_year: None,
                 growth_pct: Decimal::ZERO,
+                basis: None,
+                same_as_baseline: false,
             }),
             _ => None,
         }

@@ -10,9 +10,15 @@
 //! [`setup`](crate::core::business_case::setup) (the business case of a profile: scenarios
 //! tied to candidates, one municipality or a starter group with allocation),
 //! [`money`](crate::core::business_case::money) (cents, horizon),
-//! [`error`](crate::core::business_case::error).
+//! [`error`](crate::core::business_case::error),
+//! [`assumptions`](crate::core::business_case::assumptions) (what a controller checks: basis
+//! of a figure, one indexation for both sides, FTE price with price level, frictional costs,
+//! the VAT/BCF line), [`coverage`](crate::core::business_case::coverage) (does the business
+//! case cost out the recommended candidate, and if not, why).
 
+pub mod assumptions;
 pub mod baseline;
+pub mod coverage;
 pub mod error;
 pub mod known_costs;
 pub mod money;
@@ -21,7 +27,9 @@ pub mod scenario;
 pub mod setup;
 pub mod table;
 
+pub use assumptions::{Basis, FtePrice, Indexation, Reorganisation, VatRule};
 pub use baseline::{BaselineMeasurement, ImplicitCost, ImplicitCostKind, TcoCategory, TcoCosts};
+pub use coverage::{Coverage, Uncovered, coverage, leaders};
 pub use error::{BusinessCaseError, Location};
 pub use known_costs::{
     AmountRange, CollaborationForm, KnownCost, Recurrence, known_collaboration_costs,
@@ -202,6 +210,13 @@ pub(crate) fn compare_validated(
     risk: &RiskInput,
     extra: impl Fn(&Adjustment) -> Vec<TableLine>,
 ) -> error::Result<Comparison> {
+    if scenario.indexation_pct != baseline.indexation_pct {
+        return Err(BusinessCaseError::IndexationMismatch {
+            at: Location::item("scenario.indexation_pct", &scenario.label),
+            baseline: baseline.indexation_pct,
+            scenario: scenario.indexation_pct,
+        });
+    }
     let base = table_of(
         baseline,
         measurement,
@@ -338,6 +353,26 @@ mod tests {
         assert_eq!(c.effectiveness.len(), 1);
         assert!(c.is_positive());
         assert_eq!(case.baseline.rows[6].operating_costs, dec!(1000000));
+    }
+
+    #[test]
+    fn indexation_applies_to_both_sides_or_is_refused() {
+        let mut i = input();
+        i.baseline.indexation_pct = dec!(2);
+        assert_eq!(
+            evaluate(&i).unwrap_err().to_string(),
+            "scenario.indexation_pct ('samen inkopen'): indexed by 0 % a year while the baseline is indexed by 2 %: one indexation must apply to the baseline and every scenario alike (or none)"
+        );
+        i.scenarios[0].indexation_pct = dec!(2);
+        let case = evaluate(&i).unwrap();
+        // The measured personnel of 1,000,000 runs on both sides and is indexed alike: the
+        // baseline's year 3 is 1,000,000 × 1.02², and the difference in year 3 is the indexed
+        // saving 100,000 × 1.0404 plus the indexed discount 20,000 × 1.0404.
+        assert_eq!(case.baseline.rows[2].operating_costs, dec!(1040400));
+        let c = &case.comparisons[0];
+        assert_eq!(c.difference.rows[2].cash_flow, dec!(124848));
+        // One-off costs are not indexed.
+        assert_eq!(c.difference.rows[0].cash_flow, dec!(-150000));
     }
 
     #[test]

@@ -93,8 +93,16 @@ impl RiskDimension {
 }
 
 impl RiskInput {
-    /// Checks that multipliers are not negative and that every range is ordered.
+    /// Checks that multipliers are not negative, that every range is ordered and that the
+    /// favourable cost factor is not below 1.0 (seed 003 §2.9: costs usually turn out higher;
+    /// see [`BusinessCaseError::FavourableCostBelowOne`]).
     pub fn validate(&self, path: &str) -> Result<()> {
+        if self.cost_multiplier.low < Decimal::ONE {
+            return Err(BusinessCaseError::FavourableCostBelowOne {
+                at: Location::new(format!("{path}.cost_multiplier.low")),
+                value: self.cost_multiplier.low,
+            });
+        }
         for (name, v) in [
             ("cost_multiplier", &self.cost_multiplier),
             ("benefit_multiplier", &self.benefit_multiplier),
@@ -208,8 +216,8 @@ mod tests {
     fn sample() -> RiskInput {
         RiskInput {
             cost_multiplier: BandValues {
-                low: dec!(0.95),
-                expected: dec!(1),
+                low: dec!(1),
+                expected: dec!(1.05),
                 high: dec!(1.2),
             },
             benefit_multiplier: BandValues {
@@ -231,7 +239,7 @@ mod tests {
         assert_eq!(
             r.adjustment(Band::Favourable),
             Adjustment {
-                cost_multiplier: dec!(0.95),
+                cost_multiplier: dec!(1),
                 benefit_multiplier: dec!(1.1),
                 delay_months: 0
             }
@@ -244,7 +252,7 @@ mod tests {
         assert_eq!(
             r.sensitivity_adjustment(RiskDimension::Delay)
                 .cost_multiplier,
-            dec!(1)
+            dec!(1.05)
         );
         assert!(r.validate("risk").is_ok());
     }
@@ -257,6 +265,21 @@ mod tests {
             r.validate("risk").unwrap_err().to_string(),
             "risk.delay_months: values must be ordered low ≤ expected ≤ high, got 12 / 6 / 18"
         );
+    }
+
+    #[test]
+    fn a_favourable_cost_factor_below_one_is_an_error() {
+        let mut r = sample();
+        r.cost_multiplier.low = dec!(0.95);
+        assert_eq!(
+            r.validate("risk").unwrap_err(),
+            BusinessCaseError::FavourableCostBelowOne {
+                at: Location::new("risk.cost_multiplier.low"),
+                value: dec!(0.95),
+            }
+        );
+        r.cost_multiplier.low = dec!(1.0);
+        assert!(r.validate("risk").is_ok());
     }
 
     #[test]

@@ -63,6 +63,10 @@ pub enum OperatingKind {
     Extra(ExtraCostKind),
     /// The bill of the SSC or host municipality (verrekening, §2.7).
     ServiceCharge,
+    /// VAT on a service charge that the municipality cannot recover (neither from the
+    /// BTW-compensatiefonds nor by deduction); derived by
+    /// [`VatRule::lines`](super::assumptions::VatRule::lines), never entered.
+    NonRecoverableVat,
     /// Anything else.
     Other,
 }
@@ -110,9 +114,21 @@ pub struct OperatingCost {
     /// Last year charged (default: the end of the horizon).
     #[serde(default)]
     pub last_year: Option<u32>,
-    /// Yearly growth in percent, e.g. 2 for +2 % a year (default 0; must be > -100).
+    /// Yearly growth in percent, e.g. 2 for +2 % a year (default 0; must be > -100). Real
+    /// growth (volume, scope): price indexation is the scenario's `indexation_pct`, the same
+    /// for the baseline and every scenario.
     #[serde(default)]
     pub growth_pct: Decimal,
+    /// Where the amount comes from: a source, or an assumption with its reason (`None`: the
+    /// profile's own estimate, not labelled).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<super::assumptions::Basis>,
+    /// A cost the scenario shares with the baseline (the same line, under the same label,
+    /// until the scenario ends it, e.g. the go-alone costs until the collaboration starts):
+    /// not scaled by the risk bands, so it cancels in the difference exactly as the unchanged
+    /// nulmeting does.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub same_as_baseline: bool,
 }
 
 fn year_one() -> u32 {
@@ -129,6 +145,8 @@ impl OperatingCost {
             first_year: 1,
             last_year: None,
             growth_pct: Decimal::ZERO,
+            basis: None,
+            same_as_baseline: false,
         }
     }
 }
@@ -305,6 +323,14 @@ pub struct Scenario {
     /// Effectiveness benefits (qualitative, never summed).
     #[serde(default)]
     pub effectiveness: Vec<QualitativeBenefit>,
+    /// Yearly price indexation in percent (0–20, default 0): every operating cost (not the
+    /// depreciation of an investment) and every benefit of year `y` is multiplied by
+    /// `(1 + indexation_pct/100)^(y−1)`, so all amounts are entered at the price level of
+    /// year 1. One-off costs and investments are entered in the euros of the year they fall
+    /// in and are not indexed. The baseline and every scenario compared with it must carry
+    /// the same value ([`BusinessCaseError::IndexationMismatch`]): index both sides or neither.
+    #[serde(default)]
+    pub indexation_pct: Decimal,
 }
 
 /// Adjustments applied to a scenario for a risk band (seed 003 §2.9: costs, benefits, time).
@@ -353,6 +379,7 @@ impl Scenario {
             investments: Vec::new(),
             benefits: Vec::new(),
             effectiveness: Vec::new(),
+            indexation_pct: Decimal::ZERO,
         }
     }
 
@@ -380,6 +407,16 @@ impl Scenario {
                 })
             }
         };
+        if self.indexation_pct < Decimal::ZERO
+            || self.indexation_pct > super::assumptions::MAX_INDEXATION_PCT
+        {
+            return Err(BusinessCaseError::PercentOutOfRange {
+                at: Location::item(format!("{path}.indexation_pct"), &self.label),
+                value: self.indexation_pct,
+                min: Decimal::ZERO,
+                max: super::assumptions::MAX_INDEXATION_PCT,
+            });
+        }
         if let MeasurementUse::UntilYear(y) = self.measurement {
             in_horizon(
                 y,
@@ -502,6 +539,11 @@ impl Scenario {
         let cm = adj.cost_multiplier;
         let mut lines = Vec::new();
         let hundred = Decimal::ONE_HUNDRED;
+        let index = super::assumptions::index_factors(self.indexation_pct, n).ok_or_else(|| {
+            BusinessCaseError::Overflow {
+                at: Location::item("indexation_pct", &self.label),
+            }
+        })?;
 
         // Benefits, multiplied, then delayed.
         for (i, b) in self.benefits.iter().enumerate() {
@@ -524,10 +566,12 @@ impl Scenario {
                 let value = full
                     .checked_mul(pct)
                     .and_then(|x| x.checked_div(hundred))
-                    .and_then(|x| x.checked_mul(adj.benefit_multiplier));
+                    .and_then(|x| x.checked_mul(adj.benefit_multiplier))
+                    .and_then(|x| x.checked_mul(index.get(y - 1).copied()?));
                 amounts.push(round_cents(fits(value, at)?));
             }
             lines.push(TableLine {
+                fixed: false,
                 section: Section::Benefits,
                 label: b.label.clone(),
                 amounts: shift_by_months(&amounts, adj.delay_months)
@@ -543,11 +587,12 @@ impl Scenario {
         };
         if measured_years > 0 {
             for line in measurement.operating_lines() {
-                lines.push(operating_line(&line, n, cm, Some(measured_years))?);
+                lines.push(operating_line(&line, n, cm, Some(measured_years), &index)?);
             }
         }
         for c in &self.operating {
-            lines.push(operating_line(c, n, cm, None)?);
+            let factor = if c.same_as_baseline { Decimal::ONE } else { cm };
+            lines.push(operating_line(c, n, factor, None, &index)?);
         }
         lines.extend(extra);
 
@@ -564,6 +609,7 @@ impl Scenario {
                         *slot = amount;
                     }
                     lines.push(TableLine {
+                        fixed: false,
                         section: Section::Investments,
                         label: inv.label.clone(),
                         amounts,
@@ -585,6 +631,7 @@ impl Scenario {
                     let left = fits(amount.checked_sub(charged), at)?;
                     residual = fits(residual.checked_add(left), at)?;
                     lines.push(TableLine {
+                        fixed: false,
                         section: Section::OperatingCosts,
                         label: format!("depreciation: {}", inv.label),
                         amounts,
@@ -603,6 +650,7 @@ impl Scenario {
                 *slot = value;
             }
             lines.push(TableLine {
+                fixed: false,
                 section: Section::Investments,
                 label: c.label.clone(),
                 amounts,
@@ -612,13 +660,15 @@ impl Scenario {
     }
 }
 
-/// The yearly amounts of an operating cost line over `n` years; `cap` limits the last year.
+/// The yearly amounts of an operating cost line over `n` years; `cap` limits the last year;
+/// `index` holds the indexation factor of each year (see [`Scenario::indexation_pct`]).
 /// Checked: an amount that does not fit is [`BusinessCaseError::Overflow`].
 fn operating_line(
     c: &OperatingCost,
     n: usize,
     cm: Decimal,
     cap: Option<usize>,
+    index: &[Decimal],
 ) -> Result<TableLine> {
     let at = || Location::item("operating", &c.label);
     let first = c.first_year as usize;
@@ -639,9 +689,11 @@ fn operating_line(
         if y > first {
             level = fits(level.checked_mul(factor), at)?;
         }
-        amounts.push(round_cents(level));
+        let indexed = level.checked_mul(index.get(y - 1).copied().unwrap_or(Decimal::ONE));
+        amounts.push(round_cents(fits(indexed, at)?));
     }
     Ok(TableLine {
+        fixed: c.same_as_baseline,
         section: Section::OperatingCosts,
         label: c.label.clone(),
         amounts,
@@ -804,6 +856,8 @@ mod tests {
             first_year: 3,
             last_year: None,
             growth_pct: dec!(10),
+            basis: None,
+            same_as_baseline: false,
         });
         s.benefits.push(Benefit {
             label: "fte".into(),

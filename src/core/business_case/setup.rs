@@ -15,6 +15,7 @@
 //! §2.9), extra costs are scaled by the cost multiplier; the unchanged nulmeting never is.
 //! Their labels are `saving: <category id>` and `extra cost: <category id>`.
 
+use super::assumptions::{FtePrice, Indexation, Reorganisation, VatRule};
 use super::baseline::{BaselineMeasurement, IMPLICIT_LINE_LABEL, TcoCategory};
 use super::known_costs::{CollaborationForm, KnownCost, known_collaboration_costs};
 use super::money::Horizon;
@@ -181,6 +182,10 @@ pub struct ScenarioSetup {
     pub start_year: u32,
     /// The risk ranges of this scenario.
     pub risk: RiskInput,
+    /// The VAT on the scenario's service charges that is not recovered (the BCF line);
+    /// `None`: the profile states nothing about VAT and the views say so.
+    #[serde(default)]
+    pub vat: Option<VatRule>,
     /// The lines.
     pub plan: ScenarioPlan,
 }
@@ -194,6 +199,19 @@ pub struct BusinessCaseSetup {
     pub municipalities: Vec<MunicipalityCase>,
     /// The scenarios, in the profile's order.
     pub scenarios: Vec<ScenarioSetup>,
+    /// The year whose prices the amounts are in (`None`: not stated).
+    #[serde(default)]
+    pub price_level: Option<u16>,
+    /// One yearly indexation for the baselines and every scenario (default: none).
+    #[serde(default)]
+    pub indexation: Indexation,
+    /// The cost of one FTE with its price level and basis (`None`: not stated).
+    #[serde(default)]
+    pub fte_price: Option<FtePrice>,
+    /// Frictional costs where a scenario lowers personnel (`None`: none charged, and the
+    /// views say so).
+    #[serde(default)]
+    pub reorganisation: Option<Reorganisation>,
 }
 
 /// The result of one scenario.
@@ -227,6 +245,62 @@ pub struct SetupResult {
 }
 
 impl BusinessCaseSetup {
+    /// A municipality's baseline as compared: its own lines, indexed like every scenario.
+    pub fn baseline_of(&self, m: &MunicipalityCase) -> Scenario {
+        Scenario {
+            indexation_pct: self.indexation.pct,
+            ..m.baseline.clone()
+        }
+    }
+
+    /// A municipality's scenario as compared: the plan's lines and level changes, the
+    /// frictional costs of the FTE that go (when the setup states a reorganisation rule),
+    /// the VAT not recovered on its service charges (when the scenario states a VAT rule),
+    /// indexed like the baseline.
+    pub fn local_scenario(
+        &self,
+        local: &LocalPlan,
+        m: &BaselineMeasurement,
+        vat: Option<&VatRule>,
+    ) -> Result<Scenario, AllocationError> {
+        let mut s = local.scenario(m);
+        s.indexation_pct = self.indexation.pct;
+        if let (Some(rule), Some(change)) = (&self.reorganisation, &local.levels)
+            && let Some(line) = rule.line(change, m)?
+        {
+            s.one_off.push(line);
+        }
+        if let Some(v) = vat {
+            let lines = v.lines(&s)?;
+            s.operating.extend(lines);
+        }
+        Ok(s)
+    }
+
+    /// Checks the controller's settings: the indexation, the FTE price, the frictional-cost
+    /// rule and every scenario's VAT rule.
+    pub fn validate_assumptions(&self) -> Result<(), super::BusinessCaseError> {
+        use super::assumptions::{MAX_INDEXATION_PCT, percent_within};
+        use super::error::within;
+        percent_within(self.indexation.pct, MAX_INDEXATION_PCT, || {
+            super::Location::new("business_case.indexation.pct")
+        })?;
+        if let Some(f) = &self.fte_price {
+            within(f.amount, crate::core::bounds::MAX_AMOUNT, || {
+                super::Location::new("business_case.cost_per_fte.amount")
+            })?;
+        }
+        if let Some(r) = &self.reorganisation {
+            r.validate("business_case.reorganisation")?;
+        }
+        for (i, s) in self.scenarios.iter().enumerate() {
+            if let Some(v) = &s.vat {
+                v.validate(&format!("business_case.scenarios[{i}].vat"))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Evaluates the scenarios for which `select` is true over `horizon` (the setup's own when
     /// `None`). Known costs of a collaboration form with an amount (the yearly DigiD assessment
     /// per municipality) are charged to the provider of a group scenario from `start_year`:
@@ -239,6 +313,7 @@ impl BusinessCaseSetup {
         select: impl Fn(&ScenarioSetup) -> bool,
     ) -> Result<SetupResult, AllocationError> {
         let horizon = horizon.unwrap_or(self.horizon);
+        self.validate_assumptions()?;
         let mut scenarios = Vec::new();
         for (index, s) in self.scenarios.iter().enumerate().filter(|(_, s)| select(s)) {
             let participants = match &s.plan {
@@ -256,13 +331,23 @@ impl BusinessCaseSetup {
                             at: super::Location::new("municipalities"),
                         }
                     })?;
-                    let scenario = local.scenario(&m.measurement);
-                    let comparison =
-                        compare(&m.measurement, &m.baseline, &scenario, horizon, &s.risk)?;
+                    let scenario = self.local_scenario(local, &m.measurement, s.vat.as_ref())?;
+                    let comparison = compare(
+                        &m.measurement,
+                        &self.baseline_of(m),
+                        &scenario,
+                        horizon,
+                        &s.risk,
+                    )?;
                     ScenarioOutcome::Single(Box::new(comparison))
                 }
                 ScenarioPlan::Group(g) => {
                     let mut provider = g.provider.clone();
+                    provider.indexation_pct = self.indexation.pct;
+                    if let Some(v) = &s.vat {
+                        let lines = v.lines(&provider)?;
+                        provider.operating.extend(lines);
+                    }
                     provider.operating.extend(
                         known_costs
                             .iter()
@@ -289,8 +374,8 @@ impl BusinessCaseSetup {
                             Ok(ParticipantCase {
                                 participant: p.id.clone(),
                                 measurement: m.measurement.clone(),
-                                baseline: m.baseline.clone(),
-                                scenario: local.scenario(&m.measurement),
+                                baseline: self.baseline_of(m),
+                                scenario: self.local_scenario(local, &m.measurement, None)?,
                             })
                         })
                         .collect::<Result<Vec<_>, AllocationError>>()?;
@@ -483,6 +568,7 @@ mod tests {
                 form: Some(CollaborationForm::PublicBody),
                 start_year: 2,
                 risk: RiskInput::default(),
+                vat: None,
                 plan: ScenarioPlan::Group(GroupPlan {
                     provider,
                     rule: AllocationRule {
@@ -494,6 +580,10 @@ mod tests {
                     effectiveness: vec![],
                 }),
             }],
+            price_level: None,
+            indexation: Indexation::default(),
+            fte_price: None,
+            reorganisation: None,
         }
     }
 
@@ -523,6 +613,64 @@ mod tests {
         assert_eq!(g.participants[0].comparison.difference.return_year, Some(3));
         assert!(!g.participants[0].loses_while_group_wins);
         assert!(r.scenarios[0].known_costs[0].id == "digid_assessment");
+    }
+
+    #[test]
+    fn the_controllers_settings_are_checked_before_anything_is_computed() {
+        let mut setup = group_setup();
+        setup.indexation.pct = dec!(25);
+        assert_eq!(
+            setup.evaluate(None, |_| true).unwrap_err().to_string(),
+            "business_case.indexation.pct: 25 % is outside the allowed 0–20 %"
+        );
+        setup.indexation.pct = dec!(2);
+        setup.scenarios[0].vat = Some(VatRule {
+            rate_pct: dec!(21),
+            recoverable_pct: dec!(120),
+            basis: crate::core::business_case::Basis::Assumption("x".into()),
+        });
+        assert_eq!(
+            setup.evaluate(None, |_| true).unwrap_err().to_string(),
+            "business_case.scenarios[0].vat.recoverable_pct: 120 % is outside the allowed 0–100 %"
+        );
+    }
+
+    #[test]
+    fn a_group_scenario_indexes_provider_and_participants_alike_and_charges_vat_on_bought_services()
+    {
+        let mut setup = group_setup();
+        let plain = setup.evaluate(None, |_| true).unwrap();
+        setup.indexation.pct = dec!(10);
+        let ScenarioPlan::Group(g) = &mut setup.scenarios[0].plan else {
+            panic!("group plan");
+        };
+        g.provider.operating.push(OperatingCost {
+            first_year: 2,
+            ..OperatingCost::flat(OperatingKind::ServiceCharge, "colocatie", dec!(10000))
+        });
+        setup.scenarios[0].vat = Some(VatRule {
+            rate_pct: dec!(20),
+            recoverable_pct: dec!(0),
+            basis: crate::core::business_case::Basis::Assumption("x".into()),
+        });
+        let r = setup.evaluate(None, |_| true).unwrap();
+        let (ScenarioOutcome::Group(before), ScenarioOutcome::Group(after)) =
+            (&plain.scenarios[0].outcome, &r.scenarios[0].outcome)
+        else {
+            panic!("group outcomes");
+        };
+        // Provider year 2: (50,000 + 25,000 DigiD + 10,000 colocation + 2,000 VAT) × 1.1.
+        assert_eq!(before.provider.rows[1].total_costs, dec!(75000));
+        assert_eq!(after.provider.rows[1].total_costs, dec!(95700));
+        // A participant's saving is indexed too: 60,000 × 1.1 in year 2.
+        let saving = after.participants[0]
+            .comparison
+            .difference
+            .lines
+            .iter()
+            .find(|l| l.label == "saving: servers_storage")
+            .unwrap();
+        assert_eq!(saving.amounts[1], dec!(66000));
     }
 
     #[test]

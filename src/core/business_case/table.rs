@@ -29,6 +29,11 @@ pub struct TableLine {
     pub label: String,
     /// EUR per year, rounded to cents.
     pub amounts: Vec<Decimal>,
+    /// Not scaled by the risk bands: a cost the scenario shares with the baseline
+    /// (`OperatingCost::same_as_baseline`), so a view that recomputes a band (the xlsx
+    /// workbook) leaves it as it is.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fixed: bool,
 }
 
 /// The totals of one year, exactly the rows of seed 003 Bijlage 1.
@@ -176,6 +181,7 @@ fn merge(years: usize, parts: &[(&YearlyTable, Decimal)]) -> Result<YearlyTable>
                         section: line.section,
                         label: line.label.clone(),
                         amounts: vec![Decimal::ZERO; years],
+                        fixed: line.fixed,
                     });
                     merged.len() - 1
                 }
@@ -205,6 +211,7 @@ mod tests {
 
     fn line(section: Section, label: &str, amounts: &[Decimal]) -> TableLine {
         TableLine {
+            fixed: false,
             section,
             label: label.into(),
             amounts: amounts.to_vec(),

@@ -4,15 +4,9 @@
 
 use super::{BusinessCaseView, ScenarioView, band_id, money, row_fields};
 use crate::core::business_case::{Section, YearlyTable};
-use crate::report::csv::field;
 
 fn row(fields: &[String]) -> String {
-    fields
-        .iter()
-        .map(|f| field(f))
-        .collect::<Vec<_>>()
-        .join(",")
-        + "\n"
+    crate::report::csv::line(fields)
 }
 
 /// The fixed columns before the years.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{BusinessCaseView, ScenarioView, band_id, key_id, money, number, risk_id};
 use crate::core::allocation::{CostBand, TariffModel};
 use crate::core::business_case::{
-    BandValues, KnownCost, MunicipalityCase, Recurrence, RiskInput, Section, YearlyTable,
+    BandValues, Basis, KnownCost, MunicipalityCase, Recurrence, RiskInput, Section, YearlyTable,
 };
 use crate::core::catalogue::CandidateKey;
 
@@ -301,6 +301,8 @@ struct ScenarioJson {
     effectiveness: Vec<BenefitJson>,
     known_costs: Vec<KnownCostJson>,
     allocation: Option<AllocationJson>,
+    /// The VAT/BCF rule of the scenario (null: the profile states none).
+    vat: Option<VatJson>,
 }
 
 #[derive(Serialize)]
@@ -349,8 +351,63 @@ struct CaseJson {
     title: String,
     subject: String,
     horizon: u32,
+    /// Whether the business case costs out the recommended candidate (null: not evaluated).
+    coverage: Option<crate::core::business_case::Coverage>,
+    /// What a controller checks: price level, indexation, FTE price, frictional costs.
+    controller: ControllerJson,
     measurements: Vec<MeasurementJson>,
     scenarios: Vec<ScenarioJson>,
+}
+
+#[derive(Serialize)]
+struct FtePriceJson {
+    amount: String,
+    price_level: Option<u16>,
+    basis: Option<Basis>,
+}
+
+#[derive(Serialize)]
+struct ReorganisationJson {
+    pct_of_fte_cost: String,
+    basis: Basis,
+}
+
+#[derive(Serialize)]
+struct VatJson {
+    rate_pct: String,
+    recoverable_pct: String,
+    basis: Basis,
+}
+
+#[derive(Serialize)]
+struct ControllerJson {
+    price_level: Option<u16>,
+    indexation_pct: String,
+    indexation_basis: Option<Basis>,
+    cost_per_fte: Option<FtePriceJson>,
+    reorganisation: Option<ReorganisationJson>,
+    /// The same, with the frictional costs and the VAT/BCF line per scenario, as sentences
+    /// in the output's language.
+    grounds: Vec<String>,
+}
+
+fn controller(v: &BusinessCaseView<'_>) -> ControllerJson {
+    let s = v.setup;
+    ControllerJson {
+        price_level: s.price_level,
+        indexation_pct: number(s.indexation.pct),
+        indexation_basis: s.indexation.basis.clone(),
+        cost_per_fte: s.fte_price.as_ref().map(|f| FtePriceJson {
+            amount: money(f.amount),
+            price_level: f.price_level,
+            basis: f.basis.clone(),
+        }),
+        reorganisation: s.reorganisation.as_ref().map(|r| ReorganisationJson {
+            pct_of_fte_cost: number(r.pct_of_fte_cost),
+            basis: r.basis.clone(),
+        }),
+        grounds: super::grounds::grounds(v, None).items,
+    }
 }
 
 fn return_years(bands: &[crate::core::business_case::BandOutcome]) -> ReturnYearsJson {
@@ -422,10 +479,8 @@ fn scenario(v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) -> ScenarioJson {
     });
     ScenarioJson {
         label: s.setup.label.clone(),
-        kind: match s.setup.kind {
-            crate::core::business_case::ScenarioKind::CostReduction => "cost_reduction",
-            _ => "minder_meerkosten",
-        },
+        // One English key everywhere in JSON: the note's JSON writes the same ids.
+        kind: s.setup.kind.id(),
         candidate: candidate(v, s.setup.candidate),
         form: s.setup.form.map(|f| f.id()),
         start_year: s.setup.start_year,
@@ -464,6 +519,11 @@ fn scenario(v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) -> ScenarioJson {
             .collect(),
         known_costs: s.result.known_costs.iter().map(|k| known(v, k)).collect(),
         allocation,
+        vat: s.setup.vat.as_ref().map(|r| VatJson {
+            rate_pct: number(r.rate_pct),
+            recoverable_pct: number(r.recoverable_pct),
+            basis: r.basis.clone(),
+        }),
     }
 }
 
@@ -474,6 +534,8 @@ pub fn business_case(v: &BusinessCaseView<'_>) -> String {
         title: v.profile.title.clone(),
         subject: v.profile.subject.name().to_string(),
         horizon: v.result.horizon.years(),
+        coverage: v.coverage.clone(),
+        controller: controller(v),
         measurements: v.setup.municipalities.iter().map(measurement).collect(),
         scenarios: v.scenarios().iter().map(|s| scenario(v, s)).collect(),
     };

@@ -84,7 +84,7 @@ fn scenario(out: &mut String, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) {
         for l in s.estimate.lines.iter().filter(|l| l.section == section) {
             row(
                 out,
-                &format!("{name}: {}", l.label),
+                &format!("{name}: {}", super::grounds::line_label(&l.label, lang)),
                 l.amounts.iter().map(|a| euros(*a, lang)),
             );
         }
@@ -96,9 +96,9 @@ fn scenario(out: &mut String, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) {
             "\n### {} ({} ×{}, {} ×{}, {} {} {})\n",
             band_name(b.band, t),
             t.costs_times,
-            number(a.cost_multiplier),
+            crate::report::number::factor(a.cost_multiplier, lang),
             t.benefits_times,
-            number(a.benefit_multiplier),
+            crate::report::number::factor(a.benefit_multiplier, lang),
             t.delay,
             a.delay_months,
             t.months
@@ -239,6 +239,10 @@ pub fn business_case(v: &BusinessCaseView<'_>) -> String {
         v.result.horizon.years(),
         t.years
     );
+    let g = super::grounds::grounds(v, v.coverage.as_ref());
+    if let Some(c) = &g.coverage {
+        let _ = writeln!(out, "{}\n", cell(c));
+    }
     let _ = writeln!(out, "## {}\n", t.nulmeting);
     let _ = writeln!(
         out,
@@ -255,6 +259,10 @@ pub fn business_case(v: &BusinessCaseView<'_>) -> String {
             euros(n.implicit_total(), lang),
             euros(n.total(), lang)
         );
+    }
+    let _ = writeln!(out, "\n## {}\n", g.heading);
+    for item in &g.items {
+        let _ = writeln!(out, "- {}", cell(item));
     }
     for s in v.scenarios() {
         scenario(&mut out, v, &s);

@@ -5,6 +5,7 @@
 //! This module gathers what every format shows ([`ScenarioView`]) and the shared formatting.
 
 pub mod csv;
+pub mod grounds;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -30,6 +31,9 @@ pub struct BusinessCaseView<'a> {
     pub setup: &'a BusinessCaseSetup,
     pub result: &'a SetupResult,
     pub lang: Lang,
+    /// Whether the business case costs out the recommended candidate (`None`: no evaluation
+    /// at hand, e.g. inside the note, which chooses its scenarios itself).
+    pub coverage: Option<crate::core::business_case::Coverage>,
 }
 
 /// One evaluated scenario, as every format shows it.

@@ -109,7 +109,7 @@ fn lines(out: &mut String, indent: &str, table: &YearlyTable, t: &CaseStrings, l
         rows.push((name.to_string(), vec![]));
         for l in of {
             rows.push((
-                format!("  {}", l.label),
+                format!("  {}", super::grounds::line_label(&l.label, lang)),
                 l.amounts.iter().map(|a| euros(*a, lang)).collect(),
             ));
         }
@@ -143,9 +143,9 @@ fn scenario(out: &mut String, v: &BusinessCaseView<'_>, n: usize, s: &ScenarioVi
             "\n  {} ({} ×{}, {} ×{}, {} {} {})",
             band_name(b.band, t),
             t.costs_times,
-            number(a.cost_multiplier),
+            crate::report::number::factor(a.cost_multiplier, lang),
             t.benefits_times,
-            number(a.benefit_multiplier),
+            crate::report::number::factor(a.benefit_multiplier, lang),
             t.delay,
             a.delay_months,
             t.months
@@ -315,12 +315,21 @@ pub fn business_case(v: &BusinessCaseView<'_>) -> String {
         v.result.horizon.years(),
         t.years
     );
+    let g = super::grounds::grounds(v, v.coverage.as_ref());
+    if let Some(c) = &g.coverage {
+        let _ = writeln!(out, "{c}");
+    }
     let _ = writeln!(out, "\n{}", t.nulmeting);
     for m in &v.setup.municipalities {
         let n = &m.measurement;
         let shock = n
             .shock_pct()
-            .map(|p| format!(" (+{}%)", number(p.round_dp(1))))
+            .map(|p| {
+                format!(
+                    " (+{}%)",
+                    crate::report::number::factor(p.round_dp(1), lang)
+                )
+            })
             .unwrap_or_default();
         let _ = writeln!(
             out,
@@ -333,6 +342,10 @@ pub fn business_case(v: &BusinessCaseView<'_>) -> String {
             t.total,
             euros(n.total(), lang)
         );
+    }
+    let _ = writeln!(out, "\n{}", g.heading);
+    for item in &g.items {
+        let _ = writeln!(out, "  - {item}");
     }
     for s in v.scenarios() {
         scenario(&mut out, v, s.result.index + 1, &s);

@@ -49,6 +49,25 @@ pub fn business_case(
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let st = Styles::new(v.lang);
+    add_business_case_sheets(&mut book, &st, v)?;
+    if let Some(e) = evaluation {
+        add_ranking_sheet(&mut book, &st, v.catalogue, &v.profile.title, v.lang, e)?;
+    }
+    finish(&mut book)
+}
+
+/// The workbook's bytes, without cached formula results (see [`without_cached_results`]).
+pub(crate) fn finish(book: &mut Workbook) -> Result<Vec<u8>, XlsxError> {
+    without_cached_results(&book.save_to_buffer()?)
+}
+
+/// Adds the business case's sheets: the baseline, one per scenario, and the allocation for a
+/// starter group.
+pub(crate) fn add_business_case_sheets(
+    book: &mut Workbook,
+    st: &Styles,
+    v: &BusinessCaseView<'_>,
+) -> Result<(), XlsxError> {
     let x = xlsx_strings(v.lang);
     let n = v.result.horizon.years() as usize;
     let scenarios = v.scenarios();
@@ -64,7 +83,7 @@ pub fn business_case(
         let ws = book.add_worksheet();
         ws.set_name(x.sheet_baseline)?;
         sheet_setup(ws, n)?;
-        baseline_sheet(ws, &st, v, baseline.as_ref(), n)?
+        baseline_sheet(ws, st, v, baseline.as_ref(), n)?
     };
 
     for (i, s) in scenarios.iter().enumerate() {
@@ -80,22 +99,31 @@ pub fn business_case(
             }
             _ => None,
         };
-        scenario_sheet(ws, &st, v, s, live, n)?;
+        scenario_sheet(ws, st, v, s, live, n)?;
     }
 
     if scenarios.iter().any(|s| s.group.is_some()) {
         let ws = book.add_worksheet();
         ws.set_name(x.sheet_allocation)?;
         sheet_setup(ws, n)?;
-        allocation_sheet(ws, &st, v.lang, &scenarios, n)?;
+        allocation_sheet(ws, st, v.lang, &scenarios, n)?;
     }
+    Ok(())
+}
 
-    if let Some(e) = evaluation {
-        let ws = book.add_worksheet();
-        ws.set_name(x.sheet_ranking)?;
-        ranking_sheet(ws, &st, v, e)?;
-    }
-    without_cached_results(&book.save_to_buffer()?)
+/// Adds the ranking-and-weights sheet: weights as input cells, the totals and ranks as
+/// formulas over them.
+pub(crate) fn add_ranking_sheet(
+    book: &mut Workbook,
+    st: &Styles,
+    catalogue: &crate::core::catalogue::Catalogue,
+    title: &str,
+    lang: Lang,
+    e: &Evaluation,
+) -> Result<(), XlsxError> {
+    let ws = book.add_worksheet();
+    ws.set_name(xlsx_strings(lang).sheet_ranking)?;
+    ranking_sheet(ws, st, catalogue, title, lang, e)
 }
 
 /// The workbook with the cached results of its formulas removed. rust_xlsxwriter stores 0 as
@@ -146,33 +174,39 @@ fn strip_formula_values(xml: &str) -> String {
 fn baseline_of(scenario: &YearlyTable, difference: &YearlyTable) -> Option<YearlyTable> {
     let mut b = scenario.difference(difference).ok()?;
     b.lines.retain(|l| l.amounts.iter().any(|a| !a.is_zero()));
+    // The baseline is never scaled by a band: no line of it is "fixed" apart from the rest.
+    for l in &mut b.lines {
+        l.fixed = false;
+    }
     YearlyTable::from_lines(b.rows.len(), b.lines, b.residual_book_value).ok()
 }
 
 /// The cell formats of the workbook.
-struct Styles {
-    title: Format,
-    heading: Format,
-    header: Format,
-    header_right: Format,
-    note: Format,
-    money: Format,
-    money_bold: Format,
-    money_input: Format,
-    factor_input: Format,
-    months_input: Format,
-    factor: Format,
-    months: Format,
-    year: Format,
-    year_left: Format,
-    year_bold: Format,
-    percent: Format,
-    score: Format,
-    bold: Format,
+pub(crate) struct Styles {
+    pub(crate) title: Format,
+    pub(crate) heading: Format,
+    pub(crate) header: Format,
+    pub(crate) header_right: Format,
+    pub(crate) note: Format,
+    pub(crate) money: Format,
+    pub(crate) money_bold: Format,
+    pub(crate) money_input: Format,
+    pub(crate) factor_input: Format,
+    pub(crate) months_input: Format,
+    pub(crate) factor: Format,
+    pub(crate) months: Format,
+    pub(crate) year: Format,
+    pub(crate) year_left: Format,
+    pub(crate) year_bold: Format,
+    pub(crate) percent: Format,
+    pub(crate) score: Format,
+    pub(crate) bold: Format,
+    /// The language of the labels.
+    pub(crate) lang: Lang,
 }
 
 impl Styles {
-    fn new(lang: Lang) -> Self {
+    pub(crate) fn new(lang: Lang) -> Self {
         // The file stores number formats with '.' and ','; Excel shows them in the reader's
         // locale. The currency tag names the euro for the language.
         let money = match lang {
@@ -223,6 +257,7 @@ impl Styles {
             percent: Format::new().set_num_format("0.00%"),
             score: Format::new().set_num_format("0.00"),
             bold: Format::new().set_bold(),
+            lang,
         }
     }
 }
@@ -289,6 +324,15 @@ fn section_name(s: Section, t: &CaseStrings) -> &'static str {
         Section::OperatingCosts => t.operating_costs,
         Section::Investments => t.investments,
     }
+}
+
+/// The section of a line the scenario shares with the baseline: summed like its section, but
+/// never scaled by a band's factors (the tool does not scale it either).
+fn fixed_section(s: Section, t: &CaseStrings, lang: Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::grounds_strings(lang).fixed_section,
+        &[("section", section_name(s, t))],
+    )
 }
 
 /// The rows of a block of input lines.
@@ -360,8 +404,12 @@ fn write_lines(
     row += 1;
     let first = row;
     for line in &table.lines {
-        ws.write_string(row, 0, &line.label)?;
-        ws.write_string(row, 1, section_name(line.section, t))?;
+        ws.write_string(row, 0, super::grounds::line_label(&line.label, st.lang))?;
+        if line.fixed {
+            ws.write_string(row, 1, fixed_section(line.section, t, st.lang))?;
+        } else {
+            ws.write_string(row, 1, section_name(line.section, t))?;
+        }
         for (y, a) in line.amounts.iter().enumerate().take(n) {
             ws.write_number_with_format(row, YEAR_COL + y as u16, money(*a), &st.money_input)?;
         }
@@ -666,9 +714,11 @@ fn scenario_sheet(
             minus(|b| b.benefits, c)
         )
     };
+    let fixed_op = fixed_section(Section::OperatingCosts, t, v.lang);
     let o = |c: u16| {
         let s = block.section_sum(t.operating_costs, c);
-        format!("{s}{}", minus(|b| b.operating, c))
+        let f = block.section_sum(&fixed_op, c);
+        format!("{s}+{f}{}", minus(|b| b.operating, c))
     };
     let i = |c: u16| {
         let s = block.section_sum(t.investments, c);
@@ -806,9 +856,10 @@ fn live_band(
         );
         ws.write_formula_with_format(benefits, c, f(bf), &st.money)?;
         let op = block.section_sum(t.operating_costs, c);
+        let fixed = block.section_sum(&fixed_section(Section::OperatingCosts, t, st.lang), c);
         let inv = block.section_sum(t.investments, c);
         let cf = format!(
-            "ROUND(({op})*{cm},2)+ROUND(({inv})*{cm},2)-{}",
+            "ROUND(({op})*{cm},2)+ROUND({fixed},2)+ROUND(({inv})*{cm},2)-{}",
             base.cell(base.total_costs, c)
         );
         ws.write_formula_with_format(costs, c, f(cf), &st.money)?;
@@ -972,11 +1023,13 @@ fn allocation_sheet(
 fn ranking_sheet(
     ws: &mut Worksheet,
     st: &Styles,
-    v: &BusinessCaseView<'_>,
+    catalogue: &crate::core::catalogue::Catalogue,
+    title: &str,
+    lang: Lang,
     e: &Evaluation,
 ) -> Result<(), XlsxError> {
-    let x = xlsx_strings(v.lang);
-    let ws_title = format!("{} — {}", x.sheet_ranking, v.profile.title);
+    let x = xlsx_strings(lang);
+    let ws_title = format!("{} — {title}", x.sheet_ranking);
     ws.write_string_with_format(0, 0, ws_title, &st.title)?;
     ws.write_string_with_format(1, 0, x.weights_note, &st.note)?;
     ws.set_column_width(0, 52)?;
@@ -991,7 +1044,7 @@ fn ranking_sheet(
     ws.write_string_with_format(header, 0, x.candidate, &st.header)?;
     ws.write_string_with_format(header, 1, x.rank, &st.header_right)?;
     for (i, c) in e.criteria.iter().enumerate() {
-        let name = c.name().get(v.lang).to_string();
+        let name = c.name().get(lang).to_string();
         ws.write_string_with_format(header, 2 + i as u16, name, &st.header_right)?;
     }
     ws.write_string_with_format(header, 2 + k, x.weighted_total, &st.header_right)?;
@@ -1006,7 +1059,7 @@ fn ranking_sheet(
     let wrange = format!("{}:{}", abs(weights, 2), abs(weights, 1 + k));
     for (j, r) in e.ranking.iter().enumerate() {
         let row = first + j as u32;
-        ws.write_string(row, 0, v.catalogue.candidate_name(r.key, v.lang))?;
+        ws.write_string(row, 0, catalogue.candidate_name(r.key, lang))?;
         for (i, c) in e.criteria.iter().enumerate() {
             let s = r.score(*c).map_or(0.0, |s| s.score);
             ws.write_number_with_format(row, 2 + i as u16, s, &st.score)?;

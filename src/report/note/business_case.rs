@@ -29,6 +29,40 @@ const SEED_RISKS: &str = "§2.9";
 const SEED_ALLOCATION: &str = "§2.7";
 const SEED_LOSER: &str = "Bijlage 1 §7";
 
+/// Which scenarios the note shows: those of the leading candidate when the profile has any,
+/// otherwise all of them.
+pub(crate) fn shown(
+    setup: &BusinessCaseSetup,
+    evaluation: &Evaluation,
+) -> impl Fn(&ScenarioSetup) -> bool + use<> {
+    let leader = evaluation.ranking.first().map(|r| r.key);
+    let leading = setup.scenarios.iter().any(|s| leader == Some(s.candidate));
+    move |s: &ScenarioSetup| !leading || leader == Some(s.candidate)
+}
+
+/// The business-case view of the note's evaluation, with whether the business case costs out
+/// the recommended candidate (the note's and the workbook's one view).
+pub(super) fn view<'a>(
+    catalogue: &'a Catalogue,
+    profile: &'a Profile,
+    setup: &'a BusinessCaseSetup,
+    result: &'a crate::core::business_case::SetupResult,
+    evaluation: &Evaluation,
+    lang: Lang,
+) -> BusinessCaseView<'a> {
+    BusinessCaseView {
+        catalogue,
+        profile,
+        setup,
+        result,
+        lang,
+        coverage: Some(crate::core::business_case::coverage(
+            &crate::core::business_case::leaders(&evaluation.ranking),
+            &setup.scenarios,
+        )),
+    }
+}
+
 /// Evaluates the selected scenarios of the profile's business case and maps them to the
 /// chapter. Fails only when the core cannot evaluate a scenario (a loaded profile has been
 /// checked for that already).
@@ -42,17 +76,10 @@ pub(super) fn build(
 ) -> Result<BusinessCaseNote, AllocationError> {
     let t = labels(lang);
     let leader = evaluation.ranking.first().map(|r| r.key);
-    let of_leader = |s: &ScenarioSetup| leader == Some(s.candidate);
-    let leading = setup.scenarios.iter().any(of_leader);
-    let shown = |s: &ScenarioSetup| !leading || of_leader(s);
-    let result = setup.evaluate(None, shown)?;
-    let view = BusinessCaseView {
-        catalogue,
-        profile,
-        setup,
-        result: &result,
-        lang,
-    };
+    let leading = setup.scenarios.iter().any(|s| leader == Some(s.candidate));
+    let shown = shown(setup, evaluation);
+    let result = setup.evaluate(None, &shown)?;
+    let view = view(catalogue, profile, setup, &result, evaluation, lang);
     let omitted: Vec<String> = setup
         .scenarios
         .iter()
@@ -262,8 +289,13 @@ mod tests {
 
     #[test]
     fn all_scenarios_when_the_leader_has_none() {
-        // The large municipality's leader (SSC · IaaS) has no scenario: both are shown.
-        let p = load("grote-gemeente");
+        // The large municipality in a room that weighs control alone: the leader (own
+        // datacenter) has no scenario, so both are shown.
+        let mut p = load("grote-gemeente");
+        p.weights = crate::core::profile::Weights::from_pairs(&[(
+            crate::core::criteria::Criterion::Control,
+            1.0,
+        )]);
         let bc = chapter(&p, Lang::En);
         assert_eq!(bc.selection, "all");
         assert!(bc.omitted.is_empty());
@@ -317,12 +349,7 @@ mod tests {
             let sum: rust_decimal::Decimal = a.participants.iter().map(|p| p.bills[i]).sum();
             assert_eq!(sum, *total, "year {}", i + 1);
         }
-        let losers: Vec<&str> = a
-            .participants
-            .iter()
-            .filter(|p| p.loses_while_group_wins)
-            .map(|p| p.participant.as_str())
-            .collect();
+        let losers = a.losers();
         assert_eq!(losers, ["Reusel-Zuid"]);
         for (n, o) in a.participants.iter().zip(&g.participants) {
             assert_eq!(n.loses_while_group_wins, o.loses_while_group_wins);

@@ -3,8 +3,7 @@
 //! first column selects one table. Numbers are machine-readable (decimal point, no grouping,
 //! weights as fractions), exactly as in the JSON; labels are in the note's language.
 
-use super::{Note, Reference};
-use crate::report::csv::field;
+use super::Note;
 
 /// Collects blocks of rows.
 struct Blocks {
@@ -27,29 +26,11 @@ impl Blocks {
     }
 
     fn line(&mut self, fields: &[String]) {
-        let joined: Vec<String> = fields.iter().map(|f| field(f)).collect();
-        self.out.push_str(&joined.join(","));
-        self.out.push('\n');
+        self.out.push_str(&crate::report::csv::line(fields));
     }
 }
 
-fn refs(references: &[Reference]) -> String {
-    references
-        .iter()
-        .map(|r| {
-            if r.sections.is_empty() {
-                format!("[{}]", r.source)
-            } else {
-                format!(
-                    "[{}] {}",
-                    r.source,
-                    crate::report::cite::sections(&r.sections)
-                )
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
+use super::document::refs;
 
 fn opt<T: ToString>(x: Option<T>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()

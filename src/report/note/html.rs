@@ -150,42 +150,31 @@ fn status(id: &str, name: &str) -> String {
     format!(r#"<span class="status {}">{}</span>"#, esc(id), esc(name))
 }
 
-/// Chapters in order: (anchor, heading). The business case only when present.
-fn chapters(note: &Note) -> Vec<(&'static str, &'static str)> {
-    let t = labels(note.language());
-    let mut v = vec![
-        (
-            "vraag",
-            if note.subject.kind == "group" {
-                t.ch_subject_group
-            } else {
-                t.ch_subject_single
-            },
-        ),
-        ("gewichten", t.ch_weights),
-        ("ranglijst", t.ch_ranking),
-        ("uitgesloten", t.ch_excluded),
-    ];
-    if !note.layers.candidates.is_empty() {
-        v.push(("lagen", t.ch_layers));
-    }
-    if !note.landscape.workloads.is_empty() {
-        v.push(("landschap", t.ch_landscape));
-    }
-    if note.business_case.is_some() {
-        v.push(("businesscase", t.ch_business_case));
-    }
-    v.push(("samenwerking", t.ch_obstacles));
-    v.push(("bronnen", t.ch_sources));
-    v
+/// The annex chapters in order: (anchor, heading with its annex number), as in every format
+/// (see `document::annexes`).
+fn chapters(note: &Note) -> Vec<(&'static str, String)> {
+    let lang = note.language();
+    super::document::annexes(note)
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            (
+                a.anchor,
+                super::document::annex_title(lang, i + 1, &a.title),
+            )
+        })
+        .collect()
 }
 
-/// Opens a chapter. In print every chapter starts on a new page, except the first and the
-/// weights, which are short and open the note together with the question.
-fn open_chapter(out: &mut String, anchor: &str, title: &str, first: bool) {
-    let class = if first {
-        "chapter first"
-    } else if anchor == "gewichten" {
+/// Opens an annex chapter. In print every chapter starts on a new page, except the weights,
+/// which are short and follow the question.
+fn open_chapter(out: &mut String, note: &Note, anchor: &str) {
+    let title = chapters(note)
+        .into_iter()
+        .find(|(a, _)| *a == anchor)
+        .map(|(_, t)| t)
+        .unwrap_or_default();
+    let class = if anchor == "gewichten" {
         "chapter joined"
     } else {
         "chapter"
@@ -193,8 +182,17 @@ fn open_chapter(out: &mut String, anchor: &str, title: &str, first: bool) {
     let _ = write!(
         out,
         r#"<section class="{class}" id="{anchor}" aria-labelledby="h-{anchor}"><h2 id="h-{anchor}">{}</h2>"#,
-        esc(title)
+        esc(&title)
     );
+}
+
+/// The council front matter (beslispunten … vervolg) as the note's first pages, from the same
+/// blocks as the Markdown and Word notes.
+fn front_matter(out: &mut String, note: &Note) {
+    let annexes = super::document::annexes(note);
+    out.push_str(r#"<section class="chapter first council" aria-labelledby="beslispunten">"#);
+    crate::report::doc::html::blocks(out, &super::council::front_matter(note, &annexes));
+    out.push_str("</section>");
 }
 
 /// The whole note as an HTML document.
@@ -217,10 +215,19 @@ pub fn render(note: &Note) -> String {
         esc(&note.subject.name),
         esc(t.contents)
     );
+    let c = crate::i18n::council(lang);
+    for (anchor, title, _) in super::council::CHAPTERS {
+        let _ = write!(
+            out,
+            r##"<li><a href="#{anchor}">{}</a></li>"##,
+            esc(title(c))
+        );
+    }
     for (anchor, title) in chapters(note) {
-        let _ = write!(out, r##"<li><a href="#{anchor}">{}</a></li>"##, esc(title));
+        let _ = write!(out, r##"<li><a href="#{anchor}">{}</a></li>"##, esc(&title));
     }
     out.push_str("</ul></nav></header>");
+    front_matter(&mut out, note);
     subject(&mut out, note);
     weights(&mut out, note);
     ranking(&mut out, note);
@@ -228,7 +235,12 @@ pub fn render(note: &Note) -> String {
     layers(&mut out, note);
     landscape(&mut out, note);
     if let Some(bc) = &note.business_case {
-        business_case(&mut out, bc, lang);
+        business_case(&mut out, note, bc);
+    }
+    if !note.session.is_empty() {
+        open_chapter(&mut out, note, "sessie");
+        crate::report::doc::html::blocks(&mut out, &super::document::session_record(note));
+        out.push_str("</section>");
     }
     collaboration(&mut out, note);
     sources(&mut out, note);
@@ -245,8 +257,7 @@ fn subject(out: &mut String, note: &Note) {
     let t = labels(lang);
     let s = strings(lang);
     let n = &note.subject;
-    let title = chapters(note)[0].1;
-    open_chapter(out, "vraag", title, true);
+    open_chapter(out, note, "vraag");
     let _ = write!(
         out,
         r#"<p><strong>{}:</strong> {}</p><table><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,
@@ -283,7 +294,7 @@ fn weights(out: &mut String, note: &Note) {
     let lang = note.language();
     let t = labels(lang);
     let s = strings(lang);
-    open_chapter(out, "gewichten", t.ch_weights, false);
+    open_chapter(out, note, "gewichten");
     let _ = write!(
         out,
         r#"<p>{}</p><table class="narrow"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
@@ -308,7 +319,7 @@ fn ranking(out: &mut String, note: &Note) {
     let lang = note.language();
     let t = labels(lang);
     let s = strings(lang);
-    open_chapter(out, "ranglijst", t.ch_ranking, false);
+    open_chapter(out, note, "ranglijst");
     let _ = write!(
         out,
         "<p>{} {}–{}.</p>",
@@ -390,7 +401,7 @@ fn ranking(out: &mut String, note: &Note) {
         let _ = write!(
             out,
             r#"<div class="leader"><h4>{} {} ({})</h4><table class="keep narrow"><thead><tr><th scope="col">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th><th scope="col" class="num">{}</th></tr></thead><tbody>"#,
-            super::markdown::heading_rank(l.rank, l.tied),
+            super::document::heading_rank(l.rank, l.tied),
             esc(&l.candidate.name),
             number::score(l.total, lang),
             esc(s.criterion),
@@ -460,7 +471,7 @@ fn excluded(out: &mut String, note: &Note) {
     let lang = note.language();
     let t = labels(lang);
     let s = strings(lang);
-    open_chapter(out, "uitgesloten", t.ch_excluded, false);
+    open_chapter(out, note, "uitgesloten");
     if note.excluded.is_empty() {
         let _ = write!(out, "<p>{}</p></section>", esc(s.nothing_excluded));
         return;
@@ -498,7 +509,7 @@ fn layers(out: &mut String, note: &Note) {
     if l.candidates.is_empty() {
         return;
     }
-    open_chapter(out, "lagen", t.ch_layers, false);
+    open_chapter(out, note, "lagen");
     let _ = write!(
         out,
         "<p>{}</p><figure>{}<figcaption>{} <span class=\"refs\">({}: {})</span></figcaption></figure>",
@@ -563,7 +574,7 @@ fn landscape(out: &mut String, note: &Note) {
     if l.workloads.is_empty() {
         return;
     }
-    open_chapter(out, "landschap", t.ch_landscape, false);
+    open_chapter(out, note, "landschap");
     if let Some(st) = &note.stance {
         let _ = write!(out, r#"<p class="warning">{}</p>"#, esc(st));
     }
@@ -702,9 +713,10 @@ fn return_year(y: Option<u32>, lang: Lang) -> String {
 /// yearly table of seed 003 Bijlage 1 (the estimate), the return year per risk band and, for a
 /// starter group, the bills and the outcome per participant with the losers flagged. Only
 /// rendered when the note carries one.
-pub fn business_case(out: &mut String, bc: &BusinessCaseNote, lang: Lang) {
+pub fn business_case(out: &mut String, note: &Note, bc: &BusinessCaseNote) {
+    let lang = note.language();
     let t = labels(lang);
-    open_chapter(out, "businesscase", t.ch_business_case, false);
+    open_chapter(out, note, "businesscase");
     let _ = write!(
         out,
         "<p>{} {}</p><p>{}",
@@ -950,12 +962,7 @@ fn allocation(out: &mut String, s: &ScenarioNote, a: &AllocationNote, lang: Lang
         }
         out.push_str("</tr>");
     }
-    let losers: Vec<&str> = a
-        .participants
-        .iter()
-        .filter(|p| p.loses_while_group_wins)
-        .map(|p| p.participant.as_str())
-        .collect();
+    let losers = a.losers();
     let _ = write!(
         out,
         r#"</tbody></table><p class="muted">{}</p><p>{}</p></div>"#,
@@ -973,7 +980,7 @@ fn collaboration(out: &mut String, note: &Note) {
     let t = labels(lang);
     let s = strings(lang);
     let c = &note.collaboration;
-    open_chapter(out, "samenwerking", t.ch_obstacles, false);
+    open_chapter(out, note, "samenwerking");
     if let (Some(name), Some(summary)) = (&c.form_name, &c.form_summary) {
         let _ = write!(
             out,
@@ -1047,7 +1054,7 @@ fn sources(out: &mut String, note: &Note) {
     let lang = note.language();
     let t = labels(lang);
     let s = strings(lang);
-    open_chapter(out, "bronnen", t.ch_sources, false);
+    open_chapter(out, note, "bronnen");
     let _ = write!(
         out,
         r#"<p>{}</p><p>{}</p><table><thead><tr><th scope="col" class="num">#</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>"#,

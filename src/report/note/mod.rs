@@ -11,13 +11,20 @@
 //! sources, by document with the sections used and their status.
 
 mod business_case;
+pub mod council;
 pub mod csv;
+pub mod document;
 pub mod html;
 pub mod json;
 pub mod markdown;
-/// The voting round's section (issue 17), as document blocks; wired into the note at merge.
+/// The portfolio chapter (issue 16), built as `report::doc` blocks.
+pub mod portfolio;
+/// The voting round's section (issue 17), as document blocks; the TUI's export appends it to
+/// the session annex after the group chapter (`tui::app::session_blocks`).
 pub mod round;
+pub mod session;
 mod svg;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 
@@ -333,6 +340,17 @@ pub struct AllocationNote {
     pub participants: Vec<ParticipantNote>,
 }
 
+impl AllocationNote {
+    /// The participants whose own case is negative while the group's is positive.
+    pub fn losers(&self) -> Vec<&str> {
+        self.participants
+            .iter()
+            .filter(|p| p.loses_while_group_wins)
+            .map(|p| p.participant.as_str())
+            .collect()
+    }
+}
+
 /// One scenario of the business case, compared with unchanged policy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioNote {
@@ -455,6 +473,34 @@ pub struct SourceNote {
     pub checked_text: String,
 }
 
+/// The smallest change of one weight that gives another candidate the first place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlipNote {
+    pub criterion: &'static str,
+    pub name: String,
+    /// The criterion's normalised weight now.
+    pub from: f64,
+    /// The weight at which the two tie; just past it the lead changes.
+    pub to: f64,
+    /// Who takes over.
+    pub new_leader: CandidateRef,
+}
+
+/// How firm the first place is: the gap to the runner-up and the smallest one-weight change
+/// that flips it (the closed-form one-way sensitivity of the weighted sum, as in the
+/// `sensitivity` command).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RobustnessNote {
+    /// Leader's total minus the runner-up's; `None` with one candidate.
+    pub gap: Option<f64>,
+    /// The gap is below the close-call threshold.
+    pub close_call: bool,
+    /// The threshold, 0–10 scale.
+    pub close_call_gap: f64,
+    /// `None` when no single weight in [0, 1] changes the leader.
+    pub flip: Option<FlipNote>,
+}
+
 /// The whole decision note, in one language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Note {
@@ -476,6 +522,9 @@ pub struct Note {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stance: Option<String>,
     pub leaders: Vec<LeaderNote>,
+    /// How firm the first place is; `None` when no candidate is admissible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub robustness: Option<RobustnessNote>,
     pub excluded: Vec<ExcludedNote>,
     pub layers: LayersNote,
     pub landscape: LandscapeNote,
@@ -486,6 +535,11 @@ pub struct Note {
     /// "beleid bijgewerkt tot …".
     pub policy_checked: String,
     pub policy_checked_text: String,
+    /// The record of a workshop session (the room's notes, how the weights were obtained,
+    /// certainty, a starter group's process), as document blocks the TUI adds on export;
+    /// empty for a note made from the command line. Shown as an annex of its own.
+    #[serde(skip)]
+    pub session: Vec<crate::report::doc::Block>,
     pub sources: Vec<SourceNote>,
 }
 
@@ -499,6 +553,15 @@ pub enum ReportError {
     /// this; a profile built in code may not have been).
     #[error("the business case cannot be evaluated: {0}")]
     BusinessCase(#[from] AllocationError),
+    /// A binary format was asked for text (standard output).
+    #[error("--format {0} writes a binary file: name it with -o FILE (e.g. -o note.{0})")]
+    Binary(&'static str),
+    /// The Word file could not be written.
+    #[error(transparent)]
+    Docx(#[from] crate::report::doc::docx::DocxError),
+    /// The workbook could not be written.
+    #[error("cannot write the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// The formats a note is rendered in.
@@ -523,6 +586,11 @@ impl NoteFormat {
             _ => None,
         }
     }
+}
+
+/// The note as a Word file (.docx): the same document as the Markdown.
+pub fn docx(note: &Note) -> Result<Vec<u8>, crate::report::doc::docx::DocxError> {
+    crate::report::doc::docx::render(&document::document(note))
 }
 
 /// Renders a note in a format with the pure renderers of this module.
@@ -895,6 +963,7 @@ impl Note {
                 })
                 .collect(),
             leaders,
+            robustness: robustness(cat, e, lang),
             excluded,
             layers,
             landscape,
@@ -902,6 +971,7 @@ impl Note {
             collaboration,
             policy_checked: cat.policy_checked().to_string(),
             policy_checked_text: cite::date(cat.policy_checked(), lang),
+            session: Vec::new(),
             sources: sources.into_notes(lang),
         })
     }
@@ -919,6 +989,46 @@ impl Note {
     pub fn source(&self, number: usize) -> Option<&SourceNote> {
         self.sources.get(number.checked_sub(1)?)
     }
+}
+
+/// The robustness of the first place (see [`RobustnessNote`]); `None` without candidates or
+/// when the MCDA core refuses the matrix (it cannot for an evaluation the scorer made).
+fn robustness(cat: &Catalogue, e: &Evaluation, lang: Lang) -> Option<RobustnessNote> {
+    use crate::core::mcda::Matrix;
+    use crate::core::mcda::sensitivity::{CLOSE_CALL_GAP, explain, one_way};
+    if e.ranking.is_empty() {
+        return None;
+    }
+    let rows: Vec<Vec<f64>> = e
+        .ranking
+        .iter()
+        .map(|r| r.criteria.iter().map(|c| c.score).collect())
+        .collect();
+    let weights: Vec<f64> = e
+        .criteria
+        .iter()
+        .map(|c| e.weights.get(c).copied().unwrap_or(0.0))
+        .collect();
+    let matrix = Matrix::new(&rows).ok()?;
+    let explanation = explain(&matrix, &weights).ok()?;
+    let sensitivity = one_way(&matrix, &weights).ok()?;
+    let flip = sensitivity.smallest_flip.and_then(|f| {
+        let criterion = *e.criteria.get(f.criterion)?;
+        let new_leader = e.ranking.get(f.new_leader)?;
+        Some(FlipNote {
+            criterion: criterion.id(),
+            name: criterion.name().get(lang).to_string(),
+            from: r6(f.from_weight),
+            to: r6(f.to_weight),
+            new_leader: CandidateRef::new(cat, new_leader.key, lang),
+        })
+    });
+    Some(RobustnessNote {
+        gap: explanation.gap.map(r6),
+        close_call: explanation.close_call,
+        close_call_gap: CLOSE_CALL_GAP,
+        flip,
+    })
 }
 
 fn build_layers(

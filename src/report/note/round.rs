@@ -104,7 +104,7 @@ pub fn round_section(round: Option<&Round>, catalogue: &Catalogue, lang: Lang) -
         rows: vec![],
     };
     for d in &reveal.distribution {
-        dist.rows.push(vec![
+        dist.row(vec![
             d.criterion.name().get(lang).to_string(),
             number::weight(d.median, lang),
             format!(
@@ -142,9 +142,9 @@ pub fn round_section(round: Option<&Round>, catalogue: &Catalogue, lang: Lang) -
                     .map_or("–".to_string(), |w| number::weight(*w, lang)),
             );
         }
-        per.rows.push(row);
+        per.row(row);
     }
-    per.rows.push(
+    per.row(
         std::iter::once(t.col_ballots.to_string())
             .chain(
                 reveal
@@ -155,7 +155,7 @@ pub fn round_section(round: Option<&Round>, catalogue: &Catalogue, lang: Lang) -
             .collect(),
     );
     if reveal.groups.iter().any(|g| g.consistency_ratio.is_some()) {
-        per.rows.push(
+        per.row(
             std::iter::once(t.cr.to_string())
                 .chain(reveal.groups.iter().map(|g| {
                     g.consistency_ratio
@@ -176,9 +176,7 @@ pub fn round_section(round: Option<&Round>, catalogue: &Catalogue, lang: Lang) -
                 || capitalise(t.no_preference),
                 |i| i.name.get(lang).to_string(),
             );
-            choices
-                .rows
-                .push(vec![label, number::integer(*n as u64, lang)]);
+            choices.row(vec![label, number::integer(*n as u64, lang)]);
         }
         out.push(Block::Table(choices));
     }
@@ -197,7 +195,7 @@ pub fn round_section(round: Option<&Round>, catalogue: &Catalogue, lang: Lang) -
             rows: vec![],
         };
         for (n, w) in &reveal.named {
-            named.rows.push(
+            named.row(
                 std::iter::once(n.clone())
                     .chain(w.iter().map(|x| number::weight(*x, lang)))
                     .collect(),
@@ -225,7 +223,12 @@ pub fn blocks_text(blocks: &[Block]) -> String {
             Block::Table(t) => t
                 .rows
                 .iter()
-                .map(|r| r.join(" | "))
+                .map(|r| {
+                    r.iter()
+                        .map(|c| crate::report::doc::runs_text(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
             _ => String::new(),

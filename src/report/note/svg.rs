@@ -24,20 +24,7 @@ const LABEL_CHAR: f64 = 7.4;
 const TICK_CHAR: f64 = 6.9;
 
 /// Escapes text for HTML and SVG content and attributes.
-pub(super) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(super) use crate::report::doc::html::esc;
 
 /// Wraps text on spaces into lines of at most `max` characters (a longer word stays whole).
 pub(super) fn wrap(text: &str, max: usize) -> Vec<String> {

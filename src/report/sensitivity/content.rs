@@ -1,7 +1,8 @@
-//! What the sensitivity and AHP reports say, as a [`Doc`] shared by the table and Markdown
-//! formats.
+//! What the sensitivity and AHP reports say, as a [`Document`] shared by the table and
+//! Markdown formats. Every number goes through `report::number` in the report's language;
+//! only the TOML snippet to paste into a profile keeps TOML's decimal point.
 
-use super::{AhpView, Doc, SensitivityView, criterion_name, judgement, share};
+use super::{AhpView, SensitivityView, criterion_name, judgement};
 use crate::core::analysis::{GroupSection, Robustness};
 use crate::core::catalogue::CandidateKey;
 use crate::core::criteria::Criterion;
@@ -9,7 +10,33 @@ use crate::core::mcda::ahp::CR_WARNING_THRESHOLD;
 use crate::core::mcda::group::SPREAD_FLAG_THRESHOLD;
 use crate::core::mcda::sensitivity::CLOSE_CALL_GAP;
 use crate::i18n::{AnalysisStrings, analysis_strings, fill, strings};
-use crate::report::{percent, score2};
+use crate::report::doc::Document;
+use crate::report::number;
+
+/// The document being built; its methods return nothing, so they can end a `match` arm.
+struct Doc(Document);
+
+impl Doc {
+    fn heading(&mut self, level: u8, text: impl Into<String>) {
+        self.0.heading(level, text);
+    }
+
+    fn para(&mut self, text: impl Into<String>) {
+        self.0.para(text);
+    }
+
+    fn list(&mut self, items: Vec<String>) {
+        self.0.list(items);
+    }
+
+    fn grid(&mut self, head: Vec<String>, right: Vec<bool>, rows: Vec<Vec<String>>) {
+        self.0.grid(head, right, rows);
+    }
+
+    fn pre(&mut self, lines: Vec<String>) {
+        self.0.pre(lines);
+    }
+}
 
 /// Candidates shown in the stacked-contribution table and bars.
 pub const TOP_CONTRIBUTIONS: usize = 5;
@@ -19,12 +46,14 @@ pub const RANK_COLUMNS: usize = 5;
 const BAR_SCALE: f64 = 5.0;
 
 /// The sensitivity report.
-pub fn sensitivity_doc(v: &SensitivityView<'_>) -> Doc {
+pub fn sensitivity_doc(v: &SensitivityView<'_>) -> Document {
     let a = v.analysis;
     let t = strings(v.lang);
     let s = analysis_strings(v.lang);
-    let mut doc = Doc::default();
-    doc.heading(1, format!("{}: {}", s.sensitivity_title, v.profile.title));
+    let lang = v.lang;
+    let title = format!("{}: {}", s.sensitivity_title, v.profile.title);
+    let mut doc = Doc(Document::new(title.clone(), lang));
+    doc.heading(1, title);
     doc.para(fill(
         s.in_play,
         &[
@@ -33,13 +62,13 @@ pub fn sensitivity_doc(v: &SensitivityView<'_>) -> Doc {
             ("criteria", &a.criteria.len().to_string()),
         ],
     ));
-    doc.table(
+    doc.grid(
         vec![t.criterion.into(), t.weight.into()],
         vec![false, true],
         a.criteria
             .iter()
             .zip(&a.weights)
-            .map(|(&c, &w)| vec![criterion_name(c, v.lang), percent(w)])
+            .map(|(&c, &w)| vec![criterion_name(c, v.lang), number::weight(w, lang)])
             .collect(),
     );
     if a.group.is_some() {
@@ -52,7 +81,7 @@ pub fn sensitivity_doc(v: &SensitivityView<'_>) -> Doc {
     if let Some(g) = &a.group {
         group(&mut doc, v, g, s);
     }
-    doc
+    doc.0
 }
 
 fn name(v: &SensitivityView<'_>, key: CandidateKey) -> String {
@@ -93,7 +122,7 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
     let mut right = vec![true, false, true];
     right.extend(a.criteria.iter().map(|_| true));
     let breakdowns = &r.explanation.candidates[..top];
-    doc.table(
+    doc.grid(
         head,
         right,
         breakdowns
@@ -102,9 +131,9 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
                 let mut row = vec![
                     b.rank.to_string(),
                     name(v, a.candidate(b.candidate)),
-                    score2(b.total),
+                    number::score(b.total, lang),
                 ];
-                row.extend(b.contributions.iter().map(|&x| score2(x)));
+                row.extend(b.contributions.iter().map(|&x| number::score(x, lang)));
                 row
             })
             .collect(),
@@ -124,8 +153,8 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
     lines.extend(breakdowns.iter().map(|b| {
         format!(
             "{}  {:>5}  |{}|",
-            super::pad(&name(v, a.candidate(b.candidate)), width, false),
-            score2(b.total),
+            crate::report::doc::text::pad(&name(v, a.candidate(b.candidate)), width, false),
+            number::score(b.total, lang),
             bar(&b.contributions)
         )
     }));
@@ -139,8 +168,8 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
                 s.gap_clear
             },
             &[
-                ("gap", &score2(gap)),
-                ("threshold", &score2(CLOSE_CALL_GAP)),
+                ("gap", &number::score(gap, lang)),
+                ("threshold", &number::score(CLOSE_CALL_GAP, lang)),
             ],
         )),
         None => doc.para(s.no_runner_up),
@@ -152,7 +181,7 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
     doc.heading(2, s.one_way);
     doc.para(fill(s.one_way_intro, &[("leader", &leader)]));
     let who = |x: Option<usize>| x.map_or_else(|| "—".to_string(), |i| name(v, a.candidate(i)));
-    doc.table(
+    doc.grid(
         vec![
             t.criterion.into(),
             t.weight.into(),
@@ -167,9 +196,9 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
             .map(|c| {
                 vec![
                     criterion_name(a.criteria[c.criterion], lang),
-                    percent(c.current_weight),
-                    percent(c.lower),
-                    percent(c.upper),
+                    number::weight(c.current_weight, lang),
+                    number::weight(c.lower, lang),
+                    number::weight(c.upper, lang),
                     who(c.takeover_below),
                     who(c.takeover_above),
                 ]
@@ -181,9 +210,9 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
             s.smallest_flip,
             &[
                 ("criterion", &criterion_name(a.criteria[f.criterion], lang)),
-                ("from", &percent(f.from_weight)),
-                ("to", &percent(f.to_weight)),
-                ("change", &format!("{:.1}", f.change * 100.0)),
+                ("from", &number::weight(f.from_weight, lang)),
+                ("to", &number::weight(f.to_weight, lang)),
+                ("change", &number::decimal(f.change * 100.0, 1, lang)),
                 ("new", &name(v, a.candidate(f.new_leader))),
             ],
         )),
@@ -196,7 +225,7 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
     doc.para(fill(
         s.smaa_intro,
         &[
-            ("samples", &thousands(m.samples)),
+            ("samples", &number::integer(m.samples as u64, lang)),
             ("seed", &m.seed.to_string()),
         ],
     ));
@@ -206,13 +235,13 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
         s.leads_in,
         &[
             ("candidate", &name(v, a.candidate(first))),
-            ("share", &share(first_share)),
+            ("share", &number::weight(first_share, lang)),
         ],
     ));
     let others: Vec<String> = leaders[1..]
         .iter()
         .filter(|(_, x)| *x > 0.0)
-        .map(|&(i, x)| format!("{} {}", name(v, a.candidate(i)), share(x)))
+        .map(|&(i, x)| format!("{} {}", name(v, a.candidate(i)), number::weight(x, lang)))
         .collect();
     if !others.is_empty() {
         doc.para(format!("{}: {}.", s.also_first, others.join("; ")));
@@ -222,7 +251,7 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
             .criteria
             .iter()
             .zip(central)
-            .map(|(&c, &w)| format!("{} {}", criterion_name(c, lang), percent(w)))
+            .map(|(&c, &w)| format!("{} {}", criterion_name(c, lang), number::weight(w, lang)))
             .collect();
         doc.para(format!(
             "{}: {}.",
@@ -239,14 +268,18 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
     head.push(s.holistic.into());
     let mut right = vec![false];
     right.extend((0..=ranks).map(|_| true));
-    doc.table(
+    doc.grid(
         head,
         right,
         (0..a.candidates.len())
             .map(|i| {
                 let mut row = vec![name(v, a.candidate(i))];
-                row.extend(m.rank_acceptability[i][..ranks].iter().map(|&x| share(x)));
-                row.push(share(m.holistic_acceptability[i]));
+                row.extend(
+                    m.rank_acceptability[i][..ranks]
+                        .iter()
+                        .map(|&x| number::weight(x, lang)),
+                );
+                row.push(number::weight(m.holistic_acceptability[i], lang));
                 row
             })
             .collect(),
@@ -256,7 +289,7 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
     let c = &r.methods;
     doc.heading(2, s.topsis);
     doc.para(s.topsis_intro);
-    doc.table(
+    doc.grid(
         vec![
             t.candidate.into(),
             s.weighted_sum.into(),
@@ -274,9 +307,9 @@ fn robustness(doc: &mut Doc, v: &SensitivityView<'_>, r: &Robustness, s: &Analys
                 };
                 vec![
                     name(v, a.candidate(i)),
-                    score2(c.weighted_sum[i]),
+                    number::score(c.weighted_sum[i], lang),
                     c.weighted_sum_ranks[i].to_string(),
-                    format!("{:.3}", c.topsis_closeness[i]),
+                    number::decimal(c.topsis_closeness[i], 3, lang),
                     format!("{}{mark}", c.topsis_ranks[i]),
                 ]
             })
@@ -303,7 +336,7 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
     let t = strings(v.lang);
     let lang = v.lang;
     let e = &g.evaluation;
-    let points = |x: f64| format!("{:.1}", x * 100.0);
+    let points = |x: f64| number::decimal(x * 100.0, 1, lang);
     doc.heading(2, fill(s.group_title, &[("name", &e.name)]));
     doc.para(fill(
         s.group_intro,
@@ -327,7 +360,7 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
     let mut right = vec![false];
     right.extend(e.members.iter().map(|_| true));
     right.extend([true, true, false]);
-    doc.table(
+    doc.grid(
         head,
         right,
         e.criteria
@@ -336,8 +369,8 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
             .map(|(j, &c)| {
                 let spread = &e.analysis.spreads[j];
                 let mut row = vec![criterion_name(c, lang)];
-                row.extend(e.members.iter().map(|m| percent(m.weights[j])));
-                row.push(percent(e.weights.weights[j]));
+                row.extend(e.members.iter().map(|m| number::weight(m.weights[j], lang)));
+                row.push(number::weight(e.weights.weights[j], lang));
                 row.push(points(spread.range));
                 row.push(if spread.disputed {
                     s.disputed.to_string()
@@ -362,14 +395,17 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
     doc.para(fill(
         s.consensus,
         &[
-            ("w", &format!("{:.2}", consensus.kendall_w)),
-            ("agreement", &format!("{:.2}", consensus.weight_agreement)),
+            ("w", &number::decimal(consensus.kendall_w, 2, lang)),
+            (
+                "agreement",
+                &number::decimal(consensus.weight_agreement, 2, lang),
+            ),
         ],
     ));
 
     // Each member's own top 3.
     doc.heading(3, s.member_tops);
-    doc.table(
+    doc.grid(
         vec![
             s.member.into(),
             "1".into(),
@@ -386,7 +422,7 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
                 for k in 0..3 {
                     row.push(ranking.get(k).map_or_else(
                         || "—".to_string(),
-                        |r| format!("{} ({})", name(v, r.key), score2(r.total)),
+                        |r| format!("{} ({})", name(v, r.key), number::score(r.total, lang)),
                     ));
                 }
                 row.push(if m.own_constraints {
@@ -413,7 +449,7 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
         head.extend(e.members.iter().map(|m| m.name.clone()));
         let mut right = vec![true, false, true];
         right.extend(e.members.iter().map(|_| true));
-        doc.table(
+        doc.grid(
             head,
             right,
             e.ranking
@@ -422,7 +458,7 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
                     let mut row = vec![
                         crate::core::text::rank_compact(r.rank, r.tied),
                         name(v, r.key),
-                        score2(r.total),
+                        number::score(r.total, lang),
                     ];
                     row.extend(e.members.iter().map(|m| {
                         m.evaluation
@@ -471,12 +507,14 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
                     .into_iter()
                     .filter(|(_, x)| *x > 0.0)
                     .take(4)
-                    .map(|(i, x)| format!("{} {}", name(v, rs.candidates[i]), share(x)))
+                    .map(|(i, x)| {
+                        format!("{} {}", name(v, rs.candidates[i]), number::weight(x, lang))
+                    })
                     .collect();
                 doc.para(fill(
                     s.smaa_ranges,
                     &[
-                        ("samples", &thousands(m.samples)),
+                        ("samples", &number::integer(m.samples as u64, lang)),
                         ("seed", &m.seed.to_string()),
                         ("leaders", &leaders.join("; ")),
                     ],
@@ -487,50 +525,37 @@ fn group(doc: &mut Doc, v: &SensitivityView<'_>, g: &GroupSection, s: &AnalysisS
     }
 }
 
-/// 10000 → "10 000": digits grouped by three with a space, which reads the same in Dutch
-/// (where "10.000" is ten thousand) and English (where it is ten).
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// The AHP report.
-pub fn ahp_doc(v: &AhpView<'_>) -> Doc {
+pub fn ahp_doc(v: &AhpView<'_>) -> Document {
     let s = analysis_strings(v.lang);
     let t = strings(v.lang);
     let lang = v.lang;
     let a = v.analysis;
     let criteria = &v.input.criteria;
     let n = criteria.len();
-    let mut doc = Doc::default();
-    doc.heading(1, fill(s.ahp_title, &[("n", &n.to_string())]));
+    let title = fill(s.ahp_title, &[("n", &n.to_string())]);
+    let mut doc = Doc(Document::new(title.clone(), lang));
+    doc.heading(1, title);
 
     doc.heading(2, s.judgements);
     let mut head = vec![t.criterion.to_string()];
     head.extend(criteria.iter().map(|&c| criterion_name(c, lang)));
     let mut right = vec![false];
     right.extend(criteria.iter().map(|_| true));
-    doc.table(
+    doc.grid(
         head,
         right,
         (0..n)
             .map(|i| {
                 let mut row = vec![criterion_name(criteria[i], lang)];
-                row.extend((0..n).map(|j| judgement(v.input.matrix.get(i, j))));
+                row.extend((0..n).map(|j| judgement(v.input.matrix.get(i, j), lang)));
                 row
             })
             .collect(),
     );
 
     doc.heading(2, t.weights);
-    doc.table(
+    doc.grid(
         vec![
             t.criterion.into(),
             s.eigenvector.into(),
@@ -541,15 +566,15 @@ pub fn ahp_doc(v: &AhpView<'_>) -> Doc {
             .map(|i| {
                 vec![
                     criterion_name(criteria[i], lang),
-                    percent(a.eigenvector_weights[i]),
-                    percent(a.geometric_mean_weights[i]),
+                    number::weight(a.eigenvector_weights[i], lang),
+                    number::weight(a.geometric_mean_weights[i], lang),
                 ]
             })
             .collect(),
     );
     let table = v.input.random_index;
-    let lambda = format!("{:.4}", a.lambda_max);
-    let ci = format!("{:.4}", a.consistency_index);
+    let lambda = number::decimal(a.lambda_max, 4, lang);
+    let ci = number::decimal(a.consistency_index, 4, lang);
     match (n, a.random_index, a.consistency_ratio) {
         (..=2, _, _) => doc.para(s.always_consistent),
         (_, Some(ri), Some(cr)) => doc.para(fill(
@@ -557,9 +582,9 @@ pub fn ahp_doc(v: &AhpView<'_>) -> Doc {
             &[
                 ("lambda", &lambda),
                 ("ci", &ci),
-                ("cr", &format!("{cr:.3}")),
+                ("cr", &number::decimal(cr, 3, lang)),
                 ("n", &n.to_string()),
-                ("ri", &ri.to_string()),
+                ("ri", &number::decimal(ri, 2, lang)),
                 ("table", table.name),
                 ("source", table.source),
             ],
@@ -574,12 +599,15 @@ pub fn ahp_doc(v: &AhpView<'_>) -> Doc {
             ],
         )),
     }
-    let threshold = format!("{CR_WARNING_THRESHOLD:.2}");
+    let threshold = number::decimal(CR_WARNING_THRESHOLD, 2, lang);
     if a.inconsistent {
         let cr = a.consistency_ratio.unwrap_or(f64::NAN);
         doc.para(fill(
             s.inconsistent_warning,
-            &[("cr", &format!("{cr:.3}")), ("threshold", &threshold)],
+            &[
+                ("cr", &number::decimal(cr, 3, lang)),
+                ("threshold", &threshold),
+            ],
         ));
         doc.list(
             a.most_inconsistent
@@ -590,8 +618,8 @@ pub fn ahp_doc(v: &AhpView<'_>) -> Doc {
                         &[
                             ("a", &criterion_name(criteria[j.i], lang)),
                             ("b", &criterion_name(criteria[j.j], lang)),
-                            ("given", &judgement(j.given)),
-                            ("implied", &format!("{:.2}", j.implied)),
+                            ("given", &judgement(j.given, lang)),
+                            ("implied", &number::decimal(j.implied, 2, lang)),
                         ],
                     )
                 })
@@ -616,7 +644,7 @@ pub fn ahp_doc(v: &AhpView<'_>) -> Doc {
         }
     }
     doc.pre(lines);
-    doc
+    doc.0
 }
 
 #[cfg(test)]
@@ -631,12 +659,5 @@ mod tests {
         // 0.15 points is less than one character once rounded on the running total.
         assert!(!b.contains('6') && b.ends_with('5'), "{b}");
         assert_eq!(bar(&[0.0, 0.0]), "");
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(10_000), "10 000");
-        assert_eq!(thousands(1_000_000), "1 000 000");
-        assert_eq!(thousands(999), "999");
     }
 }

@@ -5,16 +5,13 @@
 
 use super::{AhpView, SensitivityView};
 use crate::core::catalogue::CandidateKey;
-use crate::report::csv::field;
 
 /// One row of the long format.
 struct Rows(String);
 
 impl Rows {
     fn push(&mut self, cells: &[&str]) {
-        let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        self.0.push_str(&line.join(","));
-        self.0.push('\n');
+        self.0.push_str(&crate::report::csv::line(cells));
     }
 
     fn measure(

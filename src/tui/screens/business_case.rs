@@ -183,20 +183,16 @@ fn thousands(d: Decimal, lang: Lang) -> String {
 
 /// A factor or count in the room's style: "0,95" (nl), "0.95" (en).
 fn factor(d: Decimal, lang: Lang) -> String {
-    let s = d.normalize().to_string();
-    match lang {
-        Lang::Nl => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::report::number::factor(d, lang)
 }
 
 /// An axis label in euros (the axis is titled EUR): "-1,2 mln" / "-1.2 m" from a million
 /// on, else rounded to thousands: "-173.000" / "-173,000".
 fn axis_money(x: f64, lang: Lang) -> String {
     if x.abs() >= 999_500.0 {
-        let m = format!("{:.1}", x / 1_000_000.0);
+        let m = crate::report::number::decimal(x / 1_000_000.0, 1, lang);
         match lang {
-            Lang::Nl => format!("{} mln", m.replace('.', ",")),
+            Lang::Nl => format!("{m} mln"),
             Lang::En => format!("{m} m"),
         }
     } else {
@@ -428,8 +424,14 @@ pub fn commit(state: &mut State, field: BcField, text: &str) -> Result<String, S
                     risk.delay_months.high = months(high)?;
                 }
             }
-            risk.validate("risk")
-                .map_err(|_| t.bands_not_ordered.to_string())?;
+            risk.validate("risk").map_err(|e| match e {
+                crate::core::business_case::BusinessCaseError::FavourableCostBelowOne {
+                    ..
+                } => crate::i18n::grounds_strings(lang)
+                    .tui_favourable_below_one
+                    .to_string(),
+                _ => t.bands_not_ordered.to_string(),
+            })?;
         }
         BcField::Level(k) => {
             let a = amount()?;
@@ -472,7 +474,6 @@ pub fn commit(state: &mut State, field: BcField, text: &str) -> Result<String, S
         .map(|b| b.return_year);
     state.profile.business_case = Some(setup);
     state.business_case = Some(Ok(evaluated));
-    state.revision += 1;
     Ok(format!(
         "{}: {}",
         t.recalculated,
@@ -506,7 +507,6 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             };
             let len = fields(state).len();
             state.cursor.bc_row = state.cursor.bc_row.min(len.saturating_sub(1));
-            state.revision += 1;
         }
         Action::Select => {
             let f = *fs.get(state.cursor.bc_row)?;
@@ -526,8 +526,8 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             };
             let text = next.to_string();
             let st = match commit(state, BcField::Horizon, &text) {
-                Ok(text) => crate::tui::state::Status { text, error: false },
-                Err(text) => crate::tui::state::Status { text, error: true },
+                Ok(text) => crate::tui::state::Status::new(false, |_| text.clone()),
+                Err(text) => crate::tui::state::Status::new(true, |_| text.clone()),
             };
             state.status = Some(st);
         }
@@ -605,16 +605,62 @@ fn header(frame: &mut Frame, area: Rect, state: &State, setup: &BusinessCaseSetu
     let switch = format!("  ({})", t.switch);
     let lead = format!("◀ {} {}/{} ▶  ", c.scenario, i + 1, setup.scenarios.len());
     let cand = state.catalogue.candidate_name(s.candidate, state.lang);
-    let room = (area.width as usize).saturating_sub(lead.chars().count() + switch.chars().count());
+    let fixed = lead.chars().count() + switch.chars().count();
+    let mut status = coverage_status(state, setup, i, false);
+    // Keep room for at least the start of the scenario's name.
+    if fixed + status.chars().count() + 16 > area.width as usize {
+        status = coverage_status(state, setup, i, true);
+    }
+    let room = (area.width as usize).saturating_sub(fixed + status.chars().count());
     let text = fit(&format!("{} · {cand}", s.label), room);
     frame.render_widget(
         Line::from(vec![
             Span::styled(lead, th.heading()),
             Span::styled(text, th.text()),
+            Span::styled(status, th.heading()),
             Span::styled(switch, th.dim()),
         ]),
         area,
     );
+}
+
+/// Whether the scenario in focus costs out what the ranking recommends (issue 11): " · ✓ …",
+/// " · recommended: scenario n" or " · ⚠ … not costed out" (`short`: without the name of the
+/// recommended candidate); empty without an evaluation.
+fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize, short: bool) -> String {
+    use crate::core::business_case::{Coverage, coverage, leaders};
+    let g = crate::i18n::grounds_strings(state.lang);
+    // A group's business case answers to the group's ranking (as `business-case` does), not
+    // to the member in focus; one municipality's is the evaluation already at hand.
+    let lead = if state.profile.subject.is_group() {
+        match crate::core::scoring::evaluate(&state.catalogue, &state.profile) {
+            Ok(e) => leaders(&e.ranking),
+            Err(_) => return String::new(),
+        }
+    } else {
+        match state.evaluation() {
+            Ok(e) => leaders(&e.ranking),
+            Err(_) => return String::new(),
+        }
+    };
+    let text = match coverage(&lead, &setup.scenarios) {
+        Coverage::Covered { scenarios, .. } if scenarios.contains(&i) => {
+            g.tui_recommended.to_string()
+        }
+        Coverage::Covered { scenarios, .. } => crate::i18n::fill(
+            g.tui_other_scenario,
+            &[("n", &scenarios.first().map_or(0, |n| n + 1).to_string())],
+        ),
+        Coverage::NotCovered { .. } => match lead.first() {
+            Some(_) if short => g.tui_not_covered_short.to_string(),
+            Some(k) => crate::i18n::fill(
+                g.tui_not_covered,
+                &[("candidate", &state.catalogue.candidate_name(*k, state.lang))],
+            ),
+            None => return String::new(),
+        },
+    };
+    format!(" · {text}")
 }
 
 /// Bounds of the money axis on round numbers: the smallest step of 1, 2, 2.5, 4 or 5 times a

@@ -53,6 +53,7 @@ fn parts(area: Rect, state: &State, e: &Evaluation) -> Parts {
 /// did not weigh, and the tie-break rule when places are shared.
 fn notes(state: &State, e: &Evaluation) -> Vec<crate::core::text::Localized> {
     let mut out = e.blind_spot_texts(&state.catalogue);
+    out.extend(state.ahp_warning_text());
     if e.has_ties() {
         out.push(crate::core::text::tie_break_note());
     }
@@ -159,9 +160,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             for (j, k) in e.criteria.iter().enumerate() {
                 let score = r.score(*k).map(|x| x.score).unwrap_or(0.0);
                 let text = if c.cell >= 9 {
-                    format!("{}{:>4.1}", bar(score, c.cell as usize - 5), score)
+                    format!(
+                        "{}{:>4}",
+                        bar(score, c.cell as usize - 5),
+                        num(state.lang, score, 1)
+                    )
                 } else {
-                    format!("{score:>4.1}")
+                    format!("{:>4}", num(state.lang, score, 1))
                 };
                 let st = if sel_row && j == state.cursor.cmp_col {
                     th.selected()
@@ -173,7 +178,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 cells.push(Cell::from(Span::styled(text, st)));
             }
             cells.push(Cell::from(Span::styled(
-                format!("{:>5.2}", r.total),
+                format!("{:>5}", num(state.lang, r.total, 2)),
                 if r.rank == 1 { th.heading() } else { th.text() },
             )));
             Row::new(cells)
@@ -192,17 +197,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         p.table,
     );
 
-    let mut ex: Vec<Line> = e
-        .blind_spot_texts(&state.catalogue)
+    // The notes above the exclusions (`notes`, which `parts` sized the panel for).
+    let mut ex: Vec<Line> = notes(state, e)
         .iter()
-        .map(|n| Line::from(Span::styled(format!("⚠ {}", n.get(lang)), th.bad())))
+        .map(|n| {
+            if *n == crate::core::text::tie_break_note() {
+                Line::from(Span::styled(n.get(lang).to_string(), th.dim()))
+            } else {
+                Line::from(Span::styled(format!("⚠ {}", n.get(lang)), th.bad()))
+            }
+        })
         .collect();
-    if e.has_ties() {
-        ex.push(Line::from(Span::styled(
-            crate::core::text::tie_break_note().get(lang).to_string(),
-            th.dim(),
-        )));
-    }
     let title = if ex.is_empty() {
         s.excluded
     } else {
@@ -636,20 +641,22 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
         None => return,
     };
     let width = inner.width as usize;
-    let n = g.members.len();
+    let r = crate::i18n::room(lang);
+    // The blind round: until `r`, no member's weights, spread, consensus or own winner.
+    let open = state.reveal;
+    let n = if open { g.members.len() } else { 0 };
     let crit_w = if width >= 120 { 22 } else { 8 };
-    let col_w = ((width.saturating_sub(crit_w + 8 + 16)) / n.max(1)).clamp(6, 16);
+    let col_w = ((width.saturating_sub(crit_w + 8 + 8 + 16)) / n.max(1)).clamp(6, 16);
     let mut lines = vec![];
     let mut head = format!("{:<crit_w$}", x.criterion);
-    for (i, m) in g.members.iter().enumerate() {
-        let name = format!(
-            "{}{}",
-            if i == state.member { "▶" } else { "" },
-            super::situation::fit(&m.name, col_w - 2)
-        );
+    for m in g.members.iter().take(n) {
+        let name = super::situation::fit(&m.name, col_w - 1);
         head.push_str(&format!("{name:>col_w$}"));
     }
-    head.push_str(&format!(" {:>7} {:>8}", x.col_group, x.col_spread));
+    head.push_str(&format!(" {:>7}", r.col_plenary));
+    if open {
+        head.push_str(&format!(" {:>7} {:>8}", r.col_mean, x.col_spread));
+    }
     lines.push(Line::from(Span::styled(head, th.heading())));
     for (k, &c) in g.criteria.iter().enumerate() {
         let i = Criterion::ALL.iter().position(|&z| z == c).unwrap_or(0);
@@ -662,70 +669,83 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
             format!("{:<crit_w$}", super::situation::fit(&label, crit_w)),
             th.text(),
         )];
-        for (j, m) in g.members.iter().enumerate() {
-            let shown = state.reveal || j == state.member;
-            let cell = if shown {
-                pct(lang, m.weights[k], 0)
-            } else {
-                "···".to_string()
-            };
+        for m in g.members.iter().take(n) {
             spans.push(Span::styled(
-                format!("{cell:>col_w$}"),
-                if shown { th.text() } else { th.dim() },
+                format!("{:>col_w$}", pct(lang, m.weights[k], 0)),
+                th.text(),
             ));
         }
-        let spread = &g.analysis.spreads[k];
         spans.push(Span::styled(
             format!(" {:>7}", pct(lang, g.weights.weights[k], 0)),
             th.heading(),
         ));
-        spans.push(Span::styled(
-            format!(" {:>5} pp", num(lang, spread.range * 100.0, 0)),
-            th.text(),
-        ));
-        if spread.disputed {
-            let flag = if width >= 120 { x.disputed } else { "⚑" };
-            spans.push(Span::styled(format!(" {flag}"), th.bad()));
+        if open {
+            let spread = &g.analysis.spreads[k];
+            spans.push(Span::styled(
+                format!(
+                    " {:>7}",
+                    pct(lang, g.member_mean.get(k).copied().unwrap_or(0.0), 0)
+                ),
+                th.text(),
+            ));
+            spans.push(Span::styled(
+                format!(" {:>5} pp", num(lang, spread.range * 100.0, 0)),
+                th.text(),
+            ));
+            if spread.disputed {
+                let flag = if width >= 120 { x.disputed } else { "⚑" };
+                spans.push(Span::styled(format!(" {flag}"), th.bad()));
+            }
         }
         lines.push(Line::from(spans));
     }
-    let hint = if state.reveal {
-        x.hide_hint
-    } else {
-        x.reveal_hint
-    };
-    lines.push(Line::from(Span::styled(
-        format!("{hint} · {}", x.disputed_note),
-        th.dim(),
-    )));
-    let cons = &g.analysis.consensus;
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", x.consensus), th.heading()),
-        Span::styled(
+    if !open {
+        let (k, total) = state.entered_count();
+        lines.push(Line::from(Span::styled(
             format!(
-                "{} — Kendall's W {} · {} {}",
-                x.consensus_words[consensus_word(cons.kendall_w)],
-                num(lang, cons.kendall_w, 2),
-                x.weight_agreement,
-                num(lang, cons.weight_agreement, 2)
+                "{} {}",
+                r.blind_group,
+                crate::i18n::fill(
+                    r.blind_count,
+                    &[("k", &k.to_string()), ("n", &total.to_string())]
+                )
             ),
-            th.text(),
-        ),
-    ]));
-    if width < 120 {
-        // Narrow: the group's top three in full, then each member's own first choice.
-        let name =
-            |k: crate::core::catalogue::CandidateKey| state.catalogue.candidate_name(k, lang);
-        for (pos, r) in g.ranking.iter().take(3).enumerate() {
+            th.dim(),
+        )));
+    } else {
+        lines.push(Line::from(Span::styled(
+            format!("{} · {} · {}", x.hide_hint, r.adopt_hint, x.disputed_note),
+            th.dim(),
+        )));
+        let cons = &g.analysis.consensus;
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", x.consensus), th.heading()),
+            Span::styled(
+                format!(
+                    "{} — Kendall's W {} · {} {}",
+                    x.consensus_words[consensus_word(cons.kendall_w)],
+                    num(lang, cons.kendall_w, 2),
+                    x.weight_agreement,
+                    num(lang, cons.weight_agreement, 2)
+                ),
+                th.text(),
+            ),
+        ]));
+    }
+    let name = |k: crate::core::catalogue::CandidateKey| state.catalogue.candidate_name(k, lang);
+    if width < 120 || !open {
+        // Narrow, or blind: the group's top three in full, then (after the reveal) each
+        // member's own first choice.
+        for (pos, rk) in g.ranking.iter().take(3).enumerate() {
             let label = if pos == 0 { x.group_ranking } else { "" };
             let w = x.group_ranking.chars().count();
             lines.push(Line::from(vec![
                 Span::styled(format!("{label:<w$} "), th.heading()),
-                Span::styled(format!("{}. {}", pos + 1, name(r.key)), th.text()),
+                Span::styled(format!("{}. {}", pos + 1, name(rk.key)), th.text()),
             ]));
         }
-        let group_first = g.ranking.first().map(|r| r.key);
-        for m in &g.members {
+        let group_first = g.ranking.first().map(|rk| rk.key);
+        for m in g.members.iter().take(n) {
             let first = m.top(1).first().copied();
             let same = first.is_some() && first == group_first;
             lines.push(Line::from(vec![
@@ -855,10 +875,10 @@ pub fn why(frame: &mut Frame, area: Rect, state: &State) {
             Span::styled(format!("{}: ", k.name().get(lang)), th.heading()),
             Span::styled(
                 format!(
-                    "{:.1} / 10   {} {:.0}%",
-                    cs.score,
+                    "{} / 10   {} {}",
+                    num(lang, cs.score, 1),
                     s.weight.to_lowercase(),
-                    cs.weight * 100.0
+                    pct(lang, cs.weight, 0)
                 ),
                 th.text(),
             ),
@@ -923,16 +943,56 @@ fn split_sentences(text: &str) -> Vec<String> {
     out
 }
 
+/// The municipalities' mean (as the group view shows it) becomes the group's plenary weights,
+/// recorded as such; refused with a message before the reveal (it would show the mean of
+/// weights the room has not seen).
+fn adopt_mean(state: &mut State) {
+    if !state.reveal {
+        state.status = Some(crate::tui::state::Status::new(true, |l| {
+            crate::i18n::room(l).adopt_blind.into()
+        }));
+        return;
+    }
+    let Some(Ok(g)) = state.analyses.group.as_ref().map(|c| &c.value) else {
+        return;
+    };
+    let mut w = crate::core::profile::Weights::from_pairs(&[]);
+    w.0.clear();
+    for (&c, v) in g.criteria.iter().zip(&g.member_mean) {
+        w.set(c, v * super::weights::MAX);
+    }
+    let criteria = g.criteria.clone();
+    let members = g.members.len();
+    let Some(slot) = state.group_slot() else {
+        return;
+    };
+    state.profile.weights = w;
+    if let Some(rec) = state.weight_records.get_mut(slot) {
+        *rec = Some(crate::io::store::WeightRecord {
+            member: slot,
+            criteria,
+            how: crate::core::mcda::elicitation::WeightMethod::GroupMean { members },
+        });
+    }
+    if let Some(e) = state.elicit.get_mut(slot) {
+        *e = crate::tui::mcda::Elicitation::from_weights(&state.profile.weights);
+    }
+    state.recompute_member(slot);
+    state.status = Some(crate::tui::state::Status::new(false, |l| {
+        crate::i18n::room(l).adopted.into()
+    }));
+}
+
 /// Moving over cells, opening "why".
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     match action {
+        Action::AdoptMean if state.group_view && state.is_group() => {
+            adopt_mean(state);
+            return None;
+        }
         Action::ToggleSensitivity => {
             state.sensitivity_view = !state.sensitivity_view;
             state.group_view = false;
-            return None;
-        }
-        Action::Reveal if state.group_view => {
-            state.reveal = !state.reveal;
             return None;
         }
         Action::Left if state.sensitivity_view && !state.group_view => {

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::core::catalogue::{DataClass, Deployment};
+use crate::core::catalogue::DataClass;
 use crate::tui::action::{Action, Effect};
 use crate::tui::layout;
 use crate::tui::state::State;
@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let lang = state.lang;
     let (left, right) = split(area);
     let [list, rules_area] =
-        Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(left);
+        Layout::vertical([Constraint::Length(list_height(state)), Constraint::Min(1)]).areas(left);
     let lines: Vec<Line> = state
         .catalogue
         .deployments
@@ -92,7 +92,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         &[state.catalogue.citation(&d.source, &d.section)],
     ));
     info.push(Line::from(""));
-    if d.id == Deployment::Public {
+    if d.id.is_public() {
         info.extend(public_rules(state));
     } else {
         info.push(Line::from(Span::styled(t.no_rule_forbids, th.text())));
@@ -178,10 +178,17 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     None
 }
 
+/// The height of the list of models: one row each and the frame (issue 11 added a second
+/// public cloud, so it follows the catalogue instead of a fixed height).
+fn list_height(state: &State) -> u16 {
+    state.catalogue.deployments.len().min(20) as u16 + 2
+}
+
 /// A click on a model.
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
     let (left, _) = split(area);
-    let [list, _] = Layout::vertical([Constraint::Length(6), Constraint::Min(1)]).areas(left);
+    let [list, _] =
+        Layout::vertical([Constraint::Length(list_height(state)), Constraint::Min(1)]).areas(left);
     layout::list_row(list, column, row)
         .filter(|&i| i < state.catalogue.deployments.len())
         .map(Action::Pick)

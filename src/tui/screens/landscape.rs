@@ -80,6 +80,9 @@ fn boxes(state: &State, e: &Evaluation) -> Vec<PlacementBox> {
 
 /// Draws the landscape screen.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
+    if state.portfolio.open {
+        return super::portfolio::render(frame, area, state);
+    }
     let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
@@ -118,7 +121,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             th.heading(),
         ),
         Span::styled(
-            w.total.map(|t| format!("  ({t:.2})")).unwrap_or_default(),
+            w.total
+                .map(|t| format!("  ({})", crate::report::number::decimal(t, 2, state.lang)))
+                .unwrap_or_default(),
             th.text(),
         ),
     ])];
@@ -145,6 +150,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
 
 /// Moving through the workloads.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    if state.portfolio.open || matches!(action, Action::Portfolio(_)) {
+        return super::portfolio::handle(state, action);
+    }
     let n = state.evaluation().map(|e| e.workloads.len()).unwrap_or(0);
     let a = match action {
         Action::Right => Action::Down,
@@ -157,6 +165,9 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 
 /// A click on a workload inside a box.
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
+    if state.portfolio.open {
+        return None;
+    }
     let e = state.evaluation().ok()?;
     let b = boxes(state, e);
     let (top, _) = parts(area, &b);

@@ -7,6 +7,8 @@ pub mod deployments;
 pub mod landscape;
 pub mod layers;
 pub mod options;
+/// The application portfolio, opened from the landscape screen (issue 16).
+pub mod portfolio;
 /// The voting round view (issue 17).
 pub mod round;
 pub mod situation;
@@ -22,7 +24,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Ro
 use super::action::{Action, Effect};
 use super::keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::state::{InputPurpose, Popup, Screen, State};
+use super::state::{InputPurpose, NoteEditor, Popup, Screen, State};
 use super::widgets;
 use crate::core::catalogue::Citation;
 use crate::report::cite;
@@ -61,17 +63,17 @@ fn draw(frame: &mut Frame, state: &State) {
         Span::styled(format!("· {heading}"), th.text()),
     ];
     if state.is_group() {
-        let members = state.profile.subject.members();
-        let name = members
-            .get(state.member)
-            .map(|m| m.name.as_str())
-            .unwrap_or("");
+        let name = if state.focus_is_group() {
+            crate::i18n::room(state.lang).group.to_string()
+        } else {
+            state.focus_name()
+        };
         let right = format!(
             "  {}: ◀ {} ▶ ({}/{}, m) ",
             t.switch_member,
             name,
             state.member + 1,
-            members.len()
+            state.focus_count()
         );
         let [l, r] = Layout::horizontal([
             Constraint::Min(1),
@@ -95,26 +97,27 @@ fn draw(frame: &mut Frame, state: &State) {
         frame.render_widget(Span::styled(label, st), r);
     }
 
-    match state.screen {
+    // The blind round: nothing derived from a member's hidden weights reaches the screen.
+    let blind = state.blind_hidden()
+        && match state.screen {
+            Screen::Weights | Screen::Landscape | Screen::Summary => true,
+            Screen::Comparison => !state.group_view,
+            _ => false,
+        };
+    if state.round.visible {
         // The voting round view (issue 17) covers the screen while it is shown.
-        _ if state.round.visible => round::render(frame, a.body, state),
-        Screen::Start => start::render(frame, a.body, state),
-        Screen::Situation => situation::render(frame, a.body, state),
-        Screen::Options => options::render(frame, a.body, state),
-        Screen::Layers => layers::render(frame, a.body, state),
-        Screen::Deployments => deployments::render(frame, a.body, state),
-        Screen::Weights => weights::render(frame, a.body, state),
-        Screen::Comparison => comparison::render(frame, a.body, state),
-        Screen::BusinessCase => business_case::render(frame, a.body, state),
-        Screen::Landscape => landscape::render(frame, a.body, state),
-        Screen::Summary => summary::render(frame, a.body, state),
+        round::render(frame, a.body, state);
+    } else if blind {
+        blind_panel(frame, a.body, state);
+    } else {
+        screen(frame, a.body, state);
     }
 
     if let Some(s) = &state.status {
         let st = if s.error { th.bad() } else { th.good() };
         let mark = if s.error { "✗" } else { "✓" };
         frame.render_widget(
-            Line::from(Span::styled(format!(" {mark} {}", s.text), st)),
+            Line::from(Span::styled(format!(" {mark} {}", s.text(state.lang)), st)),
             a.status,
         );
     }
@@ -126,10 +129,12 @@ fn draw(frame: &mut Frame, state: &State) {
         Some(Popup::Why) => comparison::why(frame, area, state),
         // Numbers are edited in place, in their row on the situation and business case screens.
         Some(Popup::Input {
-            purpose: InputPurpose::Number(_) | InputPurpose::BusinessCase(_),
+            purpose:
+                InputPurpose::Number(_) | InputPurpose::BusinessCase(_) | InputPurpose::PortfolioSearch,
             ..
         }) => {}
         Some(Popup::Input { purpose, buffer }) => input(frame, area, state, *purpose, buffer),
+        Some(Popup::Note(editor)) => note_editor(frame, area, state, editor),
         Some(Popup::Restore(_)) => {
             let r = centered(area, 64, 7);
             frame.render_widget(Clear, r);
@@ -141,6 +146,60 @@ fn draw(frame: &mut Frame, state: &State) {
             );
         }
     }
+}
+
+/// The current screen's body.
+fn screen(frame: &mut Frame, body: Rect, state: &State) {
+    match state.screen {
+        Screen::Start => start::render(frame, body, state),
+        Screen::Situation => situation::render(frame, body, state),
+        Screen::Options => options::render(frame, body, state),
+        Screen::Layers => layers::render(frame, body, state),
+        Screen::Deployments => deployments::render(frame, body, state),
+        Screen::Weights => weights::render(frame, body, state),
+        Screen::Comparison => comparison::render(frame, body, state),
+        Screen::BusinessCase => business_case::render(frame, body, state),
+        Screen::Landscape => landscape::render(frame, body, state),
+        Screen::Summary => summary::render(frame, body, state),
+    }
+}
+
+/// The blind round's stand-in for a screen that would show a member's hidden weights or what
+/// follows from them: whose turn it is, how many have entered, and the keys.
+fn blind_panel(frame: &mut Frame, body: Rect, state: &State) {
+    let r = crate::i18n::room(state.lang);
+    let th = &state.theme;
+    let name = state.focus_name();
+    let (k, n) = state.entered_count();
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(Span::styled(
+            crate::i18n::fill(r.blind_hidden, &[("name", &name)]),
+            th.heading(),
+        )),
+        Line::from(""),
+        Line::from(Span::styled(
+            crate::i18n::fill(
+                r.blind_count,
+                &[("k", &k.to_string()), ("n", &n.to_string())],
+            ),
+            th.text(),
+        )),
+        Line::from(""),
+    ];
+    if state.screen == Screen::Weights {
+        lines.push(Line::from(Span::styled(
+            crate::i18n::fill(r.blind_enter, &[("name", &name)]),
+            th.text(),
+        )));
+    }
+    lines.push(Line::from(Span::styled(r.blind_back, th.dim())));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(widgets::panel(r.blind_title, th, true)),
+        body,
+    );
 }
 
 fn too_small(frame: &mut Frame, area: Rect, state: &State) {
@@ -167,24 +226,18 @@ fn too_small(frame: &mut Frame, area: Rect, state: &State) {
 }
 
 fn hint_bar(state: &State, width: u16) -> Line<'static> {
-    let t = crate::i18n::tui(state.lang);
     let th = &state.theme;
     let mut spans = vec![];
     let mut used = 0usize;
-    let mut hinted: Vec<(u8, &'static str, keymap::Label)> = keymap::bindings()
-        .into_iter()
-        .filter_map(|b| b.hint.map(|(rank, word)| (rank, b.keys, word)))
-        .collect();
-    hinted.sort_by_key(|h| h.0);
-    for (_, keys, word) in hinted {
+    for (keys, word) in keymap::hints(state) {
         // The key badge " keys " and the word " word  ", as drawn below.
-        let w = keys.chars().count() + 2 + word(t).chars().count() + 3;
+        let w = keys.chars().count() + 2 + word.chars().count() + 3;
         if used + w > width as usize {
             break;
         }
         used += w;
         spans.push(Span::styled(format!(" {keys} "), th.tab_active()));
-        spans.push(Span::styled(format!(" {}  ", word(t)), th.dim()));
+        spans.push(Span::styled(format!(" {word}  "), th.dim()));
     }
     Line::from(spans)
 }
@@ -213,21 +266,66 @@ pub fn popup_block<'a>(title: &str, state: &State) -> Block<'a> {
 
 fn help(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui(state.lang);
-    let b = keymap::bindings();
-    // Borders, the rows and one spare line: it still fits 80×24 with the round's key (issue 17).
-    let r = centered(area, 64, b.len() as u16 + 3);
-    frame.render_widget(Clear, r);
+    let r = crate::i18n::room(state.lang);
+    // The keys that work here: this screen's own, the group's, and the general ones.
+    let b = keymap::active(state);
+    let w = 78.min(area.width);
+    let rect = centered(area, w, b.len() as u16 + 4);
+    frame.render_widget(Clear, rect);
     let rows = b.iter().map(|b| {
         Row::new(vec![
             Span::styled(b.keys, state.theme.heading()),
             Span::styled((b.desc)(t), state.theme.text()),
         ])
     });
-    let title = format!("{} — {}", t.help_title, t.help_close);
+    let screen = t.screens[state.screen.index()];
+    let title = format!(
+        "{} — {} ({screen}) — {}",
+        t.help_title, r.help_here, t.help_close
+    );
     frame.render_widget(
-        Table::new(rows, [Constraint::Length(12), Constraint::Min(10)])
-            .block(popup_block(&title, state)),
-        r,
+        Table::new(rows, [Constraint::Length(10), Constraint::Min(10)])
+            .block(popup_block(&title, state).padding(Padding::new(1, 1, 0, 0))),
+        rect,
+    );
+}
+
+/// The note editor: the kind as tabs, the text area, the keys.
+fn note_editor(frame: &mut Frame, area: Rect, state: &State, editor: &NoteEditor) {
+    let r = crate::i18n::room(state.lang);
+    let th = &state.theme;
+    let w = area.width.saturating_sub(4).min(96);
+    let h = area.height.saturating_sub(2).min(18);
+    let rect = centered(area, w, h);
+    frame.render_widget(Clear, rect);
+    let block = popup_block(r.note_editor, state);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [kinds, text, keys] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let mut spans = vec![];
+    for (k, label) in crate::io::store::NoteKind::ALL.iter().zip(r.note_kinds) {
+        let st = if *k == editor.kind {
+            th.tab_active()
+        } else {
+            th.tab()
+        };
+        spans.push(Span::styled(format!(" {label} "), st));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Line::from(spans), kinds);
+    let mut ta = editor.area.clone();
+    ta.set_style(th.text());
+    ta.set_cursor_line_style(th.text());
+    ta.set_cursor_style(th.selected());
+    frame.render_widget(&ta, text);
+    frame.render_widget(
+        Paragraph::new(Span::styled(r.note_editor_keys, th.dim())).wrap(Wrap { trim: true }),
+        keys,
     );
 }
 
@@ -236,28 +334,47 @@ fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, bu
     let prompt = match purpose {
         InputPurpose::SavePath => t.save_prompt,
         InputPurpose::SaveBeforeQuit => t.quit_unsaved_prompt,
-        InputPurpose::Notes => t.notes_prompt,
         InputPurpose::Number(_) | InputPurpose::BusinessCase(_) => t.number_prompt,
         InputPurpose::ExportPath => crate::i18n::tui_bc(state.lang).export_prompt,
+        InputPurpose::PortfolioSearch => crate::i18n::portfolio_strings(state.lang).search,
     };
-    let r = centered(area, 72, 7);
+    // As wide as the screen allows (the path is read in full), the full target below it.
+    let export = purpose == InputPurpose::ExportPath;
+    let w = area.width.saturating_sub(4).clamp(40.min(area.width), 110);
+    let r = centered(area, w, if export { 9 } else { 7 });
     frame.render_widget(Clear, r);
     // Show the end of a long input: that is where the typing happens.
     let room = r.width.saturating_sub(8) as usize;
-    let shown: String = {
-        let n = buffer.chars().count();
-        buffer.chars().skip(n.saturating_sub(room)).collect()
+    let tail = |text: &str| -> String {
+        let n = text.chars().count();
+        if n <= room {
+            text.to_string()
+        } else {
+            let kept: String = text.chars().skip(n + 1 - room).collect();
+            format!("…{kept}")
+        }
     };
+    let mut lines = vec![
+        Line::from(Span::styled(prompt, state.theme.text())),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(tail(buffer), state.theme.selected()),
+            Span::styled("▏", state.theme.heading()),
+        ]),
+    ];
+    if export {
+        let target = state.export_target(buffer).display().to_string();
+        let label = crate::i18n::room(state.lang).export_target;
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label}: "), state.theme.dim()),
+            Span::styled(tail(&target), state.theme.text()),
+        ]));
+    }
     frame.render_widget(
-        Paragraph::new(vec![
-            Line::from(Span::styled(prompt, state.theme.text())),
-            Line::from(""),
-            Line::from(vec![
-                Span::styled(shown, state.theme.selected()),
-                Span::styled("▏", state.theme.heading()),
-            ]),
-        ])
-        .block(popup_block(t.app, state)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(popup_block(t.app, state)),
         r,
     );
 }

@@ -21,6 +21,7 @@ use crate::core::round::{
     Ballot, ConsensusLevel, Question, RankingShift, Reveal, Round, RoundSpec, Scope, ranking_effect,
 };
 use crate::core::text::Lang;
+use crate::i18n::VoteTuiStrings;
 use crate::report::number;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::{State, Status};
@@ -221,11 +222,9 @@ pub enum RoundEffect {
     Import(PathBuf),
 }
 
-fn status(state: &mut State, text: impl Into<String>, error: bool) {
-    state.status = Some(Status {
-        text: text.into(),
-        error,
-    });
+/// Sets the status line, written per language by `f` from the round's labels.
+fn status(state: &mut State, error: bool, f: impl Fn(&VoteTuiStrings) -> String) {
+    state.status = Some(Status::new(error, |lang| f(crate::i18n::vote_tui(lang))));
 }
 
 /// The criteria in play: every criterion any municipality weighs, in canonical order.
@@ -285,7 +284,6 @@ fn refresh_reveal(state: &mut State) {
 
 /// Applies a round action; returns the I/O the edge must carry out.
 pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
-    let t = crate::i18n::vote_tui(state.lang);
     let phase = state.round.phase();
     match action {
         RoundAction::Show => {
@@ -346,12 +344,12 @@ pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
             let port = match state.round.port.parse::<u16>() {
                 Ok(p) if p > 0 => p,
                 _ => {
-                    status(state, t.port_invalid, true);
+                    status(state, true, |t| t.port_invalid.into());
                     return None;
                 }
             };
             let Some(&ip) = state.round.addresses.get(state.round.address) else {
-                status(state, t.no_address, true);
+                status(state, true, |t| t.no_address.into());
                 return None;
             };
             let existing = state.round.round.clone().map(Box::new);
@@ -359,7 +357,7 @@ pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
                 .as_ref()
                 .map_or_else(|| spec_of(state), |r| r.spec.clone());
             if let Err(e) = spec.validate() {
-                status(state, format!("{}: {e}", t.open_failed), true);
+                status(state, true, |t| format!("{}: {e}", t.open_failed));
                 return None;
             }
             return Some(Effect::Round(RoundEffect::Start {
@@ -373,21 +371,20 @@ pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
             base_url,
             join_url,
         } => {
-            status(state, format!("{} {base_url}", t.opened), false);
+            status(state, false, |t| format!("{} {base_url}", t.opened));
             state.round.round = Some(*round);
             state.round.serving = true;
             state.round.base_url = base_url;
             state.round.join_url = join_url;
             state.round.applied = false;
-            state.revision += 1;
         }
-        RoundAction::OpenFailed(msg) => status(state, format!("{}: {msg}", t.open_failed), true),
+        RoundAction::OpenFailed(msg) => {
+            status(state, true, |t| format!("{}: {msg}", t.open_failed))
+        }
         RoundAction::Cast { token, ballot } => {
             if let Some(r) = &mut state.round.round
                 && r.cast(&token, *ballot).is_ok()
-            {
-                state.revision += 1;
-            }
+            {}
         }
         RoundAction::Close if phase == Phase::Live => {
             return Some(Effect::Round(RoundEffect::Stop));
@@ -405,18 +402,15 @@ pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
             state.round.round = Some(*round);
             state.round.serving = false;
             state.round.import = None;
-            state.revision += 1;
             refresh_reveal(state);
             let count = state.round.round.as_ref().map_or(0, |r| r.ballots.len());
-            status(
-                state,
-                format!("{} ({count} {})", t.closed_status, t.ballots),
-                false,
-            );
+            status(state, false, |t| {
+                format!("{} ({count} {})", t.closed_status, t.ballots)
+            });
         }
         RoundAction::Apply if phase == Phase::Revealed => {
             let Some(Ok(reveal)) = &state.round.reveal else {
-                status(state, t.no_ballots, true);
+                status(state, true, |t| t.no_ballots.into());
                 return None;
             };
             state.previous_ranks = state
@@ -424,13 +418,48 @@ pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
                 .map(|e| e.ranking.iter().map(|r| (r.key, r.rank)).collect())
                 .unwrap_or_default();
             state.weights = reveal.member_weights(&state.weights);
+            // A starter group: the group's (plenary) weights, which its decision and the note
+            // rank by, become the municipalities' mean (for everyone: the room's aggregate).
+            let group = state
+                .is_group()
+                .then(|| reveal.group_weights(&state.profile.weights))
+                .flatten();
+            // The municipalities that voted have entered their weights, and the round's reveal
+            // is the room's reveal.
+            let everyone = reveal.groups.len() == 1 && reveal.groups[0].name.is_empty();
+            let voted: Vec<bool> = (0..state.entered.len())
+                .map(|m| everyone || reveal.groups.get(m).is_some_and(|g| g.weights.is_some()))
+                .collect();
+            let criteria = reveal.criteria.clone();
             // The weights now come from the round, not from the weights screen's methods.
             state.weight_records.iter_mut().for_each(|r| *r = None);
+            for (slot, v) in state.entered.iter_mut().zip(voted) {
+                *slot |= v;
+            }
+            let applied_group = group.is_some();
+            if let Some((w, how)) = group {
+                state.profile.weights = w;
+                state.reveal = true;
+                if let Some(slot) = state.group_slot()
+                    && let Some(rec) = state.weight_records.get_mut(slot)
+                {
+                    *rec = Some(crate::io::store::WeightRecord {
+                        member: slot,
+                        criteria,
+                        how,
+                    });
+                }
+            }
             state.elicit.clear();
             state.recompute();
             state.round.applied = true;
-            state.revision += 1;
-            status(state, t.applied, false);
+            status(state, false, |t| {
+                if applied_group {
+                    format!("{} {}", t.applied, t.applied_group)
+                } else {
+                    t.applied.to_string()
+                }
+            });
         }
         RoundAction::NewRound if phase == Phase::Revealed => {
             state.round.restore(None);
@@ -439,7 +468,7 @@ pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
         RoundAction::ImportStart if phase == Phase::Live => {
             state.round.import = Some(String::new());
         }
-        RoundAction::ImportStart => status(state, t.import_closed, true),
+        RoundAction::ImportStart => status(state, true, |t| t.import_closed.into()),
         RoundAction::Confirm => {
             if let Some(path) = state.round.import.take() {
                 let path = path.trim().to_string();
@@ -449,11 +478,11 @@ pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
             }
         }
         RoundAction::Cancel => state.round.import = None,
-        RoundAction::Imported(path) => {
-            status(state, format!("{}: {}", t.imported, path.display()), false)
-        }
+        RoundAction::Imported(path) => status(state, false, |t| {
+            format!("{}: {}", t.imported, path.display())
+        }),
         RoundAction::ImportFailed(msg) => {
-            status(state, format!("{}: {msg}", t.import_failed), true)
+            status(state, true, |t| format!("{}: {msg}", t.import_failed))
         }
         _ => {}
     }

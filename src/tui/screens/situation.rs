@@ -36,12 +36,19 @@ fn rows(state: &State) -> usize {
     FIELDS + state.profile.workloads.len()
 }
 
+/// The municipality this screen shows and edits: the one in focus; with the group itself in
+/// focus, the first member (the panel's title names it; `m` moves on).
+fn shown(state: &State) -> usize {
+    let n = state.profile.subject.members().len().max(1);
+    state.member.min(n - 1)
+}
+
 fn member(state: &State) -> Option<&Municipality> {
-    state.profile.subject.members().get(state.member).copied()
+    state.profile.subject.members().get(shown(state)).copied()
 }
 
 fn member_mut(state: &mut State) -> Option<&mut Municipality> {
-    let i = state.member;
+    let i = shown(state);
     match &mut state.profile.subject {
         Subject::Single { municipality } => Some(municipality),
         Subject::Group { members, .. } => members.get_mut(i),
@@ -76,12 +83,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         field(
             0,
             s.inhabitants,
-            editing(state, 0).unwrap_or(thousands(m.inhabitants)),
+            editing(state, 0).unwrap_or(thousands(m.inhabitants, state.lang)),
         ),
         field(
             1,
             s.workplaces,
-            editing(state, 1).unwrap_or(thousands(m.workplaces)),
+            editing(state, 1).unwrap_or(thousands(m.workplaces, state.lang)),
         ),
         field(2, s.current, option_name(state, m.current)),
         Line::from(""),
@@ -141,7 +148,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         }
         _ => {
             for (i, m) in state.profile.subject.members().iter().enumerate() {
-                let st = if i == state.member {
+                let st = if i == shown(state) {
                     th.heading()
                 } else {
                     th.text()
@@ -149,9 +156,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                 info.push(Line::from(Span::styled(m.name.clone(), st)));
                 info.push(Line::from(format!(
                     "  {} {} · {} {}",
-                    thousands(m.inhabitants),
+                    thousands(m.inhabitants, state.lang),
                     s.inhabitants.to_lowercase(),
-                    thousands(m.workplaces),
+                    thousands(m.workplaces, state.lang),
                     s.workplaces.to_lowercase()
                 )));
                 info.push(Line::from(format!("  {}", option_name(state, m.current))));
@@ -250,14 +257,35 @@ pub fn rule_lines(state: &State, data: DataClass) -> Vec<Line<'static>> {
 }
 
 /// Applies a typed number to a field.
-pub fn set_number(state: &mut State, field: SituationField, n: u32) {
-    let Some(m) = member_mut(state) else { return };
-    match field {
-        SituationField::Inhabitants => m.inhabitants = n,
-        SituationField::Workplaces => m.workplaces = n,
-        _ => return,
+/// Sets a number of the municipality on screen, through the same checks as `validate`
+/// (`io::gate`): a value the profile format refuses is refused here with the same message
+/// (`Err`), and the profile stays as it was.
+pub fn set_number(state: &mut State, field: SituationField, n: u32) -> Result<(), String> {
+    let before = crate::io::gate::check_profile(&state.profile, &state.catalogue);
+    let Some(m) = member_mut(state) else {
+        return Ok(());
+    };
+    let old = match field {
+        SituationField::Inhabitants => std::mem::replace(&mut m.inhabitants, n),
+        SituationField::Workplaces => std::mem::replace(&mut m.workplaces, n),
+        _ => return Ok(()),
+    };
+    let after = crate::io::gate::check_profile(&state.profile, &state.catalogue);
+    if let Some(p) = after.iter().find(|p| !before.contains(p)) {
+        if let Some(m) = member_mut(state) {
+            match field {
+                SituationField::Inhabitants => m.inhabitants = old,
+                _ => m.workplaces = old,
+            }
+        }
+        let allowed = p
+            .allowed
+            .as_deref()
+            .map(|a| format!(" ({a})"))
+            .unwrap_or_default();
+        return Err(format!("{}: {}{allowed}", p.path, p.message));
     }
-    state.revision += 1;
+    Ok(())
 }
 
 fn cycle<T: Copy + PartialEq>(all: &[T], cur: T, forward: bool) -> T {
@@ -301,12 +329,10 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             all.extend(PlacementOption::ALL.iter().map(|&o| Some(o)));
             let m = member_mut(state)?;
             m.current = cycle(&all, m.current, forward);
-            state.revision += 1;
         }
         SituationField::Workload(i) => {
             let w = state.profile.workloads.get_mut(i)?;
             w.data = cycle(DataClass::ALL, w.data, forward);
-            state.revision += 1;
             state.recompute();
         }
     }

@@ -92,9 +92,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             "{} {}: {} {} · {} {}",
             s.municipality,
             m.name,
-            thousands(m.inhabitants),
+            thousands(m.inhabitants, state.lang),
             s.inhabitants.to_lowercase(),
-            thousands(m.workplaces),
+            thousands(m.workplaces, state.lang),
             s.workplaces.to_lowercase()
         )));
     }
@@ -103,6 +103,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         t.workloads,
         p.workloads.len()
     )));
+    let r = crate::i18n::room(state.lang);
+    info.push(Line::from(""));
+    info.push(Line::from(Span::styled(r.start_keys, th.dim())));
+    info.push(Line::from(Span::styled(
+        match &state.own_profiles_dir {
+            Some(d) => crate::i18n::fill(r.start_own, &[("dir", &d.display().to_string())]),
+            None => r.start_no_dir.to_string(),
+        },
+        th.dim(),
+    )));
+    info.push(Line::from(Span::styled(r.start_cli, th.dim())));
     frame.render_widget(
         Paragraph::new(info)
             .wrap(Wrap { trim: true })
@@ -111,17 +122,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 }
 
-/// 45300 → "45.300" (Dutch and English rooms both read the dot fine on a projector).
-pub fn thousands(n: u32) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
+/// A whole number grouped in the room's language: 45300 → "45.300" (nl), "45,300" (en), through
+/// `report::number`.
+pub fn thousands(n: u32, lang: crate::core::text::Lang) -> String {
+    crate::report::number::integer(u64::from(n), lang)
 }
 
 /// Moving and opening.
@@ -131,10 +135,11 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         return None;
     }
     match action {
-        Action::Select | Action::Right => state
-            .start_items
-            .get(state.cursor.start)
-            .map(|i| Effect::Open(i.kind.clone())),
+        Action::Select | Action::Right => {
+            let item = state.start_items.get(state.cursor.start)?;
+            state.opened = Some(state.cursor.start);
+            Some(Effect::Open(item.kind.clone()))
+        }
         _ => None,
     }
 }
@@ -151,8 +156,10 @@ pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
 mod tests {
     #[test]
     fn thousands_groups_by_three() {
-        assert_eq!(super::thousands(45300), "45.300");
-        assert_eq!(super::thousands(380), "380");
-        assert_eq!(super::thousands(1_000_000), "1.000.000");
+        use crate::core::text::Lang;
+        assert_eq!(super::thousands(45300, Lang::Nl), "45.300");
+        assert_eq!(super::thousands(45300, Lang::En), "45,300");
+        assert_eq!(super::thousands(380, Lang::En), "380");
+        assert_eq!(super::thousands(1_000_000, Lang::Nl), "1.000.000");
     }
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::{InputPurpose, Popup, State};
+use crate::tui::widgets::mcda::{num, pct};
 use crate::tui::widgets::panel;
 
 /// Draws the summary screen.
@@ -18,6 +19,24 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let th = &state.theme;
     let lang = state.lang;
     let mut lines = vec![];
+    if state.is_group() {
+        // Whose result this is: the group's (plenary weights, admissible for all) or one
+        // municipality's own.
+        let r = crate::i18n::room(lang);
+        let (who, how) = if state.focus_is_group() {
+            (
+                format!("{} {}", r.group, state.profile.subject.name()),
+                r.plenary_weights,
+            )
+        } else {
+            (state.focus_name(), r.own_weights)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", r.result_of), th.dim()),
+            Span::styled(who, th.heading()),
+            Span::styled(format!(" — {how}"), th.dim()),
+        ]));
+    }
     match state.evaluation() {
         Err(_) => lines.push(Line::from(Span::styled(t.all_weights_zero, th.bad()))),
         Ok(e) => {
@@ -26,9 +45,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     Span::styled(format!("{}: ", t.leader), th.heading()),
                     Span::styled(
                         format!(
-                            "{}  ({:.2}{})",
+                            "{}  ({}{})",
                             state.catalogue.candidate_name(r.key, lang),
-                            r.total,
+                            num(lang, r.total, 2),
                             shared(r, lang)
                         ),
                         th.heading(),
@@ -42,10 +61,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     .take(3)
                     .map(|c| {
                         format!(
-                            "{} {:.1} ({:.0}%)",
+                            "{} {} ({})",
                             c.criterion.name().get(lang),
-                            c.score,
-                            c.weight * 100.0
+                            num(lang, c.score, 1),
+                            pct(lang, c.weight, 0)
                         )
                     })
                     .collect();
@@ -57,14 +76,19 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             }
             if let Some(r) = e.ranking.get(1) {
                 lines.push(Line::from(format!(
-                    "{}: {}  ({:.2}{})",
+                    "{}: {}  ({}{})",
                     t.runner_up,
                     state.catalogue.candidate_name(r.key, lang),
-                    r.total,
+                    num(lang, r.total, 2),
                     shared(r, lang)
                 )));
             }
-            if e.has_ties() {
+            if let Some(w) = state.ahp_warning() {
+                lines.push(Line::from(Span::styled(format!("⚠ {w}"), th.bad())));
+            }
+            // The rule only where it explains what Summary shows: a shared first or second
+            // place (ties further down are on Comparison).
+            if e.ranking.iter().take(2).any(|r| r.tied) {
                 lines.push(Line::from(Span::styled(
                     crate::core::text::tie_break_note().get(lang).to_string(),
                     th.dim(),
@@ -97,11 +121,31 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(t.notes, th.heading())));
-    if state.notes.is_empty() {
-        lines.push(Line::from(Span::styled(t.no_notes, th.dim())));
-    } else {
-        lines.push(Line::from(state.notes.clone()));
+    let r = crate::i18n::room(lang);
+    lines.push(Line::from(Span::styled(r.notes, th.heading())));
+    if state.notes.is_empty() && state.room_notes.is_empty() {
+        lines.push(Line::from(Span::styled(r.no_notes, th.dim())));
+    }
+    for l in state.notes.lines() {
+        lines.push(Line::from(format!("  {l}")));
+    }
+    for n in &state.room_notes {
+        let kind = r.note_kinds[crate::io::store::NoteKind::ALL
+            .iter()
+            .position(|&k| k == n.kind)
+            .unwrap_or(0)];
+        // Continuation lines keep the indent of the note's text.
+        let pad = " ".repeat(kind.chars().count() + 4);
+        for (i, l) in n.text.lines().enumerate() {
+            lines.push(if i == 0 {
+                Line::from(vec![
+                    Span::styled(format!("  {kind}: "), th.heading()),
+                    Span::styled(l.to_string(), th.text()),
+                ])
+            } else {
+                Line::from(Span::styled(format!("{pad}{l}"), th.text()))
+            });
+        }
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(t.export_note, th.dim())));

@@ -59,9 +59,12 @@ fn spacing(left: Rect) -> u16 {
 fn slider_rect(left: Rect, i: usize) -> Rect {
     let left = content(left);
     let sp = spacing(left);
+    // The blank line under the tabs goes when all sliders would not fit otherwise (eight
+    // criteria at 80×24 since issue 11 added sovereignty).
+    let top = u16::from(left.height >= Criterion::ALL.len() as u16 * sp + 2);
     Rect::new(
         left.x + 2,
-        left.y + 1 + i as u16 * sp,
+        left.y + top + i as u16 * sp,
         left.width.saturating_sub(4),
         if stacked(left) { 2 } else { 1 },
     )
@@ -252,7 +255,12 @@ fn order_list(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
 fn apply_line(state: &State, e: &Elicitation) -> Line<'static> {
     let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
-    if applied(state, e) {
+    if applied(state, e) && state.ahp_warning().is_some() {
+        Line::from(Span::styled(
+            format!("⚠ {} — {}", x.applied, x.cr_warning),
+            th.bad(),
+        ))
+    } else if applied(state, e) {
         Line::from(Span::styled(format!("✓ {}", x.applied), th.good()))
     } else {
         Line::from(Span::styled(format!("Enter: {}", x.apply), th.heading()))
@@ -509,10 +517,18 @@ fn set(state: &mut State, c: Criterion, value: f64) {
     if let Some(slot) = state.weight_records.get_mut(m) {
         *slot = None;
     }
-    if let Some(w) = state.weights.get_mut(m) {
+    if let Some(w) = state.weights_at_mut(m) {
         w.set(c, value.clamp(0.0, MAX));
-        state.revision += 1;
+        mark_entered(state, m);
         state.recompute_member(m);
+    }
+}
+
+/// A member changed its weights: it counts as entered (the facilitator sees the count), and a
+/// plenary change moves the group decision, which every member's view does not.
+fn mark_entered(state: &mut State, m: usize) {
+    if let Some(e) = state.entered.get_mut(m) {
+        *e = true;
     }
 }
 
@@ -536,9 +552,10 @@ fn apply_method(state: &mut State) {
     for (&c, v) in criteria.iter().zip(&result.weights) {
         w.set(c, v * MAX);
     }
-    if let Some(slot) = state.weights.get_mut(m) {
+    if let Some(slot) = state.weights_at_mut(m) {
         *slot = w;
     }
+    mark_entered(state, m);
     if let Some(slot) = state.weight_records.get_mut(m) {
         *slot = Some(WeightRecord {
             member: m,
@@ -546,7 +563,6 @@ fn apply_method(state: &mut State) {
             how: result.method,
         });
     }
-    state.revision += 1;
     state.recompute_member(m);
 }
 
@@ -555,18 +571,46 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     let m = state.member;
     if action == Action::NextMethod {
         let fresh = Elicitation::from_weights(state.member_weights());
+        // AHP starts from the weights as they are now, unless they came from AHP judgements
+        // already (those are kept to be revised).
+        let from_ahp = matches!(
+            state.weight_records.get(m),
+            Some(Some(WeightRecord {
+                how: crate::core::mcda::elicitation::WeightMethod::Ahp { .. },
+                ..
+            }))
+        );
         if let Some(e) = state.elicit.get_mut(m) {
             let next = e.method.next();
             // The criteria in play changed (a slider added one): start again from the weights.
             if e.criteria != fresh.criteria {
                 *e = fresh;
-            } else if e.method == Method::Direct {
-                // Coming from the sliders: the order and swing ratings follow the weights.
-                e.order = fresh.order;
-                e.ratings = fresh.ratings;
-                e.row = 0;
+            } else {
+                if e.method == Method::Direct {
+                    // Coming from the sliders: the order and swing ratings follow the weights.
+                    e.order = fresh.order;
+                    e.ratings = fresh.ratings;
+                    e.row = 0;
+                }
+                if next == Method::Ahp && !from_ahp {
+                    e.ahp = fresh.ahp;
+                    e.analysis = fresh.analysis;
+                    e.pair = 0;
+                }
             }
             e.method = next;
+        }
+        // Weights shown = weights used: the new method's weights replace the old ones at once
+        // (the sliders of direct points are the weights already).
+        if state
+            .elicit
+            .get(m)
+            .is_some_and(|e| e.method != Method::Direct)
+        {
+            apply_method(state);
+            let x = crate::i18n::mcda(state.lang);
+            let method = state.elicit.get(m).map_or(Method::Direct, |e| e.method);
+            state.status = Some(applied_status(state, x.methods[method.index()]));
         }
         return None;
     }
@@ -613,13 +657,19 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     if changed {
         apply_method(state);
         let x = crate::i18n::mcda(state.lang);
-        let name = x.methods[method.index()];
-        state.status = Some(Status {
-            text: format!("{} {name}", x.applied_with),
-            error: false,
-        });
+        state.status = Some(applied_status(state, x.methods[method.index()]));
     }
     None
+}
+
+/// "Applied with …", or the AHP inconsistency warning when that is what was applied.
+fn applied_status(state: &State, method: &str) -> Status {
+    match state.ahp_warning() {
+        Some(w) => Status::new(true, |_| w.clone()),
+        None => Status::new(false, |l| {
+            crate::i18n::fill(crate::i18n::room(l).method_applied, &[("method", method)])
+        }),
+    }
 }
 
 /// Direct points: moving between sliders and changing them.

@@ -10,35 +10,15 @@ use crate::core::criteria::Criterion;
 use crate::core::text::Lang;
 use crate::tui::theme::Theme;
 
-/// A number with `decimals` decimals: "7,24" in Dutch, "7.24" in English.
+/// A number with `decimals` decimals: "7,24" in Dutch, "7.24" in English (through
+/// `report::number`, the one number module: grouping, no sign on a shown zero).
 pub fn num(lang: Lang, x: f64, decimals: usize) -> String {
-    let s = format!("{x:.decimals$}");
-    let s = if s.starts_with('-') && s.trim_start_matches(['-', '0', '.']).is_empty() {
-        s.trim_start_matches('-').to_string()
-    } else {
-        s
-    };
-    match lang {
-        Lang::Nl => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::report::number::decimal(x, decimals, lang)
 }
 
 /// A whole number with thousands separators: "10.000" in Dutch, "10,000" in English.
 pub fn thousands(lang: Lang, n: usize) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Nl => '.',
-        Lang::En => ',',
-    };
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out
+    crate::report::number::integer(n as u64, lang)
 }
 
 /// A share (0–1) as a percentage with `decimals` decimals: "33%", "22,5%".
@@ -47,7 +27,7 @@ pub fn pct(lang: Lang, share: f64, decimals: usize) -> String {
 }
 
 /// The one-letter mark of a criterion in stacked bars and their legend.
-pub fn letter(letters: &[char; 7], c: Criterion) -> char {
+pub fn letter(letters: &[char; 8], c: Criterion) -> char {
     let i = Criterion::ALL.iter().position(|&x| x == c).unwrap_or(0);
     letters[i]
 }

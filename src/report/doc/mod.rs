@@ -8,6 +8,11 @@
 
 use crate::core::text::Lang;
 
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod text;
+
 /// A run of text inside a paragraph, list item or table cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inline {
@@ -19,6 +24,8 @@ pub enum Inline {
     Strong(String),
     /// An identifier, path or command, shown in a fixed-width font.
     Code(String),
+    /// A line break inside the paragraph or cell.
+    Break,
 }
 
 impl Inline {
@@ -26,6 +33,7 @@ impl Inline {
     pub fn text(&self) -> &str {
         match self {
             Inline::Text(s) | Inline::Emph(s) | Inline::Strong(s) | Inline::Code(s) => s,
+            Inline::Break => "\n",
         }
     }
 }
@@ -80,12 +88,36 @@ impl Column {
     }
 }
 
-/// A table: columns and rows of formatted cells (one cell per column).
+/// A table: columns and rows of formatted cells (one cell per column). A cell is paragraph
+/// content, so it can carry emphasis and line breaks.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {
     pub caption: Option<String>,
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Runs>>,
+}
+
+impl Table {
+    /// A table with these columns and no rows yet.
+    pub fn new(columns: Vec<Column>) -> Self {
+        Table {
+            caption: None,
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row of plain cells.
+    pub fn row(&mut self, cells: Vec<String>) -> &mut Self {
+        self.rows.push(cells.into_iter().map(plain).collect());
+        self
+    }
+
+    /// Adds a row of styled cells.
+    pub fn runs_row(&mut self, cells: Vec<Runs>) -> &mut Self {
+        self.rows.push(cells);
+        self
+    }
 }
 
 /// A chart with its title, a description for readers who cannot see it, an optional
@@ -130,8 +162,33 @@ pub enum Block {
     Callout { kind: Callout, body: Runs },
     /// Start a new page here when printed.
     PageBreak,
+    /// A horizontal rule (before a colophon).
+    Rule,
     /// Blocks that should stay on one page when printed (a heading with its table).
     KeepTogether(Vec<Block>),
+}
+
+/// A heading block without an anchor.
+pub fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+        id: None,
+    }
+}
+
+/// A heading block with a stable anchor (HTML `id`, Word bookmark).
+pub fn anchored(level: u8, text: impl Into<String>, id: &str) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+        id: Some(id.to_string()),
+    }
+}
+
+/// A paragraph of plain text.
+pub fn para(text: impl Into<String>) -> Block {
+    Block::Para(plain(text))
 }
 
 /// A whole document: its title, language and blocks.
@@ -172,6 +229,11 @@ impl Document {
         self.push(Block::Para(runs))
     }
 
+    pub fn extend(&mut self, blocks: impl IntoIterator<Item = Block>) -> &mut Self {
+        self.blocks.extend(blocks);
+        self
+    }
+
     pub fn list(&mut self, items: Vec<String>) -> &mut Self {
         self.push(Block::List {
             ordered: false,
@@ -181,6 +243,36 @@ impl Document {
 
     pub fn table(&mut self, table: Table) -> &mut Self {
         self.push(Block::Table(table))
+    }
+
+    /// A table of plain cells: column heads, which columns are numbers (right-aligned), rows.
+    pub fn grid(
+        &mut self,
+        head: Vec<String>,
+        right: Vec<bool>,
+        rows: Vec<Vec<String>>,
+    ) -> &mut Self {
+        let columns = head
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| {
+                if right.get(i).copied().unwrap_or(false) {
+                    Column::number(h)
+                } else {
+                    Column::text(h)
+                }
+            })
+            .collect();
+        let mut t = Table::new(columns);
+        for r in rows {
+            t.row(r);
+        }
+        self.table(t)
+    }
+
+    /// Preformatted lines.
+    pub fn pre(&mut self, lines: Vec<String>) -> &mut Self {
+        self.push(Block::Pre(lines))
     }
 
     pub fn warning(&mut self, text: impl Into<String>) -> &mut Self {
@@ -206,6 +298,13 @@ impl Document {
         walk(&self.blocks, &mut out);
         out
     }
+}
+
+/// Rows of plain-text cells as table rows.
+pub fn cells(rows: Vec<Vec<String>>) -> Vec<Vec<Runs>> {
+    rows.into_iter()
+        .map(|r| r.into_iter().map(plain).collect())
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,498 @@
+//! A [`Document`] as a Word file (.docx, Office Open XML), written with the `zip` crate the
+//! workbook already uses rather than a .docx crate: the few parts a text document needs are
+//! small, fixed XML, and writing them here keeps the styles under our control.
+//!
+//! What a clerk pasting chapters into the municipality's own template needs is real styles:
+//! headings use Word's built-in `heading 1`–`heading 4` (so the template's own heading styles
+//! and numbering take over on paste), the title `Title`, captions `caption`, tables the
+//! built-in `Table Grid` with a repeated, bold header row; number columns are right-aligned.
+//! Lists use Word numbering (bullets, or 1. 2. 3. restarting per list). A4 with 2,5 cm
+//! margins; the document language is set so spelling and hyphenation follow it.
+//!
+//! Figures are written as their title, description and data table; the SVG charts of the HTML
+//! note are not embedded as images (see the README, "Word and Excel").
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Write};
+
+use super::{Align, Block, Callout, Document, Inline, Table};
+use crate::core::text::Lang;
+
+/// Why a .docx could not be written (the zip writer failed; in memory this does not happen in
+/// practice, but it is reported rather than unwrapped).
+#[derive(Debug, thiserror::Error)]
+pub enum DocxError {
+    #[error("cannot write the Word file: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("cannot write the Word file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The text width of an A4 page with 2,5 cm margins, in twentieths of a point.
+const TEXT_WIDTH: u32 = 11_906 - 2 * 1_417;
+
+/// The whole document as the bytes of a .docx file.
+pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
+    let mut body = Body::default();
+    body.blocks(&doc.blocks, false);
+    let lang = match doc.lang {
+        Lang::Nl => "nl-NL",
+        Lang::En => "en-GB",
+    };
+    let document = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+            r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
+            "<w:body>{}",
+            r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>"#,
+            r#"<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/>"#,
+            "</w:sectPr></w:body></w:document>"
+        ),
+        body.xml
+    );
+    let mut numbering = String::from(NUMBERING_HEAD);
+    for n in 0..body.ordered_lists {
+        let _ = write!(
+            numbering,
+            r#"<w:num w:numId="{}"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#,
+            n + 2
+        );
+    }
+    numbering.push_str("</w:numbering>");
+    let core = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/">"#,
+            "<dc:title>{}</dc:title><dc:language>{}</dc:language><dc:creator>wolkwijzer</dc:creator>",
+            "</cp:coreProperties>"
+        ),
+        esc(&doc.title),
+        lang
+    );
+    let styles = STYLES.replace("{lang}", lang);
+
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", ROOT_RELS),
+        ("docProps/core.xml", core.as_str()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/document.xml", document.as_str()),
+        ("word/styles.xml", styles.as_str()),
+        ("word/numbering.xml", numbering.as_str()),
+    ] {
+        zip.start_file(name, options)?;
+        zip.write_all(content.as_bytes())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// The body being written: its XML, and counters for bookmarks and numbered lists.
+#[derive(Default)]
+struct Body {
+    xml: String,
+    bookmarks: u32,
+    ordered_lists: u32,
+}
+
+impl Body {
+    fn blocks(&mut self, blocks: &[Block], keep: bool) {
+        let n = blocks.len();
+        for (i, b) in blocks.iter().enumerate() {
+            // Inside a keep-together group every block but the last keeps with the next.
+            self.block(b, keep && i + 1 < n);
+        }
+    }
+
+    fn block(&mut self, b: &Block, keep: bool) {
+        let keep_xml = if keep { "<w:keepNext/>" } else { "" };
+        match b {
+            Block::Heading { level, text, id } => {
+                let level = (*level).clamp(1, 4);
+                let style = if level == 1 {
+                    "Title".to_string()
+                } else {
+                    format!("Heading{}", level - 1)
+                };
+                let _ = write!(
+                    self.xml,
+                    r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#
+                );
+                match id {
+                    Some(id) => {
+                        let n = self.bookmarks;
+                        self.bookmarks += 1;
+                        let _ = write!(
+                            self.xml,
+                            r#"<w:bookmarkStart w:id="{n}" w:name="{}"/>{}<w:bookmarkEnd w:id="{n}"/>"#,
+                            esc(&bookmark(id)),
+                            run(text, "")
+                        );
+                    }
+                    None => self.xml.push_str(&run(text, "")),
+                }
+                self.xml.push_str("</w:p>");
+            }
+            Block::Para(runs) => {
+                let _ = write!(
+                    self.xml,
+                    "<w:p><w:pPr>{keep_xml}</w:pPr>{}</w:p>",
+                    inlines(runs, "")
+                );
+            }
+            Block::List { ordered, items } => {
+                let num = if *ordered {
+                    self.ordered_lists += 1;
+                    self.ordered_lists + 1
+                } else {
+                    1
+                };
+                for item in items {
+                    let _ = write!(
+                        self.xml,
+                        r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/>{keep_xml}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr>{}</w:p>"#,
+                        inlines(item, "")
+                    );
+                }
+            }
+            Block::Table(t) => self.table(t, keep),
+            Block::Figure(f) => {
+                let _ = write!(
+                    self.xml,
+                    r#"<w:p><w:pPr><w:pStyle w:val="Caption"/><w:keepNext/></w:pPr>{}</w:p><w:p><w:pPr><w:keepNext/></w:pPr>{}</w:p>"#,
+                    run(&f.title, ""),
+                    run(&f.description, "")
+                );
+                self.table(&f.data, keep);
+            }
+            Block::Pre(lines) => {
+                for l in lines {
+                    let _ = write!(
+                        self.xml,
+                        r#"<w:p><w:pPr><w:pStyle w:val="Code"/>{keep_xml}</w:pPr>{}</w:p>"#,
+                        run(l, "")
+                    );
+                }
+            }
+            Block::Callout { kind, body } => {
+                let style = match kind {
+                    Callout::Warning => "Warning",
+                    Callout::Info => "Note",
+                };
+                let _ = write!(
+                    self.xml,
+                    r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_xml}</w:pPr>{}</w:p>"#,
+                    inlines(body, "")
+                );
+            }
+            Block::PageBreak => {
+                self.xml
+                    .push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#);
+            }
+            Block::Rule => {
+                self.xml.push_str(
+                    r#"<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="C9D1DB"/></w:pBdr></w:pPr></w:p>"#,
+                );
+            }
+            Block::KeepTogether(inner) => self.blocks(inner, true),
+        }
+    }
+
+    /// A table in the `Table Grid` style: the header row repeats on every page and rows do not
+    /// split; columns are as wide as their content asks (see [`column_widths`]). Wide tables
+    /// (more than six columns) use a smaller font so they fit the A4 text width.
+    fn table(&mut self, t: &Table, keep: bool) {
+        if let Some(c) = &t.caption {
+            let _ = write!(
+                self.xml,
+                r#"<w:p><w:pPr><w:pStyle w:val="Caption"/><w:keepNext/></w:pPr>{}</w:p>"#,
+                run(c, "")
+            );
+        }
+        let widths = column_widths(t);
+        let size = if t.columns.len() > 6 {
+            r#"<w:sz w:val="15"/><w:szCs w:val="15"/>"#
+        } else {
+            r#"<w:sz w:val="18"/><w:szCs w:val="18"/>"#
+        };
+        self.xml.push_str(concat!(
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>"#,
+            r#"<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>"#,
+            "</w:tblPr><w:tblGrid>"
+        ));
+        for w in &widths {
+            let _ = write!(self.xml, r#"<w:gridCol w:w="{w}"/>"#);
+        }
+        self.xml.push_str("</w:tblGrid>");
+        let keep_xml = if keep { "<w:keepNext/>" } else { "" };
+        // The header row.
+        self.xml
+            .push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+        for (c, w) in t.columns.iter().zip(&widths) {
+            let _ = write!(
+                self.xml,
+                r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:keepNext/>{}</w:pPr>{}</w:p></w:tc>"#,
+                jc(c.align),
+                run(&c.head, &format!("<w:b/>{size}"))
+            );
+        }
+        self.xml.push_str("</w:tr>");
+        for row in &t.rows {
+            self.xml.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+            for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+                let align = t.columns.get(i).map_or(Align::Left, |c| c.align);
+                let _ = write!(
+                    self.xml,
+                    r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr>{keep_xml}{}</w:pPr>{}</w:p></w:tc>"#,
+                    jc(align),
+                    inlines(cell, size)
+                );
+            }
+            self.xml.push_str("</w:tr>");
+        }
+        // A paragraph after the table keeps two tables apart (Word merges adjacent tables).
+        self.xml.push_str("</w:tbl><w:p/>");
+    }
+}
+
+/// Column widths over the A4 text width, in proportion to what the column holds: the mean
+/// length of its cells (long prose wraps, so it is capped), but never narrower than its longest
+/// word (capped too), so a short column does not break words in the middle.
+fn column_widths(t: &Table) -> Vec<u32> {
+    let weights: Vec<u32> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells: Vec<String> = t
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|r| super::runs_text(r))
+                .collect();
+            let longest_word = |texts: &mut dyn Iterator<Item = &str>| {
+                texts
+                    .flat_map(str::split_whitespace)
+                    .map(|w| w.chars().count())
+                    .max()
+                    .unwrap_or(1)
+            };
+            let head_word = longest_word(&mut std::iter::once(c.head.as_str()));
+            let cell_len = |c: &String| c.chars().count();
+            let w = if c.number || c.align == Align::Right {
+                // Numbers never wrap: the widest cell, or a head word up to ten letters.
+                let widest = cells.iter().map(cell_len).max().unwrap_or(1);
+                widest.max(head_word.min(10)).max(3)
+            } else {
+                let mean = if cells.is_empty() {
+                    0
+                } else {
+                    cells.iter().map(cell_len).sum::<usize>() / cells.len()
+                };
+                let word = longest_word(&mut cells.iter().map(String::as_str)).max(head_word);
+                mean.min(60).max(word.min(16))
+            };
+            // Two characters for the cell's margins.
+            u32::try_from(w + 2).unwrap_or(62)
+        })
+        .collect();
+    let total: u32 = weights.iter().sum::<u32>().max(1);
+    weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
+}
+
+fn jc(align: Align) -> &'static str {
+    match align {
+        Align::Left => "",
+        Align::Right => r#"<w:jc w:val="right"/>"#,
+    }
+}
+
+/// A bookmark name: Word allows letters, digits and `_`, starting with a letter, at most 40.
+fn bookmark(id: &str) -> String {
+    let mut s: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        s.insert(0, 'h');
+    }
+    s.truncate(40);
+    s
+}
+
+/// One run of text with run properties `props` (already XML).
+fn run(text: &str, props: &str) -> String {
+    let rpr = if props.is_empty() {
+        String::new()
+    } else {
+        format!("<w:rPr>{props}</w:rPr>")
+    };
+    format!(
+        r#"<w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r>"#,
+        esc(text)
+    )
+}
+
+/// Inline runs; `base` are run properties every run gets (a table's font size).
+fn inlines(runs: &[Inline], base: &str) -> String {
+    let mut out = String::new();
+    for r in runs {
+        match r {
+            Inline::Text(s) => out.push_str(&run(s, base)),
+            Inline::Emph(s) => out.push_str(&run(s, &format!("<w:i/>{base}"))),
+            Inline::Strong(s) => out.push_str(&run(s, &format!("<w:b/>{base}"))),
+            Inline::Code(s) => out.push_str(&run(
+                s,
+                &format!(
+                    r#"<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>{base}"#
+                ),
+            )),
+            Inline::Break => out.push_str("<w:r><w:br/></w:r>"),
+        }
+    }
+    out
+}
+
+/// Escapes text for XML (as for HTML), a tab or line break as a space, dropping the other
+/// control characters XML 1.0 does not allow.
+fn esc(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if (c as u32) < 0x20 => None,
+            c => Some(c),
+        })
+        .collect();
+    super::html::esc(&cleaned)
+}
+
+const CONTENT_TYPES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+    r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
+    r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
+    r#"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>"#,
+    r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
+    "</Types>"
+);
+
+const ROOT_RELS: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#,
+    r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#,
+    "</Relationships>"
+);
+
+const DOCUMENT_RELS: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
+    r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#,
+    "</Relationships>"
+);
+
+/// Bullets (abstract 0, num 1) and decimal numbering (abstract 1; one num per ordered list,
+/// appended by [`render`], so each list starts at 1).
+const NUMBERING_HEAD: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+    r#"<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>"#,
+    r#"<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>"#,
+    r#"<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
+);
+
+/// The styles: Word's built-in names (`Normal`, `Title`, `heading 1`–`3`, `caption`,
+/// `List Paragraph`, `Table Grid`) so a template's own styles take over on paste, plus three
+/// of ours (`Warning`, `Note`, `Code`). `{lang}` is replaced by the document language.
+const STYLES: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+    r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="{lang}"/></w:rPr></w:rPrDefault>"#,
+    r#"<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+    r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:after="240"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:color w:val="17375E"/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:pBdr><w:bottom w:val="single" w:sz="12" w:space="2" w:color="17375E"/></w:pBdr><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="17375E"/><w:sz w:val="30"/><w:szCs w:val="30"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:color w:val="17375E"/><w:sz w:val="25"/><w:szCs w:val="25"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:color w:val="17375E"/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/></w:pPr><w:rPr><w:b/><w:color w:val="17375E"/><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="60"/><w:ind w:left="720"/></w:pPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="Warning"><w:name w:val="Warning"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="6" w:color="B45309"/></w:pBdr><w:ind w:left="180"/></w:pPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Normal"/><w:qFormat/><w:rPr><w:color w:val="4A5563"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="Code"><w:name w:val="Code"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#,
+    r#"<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+    r#"<w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="C9D1DB"/><w:left w:val="single" w:sz="4" w:space="0" w:color="C9D1DB"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="C9D1DB"/><w:right w:val="single" w:sz="4" w:space="0" w:color="C9D1DB"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="C9D1DB"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="C9D1DB"/></w:tblBorders></w:tblPr>"#,
+    r#"<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="17375E"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EEF2F7"/></w:tcPr></w:tblStylePr></w:style>"#,
+    "</w:styles>"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Column, anchored, para, plain};
+    use super::*;
+    use std::io::Read;
+
+    fn part(bytes: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+        let mut s = String::new();
+        zip.by_name(name)
+            .expect("part present")
+            .read_to_string(&mut s)
+            .expect("utf-8");
+        s
+    }
+
+    #[test]
+    fn headings_use_word_styles_and_tables_the_table_grid() {
+        let mut d = Document::new("Nota & co", Lang::Nl);
+        d.push(anchored(1, "Vraag", "vraag"));
+        d.push(anchored(2, "Beslispunten", "beslispunten"));
+        d.push(Block::List {
+            ordered: true,
+            items: vec![plain("In te stemmen <met>")],
+        });
+        let mut t = Table::new(vec![Column::text("Kandidaat"), Column::number("Totaal")]);
+        t.row(vec!["SSC".into(), "7,24".into()]);
+        d.table(t);
+        d.push(para("slot"));
+        let bytes = render(&d).expect("rendered");
+        let doc = part(&bytes, "word/document.xml");
+        assert!(doc.contains(r#"<w:pStyle w:val="Title"/>"#));
+        assert!(
+            doc.contains(r#"<w:pStyle w:val="Heading1"/><"#)
+                || doc.contains(r#"<w:pStyle w:val="Heading1"/></w:pPr>"#)
+        );
+        assert!(doc.contains(r#"w:name="beslispunten""#));
+        assert!(doc.contains("In te stemmen &lt;met&gt;"));
+        assert!(doc.contains(r#"<w:tblStyle w:val="TableGrid"/>"#));
+        assert!(doc.contains("<w:tblHeader/>"));
+        assert!(
+            doc.contains(r#"<w:jc w:val="right"/>"#),
+            "number column aligned right"
+        );
+        assert!(
+            doc.contains(r#"<w:numId w:val="2"/>"#),
+            "the first ordered list"
+        );
+        let styles = part(&bytes, "word/styles.xml");
+        assert!(styles.contains(r#"<w:name w:val="heading 1"/>"#));
+        assert!(styles.contains(r#"<w:lang w:val="nl-NL"/>"#));
+        assert!(part(&bytes, "docProps/core.xml").contains("Nota &amp; co"));
+        assert!(part(&bytes, "word/numbering.xml").contains(r#"<w:num w:numId="2">"#));
+    }
+
+    #[test]
+    fn bookmark_names_are_word_safe() {
+        assert_eq!(bookmark("h-vraag"), "h_vraag");
+        assert_eq!(bookmark("1-bijlage"), "h1_bijlage");
+        assert_eq!(bookmark(&"x".repeat(50)).len(), 40);
+    }
+}

@@ -1,0 +1,726 @@
+//! The application portfolio screen (issue 16), opened from the landscape screen with `p`:
+//! hundreds of applications in a scrolling list with a scrollbar, `/` to search, filters by
+//! data class, placement, department and move year (`f` picks the filter, ←→ its value), sort by
+//! any column (`o`, `O` reverses), and beside (or, when narrow, below) the list the selected
+//! application's placement, reason and rules. The list is re-placed whenever the weights change
+//! (`State::recompute`); drawing only reads.
+
+use std::cmp::Ordering;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table, Wrap,
+};
+
+use crate::core::catalogue::{CandidateKey, Catalogue, DataClass, Deployment};
+use crate::core::portfolio::components::fold;
+use crate::core::portfolio::place::{PortfolioPlacement, place_classified};
+use crate::core::portfolio::roadmap::{Roadmap, roadmap};
+use crate::core::portfolio::{ComponentTable, Date};
+use crate::core::profile::Profile;
+use crate::core::scoring::Evaluation;
+use crate::i18n::portfolio_strings;
+use crate::io::portfolio::Imported;
+use crate::report::portfolio::PortfolioView;
+use crate::tui::action::{Action, Effect};
+use crate::tui::state::{InputPurpose, Popup, State};
+use crate::tui::widgets::{panel, row_style};
+
+/// What the portfolio keys ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PortfolioKey {
+    /// Open or close the portfolio (landscape screen).
+    Toggle,
+    /// Ask for a search text.
+    Search,
+    /// The next filter (class → placement → department → move year).
+    NextFilter,
+    /// Sort by the next column.
+    Sort,
+    /// Reverse the sort order.
+    Reverse,
+    /// Clear search and filters.
+    Clear,
+    /// The app read the portfolio (or could not), as of a date.
+    Loaded(Result<Box<Imported>, String>, Date),
+}
+
+/// The filter `←→` changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FilterField {
+    #[default]
+    Class,
+    Placement,
+    Department,
+    Year,
+}
+
+/// The column the list is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortColumn {
+    #[default]
+    Package,
+    Department,
+    Class,
+    Placement,
+    Move,
+    Cost,
+}
+
+/// When an application moves, as the year filter sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MoveWhen {
+    Year(i32),
+    Stays,
+    Undated,
+    NotPlaced,
+}
+
+/// The portfolio pane's state: the loaded portfolio, its placement and the list's UI.
+#[derive(Debug, Clone, Default)]
+pub struct Pane {
+    pub open: bool,
+    /// `None`: not read yet; `Some(Err)`: why it could not be read.
+    pub loaded: Option<Result<Box<Imported>, String>>,
+    pub as_of: Option<Date>,
+    pub placement: Option<PortfolioPlacement>,
+    pub roadmap: Option<Roadmap>,
+    pub table: Option<ComponentTable>,
+    /// The classification of every application (independent of the weights: done once).
+    pub classified: Option<Vec<crate::core::portfolio::Classified>>,
+    pub search: String,
+    pub field: FilterField,
+    pub class: Option<Option<DataClass>>,
+    pub placed_on: Option<Option<CandidateKey>>,
+    pub department: Option<String>,
+    pub year: Option<MoveWhen>,
+    pub sort: SortColumn,
+    pub reverse: bool,
+    pub cursor: usize,
+}
+
+impl Pane {
+    /// Places every application with `evaluation` (after loading and after every weight
+    /// change); each distinct group is placed once, so this stays cheap for thousands.
+    pub fn place(
+        &mut self,
+        catalogue: &Catalogue,
+        profile: &Profile,
+        evaluation: Option<&Evaluation>,
+    ) {
+        let (Some(Ok(imported)), Some(as_of)) = (&self.loaded, self.as_of) else {
+            return;
+        };
+        let Some(ev) = evaluation else {
+            self.placement = None;
+            self.roadmap = None;
+            return;
+        };
+        let apps = &imported.portfolio.applications;
+        let classified = match &self.classified {
+            Some(c) if c.len() == apps.len() => c,
+            _ => {
+                let table = self
+                    .table
+                    .get_or_insert_with(crate::io::portfolio::components::built_in);
+                let c = apps
+                    .iter()
+                    .map(|a| crate::core::portfolio::classify(a, table))
+                    .collect();
+                self.classified.insert(c)
+            }
+        };
+        let p = place_classified(catalogue, profile, ev, apps, classified);
+        self.roadmap = Some(roadmap(apps, &p, as_of));
+        self.placement = Some(p);
+    }
+
+    /// The view of the placed portfolio, when there is one.
+    pub fn view<'a>(
+        &'a self,
+        catalogue: &'a Catalogue,
+        lang: crate::core::text::Lang,
+    ) -> Option<PortfolioView<'a>> {
+        let (Some(Ok(imported)), Some(placement), Some(roadmap)) =
+            (&self.loaded, &self.placement, &self.roadmap)
+        else {
+            return None;
+        };
+        Some(PortfolioView {
+            catalogue,
+            portfolio: &imported.portfolio,
+            placement,
+            roadmap,
+            lang,
+        })
+    }
+}
+
+/// When application `i` moves.
+pub fn move_when(v: &PortfolioView<'_>, i: usize) -> MoveWhen {
+    let p = &v.placement.apps[i];
+    if p.key.is_none() {
+        MoveWhen::NotPlaced
+    } else if p.stays {
+        MoveWhen::Stays
+    } else {
+        v.roadmap
+            .moves
+            .iter()
+            .find(|m| m.app == i)
+            .map_or(MoveWhen::Undated, |m| MoveWhen::Year(m.date.year()))
+    }
+}
+
+/// The rows shown: searched, filtered and sorted (indices into the portfolio).
+pub fn rows(pane: &Pane, v: &PortfolioView<'_>, search: &str) -> Vec<usize> {
+    let q = fold(search);
+    let apps = &v.portfolio.applications;
+    let move_dates: std::collections::HashMap<usize, Date> =
+        v.roadmap.moves.iter().map(|m| (m.app, m.date)).collect();
+    let when = |i: usize| {
+        let p = &v.placement.apps[i];
+        if p.key.is_none() {
+            MoveWhen::NotPlaced
+        } else if p.stays {
+            MoveWhen::Stays
+        } else {
+            move_dates
+                .get(&i)
+                .map_or(MoveWhen::Undated, |d| MoveWhen::Year(d.year()))
+        }
+    };
+    let out: Vec<usize> = (0..apps.len())
+        .filter(|&i| {
+            let a = &apps[i];
+            let p = &v.placement.apps[i];
+            (q.is_empty()
+                || fold(&a.package).contains(&q)
+                || fold(&a.supplier).contains(&q)
+                || fold(&a.owner).contains(&q)
+                || a.components.iter().any(|c| fold(c).contains(&q)))
+                && pane.class.is_none_or(|c| c == p.classified.data)
+                && pane.placed_on.is_none_or(|k| k == p.key)
+                && pane.department.as_ref().is_none_or(|d| *d == a.owner)
+                && pane.year.is_none_or(|y| y == when(i))
+        })
+        .collect();
+    // One key per row, computed once (not per comparison): a date where the column is the
+    // move, else a text; rows without a date sort after those with one.
+    let key = |i: usize| -> (Option<Date>, String) {
+        let a = &apps[i];
+        let p = &v.placement.apps[i];
+        match pane.sort {
+            SortColumn::Package => (None, fold(&a.package)),
+            SortColumn::Department => (None, fold(&a.owner)),
+            SortColumn::Class => (None, format!("{:?}", p.classified.data.map(|d| d as u8))),
+            SortColumn::Placement => (None, p.key.map(|k| k.id()).unwrap_or_else(|| "~".into())),
+            SortColumn::Move => (move_dates.get(&i).copied(), String::new()),
+            SortColumn::Cost => (
+                None,
+                format!("{:030}", a.yearly_cost.round_dp(2).mantissa()),
+            ),
+        }
+    };
+    let mut keyed: Vec<((Option<Date>, String), usize)> =
+        out.into_iter().map(|i| (key(i), i)).collect();
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        let o = match (ka.0, kb.0) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => ka.1.cmp(&kb.1),
+        }
+        .then(a.cmp(b));
+        if pane.reverse { o.reverse() } else { o }
+    });
+    let out: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    out
+}
+
+/// The distinct values of the active filter, in display order (`None` = all).
+fn values(pane: &Pane, v: &PortfolioView<'_>) -> usize {
+    match pane.field {
+        FilterField::Class => DataClass::ALL.len() + 1,
+        FilterField::Placement => v.placement.counts().len(),
+        FilterField::Department => departments(v).len(),
+        FilterField::Year => years(v).len(),
+    }
+}
+
+fn departments(v: &PortfolioView<'_>) -> Vec<String> {
+    let mut d: Vec<String> = v
+        .portfolio
+        .applications
+        .iter()
+        .map(|a| a.owner.clone())
+        .collect();
+    d.sort();
+    d.dedup();
+    d
+}
+
+fn years(v: &PortfolioView<'_>) -> Vec<MoveWhen> {
+    let dated: std::collections::HashMap<usize, i32> = v
+        .roadmap
+        .moves
+        .iter()
+        .map(|m| (m.app, m.date.year()))
+        .collect();
+    let mut y: Vec<MoveWhen> = v
+        .placement
+        .apps
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match (p.key, p.stays, dated.get(&i)) {
+            (None, _, _) => MoveWhen::NotPlaced,
+            (Some(_), true, _) => MoveWhen::Stays,
+            (Some(_), false, Some(&y)) => MoveWhen::Year(y),
+            (Some(_), false, None) => MoveWhen::Undated,
+        })
+        .collect();
+    y.sort();
+    y.dedup();
+    y
+}
+
+/// Steps the active filter's value forward or back through "all" and the values present.
+fn step(pane: &mut Pane, v: &PortfolioView<'_>, forward: bool) {
+    let n = values(pane, v);
+    // Position 0 is "all", 1..=n the values.
+    let pos = match pane.field {
+        FilterField::Class => pane.class.map_or(0, |c| match c {
+            Some(d) => DataClass::ALL
+                .iter()
+                .position(|x| *x == d)
+                .map_or(0, |p| p + 1),
+            None => n,
+        }),
+        FilterField::Placement => pane
+            .placed_on
+            .and_then(|k| v.placement.counts().iter().position(|(x, _)| *x == k))
+            .map_or(0, |p| p + 1),
+        FilterField::Department => pane
+            .department
+            .as_ref()
+            .and_then(|d| departments(v).iter().position(|x| x == d))
+            .map_or(0, |p| p + 1),
+        FilterField::Year => pane
+            .year
+            .and_then(|y| years(v).iter().position(|x| *x == y))
+            .map_or(0, |p| p + 1),
+    };
+    let next = if forward {
+        (pos + 1) % (n + 1)
+    } else {
+        (pos + n) % (n + 1)
+    };
+    match pane.field {
+        FilterField::Class => {
+            pane.class = match next {
+                0 => None,
+                k if k <= DataClass::ALL.len() => Some(Some(DataClass::ALL[k - 1])),
+                _ => Some(None),
+            }
+        }
+        FilterField::Placement => {
+            pane.placed_on = (next > 0).then(|| v.placement.counts()[next - 1].0)
+        }
+        FilterField::Department => {
+            pane.department = (next > 0).then(|| departments(v)[next - 1].clone())
+        }
+        FilterField::Year => pane.year = (next > 0).then(|| years(v)[next - 1]),
+    }
+    pane.cursor = 0;
+}
+
+/// Keys while the portfolio is open (and `p` on the landscape screen).
+pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    match action {
+        Action::Portfolio(PortfolioKey::Loaded(result, as_of)) => {
+            state.portfolio.loaded = Some(result);
+            state.portfolio.classified = None;
+            state.portfolio.as_of = Some(as_of);
+            let ev = state.evaluation().ok().cloned();
+            let (cat, profile) = (state.catalogue.clone(), state.profile.clone());
+            state.portfolio.place(&cat, &profile, ev.as_ref());
+            return None;
+        }
+        Action::Portfolio(PortfolioKey::Toggle) => {
+            state.portfolio.open = !state.portfolio.open;
+            if state.portfolio.open && state.portfolio.loaded.is_none() {
+                return Some(Effect::LoadPortfolio);
+            }
+            return None;
+        }
+        _ => {}
+    }
+    if !state.portfolio.open {
+        return None;
+    }
+    let pane_view = {
+        let pane = &state.portfolio;
+        pane.view(&state.catalogue, state.lang).map(|v| {
+            (
+                rows(pane, &v, &pane.search).len(),
+                v.portfolio.applications.len(),
+            )
+        })
+    };
+    let (shown, _) = pane_view?;
+    match action {
+        Action::Up | Action::Down | Action::Pick(_) => {
+            super::move_cursor(&mut state.portfolio.cursor, shown, &action);
+        }
+        Action::Left | Action::Right => {
+            // The data is moved out while the filter steps over it (no copy of the portfolio).
+            let mut pane = std::mem::take(&mut state.portfolio);
+            let (loaded, placement, roadmap) = (
+                pane.loaded.take(),
+                pane.placement.take(),
+                pane.roadmap.take(),
+            );
+            if let (Some(Ok(imported)), Some(placement), Some(roadmap)) =
+                (&loaded, &placement, &roadmap)
+            {
+                let v = PortfolioView {
+                    catalogue: &state.catalogue,
+                    portfolio: &imported.portfolio,
+                    placement,
+                    roadmap,
+                    lang: state.lang,
+                };
+                step(&mut pane, &v, action == Action::Right);
+            }
+            (pane.loaded, pane.placement, pane.roadmap) = (loaded, placement, roadmap);
+            state.portfolio = pane;
+        }
+        Action::Portfolio(PortfolioKey::NextFilter) => {
+            let p = &mut state.portfolio;
+            p.field = match p.field {
+                FilterField::Class => FilterField::Placement,
+                FilterField::Placement => FilterField::Department,
+                FilterField::Department => FilterField::Year,
+                FilterField::Year => FilterField::Class,
+            };
+        }
+        Action::Portfolio(PortfolioKey::Sort) => {
+            let p = &mut state.portfolio;
+            p.sort = match p.sort {
+                SortColumn::Package => SortColumn::Department,
+                SortColumn::Department => SortColumn::Class,
+                SortColumn::Class => SortColumn::Placement,
+                SortColumn::Placement => SortColumn::Move,
+                SortColumn::Move => SortColumn::Cost,
+                SortColumn::Cost => SortColumn::Package,
+            };
+            p.cursor = 0;
+        }
+        Action::Portfolio(PortfolioKey::Reverse) => {
+            state.portfolio.reverse = !state.portfolio.reverse;
+            state.portfolio.cursor = 0;
+        }
+        Action::Portfolio(PortfolioKey::Clear) => {
+            let p = &mut state.portfolio;
+            p.search.clear();
+            p.class = None;
+            p.placed_on = None;
+            p.department = None;
+            p.year = None;
+            p.cursor = 0;
+        }
+        Action::Portfolio(PortfolioKey::Search) => {
+            state.popup = Some(Popup::Input {
+                purpose: InputPurpose::PortfolioSearch,
+                buffer: state.portfolio.search.clone(),
+            });
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Takes over a search text (the prompt's Enter).
+pub fn commit_search(state: &mut State, text: String) {
+    state.portfolio.search = text;
+    state.portfolio.cursor = 0;
+}
+
+/// A compact placement label: "SSC · SaaS · gedeeld".
+fn short_placement(state: &State, key: Option<CandidateKey>) -> String {
+    let s = portfolio_strings(state.lang);
+    match key {
+        None => s.not_placed.to_string(),
+        Some(k) => {
+            let option = state
+                .catalogue
+                .option(k.option)
+                .map(|o| o.short.get(state.lang).to_string())
+                .unwrap_or_else(|| k.option.id().to_string());
+            let dep = match k.deployment {
+                Deployment::Private => s.dep_private,
+                Deployment::Community => s.dep_community,
+                Deployment::Public => s.dep_public,
+                Deployment::PublicNonEu => s.dep_public_non_eu,
+                Deployment::Hybrid => s.dep_hybrid,
+            };
+            format!(
+                "{option} · {} · {dep}",
+                crate::core::catalogue::short_model(k.service_model, state.lang)
+            )
+        }
+    }
+}
+
+fn when_text(state: &State, w: MoveWhen) -> String {
+    let s = portfolio_strings(state.lang);
+    match w {
+        MoveWhen::Year(y) => y.to_string(),
+        MoveWhen::Stays => s.stays.to_string(),
+        MoveWhen::Undated => "?".to_string(),
+        MoveWhen::NotPlaced => "—".to_string(),
+    }
+}
+
+/// The search text as typed so far: the open prompt's buffer, else the committed one.
+fn live_search(state: &State) -> &str {
+    match &state.popup {
+        Some(Popup::Input {
+            purpose: InputPurpose::PortfolioSearch,
+            buffer,
+        }) => buffer,
+        _ => &state.portfolio.search,
+    }
+}
+
+/// Draws the portfolio.
+pub fn render(frame: &mut Frame, area: Rect, state: &State) {
+    let s = portfolio_strings(state.lang);
+    let th = &state.theme;
+    let pane = &state.portfolio;
+    let Some(v) = pane.view(&state.catalogue, state.lang) else {
+        let text = match &pane.loaded {
+            None => s.loading.to_string(),
+            Some(Err(e)) => e.clone(),
+            Some(Ok(_)) => crate::i18n::tui(state.lang).all_weights_zero.to_string(),
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .block(panel(s.title, th, true)),
+            area,
+        );
+        return;
+    };
+    let search = live_search(state);
+    let shown = rows(pane, &v, search);
+    // Side by side only when the list keeps room for the package names.
+    let wide = area.width >= 140;
+    let [head, body, hint] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(4),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (list_area, detail_area) = if wide {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            .areas(body);
+        (l, d)
+    } else {
+        let detail_h = (body.height / 3).clamp(5, 9);
+        let [l, d] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(detail_h)]).areas(body);
+        (l, d)
+    };
+
+    // Head: counts, search, filters (the active one highlighted), sort.
+    let all = s.all;
+    let class = match pane.class {
+        None => all.to_string(),
+        Some(Some(d)) => d.name().get(state.lang).to_string(),
+        Some(None) => s.unclassified.to_string(),
+    };
+    let placed = pane
+        .placed_on
+        .map_or(all.to_string(), |k| short_placement(state, k));
+    let dept = pane.department.clone().map_or(all.to_string(), |d| {
+        if d.is_empty() { "—".into() } else { d }
+    });
+    let year = pane.year.map_or(all.to_string(), |w| when_text(state, w));
+    let sort_name = match pane.sort {
+        SortColumn::Package => s.package,
+        SortColumn::Department => s.department,
+        SortColumn::Class => s.class_short,
+        SortColumn::Placement => s.placement,
+        SortColumn::Move => s.move_date,
+        SortColumn::Cost => s.yearly_cost,
+    };
+    let arrow = if pane.reverse { "↓" } else { "↑" };
+    let mut first = vec![
+        Span::styled(format!("{} ", s.title), th.heading()),
+        Span::styled(
+            format!(
+                "{} / {} {}",
+                shown.len(),
+                v.portfolio.applications.len(),
+                s.shown
+            ),
+            th.text(),
+        ),
+        Span::styled(format!("  {}: {sort_name} {arrow}", s.sort), th.dim()),
+    ];
+    if !search.is_empty() {
+        first.push(Span::styled(
+            format!("  {}: {search}", s.search),
+            th.selected(),
+        ));
+    }
+    let filter = |label: &str, value: String, active: bool| -> Vec<Span<'static>> {
+        let st = if active { th.selected() } else { th.text() };
+        vec![
+            Span::styled(format!("{label}: {value}"), st),
+            Span::raw("  "),
+        ]
+    };
+    let mut second = vec![];
+    second.extend(filter(
+        s.class_short,
+        class,
+        pane.field == FilterField::Class,
+    ));
+    second.extend(filter(
+        s.placement,
+        placed,
+        pane.field == FilterField::Placement,
+    ));
+    second.extend(filter(
+        s.department,
+        dept,
+        pane.field == FilterField::Department,
+    ));
+    second.extend(filter(s.year_short, year, pane.field == FilterField::Year));
+    frame.render_widget(
+        Paragraph::new(vec![Line::from(first), Line::from(second)]),
+        head,
+    );
+
+    // The list with a scrollbar.
+    let inner_h = list_area.height.saturating_sub(3) as usize;
+    let cursor = pane.cursor.min(shown.len().saturating_sub(1));
+    let offset = cursor.saturating_sub(inner_h.saturating_sub(1));
+    let rows_drawn: Vec<Row> = shown
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(inner_h)
+        .map(|(j, &i)| {
+            let a = &v.portfolio.applications[i];
+            let p = &v.placement.apps[i];
+            let mark = if p.exceptions.is_empty() { " " } else { "!" };
+            Row::new(vec![
+                format!("{mark}{}", a.package),
+                v.class_name(i),
+                short_placement(state, p.key),
+                when_text(state, move_when(&v, i)),
+            ])
+            .style(row_style(th, j == cursor))
+        })
+        .collect();
+    // The class and placement keep their full compact names; the package name takes the rest.
+    let widths = [
+        Constraint::Min(12),
+        Constraint::Length(18),
+        Constraint::Length(22),
+        Constraint::Length(7),
+    ];
+    frame.render_widget(
+        Table::new(rows_drawn, widths)
+            .header(
+                Row::new(vec![s.package, s.class_short, s.placement, s.year_short])
+                    .style(th.heading()),
+            )
+            .block(panel(s.applications, th, true)),
+        list_area,
+    );
+    let mut sb = ScrollbarState::new(shown.len())
+        .position(cursor)
+        .viewport_content_length(inner_h);
+    // The scrollbar only when the list does not fit.
+    if shown.len() > inner_h {
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            list_area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut sb,
+        );
+    }
+
+    // The selected application: placement, move, exceptions, reason and rules.
+    if let Some(&i) = shown.get(cursor) {
+        let a = &v.portfolio.applications[i];
+        let p = &v.placement.apps[i];
+        let mut lines = vec![
+            Line::from(vec![
+                Span::styled(format!("{} → ", v.class_name(i)), th.text()),
+                Span::styled(v.placement_name(p.key), th.heading()),
+            ]),
+            Line::from(Span::styled(
+                format!(
+                    "{} {} · {}: {} · {}: {}",
+                    s.class_from.to_lowercase(),
+                    v.class_source(i),
+                    s.today,
+                    v.hosting_name(a.hosting),
+                    s.owner,
+                    a.owner
+                ),
+                th.dim(),
+            )),
+        ];
+        if let Some(m) = v.roadmap.moves.iter().find(|m| m.app == i) {
+            lines.push(Line::from(format!(
+                "{}: {} · {} {}",
+                s.move_date,
+                crate::report::portfolio::date(m.date, state.lang),
+                s.notice,
+                crate::report::portfolio::date(m.notice_deadline, state.lang)
+            )));
+        }
+        for e in &p.exceptions {
+            lines.push(Line::from(Span::styled(
+                format!("! {}", v.exception_text(e)),
+                th.bad(),
+            )));
+        }
+        if let Some(r) = v.placement.reason(i) {
+            lines.push(Line::from(Span::styled(
+                r.explanation.get(state.lang).to_string(),
+                th.text(),
+            )));
+            for rule in &r.rules {
+                let (mark, st) = if rule.forbids_public {
+                    ("✗ ", th.bad())
+                } else {
+                    ("• ", th.text())
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(mark, st),
+                    Span::styled(rule.text.get(state.lang).to_string(), th.text()),
+                    Span::raw(" "),
+                    crate::tui::widgets::status_badge(rule.status, state.lang, th),
+                ]));
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(panel(&a.package, th, false)),
+            detail_area,
+        );
+    }
+    frame.render_widget(Line::from(Span::styled(s.screen_hint, th.dim())), hint);
+}

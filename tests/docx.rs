@@ -1,0 +1,250 @@
+//! `report --format docx`: the decision note as a Word file.
+//!
+//! - The structure (no LibreOffice needed): the parts of the package, Word's built-in heading
+//!   and table styles, the repeated header row, right-aligned number columns.
+//! - The real consumer: the .docx note of every shipped profile is converted to PDF by
+//!   LibreOffice Writer (headless, a fresh profile) and read back with `pdftotext`: every
+//!   chapter heading of the council front matter and every annex heading is there, in order,
+//!   with the leader's total, the runner-up's, and the inhabitants as the JSON note has them.
+//!
+//! Without `soffice`/`pdftotext` the conversion test skips with a message, except under
+//! `CI=true`, where it fails (CI installs libreoffice-writer-nogui and poppler-utils).
+//! `WOLKWIJZER_KEEP_RENDERS=DIR` keeps the PDFs to look at.
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+use wolkwijzer::core::text::Lang;
+use wolkwijzer::report::note::document;
+use wolkwijzer::report::number;
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("wolkwijzer").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn write_docx(profile: &Path, lang: Lang, out: &Path) {
+    bin()
+        .args(["report", "--format", "docx", "--lang", lang.code(), "-p"])
+        .arg(profile)
+        .arg("-o")
+        .arg(out)
+        .assert()
+        .success()
+        .stdout("");
+}
+
+fn part(docx: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+#[test]
+fn the_word_file_uses_word_styles_for_headings_and_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::shipped_profiles()[0].clone();
+    let out = dir.path().join("note.docx");
+    write_docx(&path, Lang::Nl, &out);
+    let doc = part(&out, "word/document.xml");
+    let styles = part(&out, "word/styles.xml");
+    // The title, chapters (heading 1) and their sections (heading 2, 3).
+    for style in ["Title", "Heading1", "Heading2", "Heading3"] {
+        assert!(
+            doc.contains(&format!(r#"<w:pStyle w:val="{style}"/>"#)),
+            "{style}"
+        );
+    }
+    for name in [
+        "heading 1",
+        "heading 2",
+        "heading 3",
+        "Table Grid",
+        "caption",
+    ] {
+        assert!(
+            styles.contains(&format!(r#"<w:name w:val="{name}"/>"#)),
+            "{name}"
+        );
+    }
+    assert!(styles.contains(r#"<w:lang w:val="nl-NL"/>"#));
+    assert!(doc.contains(r#"<w:tblStyle w:val="TableGrid"/>"#));
+    assert!(
+        doc.contains("<w:tblHeader/>"),
+        "header rows repeat on a new page"
+    );
+    assert!(
+        doc.contains(r#"<w:jc w:val="right"/>"#),
+        "number columns align right"
+    );
+    assert!(
+        doc.contains(r#"<w:numId w:val="2"/>"#),
+        "the beslispunten are numbered"
+    );
+    assert!(
+        doc.contains(r#"<w:br w:type="page"/>"#),
+        "annexes start on a new page"
+    );
+    assert!(
+        doc.contains(r#"w:name="beslispunten""#),
+        "chapters carry bookmarks"
+    );
+    // The content types declare every part the package holds.
+    let types = part(&out, "[Content_Types].xml");
+    for p in [
+        "/word/document.xml",
+        "/word/styles.xml",
+        "/word/numbering.xml",
+    ] {
+        assert!(types.contains(p), "{p}");
+    }
+}
+
+#[test]
+fn an_existing_file_is_refused_without_force_and_replaced_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("note.docx");
+    std::fs::write(&out, b"the clerk's own edits").unwrap();
+    let assert = bin()
+        .args(["report", "--format", "docx", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("note.docx"), "{stderr}");
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"the clerk's own edits");
+    bin()
+        .args(["report", "--format", "docx", "--force", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(part(&out, "word/document.xml").contains("<w:body>"));
+    // No temporary file is left beside it.
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1);
+}
+
+#[test]
+fn a_word_file_is_not_written_to_the_terminal() {
+    let assert = bin().args(["report", "--format", "docx"]).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("-o FILE"), "{stderr}");
+    assert!(assert.get_output().stdout.is_empty());
+}
+
+/// Whether LibreOffice has its Writer component (the package libreoffice-writer-nogui):
+/// without it, `soffice --convert-to pdf` of a .docx fails with "source file could not be
+/// loaded".
+fn has_writer(soffice: &Path) -> bool {
+    let program = soffice
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    let found = program.is_some_and(|d| d.join("libswlo.so").exists())
+        || Path::new("/usr/lib/libreoffice/program/libswlo.so").exists();
+    if !found {
+        assert!(
+            !common::on_ci(),
+            "CI=true but LibreOffice Writer is not installed (apt-get install libreoffice-writer-nogui)"
+        );
+        eprintln!(
+            "skipping: LibreOffice Writer not found (apt-get install libreoffice-writer-nogui)"
+        );
+    }
+    found
+}
+
+/// Whitespace folded to single spaces, so a heading broken over two lines still matches.
+fn folded(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn libreoffice_reads_the_note_of_every_profile_with_its_chapters_and_numbers() {
+    let Some(soffice) = common::tool("soffice", "libreoffice-writer-nogui") else {
+        return;
+    };
+    let Some(pdftotext) = common::tool("pdftotext", "poppler-utils") else {
+        return;
+    };
+    if !has_writer(&soffice) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases = vec![];
+    for path in common::shipped_profiles() {
+        for lang in [Lang::Nl, Lang::En] {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let out = dir.path().join(format!("{stem}-{}.docx", lang.code()));
+            write_docx(&path, lang, &out);
+            cases.push((out, common::note(&path, lang)));
+        }
+    }
+    let pdf_dir = dir.path().join("pdf");
+    let status = Process::new(&soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("lo-profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&pdf_dir)
+        .args(cases.iter().map(|(p, _)| p))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        status.status.success(),
+        "soffice: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    for (docx, note) in &cases {
+        let lang = note.language();
+        let pdf = pdf_dir.join(docx.with_extension("pdf").file_name().unwrap());
+        assert!(pdf.exists(), "{} was not converted", docx.display());
+        let out = Process::new(&pdftotext)
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = folded(&String::from_utf8_lossy(&out.stdout));
+        // Every chapter heading, in order (the level-2 headings of the document).
+        let mut from = 0;
+        for (level, heading) in document::document(note).headings() {
+            if level != 2 {
+                continue;
+            }
+            let h = folded(&heading);
+            match text[from..].find(&h) {
+                Some(i) => from += i + h.len(),
+                None => panic!("{}: heading {h:?} missing or out of order", docx.display()),
+            }
+        }
+        // A few numbers, as the note's data has them.
+        let leader = &note.ranking[0];
+        let runner = &note.ranking[1];
+        for n in [
+            number::score(leader.total, lang),
+            number::score(runner.total, lang),
+            number::integer(note.subject.total_inhabitants, lang),
+        ] {
+            assert!(text.contains(&n), "{}: {n} missing", docx.display());
+        }
+        assert!(text.contains(&folded(&leader.candidate.name)));
+    }
+    if let Some(keep) = std::env::var_os("WOLKWIJZER_KEEP_RENDERS") {
+        let keep = PathBuf::from(keep);
+        std::fs::create_dir_all(&keep).unwrap();
+        for e in std::fs::read_dir(&pdf_dir).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::copy(&p, keep.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+}
