@@ -337,6 +337,11 @@ pub fn hints(state: &State) -> Vec<(&'static str, &'static str)> {
         .into_iter()
         .filter_map(|b| b.hint.map(|(rank, word)| (rank, b.keys, word(t))))
         .collect();
+    // The voting round view (issue 17) lists its own keys in its panel; the bar keeps only
+    // the general keys it does not take for itself.
+    if state.round.visible {
+        out.retain(|(_, keys, _)| !super::screens::round::TAKEN.contains(keys));
+    }
     out.sort_by_key(|h| h.0);
     out.into_iter().map(|(_, k, w)| (k, w)).collect()
 }

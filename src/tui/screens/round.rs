@@ -489,6 +489,10 @@ pub fn update(state: &mut State, action: RoundAction) -> Option<Effect> {
     None
 }
 
+/// The key-table entries (as `keymap` writes their keys) whose keys the round view takes for
+/// itself: the hint bar does not offer their general meaning while it is shown.
+pub const TAKEN: &[&str] = &["↑↓←→", "h j k l", "Enter", "Esc", "n", "V"];
+
 /// The action a key gives while the round view is shown; `None` leaves the key to the
 /// global table (help, language, save, quit).
 pub fn action_for_key(state: &State, key: KeyEvent) -> Option<Action> {
