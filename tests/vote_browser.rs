@@ -181,11 +181,11 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
             dispatch(state, Action::Round(RoundAction::Char(c)));
         }
         dispatch(state, Action::Round(RoundAction::Confirm));
+        let s = state.status.clone().unwrap();
+        assert!(!s.error, "{}", s.text(Lang::Nl));
         for a in wolkwijzer::tui::round_link::pending(state) {
             dispatch(state, a);
         }
-        let s = state.status.clone().unwrap();
-        assert!(!s.error, "{}", s.text(Lang::Nl));
     };
     import(&mut state, &out.join("ballot-2.toml"));
     assert_eq!(state.round.round.as_ref().unwrap().counts(), vec![1, 1, 1]);

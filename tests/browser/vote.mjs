@@ -25,9 +25,9 @@ const shot = (page, name) => page.screenshot({ path: `${outDir}/${name}.png`, fu
 
 // Answers the screen on show from `values` (its one input), or the municipality or the choice.
 async function answer(page, b, values) {
-  if (await page.locator('input[name=municipality]').count()) {
+  if (await page.locator('input[type=radio][name=municipality]').count()) {
     await byId(page, `m${b.index}`).check();
-  } else if (await page.locator('input[name=choice]').count()) {
+  } else if (await page.locator('input[type=radio][name=choice]').count()) {
     await byId(page, `o-${b.choice || 'none'}`).check();
   } else {
     const el = page.locator('input[type=number], select').first();
