@@ -3008,9 +3008,7 @@ pub struct VoteStrings {
     pub municipality_legend: &'static str,
     pub name_label: &'static str,
     pub anonymous_note: &'static str,
-    pub points_legend: &'static str,
     pub points_hint: &'static str,
-    pub swing_legend: &'static str,
     pub swing_hint: &'static str,
     pub ahp_legend: &'static str,
     pub ahp_versus: &'static str,
@@ -3065,6 +3063,9 @@ pub struct VoteStrings {
     /// The link beside an answer on the review.
     pub edit: &'static str,
     pub not_answered: &'static str,
+    /// Above one criterion's screen.
+    pub points_question: &'static str,
+    pub swing_question: &'static str,
 }
 
 static VOTE_NL: VoteStrings = VoteStrings {
@@ -3078,9 +3079,7 @@ static VOTE_NL: VoteStrings = VoteStrings {
     municipality_legend: "Voor welke gemeente spreekt u?",
     name_label: "Uw naam (deze ronde is niet anoniem)",
     anonymous_note: "Deze ronde is anoniem: uw naam wordt niet gevraagd en niet bewaard.",
-    points_legend: "Hoe belangrijk is elk criterium voor u?",
     points_hint: "0 = niet belangrijk, 10 = zeer belangrijk.",
-    swing_legend: "Welke verbetering weegt voor u het zwaarst?",
     swing_hint: "Stel u elk criterium voor op zijn slechtst. Geef de verbetering naar het beste die u het meest waard is 100, en elke andere 0 tot 100 naar verhouding.",
     ahp_legend: "Vergelijk de criteria twee aan twee",
     ahp_versus: "tegenover",
@@ -3140,6 +3139,8 @@ static VOTE_NL: VoteStrings = VoteStrings {
     review_intro: "Klopt alles? Met ‘Wijzig’ gaat u terug naar die vraag; daarna verstuurt u uw stem.",
     edit: "Wijzig",
     not_answered: "nog niet ingevuld",
+    points_question: "Hoe belangrijk is dit criterium voor u?",
+    swing_question: "Hoeveel is de verbetering van dit criterium, van slechtst naar best, u waard?",
 };
 
 static VOTE_EN: VoteStrings = VoteStrings {
@@ -3153,9 +3154,7 @@ static VOTE_EN: VoteStrings = VoteStrings {
     municipality_legend: "Which municipality do you speak for?",
     name_label: "Your name (this round is not anonymous)",
     anonymous_note: "This round is anonymous: your name is neither asked nor stored.",
-    points_legend: "How important is each criterion to you?",
     points_hint: "0 = not important, 10 = very important.",
-    swing_legend: "Which improvement matters most to you?",
     swing_hint: "Imagine every criterion at its worst. Give the improvement to its best that you value most 100, and each other one 0 to 100 in proportion.",
     ahp_legend: "Compare the criteria two at a time",
     ahp_versus: "versus",
@@ -3215,6 +3214,8 @@ static VOTE_EN: VoteStrings = VoteStrings {
     review_intro: "Is everything right? ‘Change’ takes you back to that question; then send your vote.",
     edit: "Change",
     not_answered: "not answered yet",
+    points_question: "How important is this criterion to you?",
+    swing_question: "How much is improving this criterion, from worst to best, worth to you?",
 };
 
 /// The voting-round labels for a language.

@@ -40,9 +40,6 @@ a{color:#0b4f8a}
 .errors ul{margin:.3rem 0 0;padding-left:1.2rem}
 .field-error{color:#a00;font-weight:700;margin:.2rem 0}
 .ok{border:3px solid #176b2c;border-radius:8px;padding:.6rem .8rem;background:#f2fbf4}
-table{border-collapse:collapse;width:100%}
-td,th{text-align:left;padding:.3rem .2rem;border-bottom:1px solid #ccc;vertical-align:top}
-td.num{text-align:right}
 footer{margin-top:2rem;color:#333;font-size:.85rem}
 .progress{display:flex;align-items:center;gap:.6rem;margin:.2rem 0 .8rem;font-weight:600}
 .progress progress{flex:1;height:.6rem}
@@ -51,6 +48,12 @@ label.big{font-size:1.35rem;font-weight:700;margin:.2rem 0 .4rem}
 button.secondary{color:#0b4f8a;background:#fff;border:2px solid #0b4f8a;margin-top:0}
 button[disabled]{background:#767676;cursor:not-allowed}
 td a{display:inline-block;min-height:44px;min-width:44px;padding:.6rem 0}
+.answers{margin:.6rem 0 1rem}
+.answers div{border-bottom:1px solid #ccc;padding:.3rem 0}
+.answers dt{font-weight:700}
+.answers dd{margin:0;display:flex;justify-content:space-between;align-items:center;gap:.8rem}
+.answers dd a{display:inline-flex;align-items:center;min-height:44px;padding:0 .2rem;flex:none}
+h1,h2,dt,dd,label,legend{overflow-wrap:anywhere}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 ";
 

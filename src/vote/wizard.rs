@@ -301,9 +301,9 @@ fn inputs(p: &BallotPage<'_>, step: Step) -> String {
         Step::Value(c) => {
             let swing = p.spec.question == Question::Swing;
             let (legend, hint, max) = if swing {
-                (t.swing_legend, t.swing_hint, 100)
+                (t.swing_question, t.swing_hint, 100)
             } else {
-                (t.points_legend, t.points_hint, 10)
+                (t.points_question, t.points_hint, 10)
             };
             let f = p.spec.value_field(c);
             let _ = write!(
@@ -491,7 +491,8 @@ pub fn file_link(p: &BallotPage<'_>) -> Option<String> {
     ))
 }
 
-/// The table of answers; with `edit`, each row links to its screen.
+/// The list of answers, each question above its answer (a phone is too narrow for three
+/// columns); with `edit`, each answer links to its screen.
 pub fn answers_table(p: &BallotPage<'_>, edit: bool) -> String {
     let t = vote(p.lang);
     let all = steps(p.spec);
@@ -507,7 +508,7 @@ pub fn answers_table(p: &BallotPage<'_>, edit: bool) -> String {
             let label = vote_field_label(&f, p.lang);
             let change = if edit {
                 format!(
-                    "<td><a id=\"edit-{}\" href=\"{}\">{}<span class=\"visually-hidden\">: {}</span></a></td>",
+                    " <a id=\"edit-{}\" href=\"{}\">{}<span class=\"visually-hidden\">: {}</span></a>",
                     esc(&f),
                     esc(&back_link(p.token, p.lang, i, p.values)),
                     esc(t.edit),
@@ -518,12 +519,12 @@ pub fn answers_table(p: &BallotPage<'_>, edit: bool) -> String {
             };
             let _ = writeln!(
                 rows,
-                "<tr><th scope=\"row\">{}</th><td>{answer}</td>{change}</tr>",
+                "<div><dt>{}</dt><dd><span>{answer}</span>{change}</dd></div>",
                 esc(&label)
             );
         }
     }
-    format!("<table>\n{rows}</table>\n")
+    format!("<dl class=\"answers\">\n{rows}</dl>\n")
 }
 
 /// The review: every answer with a link to change it, what is still wrong, and the form that
@@ -775,7 +776,10 @@ mod tests {
         );
         assert!(html.contains("&amp;ret=review\""), "{html}");
         assert!(html.contains("<form method=\"post\" action=\"/b/TOK?lang=nl\">"));
-        assert!(html.contains("<td>Shared</td>"));
+        assert!(
+            html.contains("<dt>Optie</dt><dd><span>Shared</span> <a id=\"edit-choice\""),
+            "{html}"
+        );
         // The file link holds exactly the ballot file.
         let start = html.find("charset=utf-8,").unwrap() + "charset=utf-8,".len();
         let end = start + html[start..].find('"').unwrap();
