@@ -11,6 +11,8 @@
 //! Needs Node.js, `tests/browser/node_modules` (`npm ci` in `tests/browser`) and Chromium; under
 //! `CI=true` their absence fails the test. Screenshots go to `target/vote-browser/`.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
+
 mod common;
 #[path = "common/vote.rs"]
 mod vote_common;

@@ -8,6 +8,8 @@
 //!   methods, too many requests, more participants than allowed, replay after close) each get
 //!   their own refusal and change nothing.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
+
 #[path = "common/vote.rs"]
 mod vote_common;
 

@@ -3,6 +3,8 @@
 //! reveal, apply, export the decision note, quit; the autosave holds the closed round. Under
 //! `CI=true` a missing tmux fails the test; elsewhere it skips with a note.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
+
 #[path = "common/vote.rs"]
 mod vote_common;
 

@@ -4,6 +4,8 @@
 //! same checks as a phone; a restart from the autosave with the round still open; the round
 //! view drawn at 80×24, 120×36 and 200×60.
 
+#![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
+
 mod common;
 #[path = "common/vote.rs"]
 mod vote_common;

@@ -234,7 +234,10 @@ fn progress(lang: Lang, step: usize, total: usize) -> String {
     )
 }
 
-fn errors_box(p: &BallotPage<'_>, links: Option<&dyn Fn(&str) -> Option<String>>) -> String {
+/// The link to the screen of a field, if it has one.
+type FieldLink<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+fn errors_box(p: &BallotPage<'_>, links: Option<FieldLink<'_>>) -> String {
     if p.problems.is_empty() {
         return String::new();
     }
