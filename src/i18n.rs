@@ -3297,6 +3297,20 @@ pub fn vote_field_label(field: &str, lang: Lang) -> String {
     }
 }
 
+/// Why a closed round shows no result, in words.
+pub fn vote_reveal_error(e: &crate::core::round::RevealError, lang: Lang) -> String {
+    use crate::core::round::RevealError;
+    let t = vote_tui(lang);
+    match e {
+        RevealError::Open => t.note_open.to_string(),
+        RevealError::NoBallots => t.no_ballots.to_string(),
+        RevealError::Core(why) => match lang {
+            Lang::Nl => format!("Een opgeslagen stem wordt geweigerd: {why}"),
+            Lang::En => format!("A stored ballot is refused: {why}"),
+        },
+    }
+}
+
 /// The facilitator's round screen in the TUI, and the round section of the decision note.
 #[derive(Debug)]
 pub struct VoteTuiStrings {

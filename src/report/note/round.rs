@@ -51,7 +51,7 @@ pub fn round_section(round: Option<&Round>, catalogue: &Catalogue, lang: Lang) -
         Err(e) => {
             out.push(Block::Callout {
                 kind: Callout::Warning,
-                body: plain(e.to_string()),
+                body: plain(crate::i18n::vote_reveal_error(&e, lang)),
             });
             return out;
         }
@@ -299,6 +299,18 @@ mod tests {
         assert!(s.contains("| 2"), "two votes for the SSC: {s}");
         assert!(s.contains("anoniem"), "{s}");
         assert!(!s.contains("Eva"));
+    }
+
+    #[test]
+    fn a_closed_round_without_ballots_says_so_in_the_note_s_language() {
+        let spec = round(false).spec;
+        let mut r = Round::open("C".into(), spec).unwrap();
+        r.close();
+        let cat = crate::io::catalogue::built_in();
+        let nl = blocks_text(&round_section(Some(&r), &cat, Lang::Nl));
+        assert!(nl.contains("Geen stemmen: er is niets te tonen."), "{nl}");
+        let en = blocks_text(&round_section(Some(&r), &cat, Lang::En));
+        assert!(en.contains("No ballots: nothing to reveal."), "{en}");
     }
 
     #[test]

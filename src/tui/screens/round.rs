@@ -18,7 +18,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::core::criteria::Criterion;
 use crate::core::round::{
-    Ballot, ConsensusLevel, Question, RankingShift, Reveal, Round, RoundSpec, Scope, ranking_effect,
+    Ballot, ConsensusLevel, Question, RankingShift, Reveal, RevealError, Round, RoundSpec, Scope,
+    ranking_effect,
 };
 use crate::core::text::Lang;
 use crate::i18n::VoteTuiStrings;
@@ -58,7 +59,7 @@ pub struct RoundUi {
     pub join_url: String,
     pub base_url: String,
     /// The reveal of the closed round, computed in `update`.
-    pub reveal: Option<Result<Reveal, String>>,
+    pub reveal: Option<Result<Reveal, RevealError>>,
     /// Each municipality's ranking before and after the round's weights.
     pub shifts: Vec<RankingShift>,
     /// The round's weights were applied to the group.
@@ -271,7 +272,7 @@ fn refresh_reveal(state: &mut State) {
         state.round.shifts.clear();
         return;
     };
-    let reveal = round.reveal().map_err(|e| e.to_string());
+    let reveal = round.reveal();
     state.round.shifts = match &reveal {
         Ok(r) => {
             let after = r.member_weights(&state.weights);
@@ -748,7 +749,10 @@ fn revealed(frame: &mut Frame, area: Rect, state: &State) {
     let reveal = match &state.round.reveal {
         Some(Ok(r)) => r,
         Some(Err(e)) => {
-            lines.push(Line::from(Span::styled(e.clone(), th.bad())));
+            lines.push(Line::from(Span::styled(
+                crate::i18n::vote_reveal_error(e, lang),
+                th.bad(),
+            )));
             lines.push(Line::from(Span::styled(t.revealed_keys, th.dim())));
             frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
             return;
