@@ -115,10 +115,16 @@ fn walk(a: &ureq::Agent, base: &str, tok: &str, fields: &[(String, String)]) -> 
 }
 
 fn rss_kib() -> Option<u64> {
+    status_kib("VmRSS:")
+}
+
+/// A memory figure of this process from `/proc/self/status` (Linux), KiB: `VmRSS:` now,
+/// `VmHWM:` the peak so far.
+fn status_kib(key: &str) -> Option<u64> {
     std::fs::read_to_string("/proc/self/status")
         .ok()?
         .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
+        .find(|l| l.starts_with(key))?
         .split_whitespace()
         .nth(1)?
         .parse()
@@ -162,6 +168,7 @@ fn two_hundred_participants_cast_and_change_without_loss_or_duplication() {
         handles.into_iter().map(|h| h.join().unwrap()).collect();
     let elapsed = began.elapsed();
     let rss_after = rss_kib();
+    let peak = status_kib("VmHWM:");
     assert_eq!(sent.len(), PEOPLE, "every participant got their own token");
 
     let round = server.close();
@@ -194,9 +201,10 @@ fn two_hundred_participants_cast_and_change_without_loss_or_duplication() {
     // tens of MiB (mostly the 200 client threads' stacks of this test itself).
     if let (Some(before), Some(after)) = (rss_before, rss_after) {
         eprintln!(
-            "load: {PEOPLE} participants × {CHANGES} casts in {:.2} s ({:.0} casts/s); RSS {before} KiB → {after} KiB",
+            "load: {PEOPLE} participants × (5 screens + {CHANGES} casts) in {:.2} s ({:.0} casts/s); RSS {before} KiB → {after} KiB, peak {} KiB",
             elapsed.as_secs_f64(),
             (PEOPLE * CHANGES as usize) as f64 / elapsed.as_secs_f64(),
+            peak.unwrap_or(0),
         );
         assert!(
             after.saturating_sub(before) < 256 * 1024,
