@@ -3066,6 +3066,8 @@ pub struct VoteStrings {
     /// Above one criterion's screen.
     pub points_question: &'static str,
     pub swing_question: &'static str,
+    /// Above the problems of one question's screen (nothing was sent yet).
+    pub step_errors_heading: &'static str,
 }
 
 static VOTE_NL: VoteStrings = VoteStrings {
@@ -3141,6 +3143,7 @@ static VOTE_NL: VoteStrings = VoteStrings {
     not_answered: "nog niet ingevuld",
     points_question: "Hoe belangrijk is dit criterium voor u?",
     swing_question: "Hoeveel is de verbetering van dit criterium, van slechtst naar best, u waard?",
+    step_errors_heading: "Verbeter eerst:",
 };
 
 static VOTE_EN: VoteStrings = VoteStrings {
@@ -3216,6 +3219,7 @@ static VOTE_EN: VoteStrings = VoteStrings {
     not_answered: "not answered yet",
     points_question: "How important is this criterion to you?",
     swing_question: "How much is improving this criterion, from worst to best, worth to you?",
+    step_errors_heading: "Please fix first:",
 };
 
 /// The voting-round labels for a language.

@@ -292,6 +292,7 @@ mod tests {
         };
         let who = super::super::wizard::step_page(&p, 0, false);
         assert!(who.contains("Municipality: please fill this in."), "{who}");
+        assert!(who.contains("<strong>Please fix first:</strong>"), "{who}");
         assert!(who.contains("aria-invalid=\"true\""));
         let pair = super::super::wizard::step_page(&BallotPage { problems: &[], ..p }, 1, false);
         assert!(

@@ -237,11 +237,17 @@ fn progress(lang: Lang, step: usize, total: usize) -> String {
 /// The link to the screen of a field, if it has one.
 type FieldLink<'a> = &'a dyn Fn(&str) -> Option<String>;
 
+/// The problems on top of a screen; on the review (`links`) each links to its question.
 fn errors_box(p: &BallotPage<'_>, links: Option<FieldLink<'_>>) -> String {
     if p.problems.is_empty() {
         return String::new();
     }
     let t = vote(p.lang);
+    let heading = if links.is_some() {
+        t.errors_heading
+    } else {
+        t.step_errors_heading
+    };
     let items: String = p
         .problems
         .iter()
@@ -256,7 +262,7 @@ fn errors_box(p: &BallotPage<'_>, links: Option<FieldLink<'_>>) -> String {
     format!(
         "<div class=\"errors\" role=\"alert\" tabindex=\"-1\" id=\"errors\"><p><strong>{}</strong></p>\
          <ul>{items}</ul></div>\n",
-        esc(t.errors_heading)
+        esc(heading)
     )
 }
 
