@@ -243,6 +243,42 @@ pub enum Command {
         #[command(subcommand)]
         method: WeightsCommand,
     },
+    /// Write a ballot file for a voting round, for a participant without a network: the
+    /// facilitator imports it in the TUI's round view (`V`, then `f`), with the same checks
+    /// as a ballot from a phone.
+    ///
+    /// The answers use the fields of the phone's form: `points.<criterion>` (0–10),
+    /// `swing.<criterion>` (0–100, the most valued 100) or `ahp.<a>.<b>` (1/9 … 9, a before
+    /// b in the order privacy, cost_predictability, control, continuity, flexibility,
+    /// ontzorgen, exit). E.g. `wolkwijzer ballot --round ABCD-EFGH --question points
+    /// --municipality Buren --set points.privacy=8 --set points.control=3 -o stem.toml`.
+    Ballot {
+        /// The code of the round, as shown in the room.
+        #[arg(long, value_name = "CODE")]
+        round: String,
+        /// What the round asks.
+        #[arg(long, value_enum)]
+        question: BallotQuestion,
+        /// The municipality you speak for (a round per municipality).
+        #[arg(long, value_name = "NAME")]
+        municipality: Option<String>,
+        /// Your name (a named round only; rounds are anonymous by default).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// The placement option you would choose (own, colocation, managed, ssc, host, none).
+        #[arg(long, value_name = "OPTION")]
+        choice: Option<String>,
+        /// One answer, `FIELD=VALUE`; repeat for every criterion or pair.
+        #[arg(long = "set", value_name = "FIELD=VALUE", required = true)]
+        set: Vec<String>,
+        /// Your participant token, to replace a ballot you cast or saved before (the `token`
+        /// line of that file); a new random one when omitted.
+        #[arg(long, value_name = "TOKEN")]
+        token: Option<String>,
+        /// The ballot file to write.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+    },
     /// Print a shell completion script to standard output.
     ///
     /// E.g. `wolkwijzer completions bash > ~/.local/share/bash-completion/completions/wolkwijzer`.
@@ -272,6 +308,17 @@ pub enum WeightsCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+/// What a voting round asks (`wolkwijzer ballot --question`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BallotQuestion {
+    /// Direct points, 0–10 per criterion.
+    Points,
+    /// Swing weights, 0–100 per criterion, the most valued 100.
+    Swing,
+    /// Pairwise AHP judgements, 1/9 … 9 per pair.
+    Ahp,
 }
 
 /// Formats of the decision note.
@@ -857,6 +904,28 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             as_of.as_deref(),
             lang,
         ),
+        Command::Ballot {
+            round,
+            question,
+            municipality,
+            name,
+            choice,
+            set,
+            token,
+            output,
+        } => ballot(
+            &BallotArgs {
+                round,
+                question: *question,
+                municipality: municipality.as_deref(),
+                name: name.as_deref(),
+                choice: choice.as_deref(),
+                set,
+                token: token.as_deref(),
+            },
+            output,
+            lang,
+        ),
         Command::Completions { .. } | Command::Man => {
             unreachable!("handled before the catalogue is loaded")
         }
@@ -1034,4 +1103,120 @@ pub fn business_case_xlsx(
             Err(e) => failed(format!("cannot build the workbook: {e}")),
         }
     })
+}
+
+// ---- `wolkwijzer ballot` (issue 17: the voting round's fallback without a network) ----------
+
+/// The arguments of `wolkwijzer ballot`.
+pub struct BallotArgs<'a> {
+    pub round: &'a str,
+    pub question: BallotQuestion,
+    pub municipality: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub choice: Option<&'a str>,
+    pub set: &'a [String],
+    /// The participant's token to reuse; a new one when `None`.
+    pub token: Option<&'a str>,
+}
+
+/// Writes a ballot file: the answers are validated as a phone's would be (against the round
+/// as the participant describes it; the facilitator's import checks them against the real
+/// round again).
+pub fn ballot(args: &BallotArgs<'_>, output: &std::path::Path, lang: Lang) -> Outcome {
+    use crate::core::criteria::Criterion;
+    use crate::core::round::{Question, RoundSpec, Scope};
+    let mut fields = vec![];
+    let mut bad = vec![];
+    for s in args.set {
+        match s.split_once('=') {
+            Some((k, v)) => fields.push((k.trim().to_string(), v.trim().to_string())),
+            None => bad.push(format!(
+                "--set {}: expected FIELD=VALUE, e.g. points.privacy=8",
+                crate::core::safe_text::cut(s)
+            )),
+        }
+    }
+    if !bad.is_empty() {
+        return failed(bad.join("\n"));
+    }
+    // The criteria are the ones the answers name, in canonical order.
+    let named: Vec<Criterion> = Criterion::ALL
+        .iter()
+        .copied()
+        .filter(|c| {
+            fields
+                .iter()
+                .any(|(k, _)| k.split('.').skip(1).any(|part| part == c.id()))
+        })
+        .collect();
+    let spec = RoundSpec {
+        question: match args.question {
+            BallotQuestion::Points => Question::Points,
+            BallotQuestion::Swing => Question::Swing,
+            BallotQuestion::Ahp => Question::Ahp,
+        },
+        criteria: named,
+        ask_choice: args.choice.is_some(),
+        scope: if args.municipality.is_some() {
+            Scope::PerMunicipality
+        } else {
+            Scope::Everyone
+        },
+        municipalities: args.municipality.map(str::to_string).into_iter().collect(),
+        named: args.name.is_some(),
+    };
+    if let Err(e) = spec.validate() {
+        return failed(format!(
+            "{e}: name them with --set, e.g. --set points.privacy=8 (criteria: {})",
+            Criterion::allowed()
+        ));
+    }
+    for (k, v) in [
+        ("municipality", args.municipality),
+        ("name", args.name),
+        ("choice", args.choice),
+    ] {
+        if let Some(v) = v {
+            fields.push((k.to_string(), v.to_string()));
+        }
+    }
+    let ballot = match spec.validate_ballot(&fields) {
+        Ok(b) => b,
+        Err(problems) => {
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|p| {
+                    let allowed = if p.kind == crate::core::round::ProblemKind::Unknown {
+                        format!(" (allowed: {})", spec.fields().join(", "))
+                    } else {
+                        String::new()
+                    };
+                    format!("{}{allowed}", crate::i18n::vote_problem(p, lang))
+                })
+                .collect();
+            return failed(lines.join("\n"));
+        }
+    };
+    let tok = match args.token.map(str::trim) {
+        Some(t) if crate::vote::token::is_token_shaped(t) => t.to_string(),
+        Some(t) => {
+            return failed(format!(
+                "--token {}: not a participant token (the `token` line of a ballot file: {} letters and digits)",
+                crate::core::safe_text::cut(t),
+                crate::vote::token::TOKEN_CHARS
+            ));
+        }
+        None => match crate::vote::token::participant_token() {
+            Ok(t) => t,
+            Err(e) => return failed(e),
+        },
+    };
+    let text = crate::vote::ballot_file::write(args.round.trim(), &spec, &tok, &ballot);
+    match crate::io::store::write_atomic(output, text.as_bytes(), &mut |_| Ok(())) {
+        Ok(()) => Outcome::ok(format!("{}\n", output.display())),
+        Err(e) => failed(format!(
+            "{}: cannot write the ballot: {e}",
+            output.display()
+        )),
+    }
 }

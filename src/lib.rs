@@ -15,3 +15,5 @@ pub mod io;
 pub mod report;
 /// The workshop TUI: screens, keys, actions, autosave.
 pub mod tui;
+/// The voting round's edge: the phones' web server, QR code, ballot files.
+pub mod vote;

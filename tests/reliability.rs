@@ -223,6 +223,7 @@ fn session_text() -> String {
         business_case: None,
         profile,
         elicitation: vec![],
+        round: None,
     };
     let text = store::to_toml(&s).unwrap();
     store::parse("s.toml", &text).expect("the unmodified session is valid");

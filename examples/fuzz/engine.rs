@@ -146,6 +146,7 @@ impl Corpus {
                     .map(|_| store::BusinessCaseUi { scenario: 0 }),
                 profile: p,
                 elicitation: vec![],
+                round: None,
                 room_notes: vec![store::RoomNote {
                     kind: store::NoteKind::Question,
                     text: "Wie belt\nde leverancier?".into(),

@@ -56,6 +56,8 @@ pub mod mcda;
 pub mod portfolio;
 /// A validated profile: municipality or starter group, weights, constraints, workloads.
 pub mod profile;
+/// A voting round: what is asked, validated ballots, the live count and the reveal.
+pub mod round;
 /// The one text sanitiser: control and bidi characters, CSV formulas, long echoed values.
 pub mod safe_text;
 /// Weighted sum, ranking, constraints and the workload landscape.

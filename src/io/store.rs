@@ -54,6 +54,10 @@ pub struct Session {
     /// Where the business case screen stood (added within schema 1: files without it load).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_case: Option<BusinessCaseUi>,
+    /// The voting round and its ballots (issue 17; versioned by its own `version`, absent in
+    /// sessions without a round, which still load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<crate::core::round::Round>,
     /// The room's notes, each typed (schema 2; a schema-1 file's free `notes` stay there).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub room_notes: Vec<RoomNote>,
@@ -436,7 +440,15 @@ pub fn parse_with(file: &str, text: &str, catalogue: &Catalogue) -> Result<Sessi
             &e,
         )])
     })?;
-    let errors = super::gate::check_session(file, text, &s, catalogue);
+    let mut errors = super::gate::check_session(file, text, &s, catalogue);
+    // The voting round: re-validated like ballots from a phone.
+    if let Some(Err(message)) = s.round.as_ref().map(crate::core::round::Round::check) {
+        let mut e = InputError::file(file, message).field("round");
+        if let Some(at) = super::walk::locate(root, "round") {
+            e = e.at(text, at);
+        }
+        errors.push(e);
+    }
     if errors.is_empty() {
         Ok(s)
     } else {
@@ -475,6 +487,7 @@ mod tests {
                 .map(|_| BusinessCaseUi { scenario: 1 }),
             profile,
             elicitation: vec![],
+            round: None,
             room_notes: vec![RoomNote {
                 kind: NoteKind::Action,
                 text: "Jan belt de\nleverancier".into(),

@@ -119,6 +119,8 @@ pub enum Action {
     Exported(PathBuf),
     /// Exporting the decision note failed (the message says why); the state is kept.
     ExportFailed(String),
+    /// The voting round (issue 17): its view, and what its server and ballot files report.
+    Round(super::screens::round::RoundAction),
     /// The export target exists: ask before overwriting it.
     ExportExists(PathBuf),
     /// The application portfolio (issue 16): open, search, filter, sort, loaded.
@@ -137,6 +139,8 @@ pub enum Effect {
     Export { path: PathBuf, overwrite: bool },
     /// Read the profile's application portfolio (issue 16).
     LoadPortfolio,
+    /// The voting round's I/O (issue 17): server, addresses, ballot files.
+    Round(super::screens::round::RoundEffect),
 }
 
 /// Applies an action to the state; returns the I/O the app must carry out, if any. Afterwards
@@ -172,6 +176,8 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
 
 fn apply(state: &mut State, action: Action) -> Option<Effect> {
     match action {
+        // The voting round (issue 17): its own update; ballots arrive here whatever is open.
+        Action::Round(a) => return super::screens::round::update(state, a),
         Action::Resize(w, h) => {
             state.size = (w, h);
             return None;

@@ -250,6 +250,7 @@ pub fn perform(effect: Effect, state: &State) -> Action {
             Ok(()) => Action::Exported(path),
             Err(e) => Action::ExportFailed(e),
         },
+        Effect::Round(e) => super::round_link::perform(e, state),
         Effect::LoadPortfolio => {
             use crate::tui::screens::portfolio::PortfolioKey;
             let result = match &state.profile.portfolio {
@@ -384,6 +385,12 @@ pub fn session_blocks(state: &State) -> Vec<crate::report::doc::Block> {
             }));
         }
     }
+    // The voting round (issue 17): its ballots and reveal follow the group chapter.
+    blocks.extend(crate::report::note::round::round_section(
+        state.round.round.as_ref(),
+        &state.catalogue,
+        state.lang,
+    ));
     blocks
 }
 
@@ -533,6 +540,17 @@ pub fn run(catalogue: Catalogue, opts: Options) -> anyhow::Result<()> {
         let mut saved = Some(state.session());
         loop {
             terminal.draw(|f| screens::render(f, &state))?;
+            // While a voting round is served (issue 17), wake up for its ballots too.
+            if super::round_link::is_live(&state) && !event::poll(Duration::from_millis(250))? {
+                for a in super::round_link::pending(&state) {
+                    dispatch(&mut state, a);
+                }
+                autosave(&mut state, &mut saved, autosave_path.as_deref());
+                continue;
+            }
+            for a in super::round_link::pending(&state) {
+                dispatch(&mut state, a);
+            }
             let ev = event::read()?;
             if let Some(a) = keymap::action_for_event(&state, &ev) {
                 dispatch(&mut state, a);

@@ -30,6 +30,10 @@ pub enum Scope {
 impl Scope {
     /// Whether a binding with this scope works in `state`.
     pub fn applies(self, state: &State) -> bool {
+        // The voting round view (issue 17) covers the screen: only the general keys work.
+        if state.round.visible && self != Scope::All {
+            return false;
+        }
         match self {
             Scope::All => true,
             Scope::On(screens) => screens.contains(&state.screen),
@@ -248,6 +252,16 @@ pub fn bindings() -> Vec<Binding> {
             ],
         },
         Binding {
+            keys: "V",
+            desc: |t| crate::i18n::vote_tui_of(t).key_round,
+            hint: None,
+            scope: Scope::All,
+            map: vec![plain(
+                Char('V'),
+                Action::Round(super::screens::round::RoundAction::Show),
+            )],
+        },
+        Binding {
             keys: "n",
             desc: |t| t.key_notes,
             hint: Some((2, |t| room(t).hint_notes)),
@@ -323,6 +337,11 @@ pub fn hints(state: &State) -> Vec<(&'static str, &'static str)> {
         .into_iter()
         .filter_map(|b| b.hint.map(|(rank, word)| (rank, b.keys, word(t))))
         .collect();
+    // The voting round view (issue 17) lists its own keys in its panel; the bar keeps only
+    // the general keys it does not take for itself.
+    if state.round.visible {
+        out.retain(|(_, keys, _)| !super::screens::round::TAKEN.contains(keys));
+    }
     out.sort_by_key(|h| h.0);
     out.into_iter().map(|(_, k, w)| (k, w)).collect()
 }
@@ -354,8 +373,14 @@ pub fn action_for_key(state: &State, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    // Shift only makes capitals and symbols; it is not part of a binding. Only the bindings
-    // that work here answer: the help and the hint bar list exactly these.
+    // The voting round view (issue 17) takes its keys first; the rest go to the table.
+    if state.round.visible
+        && state.popup.is_none()
+        && let Some(a) = super::screens::round::action_for_key(state, key)
+    {
+        return Some(a);
+    }
+    // Shift only makes capitals and symbols; it is not part of a binding.
     let mods = key.modifiers - KeyModifiers::SHIFT;
     active(state).into_iter().find_map(|b| {
         b.map

@@ -7,6 +7,8 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod mcda;
+/// The voting round's edge: the vote server, addresses, ballot files (issue 17).
+pub mod round_link;
 pub mod screens;
 pub mod state;
 pub mod theme;

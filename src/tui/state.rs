@@ -372,6 +372,8 @@ pub struct State {
     pub quit_after_save: bool,
     /// Another instance owns the data folder: this one does not autosave.
     pub read_only: bool,
+    /// The voting round (issue 17): its view, the round and its ballots.
+    pub round: super::screens::round::RoundUi,
     /// The application portfolio pane (issue 16), opened from the landscape screen.
     pub portfolio: super::screens::portfolio::Pane,
 }
@@ -428,6 +430,7 @@ impl State {
             unsaved: false,
             quit_after_save: false,
             read_only: false,
+            round: Default::default(),
             portfolio: Default::default(),
         };
         s.entered = initial_entered(&s.profile);
@@ -673,6 +676,7 @@ impl State {
             business_case: self.profile.business_case.as_ref().map(|_| BusinessCaseUi {
                 scenario: self.cursor.bc_scenario,
             }),
+            round: self.round.round.clone(),
             room_notes: self.room_notes.clone(),
             blind: self.is_group().then(|| BlindRound {
                 entered: (0..self.entered.len())
@@ -692,6 +696,7 @@ impl State {
         self.lang = s.language;
         self.screen = Screen::from_id(&s.screen).unwrap_or(Screen::Situation);
         self.notes = s.notes;
+        self.round.restore(s.round);
         self.undo.clear();
         self.room_notes = s.room_notes;
         self.weight_sets = s.weight_sets;

@@ -19,6 +19,9 @@ pub mod json;
 pub mod markdown;
 /// The portfolio chapter (issue 16), built as `report::doc` blocks.
 pub mod portfolio;
+/// The voting round's section (issue 17), as document blocks; the TUI's export appends it to
+/// the session annex after the group chapter (`tui::app::session_blocks`).
+pub mod round;
 pub mod session;
 mod svg;
 pub mod xlsx;

@@ -9,6 +9,8 @@ pub mod layers;
 pub mod options;
 /// The application portfolio, opened from the landscape screen (issue 16).
 pub mod portfolio;
+/// The voting round view (issue 17).
+pub mod round;
 pub mod situation;
 pub mod start;
 pub mod summary;
@@ -102,7 +104,10 @@ fn draw(frame: &mut Frame, state: &State) {
             Screen::Comparison => !state.group_view,
             _ => false,
         };
-    if blind {
+    if state.round.visible {
+        // The voting round view (issue 17) covers the screen while it is shown.
+        round::render(frame, a.body, state);
+    } else if blind {
         blind_panel(frame, a.body, state);
     } else {
         screen(frame, a.body, state);
