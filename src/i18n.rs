@@ -2989,3 +2989,55 @@ pub fn portfolio_strings(lang: Lang) -> &'static PortfolioStrings {
         Lang::En => &PORTFOLIO_EN,
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 15, part B (tuib): scrolling long panes, and the plain words that replace internal ids
+// on the screens. One block, so merges stay easy.
+// ---------------------------------------------------------------------------------------------
+
+/// Labels of scrolling and of the words that stand for internal ids on screen.
+#[derive(Debug)]
+pub struct ScreenTextStrings {
+    pub key_scroll: &'static str,
+    pub hint_scroll: &'static str,
+    /// File errors by kind (with `RoomStrings::io_*`), instead of the system's English.
+    pub io_not_dir: &'static str,
+    pub io_read_only: &'static str,
+    pub io_full: &'static str,
+    pub io_exists: &'static str,
+}
+
+pub const SCREEN_TEXT_NL: ScreenTextStrings = ScreenTextStrings {
+    key_scroll: "lange tekst een pagina op / neer, naar begin / eind",
+    hint_scroll: "bladeren",
+    io_not_dir: "een deel van het pad is een bestand, geen map",
+    io_read_only: "de schijf is alleen-lezen",
+    io_full: "de schijf is vol",
+    io_exists: "dat bestand bestaat al",
+};
+
+pub const SCREEN_TEXT_EN: ScreenTextStrings = ScreenTextStrings {
+    key_scroll: "long text a page up / down, to the start / end",
+    hint_scroll: "scroll",
+    io_not_dir: "part of the path is a file, not a folder",
+    io_read_only: "the disk is read-only",
+    io_full: "the disk is full",
+    io_exists: "that file already exists",
+};
+
+/// These labels for a language.
+pub fn screen_text(lang: Lang) -> &'static ScreenTextStrings {
+    match lang {
+        Lang::Nl => &SCREEN_TEXT_NL,
+        Lang::En => &SCREEN_TEXT_EN,
+    }
+}
+
+/// These labels in the language of a set of TUI labels (for the key table).
+pub fn screen_text_of(t: &TuiStrings) -> &'static ScreenTextStrings {
+    if t.live_ranking == TUI_NL.live_ranking {
+        &SCREEN_TEXT_NL
+    } else {
+        &SCREEN_TEXT_EN
+    }
+}

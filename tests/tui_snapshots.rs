@@ -199,3 +199,84 @@ fn status_quo_warning_on_comparison_and_summary() {
     assert!(sum.contains(warning), "{sum}");
     assert!(sum.contains("scores 3.0 on it"), "{sum}");
 }
+
+/// The words of a rendered text that look like an internal id: snake_case (`data_in_eea`,
+/// `max_one_off_budget`), each with the line it is on.
+fn snake_case_ids(text: &str) -> Vec<String> {
+    let mut found = vec![];
+    for line in text.lines() {
+        for word in line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            let parts: Vec<&str> = word.split('_').collect();
+            // An environment variable (WOLKWIJZER_DATA_DIR) is something to type: kept.
+            let shouted = word.chars().all(|c| !c.is_ascii_lowercase());
+            if parts.len() > 1 && parts.iter().all(|p| !p.is_empty()) && !shouted {
+                found.push(format!("{word:?} in {:?}", line.trim()));
+            }
+        }
+    }
+    found
+}
+
+/// English and system words that must not reach a Dutch screen.
+const ENGLISH_IN_DUTCH: [&str; 6] = [
+    "os error",
+    "workplaces",
+    "tiered",
+    "ICT assessment",
+    "No such file",
+    "Permission denied",
+];
+
+/// What the room can reach in Dutch: every screen of the demo and of a starter group (the
+/// group and a member in focus, before and after the reveal, the group and sensitivity views,
+/// each business-case scenario), at a size where nothing is cut.
+fn dutch_states() -> Vec<(String, wolkwijzer::tui::State)> {
+    let mut out = vec![];
+    for (name, base) in [
+        ("demo", common::demo(Lang::Nl)),
+        ("group", common::group(Lang::Nl)),
+        ("starters", common::starters(Lang::Nl)),
+    ] {
+        for screen in Screen::ALL {
+            for (variant, extra) in [
+                ("", vec![]),
+                ("member", vec![Action::NextMember]),
+                ("revealed", vec![Action::Reveal]),
+                ("group_view", vec![Action::Reveal, Action::ToggleGroup]),
+                ("sensitivity", vec![Action::ToggleSensitivity]),
+                ("next", vec![Action::Right, Action::Right]),
+            ] {
+                let mut s = base.clone();
+                common::feed(&mut s, &[Action::GoTo(screen.index())]);
+                common::feed(&mut s, &extra);
+                out.push((format!("{name} {} {variant}", screen.id()), s));
+            }
+        }
+    }
+    out
+}
+
+/// Defect 8 of issue 15: no internal id and no English on any Dutch screen.
+#[test]
+fn no_internal_ids_or_english_on_dutch_screens() {
+    let mut bad = vec![];
+    for (name, s) in dutch_states() {
+        // Without a business case the screen says how to write one in the profile: the
+        // section and key names are what the user types, so they are meant to be there.
+        if s.screen == Screen::BusinessCase && s.business_case.is_none() {
+            continue;
+        }
+        let text = common::render(&s, 200, 60);
+        for id in snake_case_ids(&text) {
+            bad.push(format!("{name}: {id}"));
+        }
+        for word in ENGLISH_IN_DUTCH {
+            if text.contains(word) {
+                bad.push(format!("{name}: English {word:?}"));
+            }
+        }
+    }
+    bad.sort();
+    bad.dedup();
+    assert!(bad.is_empty(), "{} finds:\n{}", bad.len(), bad.join("\n"));
+}

@@ -264,8 +264,8 @@ fn constraint_reasons(
     let mut sources = vec![];
     if k.data_in_eea && c.data_location == super::catalogue::Decider::Provider {
         out.push(Localized::new(
-            "data_in_eea: de aanbieder bepaalt waar de gegevens staan; opslag in de EER is niet aantoonbaar",
-            "data_in_eea: the provider decides where data is stored; storage in the EEA cannot be demonstrated",
+            "Eis gegevens in de EER: de aanbieder bepaalt waar de gegevens staan; opslag in de EER is niet aantoonbaar",
+            "Requirement data in the EEA: the provider decides where data is stored; storage in the EEA cannot be demonstrated",
         ));
         // The EEA condition of the cloud policy's "nee, tenzij" (and of AVG chapter V).
         for r in catalogue
@@ -280,22 +280,36 @@ fn constraint_reasons(
     }
     if k.no_pay_per_use && c.tariff == Tariff::PayPerUse {
         out.push(Localized::new(
-            "no_pay_per_use: het tarief is betalen naar gebruik",
-            "no_pay_per_use: the tariff is pay-per-use",
+            "Eis geen betalen naar gebruik: het tarief is betalen naar gebruik",
+            "Requirement no pay-per-use: the tariff is pay-per-use",
         ));
     }
     if k.exclude_options.contains(&c.option) {
+        let name = catalogue.option(c.option).map(|o| &o.short);
         out.push(Localized::new(
-            format!("exclude_options: optie '{}' is uitgesloten", c.option),
-            format!("exclude_options: option '{}' is ruled out", c.option),
+            format!(
+                "Uitgesloten optie: {} is uitgesloten",
+                name.map_or(c.option.to_string(), |n| n.nl.clone())
+            ),
+            format!(
+                "Excluded option: {} is ruled out",
+                name.map_or(c.option.to_string(), |n| n.en.clone())
+            ),
         ));
     }
     if k.exclude_deployments.contains(&c.deployment)
         || (c.deployment.is_public() && k.exclude_deployments.contains(&Deployment::Public))
     {
+        let name = catalogue.deployment(c.deployment).map(|d| &d.name);
         out.push(Localized::new(
-            format!("exclude_deployments: '{}' is uitgesloten", c.deployment),
-            format!("exclude_deployments: '{}' is ruled out", c.deployment),
+            format!(
+                "Uitgesloten deploymentmodel: {} is uitgesloten",
+                name.map_or(c.deployment.to_string(), |n| n.nl.clone())
+            ),
+            format!(
+                "Excluded deployment model: {} is ruled out",
+                name.map_or(c.deployment.to_string(), |n| n.en.clone())
+            ),
         ));
     }
     if let Some(budget) = k.max_one_off_budget
@@ -304,12 +318,12 @@ fn constraint_reasons(
     {
         out.push(Localized::new(
             format!(
-                "max_one_off_budget: eenmalig {} is meer dan het budget {}",
+                "Budget voor eenmalige kosten: eenmalig {} is meer dan het budget {}",
                 text::money(*est, Lang::Nl),
                 text::money(budget, Lang::Nl)
             ),
             format!(
-                "max_one_off_budget: one-off {} exceeds the budget of {}",
+                "One-off budget: one-off {} exceeds the budget of {}",
                 text::money(*est, Lang::En),
                 text::money(budget, Lang::En)
             ),
@@ -318,16 +332,18 @@ fn constraint_reasons(
     for (crit, min) in &k.min_scores {
         let s = scores.get(crit).copied().unwrap_or(0.0);
         if s < *min {
+            // The constraint in words (`min_scores.control` is the profile's key, not the
+            // room's language).
             let name = crit.name();
             out.push(Localized::new(
                 format!(
-                    "min_scores.{crit}: {} scoort {}, minimaal {}",
+                    "Minimumscore {}: scoort {}, minimaal {}",
                     name.nl,
                     text::decimal(s, 1, Lang::Nl),
                     text::decimal(*min, 1, Lang::Nl)
                 ),
                 format!(
-                    "min_scores.{crit}: {} scores {}, at least {}",
+                    "Minimum score {}: scores {}, at least {}",
                     name.en,
                     text::decimal(s, 1, Lang::En),
                     text::decimal(*min, 1, Lang::En)

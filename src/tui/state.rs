@@ -286,6 +286,9 @@ pub struct Cursors {
     pub bc_scenario: usize,
     /// Input row in focus on the business case screen.
     pub bc_row: usize,
+    /// tuib: how far each screen's long pane is scrolled (rows; by screen index), clamped by
+    /// `widgets::scroll` when drawn and when moved.
+    pub scroll: [usize; 10],
 }
 
 /// The whole TUI state.

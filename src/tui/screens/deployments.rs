@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::core::catalogue::DataClass;
 use crate::tui::action::{Action, Effect};
 use crate::tui::layout;
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 use crate::tui::widgets::{self, panel, row_style};
 
 /// Draws the deployments screen.
@@ -79,6 +79,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let Some(d) = state.catalogue.deployments.get(state.cursor.deployment) else {
         return;
     };
+    let info = details(state, d);
+    crate::tui::widgets::scroll::render(
+        frame,
+        right,
+        panel(d.name.get(lang), th, false),
+        &info,
+        state.cursor.scroll[Screen::Deployments.index()],
+        th,
+    );
+}
+
+/// The right pane of the model under the cursor: who uses it, its source, and for public
+/// cloud every placement rule (long: it scrolls).
+fn details(state: &State, d: &crate::core::catalogue::DeploymentInfo) -> Vec<Line<'static>> {
+    let t = crate::i18n::tui(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
     let mut info = vec![
         Line::from(Span::styled(d.summary.get(lang).to_string(), th.text())),
         Line::from(""),
@@ -97,12 +114,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     } else {
         info.push(Line::from(Span::styled(t.no_rule_forbids, th.text())));
     }
-    frame.render_widget(
-        Paragraph::new(info)
-            .wrap(Wrap { trim: false })
-            .block(panel(d.name.get(lang), th, false)),
-        right,
-    );
+    info
 }
 
 /// Every placement rule once: what it does for this profile (✗ forbids public cloud for some
@@ -173,8 +185,26 @@ fn short_class(d: DataClass, lang: crate::core::text::Lang) -> String {
 
 /// Moving through the models.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    let i = Screen::Deployments.index();
+    if let Action::Scroll(key) = action {
+        if let (Some(d), Some(body)) = (
+            state.catalogue.deployments.get(state.cursor.deployment),
+            layout::body_of(state),
+        ) {
+            let (_, right) = split(body);
+            let info = details(state, d);
+            state.cursor.scroll[i] =
+                crate::tui::widgets::scroll::moved(state.cursor.scroll[i], key, &info, right);
+        }
+        return None;
+    }
     let n = state.catalogue.deployments.len();
+    let before = state.cursor.deployment;
     super::move_cursor(&mut state.cursor.deployment, n, &action);
+    // Another model: its details from the top.
+    if state.cursor.deployment != before {
+        state.cursor.scroll[i] = 0;
+    }
     None
 }
 

@@ -204,15 +204,10 @@ fn halves(area: Rect) -> (Rect, Rect) {
     )
 }
 
-/// Cuts a text to `n` characters, marking the cut with "…".
+/// Cuts a text to `n` cells, marking the cut with "…" (the shared helper of `widgets::text`;
+/// kept here under its old name for the screens that call it).
 pub fn fit(text: &str, n: usize) -> String {
-    if text.chars().count() <= n {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(n.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
+    crate::tui::widgets::text::fit(text, n)
 }
 
 /// The placement rules for a data class: what each does here (✗ forbids public cloud, ✓ lifted
