@@ -280,3 +280,161 @@ fn no_internal_ids_or_english_on_dutch_screens() {
     bad.dedup();
     assert!(bad.is_empty(), "{} finds:\n{}", bad.len(), bad.join("\n"));
 }
+
+/// The text of a frame with the borders and the padding gone and the lines joined: a sentence
+/// wrapped over rows reads as one.
+fn flowing(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim_matches(|c: char| "│║ ".contains(c)))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Defect 9: at 80×24 the private and the public variant of a candidate keep the part that
+/// tells them apart, on every screen that lists candidates.
+#[test]
+fn private_and_public_variants_stay_apart_at_80x24() {
+    for lang in [Lang::Nl, Lang::En] {
+        let mut s = common::demo(lang);
+        common::feed(&mut s, &[Action::GoTo(Screen::Comparison.index())]);
+        let text = common::render(&s, 80, 24);
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains("Hosting")).collect();
+        assert!(rows.len() >= 2, "{text}");
+        for r in &rows {
+            assert!(!r.contains("IaaS · …"), "cut where it differs: {r}\n{text}");
+        }
+        // Each candidate row names its deployment's ending.
+        // The name column: after the rank and the cursor mark, before the first score.
+        let names: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                let cells: String = r.chars().skip(8).take(20).collect();
+                cells.trim_start_matches(['▶', ' ']).trim().to_string()
+            })
+            .collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            names.len(),
+            "two rows read the same: {names:?}"
+        );
+    }
+}
+
+/// Defect 9: the export prompt is read whole at 120×36, with the full target.
+#[test]
+fn the_export_prompt_is_whole_at_120x36() {
+    for (lang, prompt) in [
+        (
+            Lang::Nl,
+            "Besluitnotitie exporteren als (.html, .md, .json of .csv; Enter schrijft, Esc annuleert):",
+        ),
+        (
+            Lang::En,
+            "Export the decision note as (.html, .md, .json or .csv; Enter writes, Esc cancels):",
+        ),
+    ] {
+        let mut s = common::demo(lang);
+        common::feed(
+            &mut s,
+            &[Action::GoTo(Screen::Summary.index()), Action::Export],
+        );
+        let text = common::render(&s, 120, 36);
+        assert!(flowing(&text).contains(prompt), "{text}");
+    }
+}
+
+/// Defect 9: the SMAA table shows every rank at 200×60 (it dropped ranks 10–13).
+#[test]
+fn the_smaa_table_shows_every_rank_at_200x60() {
+    let mut s = common::demo(Lang::En);
+    common::feed(
+        &mut s,
+        &[
+            Action::GoTo(Screen::Comparison.index()),
+            Action::ToggleSensitivity,
+        ],
+    );
+    let n = s
+        .analyses
+        .sensitivity
+        .as_ref()
+        .and_then(|c| c.value.as_ref().ok())
+        .map(|a| a.candidates.len())
+        .unwrap();
+    assert!(n >= 10, "{n} candidates");
+    let text = common::render(&s, 200, 60);
+    let head = text
+        .lines()
+        .find(|l| l.contains("rank") && l.contains("   1   2   3"))
+        .unwrap_or_else(|| panic!("no rank header: {text}"));
+    let last = format!("{n:>4}");
+    assert!(head.contains(&last), "rank {n} missing: {head}");
+}
+
+/// Defect 9: a long pane scrolls (PgDn, End, PgUp, Home) with a scrollbar, and wrapped lines
+/// keep their indent.
+#[test]
+fn a_long_pane_scrolls_and_wrapped_lines_keep_their_indent() {
+    use wolkwijzer::tui::widgets::scroll::Scroll;
+    let mut s = common::demo(Lang::Nl);
+    common::feed(&mut s, &[Action::GoTo(Screen::Deployments.index())]);
+    // The public cloud: its placement rules are longer than the pane at 80×24.
+    let public = s
+        .catalogue
+        .deployments
+        .iter()
+        .position(|d| d.id.is_public())
+        .unwrap();
+    s.cursor.deployment = public;
+    common::feed(&mut s, &[Action::Resize(80, 24)]);
+    let top = common::render(&s, 80, 24);
+    assert!(
+        top.contains('▲') && top.contains('▼'),
+        "no scrollbar: {top}"
+    );
+    common::feed(&mut s, &[Action::Scroll(Scroll::PageDown)]);
+    let page = common::render(&s, 80, 24);
+    assert_ne!(top, page, "PgDn did not move");
+    common::feed(&mut s, &[Action::Scroll(Scroll::End)]);
+    let end = common::render(&s, 80, 24);
+    let at_end = s.cursor.scroll[Screen::Deployments.index()];
+    common::feed(&mut s, &[Action::Scroll(Scroll::PageDown)]);
+    assert_eq!(
+        s.cursor.scroll[Screen::Deployments.index()],
+        at_end,
+        "past the end"
+    );
+    assert_ne!(page, end);
+    common::feed(&mut s, &[Action::Scroll(Scroll::PageUp)]);
+    assert!(s.cursor.scroll[Screen::Deployments.index()] < at_end);
+    common::feed(&mut s, &[Action::Scroll(Scroll::Home)]);
+    assert_eq!(common::render(&s, 80, 24), top);
+    // Another model starts at the top again.
+    common::feed(&mut s, &[Action::Scroll(Scroll::End), Action::Up]);
+    assert_eq!(s.cursor.scroll[Screen::Deployments.index()], 0);
+    // A wrapped source line ("  ↳ …") continues under its text, not at the pane's edge.
+    let mut s = common::demo(Lang::Nl);
+    common::feed(&mut s, &[Action::GoTo(Screen::Options.index())]);
+    let text = common::render(&s, 80, 24);
+    let lines: Vec<&str> = text.lines().collect();
+    let right = |l: &str| l.rsplit('│').nth(1).map(str::to_string).unwrap_or_default();
+    let mut checked = 0;
+    for w in lines.windows(2) {
+        let (a, b) = (right(w[0]), right(w[1]));
+        if a.trim_start().starts_with('↳') && !b.trim().is_empty() && !b.contains('↳') {
+            let indent_a = a.find('↳').unwrap_or(0);
+            let indent_b = b.len() - b.trim_start().len();
+            if !b.trim_start().starts_with(['+', '−', '§']) && b.trim_start() != b.trim() {
+                assert!(indent_b > indent_a, "continuation not indented:\n{a}\n{b}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "no wrapped source line at 80×24: {text}");
+}

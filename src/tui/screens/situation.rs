@@ -204,10 +204,11 @@ fn halves(area: Rect) -> (Rect, Rect) {
     )
 }
 
-/// Cuts a text to `n` cells, marking the cut with "…" (the shared helper of `widgets::text`;
+/// Cuts a text to `n` cells, marking the cut with "…"; a name of parts ("Hosting · IaaS ·
+/// Privé") keeps its last part, which tells it from its neighbours (`widgets::text::fit_name`;
 /// kept here under its old name for the screens that call it).
 pub fn fit(text: &str, n: usize) -> String {
-    crate::tui::widgets::text::fit(text, n)
+    crate::tui::widgets::text::fit_name(text, n)
 }
 
 /// The placement rules for a data class: what each does here (✗ forbids public cloud, ✓ lifted

@@ -43,30 +43,74 @@ pub fn fit(text: &str, n: usize) -> String {
     s
 }
 
-/// `text` cut to at most `n` cells keeping its last part whole: items whose names share a
-/// beginning ("Hosting · IaaS · Privé", "Hosting · IaaS · Publiek") stay told apart when the
-/// width is short. Parts are separated by `sep`; the earlier parts are shortened first
-/// ("Hosting · IaaS · Privé" → "Host… · IaaS · Privé" → "Hosting… · Privé" → "H… · Privé"),
-/// and only when even the last part does not fit is it cut itself.
-pub fn fit_keep_last(text: &str, sep: &str, n: usize) -> String {
+/// `text` cut to at most `n` cells so that items whose names share parts stay told apart
+/// ("Hosting · IaaS · Private cloud", "Hosting · IaaS · Public cloud EU" and "… non-EU").
+/// Parts are separated by `sep`. The first part gives way first, cut at its end down to three
+/// cells ("Ho…": its start tells it apart); then the longest later part, cut in its middle
+/// ("Publ…d EU", keeping its start and its end) down to six cells; a part of four cells or
+/// less ("IaaS") is left whole. Only then is the whole cut at its end.
+pub fn fit_parts(text: &str, sep: &str, n: usize) -> String {
     if width(text) <= n {
         return text.to_string();
     }
-    let Some((head, last)) = text.rsplit_once(sep) else {
+    let parts: Vec<Vec<char>> = text.split(sep).map(|p| p.chars().collect()).collect();
+    if parts.len() < 2 {
         return fit(text, n);
-    };
-    let tail = width(sep) + width(last);
-    // Room for at least one character and the "…" of the head.
-    if tail + 2 > n {
-        return fit(last, n);
     }
-    format!("{}{sep}{last}", fit(head, n - tail))
+    let mut target: Vec<usize> = parts.iter().map(Vec::len).collect();
+    let fixed = width(sep) * (parts.len() - 1);
+    let total = |t: &[usize]| fixed + t.iter().sum::<usize>();
+    while total(&target) > n && target[0] > 3 {
+        target[0] -= 1;
+    }
+    while total(&target) > n {
+        let Some(i) = target
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|&(_, &t)| t > 6)
+            .max_by_key(|&(i, &t)| (t, i))
+            .map(|(i, _)| i)
+        else {
+            return fit(text, n);
+        };
+        target[i] -= 1;
+    }
+    parts
+        .iter()
+        .zip(&target)
+        .enumerate()
+        .map(|(i, (p, &t))| {
+            if i == 0 {
+                fit(&p.iter().collect::<String>(), t)
+            } else {
+                middle_cut(p, t)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
-/// A candidate's name ("Option · model · deployment") fitted to `n` cells, keeping the
-/// deployment that tells the private and public variants apart.
+/// A part cut to `t` characters in its middle: its start, "…", its end.
+fn middle_cut(part: &[char], t: usize) -> String {
+    if part.len() <= t {
+        return part.iter().collect();
+    }
+    let keep = t.saturating_sub(1);
+    let head = keep.div_ceil(2);
+    let tail = keep - head;
+    let mut s: String = part[..head].iter().collect();
+    s = s.trim_end().to_string();
+    s.push('…');
+    let end: String = part[part.len() - tail..].iter().collect();
+    s.push_str(end.trim_start());
+    s
+}
+
+/// A candidate's name ("Option · model · deployment") fitted to `n` cells, keeping what tells
+/// the variants apart (see [`fit_parts`]).
 pub fn fit_name(name: &str, n: usize) -> String {
-    fit_keep_last(name, PART_SEP, n)
+    fit_parts(name, PART_SEP, n)
 }
 
 /// Wraps styled lines to `width` cells. A wrapped line keeps its indent: the continuation
@@ -202,18 +246,33 @@ mod tests {
     }
 
     #[test]
-    fn private_and_public_stay_apart() {
-        let private = "Hosting · IaaS · Privé";
-        let public = "Hosting · IaaS · Publiek";
-        for n in 10..24 {
-            let a = fit_name(private, n);
-            let b = fit_name(public, n);
-            assert_ne!(a, b, "at {n}: {a} / {b}");
-            assert!(width(&a) <= n && width(&b) <= n, "at {n}: {a} / {b}");
+    fn variants_stay_apart() {
+        let names = [
+            "Hosting · IaaS · Private cloud",
+            "Hosting · IaaS · Public cloud EU",
+            "Hosting · IaaS · Public cloud non-EU",
+            "Hosting · PaaS · Public cloud EU",
+            "Hosting · IaaS · Privé",
+            "Hosting · IaaS · Publiek",
+        ];
+        for n in 21..40 {
+            let fitted: Vec<String> = names.iter().map(|x| fit_name(x, n)).collect();
+            for (i, a) in fitted.iter().enumerate() {
+                assert!(width(a) <= n, "at {n}: {a}");
+                for b in &fitted[i + 1..] {
+                    assert_ne!(a, b, "at {n}: {fitted:?}");
+                }
+            }
         }
-        assert_eq!(fit_name(private, 20), "Hosting · I… · Privé");
-        assert_eq!(fit_name(public, 20), "Hosting… · Publiek");
-        assert_eq!(fit_name(private, 22), private);
+        assert_eq!(
+            fit_name("Hosting · IaaS · Private cloud", 30),
+            "Hosting · IaaS · Private cloud"
+        );
+        assert_eq!(
+            fit_name("Hosting · IaaS · Public cloud EU", 26),
+            "Ho… · IaaS · Public…oud EU"
+        );
+        assert_eq!(fit_name("Hosting · IaaS · Privé", 18), "Ho… · IaaS · Privé");
     }
 
     #[test]
