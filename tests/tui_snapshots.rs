@@ -438,3 +438,77 @@ fn a_long_pane_scrolls_and_wrapped_lines_keep_their_indent() {
     }
     assert!(checked > 0, "no wrapped source line at 80×24: {text}");
 }
+
+/// A frame under `NO_COLOR`: its text, then per row the runs drawn reversed (`R`) or bold
+/// (`B`) — what carries the cursor, the active tab and the headings without colour. Fails if
+/// any cell has a colour.
+fn render_no_color(state: &wolkwijzer::tui::State, w: u16, h: u16) -> String {
+    use ratatui::style::{Color, Modifier};
+    let mut s = state.clone();
+    s.theme = wolkwijzer::tui::theme::Theme {
+        kind: Default::default(),
+        no_color: true,
+    };
+    wolkwijzer::tui::update(&mut s, Action::Resize(w, h));
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| wolkwijzer::tui::screens::render(f, &s))
+        .unwrap();
+    let buf = term.backend().buffer();
+    let mut text = String::new();
+    let mut marks = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut mark = String::new();
+        for x in 0..w {
+            let c = &buf[(x, y)];
+            assert!(
+                matches!(c.fg, Color::Reset) && matches!(c.bg, Color::Reset),
+                "colour under NO_COLOR at {x},{y}: {c:?}"
+            );
+            line.push_str(c.symbol());
+            mark.push(if c.modifier.contains(Modifier::REVERSED) {
+                'R'
+            } else if c.modifier.contains(Modifier::BOLD) {
+                'B'
+            } else {
+                ' '
+            });
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+        let mark = mark.trim_end();
+        if !mark.is_empty() {
+            marks.push_str(&format!("{y:>2} {mark}\n"));
+        }
+    }
+    format!("{text}--- reversed (R) / bold (B) per row ---\n{marks}")
+}
+
+/// The snapshot matrix's third axis: every screen under `NO_COLOR`, at 80×24 and 160×48, in
+/// Dutch and English — no cell coloured, the cursor and the active tab reversed. (The text of
+/// the same frames is snapshotted by `every_screen_at_both_sizes_in_both_languages`; here
+/// the styles that replace colour are.)
+#[test]
+fn every_screen_under_no_color() {
+    for lang in [Lang::Nl, Lang::En] {
+        for (w, h) in SIZES {
+            for screen in Screen::ALL {
+                let mut s = common::demo(lang);
+                common::feed(&mut s, &[Action::GoTo(screen.index())]);
+                let frame = render_no_color(&s, w, h);
+                // The active tab is reversed on every screen.
+                let marks = frame.split("---").last().unwrap_or("");
+                assert!(
+                    marks
+                        .lines()
+                        .any(|l| l.starts_with(" 1 ") && l.contains('R')),
+                    "no reversed tab: {frame}"
+                );
+                let name = format!("no_color_{}_{}_{w}x{h}", screen.id(), lang.code());
+                if (w, h) == (80, 24) {
+                    insta::assert_snapshot!(name, frame);
+                }
+            }
+        }
+    }
+}

@@ -13,9 +13,10 @@ use super::text::wrap;
 use crate::tui::theme::Theme;
 
 /// The rows inside a bordered pane with horizontal padding 1 (as `widgets::panel` draws it):
-/// (text width, visible rows). One column is kept for the scrollbar.
+/// (text width, visible rows). The scrollbar is drawn on the right border, so it takes no
+/// column of the text.
 fn inner(area: Rect) -> (usize, usize) {
-    let w = area.width.saturating_sub(2 + 2 + 1) as usize;
+    let w = area.width.saturating_sub(2 + 2) as usize;
     let h = area.height.saturating_sub(2) as usize;
     (w.max(1), h)
 }

@@ -47,8 +47,9 @@ pub fn fit(text: &str, n: usize) -> String {
 /// ("Hosting · IaaS · Private cloud", "Hosting · IaaS · Public cloud EU" and "… non-EU").
 /// Parts are separated by `sep`. The first part gives way first, cut at its end down to three
 /// cells ("Ho…": its start tells it apart); then the longest later part, cut in its middle
-/// ("Publ…d EU", keeping its start and its end) down to six cells; a part of four cells or
-/// less ("IaaS") is left whole. Only then is the whole cut at its end.
+/// ("Publ…d EU", keeping its start and its end) down to six cells, then five ("Pr…ud",
+/// "Pu…EU"); a part of four cells or less ("IaaS") is left whole. Only then is the whole cut
+/// at its end.
 pub fn fit_parts(text: &str, sep: &str, n: usize) -> String {
     if width(text) <= n {
         return text.to_string();
@@ -63,18 +64,24 @@ pub fn fit_parts(text: &str, sep: &str, n: usize) -> String {
     while total(&target) > n && target[0] > 3 {
         target[0] -= 1;
     }
-    while total(&target) > n {
-        let Some(i) = target
-            .iter()
-            .enumerate()
-            .skip(1)
-            .filter(|&(_, &t)| t > 6)
-            .max_by_key(|&(i, &t)| (t, i))
-            .map(|(i, _)| i)
-        else {
-            return fit(text, n);
-        };
-        target[i] -= 1;
+    // Later parts down to six cells, then (a narrow column) down to five.
+    for min in [6, 5] {
+        while total(&target) > n {
+            let Some(i) = target
+                .iter()
+                .enumerate()
+                .skip(1)
+                .filter(|&(_, &t)| t > min)
+                .max_by_key(|&(i, &t)| (t, i))
+                .map(|(i, _)| i)
+            else {
+                break;
+            };
+            target[i] -= 1;
+        }
+    }
+    if total(&target) > n {
+        return fit(text, n);
     }
     parts
         .iter()
@@ -256,6 +263,7 @@ mod tests {
             "Hosting · IaaS · Publiek",
         ];
         for n in 21..40 {
+            // (Below 21 "Public cloud EU" and "… non-EU" both become "Pu…EU".)
             let fitted: Vec<String> = names.iter().map(|x| fit_name(x, n)).collect();
             for (i, a) in fitted.iter().enumerate() {
                 assert!(width(a) <= n, "at {n}: {a}");
