@@ -137,9 +137,9 @@ pub fn bindings() -> Vec<Binding> {
         },
         // tuib: the screens with a long pane that scrolls.
         Binding {
-            keys: "PgUp PgDn Home End",
+            keys: "PgUp/Dn Home/End",
             desc: |t| crate::i18n::screen_text_of(t).key_scroll,
-            hint: Some((12, |t| crate::i18n::screen_text_of(t).hint_scroll)),
+            hint: Some((6, |t| crate::i18n::screen_text_of(t).hint_scroll)),
             scope: Scope::On(super::screens::SCROLLING),
             map: {
                 use super::widgets::scroll::Scroll;

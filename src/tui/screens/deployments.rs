@@ -41,6 +41,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 
     // Per data class: may public cloud be used? Rules with their status.
+    // The class names as wide as the panel allows beside the longest verdict
+    // ("✗ nee [referentie]"), cut only when there is no room.
+    // "✗ " + the verdict + " [in voorbereiding]" (the longest badge).
+    let verdict_w = 2 + crate::tui::widgets::text::width(t.no_allowed) + 20;
+    let class_w = (rules_area.width as usize)
+        .saturating_sub(4 + 1 + verdict_w)
+        .clamp(8, 30);
     let mut per_class = vec![];
     for &d in DataClass::ALL {
         let rules = state
@@ -50,10 +57,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .map(|(_, r)| r.as_slice())
             .unwrap_or(&[]);
         let forbidding: Vec<_> = rules.iter().filter(|r| r.forbids_public).collect();
-        let mut spans = vec![Span::styled(
-            format!("{:<16}", short_class(d, lang)),
-            th.text(),
-        )];
+        let name = crate::tui::widgets::text::fit(d.name().get(lang), class_w);
+        let mut spans = vec![Span::styled(format!("{name:<class_w$} "), th.text())];
         if forbidding.is_empty() && d.is_personal() {
             // Personal data in public cloud always comes with obligations (DPIA, processing
             // agreement, EEA storage): "ja, mits".
@@ -171,16 +176,6 @@ fn split(area: Rect) -> (Rect, Rect) {
             ..area
         },
     )
-}
-
-fn short_class(d: DataClass, lang: crate::core::text::Lang) -> String {
-    let n = d.name();
-    let s = n.get(lang);
-    if s.chars().count() > 15 {
-        format!("{}…", s.chars().take(14).collect::<String>())
-    } else {
-        s.to_string()
-    }
 }
 
 /// Moving through the models.

@@ -28,7 +28,7 @@ use crate::core::catalogue::Citation;
 use crate::report::cite;
 
 /// tuib: the screens whose long pane scrolls (PgUp/PgDn/Home/End; `widgets::scroll`).
-pub const SCROLLING: &[Screen] = &[Screen::Options, Screen::Deployments];
+pub const SCROLLING: &[Screen] = &[Screen::Situation, Screen::Options, Screen::Deployments];
 
 /// Draws the whole frame from the state. Reads only.
 pub fn render(frame: &mut Frame, state: &State) {
