@@ -421,3 +421,58 @@ fn mouse_on_the_layer_matrix_and_the_situation_rows() {
     click(&mut s, 110, 5);
     assert_eq!(s.cursor.situation, 5);
 }
+
+/// Defect 8: a failed save is told in the room's language by its kind, never as the system's
+/// English "(os error 20)"; the language follows `L`.
+#[test]
+fn a_failed_save_says_why_in_the_rooms_language() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the folder should be: the session cannot be written below it.
+    let blocker = dir.path().join("bestand");
+    std::fs::write(&blocker, "x").unwrap();
+    let target = blocker.join("sessie.toml");
+    let mut s = common::demo(Lang::Nl);
+    let outcome = app::perform(Effect::Save(target.clone()), &s);
+    assert!(matches!(outcome, Action::SaveFailed(_)), "{outcome:?}");
+    update(&mut s, outcome);
+    let text = common::render(&s, 160, 48);
+    let status = text
+        .lines()
+        .find(|l| l.contains("sessie.toml"))
+        .unwrap_or_else(|| panic!("no status: {text}"));
+    assert!(!status.contains("os error"), "{status}");
+    assert!(
+        ["een bestand, geen map", "bestaat al", "de map bestaat niet"]
+            .iter()
+            .any(|w| status.contains(w)),
+        "{status}"
+    );
+}
+
+/// The mouse: a click reaches `update` as what it means, resolved against the drawn layout
+/// (here a row of the options list), never as a screen position.
+#[test]
+fn a_click_is_resolved_before_update() {
+    use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    let mut s = common::demo(Lang::Nl);
+    update(&mut s, Action::Resize(160, 48));
+    update(&mut s, Action::GoTo(Screen::Options.index()));
+    let text = common::render(&s, 160, 48);
+    let y = text.lines().position(|l| l.contains("4  SSC")).unwrap() as u16;
+    let ev = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 8,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(
+        wolkwijzer::tui::keymap::action_for_event(&s, &ev),
+        Some(Action::Pick(3))
+    );
+    // With the help open, a click only closes it.
+    update(&mut s, Action::Help);
+    assert_eq!(
+        wolkwijzer::tui::keymap::action_for_event(&s, &ev),
+        Some(Action::Back)
+    );
+}

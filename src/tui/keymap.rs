@@ -139,7 +139,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "PgUp/Dn Home/End",
             desc: |t| crate::i18n::screen_text_of(t).key_scroll,
-            hint: Some((6, |t| crate::i18n::screen_text_of(t).hint_scroll)),
+            hint: Some((8, |t| crate::i18n::screen_text_of(t).hint_scroll)),
             scope: Scope::On(super::screens::SCROLLING),
             map: {
                 use super::widgets::scroll::Scroll;

@@ -516,7 +516,10 @@ fn smaa_table(
     // the part that tells them apart.
     // Four cells a rank: a share is at most "100%", and a row's shares add up to 100%, so a
     // cell of "100%" stands beside "  0%" and stays readable.
-    let name_w = name_width(state, a, width, 4 + 4 * n);
+    // Names keep at least 22 cells (or their length) so that they stay readable on a narrow
+    // pane, which then shows fewer ranks.
+    let longest = name_width(state, a, u16::MAX, 0);
+    let name_w = name_width(state, a, width, 4 + 4 * n).max(longest.min(22));
     let ranks = ((width as usize).saturating_sub(name_w + 4) / 4).clamp(1, n);
     let mut head = format!("{:<w$}", x.rank, w = name_w + 4);
     for k in 1..=ranks {

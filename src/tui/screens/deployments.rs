@@ -43,8 +43,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     // Per data class: may public cloud be used? Rules with their status.
     // The class names as wide as the panel allows beside the longest verdict
     // ("✗ nee [referentie]"), cut only when there is no room.
-    // "✗ " + the verdict + " [in voorbereiding]" (the longest badge).
-    let verdict_w = 2 + crate::tui::widgets::text::width(t.no_allowed) + 20;
+    // "✗ " + the verdict + " [referentie]" (the badge these rules carry; a longer one may
+    // run to the border).
+    let verdict_w = 2 + crate::tui::widgets::text::width(t.no_allowed) + 13;
     let class_w = (rules_area.width as usize)
         .saturating_sub(4 + 1 + verdict_w)
         .clamp(8, 30);

@@ -64,8 +64,8 @@ pub fn fit_parts(text: &str, sep: &str, n: usize) -> String {
     while total(&target) > n && target[0] > 3 {
         target[0] -= 1;
     }
-    // Later parts down to six cells, then (a narrow column) down to five.
-    for min in [6, 5] {
+    // Later parts down to six cells, then (a narrow column) down to five and four.
+    for min in [6, 5, 4] {
         while total(&target) > n {
             let Some(i) = target
                 .iter()
