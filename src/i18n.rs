@@ -1432,8 +1432,10 @@ pub const MCDA_NL: McdaStrings = McdaStrings {
     ahp_title: "AHP: gewichten en consistentie",
     ahp_failed: "De vergelijkingen geven geen gewichten.",
     criterion: "Criterium",
-    eigen: "eigenv.",
-    geo_mean: "geo.gem.",
+    // tuib: no jargon on the projector: the applied weight (eigenvector) and the check
+    // beside it (geometric mean); the AHP panel's title and the README name the methods.
+    eigen: "gewicht",
+    geo_mean: "ter vgl.",
     ri_table: "RI",
     ri_saaty_1980: "Saaty 1980",
     cr_warning: "CR boven 0,10: oordelen spreken elkaar tegen (⚠1–3, i)",
@@ -1461,7 +1463,7 @@ pub const MCDA_NL: McdaStrings = McdaStrings {
     takes_lead: "wordt eerste",
     no_flip: "Geen enkel gewicht alleen verandert de winnaar.",
     smaa_intro: "Kans op elke plaats over",
-    seed: "wegingen, seed",
+    seed: "wegingen, herhaalbare trekking",
     leads_in: "staat eerste in",
     of_plausible: "van de plausibele wegingen",
     rank: "plaats",
@@ -1522,8 +1524,8 @@ pub const MCDA_EN: McdaStrings = McdaStrings {
     ahp_title: "AHP: weights and consistency",
     ahp_failed: "The comparisons give no weights.",
     criterion: "Criterion",
-    eigen: "eigenv.",
-    geo_mean: "geo.mean",
+    eigen: "weight",
+    geo_mean: "check",
     ri_table: "RI",
     ri_saaty_1980: "Saaty 1980",
     cr_warning: "CR above 0.10: judgements contradict (⚠1–3, i)",
@@ -1551,7 +1553,7 @@ pub const MCDA_EN: McdaStrings = McdaStrings {
     takes_lead: "takes the lead",
     no_flip: "No single weight on its own changes the winner.",
     smaa_intro: "Chance of each rank over",
-    seed: "weightings, seed",
+    seed: "weightings, repeatable draw",
     leads_in: "leads in",
     of_plausible: "of plausible weightings",
     rank: "rank",
@@ -3634,5 +3636,56 @@ pub fn vote_tui_of(t: &TuiStrings) -> &'static VoteTuiStrings {
         &VOTE_TUI_NL
     } else {
         &VOTE_TUI_EN
+    }
+}
+
+// Issue 15, part B (tuib): scrolling long panes, and the plain words that replace internal ids
+// on the screens. One block, so merges stay easy.
+// ---------------------------------------------------------------------------------------------
+
+/// Labels of scrolling and of the words that stand for internal ids on screen.
+#[derive(Debug)]
+pub struct ScreenTextStrings {
+    pub key_scroll: &'static str,
+    pub hint_scroll: &'static str,
+    /// File errors by kind (with `RoomStrings::io_*`), instead of the system's English.
+    pub io_not_dir: &'static str,
+    pub io_read_only: &'static str,
+    pub io_full: &'static str,
+    pub io_exists: &'static str,
+}
+
+pub const SCREEN_TEXT_NL: ScreenTextStrings = ScreenTextStrings {
+    key_scroll: "lange tekst een pagina op / neer, naar begin / eind",
+    hint_scroll: "bladeren",
+    io_not_dir: "een deel van het pad is een bestand, geen map",
+    io_read_only: "de schijf is alleen-lezen",
+    io_full: "de schijf is vol",
+    io_exists: "dat bestand bestaat al",
+};
+
+pub const SCREEN_TEXT_EN: ScreenTextStrings = ScreenTextStrings {
+    key_scroll: "long text a page up / down, to the start / end",
+    hint_scroll: "scroll",
+    io_not_dir: "part of the path is a file, not a folder",
+    io_read_only: "the disk is read-only",
+    io_full: "the disk is full",
+    io_exists: "that file already exists",
+};
+
+/// These labels for a language.
+pub fn screen_text(lang: Lang) -> &'static ScreenTextStrings {
+    match lang {
+        Lang::Nl => &SCREEN_TEXT_NL,
+        Lang::En => &SCREEN_TEXT_EN,
+    }
+}
+
+/// These labels in the language of a set of TUI labels (for the key table).
+pub fn screen_text_of(t: &TuiStrings) -> &'static ScreenTextStrings {
+    if t.live_ranking == TUI_NL.live_ranking {
+        &SCREEN_TEXT_NL
+    } else {
+        &SCREEN_TEXT_EN
     }
 }

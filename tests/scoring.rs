@@ -61,10 +61,14 @@ fn every_excluded_candidate_names_its_constraint() {
         let text = x.reasons.iter().map(|r| r.en.clone()).collect::<String>();
         let c = cat.candidate(x.key).unwrap();
         if c.tariff == Tariff::PayPerUse {
-            assert!(text.contains("no_pay_per_use"), "{text}");
+            assert!(text.contains("Requirement no pay-per-use"), "{text}");
         }
         if c.option == PlacementOption::Host {
-            assert!(text.contains("exclude_options"), "{text}");
+            // In words, with the option's name (not the profile's key or the option's id).
+            assert!(
+                text.contains("Excluded option: Host municipality is ruled out"),
+                "{text}"
+            );
         }
     }
     assert!(
@@ -480,11 +484,11 @@ fn core_text_writes_numbers_in_the_rooms_language() {
     let budget = &own.reasons[0];
     assert_eq!(
         budget.nl,
-        "max_one_off_budget: eenmalig EUR 180.000,00 is meer dan het budget EUR 150.000,00"
+        "Budget voor eenmalige kosten: eenmalig EUR 180.000,00 is meer dan het budget EUR 150.000,00"
     );
     assert_eq!(
         budget.en,
-        "max_one_off_budget: one-off EUR 180,000.00 exceeds the budget of EUR 150,000.00"
+        "One-off budget: one-off EUR 180,000.00 exceeds the budget of EUR 150,000.00"
     );
     assert!(own.reasons[1].nl.ends_with("scoort 3,0, minimaal 5,0"));
     assert!(own.reasons[1].en.ends_with("scores 3.0, at least 5.0"));

@@ -22,6 +22,21 @@ fn key(state: &mut State, code: KeyCode) -> Option<Effect> {
     update(state, a)
 }
 
+/// A left click as the terminal reports it, through the same path as the app: the key table
+/// resolves it against the drawn layout before `update` sees it.
+fn click(state: &mut State, column: u16, row: u16) {
+    use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    let ev = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(a) = wolkwijzer::tui::keymap::action_for_event(state, &ev) {
+        update(state, a);
+    }
+}
+
 fn keys(state: &mut State, s: &str) {
     for c in s.chars() {
         key(state, KeyCode::Char(c));
@@ -287,13 +302,7 @@ fn mouse_clicks_on_tabs_rows_and_sliders() {
     let tabs = text.lines().nth(1).unwrap();
     let col = tabs.find("6 Gewichten").unwrap() as u16;
     let col = tabs[..col as usize].chars().count() as u16;
-    update(
-        &mut s,
-        Action::Click {
-            column: col + 1,
-            row: 1,
-        },
-    );
+    click(&mut s, col + 1, 1);
     assert_eq!(s.screen, Screen::Weights);
     // Click far right on the privacy slider's bar: the maximum.
     let text = common::render(&s, 160, 48);
@@ -315,25 +324,13 @@ fn mouse_clicks_on_tabs_rows_and_sliders() {
         }),
         "x={x} y={y} {line}"
     );
-    update(
-        &mut s,
-        Action::Click {
-            column: x,
-            row: y as u16,
-        },
-    );
+    click(&mut s, x, y as u16);
     assert_eq!(s.member_weights().get(Criterion::Privacy), 100.0);
     // Click a row on the options screen.
     update(&mut s, Action::GoTo(2));
     let text = common::render(&s, 160, 48);
     let y = text.lines().position(|l| l.contains("4  SSC")).unwrap();
-    update(
-        &mut s,
-        Action::Click {
-            column: 8,
-            row: y as u16,
-        },
-    );
+    click(&mut s, 8, y as u16);
     assert_eq!(s.cursor.option, 3);
 }
 
@@ -410,13 +407,7 @@ fn mouse_on_the_layer_matrix_and_the_situation_rows() {
     let header = text.lines().position(|l| l.contains("PaaS")).unwrap();
     let line = text.lines().nth(header).unwrap();
     let col = line[..line.find("PaaS").unwrap()].chars().count() as u16;
-    update(
-        &mut s,
-        Action::Click {
-            column: col,
-            row: header as u16,
-        },
-    );
+    click(&mut s, col, header as u16);
     assert_eq!(s.cursor.model, 2, "{line}");
     update(&mut s, Action::GoTo(1));
     let text = common::render(&s, 120, 36);
@@ -424,21 +415,64 @@ fn mouse_on_the_layer_matrix_and_the_situation_rows() {
         .lines()
         .position(|l| l.contains("Belastingen en WOZ"))
         .unwrap();
-    update(
-        &mut s,
-        Action::Click {
-            column: 10,
-            row: y as u16,
-        },
-    );
+    click(&mut s, 10, y as u16);
     assert_eq!(s.cursor.situation, 5);
     // A click in the right panel is not a row of the list.
-    update(
-        &mut s,
-        Action::Click {
-            column: 110,
-            row: 5,
-        },
-    );
+    click(&mut s, 110, 5);
     assert_eq!(s.cursor.situation, 5);
+}
+
+/// Defect 8: a failed save is told in the room's language by its kind, never as the system's
+/// English "(os error 20)"; the language follows `L`.
+#[test]
+fn a_failed_save_says_why_in_the_rooms_language() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the folder should be: the session cannot be written below it.
+    let blocker = dir.path().join("bestand");
+    std::fs::write(&blocker, "x").unwrap();
+    let target = blocker.join("sessie.toml");
+    let mut s = common::demo(Lang::Nl);
+    let outcome = app::perform(Effect::Save(target.clone()), &s);
+    assert!(matches!(outcome, Action::SaveFailed(_)), "{outcome:?}");
+    update(&mut s, outcome);
+    let text = common::render(&s, 160, 48);
+    let status = text
+        .lines()
+        .find(|l| l.contains("sessie.toml"))
+        .unwrap_or_else(|| panic!("no status: {text}"));
+    assert!(!status.contains("os error"), "{status}");
+    assert!(
+        ["een bestand, geen map", "bestaat al", "de map bestaat niet"]
+            .iter()
+            .any(|w| status.contains(w)),
+        "{status}"
+    );
+}
+
+/// The mouse: a click reaches `update` as what it means, resolved against the drawn layout
+/// (here a row of the options list), never as a screen position.
+#[test]
+fn a_click_is_resolved_before_update() {
+    use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+    let mut s = common::demo(Lang::Nl);
+    update(&mut s, Action::Resize(160, 48));
+    update(&mut s, Action::GoTo(Screen::Options.index()));
+    let text = common::render(&s, 160, 48);
+    let y = text.lines().position(|l| l.contains("4  SSC")).unwrap() as u16;
+    let ev = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 8,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(
+        wolkwijzer::tui::keymap::action_for_event(&s, &ev),
+        Some(Action::Pick(3))
+    );
+    // With the help open, a click only closes it.
+    update(&mut s, Action::Help);
+    assert_eq!(
+        wolkwijzer::tui::keymap::action_for_event(&s, &ev),
+        Some(Action::Back)
+    );
 }

@@ -264,8 +264,8 @@ fn constraint_reasons(
     let mut sources = vec![];
     if k.data_in_eea && c.data_location == super::catalogue::Decider::Provider {
         out.push(Localized::new(
-            "data_in_eea: de aanbieder bepaalt waar de gegevens staan; opslag in de EER is niet aantoonbaar",
-            "data_in_eea: the provider decides where data is stored; storage in the EEA cannot be demonstrated",
+            "Eis gegevens in de EER: de aanbieder bepaalt waar de gegevens staan; opslag in de EER is niet aantoonbaar",
+            "Requirement data in the EEA: the provider decides where data is stored; storage in the EEA cannot be demonstrated",
         ));
         // The EEA condition of the cloud policy's "nee, tenzij" (and of AVG chapter V).
         for r in catalogue
@@ -280,22 +280,36 @@ fn constraint_reasons(
     }
     if k.no_pay_per_use && c.tariff == Tariff::PayPerUse {
         out.push(Localized::new(
-            "no_pay_per_use: het tarief is betalen naar gebruik",
-            "no_pay_per_use: the tariff is pay-per-use",
+            "Eis geen betalen naar gebruik: het tarief is betalen naar gebruik",
+            "Requirement no pay-per-use: the tariff is pay-per-use",
         ));
     }
     if k.exclude_options.contains(&c.option) {
+        let name = catalogue.option(c.option).map(|o| &o.short);
         out.push(Localized::new(
-            format!("exclude_options: optie '{}' is uitgesloten", c.option),
-            format!("exclude_options: option '{}' is ruled out", c.option),
+            format!(
+                "Uitgesloten optie: {} is uitgesloten",
+                name.map_or(c.option.to_string(), |n| n.nl.clone())
+            ),
+            format!(
+                "Excluded option: {} is ruled out",
+                name.map_or(c.option.to_string(), |n| n.en.clone())
+            ),
         ));
     }
     if k.exclude_deployments.contains(&c.deployment)
         || (c.deployment.is_public() && k.exclude_deployments.contains(&Deployment::Public))
     {
+        let name = catalogue.deployment(c.deployment).map(|d| &d.name);
         out.push(Localized::new(
-            format!("exclude_deployments: '{}' is uitgesloten", c.deployment),
-            format!("exclude_deployments: '{}' is ruled out", c.deployment),
+            format!(
+                "Uitgesloten deploymentmodel: {} is uitgesloten",
+                name.map_or(c.deployment.to_string(), |n| n.nl.clone())
+            ),
+            format!(
+                "Excluded deployment model: {} is ruled out",
+                name.map_or(c.deployment.to_string(), |n| n.en.clone())
+            ),
         ));
     }
     if let Some(budget) = k.max_one_off_budget
@@ -304,12 +318,12 @@ fn constraint_reasons(
     {
         out.push(Localized::new(
             format!(
-                "max_one_off_budget: eenmalig {} is meer dan het budget {}",
+                "Budget voor eenmalige kosten: eenmalig {} is meer dan het budget {}",
                 text::money(*est, Lang::Nl),
                 text::money(budget, Lang::Nl)
             ),
             format!(
-                "max_one_off_budget: one-off {} exceeds the budget of {}",
+                "One-off budget: one-off {} exceeds the budget of {}",
                 text::money(*est, Lang::En),
                 text::money(budget, Lang::En)
             ),
@@ -318,16 +332,18 @@ fn constraint_reasons(
     for (crit, min) in &k.min_scores {
         let s = scores.get(crit).copied().unwrap_or(0.0);
         if s < *min {
+            // The constraint in words (`min_scores.control` is the profile's key, not the
+            // room's language).
             let name = crit.name();
             out.push(Localized::new(
                 format!(
-                    "min_scores.{crit}: {} scoort {}, minimaal {}",
+                    "Minimumscore {}: scoort {}, minimaal {}",
                     name.nl,
                     text::decimal(s, 1, Lang::Nl),
                     text::decimal(*min, 1, Lang::Nl)
                 ),
                 format!(
-                    "min_scores.{crit}: {} scores {}, at least {}",
+                    "Minimum score {}: scores {}, at least {}",
                     name.en,
                     text::decimal(s, 1, Lang::En),
                     text::decimal(*min, 1, Lang::En)
@@ -351,6 +367,74 @@ pub fn evaluate_with(
     weights: &Weights,
     constraints: &Constraints,
 ) -> Result<Evaluation, ScoreError> {
+    evaluate_derived(
+        catalogue,
+        &DerivedScores::of(catalogue),
+        profile,
+        weights,
+        constraints,
+    )
+}
+
+/// The criterion scores of every candidate of a catalogue, with their explanations and
+/// sources. They depend on the catalogue alone — not on a profile, its weights or its
+/// constraints — so a caller that evaluates again and again (the TUI after every weight
+/// change) derives them once and passes them to [`evaluate_derived`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DerivedScores {
+    /// The candidates they were derived for, in the catalogue's order.
+    keys: Vec<CandidateKey>,
+    per_candidate: Vec<BTreeMap<Criterion, super::criteria::Derived>>,
+}
+
+impl DerivedScores {
+    /// Derives every criterion of every candidate of `catalogue`.
+    pub fn of(catalogue: &Catalogue) -> DerivedScores {
+        DerivedScores {
+            keys: catalogue.candidates.iter().map(|c| c.key()).collect(),
+            per_candidate: catalogue
+                .candidates
+                .iter()
+                .map(|c| {
+                    Criterion::ALL
+                        .iter()
+                        .map(|&k| (k, derive(catalogue, c, k)))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether these scores were derived for this catalogue's candidates (same candidates in
+    /// the same order); a caller keeps them only while this holds.
+    pub fn fits(&self, catalogue: &Catalogue) -> bool {
+        self.keys.len() == catalogue.candidates.len()
+            && self
+                .keys
+                .iter()
+                .zip(&catalogue.candidates)
+                .all(|(k, c)| *k == c.key())
+    }
+}
+
+/// [`evaluate_with`] on criterion scores derived before (`derived`, of the same catalogue;
+/// when they do not fit it, they are derived again here).
+pub fn evaluate_derived(
+    catalogue: &Catalogue,
+    derived: &DerivedScores,
+    profile: &Profile,
+    weights: &Weights,
+    constraints: &Constraints,
+) -> Result<Evaluation, ScoreError> {
+    if !derived.fits(catalogue) {
+        return evaluate_derived(
+            catalogue,
+            &DerivedScores::of(catalogue),
+            profile,
+            weights,
+            constraints,
+        );
+    }
     let weights = weights.normalised().ok_or(ScoreError::AllWeightsZero)?;
     let criteria: Vec<Criterion> = weights.keys().copied().collect();
 
@@ -358,10 +442,7 @@ pub fn evaluate_with(
     let mut all_scores: Vec<BTreeMap<Criterion, f64>> = vec![];
     let mut excluded = vec![];
     for (i, c) in catalogue.candidates.iter().enumerate() {
-        let derived: BTreeMap<Criterion, _> = Criterion::ALL
-            .iter()
-            .map(|&k| (k, derive(catalogue, c, k)))
-            .collect();
+        let derived = &derived.per_candidate[i];
         let scores: BTreeMap<Criterion, f64> = derived.iter().map(|(&k, d)| (k, d.score)).collect();
         let (reasons, sources) = constraint_reasons(catalogue, profile, constraints, c, &scores);
         if !reasons.is_empty() {
@@ -394,18 +475,20 @@ pub fn evaluate_with(
     let order = rank_order(&totals);
     let sorted: Vec<f64> = order.iter().map(|&j| totals[j]).collect();
     let ranks = shared_ranks(&sorted);
+    let mut taken: Vec<Option<(usize, f64, Vec<CriterionScore>)>> =
+        admissible.into_iter().map(Some).collect();
     let ranking: Vec<Ranked> = order
         .iter()
         .enumerate()
-        .map(|(r, &j)| {
-            let (i, total, per) = &admissible[j];
-            Ranked {
+        .filter_map(|(r, &j)| {
+            let (i, total, per) = taken.get_mut(j)?.take()?;
+            Some(Ranked {
                 rank: ranks[r].0,
                 tied: ranks[r].1,
-                key: catalogue.candidates[*i].key(),
-                total: snap_total(*total),
-                criteria: per.clone(),
-            }
+                key: catalogue.candidates[i].key(),
+                total: snap_total(total),
+                criteria: per,
+            })
         })
         .collect();
 
@@ -896,5 +979,48 @@ pub fn place_workload(
         explanation: Localized::new(nl.join(" "), en.join(" ")),
         sources,
         rules,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Each case derives every score twice (debug builds are slow): a few dozen suffice.
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Scores derived once give exactly the evaluation that deriving them anew gives,
+        /// whatever the weights.
+        #[test]
+        fn derived_once_is_the_same_evaluation(
+            w in proptest::collection::vec(0.0f64..100.0, Criterion::ALL.len()),
+        ) {
+            let cat = crate::io::catalogue::built_in();
+            let mut p = crate::io::profile::demo();
+            let pairs: Vec<(Criterion, f64)> =
+                Criterion::ALL.iter().copied().zip(w.iter().copied()).collect();
+            p.weights = Weights::from_pairs(&pairs);
+            let derived = DerivedScores::of(&cat);
+            prop_assert!(derived.fits(&cat));
+            let a = evaluate_with(&cat, &p, &p.weights, &p.constraints);
+            let b = evaluate_derived(&cat, &derived, &p, &p.weights, &p.constraints);
+            prop_assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn derived_scores_of_another_catalogue_are_derived_anew() {
+        let cat = crate::io::catalogue::built_in();
+        let p = crate::io::profile::demo();
+        let mut smaller = cat.clone();
+        smaller.candidates.pop();
+        let stale = DerivedScores::of(&smaller);
+        assert!(!stale.fits(&cat));
+        assert_eq!(
+            evaluate_derived(&cat, &stale, &p, &p.weights, &p.constraints),
+            evaluate(&cat, &p)
+        );
     }
 }

@@ -161,6 +161,9 @@ impl Session {
 pub struct StoreError {
     pub path: String,
     pub message: String,
+    /// The file system's error kind, when that is what failed (for the TUI to say it in the
+    /// room's language instead of the system's "(os error 2)").
+    pub kind: Option<std::io::ErrorKind>,
 }
 
 /// The autosave file in the data directory (`None` without a data directory).
@@ -173,6 +176,7 @@ pub fn to_toml(session: &Session) -> Result<String, StoreError> {
     toml::to_string(session).map_err(|e| StoreError {
         path: String::new(),
         message: format!("cannot encode the session: {e}"),
+        kind: None,
     })
 }
 
@@ -181,16 +185,19 @@ pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
     let text = to_toml(session).map_err(|e| StoreError {
         path: path.display().to_string(),
         message: e.message,
+        kind: None,
     })?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|e| StoreError {
             path: path.display().to_string(),
             message: format!("cannot create the folder: {e}"),
+            kind: Some(e.kind()),
         })?;
     }
     write_atomic(path, text.as_bytes(), &mut |_| Ok(())).map_err(|e| StoreError {
         path: path.display().to_string(),
         message: format!("cannot write the session: {e}"),
+        kind: Some(e.kind()),
     })
 }
 
@@ -361,6 +368,7 @@ pub fn lock_data_dir(dir: &Path) -> Result<LockOutcome, StoreError> {
     let err = |message: String| StoreError {
         path: path.display().to_string(),
         message,
+        kind: None,
     };
     fs::create_dir_all(dir).map_err(|e| err(format!("cannot create the folder: {e}")))?;
     let mut file = fs::OpenOptions::new()

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use crate::core::profile::Profile;
 use crate::io::store::Session;
 
-use super::layout;
 use super::screens;
 use super::state::{InputPurpose, NoteEditor, Popup, Screen, StartKind, State, Status, UNDO_DEPTH};
 
@@ -69,8 +68,6 @@ pub enum Action {
     Paste(String),
     /// Backspace in a prompt.
     InputBackspace,
-    /// A mouse click at a terminal cell.
-    Click { column: u16, row: u16 },
     /// The terminal was resized.
     Resize(u16, u16),
     /// A profile was loaded by the app.
@@ -123,6 +120,8 @@ pub enum Action {
     Round(super::screens::round::RoundAction),
     /// The export target exists: ask before overwriting it.
     ExportExists(PathBuf),
+    /// Scroll the screen's long pane (PgUp/PgDn/Home/End).
+    Scroll(super::widgets::scroll::Scroll),
     /// The application portfolio (issue 16): open, search, filter, sort, loaded.
     Portfolio(super::screens::portfolio::PortfolioKey),
 }
@@ -404,11 +403,6 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
                 crate::i18n::room(l).weights_reset.into()
             }));
         }
-        Action::Click { column, row } => {
-            if let Some(a) = layout::hit(state, column, row) {
-                return apply(state, a);
-            }
-        }
         Action::Back => state.status = None,
         // The blind round ends (or is hidden again) on every screen, not only the group view.
         Action::Reveal if state.is_group() => {
@@ -447,7 +441,7 @@ fn go(state: &mut State, screen: Screen) {
 fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effect> {
     match popup {
         Popup::Help => match action {
-            Action::Back | Action::Help | Action::Select | Action::Click { .. } => None,
+            Action::Back | Action::Help | Action::Select => None,
             Action::ToggleLang => {
                 state.lang = state.lang.toggled();
                 state.popup = Some(Popup::Help);
@@ -459,7 +453,7 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
             }
         },
         Popup::Why => match action {
-            Action::Back | Action::Select | Action::Click { .. } => None,
+            Action::Back | Action::Select => None,
             Action::ToggleLang => {
                 state.lang = state.lang.toggled();
                 state.popup = Some(Popup::Why);

@@ -213,7 +213,7 @@ pub fn perform(effect: Effect, state: &State) -> Action {
     match effect {
         Effect::Save(path) => match store::save(&path, &state.session()) {
             Ok(()) => Action::Saved(path),
-            Err(e) => Action::SaveFailed(e.message),
+            Err(e) => Action::SaveFailed(store_error(&e, state.lang)),
         },
         Effect::Open(StartKind::Demo) => Action::Loaded {
             profile: Box::new(profile::demo()),
@@ -303,12 +303,35 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
 
 /// A file error in the room's language: the common kinds in words, others as the system says.
 fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    io_kind(e.kind(), lang).unwrap_or_else(|| e.to_string())
+}
+
+/// A file error kind in the room's language (`None`: a kind without words of its own).
+pub fn io_kind(kind: std::io::ErrorKind, lang: Lang) -> Option<String> {
     let r = crate::i18n::room(lang);
-    match e.kind() {
-        std::io::ErrorKind::NotFound => r.io_not_found.to_string(),
-        std::io::ErrorKind::PermissionDenied => r.io_denied.to_string(),
-        std::io::ErrorKind::IsADirectory => r.io_is_dir.to_string(),
-        _ => e.to_string(),
+    let t = crate::i18n::screen_text(lang);
+    use std::io::ErrorKind as K;
+    Some(
+        match kind {
+            K::NotFound => r.io_not_found,
+            K::PermissionDenied => r.io_denied,
+            K::IsADirectory => r.io_is_dir,
+            K::NotADirectory => t.io_not_dir,
+            K::ReadOnlyFilesystem => t.io_read_only,
+            K::StorageFull | K::QuotaExceeded => t.io_full,
+            K::AlreadyExists => t.io_exists,
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+/// A session that could not be written, in the room's language: the file and what went wrong
+/// (the system's own words only for an error kind without words here).
+fn store_error(e: &store::StoreError, lang: Lang) -> String {
+    match e.kind.and_then(|k| io_kind(k, lang)) {
+        Some(words) => format!("{}: {words}", e.path),
+        None => e.to_string(),
     }
 }
 
@@ -417,7 +440,7 @@ pub fn autosave(state: &mut State, last: &mut Option<store::Session>, path: Opti
         None => Action::NotAutosaved,
         Some(p) => match store::save(p, &now) {
             Ok(()) => Action::Autosaved,
-            Err(e) => Action::AutosaveFailed(e.to_string()),
+            Err(e) => Action::AutosaveFailed(store_error(&e, state.lang)),
         },
     };
     *last = Some(now);

@@ -139,6 +139,22 @@ pub fn bindings() -> Vec<Binding> {
             scope: Scope::On(BUSINESS_CASE),
             map: vec![],
         },
+        // tuib: the screens with a long pane that scrolls.
+        Binding {
+            keys: "PgUp/Dn Home/End",
+            desc: |t| crate::i18n::screen_text_of(t).key_scroll,
+            hint: Some((8, |t| crate::i18n::screen_text_of(t).hint_scroll)),
+            scope: Scope::On(super::screens::SCROLLING),
+            map: {
+                use super::widgets::scroll::Scroll;
+                vec![
+                    plain(PageUp, Action::Scroll(Scroll::PageUp)),
+                    plain(PageDown, Action::Scroll(Scroll::PageDown)),
+                    plain(Home, Action::Scroll(Scroll::Home)),
+                    plain(End, Action::Scroll(Scroll::End)),
+                ]
+            },
+        },
         Binding {
             keys: "Enter",
             desc: |t| t.key_select,
@@ -390,6 +406,19 @@ pub fn action_for_key(state: &State, key: KeyEvent) -> Option<Action> {
     })
 }
 
+/// The action a left click at (column, row) gives, resolved here against the layout that was
+/// drawn for this state — before `update`, so `update` only ever sees what the click meant
+/// (a screen, a row, a slider value), never a screen position it would have to interpret
+/// against a layout that may have changed in between. A click closes the help and "why"
+/// popups; it does nothing while a prompt, the note editor or the restore offer is open.
+pub fn click(state: &State, column: u16, row: u16) -> Option<Action> {
+    match state.popup {
+        Some(Popup::Help | Popup::Why) => Some(Action::Back),
+        Some(_) => None,
+        None => super::layout::hit(state, column, row),
+    }
+}
+
 /// The action a terminal event gives.
 pub fn action_for_event(state: &State, event: &Event) -> Option<Action> {
     match event {
@@ -397,10 +426,7 @@ pub fn action_for_event(state: &State, event: &Event) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                column: m.column,
-                row: m.row,
-            }),
+            MouseEventKind::Down(MouseButton::Left) => click(state, m.column, m.row),
             MouseEventKind::ScrollUp => Some(Action::Up),
             MouseEventKind::ScrollDown => Some(Action::Down),
             _ => None,

@@ -51,6 +51,12 @@ pub fn areas(area: Rect) -> Option<Areas> {
     })
 }
 
+/// The body of the frame at the state's terminal size (what the screens draw into), for
+/// `update` to clamp what depends on it (a pane's scroll offset) with the drawn layout.
+pub fn body_of(state: &State) -> Option<Rect> {
+    areas(Rect::new(0, 0, state.size.0, state.size.1)).map(|a| a.body)
+}
+
 /// The tab labels and where each is drawn. When all full labels do not fit, inactive tabs
 /// show only their number.
 pub fn tabs(state: &State, area: Rect) -> Vec<(Rect, Screen, String)> {

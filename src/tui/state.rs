@@ -286,6 +286,9 @@ pub struct Cursors {
     pub bc_scenario: usize,
     /// Input row in focus on the business case screen.
     pub bc_row: usize,
+    /// tuib: how far each screen's long pane is scrolled (rows; by screen index), clamped by
+    /// `widgets::scroll` when drawn and when moved.
+    pub scroll: [usize; 10],
 }
 
 /// The whole TUI state.
@@ -376,12 +379,17 @@ pub struct State {
     pub round: super::screens::round::RoundUi,
     /// The application portfolio pane (issue 16), opened from the landscape screen.
     pub portfolio: super::screens::portfolio::Pane,
+    /// tuib: the criterion scores of every candidate, derived once from the catalogue (they do
+    /// not depend on the profile or the weights), so a weight change only re-weighs and
+    /// re-ranks. Shared between clones; re-derived when the catalogue's candidates change.
+    pub derived: std::sync::Arc<scoring::DerivedScores>,
 }
 
 impl State {
     /// A state on a profile, on the start screen, in Dutch.
     pub fn new(catalogue: Catalogue, profile: Profile, origin: Option<PathBuf>) -> State {
         let weights = initial_weights(&profile);
+        let derived = std::sync::Arc::new(scoring::DerivedScores::of(&catalogue));
         let mut s = State {
             catalogue,
             profile,
@@ -432,6 +440,7 @@ impl State {
             read_only: false,
             round: Default::default(),
             portfolio: Default::default(),
+            derived,
         };
         s.entered = initial_entered(&s.profile);
         s.profile_weights = (s.weights.clone(), s.profile.weights.clone());
@@ -562,6 +571,9 @@ impl State {
     /// Re-runs the core on every municipality's weights. Called after every change to the
     /// profile or the weights; views only read the result.
     pub fn recompute(&mut self) {
+        if !self.derived.fits(&self.catalogue) {
+            self.derived = std::sync::Arc::new(scoring::DerivedScores::of(&self.catalogue));
+        }
         let n = self.profile.subject.members().len().max(1);
         let slots = self.focus_count();
         self.weights.resize(n, self.profile.weights.clone());
@@ -616,12 +628,26 @@ impl State {
     /// The evaluation at focus position `m`: a member's own (its weights and constraints),
     /// or for the group slot the group decision (plenary weights, admissible for all).
     fn evaluate_slot(&self, m: usize) -> Result<Evaluation, ScoreError> {
+        // The same evaluations as `scoring::evaluate` and `group::group_decision`, on the
+        // scores derived once (`derived`).
         match self.weights.get(m) {
             Some(w) if self.group_slot() != Some(m) => {
                 let p = mcda::member_view(&self.profile, m, w);
-                scoring::evaluate(&self.catalogue, &p)
+                scoring::evaluate_derived(
+                    &self.catalogue,
+                    &self.derived,
+                    &p,
+                    &p.weights,
+                    &p.constraints,
+                )
             }
-            _ => crate::core::group::group_decision(&self.catalogue, &self.profile, None),
+            _ => scoring::evaluate_derived(
+                &self.catalogue,
+                &self.derived,
+                &self.profile,
+                &self.profile.weights,
+                &crate::core::group::merged_constraints(&self.profile),
+            ),
         }
     }
 

@@ -512,11 +512,18 @@ fn smaa_table(
     )));
     lines.push(Line::from(""));
     let n = a.candidates.len();
-    let name_w = name_width(state, a, width, 4 + 5 * n.min(6));
-    let ranks = ((width as usize).saturating_sub(name_w + 4) / 5).clamp(1, n);
+    // Every rank's column first (tuib, issue 15 defect 9): the names give way, cut keeping
+    // the part that tells them apart.
+    // Four cells a rank: a share is at most "100%", and a row's shares add up to 100%, so a
+    // cell of "100%" stands beside "  0%" and stays readable.
+    // Names keep at least 22 cells (or their length) so that they stay readable on a narrow
+    // pane, which then shows fewer ranks.
+    let longest = name_width(state, a, u16::MAX, 0);
+    let name_w = name_width(state, a, width, 4 + 4 * n).max(longest.min(22));
+    let ranks = ((width as usize).saturating_sub(name_w + 4) / 4).clamp(1, n);
     let mut head = format!("{:<w$}", x.rank, w = name_w + 4);
     for k in 1..=ranks {
-        head.push_str(&format!("{k:>5}"));
+        head.push_str(&format!("{k:>4}"));
     }
     lines.push(Line::from(Span::styled(head, th.heading())));
     for (i, row) in s.rank_acceptability.iter().enumerate() {
@@ -530,7 +537,6 @@ fn smaa_table(
             th.text(),
         )];
         for &share in row.iter().take(ranks) {
-            spans.push(Span::raw(" "));
             spans.push(Span::styled(
                 format!("{:>4}", pct(lang, share, 0)),
                 heat(share, th),

@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::core::catalogue::DataClass;
 use crate::tui::action::{Action, Effect};
 use crate::tui::layout;
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 use crate::tui::widgets::{self, panel, row_style};
 
 /// Draws the deployments screen.
@@ -41,6 +41,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 
     // Per data class: may public cloud be used? Rules with their status.
+    // The class names as wide as the panel allows beside the longest verdict
+    // ("✗ nee [referentie]"), cut only when there is no room.
+    // "✗ " + the verdict + " [referentie]" (the badge these rules carry; a longer one may
+    // run to the border).
+    let verdict_w = 2 + crate::tui::widgets::text::width(t.no_allowed) + 13;
+    let class_w = (rules_area.width as usize)
+        .saturating_sub(4 + 1 + verdict_w)
+        .clamp(8, 30);
     let mut per_class = vec![];
     for &d in DataClass::ALL {
         let rules = state
@@ -50,10 +58,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .map(|(_, r)| r.as_slice())
             .unwrap_or(&[]);
         let forbidding: Vec<_> = rules.iter().filter(|r| r.forbids_public).collect();
-        let mut spans = vec![Span::styled(
-            format!("{:<16}", short_class(d, lang)),
-            th.text(),
-        )];
+        let name = crate::tui::widgets::text::fit(d.name().get(lang), class_w);
+        let mut spans = vec![Span::styled(format!("{name:<class_w$} "), th.text())];
         if forbidding.is_empty() && d.is_personal() {
             // Personal data in public cloud always comes with obligations (DPIA, processing
             // agreement, EEA storage): "ja, mits".
@@ -79,6 +85,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let Some(d) = state.catalogue.deployments.get(state.cursor.deployment) else {
         return;
     };
+    let info = details(state, d);
+    crate::tui::widgets::scroll::render(
+        frame,
+        right,
+        panel(d.name.get(lang), th, false),
+        &info,
+        state.cursor.scroll[Screen::Deployments.index()],
+        th,
+    );
+}
+
+/// The right pane of the model under the cursor: who uses it, its source, and for public
+/// cloud every placement rule (long: it scrolls).
+fn details(state: &State, d: &crate::core::catalogue::DeploymentInfo) -> Vec<Line<'static>> {
+    let t = crate::i18n::tui(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
     let mut info = vec![
         Line::from(Span::styled(d.summary.get(lang).to_string(), th.text())),
         Line::from(""),
@@ -97,12 +120,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     } else {
         info.push(Line::from(Span::styled(t.no_rule_forbids, th.text())));
     }
-    frame.render_widget(
-        Paragraph::new(info)
-            .wrap(Wrap { trim: false })
-            .block(panel(d.name.get(lang), th, false)),
-        right,
-    );
+    info
 }
 
 /// Every placement rule once: what it does for this profile (✗ forbids public cloud for some
@@ -161,20 +179,28 @@ fn split(area: Rect) -> (Rect, Rect) {
     )
 }
 
-fn short_class(d: DataClass, lang: crate::core::text::Lang) -> String {
-    let n = d.name();
-    let s = n.get(lang);
-    if s.chars().count() > 15 {
-        format!("{}…", s.chars().take(14).collect::<String>())
-    } else {
-        s.to_string()
-    }
-}
-
 /// Moving through the models.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    let i = Screen::Deployments.index();
+    if let Action::Scroll(key) = action {
+        if let (Some(d), Some(body)) = (
+            state.catalogue.deployments.get(state.cursor.deployment),
+            layout::body_of(state),
+        ) {
+            let (_, right) = split(body);
+            let info = details(state, d);
+            state.cursor.scroll[i] =
+                crate::tui::widgets::scroll::moved(state.cursor.scroll[i], key, &info, right);
+        }
+        return None;
+    }
     let n = state.catalogue.deployments.len();
+    let before = state.cursor.deployment;
     super::move_cursor(&mut state.cursor.deployment, n, &action);
+    // Another model: its details from the top.
+    if state.cursor.deployment != before {
+        state.cursor.scroll[i] = 0;
+    }
     None
 }
 

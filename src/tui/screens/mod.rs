@@ -29,6 +29,9 @@ use super::widgets;
 use crate::core::catalogue::Citation;
 use crate::report::cite;
 
+/// tuib: the screens whose long pane scrolls (PgUp/PgDn/Home/End; `widgets::scroll`).
+pub const SCROLLING: &[Screen] = &[Screen::Situation, Screen::Options, Screen::Deployments];
+
 /// Draws the whole frame from the state. Reads only.
 pub fn render(frame: &mut Frame, state: &State) {
     draw(frame, state);

@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::core::catalogue::{Characteristic, Point};
 use crate::tui::action::{Action, Effect};
 use crate::tui::layout;
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 use crate::tui::widgets::{panel, row_style};
 
 /// Draws the options screen.
@@ -64,6 +64,23 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         left,
     );
 
+    let (title, info) = details(state, o);
+    crate::tui::widgets::scroll::render(
+        frame,
+        right,
+        panel(&title, th, false),
+        &info,
+        state.cursor.scroll[Screen::Options.index()],
+        th,
+    );
+}
+
+/// The right pane of the option under the cursor: its title, and its summary, pros and cons
+/// with their sources and the rules that apply to it (long: it scrolls).
+fn details(state: &State, o: &crate::core::catalogue::OptionInfo) -> (String, Vec<Line<'static>>) {
+    let s = crate::i18n::strings(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
     let mut info = vec![
         Line::from(Span::styled(o.summary.get(lang).to_string(), th.text())),
         Line::from(""),
@@ -98,19 +115,31 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             info.extend(super::source_lines(state, &r.citations()));
         }
     }
-    let title = format!("{}. {}", o.number, o.name.get(lang));
-    frame.render_widget(
-        Paragraph::new(info)
-            .wrap(Wrap { trim: false })
-            .block(panel(&title, th, false)),
-        right,
-    );
+    (format!("{}. {}", o.number, o.name.get(lang)), info)
 }
 
 /// Moving through the options.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    let i = Screen::Options.index();
+    if let Action::Scroll(key) = action {
+        if let (Some(o), Some(body)) = (
+            state.catalogue.options.get(state.cursor.option),
+            layout::body_of(state),
+        ) {
+            let (_, right) = layout::split(body);
+            let (_, info) = details(state, o);
+            state.cursor.scroll[i] =
+                crate::tui::widgets::scroll::moved(state.cursor.scroll[i], key, &info, right);
+        }
+        return None;
+    }
     let n = state.catalogue.options.len();
+    let before = state.cursor.option;
     super::move_cursor(&mut state.cursor.option, n, &action);
+    // Another option: its details from the top.
+    if state.cursor.option != before {
+        state.cursor.scroll[i] = 0;
+    }
     None
 }
 

@@ -5,13 +5,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::core::catalogue::{DataClass, PlacementOption};
 use crate::core::profile::{Municipality, Subject};
 use crate::tui::action::{Action, Effect};
 use crate::tui::layout;
-use crate::tui::state::{InputPurpose, Popup, SituationField, State};
+use crate::tui::state::{InputPurpose, Popup, Screen, SituationField, State};
 use crate::tui::widgets::{panel, row_style};
 
 use super::start::thousands;
@@ -118,7 +118,25 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     if right.width == 0 {
         return;
     }
-    let mut info: Vec<Line> = vec![
+    let (title, info) = details(state);
+    crate::tui::widgets::scroll::render(
+        frame,
+        right,
+        panel(title, th, false),
+        &info,
+        state.cursor.scroll[Screen::Situation.index()],
+        th,
+    );
+}
+
+/// The right pane: the placement rules of the workload under the cursor, or the
+/// municipalities with their figures (long for a group: it scrolls).
+fn details(state: &State) -> (&'static str, Vec<Line<'static>>) {
+    let t = crate::i18n::tui(state.lang);
+    let s = crate::i18n::strings(state.lang);
+    let th = &state.theme;
+    let cur = state.cursor.situation;
+    let mut info: Vec<Line<'static>> = vec![
         Line::from(Span::styled(t.edit_hint, th.dim())),
         Line::from(""),
     ];
@@ -169,12 +187,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         SituationField::Workload(_) => s.rules,
         _ => t.members,
     };
-    frame.render_widget(
-        Paragraph::new(info)
-            .wrap(Wrap { trim: false })
-            .block(panel(title, th, false)),
-        right,
-    );
+    (title, info)
 }
 
 /// The number being typed into row `row`, with a cursor, while it is edited in place.
@@ -204,15 +217,11 @@ fn halves(area: Rect) -> (Rect, Rect) {
     )
 }
 
-/// Cuts a text to `n` characters, marking the cut with "…".
+/// Cuts a text to `n` cells, marking the cut with "…"; a name of parts ("Hosting · IaaS ·
+/// Privé") keeps its last part, which tells it from its neighbours (`widgets::text::fit_name`;
+/// kept here under its old name for the screens that call it).
 pub fn fit(text: &str, n: usize) -> String {
-    if text.chars().count() <= n {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(n.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
+    crate::tui::widgets::text::fit_name(text, n)
 }
 
 /// The placement rules for a data class: what each does here (✗ forbids public cloud, ✓ lifted
@@ -300,8 +309,20 @@ fn cycle<T: Copy + PartialEq>(all: &[T], cur: T, forward: bool) -> T {
 
 /// Moving, editing numbers, cycling enumerations.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
+    let i = Screen::Situation.index();
+    if let Action::Scroll(key) = action {
+        if let Some(body) = crate::tui::layout::body_of(state) {
+            let (_, right) = halves(body);
+            let (_, info) = details(state);
+            state.cursor.scroll[i] =
+                crate::tui::widgets::scroll::moved(state.cursor.scroll[i], key, &info, right);
+        }
+        return None;
+    }
     let n = rows(state);
     if super::move_cursor(&mut state.cursor.situation, n, &action) {
+        // Another row: its details from the top.
+        state.cursor.scroll[i] = 0;
         return None;
     }
     let forward = match action {

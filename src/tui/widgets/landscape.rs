@@ -28,16 +28,6 @@ pub struct Landscape<'a> {
     pub theme: &'a Theme,
 }
 
-fn fit(text: &str, n: usize) -> String {
-    if text.chars().count() <= n {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(n.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
-}
-
 /// The rectangles of the boxes in `area` (same order as `boxes`).
 pub fn box_rects(boxes: &[PlacementBox], area: Rect) -> Vec<Rect> {
     if boxes.is_empty() || area.width < 4 || area.height < 3 {
@@ -74,7 +64,7 @@ impl Widget for &Landscape<'_> {
                     let st = super::row_style(self.theme, i.selected);
                     let tag_w = i.tag.chars().count() + 2;
                     let room = (inner.width as usize).saturating_sub(2 + tag_w);
-                    let name = fit(&i.name, room);
+                    let name = super::text::fit(&i.name, room);
                     let pad = room.saturating_sub(name.chars().count());
                     Line::from(vec![
                         Span::styled(if i.selected { "▶ " } else { "• " }, st),

@@ -4,7 +4,9 @@
 pub mod landscape;
 pub mod matrix;
 pub mod mcda;
+pub mod scroll;
 pub mod slider;
+pub mod text;
 
 use ratatui::style::Style;
 use ratatui::text::Span;

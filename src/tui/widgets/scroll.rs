@@ -1,0 +1,158 @@
+//! A long pane that scrolls: its lines wrapped (keeping their indent) to the pane's width, the
+//! part at the pane's offset drawn, and a scrollbar on the right edge when there is more than
+//! fits. The offset lives in the state (`State::scroll`, per screen) and is moved by
+//! PgUp/PgDn/Home/End (and the mouse wheel over the pane); drawing clamps it, and `update`
+//! clamps it with [`max_offset`] of the same lines, so the two cannot disagree.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::text::wrap;
+use crate::tui::theme::Theme;
+
+/// The rows inside a bordered pane with horizontal padding 1 (as `widgets::panel` draws it):
+/// (text width, visible rows). The scrollbar is drawn on the right border, so it takes no
+/// column of the text.
+fn inner(area: Rect) -> (usize, usize) {
+    let w = area.width.saturating_sub(2 + 2) as usize;
+    let h = area.height.saturating_sub(2) as usize;
+    (w.max(1), h)
+}
+
+/// The wrapped lines of a pane at `area`, and how many rows are visible.
+fn layout(lines: &[Line<'_>], area: Rect) -> (Vec<Line<'static>>, usize) {
+    let (w, h) = inner(area);
+    (wrap(lines, w), h)
+}
+
+/// The largest useful offset of `lines` in a bordered pane at `area`: 0 when all fit.
+pub fn max_offset(lines: &[Line<'_>], area: Rect) -> usize {
+    let (wrapped, h) = layout(lines, area);
+    wrapped.len().saturating_sub(h)
+}
+
+/// Draws `lines` in `block` at `area` from row `offset` (clamped), with a scrollbar when they
+/// do not all fit.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'_>,
+    lines: &[Line<'_>],
+    offset: usize,
+    theme: &Theme,
+) {
+    let (wrapped, h) = layout(lines, area);
+    let total = wrapped.len();
+    let max = total.saturating_sub(h);
+    let offset = offset.min(max);
+    let shown: Vec<Line<'static>> = wrapped.into_iter().skip(offset).take(h).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+    if max > 0 {
+        let mut bar = ScrollbarState::new(max + 1)
+            .position(offset)
+            .viewport_content_length(h);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(Some("▲"))
+                .end_symbol(Some("▼"))
+                .track_symbol(Some("│"))
+                .thumb_symbol("█")
+                .style(theme.border()),
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut bar,
+        );
+    }
+}
+
+/// A scroll key's new offset: a page is the visible rows less one (a line of context).
+pub fn moved(offset: usize, key: Scroll, lines: &[Line<'_>], area: Rect) -> usize {
+    let (_, h) = inner(area);
+    let max = max_offset(lines, area);
+    let page = h.saturating_sub(1).max(1);
+    match key {
+        Scroll::PageUp => offset.min(max).saturating_sub(page),
+        Scroll::PageDown => (offset + page).min(max),
+        Scroll::Home => 0,
+        Scroll::End => max,
+        Scroll::LineUp => offset.min(max).saturating_sub(1),
+        Scroll::LineDown => (offset + 1).min(max),
+    }
+}
+
+/// How a pane scrolls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scroll {
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// The mouse wheel: one row.
+    LineUp,
+    LineDown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn lines(n: usize) -> Vec<Line<'static>> {
+        (0..n).map(|i| Line::from(format!("regel {i}"))).collect()
+    }
+
+    #[test]
+    fn offsets_stay_within_the_content() {
+        let area = Rect::new(0, 0, 30, 12); // 10 visible rows
+        let l = lines(25);
+        assert_eq!(max_offset(&l, area), 15);
+        assert_eq!(moved(0, Scroll::PageDown, &l, area), 9);
+        assert_eq!(moved(9, Scroll::PageDown, &l, area), 15);
+        assert_eq!(moved(15, Scroll::PageDown, &l, area), 15);
+        assert_eq!(moved(15, Scroll::PageUp, &l, area), 6);
+        assert_eq!(moved(6, Scroll::Home, &l, area), 0);
+        assert_eq!(moved(0, Scroll::End, &l, area), 15);
+        assert_eq!(moved(0, Scroll::LineUp, &l, area), 0);
+        // A stale offset (the content became shorter) is clamped before it moves.
+        assert_eq!(moved(100, Scroll::PageUp, &l, area), 6);
+        assert_eq!(max_offset(&lines(5), area), 0);
+    }
+
+    #[test]
+    fn the_scrollbar_shows_only_when_lines_do_not_fit() {
+        let draw = |n: usize, offset: usize| {
+            let mut t = Terminal::new(TestBackend::new(30, 12)).unwrap();
+            t.draw(|f| {
+                render(
+                    f,
+                    f.area(),
+                    Block::bordered(),
+                    &lines(n),
+                    offset,
+                    &Theme::default(),
+                )
+            })
+            .unwrap();
+            let buf = t.backend().buffer().clone();
+            (0..12)
+                .map(|y| {
+                    (0..30)
+                        .map(|x| buf[(x, y)].symbol().to_string())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+        };
+        let short = draw(5, 0);
+        assert!(!short.iter().any(|r| r.contains('▼')), "{short:#?}");
+        let long = draw(25, 100);
+        assert!(long[1].ends_with('▲'), "{long:#?}");
+        assert!(long[10].ends_with('▼'), "{long:#?}");
+        // Clamped to the end: the last line is drawn.
+        assert!(long.iter().any(|r| r.contains("regel 24")), "{long:#?}");
+    }
+}
