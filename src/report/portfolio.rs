@@ -98,6 +98,9 @@ impl<'a> PortfolioView<'a> {
             Exception::CriticalOnPublic => s.exc_critical_on_public.to_string(),
             Exception::DigidMoves => s.exc_digid_moves.to_string(),
             Exception::NoContractEnd => s.exc_no_contract_end.to_string(),
+            Exception::UnknownCollaboration { name } => {
+                format!("{}: {name}", s.exc_unknown_collaboration)
+            }
         }
     }
 
@@ -317,6 +320,7 @@ fn cell(a: &Application, f: Field, lang: Lang) -> String {
             }
         }
         Field::Owner => a.owner.clone(),
+        Field::Collaboration => a.collaboration.clone().unwrap_or_default(),
     }
 }
 

@@ -268,6 +268,9 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
                 rust_decimal::Decimal::ZERO
             ),
             owner: get(Field::Owner).0.trim().to_string(),
+            collaboration: Some(get(Field::Collaboration).0.trim())
+                .filter(|c| !c.is_empty())
+                .map(str::to_string),
         };
         if errors.len() == before {
             apps.push(app);
