@@ -249,3 +249,47 @@ pub fn import_summary(
     }
     out
 }
+
+/// `score` with the profile's portfolio: the score text `text` in `format` followed by the
+/// portfolio section (counts per placement, applications not placed); JSON gets a `portfolio`
+/// key. Unchanged when the profile names no portfolio, and for CSV (one table, no sections).
+/// A portfolio file that cannot be imported is an error with every problem in it.
+pub fn with_score_section(
+    cat: &Catalogue,
+    profile: &Profile,
+    profile_path: Option<&Path>,
+    format: Format,
+    lang: Lang,
+    text: String,
+) -> Result<String, InputErrors> {
+    let Some(name) = &profile.portfolio else {
+        return Ok(text);
+    };
+    if format == Format::Csv {
+        return Ok(text);
+    }
+    let table = io_portfolio::components::built_in();
+    let imported = io_portfolio::for_profile(profile_path, name)?;
+    let placement = place_with(cat, profile, &table, &imported)?;
+    let road = roadmap(&imported.portfolio.applications, &placement, today());
+    let v = PortfolioView {
+        catalogue: cat,
+        portfolio: &imported.portfolio,
+        placement: &placement,
+        roadmap: &road,
+        lang,
+    };
+    let section = view::ScoreSection::new(&v, name);
+    Ok(match format {
+        Format::Table => text + &section.table(lang),
+        Format::Markdown => text + &section.markdown(lang),
+        Format::Json => match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Object(mut m)) => {
+                m.insert("portfolio".into(), section.json());
+                serde_json::to_string_pretty(&serde_json::Value::Object(m)).unwrap_or(text) + "\n"
+            }
+            _ => text,
+        },
+        Format::Csv => text,
+    })
+}
