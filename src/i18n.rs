@@ -2789,6 +2789,8 @@ pub struct PortfolioStrings {
     /// The business case's grounds when the software line came from the portfolio; fills
     /// `{municipality}`, `{amount}`, `{n}`, `{file}`.
     pub baseline_software: &'static str,
+    /// The keys under the landscape's portfolio counts.
+    pub counts_hint: &'static str,
     /// Closes the portfolio section of `score`: where the full list is.
     pub score_more: &'static str,
     pub roadmap_rule: &'static str,
@@ -2872,6 +2874,7 @@ const PORTFOLIO_NL: PortfolioStrings = PortfolioStrings {
     exc_digid_moves: "DigiD-aansluiting verhuist mee: ICT-assessment door de nieuwe beheerder",
     exc_no_contract_end: "verhuist, maar geen einddatum contract",
     exc_unknown_collaboration: "samenwerking niet in het profiel",
+    counts_hint: "←→ kies · Enter toon · p lijst",
     score_more: "Per applicatie, met reden, verhuisdatum en uitzonderingen: wolkwijzer portfolio (en --view roadmap).",
     baseline_software: "Software in de nulmeting van {municipality}: {amount}, de jaarkosten van {n} applicaties in het portfoliobestand {file}.",
     roadmap_rule: "Elke applicatie verhuist bij het einde van haar contract, of bij het volgende vervangingsmoment als de opzegtermijn al verstreken is; nooit vóór de opzegdatum.",
@@ -2955,6 +2958,7 @@ const PORTFOLIO_EN: PortfolioStrings = PortfolioStrings {
     exc_digid_moves: "DigiD connection moves along: ICT assessment by the new operator",
     exc_no_contract_end: "moves, but no contract end date",
     exc_unknown_collaboration: "collaboration not in the profile",
+    counts_hint: "←→ pick · Enter show · p list",
     score_more: "Per application, with reason, move date and exceptions: wolkwijzer portfolio (and --view roadmap).",
     baseline_software: "Software in the nulmeting of {municipality}: {amount}, the yearly costs of {n} applications in the portfolio file {file}.",
     roadmap_rule: "Each application moves at the end of its contract, or at the next replacement moment when the notice deadline has passed; never before the notice deadline.",

@@ -133,3 +133,73 @@ fn a_weight_change_re_places_the_portfolio() {
         "the weights did not reach the portfolio"
     );
 }
+
+/// The demo on the landscape with its portfolio read (entering the landscape asks for it once).
+fn landscape(lang: Lang) -> State {
+    let mut s = common::demo(lang);
+    assert_eq!(
+        update(&mut s, Action::GoTo(Screen::Landscape.index())),
+        Some(Effect::LoadPortfolio),
+        "the landscape reads the portfolio for its counts"
+    );
+    assert_eq!(update(&mut s, Action::Down), None, "and only once");
+    let imported =
+        wolkwijzer::io::portfolio::for_profile(None, s.profile.portfolio.as_deref().unwrap())
+            .unwrap();
+    update(
+        &mut s,
+        Action::Portfolio(PortfolioKey::Loaded(
+            Ok(Box::new(imported)),
+            Date::new(2026, 12, 1).unwrap(),
+        )),
+    );
+    update(&mut s, Action::Up);
+    s
+}
+
+#[test]
+fn the_landscape_counts_per_placement_and_opens_one() {
+    for lang in [Lang::Nl, Lang::En] {
+        let mut s = landscape(lang);
+        let counts = s.portfolio.placement.as_ref().unwrap().counts();
+        assert!(counts.len() >= 5, "{counts:?}");
+        for (w, h) in [(80, 24), (120, 36), (200, 60)] {
+            let text = common::render(&s, w, h);
+            // Every placement with its count and its full compact name (option, model and
+            // deployment stay apart), also at 80×24.
+            let colocation = match lang {
+                Lang::Nl => "Colocatie · Eigen beheer · privé",
+                Lang::En => "Colocation · On-premises · private",
+            };
+            let n = counts
+                .iter()
+                .find(|(k, _)| {
+                    k.is_some_and(|k| {
+                        k.option == wolkwijzer::core::catalogue::PlacementOption::Colocation
+                    })
+                })
+                .map(|(_, n)| *n)
+                .unwrap();
+            assert!(
+                text.contains(&format!("{n} {colocation}")),
+                "{w}×{h}\n{text}"
+            );
+            if (w, h) != (200, 60) {
+                insta::assert_snapshot!(format!("landscape_counts_{}_{w}x{h}", lang.code()), text);
+            }
+        }
+        // ←→ picks a placement, Enter opens the list filtered to it.
+        common::feed(&mut s, &[Action::Right, Action::Right, Action::Select]);
+        assert!(s.portfolio.open);
+        let (key, n) = counts[2];
+        assert_eq!(s.portfolio.placed_on, Some(key));
+        let v = s.portfolio.view(&s.catalogue, s.lang).unwrap();
+        let shown = rows(&s.portfolio, &v, "");
+        assert_eq!(shown.len(), n);
+        assert!(shown.iter().all(|&i| v.placement.apps[i].key == key));
+        // Left from the first goes round to the last ("not placed" included).
+        let mut s = landscape(lang);
+        common::feed(&mut s, &[Action::Left, Action::Select]);
+        assert_eq!(s.portfolio.placed_on, Some(counts.last().unwrap().0));
+    }
+}

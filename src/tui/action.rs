@@ -158,6 +158,9 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
     ))
     .then(|| state.undoable());
     let effect = apply(state, action);
+    // Issue 16 (port2): the landscape shows the portfolio's counts, so showing it reads the
+    // profile's portfolio once.
+    let effect = effect.or_else(|| screens::portfolio::load_for_landscape(state));
     if let Some(before) = undoable
         && state.undoable() != before
     {

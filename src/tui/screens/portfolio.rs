@@ -99,6 +99,10 @@ pub struct Pane {
     pub sort: SortColumn,
     pub reverse: bool,
     pub cursor: usize,
+    /// The landscape asked for the portfolio once (it is read or failed, or on its way).
+    pub requested: bool,
+    /// The placement selected in the landscape's counts panel (index into `counts()`).
+    pub pick: usize,
 }
 
 impl Pane {
@@ -442,10 +446,156 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     None
 }
 
+/// Whether the landscape shows the counts panel: the portfolio is read and placed.
+pub fn has_counts(state: &State) -> bool {
+    state.portfolio.placement.is_some() && matches!(state.portfolio.loaded, Some(Ok(_)))
+}
+
+/// The landscape's portfolio keys: ←→ pick a placement in the counts panel, Enter opens the
+/// list filtered to it (every other filter and the search cleared). `true` when handled.
+pub fn handle_counts(state: &mut State, action: &Action) -> bool {
+    let Some(n) = state
+        .portfolio
+        .placement
+        .as_ref()
+        .map(|p| p.counts().len())
+        .filter(|_| has_counts(state))
+    else {
+        return false;
+    };
+    let p = &mut state.portfolio;
+    match action {
+        Action::Right => p.pick = (p.pick + 1) % n.max(1),
+        Action::Left => p.pick = (p.pick + n.max(1) - 1) % n.max(1),
+        Action::Select => {
+            let Some(key) = p
+                .placement
+                .as_ref()
+                .and_then(|pl| pl.counts().get(p.pick).map(|(k, _)| *k))
+            else {
+                return false;
+            };
+            p.search.clear();
+            p.class = None;
+            p.department = None;
+            p.year = None;
+            p.placed_on = Some(key);
+            p.field = FilterField::Placement;
+            p.cursor = 0;
+            p.open = true;
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// The effect that reads the profile's portfolio when the landscape is shown and it has not
+/// been read (the landscape shows its counts).
+pub fn load_for_landscape(state: &mut State) -> Option<Effect> {
+    if state.screen == crate::tui::state::Screen::Landscape
+        && state.profile.portfolio.is_some()
+        && state.portfolio.loaded.is_none()
+        && !state.portfolio.requested
+    {
+        state.portfolio.requested = true;
+        return Some(Effect::LoadPortfolio);
+    }
+    None
+}
+
+/// The widest compact placement name among the placed portfolio's placements (characters).
+fn widest_placement(state: &State) -> usize {
+    state
+        .portfolio
+        .placement
+        .as_ref()
+        .map(|p| {
+            p.counts()
+                .iter()
+                .map(|(k, _)| short_placement(state, *k).chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
+/// How wide the landscape's counts panel wants to be: the widest line plus its border.
+pub fn counts_width(state: &State) -> u16 {
+    let s = portfolio_strings(state.lang);
+    // Marker (2), the widest count and a space, the name.
+    let count = state.portfolio.placement.as_ref().map_or(1, |p| {
+        p.apps.len().to_string().len() + p.apps.len().to_string().len() / 4
+    });
+    let line = (2 + count + 1 + widest_placement(state)).max(s.counts_hint.chars().count());
+    // The border and the panel's padding.
+    u16::try_from(line + 4).unwrap_or(u16::MAX)
+}
+
+/// The counts panel of the landscape: applications per placement (compact names that keep
+/// option, service model and deployment apart), the picked one marked, and its keys.
+pub fn render_counts(frame: &mut Frame, area: Rect, state: &State) {
+    let s = portfolio_strings(state.lang);
+    let th = &state.theme;
+    let Some(v) = state.portfolio.view(&state.catalogue, state.lang) else {
+        return;
+    };
+    let counts = v.placement.counts();
+    let pick = state.portfolio.pick.min(counts.len().saturating_sub(1));
+    // Rows for the counts: the panel's inside less the hint line; scrolled to the pick.
+    let room = area.height.saturating_sub(3).max(1) as usize;
+    let offset = pick.saturating_sub(room.saturating_sub(1));
+    let width = counts
+        .iter()
+        .map(|(_, n)| crate::report::number::integer(*n as u64, state.lang).len())
+        .max()
+        .unwrap_or(1);
+    let mut lines: Vec<Line> = counts
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(room)
+        .map(|(i, (k, n))| {
+            let mark = if i == pick { "▶ " } else { "  " };
+            let st = if k.is_none() { th.bad() } else { th.text() };
+            Line::from(vec![
+                Span::styled(mark, th.heading()),
+                Span::styled(
+                    format!(
+                        "{:>width$} ",
+                        crate::report::number::integer(*n as u64, state.lang)
+                    ),
+                    th.heading(),
+                ),
+                Span::styled(short_placement(state, *k), st),
+            ])
+            .style(row_style(th, i == pick))
+        })
+        .collect();
+    lines.push(Line::from(Span::styled(s.counts_hint, th.dim())));
+    let title = format!(
+        "{} · {}",
+        s.title,
+        crate::report::number::integer(v.portfolio.applications.len() as u64, state.lang)
+    );
+    frame.render_widget(Paragraph::new(lines).block(panel(&title, th, false)), area);
+}
+
 /// Takes over a search text (the prompt's Enter).
 pub fn commit_search(state: &mut State, text: String) {
     state.portfolio.search = text;
     state.portfolio.cursor = 0;
+}
+
+/// Width of the class column with full names ("Bijzondere persoonsgegevens") and with tags.
+const FULL_CLASS: usize = 27;
+const SHORT_CLASS: usize = 11;
+
+/// The landscape's short tag of a data class ("bijzonder"), or "—" when unclassified.
+fn short_class(state: &State, d: Option<DataClass>) -> String {
+    let t = crate::i18n::tui(state.lang);
+    d.and_then(|d| DataClass::ALL.iter().position(|&x| x == d))
+        .and_then(|i| t.data_short.get(i))
+        .map_or_else(|| "—".to_string(), |s| s.to_string())
 }
 
 /// A compact placement label: "SSC · SaaS · gedeeld".
@@ -516,25 +666,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     };
     let search = live_search(state);
     let shown = rows(pane, &v, search);
-    // Side by side only when the list keeps room for the package names.
-    let wide = area.width >= 140;
-    let [head, body, hint] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(4),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let (list_area, detail_area) = if wide {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-            .areas(body);
-        (l, d)
-    } else {
-        let detail_h = (body.height / 3).clamp(5, 9);
-        let [l, d] =
-            Layout::vertical([Constraint::Min(3), Constraint::Length(detail_h)]).areas(body);
-        (l, d)
-    };
-
     // Head: counts, search, filters (the active one highlighted), sort.
     let all = s.all;
     let class = match pane.class {
@@ -601,12 +732,43 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         pane.field == FilterField::Department,
     ));
     second.extend(filter(s.year_short, year, pane.field == FilterField::Year));
+    // The filter line wraps onto a third line when it does not fit (a long placement name).
+    let first = Line::from(first);
+    let second = Line::from(second);
+    let head_h = if first.width() > area.width as usize || second.width() > area.width as usize {
+        3
+    } else {
+        2
+    };
+    // Side by side only when the list keeps room for the package names.
+    let wide = area.width >= 140;
+    let [head, body, hint] = Layout::vertical([
+        Constraint::Length(head_h),
+        Constraint::Min(4),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (list_area, detail_area) = if wide {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            .areas(body);
+        (l, d)
+    } else {
+        let detail_h = (body.height / 3).clamp(5, 9);
+        let [l, d] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(detail_h)]).areas(body);
+        (l, d)
+    };
+
     frame.render_widget(
-        Paragraph::new(vec![Line::from(first), Line::from(second)]),
+        Paragraph::new(vec![first, second]).wrap(Wrap { trim: true }),
         head,
     );
 
     // The list with a scrollbar.
+    let show_class = pane.class.is_none();
+    let show_placement = pane.placed_on.is_none();
+    // Full class names where the list is wide, the landscape's short tags otherwise.
+    let full_class = list_area.width >= 110;
     let inner_h = list_area.height.saturating_sub(3) as usize;
     let cursor = pane.cursor.min(shown.len().saturating_sub(1));
     let offset = cursor.saturating_sub(inner_h.saturating_sub(1));
@@ -619,28 +781,45 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             let a = &v.portfolio.applications[i];
             let p = &v.placement.apps[i];
             let mark = if p.exceptions.is_empty() { " " } else { "!" };
-            Row::new(vec![
-                format!("{mark}{}", a.package),
-                v.class_name(i),
-                short_placement(state, p.key),
-                when_text(state, move_when(&v, i)),
-            ])
-            .style(row_style(th, j == cursor))
+            let mut cells = vec![format!("{mark}{}", a.package)];
+            if show_class {
+                cells.push(if full_class {
+                    v.class_name(i)
+                } else {
+                    short_class(state, p.classified.data)
+                });
+            }
+            if show_placement {
+                cells.push(short_placement(state, p.key));
+            }
+            cells.push(when_text(state, move_when(&v, i)));
+            Row::new(cells).style(row_style(th, j == cursor))
         })
         .collect();
-    // The class and placement keep their full compact names; the package name takes the rest.
-    let widths = [
-        Constraint::Min(12),
-        Constraint::Length(18),
-        Constraint::Length(22),
-        Constraint::Length(7),
-    ];
+    // The class and placement keep their full compact names where the package name keeps 16
+    // characters; a column the filters hold to one value is left out (the head names it).
+    let inner_w = list_area.width.saturating_sub(3) as usize;
+    let mut widths = vec![Constraint::Min(12)];
+    let mut header = vec![s.package];
+    let mut used = 7 + 1;
+    if show_class {
+        let w = if full_class { FULL_CLASS } else { SHORT_CLASS };
+        widths.push(Constraint::Length(w as u16));
+        header.push(s.class_short);
+        used += w + 1;
+    }
+    if show_placement {
+        let w = widest_placement(state)
+            .min(inner_w.saturating_sub(used + 16))
+            .max(14);
+        widths.push(Constraint::Length(u16::try_from(w).unwrap_or(22)));
+        header.push(s.placement);
+    }
+    widths.push(Constraint::Length(7));
+    header.push(s.year_short);
     frame.render_widget(
         Table::new(rows_drawn, widths)
-            .header(
-                Row::new(vec![s.package, s.class_short, s.placement, s.year_short])
-                    .style(th.heading()),
-            )
+            .header(Row::new(header).style(th.heading()))
             .block(panel(s.applications, th, true)),
         list_area,
     );
