@@ -247,6 +247,14 @@ pub fn bindings() -> Vec<Binding> {
                 plain(Char('x'), Action::Portfolio(PortfolioKey::Clear)),
             ],
         },
+        // Issue 16 (port2): import a portfolio file from the Start and Situation screens.
+        Binding {
+            keys: "i",
+            desc: |t| crate::i18n::portfolio_of(t).key_import,
+            hint: Some((3, |t| crate::i18n::portfolio_of(t).hint_import)),
+            scope: Scope::On(&[Screen::Start, Screen::Situation]),
+            map: vec![plain(Char('i'), Action::Portfolio(PortfolioKey::Import))],
+        },
         Binding {
             keys: "n",
             desc: |t| t.key_notes,
@@ -316,6 +324,9 @@ pub fn hints(state: &State) -> Vec<(&'static str, &'static str)> {
         Some(Popup::Why) => return vec![("Esc", r.hint_close), ("↑↓←→", t.hint_move)],
         Some(Popup::Restore(_)) => {
             return vec![("Enter", r.hint_restore), ("Esc", r.hint_fresh)];
+        }
+        Some(Popup::PortfolioProblems(_)) => {
+            return vec![("↑↓", t.hint_move), ("Enter Esc", r.hint_close)];
         }
         None => {}
     }

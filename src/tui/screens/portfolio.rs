@@ -22,10 +22,10 @@ use crate::core::portfolio::{ComponentTable, Date};
 use crate::core::profile::Profile;
 use crate::core::scoring::Evaluation;
 use crate::i18n::portfolio_strings;
-use crate::io::portfolio::Imported;
+use crate::io::portfolio::{Imported, PortfolioFile};
 use crate::report::portfolio::PortfolioView;
 use crate::tui::action::{Action, Effect};
-use crate::tui::state::{InputPurpose, Popup, State};
+use crate::tui::state::{InputPurpose, Popup, State, Status};
 use crate::tui::widgets::{panel, row_style};
 
 /// What the portfolio keys ask for.
@@ -45,6 +45,24 @@ pub enum PortfolioKey {
     Clear,
     /// The app read the portfolio (or could not), as of a date.
     Loaded(Result<Box<Imported>, String>, Date),
+    /// Ask for the path of a portfolio file to import (Start and Situation screens).
+    Import,
+    /// The app imported a file: the portfolio and its fingerprint, or every problem in it.
+    Imported(Result<Box<(Imported, PortfolioFile)>, Vec<String>>, Date),
+    /// The app re-read the file the session imported (a resumed session), or could not.
+    Reloaded(Result<Box<(Imported, PortfolioFile)>, String>, Date),
+}
+
+/// The problems of a failed import, all of them, in a scrollable pane; Enter or Esc goes back
+/// to the path as it was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems {
+    /// The path as typed (the dialog comes back with it).
+    pub typed: String,
+    /// One problem per line: `file:row:column: header: what is wrong (allowed: …)`.
+    pub lines: Vec<String>,
+    /// The first line shown.
+    pub scroll: usize,
 }
 
 /// The filter `←→` changes.
@@ -101,6 +119,13 @@ pub struct Pane {
     pub cursor: usize,
     /// The landscape asked for the portfolio once (it is read or failed, or on its way).
     pub requested: bool,
+    /// The file imported in the TUI, kept in the session (issue 16).
+    pub imported: Option<PortfolioFile>,
+    /// The import path as last typed (the dialog opens with it).
+    pub typed: String,
+    /// The profile file and portfolio name the pane was read for; another profile or
+    /// portfolio empties the pane.
+    pub loaded_for: Option<(Option<std::path::PathBuf>, Option<String>)>,
     /// The placement selected in the landscape's counts panel (index into `counts()`).
     pub pick: usize,
 }
@@ -159,6 +184,225 @@ impl Pane {
             roadmap,
             lang,
         })
+    }
+}
+
+impl Pane {
+    /// The pane of a resumed session: empty, remembering the file the session imported (it is
+    /// read again, and compared with its fingerprint, as soon as the session is open).
+    pub fn resumed(file: Option<PortfolioFile>) -> Pane {
+        Pane {
+            imported: file,
+            ..Pane::default()
+        }
+    }
+}
+
+/// Reads a file to import: the portfolio and its fingerprint, or every problem as a line.
+pub fn read_import(path: &std::path::Path) -> Result<Box<(Imported, PortfolioFile)>, Vec<String>> {
+    crate::io::portfolio::load_file(path)
+        .map(Box::new)
+        .map_err(|e| e.0.iter().map(ToString::to_string).collect())
+}
+
+/// What the app does for `Effect::LoadPortfolio`: re-reads the imported file (with its
+/// fingerprint) when the session has one, else reads the profile's portfolio.
+pub fn load_action(state: &State) -> Action {
+    let today = crate::cli::portfolio::today();
+    if let Some(file) = &state.portfolio.imported {
+        let result = crate::io::portfolio::load_file(&file.path)
+            .map(Box::new)
+            .map_err(|e| e.to_string());
+        return Action::Portfolio(PortfolioKey::Reloaded(result, today));
+    }
+    let result = match &state.profile.portfolio {
+        Some(name) => crate::io::portfolio::for_profile(state.origin.as_deref(), name)
+            .map(Box::new)
+            .map_err(|e| e.to_string()),
+        None => Err(portfolio_strings(state.lang).no_portfolio.to_string()),
+    };
+    Action::Portfolio(PortfolioKey::Loaded(result, today))
+}
+
+/// The profile file and portfolio name the state reads its portfolio for.
+fn source_key(state: &State) -> (Option<std::path::PathBuf>, Option<String>) {
+    (state.origin.clone(), state.profile.portfolio.clone())
+}
+
+/// Takes a read portfolio into the pane and places it.
+fn take(state: &mut State, imported: Box<Imported>, as_of: Date) {
+    state.portfolio.loaded = Some(Ok(imported));
+    state.portfolio.classified = None;
+    state.portfolio.as_of = Some(as_of);
+    state.portfolio.requested = true;
+    state.portfolio.loaded_for = Some(source_key(state));
+    let ev = state.evaluation().ok().cloned();
+    let (cat, profile) = (state.catalogue.clone(), state.profile.clone());
+    state.portfolio.place(&cat, &profile, ev.as_ref());
+}
+
+/// The portfolio actions that answer on any screen: the import dialog and its result, and a
+/// read (or re-read) portfolio.
+pub fn handle_global(state: &mut State, key: PortfolioKey) -> Option<Effect> {
+    let s = portfolio_strings(state.lang);
+    match key {
+        PortfolioKey::Import => {
+            state.popup = Some(Popup::Input {
+                purpose: InputPurpose::PortfolioImport,
+                buffer: state.portfolio.typed.clone(),
+            });
+        }
+        PortfolioKey::Imported(Ok(read), as_of) => {
+            let (imported, file) = *read;
+            let n = imported.portfolio.applications.len();
+            let shown = file.path.display().to_string();
+            // The profile names the imported file from now on (score, note and session).
+            state.profile.portfolio = Some(shown.clone());
+            let typed = std::mem::take(&mut state.portfolio.typed);
+            state.portfolio = Pane {
+                imported: Some(file),
+                typed,
+                ..Pane::default()
+            };
+            take(state, Box::new(imported), as_of);
+            let n = crate::report::number::integer(n as u64, state.lang);
+            state.status = Some(Status::new(false, move |l| {
+                crate::i18n::fill(
+                    portfolio_strings(l).imported_tui,
+                    &[("n", &n), ("path", &shown)],
+                )
+            }));
+        }
+        PortfolioKey::Imported(Err(lines), _) => {
+            let n = lines.len();
+            state.status = Some(Status::new(true, move |l| {
+                crate::i18n::fill(portfolio_strings(l).import_failed, &[("n", &n.to_string())])
+            }));
+            state.popup = Some(Popup::PortfolioProblems(Box::new(Problems {
+                typed: state.portfolio.typed.clone(),
+                lines,
+                scroll: 0,
+            })));
+        }
+        PortfolioKey::Loaded(Ok(imported), as_of) => take(state, imported, as_of),
+        PortfolioKey::Loaded(Err(e), as_of) => {
+            state.portfolio.loaded = Some(Err(e));
+            state.portfolio.as_of = Some(as_of);
+            state.portfolio.loaded_for = Some(source_key(state));
+        }
+        PortfolioKey::Reloaded(Ok(read), as_of) => {
+            let (imported, file) = *read;
+            let changed = state
+                .portfolio
+                .imported
+                .as_ref()
+                .is_some_and(|f| f.fnv1a64 != file.fnv1a64);
+            let n = crate::report::number::integer(
+                imported.portfolio.applications.len() as u64,
+                state.lang,
+            );
+            let shown = file.path.display().to_string();
+            state.portfolio.imported = Some(file);
+            take(state, Box::new(imported), as_of);
+            if changed {
+                state.status = Some(Status::new(true, move |l| {
+                    crate::i18n::fill(
+                        portfolio_strings(l).file_changed,
+                        &[("n", &n), ("path", &shown)],
+                    )
+                }));
+            }
+        }
+        PortfolioKey::Reloaded(Err(e), as_of) => {
+            let shown = state
+                .portfolio
+                .imported
+                .as_ref()
+                .map(|f| f.path.display().to_string())
+                .unwrap_or_default();
+            state.status = Some(Status::new(true, move |l| {
+                crate::i18n::fill(portfolio_strings(l).file_gone, &[("path", &shown)])
+            }));
+            state.portfolio.loaded = Some(Err(e));
+            state.portfolio.as_of = Some(as_of);
+            state.portfolio.loaded_for = Some(source_key(state));
+        }
+        other => return handle(state, Action::Portfolio(other)),
+    }
+    let _ = s;
+    None
+}
+
+/// Takes over the typed import path (the dialog's Enter): the file it names, `~` expanded and
+/// relative to the working folder, like the export dialog.
+pub fn commit_import(state: &mut State, buffer: String) -> Option<Effect> {
+    if buffer.trim().is_empty() {
+        return None;
+    }
+    let path = state.export_target(&buffer);
+    state.portfolio.typed = buffer.trim().to_string();
+    Some(Effect::ImportPortfolio(path))
+}
+
+/// Keys in the problems pane: ↑↓ scroll, Enter or Esc back to the path.
+pub fn problems_update(state: &mut State, mut p: Box<Problems>, action: Action) -> Option<Effect> {
+    match action {
+        Action::Up => p.scroll = p.scroll.saturating_sub(1),
+        Action::Down => p.scroll = (p.scroll + 1).min(p.lines.len().saturating_sub(1)),
+        Action::Select | Action::Back => {
+            state.popup = Some(Popup::Input {
+                purpose: InputPurpose::PortfolioImport,
+                buffer: p.typed,
+            });
+            return None;
+        }
+        _ => {}
+    }
+    state.popup = Some(Popup::PortfolioProblems(p));
+    None
+}
+
+/// Draws the problems pane: every problem of the file, scrollable, and how to go back.
+pub fn render_problems(frame: &mut Frame, area: Rect, state: &State, p: &Problems) {
+    let s = portfolio_strings(state.lang);
+    let th = &state.theme;
+    let w = area.width.saturating_sub(4).clamp(40.min(area.width), 120);
+    let h = area.height.saturating_sub(4).max(6.min(area.height));
+    let r = Rect {
+        x: area.x + (area.width.saturating_sub(w)) / 2,
+        y: area.y + (area.height.saturating_sub(h)) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(ratatui::widgets::Clear, r);
+    let title = crate::i18n::fill(s.problems_title, &[("n", &p.lines.len().to_string())]);
+    let [list, keys] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(r.inner(Margin {
+            vertical: 1,
+            horizontal: 2,
+        }));
+    let lines: Vec<Line> = p
+        .lines
+        .iter()
+        .skip(p.scroll)
+        .map(|l| Line::from(Span::styled(l.clone(), th.text())))
+        .collect();
+    frame.render_widget(panel(&title, th, true), r);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
+    frame.render_widget(
+        Paragraph::new(Span::styled(s.problems_keys, th.dim())),
+        keys,
+    );
+    if p.lines.len() > 1 {
+        let mut sb = ScrollbarState::new(p.lines.len()).position(p.scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            r.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut sb,
+        );
     }
 }
 
@@ -343,15 +587,12 @@ fn step(pane: &mut Pane, v: &PortfolioView<'_>, forward: bool) {
 /// Keys while the portfolio is open (and `p` on the landscape screen).
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     match action {
-        Action::Portfolio(PortfolioKey::Loaded(result, as_of)) => {
-            state.portfolio.loaded = Some(result);
-            state.portfolio.classified = None;
-            state.portfolio.as_of = Some(as_of);
-            let ev = state.evaluation().ok().cloned();
-            let (cat, profile) = (state.catalogue.clone(), state.profile.clone());
-            state.portfolio.place(&cat, &profile, ev.as_ref());
-            return None;
-        }
+        Action::Portfolio(
+            k @ (PortfolioKey::Loaded(..)
+            | PortfolioKey::Import
+            | PortfolioKey::Imported(..)
+            | PortfolioKey::Reloaded(..)),
+        ) => return handle_global(state, k),
         Action::Portfolio(PortfolioKey::Toggle) => {
             state.portfolio.open = !state.portfolio.open;
             if state.portfolio.open && state.portfolio.loaded.is_none() {
@@ -489,14 +730,27 @@ pub fn handle_counts(state: &mut State, action: &Action) -> bool {
     true
 }
 
-/// The effect that reads the profile's portfolio when the landscape is shown and it has not
-/// been read (the landscape shows its counts).
-pub fn load_for_landscape(state: &mut State) -> Option<Effect> {
-    if state.screen == crate::tui::state::Screen::Landscape
-        && state.profile.portfolio.is_some()
-        && state.portfolio.loaded.is_none()
-        && !state.portfolio.requested
+/// After every action: empties the pane when the profile or its portfolio changed (another
+/// profile opened), and asks the app to read the portfolio once when it is needed — the
+/// landscape shows its counts, and a resumed session re-reads the file it imported.
+pub fn after_update(state: &mut State) -> Option<Effect> {
+    let key = source_key(state);
+    if state
+        .portfolio
+        .loaded_for
+        .as_ref()
+        .is_some_and(|k| *k != key)
     {
+        let typed = std::mem::take(&mut state.portfolio.typed);
+        state.portfolio = Pane {
+            typed,
+            ..Pane::default()
+        };
+    }
+    let wanted = (state.screen == crate::tui::state::Screen::Landscape
+        && state.profile.portfolio.is_some())
+        || state.portfolio.imported.is_some();
+    if wanted && state.portfolio.loaded.is_none() && !state.portfolio.requested {
         state.portfolio.requested = true;
         return Some(Effect::LoadPortfolio);
     }
