@@ -203,3 +203,176 @@ fn the_landscape_counts_per_placement_and_opens_one() {
         assert_eq!(s.portfolio.placed_on, Some(counts.last().unwrap().0));
     }
 }
+
+/// Types `text` into the open prompt.
+fn type_text(s: &mut State, text: &str) {
+    for c in text.chars() {
+        update(s, Action::InputChar(c));
+    }
+}
+
+/// Carries out an import effect the way the app does.
+fn import(s: &mut State, effect: Option<Effect>) {
+    let Some(Effect::ImportPortfolio(path)) = effect else {
+        panic!("expected an import, got {effect:?}");
+    };
+    let result = wolkwijzer::tui::screens::portfolio::read_import(&path);
+    update(
+        s,
+        Action::Portfolio(PortfolioKey::Imported(
+            result,
+            Date::new(2026, 12, 1).unwrap(),
+        )),
+    );
+}
+
+#[test]
+fn import_from_the_start_screen_keeps_the_path_and_never_half_imports() {
+    use wolkwijzer::tui::state::{InputPurpose, Popup};
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(
+        home.path().join("bad.csv"),
+        "Pakket;BSN;Kosten per jaar;Einddatum contract\nA;misschien;12,50;2027-02-30\n;ja;-3;\nB;ja;1.000,00;2028-01-01\n",
+    )
+    .unwrap();
+    std::fs::write(
+        home.path().join("good.csv"),
+        "Pakket;Gegevensklasse;DigiD;Kosten per jaar\nEen;intern;nee;100\nTwee;brp;ja;250,50\n",
+    )
+    .unwrap();
+    let mut s = common::demo(Lang::Nl);
+    s.home_dir = Some(home.path().to_path_buf());
+    let before = s.profile.portfolio.clone();
+    // `i` on the Start screen asks for the path; `~` is the home folder.
+    common::feed(&mut s, &[Action::Portfolio(PortfolioKey::Import)]);
+    assert!(matches!(
+        s.popup,
+        Some(Popup::Input {
+            purpose: InputPurpose::PortfolioImport,
+            ..
+        })
+    ));
+    type_text(&mut s, "~/bad.csv");
+    let effect = update(&mut s, Action::Select);
+    assert_eq!(
+        effect,
+        Some(Effect::ImportPortfolio(home.path().join("bad.csv")))
+    );
+    import(&mut s, effect);
+    // Every problem at once, in a pane; nothing taken over.
+    let Some(Popup::PortfolioProblems(p)) = &s.popup else {
+        panic!("no problems pane: {:?}", s.popup);
+    };
+    assert_eq!(p.lines.len(), 4, "{:?}", p.lines);
+    assert!(p.lines[0].ends_with("bad.csv:2:2: BSN: not yes or no (allowed: ja, nee, yes, no, j, n, y, true, false, 1, 0, x, empty)"), "{:?}", p.lines);
+    assert_eq!(s.profile.portfolio, before);
+    assert!(s.portfolio.loaded.is_none() && s.portfolio.imported.is_none());
+    // The pane as the room sees it (a fixture path, so the snapshot does not vary).
+    let mut shown = s.clone();
+    shown.work_dir = Some(std::path::PathBuf::from("tests/fixtures/portfolio_import"));
+    update(&mut shown, Action::Back);
+    update(&mut shown, Action::Portfolio(PortfolioKey::Import));
+    for _ in 0.."~/bad.csv".len() {
+        update(&mut shown, Action::InputBackspace);
+    }
+    type_text(&mut shown, "bad.csv");
+    let effect = update(&mut shown, Action::Select);
+    import(&mut shown, effect);
+    insta::assert_snapshot!("import_problems_nl_80x24", common::render(&shown, 80, 24));
+    // ↓ scrolls; Esc goes back to the path as typed.
+    common::feed(&mut s, &[Action::Down, Action::Down]);
+    let Some(Popup::PortfolioProblems(p)) = &s.popup else {
+        panic!("the pane stays while scrolling");
+    };
+    assert_eq!(p.scroll, 2);
+    common::feed(&mut s, &[Action::Back]);
+    assert_eq!(
+        s.popup,
+        Some(Popup::Input {
+            purpose: InputPurpose::PortfolioImport,
+            buffer: "~/bad.csv".into()
+        })
+    );
+    for _ in 0.."bad.csv".len() {
+        update(&mut s, Action::InputBackspace);
+    }
+    type_text(&mut s, "good.csv");
+    let effect = update(&mut s, Action::Select);
+    import(&mut s, effect);
+    assert_eq!(s.popup, None);
+    let path = home.path().join("good.csv").display().to_string();
+    assert_eq!(s.profile.portfolio.as_deref(), Some(path.as_str()));
+    let placed = s.portfolio.placement.as_ref().expect("placed at once");
+    assert_eq!(placed.apps.len(), 2);
+    // The session keeps the file and its fingerprint.
+    let session = s.session();
+    let file = session.portfolio.clone().expect("kept in the session");
+    assert_eq!(file.path, home.path().join("good.csv"));
+    assert_eq!(
+        file.fnv1a64,
+        wolkwijzer::io::portfolio::fingerprint(
+            &std::fs::read(home.path().join("good.csv")).unwrap()
+        )
+    );
+    // The session file round-trips it.
+    let toml = wolkwijzer::io::store::to_toml(&session).unwrap();
+    let back = wolkwijzer::io::store::parse("s.toml", &toml).unwrap();
+    assert_eq!(back.portfolio, Some(file));
+
+    // Resumed: the file is read again at once; a changed file is said so.
+    let resume = |session: wolkwijzer::io::store::Session| {
+        let mut r = common::demo(Lang::Nl);
+        let effect = update(&mut r, Action::Restore(Box::new(session)));
+        assert_eq!(effect, Some(Effect::LoadPortfolio), "read again at once");
+        let a = wolkwijzer::tui::screens::portfolio::load_action(&r);
+        update(&mut r, a);
+        r
+    };
+    let r = resume(back.clone());
+    assert_eq!(r.portfolio.placement.as_ref().unwrap().apps.len(), 2);
+    assert!(r.status.is_none(), "unchanged: nothing to say");
+    std::fs::write(
+        home.path().join("good.csv"),
+        "Pakket;Gegevensklasse\nEen;intern\nTwee;brp\nDrie;intern\n",
+    )
+    .unwrap();
+    let r = resume(back.clone());
+    assert_eq!(r.portfolio.placement.as_ref().unwrap().apps.len(), 3);
+    let status = common::render(&r, 120, 36);
+    assert!(
+        status.contains(
+            "Portfoliobestand gewijzigd sinds bewaren; opnieuw ingelezen: 3 applicaties."
+        ),
+        "{status}"
+    );
+    std::fs::remove_file(home.path().join("good.csv")).unwrap();
+    let r = resume(back);
+    let status = common::render(&r, 120, 36);
+    assert!(
+        status.contains("Portfoliobestand niet te lezen:"),
+        "{status}"
+    );
+    assert!(
+        r.session().portfolio.is_some(),
+        "still remembered, to import again"
+    );
+}
+
+#[test]
+fn another_profile_empties_the_portfolio_pane() {
+    let mut s = landscape(Lang::Nl);
+    assert!(s.portfolio.placement.is_some());
+    let p = wolkwijzer::io::profile::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/profiles/kleine-gemeente.toml"
+    )))
+    .unwrap();
+    update(
+        &mut s,
+        Action::Loaded {
+            profile: Box::new(p),
+            origin: None,
+        },
+    );
+    assert!(s.portfolio.loaded.is_none() && s.portfolio.placement.is_none());
+}

@@ -393,7 +393,14 @@ pub fn render_problems(frame: &mut Frame, area: Rect, state: &State, p: &Problem
         Paragraph::new(Span::styled(s.problems_keys, th.dim())),
         keys,
     );
-    if p.lines.len() > 1 {
+    // The scrollbar only when the wrapped lines do not fit.
+    let width = usize::from(list.width.max(1));
+    let rows: usize = p
+        .lines
+        .iter()
+        .map(|l| l.chars().count().div_ceil(width).max(1))
+        .sum();
+    if rows > usize::from(list.height) {
         let mut sb = ScrollbarState::new(p.lines.len()).position(p.scroll);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight),
