@@ -72,7 +72,7 @@ fn the_business_case_output_names_the_applications_and_the_file() {
     let nl = business_case(&path, "nl");
     let amount = wolkwijzer::report::number::euros(sample_sum(), wolkwijzer::core::text::Lang::Nl);
     let expected = format!(
-        "Software in de nulmeting van Wolkendam: {amount}, de jaarkosten van 302 applicaties in het portfoliobestand middelgrote-gemeente-portfolio.csv."
+        "Software in de nulmeting van Wolkendam: EUR {amount}, de jaarkosten van 302 applicaties in het portfoliobestand middelgrote-gemeente-portfolio.csv."
     );
     assert!(nl.contains(&expected), "{nl}");
     let en = business_case(&path, "en");

@@ -244,7 +244,6 @@ fn take(state: &mut State, imported: Box<Imported>, as_of: Date) {
 /// The portfolio actions that answer on any screen: the import dialog and its result, and a
 /// read (or re-read) portfolio.
 pub fn handle_global(state: &mut State, key: PortfolioKey) -> Option<Effect> {
-    let s = portfolio_strings(state.lang);
     match key {
         PortfolioKey::Import => {
             state.popup = Some(Popup::Input {
@@ -329,7 +328,6 @@ pub fn handle_global(state: &mut State, key: PortfolioKey) -> Option<Effect> {
         }
         other => return handle(state, Action::Portfolio(other)),
     }
-    let _ = s;
     None
 }
 
