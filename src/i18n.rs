@@ -2791,6 +2791,8 @@ pub struct PortfolioStrings {
     pub baseline_software: &'static str,
     /// The keys under the landscape's portfolio counts.
     pub counts_hint: &'static str,
+    /// The landscape's portfolio panel when the file could not be read.
+    pub counts_unread: &'static str,
     /// The TUI's import dialog and its outcome (`{n}`, `{path}` filled in).
     pub import_prompt: &'static str,
     pub key_import: &'static str,
@@ -2885,6 +2887,7 @@ const PORTFOLIO_NL: PortfolioStrings = PortfolioStrings {
     exc_no_contract_end: "verhuist, maar geen einddatum contract",
     exc_unknown_collaboration: "samenwerking niet in het profiel",
     counts_hint: "←→ kies · Enter toon · p lijst",
+    counts_unread: "Het portfolio is niet ingelezen: p toont waarom.",
     import_prompt: "Portfoliobestand inlezen (CSV of XLSX; ~ is de thuismap):",
     key_import: "Portfoliobestand inlezen (CSV of XLSX)",
     hint_import: "portfolio inlezen",
@@ -2978,6 +2981,7 @@ const PORTFOLIO_EN: PortfolioStrings = PortfolioStrings {
     exc_no_contract_end: "moves, but no contract end date",
     exc_unknown_collaboration: "collaboration not in the profile",
     counts_hint: "←→ pick · Enter show · p list",
+    counts_unread: "The portfolio could not be read: p shows why.",
     import_prompt: "Import a portfolio file (CSV or XLSX; ~ is the home folder):",
     key_import: "Import a portfolio file (CSV or XLSX)",
     hint_import: "import portfolio",

@@ -11,6 +11,20 @@ use wolkwijzer::core::text::Lang;
 use wolkwijzer::tui::screens::portfolio::{PortfolioKey, rows};
 use wolkwijzer::tui::{Action, Effect, Screen, State, update};
 
+/// Answers the app's read of the profile's portfolio (the sample) as of 2026-12-01.
+fn read_sample(s: &mut State) {
+    let imported =
+        wolkwijzer::io::portfolio::for_profile(None, s.profile.portfolio.as_deref().unwrap())
+            .unwrap();
+    update(
+        s,
+        Action::Portfolio(PortfolioKey::Loaded(
+            Ok(Box::new(imported)),
+            Date::new(2026, 12, 1).unwrap(),
+        )),
+    );
+}
+
 /// The demo on the landscape with the portfolio open and loaded as of 2026-12-01.
 fn open(lang: Lang) -> State {
     let mut s = common::demo(lang);
@@ -21,16 +35,7 @@ fn open(lang: Lang) -> State {
         Some(Effect::LoadPortfolio),
         "opening asks the app to read the file"
     );
-    let imported =
-        wolkwijzer::io::portfolio::for_profile(None, s.profile.portfolio.as_deref().unwrap())
-            .unwrap();
-    update(
-        &mut s,
-        Action::Portfolio(PortfolioKey::Loaded(
-            Ok(Box::new(imported)),
-            Date::new(2026, 12, 1).unwrap(),
-        )),
-    );
+    read_sample(&mut s);
     s
 }
 
@@ -143,16 +148,7 @@ fn landscape(lang: Lang) -> State {
         "the landscape reads the portfolio for its counts"
     );
     assert_eq!(update(&mut s, Action::Down), None, "and only once");
-    let imported =
-        wolkwijzer::io::portfolio::for_profile(None, s.profile.portfolio.as_deref().unwrap())
-            .unwrap();
-    update(
-        &mut s,
-        Action::Portfolio(PortfolioKey::Loaded(
-            Ok(Box::new(imported)),
-            Date::new(2026, 12, 1).unwrap(),
-        )),
-    );
+    read_sample(&mut s);
     update(&mut s, Action::Up);
     s
 }
@@ -375,4 +371,38 @@ fn another_profile_empties_the_portfolio_pane() {
         },
     );
     assert!(s.portfolio.loaded.is_none() && s.portfolio.placement.is_none());
+}
+
+#[test]
+fn the_landscape_says_when_the_portfolio_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.toml");
+    std::fs::write(
+        &profile,
+        wolkwijzer::io::profile::DEMO
+            .replace("middelgrote-gemeente-portfolio.csv", "ontbreekt.csv"),
+    )
+    .unwrap();
+    let p = wolkwijzer::io::profile::load(&profile).unwrap();
+    let mut s = State::new(
+        wolkwijzer::io::catalogue::built_in(),
+        p,
+        Some(profile.clone()),
+    );
+    let effect = update(&mut s, Action::GoTo(Screen::Landscape.index()));
+    assert_eq!(effect, Some(Effect::LoadPortfolio));
+    let a = wolkwijzer::tui::screens::portfolio::load_action(&s);
+    update(&mut s, a);
+    let text = common::render(&s, 80, 24);
+    assert!(
+        text.contains("Het portfolio is niet") && text.contains("ingelezen: p toont waarom."),
+        "{text}"
+    );
+    // `p` shows why: the file and what is wrong with it.
+    common::feed(&mut s, &[Action::Portfolio(PortfolioKey::Toggle)]);
+    let text = common::render(&s, 120, 36);
+    assert!(
+        text.contains("ontbreekt.csv: cannot read the file"),
+        "{text}"
+    );
 }

@@ -109,7 +109,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 
     // Issue 16: the portfolio's counts per placement beside the workload's reason.
-    let bottom = if super::portfolio::has_counts(state) && bottom.width >= 60 {
+    let bottom = if super::portfolio::has_panel(state) && bottom.width >= 60 {
         // The counts keep their full names; the reason keeps at least 34 columns.
         let want = super::portfolio::counts_width(state).min(bottom.width.saturating_sub(34));
         let [detail, counts] =

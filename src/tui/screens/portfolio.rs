@@ -696,6 +696,10 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 pub fn has_counts(state: &State) -> bool {
     state.portfolio.placement.is_some() && matches!(state.portfolio.loaded, Some(Ok(_)))
 }
+/// Whether the landscape shows the portfolio panel: its counts, or that it could not be read.
+pub fn has_panel(state: &State) -> bool {
+    has_counts(state) || matches!(state.portfolio.loaded, Some(Err(_)))
+}
 
 /// The landscape's portfolio keys: ←→ pick a placement in the counts panel, Enter opens the
 /// list filtered to it (every other filter and the search cleared). `true` when handled.
@@ -781,6 +785,9 @@ fn widest_placement(state: &State) -> usize {
 /// How wide the landscape's counts panel wants to be: the widest line plus its border.
 pub fn counts_width(state: &State) -> u16 {
     let s = portfolio_strings(state.lang);
+    if !has_counts(state) {
+        return 34;
+    }
     // Marker (2), the widest count and a space, the name.
     let count = state.portfolio.placement.as_ref().map_or(1, |p| {
         p.apps.len().to_string().len() + p.apps.len().to_string().len() / 4
@@ -796,6 +803,14 @@ pub fn render_counts(frame: &mut Frame, area: Rect, state: &State) {
     let s = portfolio_strings(state.lang);
     let th = &state.theme;
     let Some(v) = state.portfolio.view(&state.catalogue, state.lang) else {
+        if matches!(state.portfolio.loaded, Some(Err(_))) {
+            frame.render_widget(
+                Paragraph::new(Span::styled(s.counts_unread, th.bad()))
+                    .wrap(Wrap { trim: true })
+                    .block(panel(s.title, th, false)),
+                area,
+            );
+        }
         return;
     };
     let counts = v.placement.counts();
