@@ -365,7 +365,18 @@ pub fn render_problems(frame: &mut Frame, area: Rect, state: &State, p: &Problem
     let s = portfolio_strings(state.lang);
     let th = &state.theme;
     let w = area.width.saturating_sub(4).clamp(40.min(area.width), 120);
-    let h = area.height.saturating_sub(4).max(6.min(area.height));
+    // As tall as the wrapped problems need (border, margins and the keys line: 5 more), at
+    // most the screen less two lines above and below.
+    let inner_w = usize::from(w.saturating_sub(6).max(1));
+    let need: usize = p
+        .lines
+        .iter()
+        .map(|l| l.chars().count().div_ceil(inner_w).max(1))
+        .sum();
+    let h = u16::try_from(need + 5)
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(4))
+        .max(6.min(area.height));
     let r = Rect {
         x: area.x + (area.width.saturating_sub(w)) / 2,
         y: area.y + (area.height.saturating_sub(h)) / 2,
