@@ -214,7 +214,7 @@ fn import_from_the_start_screen_and_resume_on_the_real_binary() {
         let p = Pane::run(w, h, "import", &run);
         p.wait_for(&["Kies een profiel", "portfolio inlezen"]);
         // A bad file: every problem at once, nothing imported, the path kept.
-        p.keys(&["i"]);
+        p.keys(&["I"]);
         p.wait_for(&["Portfoliobestand inlezen"]);
         p.keys(&["-l", "~/bad.csv"]);
         p.keys(&["Enter"]);

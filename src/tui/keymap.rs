@@ -247,13 +247,14 @@ pub fn bindings() -> Vec<Binding> {
                 plain(Char('x'), Action::Portfolio(PortfolioKey::Clear)),
             ],
         },
-        // Issue 16 (port2): import a portfolio file from the Start and Situation screens.
+        // Issue 16 (port2): import a portfolio file from the Start and Situation screens (`I`:
+        // `i` is the weights screen's).
         Binding {
-            keys: "i",
+            keys: "I",
             desc: |t| crate::i18n::portfolio_of(t).key_import,
             hint: Some((3, |t| crate::i18n::portfolio_of(t).hint_import)),
             scope: Scope::On(&[Screen::Start, Screen::Situation]),
-            map: vec![plain(Char('i'), Action::Portfolio(PortfolioKey::Import))],
+            map: vec![plain(Char('I'), Action::Portfolio(PortfolioKey::Import))],
         },
         Binding {
             keys: "n",
