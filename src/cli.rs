@@ -696,17 +696,9 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             };
             match render_score(&cat, &p, *format, lang) {
                 // Issue 16 (port2): the profile's portfolio, in short, after the score.
-                Ok(text) => match portfolio::with_score_section(
-                    &cat,
-                    &p,
-                    profile.as_deref(),
-                    *format,
-                    lang,
-                    text,
-                ) {
-                    Ok(text) => Outcome::ok(text),
-                    Err(e) => Outcome::invalid(&e),
-                },
+                Ok(text) => {
+                    portfolio::with_score_section(&cat, &p, profile.as_deref(), *format, lang, text)
+                }
                 Err(e) => Outcome {
                     stdout: String::new(),
                     stderr: format!("{e}\n"),

@@ -2803,6 +2803,8 @@ pub struct PortfolioStrings {
     pub problems_keys: &'static str,
     pub file_changed: &'static str,
     pub file_gone: &'static str,
+    /// `score`'s portfolio section when the file cannot be read (`{file}`, `{n}`).
+    pub score_unread: &'static str,
     /// Closes the portfolio section of `score`: where the full list is.
     pub score_more: &'static str,
     pub roadmap_rule: &'static str,
@@ -2897,6 +2899,7 @@ const PORTFOLIO_NL: PortfolioStrings = PortfolioStrings {
     problems_keys: "↑↓ bladeren · Enter/Esc terug naar het pad om te verbeteren",
     file_changed: "Portfoliobestand gewijzigd sinds bewaren; opnieuw ingelezen: {n} applicaties.",
     file_gone: "Portfoliobestand niet te lezen: {path} (I: opnieuw inlezen)",
+    score_unread: "Applicatieportfolio ({file}): niet ingelezen, {n} probleem/problemen (op standaardfout; wolkwijzer portfolio import toont ze ook).",
     score_more: "Per applicatie, met reden, verhuisdatum en uitzonderingen: wolkwijzer portfolio (en --view roadmap).",
     baseline_software: "Software in de nulmeting van {municipality}: EUR {amount}, de jaarkosten van {n} applicaties in het portfoliobestand {file}.",
     roadmap_rule: "Elke applicatie verhuist bij het einde van haar contract, of bij het volgende vervangingsmoment als de opzegtermijn al verstreken is; nooit vóór de opzegdatum.",
@@ -2991,6 +2994,7 @@ const PORTFOLIO_EN: PortfolioStrings = PortfolioStrings {
     problems_keys: "↑↓ scroll · Enter/Esc back to the path to correct it",
     file_changed: "Portfolio file changed since saving; read again: {n} applications.",
     file_gone: "Portfolio file unreadable: {path} (I: import again)",
+    score_unread: "Application portfolio ({file}): not read, {n} problem(s) (on standard error; wolkwijzer portfolio import shows them too).",
     score_more: "Per application, with reason, move date and exceptions: wolkwijzer portfolio (and --view roadmap).",
     baseline_software: "Software in the nulmeting of {municipality}: EUR {amount}, the yearly costs of {n} applications in the portfolio file {file}.",
     roadmap_rule: "Each application moves at the end of its contract, or at the next replacement moment when the notice deadline has passed; never before the notice deadline.",

@@ -320,7 +320,7 @@ fn score_adds_the_portfolio_in_short() {
 }
 
 #[test]
-fn score_with_a_broken_portfolio_exits_1_with_its_problems() {
+fn score_with_a_broken_portfolio_still_ranks_and_lists_its_problems() {
     let dir = tempfile::tempdir().unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
     let profile =
@@ -328,15 +328,43 @@ fn score_with_a_broken_portfolio_exits_1_with_its_problems() {
     std::fs::write(dir.path().join("p.toml"), profile).unwrap();
     std::fs::write(
         dir.path().join("middelgrote-gemeente-portfolio.csv"),
-        "Pakket;BSN\nEen;misschien\n",
+        "Pakket;BSN\nEen;misschien\nTwee;ja\n;nee\n",
     )
     .unwrap();
     bin()
         .args(["score", "-p"])
         .arg(dir.path().join("p.toml"))
         .assert()
-        .code(1)
+        .success()
+        .stdout(predicate::str::contains("Ranglijst"))
+        .stdout(predicate::str::contains(
+            "Applicatieportfolio (middelgrote-gemeente-portfolio.csv): niet ingelezen, 2 probleem/problemen",
+        ))
         .stderr(predicate::str::contains(
             "middelgrote-gemeente-portfolio.csv:2:2: BSN: not yes or no",
+        ))
+        .stderr(predicate::str::contains(
+            "middelgrote-gemeente-portfolio.csv:4:1: Pakket: empty",
         ));
+    // JSON stays JSON, with the problem in it.
+    let out = bin()
+        .args(["score", "--format", "json", "-p"])
+        .arg(dir.path().join("p.toml"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["portfolio"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("2 probleem")
+    );
+    // A missing file too.
+    std::fs::remove_file(dir.path().join("middelgrote-gemeente-portfolio.csv")).unwrap();
+    bin()
+        .args(["score", "-p"])
+        .arg(dir.path().join("p.toml"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("cannot read the file"));
 }

@@ -252,7 +252,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "I",
             desc: |t| crate::i18n::portfolio_of(t).key_import,
-            hint: Some((3, |t| crate::i18n::portfolio_of(t).hint_import)),
+            hint: Some((12, |t| crate::i18n::portfolio_of(t).hint_import)),
             scope: Scope::On(&[Screen::Start, Screen::Situation]),
             map: vec![plain(Char('I'), Action::Portfolio(PortfolioKey::Import))],
         },
