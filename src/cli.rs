@@ -742,7 +742,10 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
                 Err(e) => return Outcome::invalid(&e),
             };
             match render_score(&cat, &p, *format, lang) {
-                Ok(text) => Outcome::ok(text),
+                // Issue 16 (port2): the profile's portfolio, in short, after the score.
+                Ok(text) => {
+                    portfolio::with_score_section(&cat, &p, profile.as_deref(), *format, lang, text)
+                }
                 Err(e) => Outcome {
                     stdout: String::new(),
                     stderr: format!("{e}\n"),

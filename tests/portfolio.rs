@@ -250,3 +250,121 @@ fn a_profile_names_its_portfolio_relative_to_itself() {
             "--as-of: `2026-02-30` is not a date",
         ));
 }
+
+#[test]
+fn score_adds_the_portfolio_in_short() {
+    let out = bin().args(["score"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let at = text
+        .find("\nApplicatieportfolio — 302 applicaties (middelgrote-gemeente-portfolio.csv)\nAantal applicaties per plaatsing\n")
+        .expect(&text);
+    let section = &text[at..];
+    // One line per placement, the counts add up to the portfolio.
+    let total: usize = section
+        .lines()
+        .skip(3)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| {
+            l.split_whitespace()
+                .next()
+                .unwrap()
+                .replace('.', "")
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(total, 302, "{section}");
+    assert!(section.contains("      8  niet geplaatst\n"), "{section}");
+    assert!(
+        section.contains(
+            "Niet geplaatst (eerst classificeren of besluiten): Adresbron, Adresbron Connect,"
+        ),
+        "{section}"
+    );
+    // Markdown and JSON too; CSV stays one table.
+    let md = bin()
+        .args(["--lang", "en", "score", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("\n## Application portfolio — 302 applications (middelgrote-gemeente-portfolio.csv)\n\n| Placement | Count |\n"), "{md}");
+    let json = bin().args(["score", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["portfolio"]["applications"], 302);
+    assert!(v["ranking"].is_array(), "the score itself is still there");
+    let n: u64 = v["portfolio"]["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(n, 302);
+    assert_eq!(v["portfolio"]["unplaced"].as_array().unwrap().len(), 8);
+    let csv = bin().args(["score", "--format", "csv"]).output().unwrap();
+    assert!(
+        !String::from_utf8(csv.stdout)
+            .unwrap()
+            .contains("Applicatieportfolio")
+    );
+    // A profile without a portfolio gets no section.
+    let small = bin()
+        .args(["score", "-p", "profiles/kleine-gemeente.toml"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8(small.stdout)
+            .unwrap()
+            .contains("Applicatieportfolio")
+    );
+}
+
+#[test]
+fn score_with_a_broken_portfolio_still_ranks_and_lists_its_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let profile =
+        std::fs::read_to_string(format!("{root}/profiles/middelgrote-gemeente.toml")).unwrap();
+    std::fs::write(dir.path().join("p.toml"), profile).unwrap();
+    std::fs::write(
+        dir.path().join("middelgrote-gemeente-portfolio.csv"),
+        "Pakket;BSN\nEen;misschien\nTwee;ja\n;nee\n",
+    )
+    .unwrap();
+    bin()
+        .args(["score", "-p"])
+        .arg(dir.path().join("p.toml"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Ranglijst"))
+        .stdout(predicate::str::contains(
+            "Applicatieportfolio (middelgrote-gemeente-portfolio.csv): niet ingelezen, 2 probleem/problemen",
+        ))
+        .stderr(predicate::str::contains(
+            "middelgrote-gemeente-portfolio.csv:2:2: BSN: not yes or no",
+        ))
+        .stderr(predicate::str::contains(
+            "middelgrote-gemeente-portfolio.csv:4:1: Pakket: empty",
+        ));
+    // JSON stays JSON, with the problem in it.
+    let out = bin()
+        .args(["score", "--format", "json", "-p"])
+        .arg(dir.path().join("p.toml"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["portfolio"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("2 probleem")
+    );
+    // A missing file too.
+    std::fs::remove_file(dir.path().join("middelgrote-gemeente-portfolio.csv")).unwrap();
+    bin()
+        .args(["score", "-p"])
+        .arg(dir.path().join("p.toml"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("cannot read the file"));
+}

@@ -344,6 +344,7 @@ fn app_strategy() -> impl Strategy<Value = Application> {
             0u32..=60,
             0u64..=1_000_000_000_000u64,
             "[A-Za-z ]{0,10}[a-z]",
+            proptest::option::of("[A-Za-z][A-Za-z -]{0,10}[a-z]"),
         ),
     )
         .prop_map(
@@ -351,7 +352,7 @@ fn app_strategy() -> impl Strategy<Value = Application> {
                 (package, supplier, version, components, data),
                 (a, i, c, flags),
                 (hosting, location, jurisdiction),
-                (end, notice, cents, owner),
+                (end, notice, cents, owner, collaboration),
             )| Application {
                 package,
                 supplier,
@@ -375,6 +376,7 @@ fn app_strategy() -> impl Strategy<Value = Application> {
                 notice_months: notice,
                 yearly_cost: Decimal::new(cents as i64, 2),
                 owner: owner.trim().to_string(),
+                collaboration,
             },
         )
 }

@@ -16,14 +16,16 @@ struct Pane(String);
 
 impl Pane {
     fn start(w: u16, h: u16, data: &std::path::Path) -> Pane {
-        let p = Pane(format!(
-            "wolkwijzer-portfolio-{w}x{h}-{}",
-            std::process::id()
-        ));
         let run = format!(
             "WOLKWIJZER_DATA_DIR='{}' '{BIN}' -p profiles/middelgrote-gemeente.toml",
             data.display()
         );
+        Pane::run(w, h, "portfolio", &run)
+    }
+
+    /// The pane running `run` (a shell command line) in the repository.
+    fn run(w: u16, h: u16, name: &str, run: &str) -> Pane {
+        let p = Pane(format!("wolkwijzer-{name}-{w}x{h}-{}", std::process::id()));
         p.tmux(&[
             "new-session",
             "-d",
@@ -35,7 +37,7 @@ impl Pane {
             &h.to_string(),
             "-c",
             REPO,
-            &run,
+            run,
         ]);
         p
     }
@@ -93,18 +95,25 @@ fn packages(pane: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn search_filter_and_sort_the_portfolio_screen() {
-    let tmux_ok = Command::new("tmux")
+/// Whether tmux runs; under `CI=true` its absence fails the test.
+fn tmux_ok() -> bool {
+    let ok = Command::new("tmux")
         .arg("-V")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !tmux_ok {
+    if !ok {
         assert!(
             !common::on_ci(),
             "tmux is not installed, and CI=true requires this end-to-end test"
         );
         eprintln!("portfolio_tmux: skipped — tmux is not installed");
+    }
+    ok
+}
+
+#[test]
+fn search_filter_and_sort_the_portfolio_screen() {
+    if !tmux_ok() {
         return;
     }
     for (w, h) in [(80u16, 24u16), (120, 36), (200, 60)] {
@@ -158,6 +167,93 @@ fn search_filter_and_sort_the_portfolio_screen() {
         p.wait_for(&["Sortering: Afdeling ↓"]);
         // The selected application's reason is beside or below the list.
         p.wait_for(&["Beste toelaatbare kandidaat"]);
+        p.keys(&["q"]);
+    }
+}
+
+#[test]
+fn import_from_the_start_screen_and_resume_on_the_real_binary() {
+    if !tmux_ok() {
+        return;
+    }
+    for (w, h) in [(80u16, 24u16), (120, 36)] {
+        let home = tempfile::tempdir().unwrap();
+        let data = home.path().join("data");
+        std::fs::write(
+            home.path().join("bad.csv"),
+            "Pakket;BSN;Kosten per jaar;Einddatum contract\nA;misschien;12,50;2027-02-30\n;ja;-3;\n",
+        )
+        .unwrap();
+        // The first 50 applications of the sample.
+        let sample = std::fs::read_to_string(format!(
+            "{REPO}/profiles/middelgrote-gemeente-portfolio.csv"
+        ))
+        .unwrap();
+        let mut fifty: String = sample.split_inclusive("\r\n").take(51).collect();
+        // A quoted cell with a line break spans two lines of the file: count rows by import.
+        while wolkwijzer::io::portfolio::parse("x.csv", fifty.as_bytes())
+            .unwrap()
+            .portfolio
+            .applications
+            .len()
+            > 50
+        {
+            fifty = fifty.trim_end().rsplit_once("\r\n").unwrap().0.to_string() + "\r\n";
+        }
+        let n = wolkwijzer::io::portfolio::parse("x.csv", fifty.as_bytes())
+            .unwrap()
+            .portfolio
+            .applications
+            .len();
+        std::fs::write(home.path().join("apps.csv"), &fifty).unwrap();
+        let run = format!(
+            "HOME='{}' WOLKWIJZER_DATA_DIR='{}' '{BIN}'",
+            home.path().display(),
+            data.display()
+        );
+        let p = Pane::run(w, h, "import", &run);
+        p.wait_for(&["Kies een profiel"]);
+        // A bad file: every problem at once, nothing imported, the path kept.
+        p.keys(&["I"]);
+        p.wait_for(&["Portfoliobestand inlezen"]);
+        p.keys(&["-l", "~/bad.csv"]);
+        p.keys(&["Enter"]);
+        let pane = p.wait_for(&[
+            "Portfolio niet ingelezen: 4",
+            "bad.csv:3:3: Kosten per jaar",
+        ]);
+        assert!(pane.contains("bad.csv:2:2: BSN"), "{w}×{h}:\n{pane}");
+        p.keys(&["Escape"]);
+        p.wait_for(&["~/bad.csv▏"]);
+        p.keys(&[
+            "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace",
+        ]);
+        p.keys(&["-l", "apps.csv"]);
+        p.wait_for(&["~/apps.csv▏"]);
+        p.keys(&["Enter"]);
+        p.wait_for(&[&format!("Ingelezen: {n} applicaties uit")]);
+        // The landscape counts the imported applications.
+        p.keys(&["9"]);
+        p.wait_for(&[&format!("Applicatieportfolio · {n}"), "niet geplaatst"]);
+        p.keys(&["q"]);
+        // The file changes; the resumed session reads it again and says so.
+        std::thread::sleep(Duration::from_millis(300));
+        drop(p);
+        let mut more = fifty.clone();
+        more.push_str("Nieuw pakket;Leverancier;1;;intern\r\n");
+        std::fs::write(home.path().join("apps.csv"), more).unwrap();
+        let p = Pane::run(w, h, "resume", &format!("{run} --resume"));
+        p.wait_for(&[&format!(
+            "gewijzigd sinds bewaren; opnieuw ingelezen: {} applicaties",
+            n + 1
+        )]);
+        p.keys(&["q"]);
+        std::thread::sleep(Duration::from_millis(300));
+        drop(p);
+        // Gone: the resumed session says so.
+        std::fs::remove_file(home.path().join("apps.csv")).unwrap();
+        let p = Pane::run(w, h, "gone", &format!("{run} --resume"));
+        p.wait_for(&["Portfoliobestand niet te lezen:", "apps.csv"]);
         p.keys(&["q"]);
     }
 }

@@ -214,6 +214,7 @@ fn session_text() -> String {
         room_notes: vec![],
         blind: None,
         weight_sets: vec![],
+        portfolio: None,
         schema: SCHEMA,
         profile_path: None,
         language: Lang::En,

@@ -436,6 +436,12 @@ fn the_windows_exe_writes_and_reads_windows_paths() {
         format!("\u{feff}{}", src.replace('\n', "\r\n")),
     )
     .unwrap();
+    // The portfolio the profile names, beside it (issue 16: `score` shows it).
+    std::fs::copy(
+        root().join("profiles/middelgrote-gemeente-portfolio.csv"),
+        folder.join("middelgrote-gemeente-portfolio.csv"),
+    )
+    .unwrap();
     let linux_session = linux_dir.join("sessie.toml");
     std::fs::write(&linux_session, &lf).unwrap();
     for format in ["markdown", "json"] {

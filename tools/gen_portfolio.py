@@ -5,7 +5,10 @@ about 300 applications for the mid-sized demo municipality.
 Reference component names are real GEMMA names (GEMMA Online, checked 2026-11-30; two are the
 older GEMMA 1 names that old exports still carry and that the shipped mapping does not know, so
 the sample shows how unknown components are listed). Package and supplier names are fictional.
-Contract dates, notice periods and costs are plausible, not real. The output is reproducible:
+Contract dates, notice periods and costs are plausible, not real; the yearly costs add up to
+about the demo profile's software line (EUR 1.68 million), so `software = "portfolio"` gives a
+nulmeting of the same size. The tax applications run at the profile's regional tax
+collaboration (column Samenwerking). The output is reproducible:
 a fixed seed, no clock. Run: python3 tools/gen_portfolio.py > profiles/middelgrote-gemeente-portfolio.csv
 """
 import random
@@ -98,6 +101,7 @@ HEADER = [
     "Beschikbaarheid", "Integriteit", "Vertrouwelijkheid", "BSN", "Bijzondere persoonsgegevens",
     "Wpg", "DigiD", "Hostingvorm", "Hostinglocatie", "Jurisdictie", "SaaS beschikbaar",
     "Einddatum contract", "Opzegtermijn (maanden)", "Kosten per jaar", "Eigenaar",
+    "Samenwerking",
 ]
 
 
@@ -125,6 +129,10 @@ def name(stems):
 for comps, owner, count, stems, spec in FAMILIES:
     for _ in range(count):
         hosting, loc, jur, saas = hosting_row()
+        collaboration = ""
+        if owner == "Belastingen":
+            # Taxes and WOZ run at the regional tax collaboration of the demo profile.
+            hosting, loc, jur, collaboration = "hosted", "NL", "NL", "Regionale belastingsamenwerking"
         supplier = rng.choice(SUPPLIERS)
         rows.append([
             name(stems), supplier, f"{rng.randint(1, 12)}.{rng.randint(0, 9)}",
@@ -132,7 +140,7 @@ for comps, owner, count, stems, spec in FAMILIES:
             YESNO[flag(spec, "bsn")], YESNO[flag(spec, "special")], YESNO[flag(spec, "wpg")],
             YESNO[flag(spec, "digid")], hosting, loc, jur, YESNO[saas],
             "" if rng.random() < 0.04 else contract_end(),
-            str(rng.choice([1, 2, 3, 3, 3, 6, 6, 12])), cost(2500, 180000), owner,
+            str(rng.choice([1, 2, 3, 3, 3, 6, 6, 12])), cost(400, 30000), owner, collaboration,
         ])
 
 for owner, klass, stems, count in OWN:
@@ -146,7 +154,7 @@ for owner, klass, stems, count in OWN:
             YESNO[klass in ("persoonsgegevens", "bijzondere persoonsgegevens")],
             YESNO[klass == "bijzondere persoonsgegevens"], "nee", "nee", hosting, loc, jur,
             YESNO[saas], "" if rng.random() < 0.04 else contract_end(),
-            str(rng.choice([1, 3, 3, 6, 12])), cost(800, 60000), owner,
+            str(rng.choice([1, 3, 3, 6, 12])), cost(150, 10000), owner, "",
         ])
 
 # Office and collaboration tools from US vendors: SaaS, hosted in the EU, US jurisdiction.
@@ -160,7 +168,7 @@ for pkg, owner, klass in [
     rows.append([
         pkg, rng.choice(US_SUPPLIERS), "2026", "", klass, "midden", "midden", "midden",
         YESNO[klass != "intern"], YESNO[klass == "bijzondere persoonsgegevens"], "nee", "nee",
-        "SaaS", "EU", "US", "ja", contract_end(), "1", cost(9000, 90000), owner,
+        "SaaS", "EU", "US", "ja", contract_end(), "1", cost(1500, 15000), owner, "",
     ])
 
 # Two rows with a line break in a quoted cell (as a Softwarecatalogus export may have).

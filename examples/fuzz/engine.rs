@@ -153,6 +153,7 @@ impl Corpus {
                 }],
                 blind: None,
                 weight_sets: vec![],
+                portfolio: None,
             };
             if let Ok(text) = store::to_toml(&session) {
                 seeds.push(Input {

@@ -249,3 +249,75 @@ pub fn import_summary(
     }
     out
 }
+
+/// `score` with the profile's portfolio: the score text `text` in `format` followed by the
+/// portfolio section (counts per placement, applications not placed); JSON gets a `portfolio`
+/// key. Unchanged when the profile names no portfolio, and for CSV (one table, no sections).
+/// A portfolio file that cannot be imported does not hide the score: the section says so and
+/// every problem goes to standard error (exit code 0, the score itself is sound).
+pub fn with_score_section(
+    cat: &Catalogue,
+    profile: &Profile,
+    profile_path: Option<&Path>,
+    format: Format,
+    lang: Lang,
+    text: String,
+) -> Outcome {
+    let Some(name) = &profile.portfolio else {
+        return Outcome::ok(text);
+    };
+    if format == Format::Csv {
+        return Outcome::ok(text);
+    }
+    let table = io_portfolio::components::built_in();
+    let placed = io_portfolio::for_profile(profile_path, name).and_then(|imported| {
+        place_with(cat, profile, &table, &imported).map(|placement| (imported, placement))
+    });
+    let section = match &placed {
+        Ok((imported, placement)) => {
+            let road = roadmap(&imported.portfolio.applications, placement, today());
+            let v = PortfolioView {
+                catalogue: cat,
+                portfolio: &imported.portfolio,
+                placement,
+                roadmap: &road,
+                lang,
+            };
+            Ok(view::ScoreSection::new(&v, name))
+        }
+        Err(e) => Err(e),
+    };
+    let stderr = match &section {
+        Ok(_) => String::new(),
+        Err(e) => format!("{e}\n"),
+    };
+    let problems = |e: &InputErrors| {
+        crate::i18n::fill(
+            portfolio_strings(lang).score_unread,
+            &[("file", name), ("n", &e.0.len().to_string())],
+        )
+    };
+    let stdout = match (format, &section) {
+        (Format::Table, Ok(sec)) => text + &sec.table(lang),
+        (Format::Markdown, Ok(sec)) => text + &sec.markdown(lang),
+        (Format::Table, Err(e)) => format!("{text}\n{}\n", problems(e)),
+        (Format::Markdown, Err(e)) => format!("{text}\n{}\n", problems(e)),
+        (Format::Json, _) => match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Object(mut m)) => {
+                let value = match &section {
+                    Ok(sec) => sec.json(),
+                    Err(e) => serde_json::json!({ "file": name, "error": problems(e) }),
+                };
+                m.insert("portfolio".into(), value);
+                serde_json::to_string_pretty(&serde_json::Value::Object(m)).unwrap_or(text) + "\n"
+            }
+            _ => text,
+        },
+        (Format::Csv, _) => text,
+    };
+    Outcome {
+        stdout,
+        stderr,
+        code: 0,
+    }
+}

@@ -166,6 +166,8 @@ struct Reader<'w, 't> {
     /// Years allowed in year fields (the horizon, or 10 when the horizon itself is wrong).
     years: u32,
     cost_per_fte: Option<Decimal>,
+    /// The profile's `portfolio = "…"` (issue 16: `software = "portfolio"` sums its costs).
+    portfolio: Option<&'w str>,
 }
 
 impl Reader<'_, '_> {
@@ -890,6 +892,7 @@ pub fn business_case(
     v: &Val<'_>,
     subject: Option<&Subject>,
     catalogue: &Catalogue,
+    portfolio: Option<&str>,
 ) -> Option<BusinessCaseSetup> {
     const PATH: &str = "business_case";
     let t = w.table(v, PATH)?;
@@ -919,6 +922,7 @@ pub fn business_case(
         w,
         years: horizon.map_or(Horizon::MAX, Horizon::years),
         cost_per_fte: None,
+        portfolio,
     };
     let fte_price = match get(t, "cost_per_fte") {
         Some(c) => {
@@ -1034,6 +1038,8 @@ fn measurements(
         .join(", ");
     let mut found: Vec<Option<MunicipalityCase>> = vec![None; members.len()];
     let mut ok = true;
+    // The measurement that took its software line from the portfolio (there is one portfolio).
+    let mut from_portfolio: Option<String> = None;
     for (i, x) in arr.iter().enumerate() {
         let path = format!("business_case.measurement[{i}]");
         let Some(mt) = r.w.table(x, &path) else {
@@ -1072,6 +1078,15 @@ fn measurements(
         let mut m = BaselineMeasurement::default();
         let mut complete = true;
         for c in TcoCategory::ALL {
+            if c == TcoCategory::Software
+                && let Some(sv) = get(mt, "software")
+                && let Some(word) = portfolio_word(sv)
+            {
+                if !software_from_portfolio(r, sv, word, &path, &mut m, &mut from_portfolio) {
+                    complete = false;
+                }
+                continue;
+            }
             match r.money(
                 mt,
                 start,
@@ -1155,6 +1170,95 @@ fn measurements(
         found.into_iter().collect()
     } else {
         None
+    }
+}
+
+// ---- issue 16: the software line from the application portfolio ----------------------------
+
+/// The word of a `software = "…"` that is not an amount (letters in a string), for
+/// [`software_from_portfolio`]; `None` for anything the money reader should judge.
+fn portfolio_word<'v>(v: &'v Val<'_>) -> Option<&'v str> {
+    match v.get_ref() {
+        toml::de::DeValue::String(s) if s.chars().any(char::is_alphabetic) => Some(s.trim()),
+        _ => None,
+    }
+}
+
+/// `software = "portfolio"`: the software line is the sum of the yearly costs in the profile's
+/// portfolio file. Checks the word, that the profile names a portfolio, that only one
+/// measurement takes it, and that the file imports (its own problems are listed after this
+/// one). `false` when something is wrong.
+fn software_from_portfolio(
+    r: &mut Reader<'_, '_>,
+    v: &Val<'_>,
+    word: &str,
+    path: &str,
+    m: &mut BaselineMeasurement,
+    used_by: &mut Option<String>,
+) -> bool {
+    const ALLOWED: &str = "an amount in EUR as a string (\"1234.56\"), or \"portfolio\": the sum of the yearly costs in the profile's portfolio file";
+    let field = join(path, "software");
+    let at = v.span().start;
+    if word != "portfolio" {
+        r.w.error_allowed(
+            at,
+            &field,
+            format!(
+                "`{}` is neither an amount nor \"portfolio\"",
+                super::error::cut(word)
+            ),
+            ALLOWED,
+        );
+        return false;
+    }
+    let Some(name) = r.portfolio else {
+        r.w.error_allowed(
+            at,
+            &field,
+            "takes the software line from the portfolio, but the profile names no portfolio",
+            "portfolio = \"apps.csv\" at the top of the profile (a CSV or XLSX file, relative to the profile), or an amount here",
+        );
+        return false;
+    };
+    if let Some(first) = used_by {
+        r.w.error(
+            at,
+            &field,
+            format!("{first}.software already takes the portfolio; a profile has one portfolio, so only one nulmeting can take its costs"),
+        );
+        return false;
+    }
+    *used_by = Some(path.to_string());
+    let profile_path =
+        (r.w.file != super::profile::DEMO_NAME).then(|| std::path::Path::new(&r.w.file));
+    let imported = match super::portfolio::for_profile(profile_path, name) {
+        Ok(i) => i,
+        Err(e) => {
+            r.w.error(
+                at,
+                &field,
+                format!(
+                    "takes the software line from the portfolio `{}`, which cannot be imported ({} problem(s), listed below)",
+                    super::error::cut(name),
+                    e.0.len()
+                ),
+            );
+            r.w.errors.extend(e.0);
+            return false;
+        }
+    };
+    let costs: Vec<Decimal> = imported
+        .portfolio
+        .applications
+        .iter()
+        .map(|a| a.yearly_cost)
+        .collect();
+    match m.software_from_portfolio(name, &costs, path) {
+        Ok(()) => true,
+        Err(e) => {
+            r.w.error(at, &field, e.to_string());
+            false
+        }
     }
 }
 

@@ -126,11 +126,12 @@ pub fn parse_with(
             &built_in
         }
     };
-    let business_case = get(root, "business_case")
-        .and_then(|v| super::business_case::business_case(&mut w, v, subject.as_ref(), cat));
-
-    // Issue 16: the application portfolio file, relative to the profile (read by the caller).
+    // Issue 16: the application portfolio file, relative to the profile (read by the caller,
+    // and by the business case when its software line is `"portfolio"`).
     let portfolio = get(root, "portfolio").and_then(|v| w.string(v, "portfolio"));
+    let business_case = get(root, "business_case").and_then(|v| {
+        super::business_case::business_case(&mut w, v, subject.as_ref(), cat, portfolio.as_deref())
+    });
 
     let (Some(subject), Some(weights)) = (subject, weights) else {
         return Err(InputErrors(w.errors));

@@ -68,6 +68,10 @@ pub struct Session {
     /// Weight sets the room saved under a name to compare ("directie", "raad"; schema 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weight_sets: Vec<WeightSet>,
+    /// Issue 16 (port2): the portfolio file the room imported in the TUI, with its
+    /// fingerprint; a resumed session re-reads it and says when it changed or is gone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portfolio: Option<crate::io::portfolio::PortfolioFile>,
 }
 
 /// What a note of the room records.
@@ -502,6 +506,7 @@ mod tests {
             }],
             blind: None,
             weight_sets: vec![],
+            portfolio: None,
         }
     }
 

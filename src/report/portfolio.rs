@@ -98,6 +98,9 @@ impl<'a> PortfolioView<'a> {
             Exception::CriticalOnPublic => s.exc_critical_on_public.to_string(),
             Exception::DigidMoves => s.exc_digid_moves.to_string(),
             Exception::NoContractEnd => s.exc_no_contract_end.to_string(),
+            Exception::UnknownCollaboration { name } => {
+                format!("{}: {name}", s.exc_unknown_collaboration)
+            }
         }
     }
 
@@ -317,6 +320,7 @@ fn cell(a: &Application, f: Field, lang: Lang) -> String {
             }
         }
         Field::Owner => a.owner.clone(),
+        Field::Collaboration => a.collaboration.clone().unwrap_or_default(),
     }
 }
 
@@ -413,6 +417,114 @@ pub fn csv(v: &PortfolioView<'_>) -> String {
         out.push_str(&row(&cells));
     }
     out
+}
+
+/// The short portfolio section `score` adds when the profile names a portfolio: counts per
+/// placement and the applications that are not placed; `file` names the portfolio file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreSection {
+    pub file: String,
+    pub applications: usize,
+    /// Placement id (`None`: not placed), its name, how many applications.
+    pub counts: Vec<(Option<String>, String, usize)>,
+    /// The packages that are not placed, sorted.
+    pub unplaced: Vec<String>,
+}
+
+impl ScoreSection {
+    /// The section of `v`'s placement.
+    pub fn new(v: &PortfolioView<'_>, file: &str) -> ScoreSection {
+        ScoreSection {
+            file: file.to_string(),
+            applications: v.portfolio.applications.len(),
+            counts: v
+                .placement
+                .counts()
+                .into_iter()
+                .map(|(k, n)| (k.map(|k| k.id()), v.placement_name(k), n))
+                .collect(),
+            unplaced: v
+                .placement
+                .apps
+                .iter()
+                .zip(&v.portfolio.applications)
+                .filter(|(p, _)| p.key.is_none())
+                .map(|(_, a)| a.package.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    fn heading(&self, lang: Lang) -> String {
+        let s = portfolio_strings(lang);
+        format!(
+            "{} — {} {} ({})",
+            s.title,
+            number::integer(self.applications as u64, lang),
+            s.applications,
+            self.file
+        )
+    }
+
+    /// As plain text, after the score table.
+    pub fn table(&self, lang: Lang) -> String {
+        let s = portfolio_strings(lang);
+        let mut out = format!("\n{}\n{}\n", self.heading(lang), s.per_placement);
+        for (_, name, n) in &self.counts {
+            out.push_str(&format!(
+                "  {:>5}  {name}\n",
+                number::integer(*n as u64, lang)
+            ));
+        }
+        if !self.unplaced.is_empty() {
+            out.push_str(&format!("{}: {}\n", s.unplaced, self.unplaced.join(", ")));
+        }
+        out.push_str(s.score_more);
+        out.push('\n');
+        out
+    }
+
+    /// In Markdown, after the score.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let s = portfolio_strings(lang);
+        let esc = |t: &str| t.replace('|', "\\|");
+        let mut out = format!(
+            "\n## {}\n\n| {} | {} |\n|---|---:|\n",
+            esc(&self.heading(lang)),
+            s.placement,
+            s.count
+        );
+        for (_, name, n) in &self.counts {
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                esc(name),
+                number::integer(*n as u64, lang)
+            ));
+        }
+        if !self.unplaced.is_empty() {
+            out.push_str(&format!(
+                "\n{}: {}\n",
+                s.unplaced,
+                esc(&self.unplaced.join(", "))
+            ));
+        }
+        out.push_str(&format!("\n{}\n", s.score_more));
+        out
+    }
+
+    /// As JSON: `file`, `applications`, `counts` (`placement` id or null, `name`, `count`),
+    /// `unplaced`.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "file": self.file,
+            "applications": self.applications,
+            "counts": self.counts.iter().map(|(id, name, n)| serde_json::json!({
+                "placement": id, "name": name, "count": n
+            })).collect::<Vec<_>>(),
+            "unplaced": self.unplaced,
+        })
+    }
 }
 
 /// The roadmap as plain text.

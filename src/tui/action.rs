@@ -140,6 +140,8 @@ pub enum Effect {
     LoadPortfolio,
     /// The voting round's I/O (issue 17): server, addresses, ballot files.
     Round(super::screens::round::RoundEffect),
+    /// Import this portfolio file (issue 16, the TUI's import dialog).
+    ImportPortfolio(PathBuf),
 }
 
 /// Applies an action to the state; returns the I/O the app must carry out, if any. Afterwards
@@ -161,6 +163,9 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
     ))
     .then(|| state.undoable());
     let effect = apply(state, action);
+    // Issue 16 (port2): the landscape shows the portfolio's counts, so showing it reads the
+    // profile's portfolio once.
+    let effect = effect.or_else(|| screens::portfolio::after_update(state));
     if let Some(before) = undoable
         && state.undoable() != before
     {
@@ -427,6 +432,13 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
                 state.screen,
                 Screen::Weights | Screen::Landscape | Screen::Summary
             ) => {}
+        // Issue 16 (port2): the import dialog and a read portfolio answer on any screen.
+        Action::Portfolio(
+            k @ (screens::portfolio::PortfolioKey::Import
+            | screens::portfolio::PortfolioKey::Imported(..)
+            | screens::portfolio::PortfolioKey::Loaded(..)
+            | screens::portfolio::PortfolioKey::Reloaded(..)),
+        ) => return screens::portfolio::handle_global(state, k),
         other => return screens::handle(state, other),
     }
     None
@@ -478,6 +490,7 @@ fn popup_update(state: &mut State, popup: Popup, action: Action) -> Option<Effec
                 None
             }
         },
+        Popup::PortfolioProblems(p) => screens::portfolio::problems_update(state, p, action),
         Popup::Note(mut editor) => match action {
             Action::NoteKey(key) => {
                 editor.area.input(key);
@@ -578,7 +591,8 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         InputPurpose::SavePath
         | InputPurpose::SaveBeforeQuit
         | InputPurpose::ExportPath
-        | InputPurpose::PortfolioSearch => !c.is_control(),
+        | InputPurpose::PortfolioSearch
+        | InputPurpose::PortfolioImport => !c.is_control(),
     }
 }
 
@@ -632,6 +646,7 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
             screens::portfolio::commit_search(state, buffer);
             None
         }
+        InputPurpose::PortfolioImport => screens::portfolio::commit_import(state, buffer),
         InputPurpose::Number(field) => {
             match crate::report::number::parse_count(&buffer, state.lang)
                 .map(|n| u32::try_from(n).unwrap_or(u32::MAX))

@@ -251,17 +251,13 @@ pub fn perform(effect: Effect, state: &State) -> Action {
             Err(e) => Action::ExportFailed(e),
         },
         Effect::Round(e) => super::round_link::perform(e, state),
-        Effect::LoadPortfolio => {
-            use crate::tui::screens::portfolio::PortfolioKey;
-            let result = match &state.profile.portfolio {
-                Some(name) => crate::io::portfolio::for_profile(state.origin.as_deref(), name)
-                    .map(Box::new)
-                    .map_err(|e| e.to_string()),
-                None => Err(crate::i18n::portfolio_strings(state.lang)
-                    .no_portfolio
-                    .to_string()),
-            };
-            Action::Portfolio(PortfolioKey::Loaded(result, crate::cli::portfolio::today()))
+        Effect::LoadPortfolio => crate::tui::screens::portfolio::load_action(state),
+        // Issue 16 (port2): the TUI's import dialog.
+        Effect::ImportPortfolio(path) => {
+            Action::Portfolio(crate::tui::screens::portfolio::PortfolioKey::Imported(
+                crate::tui::screens::portfolio::read_import(&path),
+                crate::cli::portfolio::today(),
+            ))
         }
     }
 }

@@ -267,6 +267,15 @@ pub fn bindings() -> Vec<Binding> {
                 plain(Char('x'), Action::Portfolio(PortfolioKey::Clear)),
             ],
         },
+        // Issue 16 (port2): import a portfolio file from the Start and Situation screens (`I`:
+        // `i` is the weights screen's).
+        Binding {
+            keys: "I",
+            desc: |t| crate::i18n::portfolio_of(t).key_import,
+            hint: Some((12, |t| crate::i18n::portfolio_of(t).hint_import)),
+            scope: Scope::On(&[Screen::Start, Screen::Situation]),
+            map: vec![plain(Char('I'), Action::Portfolio(PortfolioKey::Import))],
+        },
         Binding {
             keys: "V",
             desc: |t| crate::i18n::vote_tui_of(t).key_round,
@@ -346,6 +355,9 @@ pub fn hints(state: &State) -> Vec<(&'static str, &'static str)> {
         Some(Popup::Why) => return vec![("Esc", r.hint_close), ("↑↓←→", t.hint_move)],
         Some(Popup::Restore(_)) => {
             return vec![("Enter", r.hint_restore), ("Esc", r.hint_fresh)];
+        }
+        Some(Popup::PortfolioProblems(_)) => {
+            return vec![("↑↓", t.hint_move), ("Enter Esc", r.hint_close)];
         }
         None => {}
     }

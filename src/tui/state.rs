@@ -146,6 +146,8 @@ pub enum InputPurpose {
     ExportPath,
     /// The portfolio screen's search text (issue 16).
     PortfolioSearch,
+    /// The portfolio file to import (issue 16; `~` expanded like the export path).
+    PortfolioImport,
 }
 
 /// An editable input on the business case screen.
@@ -197,6 +199,8 @@ pub enum Popup {
     Restore(Box<Session>),
     /// The note editor: a multi-line text area (pastes arrive whole, never as keys).
     Note(Box<NoteEditor>),
+    /// Every problem of a portfolio file that could not be imported (issue 16).
+    PortfolioProblems(Box<super::screens::portfolio::Problems>),
 }
 
 /// A note being written: its kind and a multi-line text area.
@@ -711,11 +715,14 @@ impl State {
                 revealed: self.reveal,
             }),
             weight_sets: self.weight_sets.clone(),
+            portfolio: self.portfolio.imported.clone(),
         }
     }
 
     /// Takes over a restored session.
     pub fn apply_session(&mut self, s: Session) {
+        // Issue 16: the imported portfolio file is read again (and compared) after the restore.
+        self.portfolio = super::screens::portfolio::Pane::resumed(s.portfolio);
         self.profile = s.profile;
         self.origin = s.profile_path;
         self.weights = s.weights;

@@ -141,6 +141,20 @@ pub struct BaselineMeasurement {
     /// Implicit costs made explicit (effect A), each with a label.
     #[serde(default)]
     pub implicit: Vec<ImplicitCost>,
+    /// Set when the software line is the application portfolio's yearly cost (issue 16,
+    /// profile `software = "portfolio"`); `None` when the profile gives the amount.
+    #[serde(default)]
+    pub software_from: Option<SoftwareFromPortfolio>,
+}
+
+/// Where the software line of a nulmeting came from when the profile takes it from the
+/// application portfolio: the sum of the yearly costs of its applications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SoftwareFromPortfolio {
+    /// The portfolio file as the profile names it.
+    pub file: String,
+    /// How many applications' yearly costs make up the line.
+    pub applications: usize,
 }
 
 /// Label used for the single operating line that carries effect A.
@@ -162,6 +176,26 @@ impl BaselineMeasurement {
         let at = || Location::item(format!("{path}.implicit"), &self.municipality);
         let implicit = checked_sum(self.implicit.iter().map(|c| c.amount), at)?;
         within(implicit, MAX_AMOUNT, at)?;
+        Ok(())
+    }
+
+    /// Takes the software line from an application portfolio: the sum of the applications'
+    /// yearly costs (checked; an error when it exceeds `core::bounds::MAX_AMOUNT`), recording
+    /// the file and the number of applications so every view can say where it came from.
+    pub fn software_from_portfolio(
+        &mut self,
+        file: &str,
+        yearly_costs: &[Decimal],
+        path: &str,
+    ) -> Result<()> {
+        let at = || Location::item(format!("{path}.software"), file);
+        let sum = checked_sum(yearly_costs.iter().copied(), at)?;
+        within(sum, MAX_AMOUNT, at)?;
+        self.tco.software = sum;
+        self.software_from = Some(SoftwareFromPortfolio {
+            file: file.to_string(),
+            applications: yearly_costs.len(),
+        });
         Ok(())
     }
 
@@ -245,6 +279,7 @@ mod tests {
                     amount: dec!(60000),
                 },
             ],
+            software_from: None,
         }
     }
 
@@ -286,5 +321,28 @@ mod tests {
             m.validate("m").unwrap_err().to_string(),
             "m.implicit[1].amount ('hardware uit projectbudgetten'): must not be negative, got -5"
         );
+    }
+
+    #[test]
+    fn the_software_line_can_come_from_the_portfolio() {
+        let mut m = sample();
+        let costs = [dec!(1000.50), dec!(250), dec!(0)];
+        m.software_from_portfolio("apps.csv", &costs, "m").unwrap();
+        assert_eq!(m.tco.software, dec!(1250.50));
+        assert_eq!(
+            m.software_from,
+            Some(SoftwareFromPortfolio {
+                file: "apps.csv".into(),
+                applications: 3
+            })
+        );
+        // Too large a sum is a located error, never a panic or a silent cap.
+        let before = m.clone();
+        let e = m
+            .software_from_portfolio("apps.csv", &[MAX_AMOUNT, dec!(1)], "m")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("m.software"), "{e}");
+        assert_eq!(m, before, "nothing half-taken");
     }
 }

@@ -28,7 +28,10 @@ pub mod setup;
 pub mod table;
 
 pub use assumptions::{Basis, FtePrice, Indexation, Reorganisation, VatRule};
-pub use baseline::{BaselineMeasurement, ImplicitCost, ImplicitCostKind, TcoCategory, TcoCosts};
+pub use baseline::{
+    BaselineMeasurement, ImplicitCost, ImplicitCostKind, SoftwareFromPortfolio, TcoCategory,
+    TcoCosts,
+};
 pub use coverage::{Coverage, Uncovered, coverage, leaders};
 pub use error::{BusinessCaseError, Location};
 pub use known_costs::{

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{DataClass, ServiceModel};
-use super::profile::Workload;
+use super::profile::{Collaboration, Profile, Workload};
 
 pub use components::{Basis, ComponentDefault, ComponentTable};
 pub use date::Date;
@@ -33,34 +33,10 @@ pub const MAX_NOTICE_MONTHS: u32 = 60;
 /// state the real one.
 pub const DEFAULT_NOTICE_MONTHS: u32 = 3;
 
-/// A level of the BIV classification (beschikbaarheid, integriteit, vertrouwelijkheid).
-/// lead: the same scale as `core::profile::BivLevel` once the `place` branch lands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BivLevel {
-    /// Laag.
-    Low,
-    /// Midden.
-    Medium,
-    /// Hoog.
-    High,
-}
-
-impl BivLevel {
-    pub const ALL: [BivLevel; 3] = [BivLevel::Low, BivLevel::Medium, BivLevel::High];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            BivLevel::Low => "low",
-            BivLevel::Medium => "medium",
-            BivLevel::High => "high",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<BivLevel> {
-        BivLevel::ALL.into_iter().find(|l| l.id() == s)
-    }
-}
+/// A level of the BIV classification (beschikbaarheid, integriteit, vertrouwelijkheid): the
+/// same scale as a workload's availability, so an application's availability reaches the
+/// scoring core unchanged.
+pub use crate::core::profile::BivLevel;
 
 /// A BIV classification; a part is `None` when neither the file nor the mapping gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -190,6 +166,10 @@ pub struct Application {
     pub yearly_cost: Decimal,
     /// Owner (department); empty when not recorded.
     pub owner: String,
+    /// The collaboration (SSC, host municipality) it runs at today, as the file names it (a
+    /// profile collaboration's id or name); `None` when not recorded.
+    #[serde(default)]
+    pub collaboration: Option<String>,
 }
 
 /// An application's class and BIV after the file, the flags and the mapping are combined.
@@ -286,19 +266,42 @@ pub fn models_for(app: &Application) -> Vec<ServiceModel> {
 }
 
 /// The one way an application becomes a workload for the scoring core. `data` is the class
-/// from [`classify`] (an unclassified application is not placed).
-// The `place` branch adds fields to `Workload`; until they are passed here they come from
-// `Default` (then the update is no longer needless).
-#[allow(clippy::needless_update)]
-pub fn to_workload(app: &Application, data: DataClass, biv: &Biv) -> Workload {
-    // lead: pass availability/digid/collaboration once place lands
+/// from [`classify`] (an unclassified application is not placed); `collaboration` is the id of
+/// the profile collaboration the application runs at (see [`collaboration_of`]).
+pub fn to_workload(
+    app: &Application,
+    data: DataClass,
+    biv: &Biv,
+    collaboration: Option<&str>,
+) -> Workload {
     Workload {
         name: app.package.clone(),
         data,
         models: models_for(app),
         critical: is_critical(biv),
-        ..Default::default()
+        availability: biv.availability,
+        digid: app.digid,
+        collaboration: collaboration.map(str::to_string),
     }
+}
+
+/// The profile collaboration an application's collaboration cell names, matched on id or name
+/// (case, accents and punctuation ignored): `Ok(None)` when the cell is empty, `Err(name)` when
+/// the profile has no such collaboration.
+pub fn collaboration_of<'p>(
+    app: &Application,
+    profile: &'p Profile,
+) -> Result<Option<&'p Collaboration>, String> {
+    let Some(name) = &app.collaboration else {
+        return Ok(None);
+    };
+    let f = components::fold(name);
+    profile
+        .collaborations
+        .iter()
+        .find(|c| components::fold(&c.id) == f || components::fold(&c.name) == f)
+        .map(Some)
+        .ok_or_else(|| name.clone())
 }
 
 /// A whole portfolio, as imported.
@@ -342,6 +345,7 @@ pub(crate) mod tests {
             notice_months: DEFAULT_NOTICE_MONTHS,
             yearly_cost: Decimal::ZERO,
             owner: String::new(),
+            collaboration: None,
         }
     }
 

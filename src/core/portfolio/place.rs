@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Application, ClassSource, Classified, ComponentTable, Hosting, Region, classify};
+use super::{
+    Application, BivLevel, ClassSource, Classified, ComponentTable, Hosting, Region, classify,
+};
 use crate::core::catalogue::{
     CandidateKey, Catalogue, Citation, DataClass, Deployment, ServiceModel,
 };
@@ -37,6 +39,8 @@ pub enum Exception {
     DigidMoves,
     /// It moves, but the file has no contract end: no move date can be planned.
     NoContractEnd,
+    /// The file names a collaboration the profile does not have (placed as if it had none).
+    UnknownCollaboration { name: String },
 }
 
 impl Exception {
@@ -60,7 +64,8 @@ impl Exception {
             Exception::Unclassified
             | Exception::UnknownComponents { .. }
             | Exception::NoCandidate
-            | Exception::NoContractEnd => vec![],
+            | Exception::NoContractEnd
+            | Exception::UnknownCollaboration { .. } => vec![],
         }
     }
 
@@ -75,15 +80,22 @@ impl Exception {
             Exception::CriticalOnPublic => "critical_on_public",
             Exception::DigidMoves => "digid_moves",
             Exception::NoContractEnd => "no_contract_end",
+            Exception::UnknownCollaboration { .. } => "unknown_collaboration",
         }
     }
 }
 
-/// What decides an application's placement: its data class and whether SaaS is possible.
+/// What decides an application's placement: everything [`super::to_workload`] passes to the
+/// scoring core besides the name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct GroupKey {
     pub data: DataClass,
     pub saas_possible: bool,
+    pub critical: bool,
+    pub availability: Option<BivLevel>,
+    pub digid: bool,
+    /// Index into the profile's collaborations.
+    pub collaboration: Option<usize>,
 }
 
 /// One application's placement.
@@ -197,12 +209,29 @@ pub fn place_classified(
                     exceptions,
                 };
             };
+            let collaboration = match super::collaboration_of(app, profile) {
+                Ok(c) => c,
+                Err(name) => {
+                    exceptions.push(Exception::UnknownCollaboration { name });
+                    None
+                }
+            };
             let gk = GroupKey {
                 data,
                 saas_possible: super::models_for(app).is_empty(),
+                critical,
+                availability: classified.biv.availability,
+                digid: app.digid,
+                collaboration: collaboration
+                    .and_then(|c| profile.collaborations.iter().position(|p| p.id == c.id)),
             };
             let g = *index.entry(gk).or_insert_with(|| {
-                let w = super::to_workload(app, data, &classified.biv);
+                let w = super::to_workload(
+                    app,
+                    data,
+                    &classified.biv,
+                    collaboration.map(|c| c.id.as_str()),
+                );
                 groups.push((
                     gk,
                     place_workload(catalogue, profile, &evaluation.ranking, &w),
@@ -261,6 +290,7 @@ mod tests {
     use super::*;
     use crate::core::portfolio::tests::app;
     use crate::core::scoring::evaluate;
+    use crate::core::text::Lang;
 
     fn setup() -> (Catalogue, Profile) {
         (crate::io::catalogue::built_in(), crate::io::profile::demo())
@@ -285,7 +315,7 @@ mod tests {
         assert_eq!(p.apps.len(), 50);
         // The same placement as a workload of that class placed on its own.
         for (i, a) in apps.iter().enumerate() {
-            let w = crate::core::portfolio::to_workload(a, a.data.unwrap(), &a.biv);
+            let w = crate::core::portfolio::to_workload(a, a.data.unwrap(), &a.biv, None);
             let alone = place_workload(&cat, &profile, &ev.ranking, &w);
             assert_eq!(p.apps[i].key, alone.key);
         }
@@ -338,5 +368,85 @@ mod tests {
         let p = place_all(&cat, &profile, &ev, &ComponentTable::default(), &[a]);
         assert!(p.apps[0].key.is_none());
         assert!(p.apps[0].exceptions.contains(&Exception::NoCandidate));
+    }
+
+    #[test]
+    fn digid_availability_and_collaboration_reach_the_core() {
+        let (cat, profile) = setup();
+        let ev = evaluate(&cat, &profile).unwrap();
+        let mut plain = app("Zaaksysteem");
+        plain.data = Some(DataClass::Personal);
+        plain.saas_available = true;
+        let mut digid = plain.clone();
+        digid.digid = true;
+        let mut available = plain.clone();
+        available.biv.availability = Some(BivLevel::High);
+        let mut taxes = plain.clone();
+        // Matched on the profile collaboration's name, whatever the case.
+        taxes.collaboration = Some("regionale BELASTINGSAMENWERKING".into());
+        let apps = [plain, digid, available, taxes];
+        let p = place_all(&cat, &profile, &ev, &ComponentTable::default(), &apps);
+        // Four different inputs to the core: four groups, none merged with the plain one.
+        assert_eq!(p.groups.len(), 4);
+        let w =
+            crate::core::portfolio::to_workload(&apps[1], DataClass::Personal, &apps[1].biv, None);
+        assert!(w.digid);
+        let w =
+            crate::core::portfolio::to_workload(&apps[2], DataClass::Personal, &apps[2].biv, None);
+        assert_eq!(w.availability, Some(BivLevel::High));
+        // Each is placed exactly as the same workload on its own, reason included.
+        for (i, a) in apps.iter().enumerate() {
+            let collab = super::super::collaboration_of(a, &profile).unwrap();
+            assert_eq!(collab.is_some(), i == 3);
+            let w = crate::core::portfolio::to_workload(
+                a,
+                DataClass::Personal,
+                &a.biv,
+                collab.map(|c| c.id.as_str()),
+            );
+            let alone = place_workload(&cat, &profile, &ev.ranking, &w);
+            assert_eq!(p.reason(i), Some(&alone), "application {i}");
+        }
+        // The reasons say what made the difference.
+        let digid_reason = &p.reason(1).unwrap().explanation;
+        assert!(
+            digid_reason.get(Lang::En).contains("DigiD"),
+            "{digid_reason:?}"
+        );
+        assert!(
+            !p.reason(0)
+                .unwrap()
+                .explanation
+                .get(Lang::En)
+                .contains("DigiD")
+        );
+        let avail = &p.reason(2).unwrap().explanation;
+        assert_ne!(avail, &p.reason(0).unwrap().explanation);
+        let taxes = p.reason(3).unwrap();
+        assert!(
+            taxes
+                .explanation
+                .get(Lang::En)
+                .contains("Regionale belastingsamenwerking"),
+            "{taxes:?}"
+        );
+    }
+
+    #[test]
+    fn a_collaboration_the_profile_lacks_is_flagged_not_guessed() {
+        let (cat, profile) = setup();
+        let ev = evaluate(&cat, &profile).unwrap();
+        let mut a = app("Belastingen");
+        a.data = Some(DataClass::Personal);
+        a.collaboration = Some("Onbekend SSC".into());
+        let p = place_all(&cat, &profile, &ev, &ComponentTable::default(), &[a]);
+        assert!(p.apps[0].key.is_some());
+        assert!(
+            p.apps[0]
+                .exceptions
+                .contains(&Exception::UnknownCollaboration {
+                    name: "Onbekend SSC".into()
+                })
+        );
     }
 }

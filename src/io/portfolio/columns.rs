@@ -34,11 +34,13 @@ pub enum Field {
     Notice,
     Cost,
     Owner,
+    /// The profile collaboration (SSC, host municipality) the application runs at today.
+    Collaboration,
 }
 
 impl Field {
     /// Every field, in the order of an export.
-    pub const ALL: [Field; 21] = [
+    pub const ALL: [Field; 22] = [
         Field::Package,
         Field::Supplier,
         Field::Version,
@@ -60,6 +62,7 @@ impl Field {
         Field::Notice,
         Field::Cost,
         Field::Owner,
+        Field::Collaboration,
     ];
 
     /// The header an export writes: Dutch (Softwarecatalogus style) and English.
@@ -86,6 +89,7 @@ impl Field {
             Field::Notice => ("Opzegtermijn (maanden)", "Notice period (months)"),
             Field::Cost => ("Kosten per jaar", "Yearly cost"),
             Field::Owner => ("Eigenaar", "Owner"),
+            Field::Collaboration => ("Samenwerking", "Collaboration"),
         }
     }
 
@@ -192,6 +196,12 @@ impl Field {
                 "cost",
             ],
             Field::Owner => &["eigenaar", "afdeling", "owner", "department"],
+            Field::Collaboration => &[
+                "samenwerking",
+                "samenwerkingsverband",
+                "collaboration",
+                "sharedservicecenter",
+            ],
         }
     }
 
@@ -227,6 +237,7 @@ impl Field {
             ),
             Field::Notice => ("3 maanden (aanname)", "3 months (assumed)"),
             Field::Cost => ("0", "0"),
+            Field::Collaboration => ("geen samenwerking", "no collaboration"),
         }
     }
 }

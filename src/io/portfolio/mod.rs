@@ -44,9 +44,41 @@ pub struct Imported {
 
 /// Reads a portfolio file (CSV, or XLSX by extension or content).
 pub fn load(path: &Path) -> Result<Imported, InputErrors> {
+    load_file(path).map(|(i, _)| i)
+}
+
+/// A portfolio file as a session remembers it (issue 16, the TUI's import): where it is and a
+/// fingerprint of its bytes, so a resumed session re-reads it and says when it changed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PortfolioFile {
+    pub path: PathBuf,
+    /// FNV-1a (64 bits) of the file's bytes, 16 hex digits: detects a changed file, not an
+    /// attack (a session file is the user's own).
+    pub fnv1a64: String,
+}
+
+/// The FNV-1a 64-bit fingerprint of `bytes` as 16 hex digits.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Reads a portfolio file once: the portfolio and the file's fingerprint.
+pub fn load_file(path: &Path) -> Result<(Imported, PortfolioFile), InputErrors> {
     let name = path.display().to_string();
     let bytes = read_bytes(path, &name)?;
-    parse(&name, &bytes)
+    let imported = parse(&name, &bytes)?;
+    Ok((
+        imported,
+        PortfolioFile {
+            path: path.to_path_buf(),
+            fnv1a64: fingerprint(&bytes),
+        },
+    ))
 }
 
 /// The portfolio a profile names with `portfolio = "…"`, relative to the profile file's folder;
@@ -268,6 +300,9 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
                 rust_decimal::Decimal::ZERO
             ),
             owner: get(Field::Owner).0.trim().to_string(),
+            collaboration: Some(get(Field::Collaboration).0.trim())
+                .filter(|c| !c.is_empty())
+                .map(str::to_string),
         };
         if errors.len() == before {
             apps.push(app);
@@ -324,6 +359,14 @@ mod tests {
             i.portfolio.applications[0].notice_months,
             DEFAULT_NOTICE_MONTHS
         );
+    }
+
+    #[test]
+    fn the_fingerprint_is_fnv1a_and_sees_one_byte() {
+        // The published FNV-1a 64 test vectors.
+        assert_eq!(fingerprint(b""), "cbf29ce484222325");
+        assert_eq!(fingerprint(b"a"), "af63dc4c8601ec8c");
+        assert_ne!(fingerprint(b"Pakket\nA\n"), fingerprint(b"Pakket\nB\n"));
     }
 
     #[test]

@@ -169,6 +169,23 @@ pub fn grounds(v: &BusinessCaseView<'_>, coverage: Option<&Coverage>) -> Grounds
         Some(y) => fill(t.price_level, &[("year", &y.to_string())]),
         None => t.price_level_missing.to_string(),
     });
+    // Issue 16 (port2): a software line taken from the application portfolio says so.
+    for m in &setup.municipalities {
+        if let Some(f) = &m.measurement.software_from {
+            items.push(fill(
+                crate::i18n::portfolio_strings(lang).baseline_software,
+                &[
+                    ("municipality", &m.measurement.municipality),
+                    ("amount", &euros(m.measurement.tco.software, lang)),
+                    (
+                        "n",
+                        &crate::report::number::integer(f.applications as u64, lang),
+                    ),
+                    ("file", &f.file),
+                ],
+            ));
+        }
+    }
     items.push(if setup.indexation.pct.is_zero() {
         t.indexation_none.to_string()
     } else {

@@ -275,6 +275,7 @@ fn severity(e: &Exception) -> u8 {
         Exception::UnknownComponents { .. } => 5,
         Exception::DigidMoves => 6,
         Exception::NoContractEnd => 7,
+        Exception::UnknownCollaboration { .. } => 8,
     }
 }
 

@@ -108,6 +108,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         top,
     );
 
+    // Issue 16: the portfolio's counts per placement beside the workload's reason.
+    let bottom = if super::portfolio::has_panel(state) && bottom.width >= 60 {
+        // The counts keep their full names; the reason keeps at least 34 columns.
+        let want = super::portfolio::counts_width(state).min(bottom.width.saturating_sub(34));
+        let [detail, counts] =
+            Layout::horizontal([Constraint::Min(26), Constraint::Length(want)]).areas(bottom);
+        super::portfolio::render_counts(frame, counts, state);
+        detail
+    } else {
+        bottom
+    };
     let Some(i) = selected(e, state.cursor.landscape) else {
         return;
     };
@@ -152,6 +163,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     if state.portfolio.open || matches!(action, Action::Portfolio(_)) {
         return super::portfolio::handle(state, action);
+    }
+    if super::portfolio::handle_counts(state, &action) {
+        return None;
     }
     let n = state.evaluation().map(|e| e.workloads.len()).unwrap_or(0);
     let a = match action {

@@ -138,6 +138,7 @@ fn draw(frame: &mut Frame, state: &State) {
         }) => {}
         Some(Popup::Input { purpose, buffer }) => input(frame, area, state, *purpose, buffer),
         Some(Popup::Note(editor)) => note_editor(frame, area, state, editor),
+        Some(Popup::PortfolioProblems(p)) => portfolio::render_problems(frame, area, state, p),
         Some(Popup::Restore(_)) => {
             let r = centered(area, 64, 7);
             frame.render_widget(Clear, r);
@@ -340,9 +341,13 @@ fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, bu
         InputPurpose::Number(_) | InputPurpose::BusinessCase(_) => t.number_prompt,
         InputPurpose::ExportPath => crate::i18n::tui_bc(state.lang).export_prompt,
         InputPurpose::PortfolioSearch => crate::i18n::portfolio_strings(state.lang).search,
+        InputPurpose::PortfolioImport => crate::i18n::portfolio_strings(state.lang).import_prompt,
     };
     // As wide as the screen allows (the path is read in full), the full target below it.
-    let export = purpose == InputPurpose::ExportPath;
+    let export = matches!(
+        purpose,
+        InputPurpose::ExportPath | InputPurpose::PortfolioImport
+    );
     let w = area.width.saturating_sub(4).clamp(40.min(area.width), 110);
     let r = centered(area, w, if export { 9 } else { 7 });
     frame.render_widget(Clear, r);
