@@ -10,9 +10,8 @@ use std::str::FromStr;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -719,7 +718,6 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
             (o.band, pts, o.return_year)
         })
         .collect();
-    let years = series.first().map_or(1, |s| s.1.len()).max(2) as f64;
     let (mut lo, mut hi) = (0.0f64, 0.0f64);
     for (_, pts, _) in &series {
         for &(_, y) in pts {
@@ -727,29 +725,27 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
             hi = hi.max(y);
         }
     }
-    // Rows left for the graph under a legend of two lines and the year axis.
+    // Rows left for the graph under the legend, the year axis and its labels.
     let graph_rows = inner.height.saturating_sub(4);
-    let (lo, hi, intervals) = round_bounds(lo, hi, (u32::from(graph_rows) / 2).clamp(3, 5));
+    let (lo, hi, intervals) = round_bounds(lo, hi, (u32::from(graph_rows) / 2).clamp(2, 5));
 
-    // Legend below the chart: each band with its return year, in words (never colour alone).
+    // Legend below the chart: each band's glyphs and its return year in words (never colour
+    // alone), and the marker of the expected return year.
+    let d = crate::i18n::decision(lang);
     let style_of = |b: Band| match b {
         Band::Favourable => th.good(),
         Band::Expected => th.heading(),
         Band::Unfavourable => th.bad(),
     };
-    let mark_of = |b: Band| match b {
-        Band::Expected => "━━",
-        _ => "••",
-    };
-    // Legend items (mark and words), wrapped whole onto as many lines as needed.
     let mut items: Vec<[Span; 2]> = vec![];
     for (b, _, y) in &series {
         let year = y.map_or_else(
             || c.not_within.to_string(),
             |y| format!("{} {y}", t.year_word),
         );
+        let (point, join) = super::cash_chart::glyphs(*b);
         items.push([
-            Span::styled(format!("{} ", mark_of(*b)), style_of(*b)),
+            Span::styled(format!("{point}{join}{point} "), style_of(*b)),
             Span::styled(format!("{} {year}", band_name(*b, c)), th.text()),
         ]);
     }
@@ -758,7 +754,10 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
         .find(|s| s.0 == Band::Expected)
         .and_then(|s| s.2);
     if expected_year.is_some() {
-        items.push([Span::raw(""), Span::styled(t.return_marker, th.text())]);
+        items.push([
+            Span::styled("┊ ", th.text()),
+            Span::styled(d.return_marker, th.text()),
+        ]);
     }
     let mut legend: Vec<Line> = vec![];
     let mut line: Vec<Span> = vec![];
@@ -782,63 +781,34 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
         Layout::vertical([Constraint::Min(1), Constraint::Length(legend_h)]).areas(inner);
     frame.render_widget(Paragraph::new(legend), leg);
 
-    let zero = [(1.0, 0.0), (years, 0.0)];
-    let marker_line: Vec<(f64, f64)> = expected_year
-        .map(|y| vec![(y as f64, lo), (y as f64, hi)])
-        .unwrap_or_default();
-    let mut data = vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(th.dim())
-            .data(&zero),
-    ];
-    if !marker_line.is_empty() {
-        data.push(
-            Dataset::default()
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(th.text())
-                .data(&marker_line),
-        );
-    }
-    for (b, pts, _) in &series {
-        data.push(
-            Dataset::default()
-                .marker(if *b == Band::Expected {
-                    Marker::Braille
-                } else {
-                    Marker::Dot
-                })
-                .graph_type(GraphType::Line)
-                .style(style_of(*b))
-                .data(pts),
-        );
-    }
-    let n = years as u32;
-    let x_labels: Vec<Line> = if graph.width as u32 >= n * 4 + 12 {
-        (1..=n).map(|y| Line::from(y.to_string())).collect()
-    } else {
-        vec![Line::from("1"), Line::from(n.to_string())]
-    };
     let step = (hi - lo) / f64::from(intervals);
-    let y_labels: Vec<Line> = (0..=intervals)
-        .map(|k| Line::from(axis_money(lo + f64::from(k) * step, lang)))
+    let lines: Vec<super::cash_chart::BandLine> = series
+        .iter()
+        .map(|(b, pts, y)| super::cash_chart::BandLine {
+            band: *b,
+            points: pts.iter().map(|p| p.1).collect(),
+            return_year: *y,
+        })
         .collect();
-    let chart = Chart::new(data)
-        .x_axis(
-            Axis::default()
-                .style(th.dim())
-                .bounds([1.0, years])
-                .labels(x_labels),
-        )
-        .y_axis(
-            Axis::default()
-                .style(th.dim())
-                .bounds([lo, hi])
-                .labels(y_labels),
-        );
-    frame.render_widget(chart, graph);
+    let chart = super::cash_chart::CashChart {
+        lines: &lines,
+        lo,
+        hi,
+        intervals,
+        y_labels: (0..=intervals)
+            .map(|k| axis_money(lo + f64::from(k) * step, lang))
+            .collect(),
+        marker_year: expected_year,
+        styles: super::cash_chart::ChartStyles {
+            axis: th.dim(),
+            label: th.dim(),
+            marker: th.text(),
+            favourable: style_of(Band::Favourable),
+            expected: style_of(Band::Expected),
+            unfavourable: style_of(Band::Unfavourable),
+        },
+    };
+    frame.render_widget(&chart, graph);
 }
 
 fn table(frame: &mut Frame, area: Rect, rows: usize, state: &State, r: &ScenarioResult) {
@@ -943,12 +913,13 @@ fn allocation(
         .members()
         .get(state.member)
         .map(|m| m.name.clone());
-    let group = if g.is_positive() {
-        t.group_positive
-    } else {
-        t.group_negative
-    };
-    let title = format!("{} ({}) · {group}", t.allocation, t.thousands);
+    let d = crate::i18n::decision(lang);
+    let title = format!(
+        "{} ({}) · {}",
+        t.allocation,
+        t.thousands,
+        group_verdict(g.is_positive(), band(r, Band::Expected), lang)
+    );
     let name_w = plan
         .participants
         .iter()
@@ -976,7 +947,7 @@ fn allocation(
         Cell::from(Line::from(bill_head).right_aligned()),
         Cell::from(Line::from(t.own_balance).right_aligned()),
         Cell::from(Line::from(c.return_year).right_aligned()),
-        Cell::from(""),
+        Cell::from(d.as_entered),
     ])
     .style(th.dim());
     let rows = g.participants.iter().enumerate().map(|(k, p)| {
@@ -1028,6 +999,27 @@ fn allocation(
         .block(panel(&title, th, false)),
         area,
     );
+}
+
+/// The group's verdict in the allocation's title, naming each estimate: the allocation is
+/// computed on the amounts as entered (no risk band), the chart on the bands; so "positive as
+/// entered" is followed by the expected band's return year, or a warning when the expected
+/// band does not pay back within the horizon.
+pub fn group_verdict(positive_as_entered: bool, expected: Option<&BandOutcome>, lang: Lang) -> String {
+    let d = crate::i18n::decision(lang);
+    let c = crate::i18n::case_strings(lang);
+    let entered = if positive_as_entered {
+        d.group_positive_as_entered
+    } else {
+        d.group_negative_as_entered
+    };
+    match expected {
+        Some(o) => match o.return_year {
+            Some(y) => format!("{entered} · {} {y}", d.expected_returns_in),
+            None => format!("{entered} · ⚠ {} {}", d.expected_band, c.not_within),
+        },
+        None => entered.to_string(),
+    }
 }
 
 fn inputs(frame: &mut Frame, area: Rect, state: &State) {

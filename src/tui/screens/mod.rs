@@ -2,6 +2,8 @@
 //! dispatch of screen-specific actions and clicks to the screen files (one file per screen).
 
 pub mod business_case;
+/// The business case chart, drawn cell by cell (issue 15, decision screens).
+pub mod cash_chart;
 pub mod comparison;
 pub mod deployments;
 pub mod landscape;
