@@ -123,6 +123,15 @@ pub enum Action {
     ExportExists(PathBuf),
     /// The application portfolio (issue 16): open, search, filter, sort, loaded.
     Portfolio(super::screens::portfolio::PortfolioKey),
+    // Decision screens (issue 15, part A).
+    /// Summary: the projector view of the decision on or off.
+    ToggleProjector,
+    /// The high-contrast theme on or off (any screen).
+    ToggleContrast,
+    /// Weights: save the weights in focus under a name (asks for the name).
+    SaveWeightSet,
+    /// Comparison: the named weight sets side by side on or off.
+    ToggleWeightSets,
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -346,6 +355,14 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.lang = state.lang.toggled();
         }
         Action::Help => state.popup = Some(Popup::Help),
+        Action::ToggleContrast => {
+            state.theme = state.theme.contrast_toggled();
+            let on = state.theme.is_high_contrast();
+            state.status = Some(Status::new(false, |l| {
+                let d = crate::i18n::decision(l);
+                (if on { d.contrast_on } else { d.contrast_off }).into()
+            }));
+        }
         Action::SaveAs => {
             state.popup = Some(Popup::Input {
                 purpose: InputPurpose::SavePath,
@@ -577,7 +594,8 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         InputPurpose::SavePath
         | InputPurpose::SaveBeforeQuit
         | InputPurpose::ExportPath
-        | InputPurpose::PortfolioSearch => !c.is_control(),
+        | InputPurpose::PortfolioSearch
+        | InputPurpose::WeightSetName => !c.is_control(),
     }
 }
 
@@ -629,6 +647,14 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
         }
         InputPurpose::PortfolioSearch => {
             screens::portfolio::commit_search(state, buffer);
+            None
+        }
+        InputPurpose::WeightSetName => {
+            if let Err(status) = screens::weights::save_set(state, &buffer) {
+                // No name: the prompt stays open with the reason.
+                state.status = Some(status);
+                state.popup = Some(Popup::Input { purpose, buffer });
+            }
             None
         }
         InputPurpose::Number(field) => {

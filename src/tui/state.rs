@@ -146,6 +146,8 @@ pub enum InputPurpose {
     ExportPath,
     /// The portfolio screen's search text (issue 16).
     PortfolioSearch,
+    /// The name to save the current weights under (issue 15, decision screens).
+    WeightSetName,
 }
 
 /// An editable input on the business case screen.
@@ -374,6 +376,11 @@ pub struct State {
     pub read_only: bool,
     /// The application portfolio pane (issue 16), opened from the landscape screen.
     pub portfolio: super::screens::portfolio::Pane,
+    // Decision screens (issue 15, part A): UI only, not part of the session.
+    /// Summary shows the decision in big, calm lines for the projector (`b`).
+    pub projector: bool,
+    /// Comparison shows the named weight sets side by side (`w`).
+    pub weight_sets_view: bool,
 }
 
 impl State {
@@ -429,6 +436,8 @@ impl State {
             quit_after_save: false,
             read_only: false,
             portfolio: Default::default(),
+            projector: false,
+            weight_sets_view: false,
         };
         s.entered = initial_entered(&s.profile);
         s.profile_weights = (s.weights.clone(), s.profile.weights.clone());
@@ -729,6 +738,12 @@ impl State {
     /// Keeps the sensitivity and group analyses in step with the weights when their view is
     /// open (cheap when nothing changed). Called by `update` after every action.
     pub fn refresh_analyses(&mut self) {
+        // The projector view shows the SMAA first-rank share of the decision in focus.
+        if self.screen == Screen::Summary && self.projector && !self.blind_hidden() {
+            let input = mcda::member_view(&self.profile, self.member, self.member_weights());
+            self.analyses.ensure_sensitivity(&self.catalogue, input);
+            return;
+        }
         if self.screen != Screen::Comparison {
             return;
         }

@@ -14,6 +14,8 @@ pub mod portfolio;
 pub mod situation;
 pub mod start;
 pub mod summary;
+/// Named weight sets side by side on Comparison (issue 15, decision screens).
+pub mod weight_sets;
 pub mod weights;
 
 use ratatui::Frame;
@@ -334,6 +336,7 @@ fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, bu
         InputPurpose::Number(_) | InputPurpose::BusinessCase(_) => t.number_prompt,
         InputPurpose::ExportPath => crate::i18n::tui_bc(state.lang).export_prompt,
         InputPurpose::PortfolioSearch => crate::i18n::portfolio_strings(state.lang).search,
+        InputPurpose::WeightSetName => crate::i18n::decision(state.lang).set_prompt,
     };
     // As wide as the screen allows (the path is read in full), the full target below it.
     let export = purpose == InputPurpose::ExportPath;
