@@ -553,6 +553,40 @@ pub fn hit(state: &State, body: Rect, column: u16, row: u16) -> Option<Action> {
     (i < fields(state).len()).then_some(Action::Pick(i))
 }
 
+/// The scenario in focus as the screen computes it, for the note's session annex: its label,
+/// candidate, horizon, and per band the return year and final cumulative cash flow (`None`
+/// without a business case or when it cannot be computed).
+pub fn outcome(state: &State) -> Option<crate::report::note::session::BusinessCaseOutcome> {
+    let setup = setup(state)?;
+    let r = result(state)?;
+    let s = setup.scenarios.get(r.index)?;
+    Some(crate::report::note::session::BusinessCaseOutcome {
+        scenario: s.label.clone(),
+        number: r.index + 1,
+        candidate: state.catalogue.candidate_name(s.candidate, state.lang),
+        horizon: setup.horizon.years(),
+        bands: bands(r)
+            .iter()
+            .map(|o| {
+                (
+                    o.band,
+                    o.return_year,
+                    o.difference.final_cumulative_cash_flow(),
+                )
+            })
+            .collect(),
+    })
+}
+
+/// The expected band's return year of the scenario in focus, with the scenario's label
+/// (`None` without a computed business case).
+pub fn expected_return(state: &State) -> Option<(String, Option<u32>)> {
+    let setup = setup(state)?;
+    let r = result(state)?;
+    let s = setup.scenarios.get(r.index)?;
+    Some((s.label.clone(), band(r, Band::Expected)?.return_year))
+}
+
 /// Draws the business case screen.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui_bc(state.lang);

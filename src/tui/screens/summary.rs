@@ -12,8 +12,11 @@ use crate::tui::state::{InputPurpose, Popup, State};
 use crate::tui::widgets::mcda::{num, pct};
 use crate::tui::widgets::panel;
 
-/// Draws the summary screen.
+/// Draws the summary screen (or, after `b`, its projector view).
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
+    if state.projector {
+        return projector(frame, area, state);
+    }
     let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
@@ -157,6 +160,141 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 }
 
+/// The projector view: the decision in big, calm lines — whose result, the recommendation and
+/// its score, the runner-up and the gap, a close call, the SMAA first-rank share in words, the
+/// expected return year of the business case, and what moves where — centred, with room
+/// between the lines when the screen has it.
+fn projector(frame: &mut Frame, area: Rect, state: &State) {
+    let d = crate::i18n::decision(state.lang);
+    let t = crate::i18n::tui(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let block = panel(d.projector_title, th, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let big = th.heading();
+    let label = th.dim();
+    let mut blocks: Vec<Vec<Line>> = vec![];
+    if state.is_group() {
+        let r = crate::i18n::room(lang);
+        let who = if state.focus_is_group() {
+            format!("{} {}", r.group, state.profile.subject.name())
+        } else {
+            state.focus_name()
+        };
+        blocks.push(vec![Line::from(vec![
+            Span::styled(format!("{}: ", r.result_of), label),
+            Span::styled(who, th.text()),
+        ])]);
+    }
+    let name = |k| state.catalogue.candidate_name(k, lang);
+    match state.evaluation() {
+        Err(_) => blocks.push(vec![Line::from(Span::styled(t.all_weights_zero, th.bad()))]),
+        Ok(e) => {
+            if let Some(first) = e.ranking.first() {
+                blocks.push(vec![
+                    Line::from(Span::styled(d.recommendation.to_uppercase(), label)),
+                    Line::from(Span::styled(name(first.key), big)),
+                    Line::from(Span::styled(
+                        format!("{} / 10{}", num(lang, first.total, 2), shared(first, lang)),
+                        th.text(),
+                    )),
+                ]);
+                if let Some(second) = e.ranking.get(1) {
+                    let gap = first.total - second.total;
+                    let mut b = vec![
+                        Line::from(Span::styled(d.runner_up.to_uppercase(), label)),
+                        Line::from(Span::styled(name(second.key), th.text())),
+                        Line::from(Span::styled(
+                            crate::i18n::fill(d.gap, &[("gap", &num(lang, gap, 2))]),
+                            th.text(),
+                        )),
+                    ];
+                    if gap < crate::core::mcda::sensitivity::CLOSE_CALL_GAP {
+                        let limit = num(lang, crate::core::mcda::sensitivity::CLOSE_CALL_GAP, 2);
+                        b.push(Line::from(Span::styled(
+                            format!("⚠ {}", crate::i18n::fill(d.close_call, &[("gap", &limit)])),
+                            th.bad(),
+                        )));
+                    }
+                    blocks.push(b);
+                }
+                if let Some(w) = state.ahp_warning() {
+                    blocks.push(vec![Line::from(Span::styled(format!("⚠ {w}"), th.bad()))]);
+                }
+                blocks.push(vec![Line::from(Span::styled(
+                    first_share(state, first.key).map_or(d.first_share_pending.to_string(), |s| {
+                        crate::i18n::fill(d.first_share, &[("share", &pct(lang, s, 0))])
+                    }),
+                    th.text(),
+                ))]);
+            }
+            let bc = match super::business_case::expected_return(state) {
+                Some((label_text, year)) => {
+                    let c = crate::i18n::case_strings(lang);
+                    let y = year.map_or(format!("⚠ {}", c.not_within), |y| {
+                        format!("{} {y}", crate::i18n::tui_bc(lang).year_word)
+                    });
+                    format!("{}: {y} ({label_text})", d.return_year)
+                }
+                None => d.no_business_case.to_string(),
+            };
+            blocks.push(vec![Line::from(Span::styled(bc, th.text()))]);
+            let mut moves = vec![Line::from(Span::styled(d.moves.to_uppercase(), label))];
+            let s = crate::i18n::strings(lang);
+            for (k, v) in super::landscape::groups(e) {
+                let target = k.map(name).unwrap_or_else(|| s.none_admissible.to_string());
+                let names: Vec<&str> = v.iter().map(|&i| e.workloads[i].name.as_str()).collect();
+                moves.push(Line::from(vec![
+                    Span::styled(format!("{target}: "), th.text()),
+                    Span::styled(names.join(", "), label),
+                ]));
+            }
+            blocks.push(moves);
+        }
+    }
+    // Room between the blocks when the screen has it; centred in a column of calm width.
+    let body: usize = blocks.iter().map(Vec::len).sum();
+    let spare = (inner.height as usize).saturating_sub(body);
+    let gap = (spare / blocks.len().max(1)).min(2);
+    let mut lines: Vec<Line> = vec![];
+    for (i, b) in blocks.into_iter().enumerate() {
+        if i > 0 {
+            lines.extend(std::iter::repeat_n(Line::from(""), gap));
+        }
+        lines.extend(b);
+    }
+    let used = lines.len() as u16;
+    let top = inner.height.saturating_sub(used) / 3;
+    let w = inner.width.min(110);
+    let r = Rect {
+        x: inner.x + (inner.width - w) / 2,
+        y: inner.y + top.min(inner.height),
+        width: w,
+        height: inner.height.saturating_sub(top),
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        r,
+    );
+}
+
+/// The recommendation's SMAA first-rank share, when the analysis of this very input is at
+/// hand (computed in `update` when the projector view opens, never while drawing).
+fn first_share(state: &State, key: crate::core::catalogue::CandidateKey) -> Option<f64> {
+    let view = crate::tui::mcda::member_view(&state.profile, state.member, state.member_weights());
+    let cached = state.analyses.sensitivity.as_ref()?;
+    if cached.input != view {
+        return None;
+    }
+    let a = cached.value.as_ref().ok()?;
+    let r = a.robustness.as_ref()?;
+    let i = a.candidates.iter().position(|&k| k == key)?;
+    r.smaa.first_rank_acceptability.get(i).copied()
+}
+
 /// ", gedeeld 1e" after a total whose place is shared, else nothing.
 fn shared(r: &crate::core::scoring::Ranked, lang: crate::core::text::Lang) -> String {
     if r.tied {
@@ -170,6 +308,10 @@ fn shared(r: &crate::core::scoring::Ranked, lang: crate::core::text::Lang) -> St
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     match action {
         Action::Select => super::super::action::update(state, Action::EditNotes),
+        Action::ToggleProjector => {
+            state.projector = !state.projector;
+            None
+        }
         Action::Export => {
             state.popup = Some(Popup::Input {
                 purpose: InputPurpose::ExportPath,

@@ -24,7 +24,13 @@ pub const TOP: usize = 5;
 /// The named sets ranked as the focus ranks: the group decision (plenary role, admissible for
 /// all) when the group is in focus, else the municipality in focus with its own constraints.
 pub fn comparison(state: &State) -> SetComparison {
-    let group = state.focus_is_group();
+    comparison_at(state, state.member)
+}
+
+/// [`comparison`] for focus position `slot` (the note speaks of the group decision whatever
+/// is in focus).
+pub fn comparison_at(state: &State, slot: usize) -> SetComparison {
+    let group = state.group_slot() == Some(slot);
     SetComparison::new(
         state
             .weight_sets
@@ -34,11 +40,23 @@ pub fn comparison(state: &State) -> SetComparison {
             if group {
                 crate::core::group::group_decision(&state.catalogue, &state.profile, Some(w))
             } else {
-                let p = crate::tui::mcda::member_view(&state.profile, state.member, w);
+                let p = crate::tui::mcda::member_view(&state.profile, slot, w);
                 crate::core::scoring::evaluate(&state.catalogue, &p)
             }
         },
     )
+}
+
+/// Each set's first choice by name, in the order the sets were saved (for the note).
+pub fn winners_at(state: &State, slot: usize) -> Vec<Option<String>> {
+    comparison_at(state, slot)
+        .sets
+        .iter()
+        .map(|s| {
+            s.winner()
+                .map(|k| state.catalogue.candidate_name(k, state.lang))
+        })
+        .collect()
 }
 
 /// Draws the side-by-side view.
