@@ -2999,6 +2999,7 @@ pub fn portfolio_strings(lang: Lang) -> &'static PortfolioStrings {
 /// Labels of the decision screens.
 pub struct DecisionStrings {
     pub return_marker: &'static str,
+    pub allocation: &'static str,
     pub as_entered: &'static str,
     pub group_positive_as_entered: &'static str,
     pub group_negative_as_entered: &'static str,
@@ -3053,6 +3054,7 @@ pub struct DecisionStrings {
 /// Dutch labels of the decision screens.
 pub const DECISION_NL: DecisionStrings = DecisionStrings {
     return_marker: "terugverdienjaar (verwacht)",
+    allocation: "Verrekening per deelnemer",
     as_entered: "zoals ingevoerd",
     group_positive_as_entered: "zoals ingevoerd: groep positief",
     group_negative_as_entered: "zoals ingevoerd: groep negatief",
@@ -3101,6 +3103,7 @@ pub const DECISION_NL: DecisionStrings = DecisionStrings {
 /// English labels of the decision screens.
 pub const DECISION_EN: DecisionStrings = DecisionStrings {
     return_marker: "return year (expected)",
+    allocation: "Allocation per participant",
     as_entered: "as entered",
     group_positive_as_entered: "as entered: group positive",
     group_negative_as_entered: "as entered: group negative",

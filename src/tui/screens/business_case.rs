@@ -146,14 +146,14 @@ fn parts(state: &State, body: Rect) -> Parts {
         Constraint::Length(alloc_h as u16),
     ])
     .areas(body);
-    let input_w = if body.width >= 150 {
-        54
-    } else if body.width >= 110 {
-        46
-    } else {
-        36
-    }
-    .min(body.width / 2);
+    // The inputs as wide as their longest label and value need (labels are not cut where
+    // there is room), at most half the screen; the chart takes the rest.
+    let natural = fields(state)
+        .iter()
+        .map(|&f| label(state, f).chars().count() + value(state, f, false).chars().count() + 7)
+        .max()
+        .unwrap_or(36) as u16;
+    let input_w = natural.clamp(36, 64).min(body.width / 2);
     let [chart, _, inputs] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(1),
@@ -759,10 +759,6 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
             hi = hi.max(y);
         }
     }
-    // Rows left for the graph under the legend, the year axis and its labels.
-    let graph_rows = inner.height.saturating_sub(4);
-    let (lo, hi, intervals) = round_bounds(lo, hi, (u32::from(graph_rows) / 2).clamp(2, 5));
-
     // Legend below the chart: each band's glyphs and its return year in words (never colour
     // alone), and the marker of the expected return year.
     let d = crate::i18n::decision(lang);
@@ -811,9 +807,11 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
     }
     legend.push(Line::from(line));
     let legend_h = (legend.len() as u16).min(inner.height / 2);
-    let [graph, leg] =
+    let [graph, _] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(legend_h)]).areas(inner);
-    frame.render_widget(Paragraph::new(legend), leg);
+    // Steps of at least two rows where the graph has them (the axis and its labels take 2).
+    let plot_rows = u32::from(graph.height.saturating_sub(2));
+    let (lo, hi, intervals) = round_bounds(lo, hi, (plot_rows.saturating_sub(1) / 2).clamp(2, 5));
 
     let step = (hi - lo) / f64::from(intervals);
     let lines: Vec<super::cash_chart::BandLine> = series
@@ -843,6 +841,16 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
         },
     };
     frame.render_widget(&chart, graph);
+    // The legend right under the year labels.
+    let below = chart
+        .geometry(graph)
+        .map_or(graph.bottom(), |g| g.bottom(intervals) + 3);
+    let leg = Rect {
+        y: below.min(inner.bottom().saturating_sub(legend_h)),
+        height: legend_h,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(legend), leg);
 }
 
 fn table(frame: &mut Frame, area: Rect, rows: usize, state: &State, r: &ScenarioResult) {
@@ -948,12 +956,12 @@ fn allocation(
         .get(state.member)
         .map(|m| m.name.clone());
     let d = crate::i18n::decision(lang);
-    let title = format!(
-        "{} ({}) · {}",
-        t.allocation,
-        t.thousands,
-        group_verdict(g.is_positive(), band(r, Band::Expected), lang)
-    );
+    let title = format!("{} ({})", d.allocation, t.thousands);
+    let verdict = group_verdict(g.is_positive(), band(r, Band::Expected), lang);
+    let verdict_style = match band(r, Band::Expected).map(|o| o.return_year) {
+        Some(None) => th.bad(),
+        _ => th.text(),
+    };
     let name_w = plan
         .participants
         .iter()
@@ -1030,7 +1038,10 @@ fn allocation(
         )
         .header(header)
         .column_spacing(2)
-        .block(panel(&title, th, false)),
+        .block(
+            panel(&title, th, false)
+                .title_bottom(Span::styled(format!(" {verdict} "), verdict_style)),
+        ),
         area,
     );
 }
