@@ -767,23 +767,33 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
         Band::Expected => th.heading(),
         Band::Unfavourable => th.bad(),
     };
-    let mut items: Vec<[Span; 2]> = vec![];
-    for (b, _, y) in &series {
-        let year = y.map_or_else(
-            || c.not_within.to_string(),
-            |y| format!("{} {y}", t.year_word),
-        );
-        let (point, join) = super::cash_chart::glyphs(*b);
-        items.push([
-            Span::styled(format!("{point}{join}{point} "), style_of(*b)),
-            Span::styled(format!("{} {year}", band_name(*b, c)), th.text()),
-        ]);
-    }
+    // A narrow chart keeps its rows for the graph: "> looptijd" for a return beyond the
+    // horizon, and the return-year marker named inside the expected band's item.
+    let narrow = inner.width < 60;
     let expected_year = series
         .iter()
         .find(|s| s.0 == Band::Expected)
         .and_then(|s| s.2);
-    if expected_year.is_some() {
+    let mut items: Vec<[Span; 2]> = vec![];
+    for (b, _, y) in &series {
+        let year = y.map_or_else(
+            || {
+                if narrow { t.beyond } else { c.not_within }.to_string()
+            },
+            |y| format!("{} {y}", t.year_word),
+        );
+        let mark = if narrow && *b == Band::Expected && y.is_some() {
+            " ┊"
+        } else {
+            ""
+        };
+        let (point, join) = super::cash_chart::glyphs(*b);
+        items.push([
+            Span::styled(format!("{point}{join}{point} "), style_of(*b)),
+            Span::styled(format!("{} {year}{mark}", band_name(*b, c)), th.text()),
+        ]);
+    }
+    if expected_year.is_some() && !narrow {
         items.push([
             Span::styled("┊ ", th.text()),
             Span::styled(d.return_marker, th.text()),

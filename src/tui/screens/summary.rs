@@ -103,6 +103,18 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
                     th.bad(),
                 )));
             }
+            // The expected return year of the business case, as its screen computes it.
+            if let Some((label_text, year)) = super::business_case::expected_return(state) {
+                let d = crate::i18n::decision(lang);
+                let c = crate::i18n::case_strings(lang);
+                let y = year.map_or(format!("⚠ {}", c.not_within), |y| {
+                    format!("{} {y}", crate::i18n::tui_bc(lang).year_word)
+                });
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}: ", d.return_year), th.text()),
+                    Span::styled(format!("{y} ({label_text})"), th.text()),
+                ]));
+            }
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(s.landscape, th.heading())));
             for (k, v) in super::landscape::groups(e) {
@@ -123,6 +135,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             )));
         }
     }
+    // On a wide screen the room's notes stand in a column of their own.
+    let split = lines.len();
     lines.push(Line::from(""));
     let r = crate::i18n::room(lang);
     lines.push(Line::from(Span::styled(r.notes, th.heading())));
@@ -152,6 +166,28 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(t.export_note, th.dim())));
+    if area.width >= 150 {
+        let notes = lines.split_off(split);
+        let [left, right] = ratatui::layout::Layout::horizontal([
+            ratatui::layout::Constraint::Percentage(60),
+            ratatui::layout::Constraint::Percentage(40),
+        ])
+        .areas(area);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(panel(t.decision, th, true)),
+            left,
+        );
+        // The notes' heading becomes the panel's title.
+        frame.render_widget(
+            Paragraph::new(notes.into_iter().skip(2).collect::<Vec<_>>())
+                .wrap(Wrap { trim: false })
+                .block(panel(r.notes, th, false)),
+            right,
+        );
+        return;
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

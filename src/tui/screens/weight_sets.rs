@@ -131,7 +131,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
 
     // Ranks of the leading candidates, with the ones the sets rank differently marked.
     let disputed = cmp.disputed(TOP);
-    let mut rank_rows: Vec<Row> = cmp
+    let rank_rows: Vec<Row> = cmp
         .candidates(TOP)
         .into_iter()
         .map(|k| {
@@ -145,14 +145,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             Row::new(r).style(if odd { th.bad() } else { th.text() })
         })
         .collect();
-    let mut first = vec![Cell::from(Span::styled(d.sets_winner, th.heading()))];
-    first.extend(cmp.sets.iter().zip(&widths).map(|(s, &w)| {
-        let text = s
-            .winner()
-            .map_or(d.sets_nothing.to_string(), |k| name(k));
-        Cell::from(Line::from(fit(&text, w as usize)).right_aligned())
-    }));
-    rank_rows.push(Row::new(first));
 
     // The weights of each set, per criterion any set weighs.
     let normalised: Vec<_> = state
