@@ -381,6 +381,8 @@ pub struct State {
     pub projector: bool,
     /// Comparison shows the named weight sets side by side (`w`).
     pub weight_sets_view: bool,
+    /// The first row of Summary shown (its pane scrolls with ↑/↓).
+    pub summary_scroll: u16,
 }
 
 impl State {
@@ -438,6 +440,7 @@ impl State {
             portfolio: Default::default(),
             projector: false,
             weight_sets_view: false,
+            summary_scroll: 0,
         };
         s.entered = initial_entered(&s.profile);
         s.profile_weights = (s.weights.clone(), s.profile.weights.clone());

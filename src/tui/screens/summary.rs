@@ -12,11 +12,104 @@ use crate::tui::state::{InputPurpose, Popup, State};
 use crate::tui::widgets::mcda::{num, pct};
 use crate::tui::widgets::panel;
 
-/// Draws the summary screen (or, after `b`, its projector view).
+/// Draws the summary screen (or, after `b`, its projector view). A pane longer than the
+/// screen scrolls with ↑/↓ and shows a scrollbar.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     if state.projector {
         return projector(frame, area, state);
     }
+    let t = crate::i18n::tui(state.lang);
+    let r = crate::i18n::room(state.lang);
+    let th = &state.theme;
+    let (mut lines, split) = content(state);
+    let [left, right] = panes(area);
+    if let Some(right) = right {
+        let notes = lines.split_off(split);
+        scrolled(frame, left, panel(t.decision, th, true), lines, state);
+        // The notes' heading becomes the panel's title.
+        frame.render_widget(
+            Paragraph::new(notes.into_iter().skip(2).collect::<Vec<_>>())
+                .wrap(Wrap { trim: false })
+                .block(panel(r.notes, th, false)),
+            right,
+        );
+    } else {
+        scrolled(frame, left, panel(t.decision, th, true), lines, state);
+    }
+}
+
+/// The decision pane and, on a wide screen, the notes beside it.
+fn panes(area: Rect) -> [Option<Rect>; 2] {
+    if area.width >= 150 {
+        let [l, r] = ratatui::layout::Layout::horizontal([
+            ratatui::layout::Constraint::Percentage(60),
+            ratatui::layout::Constraint::Percentage(40),
+        ])
+        .areas(area);
+        [Some(l), Some(r)]
+    } else {
+        [Some(area), None]
+    }
+}
+
+/// How many rows `lines` take once wrapped to `width` (a line is never split mid-word, so a
+/// long line may take a row more than its length divided by the width; counted generously).
+fn rows(lines: &[Line], width: u16) -> usize {
+    let w = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| {
+            let n = l.width();
+            if n <= w { 1 } else { n.div_ceil(w.saturating_sub(8).max(1)) }
+        })
+        .sum()
+}
+
+/// The first row shown, kept within the content.
+fn offset(state: &State, total: usize, visible: usize) -> usize {
+    usize::from(state.summary_scroll).min(total.saturating_sub(visible))
+}
+
+/// Draws `lines` in `block`, scrolled to the room's position, with a scrollbar when they do
+/// not fit.
+fn scrolled(
+    frame: &mut Frame,
+    area: Option<Rect>,
+    block: ratatui::widgets::Block,
+    lines: Vec<Line>,
+    state: &State,
+) {
+    let Some(area) = area else {
+        return;
+    };
+    let inner = block.inner(area);
+    let total = rows(&lines, inner.width);
+    let visible = usize::from(inner.height);
+    let first = offset(state, total, visible);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((first as u16, 0))
+            .block(block),
+        area,
+    );
+    if total > visible {
+        let mut bar = ratatui::widgets::ScrollbarState::new(total.saturating_sub(visible))
+            .position(first);
+        frame.render_stateful_widget(
+            ratatui::widgets::Scrollbar::new(ratatui::widgets::ScrollbarOrientation::VerticalRight)
+                .style(state.theme.dim()),
+            area.inner(ratatui::layout::Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut bar,
+        );
+    }
+}
+
+/// The summary's lines, and where the notes begin (they stand apart on a wide screen).
+fn content(state: &State) -> (Vec<Line<'static>>, usize) {
     let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
@@ -166,34 +259,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(t.export_note, th.dim())));
-    if area.width >= 150 {
-        let notes = lines.split_off(split);
-        let [left, right] = ratatui::layout::Layout::horizontal([
-            ratatui::layout::Constraint::Percentage(60),
-            ratatui::layout::Constraint::Percentage(40),
-        ])
-        .areas(area);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(panel(t.decision, th, true)),
-            left,
-        );
-        // The notes' heading becomes the panel's title.
-        frame.render_widget(
-            Paragraph::new(notes.into_iter().skip(2).collect::<Vec<_>>())
-                .wrap(Wrap { trim: false })
-                .block(panel(r.notes, th, false)),
-            right,
-        );
-        return;
-    }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(panel(t.decision, th, true)),
-        area,
-    );
+    (lines, split)
 }
 
 /// The projector view: the decision in big, calm lines — whose result, the recommendation and
@@ -346,6 +412,25 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         Action::Select => super::super::action::update(state, Action::EditNotes),
         Action::ToggleProjector => {
             state.projector = !state.projector;
+            None
+        }
+        Action::Up | Action::Down if !state.projector => {
+            let (w, h) = state.size;
+            let body = crate::tui::layout::areas(Rect::new(0, 0, w, h)).map(|a| a.body)?;
+            let pane = panes(body)[0]?;
+            let inner = panel("", &state.theme, true).inner(pane);
+            let (mut lines, split) = content(state);
+            if panes(body)[1].is_some() {
+                lines.truncate(split);
+            }
+            let max = rows(&lines, inner.width).saturating_sub(usize::from(inner.height));
+            let cur = usize::from(state.summary_scroll).min(max);
+            let next = if action == Action::Up {
+                cur.saturating_sub(1)
+            } else {
+                (cur + 1).min(max)
+            };
+            state.summary_scroll = next as u16;
             None
         }
         Action::Export => {

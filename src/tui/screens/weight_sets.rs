@@ -117,7 +117,16 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let col_w = |s: &str| (s.chars().count().clamp(6, 16)) as u16;
     let widths: Vec<u16> = cmp.sets.iter().map(|s| col_w(&s.name)).collect();
     let used: u16 = widths.iter().map(|w| w + 1).sum::<u16>() + 2;
-    let label_w = inner.width.saturating_sub(used).max(12);
+    // The label column as wide as its longest name (the numbers stay next to the names).
+    let longest = cmp
+        .candidates(TOP)
+        .into_iter()
+        .map(|k| name(k).chars().count())
+        .chain(Criterion::ALL.iter().map(|c| c.name().get(lang).chars().count()))
+        .max()
+        .unwrap_or(12) as u16
+        + 2;
+    let label_w = inner.width.saturating_sub(used).max(12).min(longest.max(24));
     let mut constraints = vec![Constraint::Length(label_w)];
     constraints.extend(widths.iter().map(|&w| Constraint::Length(w)));
     constraints.push(Constraint::Length(1));

@@ -332,9 +332,11 @@ fn ahp_pairs(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
     let room = (inner.height as usize).saturating_sub(head);
     let first = e.pair.saturating_sub(room.saturating_sub(1));
     let name_w = ((inner.width as usize).saturating_sub(16) / 2).clamp(5, 22);
+    // The full name wherever it fits; the short one only where it would be cut.
     let label = |c: Criterion| {
-        if name_w >= 20 {
-            c.name().get(lang).to_string()
+        let full = c.name().get(lang).to_string();
+        if full.chars().count() <= name_w {
+            full
         } else {
             short(state, c).to_string()
         }
