@@ -71,7 +71,12 @@ fn year_labels_sit_at_their_data_positions_with_the_return_year_marker_on_its_ye
             .map(|(b, _)| labels[..b].chars().count())
             .next_back()
             .unwrap();
-        assert_eq!(col(marker, "┊"), Some(label_col), "{w}×{h}:\n{}", rows.join("\n"));
+        assert_eq!(
+            col(marker, "┊"),
+            Some(label_col),
+            "{w}×{h}:\n{}",
+            rows.join("\n")
+        );
         // Every year's tick on the axis sits above its label.
         let ticks: Vec<usize> = rows[axis]
             .chars()
@@ -105,7 +110,10 @@ fn the_zero_line_is_on_the_row_of_its_label() {
         if w >= 120 {
             assert!(zero.contains('┄'), "{w}×{h}: {zero}");
         }
-        let others = rows.iter().filter(|l| *l != zero && l.contains('┄')).count();
+        let others = rows
+            .iter()
+            .filter(|l| *l != zero && l.contains('┄'))
+            .count();
         assert_eq!(others, 0, "{w}×{h}:\n{}", rows.join("\n"));
     }
 }
@@ -206,11 +214,25 @@ fn b_on_summary_shows_the_decision_for_the_projector() {
     for (lang, words) in [
         (
             Lang::Nl,
-            ["ADVIES", "TWEEDE KEUS", "punt verschil", "Terugverdienjaar (verwacht): jaar 6", "WAT GAAT WAARHEEN", "van de gevallen bovenaan"],
+            [
+                "ADVIES",
+                "TWEEDE KEUS",
+                "punt verschil",
+                "Terugverdienjaar (verwacht): jaar 6",
+                "WAT GAAT WAARHEEN",
+                "van de gevallen bovenaan",
+            ],
         ),
         (
             Lang::En,
-            ["RECOMMENDATION", "RUNNER-UP", "points apart", "Return year (expected): year 6", "WHAT MOVES WHERE", "of the cases"],
+            [
+                "RECOMMENDATION",
+                "RUNNER-UP",
+                "points apart",
+                "Return year (expected): year 6",
+                "WHAT MOVES WHERE",
+                "of the cases",
+            ],
         ),
     ] {
         let mut s = common::starters(lang);
@@ -243,8 +265,14 @@ fn h_toggles_high_contrast_on_any_screen_and_says_so_in_the_rooms_language() {
     let mut s = common::demo(Lang::Nl);
     press(&mut s, "3H");
     assert_eq!(s.theme.kind, ThemeKind::HighContrast);
-    assert_eq!(s.status.as_ref().unwrap().text(Lang::Nl), "Hoog contrast aan");
-    assert_eq!(s.status.as_ref().unwrap().text(Lang::En), "High contrast on");
+    assert_eq!(
+        s.status.as_ref().unwrap().text(Lang::Nl),
+        "Hoog contrast aan"
+    );
+    assert_eq!(
+        s.status.as_ref().unwrap().text(Lang::En),
+        "High contrast on"
+    );
     press(&mut s, "8H");
     assert_eq!(s.theme.kind, ThemeKind::Default);
 }
@@ -252,7 +280,10 @@ fn h_toggles_high_contrast_on_any_screen_and_says_so_in_the_rooms_language() {
 /// Saves the weights in focus under `name` with the keys the room uses.
 fn save_set(s: &mut State, name: &str) {
     press(s, "S");
-    assert!(matches!(s.popup, Some(Popup::Input { .. })), "S opens the name prompt");
+    assert!(
+        matches!(s.popup, Some(Popup::Input { .. })),
+        "S opens the name prompt"
+    );
     for c in name.chars() {
         update(s, Action::InputChar(c));
     }
@@ -293,10 +324,16 @@ fn named_weight_sets_are_saved_compared_side_by_side_and_kept_in_the_session() {
     if cmp.agree() {
         assert!(text.contains("✓ Alle sets kiezen hetzelfde"), "{text}");
     } else {
-        assert!(text.contains("⚠ De sets kiezen verschillend: directie → "), "{text}");
+        assert!(
+            text.contains("⚠ De sets kiezen verschillend: directie → "),
+            "{text}"
+        );
     }
     // One ≠ per candidate whose rank differs between the sets (and one in the heading).
-    let marked = text.lines().filter(|l| l.trim_end().ends_with("≠ │")).count();
+    let marked = text
+        .lines()
+        .filter(|l| l.trim_end().ends_with("≠ │"))
+        .count();
     assert_eq!(marked, cmp.disputed(5).len(), "{text}");
 
     // The session keeps them (additive: a session without sets still loads).

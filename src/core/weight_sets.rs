@@ -48,12 +48,8 @@ impl SetComparison {
                 .into_iter()
                 .map(|(name, w)| SetOutcome {
                     name: name.to_string(),
-                    ranking: evaluate(w).map(|e| {
-                        e.ranking
-                            .iter()
-                            .map(|r| (r.key, r.rank, r.total))
-                            .collect()
-                    }),
+                    ranking: evaluate(w)
+                        .map(|e| e.ranking.iter().map(|r| (r.key, r.rank, r.total)).collect()),
                 })
                 .collect(),
         }
@@ -108,7 +104,10 @@ mod tests {
     use super::*;
     use crate::core::criteria::Criterion;
 
-    fn demo() -> (crate::core::catalogue::Catalogue, crate::core::profile::Profile) {
+    fn demo() -> (
+        crate::core::catalogue::Catalogue,
+        crate::core::profile::Profile,
+    ) {
         (crate::io::catalogue::built_in(), crate::io::profile::demo())
     }
 

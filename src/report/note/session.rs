@@ -53,7 +53,11 @@ pub struct BusinessCaseOutcome {
     pub candidate: String,
     pub horizon: u32,
     /// Per band: the return year and the cumulative cash flow in the last year.
-    pub bands: Vec<(crate::core::business_case::Band, Option<u32>, rust_decimal::Decimal)>,
+    pub bands: Vec<(
+        crate::core::business_case::Band,
+        Option<u32>,
+        rust_decimal::Decimal,
+    )>,
 }
 
 /// The group chapter's input.
@@ -336,7 +340,10 @@ fn business_case_blocks(bc: &BusinessCaseOutcome, lang: Lang) -> Vec<Block> {
         para(fill(
             d.note_bc_scenario,
             &[
-                ("scenario", &format!("{} \u{201c}{}\u{201d}", bc.number, bc.scenario)),
+                (
+                    "scenario",
+                    &format!("{} \u{201c}{}\u{201d}", bc.number, bc.scenario),
+                ),
                 ("candidate", &bc.candidate),
                 ("horizon", &bc.horizon.to_string()),
             ],
@@ -348,10 +355,7 @@ fn business_case_blocks(bc: &BusinessCaseOutcome, lang: Lang) -> Vec<Block> {
         .map(|&(b, y, last)| {
             vec![
                 crate::report::business_case::band_name(b, c).to_string(),
-                y.map_or_else(
-                    || c.not_within.to_string(),
-                    |y| format!("{} {y}", c.year),
-                ),
+                y.map_or_else(|| c.not_within.to_string(), |y| format!("{} {y}", c.year)),
                 number::euros(last, lang),
             ]
         })
@@ -370,10 +374,7 @@ fn business_case_blocks(bc: &BusinessCaseOutcome, lang: Lang) -> Vec<Block> {
         .iter()
         .find(|b| b.0 == crate::core::business_case::Band::Expected);
     if let Some((_, None, _)) = expected {
-        out.push(warning(format!(
-            "{} {}",
-            d.expected_band, c.not_within
-        )));
+        out.push(warning(format!("{} {}", d.expected_band, c.not_within)));
     }
     out.push(para(d.note_bc_source.to_string()));
     out

@@ -777,9 +777,7 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
     let mut items: Vec<[Span; 2]> = vec![];
     for (b, _, y) in &series {
         let year = y.map_or_else(
-            || {
-                if narrow { t.beyond } else { c.not_within }.to_string()
-            },
+            || if narrow { t.beyond } else { c.not_within }.to_string(),
             |y| format!("{} {y}", t.year_word),
         );
         let mark = if narrow && *b == Band::Expected && y.is_some() {
@@ -1060,7 +1058,11 @@ fn allocation(
 /// computed on the amounts as entered (no risk band), the chart on the bands; so "positive as
 /// entered" is followed by the expected band's return year, or a warning when the expected
 /// band does not pay back within the horizon.
-pub fn group_verdict(positive_as_entered: bool, expected: Option<&BandOutcome>, lang: Lang) -> String {
+pub fn group_verdict(
+    positive_as_entered: bool,
+    expected: Option<&BandOutcome>,
+    lang: Lang,
+) -> String {
     let d = crate::i18n::decision(lang);
     let c = crate::i18n::case_strings(lang);
     let entered = if positive_as_entered {

@@ -60,7 +60,11 @@ fn rows(lines: &[Line], width: u16) -> usize {
         .iter()
         .map(|l| {
             let n = l.width();
-            if n <= w { 1 } else { n.div_ceil(w.saturating_sub(8).max(1)) }
+            if n <= w {
+                1
+            } else {
+                n.div_ceil(w.saturating_sub(8).max(1))
+            }
         })
         .sum()
 }
@@ -94,8 +98,8 @@ fn scrolled(
         area,
     );
     if total > visible {
-        let mut bar = ratatui::widgets::ScrollbarState::new(total.saturating_sub(visible))
-            .position(first);
+        let mut bar =
+            ratatui::widgets::ScrollbarState::new(total.saturating_sub(visible)).position(first);
         frame.render_stateful_widget(
             ratatui::widgets::Scrollbar::new(ratatui::widgets::ScrollbarOrientation::VerticalRight)
                 .style(state.theme.dim()),

@@ -83,7 +83,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let mut lines: Vec<Line> = vec![];
     let winners = cmp.winners();
     if cmp.agree() {
-        let who = winners.first().map_or(d.sets_nothing.to_string(), |&k| name(k));
+        let who = winners
+            .first()
+            .map_or(d.sets_nothing.to_string(), |&k| name(k));
         lines.push(Line::from(vec![
             Span::styled(format!("✓ {}: ", d.sets_agree), th.good()),
             Span::styled(who, th.heading()),
@@ -109,7 +111,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let verdict_h = verdict_w.div_ceil(inner.width.max(1) as usize).clamp(1, 3) as u16;
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }),
-        Rect { height: verdict_h, ..inner },
+        Rect {
+            height: verdict_h,
+            ..inner
+        },
     );
 
     // Columns: a label, then one per set (as wide as its name, at least a percentage).
@@ -122,19 +127,30 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .candidates(TOP)
         .into_iter()
         .map(|k| name(k).chars().count())
-        .chain(Criterion::ALL.iter().map(|c| c.name().get(lang).chars().count()))
+        .chain(
+            Criterion::ALL
+                .iter()
+                .map(|c| c.name().get(lang).chars().count()),
+        )
         .max()
         .unwrap_or(12) as u16
         + 2;
-    let label_w = inner.width.saturating_sub(used).max(12).min(longest.max(24));
+    let label_w = inner
+        .width
+        .saturating_sub(used)
+        .max(12)
+        .min(longest.max(24));
     let mut constraints = vec![Constraint::Length(label_w)];
     constraints.extend(widths.iter().map(|&w| Constraint::Length(w)));
     constraints.push(Constraint::Length(1));
     let header = |first: &str| {
         let mut h = vec![Cell::from(Span::styled(first.to_string(), th.dim()))];
-        h.extend(cmp.sets.iter().zip(&widths).map(|(s, &w)| {
-            Cell::from(Line::from(fit(&s.name, w as usize)).right_aligned())
-        }));
+        h.extend(
+            cmp.sets
+                .iter()
+                .zip(&widths)
+                .map(|(s, &w)| Cell::from(Line::from(fit(&s.name, w as usize)).right_aligned())),
+        );
         Row::new(h).style(th.heading())
     };
 
@@ -163,7 +179,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .collect();
     let weight_rows: Vec<Row> = Criterion::ALL
         .iter()
-        .filter(|c| normalised.iter().any(|m| m.get(c).is_some_and(|&w| w > 0.0)))
+        .filter(|c| {
+            normalised
+                .iter()
+                .any(|m| m.get(c).is_some_and(|&w| w > 0.0))
+        })
         .map(|c| {
             let mut r = vec![Cell::from(fit(c.name().get(lang), label_w as usize))];
             r.extend(normalised.iter().map(|m| {
@@ -185,13 +205,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let ranks_title = if disputed.is_empty() {
         crate::i18n::strings(lang).ranking.to_string()
     } else {
-        format!("{} (≠ {})", crate::i18n::strings(lang).ranking, d.sets_disputed)
+        format!(
+            "{} (≠ {})",
+            crate::i18n::strings(lang).ranking,
+            d.sets_disputed
+        )
     };
     frame.render_widget(
         Table::new(rank_rows, constraints.clone())
             .header(header(&ranks_title))
             .column_spacing(1),
-        Rect { height: rank_h, ..rest },
+        Rect {
+            height: rank_h,
+            ..rest
+        },
     );
     let below = Rect {
         y: rest.y + rank_h + 1,

@@ -708,7 +708,11 @@ pub fn save_set(state: &mut State, name: &str) -> Result<(), Status> {
     state.status = Some(Status::new(false, |l| {
         let d = crate::i18n::decision(l);
         crate::i18n::fill(
-            if replaced { d.set_replaced } else { d.set_saved },
+            if replaced {
+                d.set_replaced
+            } else {
+                d.set_saved
+            },
             &[("name", &name)],
         )
     }));
