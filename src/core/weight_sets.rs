@@ -111,16 +111,23 @@ mod tests {
         (crate::io::catalogue::built_in(), crate::io::profile::demo())
     }
 
+    /// The demo ranked with other weights.
+    fn with_weights(
+        cat: &crate::core::catalogue::Catalogue,
+        p: &crate::core::profile::Profile,
+        w: &Weights,
+    ) -> Result<Evaluation, ScoreError> {
+        let mut q = p.clone();
+        q.weights = w.clone();
+        crate::core::scoring::evaluate(cat, &q)
+    }
+
     #[test]
     fn sets_that_weigh_differently_can_pick_different_winners() {
         let (cat, p) = demo();
         let cost = Weights::from_pairs(&[(Criterion::CostPredictability, 10.0)]);
         let control = Weights::from_pairs(&[(Criterion::Control, 10.0)]);
-        let eval = |w: &Weights| {
-            let mut q = p.clone();
-            q.weights = w.clone();
-            crate::core::scoring::evaluate(&cat, &q)
-        };
+        let eval = |w: &Weights| with_weights(&cat, &p, w);
         let c = SetComparison::new([("directie", &cost), ("raad", &control)], eval);
         assert_eq!(c.sets.len(), 2);
         let (a, b) = (c.sets[0].winner(), c.sets[1].winner());
@@ -141,11 +148,7 @@ mod tests {
         let (cat, p) = demo();
         let zero = Weights::from_pairs(&[]);
         let cost = Weights::from_pairs(&[(Criterion::CostPredictability, 1.0)]);
-        let eval = |w: &Weights| {
-            let mut q = p.clone();
-            q.weights = w.clone();
-            crate::core::scoring::evaluate(&cat, &q)
-        };
+        let eval = |w: &Weights| with_weights(&cat, &p, w);
         let c = SetComparison::new([("leeg", &zero), ("kosten", &cost)], eval);
         assert!(c.sets[0].ranking.is_err());
         assert_eq!(c.sets[0].winner(), None);
