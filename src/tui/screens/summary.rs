@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
 
 /// The decision pane and, on a wide screen, the notes beside it.
 fn panes(area: Rect) -> [Option<Rect>; 2] {
-    if area.width >= 150 {
+    if area.width >= 180 {
         let [l, r] = ratatui::layout::Layout::horizontal([
             ratatui::layout::Constraint::Percentage(60),
             ratatui::layout::Constraint::Percentage(40),
