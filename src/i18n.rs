@@ -3034,6 +3034,7 @@ pub struct DecisionStrings {
     /// "{name}"
     pub set_replaced: &'static str,
     pub set_name_empty: &'static str,
+    pub set_blind: &'static str,
     pub sets_title: &'static str,
     pub sets_none: &'static str,
     pub sets_agree: &'static str,
@@ -3084,6 +3085,7 @@ pub const DECISION_NL: DecisionStrings = DecisionStrings {
     set_saved: "Gewichten bewaard als set \"{name}\"",
     set_replaced: "Set \"{name}\" vervangen door de huidige gewichten",
     set_name_empty: "Geef de set een naam, bv. directie of raad",
+    set_blind: "Tijdens de blinde ronde worden de gewichten van een gemeente niet als set bewaard: onthul eerst (r) of bewaar de groepsgewichten",
     sets_title: "Benoemde gewichtensets naast elkaar",
     sets_none: "Nog geen benoemde sets. Op Gewichten (6) bewaart S de huidige gewichten onder een naam.",
     sets_agree: "Alle sets kiezen hetzelfde",
@@ -3133,6 +3135,7 @@ pub const DECISION_EN: DecisionStrings = DecisionStrings {
     set_saved: "Weights saved as set \"{name}\"",
     set_replaced: "Set \"{name}\" replaced by the current weights",
     set_name_empty: "Give the set a name, e.g. management or council",
+    set_blind: "During the blind round a municipality's weights are not saved as a set: reveal first (r) or save the group's weights",
     sets_title: "Named weight sets side by side",
     sets_none: "No named sets yet. On Weights (6) S saves the current weights under a name.",
     sets_agree: "Every set picks the same",

@@ -391,3 +391,21 @@ fn snapshots_of_the_decision_screens() {
         }
     }
 }
+
+#[test]
+fn a_members_weights_are_not_saved_as_a_set_during_the_blind_round() {
+    let mut s = common::starters(Lang::Nl);
+    press(&mut s, "6m");
+    assert!(!s.focus_is_group());
+    // The member at the keyboard opens its own entry, then tries to save it as a set.
+    press(&mut s, "\n");
+    press(&mut s, "S");
+    assert!(s.popup.is_none());
+    assert!(s.weight_sets.is_empty());
+    let st = s.status.as_ref().unwrap();
+    assert!(st.text(Lang::Nl).contains("blinde ronde"), "{}", st.text(Lang::Nl));
+    // After the reveal it may.
+    press(&mut s, "r");
+    save_set(&mut s, "Aarle");
+    assert_eq!(s.weight_sets.len(), 1);
+}

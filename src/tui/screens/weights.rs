@@ -572,6 +572,13 @@ fn apply_method(state: &mut State) {
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     let m = state.member;
     if action == Action::SaveWeightSet {
+        // The blind round: a member's weights would show on Comparison before the reveal.
+        if state.is_group() && !state.reveal && !state.focus_is_group() {
+            state.status = Some(Status::new(true, |l| {
+                crate::i18n::decision(l).set_blind.into()
+            }));
+            return None;
+        }
         state.popup = Some(crate::tui::state::Popup::Input {
             purpose: crate::tui::state::InputPurpose::WeightSetName,
             buffer: String::new(),
