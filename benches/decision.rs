@@ -68,7 +68,9 @@ fn render(c: &mut Criterion) {
         }
         let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
         g.bench_function(name, |b| {
-            b.iter(|| term.draw(|f| screens::render(f, black_box(&s))).unwrap())
+            b.iter(|| {
+                term.draw(|f| screens::render(f, black_box(&s))).unwrap();
+            })
         });
     }
     g.finish();

@@ -403,7 +403,11 @@ fn a_members_weights_are_not_saved_as_a_set_during_the_blind_round() {
     assert!(s.popup.is_none());
     assert!(s.weight_sets.is_empty());
     let st = s.status.as_ref().unwrap();
-    assert!(st.text(Lang::Nl).contains("blinde ronde"), "{}", st.text(Lang::Nl));
+    assert!(
+        st.text(Lang::Nl).contains("blinde ronde"),
+        "{}",
+        st.text(Lang::Nl)
+    );
     // After the reveal it may.
     press(&mut s, "r");
     save_set(&mut s, "Aarle");

@@ -383,6 +383,11 @@ pub struct State {
     pub weight_sets_view: bool,
     /// The first row of Summary shown (its pane scrolls with ↑/↓).
     pub summary_scroll: u16,
+    /// The named weight sets ranked for Comparison, computed in `update` (drawing never ranks).
+    pub weight_set_cache: Option<super::screens::weight_sets::Cache>,
+    /// A starter group's leaders by the profile's ranking (what its business case answers
+    /// to), with the profile they were ranked from; computed in `update`.
+    pub group_leaders: Option<(Profile, Vec<crate::core::catalogue::CandidateKey>)>,
 }
 
 impl State {
@@ -441,6 +446,8 @@ impl State {
             projector: false,
             weight_sets_view: false,
             summary_scroll: 0,
+            weight_set_cache: None,
+            group_leaders: None,
         };
         s.entered = initial_entered(&s.profile);
         s.profile_weights = (s.weights.clone(), s.profile.weights.clone());
@@ -741,6 +748,9 @@ impl State {
     /// Keeps the sensitivity and group analyses in step with the weights when their view is
     /// open (cheap when nothing changed). Called by `update` after every action.
     pub fn refresh_analyses(&mut self) {
+        if self.screen == Screen::BusinessCase && self.is_group() {
+            super::screens::business_case::ensure_leaders(self);
+        }
         // The projector view shows the SMAA first-rank share of the decision in focus.
         if self.screen == Screen::Summary && self.projector && !self.blind_hidden() {
             let input = mcda::member_view(&self.profile, self.member, self.member_weights());
@@ -749,6 +759,9 @@ impl State {
         }
         if self.screen != Screen::Comparison {
             return;
+        }
+        if self.weight_sets_view {
+            super::screens::weight_sets::ensure(self);
         }
         if self.group_view && self.is_group() {
             let input = mcda::group_view(&self.profile, &self.weights);

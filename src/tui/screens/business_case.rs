@@ -666,9 +666,12 @@ fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize, short: bo
     // A group's business case answers to the group's ranking (as `business-case` does), not
     // to the member in focus; one municipality's is the evaluation already at hand.
     let lead = if state.profile.subject.is_group() {
-        match crate::core::scoring::evaluate(&state.catalogue, &state.profile) {
-            Ok(e) => leaders(&e.ranking),
-            Err(_) => return String::new(),
+        match &state.group_leaders {
+            Some((p, l)) if *p == state.profile => l.clone(),
+            _ => match crate::core::scoring::evaluate(&state.catalogue, &state.profile) {
+                Ok(e) => leaders(&e.ranking),
+                Err(_) => return String::new(),
+            },
         }
     } else {
         match state.evaluation() {
@@ -694,6 +697,22 @@ fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize, short: bo
         },
     };
     format!(" · {text}")
+}
+
+/// Ranks a starter group's profile for the coverage line when the profile changed (called by
+/// `update`, so drawing does not rank).
+pub fn ensure_leaders(state: &mut State) {
+    if state
+        .group_leaders
+        .as_ref()
+        .is_some_and(|(p, _)| *p == state.profile)
+    {
+        return;
+    }
+    let lead = crate::core::scoring::evaluate(&state.catalogue, &state.profile)
+        .map(|e| crate::core::business_case::leaders(&e.ranking))
+        .unwrap_or_default();
+    state.group_leaders = Some((state.profile.clone(), lead));
 }
 
 /// Bounds of the money axis on round numbers: the smallest step of 1, 2, 2.5, 4 or 5 times a

@@ -18,6 +18,58 @@ use crate::tui::widgets::panel;
 
 use super::situation::fit;
 
+/// The comparison as last computed, with what it was computed from.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    key: (
+        Vec<crate::io::store::WeightSet>,
+        usize,
+        crate::core::profile::Profile,
+    ),
+    value: SetComparison,
+}
+
+fn key(
+    state: &State,
+) -> (
+    Vec<crate::io::store::WeightSet>,
+    usize,
+    crate::core::profile::Profile,
+) {
+    (
+        state.weight_sets.clone(),
+        state.member,
+        state.profile.clone(),
+    )
+}
+
+/// Ranks the sets again when the sets, the focus or the profile changed (called by `update`).
+pub fn ensure(state: &mut State) {
+    if state.weight_set_cache.as_ref().is_some_and(|c| {
+        c.key.0 == state.weight_sets && c.key.1 == state.member && c.key.2 == state.profile
+    }) {
+        return;
+    }
+    state.weight_set_cache = Some(Cache {
+        key: key(state),
+        value: comparison(state),
+    });
+}
+
+/// The cached comparison when it is of this state, else computed now.
+fn current(state: &State) -> std::borrow::Cow<'_, SetComparison> {
+    match &state.weight_set_cache {
+        Some(c)
+            if c.key.0 == state.weight_sets
+                && c.key.1 == state.member
+                && c.key.2 == state.profile =>
+        {
+            std::borrow::Cow::Borrowed(&c.value)
+        }
+        _ => std::borrow::Cow::Owned(comparison(state)),
+    }
+}
+
 /// How many leading candidates of each set are compared.
 pub const TOP: usize = 5;
 
@@ -76,7 +128,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let cmp = comparison(state);
+    let cmp = current(state);
     let name = |k| state.catalogue.candidate_name(k, lang);
 
     // The verdict first: the room wants to know whether the sets agree.
