@@ -3741,3 +3741,181 @@ pub fn screen_text_of(t: &TuiStrings) -> &'static ScreenTextStrings {
         &SCREEN_TEXT_EN
     }
 }
+
+// Decision screens (issue 15, part A; owner `tuia`): the business case chart's legend and the
+// group verdict, the projector view of Summary, the high-contrast key, named weight sets, and
+// the business-case outcome in the note's session annex.
+// ---------------------------------------------------------------------------------------------
+
+/// Labels of the decision screens.
+pub struct DecisionStrings {
+    pub return_marker: &'static str,
+    pub allocation: &'static str,
+    pub as_entered: &'static str,
+    pub group_positive_as_entered: &'static str,
+    pub group_negative_as_entered: &'static str,
+    pub expected_returns_in: &'static str,
+    pub expected_band: &'static str,
+    pub key_projector: &'static str,
+    pub hint_projector: &'static str,
+    pub key_contrast: &'static str,
+    pub hint_contrast: &'static str,
+    pub contrast_on: &'static str,
+    pub contrast_off: &'static str,
+    pub projector_title: &'static str,
+    pub recommendation: &'static str,
+    pub runner_up: &'static str,
+    /// "{gap}": the difference in points (0–10 scale).
+    pub gap: &'static str,
+    /// "{gap}": the threshold below which the first two are a close call.
+    pub close_call: &'static str,
+    /// "{share}": SMAA first-rank share of the recommendation.
+    pub first_share: &'static str,
+    pub first_share_pending: &'static str,
+    pub return_year: &'static str,
+    pub no_business_case: &'static str,
+    pub moves: &'static str,
+    pub key_save_set: &'static str,
+    pub hint_save_set: &'static str,
+    pub key_show_sets: &'static str,
+    pub hint_show_sets: &'static str,
+    pub set_prompt: &'static str,
+    /// "{name}"
+    pub set_saved: &'static str,
+    /// "{name}"
+    pub set_replaced: &'static str,
+    pub set_name_empty: &'static str,
+    pub set_blind: &'static str,
+    pub sets_title: &'static str,
+    pub sets_none: &'static str,
+    pub sets_agree: &'static str,
+    pub sets_disagree: &'static str,
+    pub sets_winner: &'static str,
+    pub sets_nothing: &'static str,
+    pub sets_disputed: &'static str,
+    pub note_bc_heading: &'static str,
+    /// "{scenario}", "{candidate}", "{horizon}"
+    pub note_bc_scenario: &'static str,
+    pub note_bc_band: &'static str,
+    pub note_bc_col_band: &'static str,
+    pub note_bc_col_return: &'static str,
+    pub note_bc_col_final: &'static str,
+    pub note_bc_source: &'static str,
+}
+
+/// Dutch labels of the decision screens.
+pub const DECISION_NL: DecisionStrings = DecisionStrings {
+    return_marker: "terugverdienjaar (verwacht)",
+    allocation: "Verrekening per deelnemer",
+    as_entered: "zoals ingevoerd",
+    group_positive_as_entered: "zoals ingevoerd: groep positief",
+    group_negative_as_entered: "zoals ingevoerd: groep negatief",
+    expected_returns_in: "verwacht: terugverdiend in jaar",
+    expected_band: "verwacht:",
+    key_projector: "Projectorweergave van het besluit aan/uit",
+    hint_projector: "projector",
+    key_contrast: "Hoog contrast aan/uit (zwakke beamer)",
+    hint_contrast: "contrast",
+    contrast_on: "Hoog contrast aan",
+    contrast_off: "Hoog contrast uit",
+    projector_title: "Het besluit (b: terug naar de samenvatting)",
+    recommendation: "Advies",
+    runner_up: "Tweede keus",
+    gap: "{gap} punt verschil (schaal 0–10)",
+    close_call: "Nipt: minder dan {gap} punt verschil, een kleine gewichtsverschuiving kan de volgorde omdraaien",
+    first_share: "Bij willekeurig gevarieerde gewichten staat het advies in {share} van de gevallen bovenaan",
+    first_share_pending: "Hoe vaak het advies bovenaan blijft bij gevarieerde gewichten: wordt berekend",
+    return_year: "Terugverdienjaar (verwacht)",
+    no_business_case: "Geen business case in dit profiel",
+    moves: "Wat gaat waarheen",
+    key_save_set: "Huidige gewichten bewaren als benoemde set",
+    hint_save_set: "set bewaren",
+    key_show_sets: "Benoemde gewichtensets naast elkaar aan/uit",
+    hint_show_sets: "sets",
+    set_prompt: "Naam voor deze gewichten (bv. directie, raad; Enter bewaart, Esc annuleert):",
+    set_saved: "Gewichten bewaard als set \"{name}\"",
+    set_replaced: "Set \"{name}\" vervangen door de huidige gewichten",
+    set_name_empty: "Geef de set een naam, bv. directie of raad",
+    set_blind: "Tijdens de blinde ronde worden de gewichten van een gemeente niet als set bewaard: onthul eerst (r) of bewaar de groepsgewichten",
+    sets_title: "Benoemde gewichtensets naast elkaar",
+    sets_none: "Nog geen benoemde sets. Op Gewichten (6) bewaart S de huidige gewichten onder een naam.",
+    sets_agree: "Alle sets kiezen hetzelfde",
+    sets_disagree: "De sets kiezen verschillend",
+    sets_winner: "Eerste keus",
+    sets_nothing: "niets toelaatbaar",
+    sets_disputed: "Rang verschilt per set",
+    note_bc_heading: "Uitkomst van de business case",
+    note_bc_scenario: "Scenario {scenario} ({candidate}), looptijd {horizon} jaar, vergeleken met ongewijzigd beleid; de cijfers zijn die van het scherm Business case.",
+    note_bc_band: "Band",
+    note_bc_col_band: "Schatting",
+    note_bc_col_return: "Terugverdienjaar",
+    note_bc_col_final: "Cumulatieve kasstroom aan het eind (EUR)",
+    note_bc_source: "Opbouw volgens KING, De baten als ballast, bijlage 1 (jaartabel en terugverdienpunt); de risicobanden (kosten, baten, vertraging) zijn de invoer van het profiel en de zaal.",
+};
+
+/// English labels of the decision screens.
+pub const DECISION_EN: DecisionStrings = DecisionStrings {
+    return_marker: "return year (expected)",
+    allocation: "Allocation per participant",
+    as_entered: "as entered",
+    group_positive_as_entered: "as entered: group positive",
+    group_negative_as_entered: "as entered: group negative",
+    expected_returns_in: "expected: pays back in year",
+    expected_band: "expected:",
+    key_projector: "Projector view of the decision on/off",
+    hint_projector: "projector",
+    key_contrast: "High contrast on/off (weak projector)",
+    hint_contrast: "contrast",
+    contrast_on: "High contrast on",
+    contrast_off: "High contrast off",
+    projector_title: "The decision (b: back to the summary)",
+    recommendation: "Recommendation",
+    runner_up: "Runner-up",
+    gap: "{gap} points apart (scale 0–10)",
+    close_call: "Close call: less than {gap} points apart, a small shift in the weights can swap the order",
+    first_share: "With randomly varied weights the recommendation comes first in {share} of the cases",
+    first_share_pending: "How often the recommendation stays first with varied weights: being computed",
+    return_year: "Return year (expected)",
+    no_business_case: "No business case in this profile",
+    moves: "What moves where",
+    key_save_set: "Save the current weights as a named set",
+    hint_save_set: "save set",
+    key_show_sets: "Named weight sets side by side on/off",
+    hint_show_sets: "sets",
+    set_prompt: "Name for these weights (e.g. management, council; Enter saves, Esc cancels):",
+    set_saved: "Weights saved as set \"{name}\"",
+    set_replaced: "Set \"{name}\" replaced by the current weights",
+    set_name_empty: "Give the set a name, e.g. management or council",
+    set_blind: "During the blind round a municipality's weights are not saved as a set: reveal first (r) or save the group's weights",
+    sets_title: "Named weight sets side by side",
+    sets_none: "No named sets yet. On Weights (6) S saves the current weights under a name.",
+    sets_agree: "Every set picks the same",
+    sets_disagree: "The sets pick differently",
+    sets_winner: "First choice",
+    sets_nothing: "nothing admissible",
+    sets_disputed: "Rank differs per set",
+    note_bc_heading: "Outcome of the business case",
+    note_bc_scenario: "Scenario {scenario} ({candidate}), horizon {horizon} years, compared with unchanged policy; the figures are those of the Business case screen.",
+    note_bc_band: "Band",
+    note_bc_col_band: "Estimate",
+    note_bc_col_return: "Return year",
+    note_bc_col_final: "Cumulative cash flow at the end (EUR)",
+    note_bc_source: "Built as in KING, De baten als ballast, annex 1 (yearly table and return point); the risk bands (costs, benefits, delay) are the profile's and the room's inputs.",
+};
+
+/// The decision screens' labels for a language.
+pub fn decision(lang: Lang) -> &'static DecisionStrings {
+    match lang {
+        Lang::Nl => &DECISION_NL,
+        Lang::En => &DECISION_EN,
+    }
+}
+
+/// The decision screens' labels in the language of a TUI string table (for key descriptions).
+pub fn decision_of(t: &TuiStrings) -> &'static DecisionStrings {
+    if t.live_ranking == TUI_NL.live_ranking {
+        &DECISION_NL
+    } else {
+        &DECISION_EN
+    }
+}

@@ -82,13 +82,38 @@ fn bad_english(tok: &str) -> bool {
     decimal_comma || thousands_dot
 }
 
+/// Every text the profile itself gives (names, business-case line labels such as
+/// "Administratie (0,5 fte)"): the room's own words, shown as typed in either language.
+fn profile_texts(state: &State) -> Vec<String> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) if s.chars().count() >= 8 => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = vec![];
+    walk(&serde_json::to_value(&state.profile).unwrap(), &mut out);
+    out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    out
+}
+
 fn check(state: &State, label: &str, problems: &mut Vec<String>) {
+    let own = profile_texts(state);
     for (w, h) in [(120, 36), (160, 48)] {
         let text = common::render(state, w, h);
         for line in text.lines() {
             if line.contains('↳') {
                 continue;
             }
+            // The profile's own texts are not numbers the screen formatted (decision screens,
+            // issue 15: input labels are no longer cut where there is room).
+            let mut line = line.to_string();
+            for t in &own {
+                line = line.replace(t.as_str(), " ");
+            }
+            let line = line.as_str();
             for (tok, word) in numbers(line) {
                 if SECTION_WORDS.iter().any(|s| word.ends_with(s)) {
                     continue;

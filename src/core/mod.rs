@@ -64,3 +64,5 @@ pub mod safe_text;
 pub mod scoring;
 /// Bilingual text.
 pub mod text;
+/// Named weight sets ranked side by side (issue 15, decision screens).
+pub mod weight_sets;

@@ -124,6 +124,15 @@ pub enum Action {
     Scroll(super::widgets::scroll::Scroll),
     /// The application portfolio (issue 16): open, search, filter, sort, loaded.
     Portfolio(super::screens::portfolio::PortfolioKey),
+    // Decision screens (issue 15, part A).
+    /// Summary: the projector view of the decision on or off.
+    ToggleProjector,
+    /// The high-contrast theme on or off (any screen).
+    ToggleContrast,
+    /// Weights: save the weights in focus under a name (asks for the name).
+    SaveWeightSet,
+    /// Comparison: the named weight sets side by side on or off.
+    ToggleWeightSets,
 }
 
 /// Work `update` asks the app to do outside the state.
@@ -356,6 +365,14 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
             state.lang = state.lang.toggled();
         }
         Action::Help => state.popup = Some(Popup::Help),
+        Action::ToggleContrast => {
+            state.theme = state.theme.contrast_toggled();
+            let on = state.theme.is_high_contrast();
+            state.status = Some(Status::new(false, |l| {
+                let d = crate::i18n::decision(l);
+                (if on { d.contrast_on } else { d.contrast_off }).into()
+            }));
+        }
         Action::SaveAs => {
             state.popup = Some(Popup::Input {
                 purpose: InputPurpose::SavePath,
@@ -593,6 +610,7 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         | InputPurpose::ExportPath
         | InputPurpose::PortfolioSearch
         | InputPurpose::PortfolioImport => !c.is_control(),
+        | InputPurpose::WeightSetName => !c.is_control(),
     }
 }
 
@@ -647,6 +665,14 @@ fn commit_input(state: &mut State, purpose: InputPurpose, buffer: String) -> Opt
             None
         }
         InputPurpose::PortfolioImport => screens::portfolio::commit_import(state, buffer),
+        InputPurpose::WeightSetName => {
+            if let Err(status) = screens::weights::save_set(state, &buffer) {
+                // No name: the prompt stays open with the reason.
+                state.status = Some(status);
+                state.popup = Some(Popup::Input { purpose, buffer });
+            }
+            None
+        }
         InputPurpose::Number(field) => {
             match crate::report::number::parse_count(&buffer, state.lang)
                 .map(|n| u32::try_from(n).unwrap_or(u32::MAX))

@@ -386,6 +386,9 @@ pub fn session_blocks(state: &State) -> Vec<crate::report::doc::Block> {
         free_notes: &state.notes,
         notes: &state.room_notes,
         weight_sets: &state.weight_sets,
+        // Decision screens (issue 15, part A): each set's winner, the business case outcome.
+        set_winners: &super::screens::weight_sets::winners_at(state, slot),
+        business_case: super::screens::business_case::outcome(state).as_ref(),
         lang: state.lang,
     });
     if state.is_group() {

@@ -286,6 +286,35 @@ pub fn bindings() -> Vec<Binding> {
                 Action::Round(super::screens::round::RoundAction::Show),
             )],
         },
+        // Decision screens (issue 15, part A).
+        Binding {
+            keys: "b",
+            desc: |t| crate::i18n::decision_of(t).key_projector,
+            hint: Some((1, |t| crate::i18n::decision_of(t).hint_projector)),
+            scope: Scope::On(SUMMARY),
+            map: vec![plain(Char('b'), Action::ToggleProjector)],
+        },
+        Binding {
+            keys: "S",
+            desc: |t| crate::i18n::decision_of(t).key_save_set,
+            hint: Some((6, |t| crate::i18n::decision_of(t).hint_save_set)),
+            scope: Scope::On(WEIGHTS),
+            map: vec![plain(Char('S'), Action::SaveWeightSet)],
+        },
+        Binding {
+            keys: "w",
+            desc: |t| crate::i18n::decision_of(t).key_show_sets,
+            hint: Some((2, |t| crate::i18n::decision_of(t).hint_show_sets)),
+            scope: Scope::On(COMPARISON),
+            map: vec![plain(Char('w'), Action::ToggleWeightSets)],
+        },
+        Binding {
+            keys: "H",
+            desc: |t| crate::i18n::decision_of(t).key_contrast,
+            hint: Some((12, |t| crate::i18n::decision_of(t).hint_contrast)),
+            scope: Scope::All,
+            map: vec![plain(Char('H'), Action::ToggleContrast)],
+        },
         Binding {
             keys: "n",
             desc: |t| t.key_notes,

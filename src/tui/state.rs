@@ -148,6 +148,8 @@ pub enum InputPurpose {
     PortfolioSearch,
     /// The portfolio file to import (issue 16; `~` expanded like the export path).
     PortfolioImport,
+    /// The name to save the current weights under (issue 15, decision screens).
+    WeightSetName,
 }
 
 /// An editable input on the business case screen.
@@ -387,6 +389,18 @@ pub struct State {
     /// not depend on the profile or the weights), so a weight change only re-weighs and
     /// re-ranks. Shared between clones; re-derived when the catalogue's candidates change.
     pub derived: std::sync::Arc<scoring::DerivedScores>,
+    // Decision screens (issue 15, part A): UI only, not part of the session.
+    /// Summary shows the decision in big, calm lines for the projector (`b`).
+    pub projector: bool,
+    /// Comparison shows the named weight sets side by side (`w`).
+    pub weight_sets_view: bool,
+    /// The first row of Summary shown (its pane scrolls with ↑/↓).
+    pub summary_scroll: u16,
+    /// The named weight sets ranked for Comparison, computed in `update` (drawing never ranks).
+    pub weight_set_cache: Option<super::screens::weight_sets::Cache>,
+    /// A starter group's leaders by the profile's ranking (what its business case answers
+    /// to), with the profile they were ranked from; computed in `update`.
+    pub group_leaders: Option<(Profile, Vec<crate::core::catalogue::CandidateKey>)>,
 }
 
 impl State {
@@ -445,6 +459,11 @@ impl State {
             round: Default::default(),
             portfolio: Default::default(),
             derived,
+            projector: false,
+            weight_sets_view: false,
+            summary_scroll: 0,
+            weight_set_cache: None,
+            group_leaders: None,
         };
         s.entered = initial_entered(&s.profile);
         s.profile_weights = (s.weights.clone(), s.profile.weights.clone());
@@ -767,8 +786,20 @@ impl State {
     /// Keeps the sensitivity and group analyses in step with the weights when their view is
     /// open (cheap when nothing changed). Called by `update` after every action.
     pub fn refresh_analyses(&mut self) {
+        if self.screen == Screen::BusinessCase && self.is_group() {
+            super::screens::business_case::ensure_leaders(self);
+        }
+        // The projector view shows the SMAA first-rank share of the decision in focus.
+        if self.screen == Screen::Summary && self.projector && !self.blind_hidden() {
+            let input = mcda::member_view(&self.profile, self.member, self.member_weights());
+            self.analyses.ensure_sensitivity(&self.catalogue, input);
+            return;
+        }
         if self.screen != Screen::Comparison {
             return;
+        }
+        if self.weight_sets_view {
+            super::screens::weight_sets::ensure(self);
         }
         if self.group_view && self.is_group() {
             let input = mcda::group_view(&self.profile, &self.weights);

@@ -31,6 +31,23 @@ impl Theme {
         }
     }
 
+    /// The same theme with high contrast switched (the `H` key; `NO_COLOR` still holds).
+    pub fn contrast_toggled(self) -> Theme {
+        Theme {
+            kind: if self.hc() {
+                ThemeKind::Default
+            } else {
+                ThemeKind::HighContrast
+            },
+            ..self
+        }
+    }
+
+    /// Whether the high-contrast palette is in use.
+    pub fn is_high_contrast(&self) -> bool {
+        self.hc()
+    }
+
     fn fg(&self, c: Color) -> Style {
         if self.no_color {
             Style::default()

@@ -34,7 +34,30 @@ pub struct SessionChapter<'a> {
     pub free_notes: &'a str,
     pub notes: &'a [RoomNote],
     pub weight_sets: &'a [WeightSet],
+    /// Each named set's first choice (candidate name), in `weight_sets` order, ranked as the
+    /// evaluation above is ranked (`None`: nothing admissible); empty when not computed.
+    pub set_winners: &'a [Option<String>],
+    /// The business case as the Business case screen computed it (`None`: the profile has
+    /// none, or it cannot be computed).
+    pub business_case: Option<&'a BusinessCaseOutcome>,
     pub lang: Lang,
+}
+
+/// The outcome of the scenario in focus on the Business case screen, per risk band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BusinessCaseOutcome {
+    /// The scenario's label and 1-based number.
+    pub scenario: String,
+    pub number: usize,
+    /// The candidate it costs out (its name).
+    pub candidate: String,
+    pub horizon: u32,
+    /// Per band: the return year and the cumulative cash flow in the last year.
+    pub bands: Vec<(
+        crate::core::business_case::Band,
+        Option<u32>,
+        rust_decimal::Decimal,
+    )>,
 }
 
 /// The group chapter's input.
@@ -283,12 +306,77 @@ pub fn session_chapter(input: &SessionChapter) -> Vec<Block> {
                 row
             })
             .collect();
+        let mut rows: Vec<Vec<String>> = rows;
+        if input.set_winners.len() == input.weight_sets.len() && !input.set_winners.is_empty() {
+            let d = crate::i18n::decision(lang);
+            let mut row = vec![d.sets_winner.to_string()];
+            row.extend(
+                input
+                    .set_winners
+                    .iter()
+                    .map(|w| w.clone().unwrap_or_else(|| d.sets_nothing.to_string())),
+            );
+            rows.push(row);
+        }
         out.push(Block::Table(Table {
             caption: None,
             columns,
             rows: cells(rows),
         }));
     }
+    if let Some(bc) = input.business_case {
+        out.extend(business_case_blocks(bc, lang));
+    }
+    out
+}
+
+/// The business case outcome: which scenario, and per band its return year and final
+/// cumulative cash flow, with a warning when the expected band does not pay back.
+fn business_case_blocks(bc: &BusinessCaseOutcome, lang: Lang) -> Vec<Block> {
+    let d = crate::i18n::decision(lang);
+    let c = crate::i18n::case_strings(lang);
+    let mut out = vec![
+        heading(3, d.note_bc_heading, None),
+        para(fill(
+            d.note_bc_scenario,
+            &[
+                (
+                    "scenario",
+                    &format!("{} \u{201c}{}\u{201d}", bc.number, bc.scenario),
+                ),
+                ("candidate", &bc.candidate),
+                ("horizon", &bc.horizon.to_string()),
+            ],
+        )),
+    ];
+    let rows: Vec<Vec<String>> = bc
+        .bands
+        .iter()
+        .map(|&(b, y, last)| {
+            vec![
+                crate::report::business_case::band_name(b, c).to_string(),
+                y.map_or_else(|| c.not_within.to_string(), |y| format!("{} {y}", c.year)),
+                number::euros(last, lang),
+            ]
+        })
+        .collect();
+    out.push(Block::Table(Table {
+        caption: None,
+        columns: vec![
+            Column::text(d.note_bc_col_band),
+            Column::text(d.note_bc_col_return),
+            Column::number(d.note_bc_col_final),
+        ],
+        rows: cells(rows),
+    }));
+    let expected = bc
+        .bands
+        .iter()
+        .find(|b| b.0 == crate::core::business_case::Band::Expected);
+    if let Some((_, None, _)) = expected {
+        out.push(warning(format!("{} {}", d.expected_band, c.not_within)));
+    }
+    out.push(para(d.note_bc_source.to_string()));
     out
 }
 
@@ -499,6 +587,8 @@ mod tests {
             free_notes: "",
             notes,
             weight_sets: &[],
+            set_winners: &[],
+            business_case: None,
             lang,
         }
     }

@@ -8,9 +8,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Cell, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -145,14 +144,14 @@ fn parts(state: &State, body: Rect) -> Parts {
         Constraint::Length(alloc_h as u16),
     ])
     .areas(body);
-    let input_w = if body.width >= 150 {
-        54
-    } else if body.width >= 110 {
-        46
-    } else {
-        36
-    }
-    .min(body.width / 2);
+    // The inputs as wide as their longest label and value need (labels are not cut where
+    // there is room), at most half the screen; the chart takes the rest.
+    let natural = fields(state)
+        .iter()
+        .map(|&f| label(state, f).chars().count() + value(state, f, false).chars().count() + 7)
+        .max()
+        .unwrap_or(36) as u16;
+    let input_w = natural.clamp(36, 64).min(body.width / 2);
     let [chart, _, inputs] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(1),
@@ -526,6 +525,40 @@ pub fn hit(state: &State, body: Rect, column: u16, row: u16) -> Option<Action> {
     (i < fields(state).len()).then_some(Action::Pick(i))
 }
 
+/// The scenario in focus as the screen computes it, for the note's session annex: its label,
+/// candidate, horizon, and per band the return year and final cumulative cash flow (`None`
+/// without a business case or when it cannot be computed).
+pub fn outcome(state: &State) -> Option<crate::report::note::session::BusinessCaseOutcome> {
+    let setup = setup(state)?;
+    let r = result(state)?;
+    let s = setup.scenarios.get(r.index)?;
+    Some(crate::report::note::session::BusinessCaseOutcome {
+        scenario: s.label.clone(),
+        number: r.index + 1,
+        candidate: state.catalogue.candidate_name(s.candidate, state.lang),
+        horizon: setup.horizon.years(),
+        bands: bands(r)
+            .iter()
+            .map(|o| {
+                (
+                    o.band,
+                    o.return_year,
+                    o.difference.final_cumulative_cash_flow(),
+                )
+            })
+            .collect(),
+    })
+}
+
+/// The expected band's return year of the scenario in focus, with the scenario's label
+/// (`None` without a computed business case).
+pub fn expected_return(state: &State) -> Option<(String, Option<u32>)> {
+    let setup = setup(state)?;
+    let r = result(state)?;
+    let s = setup.scenarios.get(r.index)?;
+    Some((s.label.clone(), band(r, Band::Expected)?.return_year))
+}
+
 /// Draws the business case screen.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui_bc(state.lang);
@@ -605,9 +638,12 @@ fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize, short: bo
     // A group's business case answers to the group's ranking (as `business-case` does), not
     // to the member in focus; one municipality's is the evaluation already at hand.
     let lead = if state.profile.subject.is_group() {
-        match crate::core::scoring::evaluate(&state.catalogue, &state.profile) {
-            Ok(e) => leaders(&e.ranking),
-            Err(_) => return String::new(),
+        match &state.group_leaders {
+            Some((p, l)) if *p == state.profile => l.clone(),
+            _ => match crate::core::scoring::evaluate(&state.catalogue, &state.profile) {
+                Ok(e) => leaders(&e.ranking),
+                Err(_) => return String::new(),
+            },
         }
     } else {
         match state.evaluation() {
@@ -633,6 +669,22 @@ fn coverage_status(state: &State, setup: &BusinessCaseSetup, i: usize, short: bo
         },
     };
     format!(" · {text}")
+}
+
+/// Ranks a starter group's profile for the coverage line when the profile changed (called by
+/// `update`, so drawing does not rank).
+pub fn ensure_leaders(state: &mut State) {
+    if state
+        .group_leaders
+        .as_ref()
+        .is_some_and(|(p, _)| *p == state.profile)
+    {
+        return;
+    }
+    let lead = crate::core::scoring::evaluate(&state.catalogue, &state.profile)
+        .map(|e| crate::core::business_case::leaders(&e.ranking))
+        .unwrap_or_default();
+    state.group_leaders = Some((state.profile.clone(), lead));
 }
 
 /// Bounds of the money axis on round numbers: the smallest step of 1, 2, 2.5, 4 or 5 times a
@@ -691,7 +743,6 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
             (o.band, pts, o.return_year)
         })
         .collect();
-    let years = series.first().map_or(1, |s| s.1.len()).max(2) as f64;
     let (mut lo, mut hi) = (0.0f64, 0.0f64);
     for (_, pts, _) in &series {
         for &(_, y) in pts {
@@ -699,38 +750,43 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
             hi = hi.max(y);
         }
     }
-    // Rows left for the graph under a legend of two lines and the year axis.
-    let graph_rows = inner.height.saturating_sub(4);
-    let (lo, hi, intervals) = round_bounds(lo, hi, (u32::from(graph_rows) / 2).clamp(3, 5));
-
-    // Legend below the chart: each band with its return year, in words (never colour alone).
+    // Legend below the chart: each band's glyphs and its return year in words (never colour
+    // alone), and the marker of the expected return year.
+    let d = crate::i18n::decision(lang);
     let style_of = |b: Band| match b {
         Band::Favourable => th.good(),
         Band::Expected => th.heading(),
         Band::Unfavourable => th.bad(),
     };
-    let mark_of = |b: Band| match b {
-        Band::Expected => "━━",
-        _ => "••",
-    };
-    // Legend items (mark and words), wrapped whole onto as many lines as needed.
-    let mut items: Vec<[Span; 2]> = vec![];
-    for (b, _, y) in &series {
-        let year = y.map_or_else(
-            || c.not_within.to_string(),
-            |y| format!("{} {y}", t.year_word),
-        );
-        items.push([
-            Span::styled(format!("{} ", mark_of(*b)), style_of(*b)),
-            Span::styled(format!("{} {year}", band_name(*b, c)), th.text()),
-        ]);
-    }
+    // A narrow chart keeps its rows for the graph: "> looptijd" for a return beyond the
+    // horizon, and the return-year marker named inside the expected band's item.
+    let narrow = inner.width < 60;
     let expected_year = series
         .iter()
         .find(|s| s.0 == Band::Expected)
         .and_then(|s| s.2);
-    if expected_year.is_some() {
-        items.push([Span::raw(""), Span::styled(t.return_marker, th.text())]);
+    let mut items: Vec<[Span; 2]> = vec![];
+    for (b, _, y) in &series {
+        let year = y.map_or_else(
+            || if narrow { t.beyond } else { c.not_within }.to_string(),
+            |y| format!("{} {y}", t.year_word),
+        );
+        let mark = if narrow && *b == Band::Expected && y.is_some() {
+            " ┊"
+        } else {
+            ""
+        };
+        let (point, join) = super::cash_chart::glyphs(*b);
+        items.push([
+            Span::styled(format!("{point}{join}{point} "), style_of(*b)),
+            Span::styled(format!("{} {year}{mark}", band_name(*b, c)), th.text()),
+        ]);
+    }
+    if expected_year.is_some() && !narrow {
+        items.push([
+            Span::styled("┊ ", th.text()),
+            Span::styled(d.return_marker, th.text()),
+        ]);
     }
     let mut legend: Vec<Line> = vec![];
     let mut line: Vec<Span> = vec![];
@@ -750,67 +806,50 @@ fn chart(frame: &mut Frame, area: Rect, state: &State, r: &ScenarioResult) {
     }
     legend.push(Line::from(line));
     let legend_h = (legend.len() as u16).min(inner.height / 2);
-    let [graph, leg] =
+    let [graph, _] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(legend_h)]).areas(inner);
-    frame.render_widget(Paragraph::new(legend), leg);
+    // Steps of at least two rows where the graph has them (the axis and its labels take 2).
+    let plot_rows = u32::from(graph.height.saturating_sub(2));
+    let (lo, hi, intervals) = round_bounds(lo, hi, (plot_rows.saturating_sub(1) / 2).clamp(2, 5));
 
-    let zero = [(1.0, 0.0), (years, 0.0)];
-    let marker_line: Vec<(f64, f64)> = expected_year
-        .map(|y| vec![(y as f64, lo), (y as f64, hi)])
-        .unwrap_or_default();
-    let mut data = vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(th.dim())
-            .data(&zero),
-    ];
-    if !marker_line.is_empty() {
-        data.push(
-            Dataset::default()
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(th.text())
-                .data(&marker_line),
-        );
-    }
-    for (b, pts, _) in &series {
-        data.push(
-            Dataset::default()
-                .marker(if *b == Band::Expected {
-                    Marker::Braille
-                } else {
-                    Marker::Dot
-                })
-                .graph_type(GraphType::Line)
-                .style(style_of(*b))
-                .data(pts),
-        );
-    }
-    let n = years as u32;
-    let x_labels: Vec<Line> = if graph.width as u32 >= n * 4 + 12 {
-        (1..=n).map(|y| Line::from(y.to_string())).collect()
-    } else {
-        vec![Line::from("1"), Line::from(n.to_string())]
-    };
     let step = (hi - lo) / f64::from(intervals);
-    let y_labels: Vec<Line> = (0..=intervals)
-        .map(|k| Line::from(axis_money(lo + f64::from(k) * step, lang)))
+    let lines: Vec<super::cash_chart::BandLine> = series
+        .iter()
+        .map(|(b, pts, y)| super::cash_chart::BandLine {
+            band: *b,
+            points: pts.iter().map(|p| p.1).collect(),
+            return_year: *y,
+        })
         .collect();
-    let chart = Chart::new(data)
-        .x_axis(
-            Axis::default()
-                .style(th.dim())
-                .bounds([1.0, years])
-                .labels(x_labels),
-        )
-        .y_axis(
-            Axis::default()
-                .style(th.dim())
-                .bounds([lo, hi])
-                .labels(y_labels),
-        );
-    frame.render_widget(chart, graph);
+    let chart = super::cash_chart::CashChart {
+        lines: &lines,
+        lo,
+        hi,
+        intervals,
+        y_labels: (0..=intervals)
+            .map(|k| axis_money(lo + f64::from(k) * step, lang))
+            .collect(),
+        marker_year: expected_year,
+        styles: super::cash_chart::ChartStyles {
+            axis: th.dim(),
+            label: th.dim(),
+            marker: th.text(),
+            favourable: style_of(Band::Favourable),
+            expected: style_of(Band::Expected),
+            unfavourable: style_of(Band::Unfavourable),
+        },
+    };
+    frame.render_widget(&chart, graph);
+    // The legend right under the year labels.
+    let below = chart
+        .geometry(graph)
+        .map_or(graph.bottom(), |g| g.bottom(intervals) + 3);
+    let leg = Rect {
+        y: below.min(inner.bottom().saturating_sub(legend_h)),
+        height: legend_h,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(legend), leg);
 }
 
 fn table(frame: &mut Frame, area: Rect, rows: usize, state: &State, r: &ScenarioResult) {
@@ -915,12 +954,13 @@ fn allocation(
         .members()
         .get(state.member)
         .map(|m| m.name.clone());
-    let group = if g.is_positive() {
-        t.group_positive
-    } else {
-        t.group_negative
+    let d = crate::i18n::decision(lang);
+    let title = format!("{} ({})", d.allocation, t.thousands);
+    let verdict = group_verdict(g.is_positive(), band(r, Band::Expected), lang);
+    let verdict_style = match band(r, Band::Expected).map(|o| o.return_year) {
+        Some(None) => th.bad(),
+        _ => th.text(),
     };
-    let title = format!("{} ({}) · {group}", t.allocation, t.thousands);
     let name_w = plan
         .participants
         .iter()
@@ -948,7 +988,7 @@ fn allocation(
         Cell::from(Line::from(bill_head).right_aligned()),
         Cell::from(Line::from(t.own_balance).right_aligned()),
         Cell::from(Line::from(c.return_year).right_aligned()),
-        Cell::from(""),
+        Cell::from(d.as_entered),
     ])
     .style(th.dim());
     let rows = g.participants.iter().enumerate().map(|(k, p)| {
@@ -997,9 +1037,37 @@ fn allocation(
         )
         .header(header)
         .column_spacing(2)
-        .block(panel(&title, th, false)),
+        .block(
+            panel(&title, th, false)
+                .title_bottom(Span::styled(format!(" {verdict} "), verdict_style)),
+        ),
         area,
     );
+}
+
+/// The group's verdict in the allocation's title, naming each estimate: the allocation is
+/// computed on the amounts as entered (no risk band), the chart on the bands; so "positive as
+/// entered" is followed by the expected band's return year, or a warning when the expected
+/// band does not pay back within the horizon.
+pub fn group_verdict(
+    positive_as_entered: bool,
+    expected: Option<&BandOutcome>,
+    lang: Lang,
+) -> String {
+    let d = crate::i18n::decision(lang);
+    let c = crate::i18n::case_strings(lang);
+    let entered = if positive_as_entered {
+        d.group_positive_as_entered
+    } else {
+        d.group_negative_as_entered
+    };
+    match expected {
+        Some(o) => match o.return_year {
+            Some(y) => format!("{entered} · {} {y}", d.expected_returns_in),
+            None => format!("{entered} · ⚠ {} {}", d.expected_band, c.not_within),
+        },
+        None => entered.to_string(),
+    }
 }
 
 fn inputs(frame: &mut Frame, area: Rect, state: &State) {

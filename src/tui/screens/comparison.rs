@@ -107,6 +107,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     if state.sensitivity_view {
         return sensitivity(frame, area, state);
     }
+    if state.weight_sets_view {
+        return super::weight_sets::render(frame, area, state);
+    }
     let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
@@ -999,6 +1002,13 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         Action::ToggleSensitivity => {
             state.sensitivity_view = !state.sensitivity_view;
             state.group_view = false;
+            state.weight_sets_view = false;
+            return None;
+        }
+        Action::ToggleWeightSets => {
+            state.weight_sets_view = !state.weight_sets_view;
+            state.group_view = false;
+            state.sensitivity_view = false;
             return None;
         }
         Action::Left if state.sensitivity_view && !state.group_view => {
@@ -1040,7 +1050,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 /// A click on a cell selects it; a click on the selected cell opens "why".
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
     let e = state.evaluation().ok()?;
-    if state.group_view || state.sensitivity_view {
+    if state.group_view || state.sensitivity_view || state.weight_sets_view {
         return None;
     }
     let p = parts(area, state, e);

@@ -2,6 +2,8 @@
 //! dispatch of screen-specific actions and clicks to the screen files (one file per screen).
 
 pub mod business_case;
+/// The business case chart, drawn cell by cell (issue 15, decision screens).
+pub mod cash_chart;
 pub mod comparison;
 pub mod deployments;
 pub mod landscape;
@@ -14,6 +16,8 @@ pub mod round;
 pub mod situation;
 pub mod start;
 pub mod summary;
+/// Named weight sets side by side on Comparison (issue 15, decision screens).
+pub mod weight_sets;
 pub mod weights;
 
 use ratatui::Frame;
@@ -342,6 +346,7 @@ fn input(frame: &mut Frame, area: Rect, state: &State, purpose: InputPurpose, bu
         InputPurpose::ExportPath => crate::i18n::tui_bc(state.lang).export_prompt,
         InputPurpose::PortfolioSearch => crate::i18n::portfolio_strings(state.lang).search,
         InputPurpose::PortfolioImport => crate::i18n::portfolio_strings(state.lang).import_prompt,
+        InputPurpose::WeightSetName => crate::i18n::decision(state.lang).set_prompt,
     };
     // As wide as the screen allows (the path is read in full), the full target below it.
     let export = matches!(

@@ -331,9 +331,11 @@ fn ahp_pairs(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
     let room = (inner.height as usize).saturating_sub(head);
     let first = e.pair.saturating_sub(room.saturating_sub(1));
     let name_w = ((inner.width as usize).saturating_sub(16) / 2).clamp(5, 22);
+    // The full name wherever it fits; the short one only where it would be cut.
     let label = |c: Criterion| {
-        if name_w >= 20 {
-            c.name().get(lang).to_string()
+        let full = c.name().get(lang).to_string();
+        if full.chars().count() <= name_w {
+            full
         } else {
             short(state, c).to_string()
         }
@@ -568,6 +570,20 @@ fn apply_method(state: &mut State) {
 /// Moving between sliders, order rows and pairs; changing them; switching the method.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     let m = state.member;
+    if action == Action::SaveWeightSet {
+        // The blind round: a member's weights would show on Comparison before the reveal.
+        if state.is_group() && !state.reveal && !state.focus_is_group() {
+            state.status = Some(Status::new(true, |l| {
+                crate::i18n::decision(l).set_blind.into()
+            }));
+            return None;
+        }
+        state.popup = Some(crate::tui::state::Popup::Input {
+            purpose: crate::tui::state::InputPurpose::WeightSetName,
+            buffer: String::new(),
+        });
+        return None;
+    }
     if action == Action::NextMethod {
         let fresh = Elicitation::from_weights(state.member_weights());
         // AHP starts from the weights as they are now, unless they came from AHP judgements
@@ -659,6 +675,54 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         state.status = Some(applied_status(state, x.methods[method.index()]));
     }
     None
+}
+
+/// Saves the weights in focus (the plenary weights when the focus is the group) under `name`;
+/// a set of the same name (ignoring case) is replaced. The weights are stored as entered; the
+/// comparison and the note normalise them as every ranking does.
+///
+/// # Errors
+/// The status to show when the name is empty.
+pub fn save_set(state: &mut State, name: &str) -> Result<(), Status> {
+    // Control and bidi characters never reach a name; a name is a word or two, not a text.
+    let name: String = name
+        .chars()
+        .filter(|&c| !crate::core::safe_text::is_unsafe(c))
+        .collect::<String>()
+        .trim()
+        .chars()
+        .take(40)
+        .collect();
+    if name.is_empty() {
+        return Err(Status::new(true, |l| {
+            crate::i18n::decision(l).set_name_empty.into()
+        }));
+    }
+    let weights = state.member_weights().clone();
+    let existing = state
+        .weight_sets
+        .iter_mut()
+        .find(|s| s.name.to_lowercase() == name.to_lowercase());
+    let replaced = existing.is_some();
+    match existing {
+        Some(s) => s.weights = weights,
+        None => state.weight_sets.push(crate::io::store::WeightSet {
+            name: name.clone(),
+            weights,
+        }),
+    }
+    state.status = Some(Status::new(false, |l| {
+        let d = crate::i18n::decision(l);
+        crate::i18n::fill(
+            if replaced {
+                d.set_replaced
+            } else {
+                d.set_saved
+            },
+            &[("name", &name)],
+        )
+    }));
+    Ok(())
 }
 
 /// "Applied with …", or the AHP inconsistency warning when that is what was applied.
