@@ -632,7 +632,10 @@ fn business_case_chapter_appears_only_with_data_and_in_every_format() {
     assert!(h.contains(r#"<polygon class="band""#), "the band is shaded");
     let marked = format!("{} {}", t.return_year, s.return_year.unwrap());
     assert!(h.contains(&marked), "the return year is marked");
-    assert!(h.contains(r#"<tr class="loser"><th scope="row">Reusel-Zuid<br>"#));
+    assert!(h.contains(&format!(
+        r#"<th scope="row">Reusel-Zuid — <strong>{}</strong></th>"#,
+        t.loses
+    )));
     let c = csv::render(&note);
     assert!(c.contains("business_case_years,Samen een SSC Kempenrand,1,"));
     let row = c

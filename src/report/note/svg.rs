@@ -46,6 +46,15 @@ pub(super) fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// A chart: its title and description (the alt text, also inside the SVG as `<title>` and
+/// `<desc>`) and the SVG markup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    pub title: String,
+    pub desc: String,
+    pub svg: String,
+}
+
 /// Opens an accessible SVG: role, labelled by its title and description.
 fn open(out: &mut String, id: &str, height: f64, title: &str, desc: &str) {
     let _ = write!(
@@ -57,7 +66,7 @@ fn open(out: &mut String, id: &str, height: f64, title: &str, desc: &str) {
 }
 
 /// The ranking as horizontal bars on the 0–10 scale; the leading candidates in the darker tone.
-pub(super) fn ranking_bars(note: &Note, id: &str) -> String {
+pub(super) fn ranking_bars(note: &Note, id: &str) -> Chart {
     let lang = note.language();
     let t = labels(lang);
     let row = 26.0;
@@ -80,13 +89,9 @@ pub(super) fn ranking_bars(note: &Note, id: &str) -> String {
         .collect::<Vec<_>>()
         .join("; ");
     let mut out = String::new();
-    open(
-        &mut out,
-        id,
-        height,
-        t.ranking_chart,
-        &format!("{} {desc}.", t.ranking_chart_desc),
-    );
+    let title = t.ranking_chart.to_string();
+    let desc = format!("{} {desc}.", t.ranking_chart_desc);
+    open(&mut out, id, height, &title, &desc);
     for (i, r) in note.ranking.iter().enumerate() {
         let y = top + row * i as f64;
         let w = (r.total / max).clamp(0.0, 1.0) * bar_w;
@@ -115,12 +120,16 @@ pub(super) fn ranking_bars(note: &Note, id: &str) -> String {
         axis_y + 16.0,
         note.scale[1]
     );
-    out
+    Chart {
+        title,
+        desc,
+        svg: out,
+    }
 }
 
 /// The layer matrix: one row per layer, one column per leading candidate, each cell coloured by
 /// the control level and naming who runs what is given up.
-pub(super) fn layer_matrix(note: &Note, id: &str) -> String {
+pub(super) fn layer_matrix(note: &Note, id: &str) -> Chart {
     let lang = note.language();
     let t = labels(lang);
     let l = &note.layers;
@@ -141,13 +150,9 @@ pub(super) fn layer_matrix(note: &Note, id: &str) -> String {
         desc.push(format!("{}: {}", c.name, cells.join(", ")));
     }
     let mut out = String::new();
-    open(
-        &mut out,
-        id,
-        height,
-        t.layers_chart,
-        &format!("{}.", desc.join("; ")),
-    );
+    let title = t.layers_chart.to_string();
+    let desc = format!("{}.", desc.join("; "));
+    open(&mut out, id, height, &title, &desc);
     for (i, c) in l.candidates.iter().enumerate() {
         let x = first + col * i as f64 + col / 2.0;
         for (j, part) in c.name.split(" · ").enumerate() {
@@ -215,12 +220,16 @@ pub(super) fn layer_matrix(note: &Note, id: &str) -> String {
         x += 36.0 + name.chars().count() as f64 * 7.5;
     }
     out.push_str("</svg>");
-    out
+    Chart {
+        title,
+        desc,
+        svg: out,
+    }
 }
 
 /// The landscape as boxes: one box per placement, listing its workloads; boxes flow into two
 /// columns, each box in the shorter column.
-pub(super) fn landscape_boxes(note: &Note, id: &str) -> String {
+pub(super) fn landscape_boxes(note: &Note, id: &str) -> Chart {
     let lang = note.language();
     let t = labels(lang);
     // Groups in order of the overall ranking, unplaced last.
@@ -291,16 +300,16 @@ pub(super) fn landscape_boxes(note: &Note, id: &str) -> String {
     }
     let height = cols[0].max(cols[1]).max(gap) - gap + 2.0;
     let mut out = String::new();
-    open(
-        &mut out,
-        id,
-        height,
-        t.landscape_chart,
-        &format!("{}.", desc.join("; ")),
-    );
+    let title = t.landscape_chart.to_string();
+    let desc = format!("{}.", desc.join("; "));
+    open(&mut out, id, height, &title, &desc);
     out.push_str(&body);
     out.push_str("</svg>");
-    out
+    Chart {
+        title,
+        desc,
+        svg: out,
+    }
 }
 
 fn to_f64(d: Decimal) -> f64 {
@@ -312,7 +321,7 @@ fn to_f64(d: Decimal) -> f64 {
 /// drawn, the estimate's return year marked with a vertical line and each band's return year
 /// with a dot on its line. Axis labels are values of the note (the extremes and zero), so the
 /// chart shows no number the JSON does not hold.
-pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
+pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> Chart {
     let t = labels(lang);
     let left = 120.0;
     let right = 24.0;
@@ -376,13 +385,9 @@ pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
         )
     }));
     let mut out = String::new();
-    open(
-        &mut out,
-        id,
-        height,
-        &format!("{}: {}", t.cash_flow_chart, s.label),
-        &format!("{}.", desc.join("; ")),
-    );
+    let title = format!("{}: {}", t.cash_flow_chart, s.label);
+    let desc = format!("{}.", desc.join("; "));
+    open(&mut out, id, height, &title, &desc);
     // Shaded band between the lowest and highest band value per year.
     if s.bands.len() > 1 && !years.is_empty() {
         let per_year = |pick: fn(Decimal, Decimal) -> Decimal| -> Vec<Decimal> {
@@ -535,7 +540,11 @@ pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
         x += 36.0 + LABEL_CHAR * name.chars().count() as f64 + 26.0;
     }
     out.push_str("</svg>");
-    out
+    Chart {
+        title,
+        desc,
+        svg: out,
+    }
 }
 
 #[cfg(test)]
@@ -607,7 +616,7 @@ mod tests {
     fn cash_flow_labels_stay_inside_the_chart() {
         for lang in [Lang::Nl, Lang::En] {
             for s in scenarios(lang) {
-                let svg = cash_flow(&s, lang, "c");
+                let svg = cash_flow(&s, lang, "c").svg;
                 assert!(svg.contains(&format!(
                     "<title id=\"c-title\">{}: {}</title>",
                     labels(lang).cash_flow_chart,
