@@ -11,6 +11,7 @@ use crate::core::text::Lang;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod raster;
 pub mod text;
 
 /// A run of text inside a paragraph, list item or table cell.

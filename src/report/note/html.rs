@@ -49,36 +49,6 @@ pre { white-space: pre-wrap; font-size: 0.85rem; }
 figure { margin: 1rem 0 0.4rem; }
 figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 0.3rem; }
 svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
-svg .label { font-size: 13px; fill: var(--ink); }
-svg .value { font-size: 13px; font-weight: 600; fill: var(--ink); }
-svg .tick { font-size: 12px; fill: var(--muted); }
-svg .head { font-size: 13px; font-weight: 600; fill: var(--navy); }
-svg .bar { fill: #7f9cbd; }
-svg .bar.lead { fill: var(--navy); }
-svg .axis { stroke: var(--muted); stroke-width: 1; }
-svg rect.level.full { fill: #1e6b45; }
-svg rect.level.configuration { fill: #f4d58d; }
-svg rect.level.none { fill: #d9dde3; }
-svg .cell { font-size: 13px; font-weight: 600; fill: var(--ink); }
-svg .cell.full { fill: #fff; }
-svg .cell.small { font-size: 11.5px; font-weight: 400; }
-svg .box { fill: #fff; stroke: var(--navy); stroke-width: 1.2; }
-svg .box.unplaced { stroke: #7a1f1f; stroke-dasharray: 5 3; }
-svg .boxhead { fill: var(--soft); }
-svg .boxtitle { font-size: 13px; font-weight: 700; fill: var(--navy); }
-svg .item { font-size: 12.5px; fill: var(--ink); }
-svg .band { fill: #d6e2ef; }
-svg .line { fill: none; stroke-width: 2.5; }
-svg .line.estimate { stroke: var(--ink); stroke-width: 3.5; }
-svg .line.favourable { stroke: #1e6b45; }
-svg .line.expected { stroke: #1f4e8c; stroke-dasharray: 9 4; }
-svg .line.unfavourable { stroke: #7a1f1f; stroke-dasharray: 3 3; }
-svg .dot { stroke: #fff; stroke-width: 1.5; }
-svg .dot.estimate { fill: var(--ink); }
-svg .dot.favourable { fill: #1e6b45; }
-svg .dot.expected { fill: #1f4e8c; }
-svg .dot.unfavourable { fill: #7a1f1f; }
-svg .marker { stroke: var(--muted); stroke-dasharray: 3 3; }
 hr { border: 0; border-top: 1px solid var(--rule); margin-top: 2.5rem; }
 footer { color: var(--muted); font-size: 0.85rem; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
@@ -153,8 +123,8 @@ mod tests {
         for (fg, bg) in pairs {
             for c in [fg, bg] {
                 assert!(
-                    c == "#ffffff" || CSS.contains(c),
-                    "{c} is not in the style sheet"
+                    c == "#ffffff" || CSS.contains(c) || super::super::svg::STYLE.contains(c),
+                    "{c} is not in the style sheets"
                 );
             }
             let ratio = contrast(fg, bg);

@@ -46,6 +46,43 @@ pub(super) fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// The charts' style sheet, carried inside every SVG (a `<style>` after its title and
+/// description), so a chart looks the same in the HTML note and rasterised for Word. Literal
+/// colours, the page's palette (see the contrast test of `note::html`); no font family, so the
+/// chart takes the page's font in HTML and the embedded one as an image.
+pub const STYLE: &str = concat!(
+    "svg .label { font-size: 13px; fill: #1b1f24; }",
+    "svg .value { font-size: 13px; font-weight: 600; fill: #1b1f24; }",
+    "svg .tick { font-size: 12px; fill: #4a5563; }",
+    "svg .head { font-size: 13px; font-weight: 600; fill: #17375e; }",
+    "svg .bar { fill: #7f9cbd; }",
+    "svg .bar.lead { fill: #17375e; }",
+    "svg .axis { stroke: #4a5563; stroke-width: 1; }",
+    "svg rect.level.full { fill: #1e6b45; }",
+    "svg rect.level.configuration { fill: #f4d58d; }",
+    "svg rect.level.none { fill: #d9dde3; }",
+    "svg .cell { font-size: 13px; font-weight: 600; fill: #1b1f24; }",
+    "svg .cell.full { fill: #fff; }",
+    "svg .cell.small { font-size: 11.5px; font-weight: 400; }",
+    "svg .box { fill: #fff; stroke: #17375e; stroke-width: 1.2; }",
+    "svg .box.unplaced { stroke: #7a1f1f; stroke-dasharray: 5 3; }",
+    "svg .boxhead { fill: #eef2f7; }",
+    "svg .boxtitle { font-size: 13px; font-weight: 700; fill: #17375e; }",
+    "svg .item { font-size: 12.5px; fill: #1b1f24; }",
+    "svg .band { fill: #d6e2ef; }",
+    "svg .line { fill: none; stroke-width: 2.5; }",
+    "svg .line.estimate { stroke: #1b1f24; stroke-width: 3.5; }",
+    "svg .line.favourable { stroke: #1e6b45; }",
+    "svg .line.expected { stroke: #1f4e8c; stroke-dasharray: 9 4; }",
+    "svg .line.unfavourable { stroke: #7a1f1f; stroke-dasharray: 3 3; }",
+    "svg .dot { stroke: #fff; stroke-width: 1.5; }",
+    "svg .dot.estimate { fill: #1b1f24; }",
+    "svg .dot.favourable { fill: #1e6b45; }",
+    "svg .dot.expected { fill: #1f4e8c; }",
+    "svg .dot.unfavourable { fill: #7a1f1f; }",
+    "svg .marker { stroke: #4a5563; stroke-dasharray: 3 3; }",
+);
+
 /// A chart: its title and description (the alt text, also inside the SVG as `<title>` and
 /// `<desc>`) and the SVG markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +96,7 @@ pub struct Chart {
 fn open(out: &mut String, id: &str, height: f64, title: &str, desc: &str) {
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc><style>{STYLE}</style>"#,
         esc(title),
         esc(desc)
     );
