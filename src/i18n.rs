@@ -2989,3 +2989,28 @@ pub fn portfolio_strings(lang: Lang) -> &'static PortfolioStrings {
         Lang::En => &PORTFOLIO_EN,
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// doca (issue 14, the note as one document): labels of the decision note's own.
+
+/// Labels the decision note adds around chapters built elsewhere.
+pub struct NoteDocStrings {
+    /// The title of the annex that lists every application of the portfolio.
+    pub applications_annex: &'static str,
+}
+
+const NOTE_DOC_NL: NoteDocStrings = NoteDocStrings {
+    applications_annex: "Alle applicaties van het portfolio",
+};
+
+const NOTE_DOC_EN: NoteDocStrings = NoteDocStrings {
+    applications_annex: "Every application of the portfolio",
+};
+
+/// The decision note's own labels for a language.
+pub fn note_doc(lang: Lang) -> &'static NoteDocStrings {
+    match lang {
+        Lang::Nl => &NOTE_DOC_NL,
+        Lang::En => &NOTE_DOC_EN,
+    }
+}

@@ -328,47 +328,9 @@ impl Body {
     }
 }
 
-/// Column widths over the A4 text width, in proportion to what the column holds: the mean
-/// length of its cells (long prose wraps, so it is capped), but never narrower than its longest
-/// word (capped too), so a short column does not break words in the middle.
+/// Column widths over the A4 text width, in proportion to [`Table::column_weights`].
 fn column_widths(t: &Table) -> Vec<u32> {
-    let weights: Vec<u32> = t
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let cells: Vec<String> = t
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|r| super::runs_text(r))
-                .collect();
-            let longest_word = |texts: &mut dyn Iterator<Item = &str>| {
-                texts
-                    .flat_map(str::split_whitespace)
-                    .map(|w| w.chars().count())
-                    .max()
-                    .unwrap_or(1)
-            };
-            let head_word = longest_word(&mut std::iter::once(c.head.as_str()));
-            let cell_len = |c: &String| c.chars().count();
-            let w = if c.number || c.align == Align::Right {
-                // Numbers never wrap: the widest cell, or a head word up to ten letters.
-                let widest = cells.iter().map(cell_len).max().unwrap_or(1);
-                widest.max(head_word.min(10)).max(3)
-            } else {
-                let mean = if cells.is_empty() {
-                    0
-                } else {
-                    cells.iter().map(cell_len).sum::<usize>() / cells.len()
-                };
-                let word = longest_word(&mut cells.iter().map(String::as_str)).max(head_word);
-                mean.min(60).max(word.min(16))
-            };
-            // Two characters for the cell's margins.
-            u32::try_from(w + 2).unwrap_or(62)
-        })
-        .collect();
+    let weights = t.column_weights();
     let total: u32 = weights.iter().sum::<u32>().max(1);
     weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
 }

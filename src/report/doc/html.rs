@@ -106,17 +106,34 @@ fn block(out: &mut String, b: &Block) {
     }
 }
 
-/// Tables with this many columns or more are set smaller (class `wide`) so they fit A4.
+/// Tables with this many columns or more are set smaller (class `wide`), with fixed column
+/// widths, so they fit A4.
 const WIDE: usize = 6;
 
 fn table(out: &mut String, t: &Table) {
-    if t.columns.len() >= WIDE {
+    let wide = t.columns.len() >= WIDE;
+    if wide {
         out.push_str(r#"<table class="wide">"#);
     } else {
         out.push_str("<table>");
     }
     if let Some(c) = &t.caption {
         let _ = write!(out, "<caption>{}</caption>", esc(c));
+    }
+    if wide {
+        // A wide table gets fixed column widths in proportion to what the columns hold (the
+        // same weights as in Word); the browser's own layout starves the prose columns.
+        let weights = t.column_weights();
+        let total = f64::from(weights.iter().sum::<u32>().max(1));
+        out.push_str("<colgroup>");
+        for w in weights {
+            let _ = write!(
+                out,
+                r#"<col style="width:{:.1}%">"#,
+                100.0 * f64::from(w) / total
+            );
+        }
+        out.push_str("</colgroup>");
     }
     out.push_str("<thead><tr>");
     for c in &t.columns {

@@ -76,6 +76,13 @@ pub fn annexes(note: &Note) -> Vec<Annex> {
             blocks: landscape,
         });
     }
+    if let Some(p) = &note.portfolio {
+        v.push(Annex {
+            anchor: "portefeuille",
+            title: first_heading(&p.chapter),
+            blocks: portfolio_chapter,
+        });
+    }
     if note.business_case.is_some() {
         v.push(Annex {
             anchor: "businesscase",
@@ -95,6 +102,15 @@ pub fn annexes(note: &Note) -> Vec<Annex> {
         title: t.ch_obstacles.to_string(),
         blocks: collaboration,
     });
+    if note.portfolio.is_some() {
+        v.push(Annex {
+            anchor: "applicaties",
+            title: crate::i18n::note_doc(note.language())
+                .applications_annex
+                .to_string(),
+            blocks: portfolio_annex,
+        });
+    }
     v.push(Annex {
         anchor: "bronnen",
         title: t.ch_sources.to_string(),
@@ -105,7 +121,12 @@ pub fn annexes(note: &Note) -> Vec<Annex> {
 
 /// The session record's title: the text of its first heading.
 fn session_title(note: &Note) -> String {
-    note.session
+    first_heading(&note.session)
+}
+
+/// The text of the first heading of `blocks`: the title of a chapter built elsewhere.
+fn first_heading(blocks: &[Block]) -> String {
+    blocks
         .iter()
         .find_map(|b| match b {
             Block::Heading { text, .. } => Some(text.clone()),
@@ -114,13 +135,15 @@ fn session_title(note: &Note) -> String {
         .unwrap_or_default()
 }
 
-/// The session record without its first heading (the annex heading replaces it), its other
-/// headings one level down so that they sit under the annex.
-pub fn session_record(note: &Note) -> Vec<Block> {
+/// A chapter built elsewhere as an annex: without its first heading (the annex heading
+/// replaces it) and the page breaks before it (the annex has its own), its other headings
+/// under the annex (level 3 and 4).
+fn as_annex(blocks: &[Block]) -> Vec<Block> {
     let mut first = true;
-    note.session
+    blocks
         .iter()
         .filter_map(|b| match b {
+            Block::PageBreak if first => None,
             Block::Heading { level, text, id } => {
                 if std::mem::take(&mut first) {
                     return None;
@@ -134,6 +157,27 @@ pub fn session_record(note: &Note) -> Vec<Block> {
             other => Some(other.clone()),
         })
         .collect()
+}
+
+/// The session record as an annex.
+pub fn session_record(note: &Note) -> Vec<Block> {
+    as_annex(&note.session)
+}
+
+/// The portfolio chapter (counts per placement, roadmap per year, exceptions) as an annex.
+fn portfolio_chapter(note: &Note) -> Vec<Block> {
+    note.portfolio
+        .as_ref()
+        .map(|p| as_annex(&p.chapter))
+        .unwrap_or_default()
+}
+
+/// The portfolio's per-application list as an annex.
+fn portfolio_annex(note: &Note) -> Vec<Block> {
+    note.portfolio
+        .as_ref()
+        .map(|p| as_annex(&p.annex))
+        .unwrap_or_default()
 }
 
 /// An annex's heading text: "Bijlage 3. Ranglijst".

@@ -42,8 +42,8 @@ thead th { background: var(--soft); color: var(--navy); border-bottom: 2px solid
 tbody th { font-weight: 400; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th.num { white-space: normal; }
-table.wide { font-size: 0.75rem; }
-table.wide td, table.wide th { padding: 0.3rem 0.3rem; }
+table.wide { font-size: 0.75rem; table-layout: fixed; }
+table.wide td, table.wide th { padding: 0.3rem 0.3rem; overflow-wrap: anywhere; }
 code { font-size: 0.85em; color: var(--muted); }
 pre { white-space: pre-wrap; font-size: 0.85rem; }
 figure { margin: 1rem 0 0.4rem; }
