@@ -90,11 +90,13 @@ fn block(out: &mut String, b: &Block) {
             let _ = write!(out, "<pre>{}</pre>", esc(&lines.join("\n")));
         }
         Block::Callout { kind, body } => {
-            let class = match kind {
-                Callout::Warning => "warning",
-                Callout::Info => "muted",
+            // A warning is a note for assistive technology and carries the sign the other
+            // formats show.
+            let (open, mark) = match kind {
+                Callout::Warning => (r#"<p class="warning" role="note">"#, "⚠ "),
+                Callout::Info => (r#"<p class="muted">"#, ""),
             };
-            let _ = write!(out, r#"<p class="{class}">{}</p>"#, inlines(body));
+            let _ = write!(out, "{open}{mark}{}</p>", inlines(body));
         }
         Block::PageBreak => out.push_str(r#"<div class="page-break" aria-hidden="true"></div>"#),
         Block::Rule => out.push_str("<hr>"),
