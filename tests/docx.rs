@@ -112,25 +112,6 @@ fn the_word_file_uses_word_styles_for_headings_and_tables() {
     }
 }
 
-/// The note as `report -p PATH` builds it: with the portfolio the profile names (roadmap from
-/// today, as the command counts it).
-fn cli_note(path: &Path, lang: Lang) -> wolkwijzer::report::note::Note {
-    let cat = wolkwijzer::io::catalogue::built_in();
-    let p = wolkwijzer::io::profile::load(path).unwrap();
-    let e = wolkwijzer::core::scoring::evaluate(&cat, &p).unwrap();
-    let input = wolkwijzer::report::note::NoteInput {
-        catalogue: &cat,
-        profile: &p,
-        evaluation: &e,
-        lang,
-        form: None,
-    };
-    let mut note = wolkwijzer::report::note::Note::build(&input).unwrap();
-    note.add_portfolio(&input, Some(path), wolkwijzer::cli::portfolio::today())
-        .unwrap();
-    note
-}
-
 /// The figures of a note's document, in order.
 fn figures(note: &wolkwijzer::report::note::Note) -> Vec<Figure> {
     fn walk(blocks: &[Block], out: &mut Vec<Figure>) {
@@ -298,7 +279,11 @@ fn libreoffice_reads_the_note_of_every_profile_with_its_chapters_and_numbers() {
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
             let out = dir.path().join(format!("{stem}-{}.docx", lang.code()));
             write_docx(&path, lang, &out);
-            cases.push((out, cli_note(&path, lang)));
+            // The note as `report -p PATH` builds it, with the profile's portfolio.
+            let note =
+                common::note_with_portfolio(&path, lang, wolkwijzer::cli::portfolio::today())
+                    .unwrap();
+            cases.push((out, note));
         }
     }
     let pdf_dir = dir.path().join("pdf");

@@ -12,11 +12,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 use wolkwijzer::core::portfolio::Date;
-use wolkwijzer::core::scoring::evaluate;
 use wolkwijzer::core::text::Lang;
 use wolkwijzer::i18n::{note_doc, portfolio_strings};
-use wolkwijzer::io::{catalogue, profile};
-use wolkwijzer::report::note::{Note, NoteInput, ReportError, html, json, markdown};
+use wolkwijzer::report::note::{Note, ReportError, html, json, markdown};
 
 fn mid_sized() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/middelgrote-gemeente.toml")
@@ -24,19 +22,7 @@ fn mid_sized() -> PathBuf {
 
 /// The note of a profile file with its portfolio, the roadmap counted from 1 December 2026.
 fn note_with_portfolio(path: &Path, lang: Lang) -> Result<Note, ReportError> {
-    let cat = catalogue::built_in();
-    let p = profile::load(path).unwrap();
-    let e = evaluate(&cat, &p).unwrap();
-    let input = NoteInput {
-        catalogue: &cat,
-        profile: &p,
-        evaluation: &e,
-        lang,
-        form: None,
-    };
-    let mut note = Note::build(&input)?;
-    note.add_portfolio(&input, Some(path), Date::new(2026, 12, 1).unwrap())?;
-    Ok(note)
+    common::note_with_portfolio(path, lang, Date::new(2026, 12, 1).unwrap())
 }
 
 /// The Markdown of one annex: from its heading ("## Bijlage 7. Title") to the next chapter
