@@ -2,7 +2,7 @@
 //! `business-case`, `catalogue`, `report`). `main.rs` only parses, dispatches and maps errors to
 //! exit codes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
@@ -516,8 +516,21 @@ pub fn render_report(
     format: ReportFormat,
     lang: Lang,
 ) -> Result<String, ReportError> {
+    render_report_at(catalogue, profile, None, format, lang)
+}
+
+/// [`render_report`] for a profile read from `origin`: a portfolio the profile names
+/// (`portfolio = "…"`, relative to the profile's file) adds the portfolio chapter and annex,
+/// with the roadmap counted from today. Without an origin there is no portfolio chapter.
+pub fn render_report_at(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    origin: Option<&Path>,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<String, ReportError> {
     let evaluation = scoring::evaluate(catalogue, profile)?;
-    let note = build_note(catalogue, profile, &evaluation, lang)?;
+    let note = build_note(catalogue, profile, origin, &evaluation, lang)?;
     let format = match format {
         ReportFormat::Markdown => note::NoteFormat::Markdown,
         ReportFormat::Html => note::NoteFormat::Html,
@@ -532,16 +545,22 @@ pub fn render_report(
 fn build_note(
     catalogue: &Catalogue,
     profile: &Profile,
+    origin: Option<&Path>,
     evaluation: &scoring::Evaluation,
     lang: Lang,
 ) -> Result<Note, ReportError> {
-    Note::build(&NoteInput {
+    let input = NoteInput {
         catalogue,
         profile,
         evaluation,
         lang,
         form: None,
-    })
+    };
+    let mut note = Note::build(&input)?;
+    if let Some(origin) = origin {
+        note.add_portfolio(&input, Some(origin), portfolio::today())?;
+    }
+    Ok(note)
 }
 
 /// The decision note as the bytes of a file in any format: the text formats as UTF-8 (with
@@ -552,12 +571,24 @@ pub fn render_report_file(
     format: ReportFormat,
     lang: Lang,
 ) -> Result<Vec<u8>, ReportError> {
+    render_report_file_at(catalogue, profile, None, format, lang)
+}
+
+/// [`render_report_file`] for a profile read from `origin`, with its portfolio (see
+/// [`render_report_at`]).
+pub fn render_report_file_at(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    origin: Option<&Path>,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<Vec<u8>, ReportError> {
     let evaluation = scoring::evaluate(catalogue, profile)?;
-    let note = build_note(catalogue, profile, &evaluation, lang)?;
+    let note = build_note(catalogue, profile, origin, &evaluation, lang)?;
     match format {
         ReportFormat::Docx => Ok(note::docx(&note)?),
         ReportFormat::Xlsx => note::xlsx::workbook(&note, catalogue, profile, &evaluation),
-        text => render_report(catalogue, profile, text, lang)
+        text => render_report_at(catalogue, profile, origin, text, lang)
             .map(|t| crate::core::safe_text::escape(&t).into_owned().into_bytes()),
     }
 }
@@ -773,19 +804,22 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
             output,
             force,
         } => {
+            // The profile's file, against which its portfolio is read.
             let loaded = match (session, profile) {
-                (Some(path), _) => {
-                    crate::io::store::load_with(path, &cat).map(|s| s.note_profile())
+                (Some(path), _) => crate::io::store::load_with(path, &cat)
+                    .map(|s| (s.note_profile(), s.profile_path.clone())),
+                (None, Some(path)) => {
+                    profile::load_with(path, &cat).map(|p| (p, Some(path.clone())))
                 }
-                (None, Some(path)) => profile::load_with(path, &cat),
-                (None, None) => load_profile(None),
+                (None, None) => load_profile(None).map(|p| (p, None)),
             };
-            let p = match loaded {
+            let (p, origin) = match loaded {
                 Ok(p) => p,
                 Err(e) => return Outcome::invalid(&e),
             };
+            let origin = origin.as_deref();
             match output {
-                None => match render_report(&cat, &p, *format, lang) {
+                None => match render_report_at(&cat, &p, origin, *format, lang) {
                     Ok(text) => Outcome::ok(text),
                     Err(e @ ReportError::Binary(_)) => Outcome {
                         stdout: String::new(),
@@ -798,7 +832,7 @@ fn run_command(cli: &Cli, command: &Command) -> Outcome {
                     if let Some(refused) = refuse_existing(path, *force) {
                         return refused;
                     }
-                    match render_report_file(&cat, &p, *format, lang) {
+                    match render_report_file_at(&cat, &p, origin, *format, lang) {
                         Ok(bytes) if *format == ReportFormat::Csv => {
                             let text = String::from_utf8_lossy(&bytes);
                             let csv = report::csv::to_dialect(&text, cli.csv_dialect.into());

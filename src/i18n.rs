@@ -2093,6 +2093,10 @@ pub struct CouncilStrings {
     pub summary_excluded: &'static str,
     pub summary_business_case: &'static str,
     pub summary_obstacles: &'static str,
+    /// [`Self::summary_excluded`] for exactly one excluded combination (singular verb).
+    pub summary_excluded_one: &'static str,
+    /// [`Self::summary_obstacles`] for exactly one open obstacle.
+    pub summary_obstacles_one: &'static str,
     pub occasion_subject: &'static str,
     pub occasion_single: &'static str,
     pub occasion_current: &'static str,
@@ -2157,6 +2161,8 @@ const COUNCIL_NL: CouncilStrings = CouncilStrings {
     summary_excluded: "Op harde eisen vallen {n} van de {candidates} combinaties af ({annex}).",
     summary_business_case: "Businesscase {label}: terugverdienjaar {year} in de verwachte band, {unfavourable} in de ongunstige band.",
     summary_obstacles: "Voor de samenwerkingsvorm {form} staan {n} knelpunten open.",
+    summary_excluded_one: "Op harde eisen valt 1 van de {candidates} combinaties af ({annex}).",
+    summary_obstacles_one: "Voor de samenwerkingsvorm {form} staat 1 knelpunt open.",
     occasion_subject: "Het gaat om {subject}: {municipalities}, met samen {inhabitants} inwoners en {workplaces} werkplekken.",
     occasion_single: "Het gaat om de gemeente {subject}, met {inhabitants} inwoners en {workplaces} werkplekken.",
     occasion_current: "De ICT is nu ondergebracht bij: {current}.",
@@ -2220,6 +2226,8 @@ const COUNCIL_EN: CouncilStrings = CouncilStrings {
     summary_excluded: "{n} of the {candidates} combinations are excluded by a hard requirement ({annex}).",
     summary_business_case: "Business case {label}: return year {year} in the expected band, {unfavourable} in the unfavourable band.",
     summary_obstacles: "For the collaboration form {form}, {n} obstacles are open.",
+    summary_excluded_one: "1 of the {candidates} combinations is excluded by a hard requirement ({annex}).",
+    summary_obstacles_one: "For the collaboration form {form}, 1 obstacle is open.",
     occasion_subject: "This concerns {subject}: {municipalities}, with {inhabitants} inhabitants and {workplaces} workplaces in all.",
     occasion_single: "This concerns the municipality of {subject}, with {inhabitants} inhabitants and {workplaces} workplaces.",
     occasion_current: "The ICT is now placed with: {current}.",
@@ -3917,5 +3925,29 @@ pub fn decision_of(t: &TuiStrings) -> &'static DecisionStrings {
         &DECISION_NL
     } else {
         &DECISION_EN
+    }
+}
+
+// doca (issue 14, the note as one document): labels of the decision note's own.
+
+/// Labels the decision note adds around chapters built elsewhere.
+pub struct NoteDocStrings {
+    /// The title of the annex that lists every application of the portfolio.
+    pub applications_annex: &'static str,
+}
+
+const NOTE_DOC_NL: NoteDocStrings = NoteDocStrings {
+    applications_annex: "Alle applicaties van het portfolio",
+};
+
+const NOTE_DOC_EN: NoteDocStrings = NoteDocStrings {
+    applications_annex: "Every application of the portfolio",
+};
+
+/// The decision note's own labels for a language.
+pub fn note_doc(lang: Lang) -> &'static NoteDocStrings {
+    match lang {
+        Lang::Nl => &NOTE_DOC_NL,
+        Lang::En => &NOTE_DOC_EN,
     }
 }

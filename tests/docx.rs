@@ -7,6 +7,10 @@
 //!   chapter heading of the council front matter and every annex heading is there, in order,
 //!   with the leader's total, the runner-up's, and the inhabitants as the JSON note has them.
 //!
+//! - The charts: every figure of the note is a PNG in `word/media`, related from the document,
+//!   drawn inline with the figure's description as its alt text, its data table after it; in
+//!   LibreOffice's PDF `pdfimages -list` finds one image per figure.
+//!
 //! Without `soffice`/`pdftotext` the conversion test skips with a message, except under
 //! `CI=true`, where it fails (CI installs libreoffice-writer-nogui and poppler-utils).
 //! `WOLKWIJZER_KEEP_RENDERS=DIR` keeps the PDFs to look at.
@@ -20,6 +24,7 @@ use std::process::Command as Process;
 
 use assert_cmd::Command;
 use wolkwijzer::core::text::Lang;
+use wolkwijzer::report::doc::{Block, Figure};
 use wolkwijzer::report::note::document;
 use wolkwijzer::report::number;
 
@@ -107,6 +112,92 @@ fn the_word_file_uses_word_styles_for_headings_and_tables() {
     }
 }
 
+/// The figures of a note's document, in order.
+fn figures(note: &wolkwijzer::report::note::Note) -> Vec<Figure> {
+    fn walk(blocks: &[Block], out: &mut Vec<Figure>) {
+        for b in blocks {
+            match b {
+                Block::Figure(f) => out.push(f.clone()),
+                Block::KeepTogether(inner) => walk(inner, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = vec![];
+    walk(&document::document(note).blocks, &mut out);
+    out
+}
+
+/// XML text escaping as the Word writer does it.
+fn xml_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn every_chart_is_an_image_with_its_description_as_alt_text_and_its_table_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for path in common::shipped_profiles() {
+        let note = common::note(&path, Lang::Nl);
+        let figs = figures(&note);
+        // Ranking, layers, landscape, and a cash-flow chart per scenario.
+        let scenarios = note.business_case.as_ref().map_or(0, |b| b.scenarios.len());
+        assert_eq!(figs.len(), 3 + scenarios, "{}", path.display());
+        let out = dir.path().join("note.docx");
+        let _ = std::fs::remove_file(&out);
+        write_docx(&path, Lang::Nl, &out);
+        let doc = part(&out, "word/document.xml");
+        let rels = part(&out, "word/_rels/document.xml.rels");
+        assert!(part(&out, "[Content_Types].xml").contains(r#"Extension="png""#));
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+        let mut from = 0;
+        for (i, f) in figs.iter().enumerate() {
+            let n = i + 1;
+            let mut png = vec![];
+            zip.by_name(&format!("word/media/figure{n}.png"))
+                .unwrap()
+                .read_to_end(&mut png)
+                .unwrap();
+            assert!(png.starts_with(b"\x89PNG"), "figure {n} is a PNG");
+            assert!(
+                png.len() > 5_000,
+                "figure {n} is drawn ({} bytes)",
+                png.len()
+            );
+            assert!(rels.contains(&format!(
+                r#"Id="rIdImage{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/figure{n}.png""#
+            )));
+            // In order: the caption, the picture with its alt text, then the data table's
+            // first column head.
+            let caption = xml_text(&f.title);
+            let alt = format!(r#"descr="{}""#, xml_text(&f.description));
+            let head = xml_text(&f.data.columns[0].head);
+            for (what, needle) in [
+                ("caption", caption.as_str()),
+                ("alt text", alt.as_str()),
+                ("embed", &format!(r#"r:embed="rIdImage{n}""#)),
+                ("data table", head.as_str()),
+            ] {
+                match doc[from..].find(needle) {
+                    Some(at) => from += at + needle.len(),
+                    None => panic!(
+                        "{}: figure {n}: {what} {needle:?} not after the previous part",
+                        path.display()
+                    ),
+                }
+            }
+        }
+        assert!(
+            zip.by_name(&format!("word/media/figure{}.png", figs.len() + 1))
+                .is_err(),
+            "one image per figure"
+        );
+    }
+}
+
 #[test]
 fn an_existing_file_is_refused_without_force_and_replaced_with_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -175,6 +266,9 @@ fn libreoffice_reads_the_note_of_every_profile_with_its_chapters_and_numbers() {
     let Some(pdftotext) = common::tool("pdftotext", "poppler-utils") else {
         return;
     };
+    let Some(pdfimages) = common::tool("pdfimages", "poppler-utils") else {
+        return;
+    };
     if !has_writer(&soffice) {
         return;
     }
@@ -185,7 +279,11 @@ fn libreoffice_reads_the_note_of_every_profile_with_its_chapters_and_numbers() {
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
             let out = dir.path().join(format!("{stem}-{}.docx", lang.code()));
             write_docx(&path, lang, &out);
-            cases.push((out, common::note(&path, lang)));
+            // The note as `report -p PATH` builds it, with the profile's portfolio.
+            let note =
+                common::note_with_portfolio(&path, lang, wolkwijzer::cli::portfolio::today())
+                    .unwrap();
+            cases.push((out, note));
         }
     }
     let pdf_dir = dir.path().join("pdf");
@@ -238,6 +336,26 @@ fn libreoffice_reads_the_note_of_every_profile_with_its_chapters_and_numbers() {
             assert!(text.contains(&n), "{}: {n} missing", docx.display());
         }
         assert!(text.contains(&folded(&leader.candidate.name)));
+        // The charts came through as pictures: one image per figure.
+        let list = Process::new(&pdfimages)
+            .arg("-list")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(list.status.success());
+        let list = String::from_utf8_lossy(&list.stdout);
+        // Two header lines, then a line per image and per soft mask (its alpha channel).
+        let images = list
+            .lines()
+            .skip(2)
+            .filter(|l| l.split_whitespace().nth(2) == Some("image"))
+            .count();
+        assert_eq!(
+            images,
+            figures(note).len(),
+            "{}: images in the PDF:\n{list}",
+            docx.display()
+        );
     }
     if let Some(keep) = std::env::var_os("WOLKWIJZER_KEEP_RENDERS") {
         let keep = PathBuf::from(keep);

@@ -405,6 +405,13 @@ fn evil_profile(dir: &tempfile::TempDir) -> std::path::PathBuf {
         .replacen("name = \"Belastingen en WOZ\"", "name = \"@SUM(1+1)\"", 1)
         .replacen("label = \"Toetreden", "label = \"+Toetreden", 1);
     let p = write(dir, "evil.toml", &text);
+    // The portfolio the mid-sized profile names, beside it (the note reads it).
+    let csv = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("profiles/middelgrote-gemeente-portfolio.csv"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("middelgrote-gemeente-portfolio.csv"), csv).unwrap();
     profile::load(&p).expect("names may hold any text");
     p
 }

@@ -31,6 +31,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+use wolkwijzer::core::portfolio::Date;
 use wolkwijzer::core::scoring::evaluate;
 use wolkwijzer::core::text::Lang;
 use wolkwijzer::i18n::report as labels;
@@ -298,14 +299,18 @@ fn html_reports_render_cleanly_in_chromium() {
         {
             let tag = format!("{stem}-{}", lang.code());
             let e = evaluate(&cat, &p).unwrap();
-            let note = Note::build(&NoteInput {
+            let input = NoteInput {
                 catalogue: &cat,
                 profile: &p,
                 evaluation: &e,
                 lang,
                 form: None,
-            })
-            .unwrap();
+            };
+            let mut note = Note::build(&input).unwrap();
+            // With the portfolio the profile names (the mid-sized one): its chapter and the
+            // per-application annex must fit A4 too.
+            note.add_portfolio(&input, Some(&path), Date::new(2026, 12, 1).unwrap())
+                .unwrap();
             let bc = note
                 .business_case
                 .as_ref()
@@ -391,6 +396,9 @@ fn html_reports_render_cleanly_in_chromium() {
                 t.ch_layers,
                 t.ch_landscape,
             ];
+            if note.portfolio.is_some() {
+                headings.push(wolkwijzer::i18n::portfolio_strings(lang).title);
+            }
             headings.push(t.ch_business_case);
             let scenario_heads: Vec<String> = bc
                 .scenarios
@@ -398,7 +406,11 @@ fn html_reports_render_cleanly_in_chromium() {
                 .map(|sc| format!("{}: {}", t.scenario, sc.label))
                 .collect();
             headings.extend(scenario_heads.iter().map(String::as_str));
-            headings.extend([t.ch_obstacles, t.ch_sources]);
+            headings.push(t.ch_obstacles);
+            if note.portfolio.is_some() {
+                headings.push(wolkwijzer::i18n::note_doc(lang).applications_annex);
+            }
+            headings.push(t.ch_sources);
             let mut from = 0;
             for h in headings {
                 let at = text[from..]

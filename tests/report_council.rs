@@ -156,3 +156,50 @@ fn a_note_without_a_business_case_says_so_in_its_financial_chapter() {
         "one annex fewer: no business case"
     );
 }
+
+/// The summary's exclusion sentence agrees with its number: "valt 1 … af" / "vallen 2 … af",
+/// "1 … is excluded" / "2 … are excluded"; likewise the open obstacles.
+#[test]
+fn the_summary_agrees_with_one_and_with_more_excluded_combinations() {
+    let path = common::shipped_profiles()
+        .into_iter()
+        .find(|p| !common::note(p, Lang::Nl).excluded.is_empty())
+        .expect("a shipped profile with an excluded combination");
+    for lang in [Lang::Nl, Lang::En] {
+        let full = common::note(&path, lang);
+        for n in [1, 2] {
+            let mut note = full.clone();
+            let first = note.excluded[0].clone();
+            note.excluded = vec![first; n];
+            // Every combination scored: the admissible ones and the excluded.
+            let total = note.ranking.len() + n;
+            let text = lift(&note);
+            let (want, wrong) = match (lang, n) {
+                (Lang::Nl, 1) => (
+                    format!("Op harde eisen valt 1 van de {total} combinaties af"),
+                    "vallen 1 van".to_string(),
+                ),
+                (Lang::Nl, _) => (
+                    format!("Op harde eisen vallen 2 van de {total} combinaties af"),
+                    "valt 2 van".to_string(),
+                ),
+                (Lang::En, 1) => (
+                    format!("1 of the {total} combinations is excluded"),
+                    "1 of the combinations are".to_string(),
+                ),
+                (Lang::En, _) => (
+                    format!("2 of the {total} combinations are excluded"),
+                    format!("2 of the {total} combinations is"),
+                ),
+            };
+            assert!(
+                text.contains(&want),
+                "{lang:?}, {n}: {want:?} not in\n{text}"
+            );
+            assert!(
+                !text.contains(&wrong),
+                "{lang:?}, {n}: {wrong:?} in\n{text}"
+            );
+        }
+    }
+}

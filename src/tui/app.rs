@@ -278,14 +278,22 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
         crate::core::scoring::evaluate(&state.catalogue, &profile)
     }
     .map_err(|e| e.to_string())?;
-    let mut built = Note::build(&NoteInput {
+    let input = NoteInput {
         catalogue: &state.catalogue,
         profile: &profile,
         evaluation: &evaluation,
         lang: state.lang,
         form: None,
-    })
-    .map_err(|e| e.to_string())?;
+    };
+    let mut built = Note::build(&input).map_err(|e| e.to_string())?;
+    // doca (issue 14): the portfolio chapter and annex when the profile names a portfolio.
+    built
+        .add_portfolio(
+            &input,
+            state.origin.as_deref(),
+            crate::cli::portfolio::today(),
+        )
+        .map_err(|e| e.to_string())?;
     // The room's record (notes, how the weights came about, the group process) as an annex.
     built.session = session_blocks(state);
     let text = note::render_as(&built, format);

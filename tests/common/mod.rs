@@ -101,6 +101,28 @@ pub fn note(path: &Path, lang: Lang) -> wolkwijzer::report::note::Note {
     .expect("the business case of a valid profile evaluates")
 }
 
+/// [`note`] with the portfolio the profile names (doca, issue 14), the roadmap counted from
+/// `as_of`: the note `report -p PATH` writes.
+pub fn note_with_portfolio(
+    path: &Path,
+    lang: Lang,
+    as_of: wolkwijzer::core::portfolio::Date,
+) -> Result<wolkwijzer::report::note::Note, wolkwijzer::report::note::ReportError> {
+    let cat = catalogue::built_in();
+    let p = profile::load(path).expect("a valid profile");
+    let e = wolkwijzer::core::scoring::evaluate(&cat, &p).expect("weights");
+    let input = wolkwijzer::report::note::NoteInput {
+        catalogue: &cat,
+        profile: &p,
+        evaluation: &e,
+        lang,
+        form: None,
+    };
+    let mut note = wolkwijzer::report::note::Note::build(&input)?;
+    note.add_portfolio(&input, Some(path), as_of)?;
+    Ok(note)
+}
+
 /// An external tool on the PATH, or `None` (the test skips with a message) — a panic under
 /// `CI=true`, where every tool a test needs is installed.
 pub fn tool(name: &str, package: &str) -> Option<PathBuf> {

@@ -9,8 +9,9 @@
 //! Lists use Word numbering (bullets, or 1. 2. 3. restarting per list). A4 with 2,5 cm
 //! margins; the document language is set so spelling and hyphenation follow it.
 //!
-//! Figures are written as their title, description and data table; the SVG charts of the HTML
-//! note are not embedded as images (see the README, "Word and Excel").
+//! A figure is its title (caption style), its chart as a PNG image (the SVG rasterised by
+//! [`super::raster`]) with the figure's description as the image's alt text, and its data
+//! table. A figure without a chart keeps its description as a paragraph.
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
@@ -26,6 +27,8 @@ pub enum DocxError {
     Zip(#[from] zip::result::ZipError),
     #[error("cannot write the Word file: {0}")]
     Io(#[from] std::io::Error),
+    #[error("cannot draw a chart for the Word file: {0}")]
+    Image(#[from] super::raster::RasterError),
 }
 
 /// The text width of an A4 page with 2,5 cm margins, in twentieths of a point.
@@ -35,6 +38,9 @@ const TEXT_WIDTH: u32 = 11_906 - 2 * 1_417;
 pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     let mut body = Body::default();
     body.blocks(&doc.blocks, false);
+    if let Some(e) = body.error.take() {
+        return Err(e.into());
+    }
     let lang = match doc.lang {
         Lang::Nl => "nl-NL",
         Lang::En => "en-GB",
@@ -43,7 +49,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
             r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
-            r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
+            r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+            r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#,
+            r#"xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" "#,
+            r#"xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
             "<w:body>{}",
             r#"<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>"#,
             r#"<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/>"#,
@@ -72,6 +81,14 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         lang
     );
     let styles = STYLES.replace("{lang}", lang);
+    let mut rels = String::from(DOCUMENT_RELS_HEAD);
+    for n in 1..=body.images.len() {
+        let _ = write!(
+            rels,
+            r#"<Relationship Id="rIdImage{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/figure{n}.png"/>"#
+        );
+    }
+    rels.push_str("</Relationships>");
 
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -80,13 +97,19 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", ROOT_RELS),
         ("docProps/core.xml", core.as_str()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/_rels/document.xml.rels", rels.as_str()),
         ("word/document.xml", document.as_str()),
         ("word/styles.xml", styles.as_str()),
         ("word/numbering.xml", numbering.as_str()),
     ] {
         zip.start_file(name, options)?;
         zip.write_all(content.as_bytes())?;
+    }
+    // PNG is compressed already.
+    let stored = options.compression_method(zip::CompressionMethod::Stored);
+    for (i, png) in body.images.iter().enumerate() {
+        zip.start_file(format!("word/media/figure{}.png", i + 1), stored)?;
+        zip.write_all(png)?;
     }
     Ok(zip.finish()?.into_inner())
 }
@@ -97,6 +120,10 @@ struct Body {
     xml: String,
     bookmarks: u32,
     ordered_lists: u32,
+    /// The figures' PNG images, in order (`word/media/figureN.png`, relationship `rIdImageN`).
+    images: Vec<Vec<u8>>,
+    /// The first chart that could not be drawn; reported by [`render`].
+    error: Option<super::raster::RasterError>,
 }
 
 impl Body {
@@ -163,10 +190,22 @@ impl Body {
             Block::Figure(f) => {
                 let _ = write!(
                     self.xml,
-                    r#"<w:p><w:pPr><w:pStyle w:val="Caption"/><w:keepNext/></w:pPr>{}</w:p><w:p><w:pPr><w:keepNext/></w:pPr>{}</w:p>"#,
-                    run(&f.title, ""),
-                    run(&f.description, "")
+                    r#"<w:p><w:pPr><w:pStyle w:val="Caption"/><w:keepNext/></w:pPr>{}</w:p>"#,
+                    run(&f.title, "")
                 );
+                match f.svg.as_deref().map(super::raster::png) {
+                    Some(Ok(png)) => self.image(png, &f.title, &f.description),
+                    Some(Err(e)) => {
+                        self.error.get_or_insert(e);
+                    }
+                    None => {
+                        let _ = write!(
+                            self.xml,
+                            r#"<w:p><w:pPr><w:keepNext/></w:pPr>{}</w:p>"#,
+                            run(&f.description, "")
+                        );
+                    }
+                }
                 self.table(&f.data, keep);
             }
             Block::Pre(lines) => {
@@ -205,6 +244,36 @@ impl Body {
     /// A table in the `Table Grid` style: the header row repeats on every page and rows do not
     /// split; columns are as wide as their content asks (see [`column_widths`]). Wide tables
     /// (more than six columns) use a smaller font so they fit the A4 text width.
+    /// A picture as wide as the text, kept with what follows (its data table), with `alt` as
+    /// its description for screen readers.
+    fn image(&mut self, png: super::raster::Png, name: &str, alt: &str) {
+        self.images.push(png.bytes);
+        let n = self.images.len();
+        // EMU: 635 per twentieth of a point.
+        let cx = u64::from(TEXT_WIDTH) * 635;
+        let cy = cx * u64::from(png.height) / u64::from(png.width.max(1));
+        let (name, alt) = (esc(name), esc(alt));
+        let _ = write!(
+            self.xml,
+            concat!(
+                r#"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>"#,
+                r#"<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>"#,
+                r#"<wp:docPr id="{n}" name="{name}" descr="{alt}"/>"#,
+                r#"<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>"#,
+                r#"<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
+                r#"<pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="figure{n}.png" descr="{alt}"/><pic:cNvPicPr/></pic:nvPicPr>"#,
+                r#"<pic:blipFill><a:blip r:embed="rIdImage{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"#,
+                r#"<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>"#,
+                r#"</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#
+            ),
+            cx = cx,
+            cy = cy,
+            n = n,
+            name = name,
+            alt = alt
+        );
+    }
+
     fn table(&mut self, t: &Table, keep: bool) {
         if let Some(c) = &t.caption {
             let _ = write!(
@@ -259,47 +328,9 @@ impl Body {
     }
 }
 
-/// Column widths over the A4 text width, in proportion to what the column holds: the mean
-/// length of its cells (long prose wraps, so it is capped), but never narrower than its longest
-/// word (capped too), so a short column does not break words in the middle.
+/// Column widths over the A4 text width, in proportion to [`Table::column_weights`].
 fn column_widths(t: &Table) -> Vec<u32> {
-    let weights: Vec<u32> = t
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let cells: Vec<String> = t
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|r| super::runs_text(r))
-                .collect();
-            let longest_word = |texts: &mut dyn Iterator<Item = &str>| {
-                texts
-                    .flat_map(str::split_whitespace)
-                    .map(|w| w.chars().count())
-                    .max()
-                    .unwrap_or(1)
-            };
-            let head_word = longest_word(&mut std::iter::once(c.head.as_str()));
-            let cell_len = |c: &String| c.chars().count();
-            let w = if c.number || c.align == Align::Right {
-                // Numbers never wrap: the widest cell, or a head word up to ten letters.
-                let widest = cells.iter().map(cell_len).max().unwrap_or(1);
-                widest.max(head_word.min(10)).max(3)
-            } else {
-                let mean = if cells.is_empty() {
-                    0
-                } else {
-                    cells.iter().map(cell_len).sum::<usize>() / cells.len()
-                };
-                let word = longest_word(&mut cells.iter().map(String::as_str)).max(head_word);
-                mean.min(60).max(word.min(16))
-            };
-            // Two characters for the cell's margins.
-            u32::try_from(w + 2).unwrap_or(62)
-        })
-        .collect();
+    let weights = t.column_weights();
     let total: u32 = weights.iter().sum::<u32>().max(1);
     weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
 }
@@ -376,6 +407,7 @@ const CONTENT_TYPES: &str = concat!(
     r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
     r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
     r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    r#"<Default Extension="png" ContentType="image/png"/>"#,
     r#"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
     r#"<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>"#,
     r#"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>"#,
@@ -391,12 +423,12 @@ const ROOT_RELS: &str = concat!(
     "</Relationships>"
 );
 
-const DOCUMENT_RELS: &str = concat!(
+/// The document's relationships before the images' (appended by [`render`]).
+const DOCUMENT_RELS_HEAD: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
     r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
     r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#,
     r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#,
-    "</Relationships>"
 );
 
 /// Bullets (abstract 0, num 1) and decimal numbering (abstract 1; one num per ordered list,

@@ -103,14 +103,28 @@ pub fn inlines(runs: &[Inline], in_cell: bool) -> String {
         let text = |s: &str| {
             if in_cell { cell_text(s) } else { s.to_string() }
         };
+        // Markdown emphasis cannot start or end with white space (`**a: **b` is not bold):
+        // the spaces go outside the markers.
+        let marked = |out: &mut String, s: &str, mark: &str| {
+            let inner = s.trim();
+            let lead = &s[..s.len() - s.trim_start().len()];
+            let trail = &s[s.trim_end().len()..];
+            if inner.is_empty() {
+                out.push_str(&text(s));
+            } else {
+                let _ = write!(
+                    out,
+                    "{}{mark}{}{mark}{}",
+                    text(lead),
+                    text(inner),
+                    text(trail)
+                );
+            }
+        };
         match r {
             Inline::Text(s) => out.push_str(&text(s)),
-            Inline::Emph(s) if !s.is_empty() => {
-                let _ = write!(out, "_{}_", text(s));
-            }
-            Inline::Strong(s) if !s.is_empty() => {
-                let _ = write!(out, "**{}**", text(s));
-            }
+            Inline::Emph(s) if !s.is_empty() => marked(&mut out, s, "_"),
+            Inline::Strong(s) if !s.is_empty() => marked(&mut out, s, "**"),
             Inline::Code(s) if !s.is_empty() => {
                 let _ = write!(out, "`{}`", text(s));
             }
@@ -144,6 +158,17 @@ mod tests {
             render(&d),
             "## Kop\n\nTekst.\n\n| Naam | Score |\n|---|---:|\n| a\\|b<br>_c_ | **7,24** |\n\n"
         );
+    }
+
+    #[test]
+    fn emphasis_keeps_its_spaces_outside_the_markers() {
+        let runs = vec![
+            Inline::Strong("Kop (2): ".into()),
+            Inline::Text("a, b".into()),
+            Inline::Emph(" — bron".into()),
+            Inline::Strong(" ".into()),
+        ];
+        assert_eq!(inlines(&runs, false), "**Kop (2):** a, b _— bron_ ");
     }
 
     #[test]

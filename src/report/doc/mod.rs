@@ -11,6 +11,7 @@ use crate::core::text::Lang;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod raster;
 pub mod text;
 
 /// A run of text inside a paragraph, list item or table cell.
@@ -111,6 +112,49 @@ impl Table {
     pub fn row(&mut self, cells: Vec<String>) -> &mut Self {
         self.rows.push(cells.into_iter().map(plain).collect());
         self
+    }
+
+    /// How wide each column should be, relative to the others (in characters): the mean
+    /// length of its cells (long prose wraps, so it is capped), but never narrower than its
+    /// longest word (capped too), so a short column does not break words in the middle; a
+    /// number column as wide as its widest cell. The Word and HTML renderers share it.
+    pub fn column_weights(&self) -> Vec<u32> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let cells: Vec<String> = self
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|r| runs_text(r))
+                    .collect();
+                let longest_word = |texts: &mut dyn Iterator<Item = &str>| {
+                    texts
+                        .flat_map(str::split_whitespace)
+                        .map(|w| w.chars().count())
+                        .max()
+                        .unwrap_or(1)
+                };
+                let head_word = longest_word(&mut std::iter::once(c.head.as_str()));
+                let cell_len = |c: &String| c.chars().count();
+                let w = if c.number || c.align == Align::Right {
+                    // Numbers never wrap: the widest cell, or a head word up to ten letters.
+                    let widest = cells.iter().map(cell_len).max().unwrap_or(1);
+                    widest.max(head_word.min(10)).max(3)
+                } else {
+                    let mean = if cells.is_empty() {
+                        0
+                    } else {
+                        cells.iter().map(cell_len).sum::<usize>() / cells.len()
+                    };
+                    let word = longest_word(&mut cells.iter().map(String::as_str)).max(head_word);
+                    mean.min(60).max(word.min(16))
+                };
+                // Two characters for the cell's margins.
+                u32::try_from(w + 2).unwrap_or(62)
+            })
+            .collect()
     }
 
     /// Adds a row of styled cells.

@@ -315,8 +315,14 @@ fn summary(cx: &Context<'_>) -> Vec<Block> {
         sentences.extend(robustness(cx, r));
     }
     if !note.excluded.is_empty() {
+        // "valt 1 … af" / "vallen 3 … af": the verb agrees with the number.
+        let sentence = if note.excluded.len() == 1 {
+            t.summary_excluded_one
+        } else {
+            t.summary_excluded
+        };
         sentences.push(fill(
-            t.summary_excluded,
+            sentence,
             &[
                 ("n", &number::integer(note.excluded.len() as u64, lang)),
                 ("candidates", &number::integer(candidates as u64, lang)),
@@ -346,8 +352,13 @@ fn summary(cx: &Context<'_>) -> Vec<Block> {
     }
     let open = open_obstacles(note);
     if let (Some(form), true) = (&note.collaboration.form_name, open > 0) {
+        let sentence = if open == 1 {
+            t.summary_obstacles_one
+        } else {
+            t.summary_obstacles
+        };
         more.push(fill(
-            t.summary_obstacles,
+            sentence,
             &[("form", form), ("n", &number::integer(open as u64, lang))],
         ));
     }

@@ -11,11 +11,12 @@
 //! title and a function `fn(&Note) -> Vec<Block>`. A new chapter (a group session's, a
 //! portfolio's) is one more entry there, with its data carried in the [`Note`].
 
+use super::svg;
 use super::{AllocationNote, BusinessCaseNote, Note, Reference, ScenarioNote, SourceNote};
 use crate::core::text::{self, Lang};
 use crate::i18n::{case_strings, council, fill, report as labels, strings};
 use crate::report::doc::{
-    Block, Callout, Column, Document, Inline, Runs, Table, anchored, heading, para, plain,
+    Block, Callout, Column, Document, Figure, Inline, Runs, Table, anchored, heading, para, plain,
 };
 use crate::report::number;
 
@@ -75,6 +76,13 @@ pub fn annexes(note: &Note) -> Vec<Annex> {
             blocks: landscape,
         });
     }
+    if let Some(p) = &note.portfolio {
+        v.push(Annex {
+            anchor: "portefeuille",
+            title: first_heading(&p.chapter),
+            blocks: portfolio_chapter,
+        });
+    }
     if note.business_case.is_some() {
         v.push(Annex {
             anchor: "businesscase",
@@ -94,6 +102,15 @@ pub fn annexes(note: &Note) -> Vec<Annex> {
         title: t.ch_obstacles.to_string(),
         blocks: collaboration,
     });
+    if note.portfolio.is_some() {
+        v.push(Annex {
+            anchor: "applicaties",
+            title: crate::i18n::note_doc(note.language())
+                .applications_annex
+                .to_string(),
+            blocks: portfolio_annex,
+        });
+    }
     v.push(Annex {
         anchor: "bronnen",
         title: t.ch_sources.to_string(),
@@ -104,7 +121,12 @@ pub fn annexes(note: &Note) -> Vec<Annex> {
 
 /// The session record's title: the text of its first heading.
 fn session_title(note: &Note) -> String {
-    note.session
+    first_heading(&note.session)
+}
+
+/// The text of the first heading of `blocks`: the title of a chapter built elsewhere.
+fn first_heading(blocks: &[Block]) -> String {
+    blocks
         .iter()
         .find_map(|b| match b {
             Block::Heading { text, .. } => Some(text.clone()),
@@ -113,13 +135,15 @@ fn session_title(note: &Note) -> String {
         .unwrap_or_default()
 }
 
-/// The session record without its first heading (the annex heading replaces it), its other
-/// headings one level down so that they sit under the annex.
-pub fn session_record(note: &Note) -> Vec<Block> {
+/// A chapter built elsewhere as an annex: without its first heading (the annex heading
+/// replaces it) and the page breaks before it (the annex has its own), its other headings
+/// under the annex (level 3 and 4).
+fn as_annex(blocks: &[Block]) -> Vec<Block> {
     let mut first = true;
-    note.session
+    blocks
         .iter()
         .filter_map(|b| match b {
+            Block::PageBreak if first => None,
             Block::Heading { level, text, id } => {
                 if std::mem::take(&mut first) {
                     return None;
@@ -133,6 +157,27 @@ pub fn session_record(note: &Note) -> Vec<Block> {
             other => Some(other.clone()),
         })
         .collect()
+}
+
+/// The session record as an annex.
+pub fn session_record(note: &Note) -> Vec<Block> {
+    as_annex(&note.session)
+}
+
+/// The portfolio chapter (counts per placement, roadmap per year, exceptions) as an annex.
+fn portfolio_chapter(note: &Note) -> Vec<Block> {
+    note.portfolio
+        .as_ref()
+        .map(|p| as_annex(&p.chapter))
+        .unwrap_or_default()
+}
+
+/// The portfolio's per-application list as an annex.
+fn portfolio_annex(note: &Note) -> Vec<Block> {
+    note.portfolio
+        .as_ref()
+        .map(|p| as_annex(&p.annex))
+        .unwrap_or_default()
 }
 
 /// An annex's heading text: "Bijlage 3. Ranglijst".
@@ -169,7 +214,10 @@ pub fn document(note: &Note) -> Document {
             .collect(),
     });
     for (i, a) in annexes.iter().enumerate() {
-        doc.push(Block::PageBreak);
+        // The weights are short and follow the question on its page.
+        if a.anchor != "gewichten" {
+            doc.push(Block::PageBreak);
+        }
         doc.push(anchored(2, annex_title(lang, i + 1, &a.title), a.anchor));
         doc.extend((a.blocks)(note));
     }
@@ -206,6 +254,17 @@ fn refs_note(lang: Lang, references: &[Reference]) -> Option<Inline> {
             refs(references)
         ))
     })
+}
+
+/// A table cell: text followed by its references in italics, "… _[1] §3.3_" (the column
+/// head says what they are; a separate column of references does not fit A4).
+fn text_with_refs(text: &str, references: &[Reference]) -> Runs {
+    let mut runs = vec![Inline::Text(text.to_string())];
+    if !references.is_empty() {
+        runs.push(Inline::Text(" ".into()));
+        runs.push(Inline::Emph(refs(references)));
+    }
+    runs
 }
 
 /// Text followed by its references in italics.
@@ -310,7 +369,11 @@ fn ranking(note: &Note) -> Vec<Block> {
         row.extend(r.scores.iter().map(|c| plain(number::score(c.score, lang))));
         table.runs_row(row);
     }
-    out.push(Block::Table(table));
+    out.push(if note.ranking.is_empty() {
+        Block::Table(table)
+    } else {
+        figure(svg::ranking_bars(note, "fig-ranking"), table)
+    });
     if let Some(tb) = &note.tie_break {
         out.push(Block::Para(vec![Inline::Emph(tb.clone())]));
     }
@@ -431,7 +494,7 @@ fn layers(note: &Note) -> Vec<Block> {
     }
     vec![
         para(t.layers_intro),
-        Block::Table(table),
+        figure(svg::layer_matrix(note, "fig-layers"), table),
         Block::Para(vec![Inline::Emph(format!(
             "{}: {}",
             t.references,
@@ -483,22 +546,20 @@ fn landscape(note: &Note) -> Vec<Block> {
             ),
         ]);
     }
-    out.push(Block::Table(table));
+    out.push(figure(svg::landscape_boxes(note, "fig-landscape"), table));
     if !l.rules.is_empty() {
         let mut table = Table::new(vec![
             Column::text(t.rule),
             Column::text(s.applies_to),
             Column::text(t.effect),
             Column::text(s.status),
-            Column::text(t.references),
         ]);
         for r in &l.rules {
-            table.row(vec![
-                r.text.clone(),
-                r.applies_to.join(", "),
-                r.effect_name.clone(),
-                r.status_name.clone(),
-                refs(&r.references),
+            table.runs_row(vec![
+                text_with_refs(&r.text, &r.references),
+                plain(r.applies_to.join(", ")),
+                plain(r.effect_name.clone()),
+                plain(r.status_name.clone()),
             ]);
         }
         out.push(heading(3, t.rules_title));
@@ -553,13 +614,47 @@ pub fn business_case(bc: &BusinessCaseNote, lang: Lang) -> Vec<Block> {
             runs
         }),
     ];
-    for s in &bc.scenarios {
-        scenario(&mut out, s, lang);
+    for (i, s) in bc.scenarios.iter().enumerate() {
+        scenario(&mut out, s, i + 1, lang);
     }
     out
 }
 
-fn scenario(out: &mut Vec<Block>, s: &ScenarioNote, lang: Lang) {
+/// A chart as a figure: its title, its description as the alt text, the SVG, and the table
+/// of the figures it draws.
+fn figure(chart: svg::Chart, data: Table) -> Block {
+    Block::Figure(Figure {
+        title: chart.title,
+        description: chart.desc,
+        svg: Some(chart.svg),
+        data,
+    })
+}
+
+/// The data behind a scenario's cash-flow chart: the cumulative cash flow per year of the
+/// estimate and of every band.
+fn cash_flow_data(s: &ScenarioNote, lang: Lang) -> Table {
+    let t = labels(lang);
+    let mut columns = vec![Column::number(t.year), Column::number(t.estimate)];
+    columns.extend(s.bands.iter().map(|b| Column::number(b.name.clone())));
+    let mut table = Table::new(columns);
+    for (i, y) in s.years.iter().enumerate() {
+        let mut row = vec![
+            number::year(y.year),
+            number::euros(y.cumulative_cash_flow, lang),
+        ];
+        row.extend(s.bands.iter().map(|b| {
+            b.cumulative_cash_flow
+                .get(i)
+                .map(|v| number::euros(*v, lang))
+                .unwrap_or_default()
+        }));
+        table.row(row);
+    }
+    table
+}
+
+fn scenario(out: &mut Vec<Block>, s: &ScenarioNote, n: usize, lang: Lang) {
     let t = labels(lang);
     out.push(heading(3, format!("{}: {}", t.scenario, s.label)));
     let standing = match s.rank {
@@ -608,9 +703,17 @@ fn scenario(out: &mut Vec<Block>, s: &ScenarioNote, lang: Lang) {
             number::euros(y.cumulative_cash_flow, lang),
         ]);
     }
-    out.push(heading(4, t.estimate_title));
-    out.push(para(format!("{}.", t.amounts_in_eur)));
-    out.push(Block::Table(table));
+    if !s.years.is_empty() {
+        out.push(figure(
+            svg::cash_flow(s, lang, &format!("fig-cashflow-{n}")),
+            cash_flow_data(s, lang),
+        ));
+    }
+    out.push(Block::KeepTogether(vec![
+        heading(4, t.estimate_title),
+        para(format!("{}.", t.amounts_in_eur)),
+        Block::Table(table),
+    ]));
     let end = s
         .years
         .last()
@@ -756,16 +859,11 @@ fn collaboration(note: &Note) -> Vec<Block> {
     }
     out.push(para(c.basis.clone()));
     if !c.rules.is_empty() {
-        let mut table = Table::new(vec![
-            Column::text(t.rule),
-            Column::text(s.status),
-            Column::text(t.references),
-        ]);
+        let mut table = Table::new(vec![Column::text(t.rule), Column::text(s.status)]);
         for r in &c.rules {
-            table.row(vec![
-                r.text.clone(),
-                r.status_name.clone(),
-                refs(&r.references),
+            table.runs_row(vec![
+                text_with_refs(&r.text, &r.references),
+                plain(r.status_name.clone()),
             ]);
         }
         out.push(heading(3, t.option_rules_title));
@@ -778,27 +876,18 @@ fn collaboration(note: &Note) -> Vec<Block> {
         out.push(para(t.no_obstacles));
         return out;
     }
-    let mut table = Table::new(vec![
-        Column::text(t.obstacle),
-        Column::text(s.status),
-        Column::text(t.references),
-    ]);
+    let mut table = Table::new(vec![Column::text(t.obstacle), Column::text(s.status)]);
     for o in &c.obstacles {
         let mut text = vec![Inline::Text(o.text.clone())];
         if let Some(h) = &o.historical {
             text.push(Inline::Text(" ".into()));
             text.push(Inline::Emph(format!("({h})")));
         }
-        table.runs_row(vec![
-            text,
-            plain(o.status_name.clone()),
-            plain(
-                o.reference
-                    .as_ref()
-                    .map(|x| refs(std::slice::from_ref(x)))
-                    .unwrap_or_default(),
-            ),
-        ]);
+        if let Some(r) = &o.reference {
+            text.push(Inline::Text(" ".into()));
+            text.push(Inline::Emph(refs(std::slice::from_ref(r))));
+        }
+        table.runs_row(vec![text, plain(o.status_name.clone())]);
     }
     out.push(Block::Table(table));
     out
@@ -836,8 +925,6 @@ fn sources(note: &Note) -> Vec<Block> {
         Column::text(t.document),
         Column::text(t.sections_used),
         Column::text(s.status),
-        Column::text(t.age),
-        Column::text(t.checked),
     ]);
     for src in &note.sources {
         let mut doc = source_runs(src);
@@ -850,6 +937,17 @@ fn sources(note: &Note) -> Vec<Block> {
             doc.push(Inline::Break);
             doc.push(Inline::Text(format!("⚠ {n}")));
         }
+        // Age and checked date under the document: two more columns do not fit on A4.
+        doc.push(Inline::Break);
+        doc.push(Inline::Text(format!(
+            "{}: {} · {}: {}",
+            t.age,
+            src.age_years
+                .map(|n| t.years.replace("{n}", &n.to_string()))
+                .unwrap_or_default(),
+            t.checked,
+            src.checked_text
+        )));
         table.runs_row(vec![
             plain(src.number.to_string()),
             doc,
@@ -859,12 +957,6 @@ fn sources(note: &Note) -> Vec<Block> {
                 src.sections.join("; ")
             }),
             plain(src.status_name.clone()),
-            plain(
-                src.age_years
-                    .map(|n| t.years.replace("{n}", &n.to_string()))
-                    .unwrap_or_default(),
-            ),
-            plain(src.checked_text.clone()),
         ]);
     }
     vec![

@@ -540,6 +540,11 @@ pub struct Note {
     /// empty for a note made from the command line. Shown as an annex of its own.
     #[serde(skip)]
     pub session: Vec<crate::report::doc::Block>,
+    /// The application portfolio, when the profile names one (`portfolio = "…"`): a chapter
+    /// (counts per placement, roadmap per year, exceptions) and a per-application annex. Added
+    /// by [`Note::add_portfolio`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub portfolio: Option<portfolio::PortfolioNote>,
     pub sources: Vec<SourceNote>,
 }
 
@@ -562,6 +567,10 @@ pub enum ReportError {
     /// The workbook could not be written.
     #[error("cannot write the workbook: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    /// The portfolio the profile names cannot be read (each problem with its file, line,
+    /// column and field).
+    #[error("the profile's portfolio cannot be read:\n{0}")]
+    Portfolio(#[from] crate::io::InputErrors),
 }
 
 /// The formats a note is rendered in.
@@ -753,6 +762,42 @@ impl Note {
     /// Builds the note. Pure: the same input gives the same note. The business case chapter
     /// is there whenever the profile has a `[business_case]`: the scenarios of the leading
     /// candidate when the profile has any, otherwise all of them.
+    /// Adds the portfolio chapter and annex when the profile names a portfolio: the file is
+    /// read relative to `profile_path` (see [`crate::io::portfolio::for_profile`]; without a
+    /// path, the built-in sample, as for the demo profile), every application is placed with
+    /// the note's own ranking, and the roadmap counts from `as_of`. A profile without a
+    /// portfolio leaves the note as it is. A portfolio that cannot be read is an error.
+    pub fn add_portfolio(
+        &mut self,
+        input: &NoteInput<'_>,
+        profile_path: Option<&std::path::Path>,
+        as_of: crate::core::portfolio::Date,
+    ) -> Result<(), ReportError> {
+        let Some(name) = &input.profile.portfolio else {
+            return Ok(());
+        };
+        let imported = crate::io::portfolio::for_profile(profile_path, name)?;
+        let apps = &imported.portfolio.applications;
+        let placement = crate::core::portfolio::place::place_all(
+            input.catalogue,
+            input.profile,
+            input.evaluation,
+            &crate::io::portfolio::components::built_in(),
+            apps,
+        );
+        let roadmap = crate::core::portfolio::roadmap::roadmap(apps, &placement, as_of);
+        self.portfolio = Some(portfolio::PortfolioNote::build(
+            &crate::report::portfolio::PortfolioView {
+                catalogue: input.catalogue,
+                portfolio: &imported.portfolio,
+                placement: &placement,
+                roadmap: &roadmap,
+                lang: input.lang,
+            },
+        ));
+        Ok(())
+    }
+
     pub fn build(input: &NoteInput<'_>) -> Result<Note, ReportError> {
         let NoteInput {
             catalogue: cat,
@@ -966,6 +1011,7 @@ impl Note {
             policy_checked: cat.policy_checked().to_string(),
             policy_checked_text: cite::date(cat.policy_checked(), lang),
             session: Vec::new(),
+            portfolio: None,
             sources: sources.into_notes(lang),
         })
     }

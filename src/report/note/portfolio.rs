@@ -6,6 +6,10 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::core::catalogue::DataClass;
 use crate::core::portfolio::place::Exception;
 use crate::core::portfolio::roadmap::MoveBasis;
 use crate::report::cite::{self, Markup};
@@ -314,6 +318,118 @@ pub fn portfolio_annex(v: &PortfolioView<'_>) -> Vec<Block> {
         heading(1, s.annex, "portfolio-annex"),
         Block::Table(t),
     ]
+}
+
+/// The portfolio as the decision note carries it: the data of the chapter and the annex for
+/// the JSON note (ids, ISO dates, amounts as strings), and both as document blocks for the
+/// prose formats (built once, when the note is built, since they need the placement and the
+/// roadmap the note does not keep).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PortfolioNote {
+    /// The date the roadmap counts from (`YYYY-MM-DD`).
+    pub as_of: String,
+    pub applications: usize,
+    /// The portfolio's yearly cost today.
+    pub yearly_cost: Decimal,
+    pub counts: Vec<PlacementCountNote>,
+    pub years: Vec<RoadmapYearNote>,
+    /// How many applications stay where they are, have no move date, are not placed.
+    pub stays: usize,
+    pub undated: usize,
+    pub unplaced: usize,
+    /// Every application with its placement and exceptions, in the portfolio's order.
+    pub list: Vec<ApplicationNote>,
+    /// The chapter as blocks (its first heading is the chapter's title).
+    #[serde(skip)]
+    pub chapter: Vec<Block>,
+    /// The per-application annex as blocks (its first heading is the annex's title).
+    #[serde(skip)]
+    pub annex: Vec<Block>,
+}
+
+/// How many applications go to one placement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlacementCountNote {
+    /// The candidate id; `None` for the applications not placed.
+    pub placement: Option<String>,
+    pub name: String,
+    pub count: usize,
+}
+
+/// The moves of one year of the roadmap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoadmapYearNote {
+    pub year: i32,
+    pub moves: usize,
+    /// The yearly cost of the applications that move that year.
+    pub yearly_cost: Decimal,
+}
+
+/// One application of the portfolio in the note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApplicationNote {
+    pub package: String,
+    pub owner: String,
+    pub data_class: Option<DataClass>,
+    /// The candidate id; `None` when not placed.
+    pub placement: Option<String>,
+    pub stays: bool,
+    /// The planned move date (`YYYY-MM-DD`), when it moves and the date is known.
+    pub move_date: Option<String>,
+    /// What the room must decide or fix for it.
+    pub exceptions: Vec<Exception>,
+}
+
+impl PortfolioNote {
+    /// The note's portfolio from a placed portfolio and its roadmap.
+    pub fn build(v: &PortfolioView<'_>) -> PortfolioNote {
+        let r = v.roadmap;
+        PortfolioNote {
+            as_of: r.as_of.iso(),
+            applications: v.portfolio.applications.len(),
+            yearly_cost: v.total_cost(),
+            counts: v
+                .placement
+                .counts()
+                .into_iter()
+                .map(|(k, count)| PlacementCountNote {
+                    placement: k.map(|k| k.id()),
+                    name: v.placement_name(k),
+                    count,
+                })
+                .collect(),
+            years: r
+                .per_year()
+                .into_iter()
+                .map(|(year, moves, yearly_cost)| RoadmapYearNote {
+                    year,
+                    moves,
+                    yearly_cost,
+                })
+                .collect(),
+            stays: r.stays.len(),
+            undated: r.undated.len(),
+            unplaced: r.unplaced.len(),
+            list: v
+                .portfolio
+                .applications
+                .iter()
+                .zip(&v.placement.apps)
+                .enumerate()
+                .map(|(i, (a, p))| ApplicationNote {
+                    package: a.package.clone(),
+                    owner: a.owner.clone(),
+                    data_class: p.classified.data,
+                    placement: p.key.map(|k| k.id()),
+                    stays: p.stays,
+                    move_date: r.moves.iter().find(|m| m.app == i).map(|m| m.date.iso()),
+                    exceptions: p.exceptions.clone(),
+                })
+                .collect(),
+            chapter: portfolio_chapter(v),
+            annex: portfolio_annex(v),
+        }
+    }
 }
 
 /// Renders blocks as Markdown, through the document model's Markdown renderer.

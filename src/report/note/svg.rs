@@ -46,18 +46,64 @@ pub(super) fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// The charts' style sheet, carried inside every SVG (a `<style>` after its title and
+/// description), so a chart looks the same in the HTML note and rasterised for Word. Literal
+/// colours, the page's palette (see the contrast test of `note::html`); no font family, so the
+/// chart takes the page's font in HTML and the embedded one as an image.
+pub const STYLE: &str = concat!(
+    "svg .label { font-size: 13px; fill: #1b1f24; }",
+    "svg .value { font-size: 13px; font-weight: 600; fill: #1b1f24; }",
+    "svg .tick { font-size: 12px; fill: #4a5563; }",
+    "svg .head { font-size: 13px; font-weight: 600; fill: #17375e; }",
+    "svg .bar { fill: #7f9cbd; }",
+    "svg .bar.lead { fill: #17375e; }",
+    "svg .axis { stroke: #4a5563; stroke-width: 1; }",
+    "svg rect.level.full { fill: #1e6b45; }",
+    "svg rect.level.configuration { fill: #f4d58d; }",
+    "svg rect.level.none { fill: #d9dde3; }",
+    "svg .cell { font-size: 13px; font-weight: 600; fill: #1b1f24; }",
+    "svg .cell.full { fill: #fff; }",
+    "svg .cell.small { font-size: 11.5px; font-weight: 400; }",
+    "svg .box { fill: #fff; stroke: #17375e; stroke-width: 1.2; }",
+    "svg .box.unplaced { stroke: #7a1f1f; stroke-dasharray: 5 3; }",
+    "svg .boxhead { fill: #eef2f7; }",
+    "svg .boxtitle { font-size: 13px; font-weight: 700; fill: #17375e; }",
+    "svg .item { font-size: 12.5px; fill: #1b1f24; }",
+    "svg .band { fill: #d6e2ef; }",
+    "svg .line { fill: none; stroke-width: 2.5; }",
+    "svg .line.estimate { stroke: #1b1f24; stroke-width: 3.5; }",
+    "svg .line.favourable { stroke: #1e6b45; }",
+    "svg .line.expected { stroke: #1f4e8c; stroke-dasharray: 9 4; }",
+    "svg .line.unfavourable { stroke: #7a1f1f; stroke-dasharray: 3 3; }",
+    "svg .dot { stroke: #fff; stroke-width: 1.5; }",
+    "svg .dot.estimate { fill: #1b1f24; }",
+    "svg .dot.favourable { fill: #1e6b45; }",
+    "svg .dot.expected { fill: #1f4e8c; }",
+    "svg .dot.unfavourable { fill: #7a1f1f; }",
+    "svg .marker { stroke: #4a5563; stroke-dasharray: 3 3; }",
+);
+
+/// A chart: its title and description (the alt text, also inside the SVG as `<title>` and
+/// `<desc>`) and the SVG markup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    pub title: String,
+    pub desc: String,
+    pub svg: String,
+}
+
 /// Opens an accessible SVG: role, labelled by its title and description.
 fn open(out: &mut String, id: &str, height: f64, title: &str, desc: &str) {
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc><style>{STYLE}</style>"#,
         esc(title),
         esc(desc)
     );
 }
 
 /// The ranking as horizontal bars on the 0–10 scale; the leading candidates in the darker tone.
-pub(super) fn ranking_bars(note: &Note, id: &str) -> String {
+pub(super) fn ranking_bars(note: &Note, id: &str) -> Chart {
     let lang = note.language();
     let t = labels(lang);
     let row = 26.0;
@@ -80,13 +126,9 @@ pub(super) fn ranking_bars(note: &Note, id: &str) -> String {
         .collect::<Vec<_>>()
         .join("; ");
     let mut out = String::new();
-    open(
-        &mut out,
-        id,
-        height,
-        t.ranking_chart,
-        &format!("{} {desc}.", t.ranking_chart_desc),
-    );
+    let title = t.ranking_chart.to_string();
+    let desc = format!("{} {desc}.", t.ranking_chart_desc);
+    open(&mut out, id, height, &title, &desc);
     for (i, r) in note.ranking.iter().enumerate() {
         let y = top + row * i as f64;
         let w = (r.total / max).clamp(0.0, 1.0) * bar_w;
@@ -115,12 +157,16 @@ pub(super) fn ranking_bars(note: &Note, id: &str) -> String {
         axis_y + 16.0,
         note.scale[1]
     );
-    out
+    Chart {
+        title,
+        desc,
+        svg: out,
+    }
 }
 
 /// The layer matrix: one row per layer, one column per leading candidate, each cell coloured by
 /// the control level and naming who runs what is given up.
-pub(super) fn layer_matrix(note: &Note, id: &str) -> String {
+pub(super) fn layer_matrix(note: &Note, id: &str) -> Chart {
     let lang = note.language();
     let t = labels(lang);
     let l = &note.layers;
@@ -141,13 +187,9 @@ pub(super) fn layer_matrix(note: &Note, id: &str) -> String {
         desc.push(format!("{}: {}", c.name, cells.join(", ")));
     }
     let mut out = String::new();
-    open(
-        &mut out,
-        id,
-        height,
-        t.layers_chart,
-        &format!("{}.", desc.join("; ")),
-    );
+    let title = t.layers_chart.to_string();
+    let desc = format!("{}.", desc.join("; "));
+    open(&mut out, id, height, &title, &desc);
     for (i, c) in l.candidates.iter().enumerate() {
         let x = first + col * i as f64 + col / 2.0;
         for (j, part) in c.name.split(" · ").enumerate() {
@@ -215,12 +257,16 @@ pub(super) fn layer_matrix(note: &Note, id: &str) -> String {
         x += 36.0 + name.chars().count() as f64 * 7.5;
     }
     out.push_str("</svg>");
-    out
+    Chart {
+        title,
+        desc,
+        svg: out,
+    }
 }
 
 /// The landscape as boxes: one box per placement, listing its workloads; boxes flow into two
 /// columns, each box in the shorter column.
-pub(super) fn landscape_boxes(note: &Note, id: &str) -> String {
+pub(super) fn landscape_boxes(note: &Note, id: &str) -> Chart {
     let lang = note.language();
     let t = labels(lang);
     // Groups in order of the overall ranking, unplaced last.
@@ -291,16 +337,16 @@ pub(super) fn landscape_boxes(note: &Note, id: &str) -> String {
     }
     let height = cols[0].max(cols[1]).max(gap) - gap + 2.0;
     let mut out = String::new();
-    open(
-        &mut out,
-        id,
-        height,
-        t.landscape_chart,
-        &format!("{}.", desc.join("; ")),
-    );
+    let title = t.landscape_chart.to_string();
+    let desc = format!("{}.", desc.join("; "));
+    open(&mut out, id, height, &title, &desc);
     out.push_str(&body);
     out.push_str("</svg>");
-    out
+    Chart {
+        title,
+        desc,
+        svg: out,
+    }
 }
 
 fn to_f64(d: Decimal) -> f64 {
@@ -312,7 +358,7 @@ fn to_f64(d: Decimal) -> f64 {
 /// drawn, the estimate's return year marked with a vertical line and each band's return year
 /// with a dot on its line. Axis labels are values of the note (the extremes and zero), so the
 /// chart shows no number the JSON does not hold.
-pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
+pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> Chart {
     let t = labels(lang);
     let left = 120.0;
     let right = 24.0;
@@ -376,13 +422,9 @@ pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
         )
     }));
     let mut out = String::new();
-    open(
-        &mut out,
-        id,
-        height,
-        &format!("{}: {}", t.cash_flow_chart, s.label),
-        &format!("{}.", desc.join("; ")),
-    );
+    let title = format!("{}: {}", t.cash_flow_chart, s.label);
+    let desc = format!("{}.", desc.join("; "));
+    open(&mut out, id, height, &title, &desc);
     // Shaded band between the lowest and highest band value per year.
     if s.bands.len() > 1 && !years.is_empty() {
         let per_year = |pick: fn(Decimal, Decimal) -> Decimal| -> Vec<Decimal> {
@@ -535,7 +577,11 @@ pub(super) fn cash_flow(s: &ScenarioNote, lang: Lang, id: &str) -> String {
         x += 36.0 + LABEL_CHAR * name.chars().count() as f64 + 26.0;
     }
     out.push_str("</svg>");
-    out
+    Chart {
+        title,
+        desc,
+        svg: out,
+    }
 }
 
 #[cfg(test)]
@@ -607,7 +653,7 @@ mod tests {
     fn cash_flow_labels_stay_inside_the_chart() {
         for lang in [Lang::Nl, Lang::En] {
             for s in scenarios(lang) {
-                let svg = cash_flow(&s, lang, "c");
+                let svg = cash_flow(&s, lang, "c").svg;
                 assert!(svg.contains(&format!(
                     "<title id=\"c-title\">{}: {}</title>",
                     labels(lang).cash_flow_chart,
