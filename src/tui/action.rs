@@ -610,7 +610,7 @@ fn purpose_accepts(purpose: InputPurpose, c: char) -> bool {
         | InputPurpose::ExportPath
         | InputPurpose::PortfolioSearch
         | InputPurpose::PortfolioImport => !c.is_control(),
-        | InputPurpose::WeightSetName => !c.is_control(),
+        InputPurpose::WeightSetName => !c.is_control(),
     }
 }
 
