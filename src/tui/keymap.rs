@@ -311,7 +311,7 @@ pub fn bindings() -> Vec<Binding> {
         Binding {
             keys: "H",
             desc: |t| crate::i18n::decision_of(t).key_contrast,
-            hint: Some((12, |t| crate::i18n::decision_of(t).hint_contrast)),
+            hint: Some((23, |t| crate::i18n::decision_of(t).hint_contrast)),
             scope: Scope::All,
             map: vec![plain(Char('H'), Action::ToggleContrast)],
         },
