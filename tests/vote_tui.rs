@@ -293,7 +293,7 @@ fn the_round_view_reads_well_at_three_sizes() {
     assert!(setup.contains("192.168.1.20"), "{setup}");
     insta::assert_snapshot!("round_setup_80x24", setup);
     // A live round with a known code and URL, and a closed one with ballots.
-    let mut round = live_round(&mut state);
+    let round = live_round(&mut state);
     for (w, h) in [(80, 24), (120, 36), (200, 60)] {
         let live = common::render(&state, w, h);
         assert!(live.contains("ABCD-EFGH"), "{live}");
