@@ -13,10 +13,12 @@ mod vote_common;
 use std::net::{IpAddr, Ipv4Addr};
 
 use assert_cmd::Command;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use wolkwijzer::core::criteria::Criterion;
 use wolkwijzer::core::round::Scope;
 use wolkwijzer::core::text::Lang;
 use wolkwijzer::tui::app::dispatch;
+use wolkwijzer::tui::keymap::action_for_key;
 use wolkwijzer::tui::screens::round::{Phase, RoundAction};
 use wolkwijzer::tui::{Action, State};
 
@@ -291,7 +293,25 @@ fn the_round_view_reads_well_at_three_sizes() {
     assert!(setup.contains("192.168.1.20"), "{setup}");
     insta::assert_snapshot!("round_setup_80x24", setup);
     // A live round with a known code and URL, and a closed one with ballots.
-    let spec = wolkwijzer::tui::screens::round::spec_of(&state);
+    let round = live_round(&mut state);
+    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
+        let live = common::render(&state, w, h);
+        assert!(live.contains("ABCD-EFGH"), "{live}");
+        assert!(!live.contains('%'), "no ballot content while blind: {live}");
+        insta::assert_snapshot!(format!("round_live_{w}x{h}"), live);
+    }
+    reveal_round(&mut state, round);
+    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
+        let shown = common::render(&state, w, h);
+        assert!(shown.contains("Uitslag"), "{shown}");
+        insta::assert_snapshot!(format!("round_revealed_{w}x{h}"), shown);
+    }
+}
+
+/// Opens (without a server) a round with a known code and URL on the group profile, with
+/// three ballots from two of its municipalities; returns the round as it was opened.
+fn live_round(state: &mut State) -> wolkwijzer::core::round::Round {
+    let spec = wolkwijzer::tui::screens::round::spec_of(state);
     let mut round = wolkwijzer::core::round::Round::open("ABCD-EFGH".into(), spec.clone()).unwrap();
     let ballot = |m: &str, p: [&str; 5]| {
         let mut f: Vec<(String, String)> = vec![("municipality".into(), m.into())];
@@ -311,7 +331,7 @@ fn the_round_view_reads_well_at_three_sizes() {
         .cast("c", ballot("Dijkveld", ["6", "6", "6", "6", "10"]))
         .unwrap();
     dispatch(
-        &mut state,
+        state,
         Action::Round(RoundAction::Opened {
             round: Box::new(round.clone()),
             base_url: "http://192.168.1.20:8080".into(),
@@ -319,23 +339,116 @@ fn the_round_view_reads_well_at_three_sizes() {
         }),
     );
     assert_eq!(state.round.phase(), Phase::Live);
-    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
-        let live = common::render(&state, w, h);
-        assert!(live.contains("ABCD-EFGH"), "{live}");
-        assert!(!live.contains('%'), "no ballot content while blind: {live}");
-        insta::assert_snapshot!(format!("round_live_{w}x{h}"), live);
-    }
+    round
+}
+
+/// Closes the round of [`live_round`] as the edge reports it (no server was running).
+fn reveal_round(state: &mut State, mut round: wolkwijzer::core::round::Round) {
     state.round.serving = false;
     round.close();
-    dispatch(
-        &mut state,
-        Action::Round(RoundAction::Closed(Box::new(round))),
-    );
-    for (w, h) in [(80, 24), (120, 36), (200, 60)] {
-        let shown = common::render(&state, w, h);
-        assert!(shown.contains("Uitslag"), "{shown}");
-        insta::assert_snapshot!(format!("round_revealed_{w}x{h}"), shown);
+    dispatch(state, Action::Round(RoundAction::Closed(Box::new(round))));
+    assert_eq!(state.round.phase(), Phase::Revealed);
+}
+
+/// A key as the terminal reports it, through the app's key table and `dispatch`.
+fn press(state: &mut State, code: KeyCode) {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    if let Some(a) = action_for_key(state, KeyEvent::new(code, mods)) {
+        dispatch(state, a);
     }
+}
+
+/// What applying a round changes and `u` must take back (issue 17).
+fn applied_marks(
+    state: &State,
+) -> (
+    Vec<wolkwijzer::core::profile::Weights>,
+    wolkwijzer::core::profile::Weights,
+    Vec<bool>,
+    bool,
+    bool,
+) {
+    (
+        state.weights.clone(),
+        state.profile.weights.clone(),
+        state.entered.clone(),
+        state.reveal,
+        state.round.applied,
+    )
+}
+
+#[test]
+fn undo_after_applying_a_round_returns_to_before_the_apply() {
+    let mut state = common::group(Lang::Nl);
+    press(&mut state, KeyCode::Char('V'));
+    let round = live_round(&mut state);
+    reveal_round(&mut state, round);
+    let before = applied_marks(&state);
+    let records = state.weight_records.clone();
+    assert!(!state.reveal && !state.round.applied);
+    press(&mut state, KeyCode::Char('a'));
+    let after = applied_marks(&state);
+    // The apply changed every part: weights, the group's weights, who entered, the room's
+    // reveal and the round's own mark (else the test below could not fail).
+    assert_ne!(after.0, before.0);
+    assert_ne!(after.1, before.1);
+    assert_ne!(after.2, before.2, "{:?}", after.2);
+    assert!(after.3 && after.4);
+    let applied = common::render(&state, 120, 36);
+    assert!(!applied.contains("nog niet toegepast"), "{applied}");
+    // One `u`, in the round view itself, takes the whole step back.
+    press(&mut state, KeyCode::Char('u'));
+    assert_eq!(applied_marks(&state), before);
+    assert_eq!(state.weight_records, records);
+    let undone = common::render(&state, 120, 36);
+    assert!(undone.contains("nog niet toegepast"), "{undone}");
+    // And the round can be applied again.
+    press(&mut state, KeyCode::Char('a'));
+    assert_eq!(applied_marks(&state), after);
+}
+
+#[test]
+fn keys_the_round_view_does_not_take_leave_the_screen_under_it() {
+    let mut state = common::group(Lang::Nl);
+    press(&mut state, KeyCode::Char('3'));
+    let under = state.screen;
+    assert_ne!(under.index(), 0);
+    press(&mut state, KeyCode::Char('V'));
+    let round = live_round(&mut state);
+    let digits = "1234567890".chars().map(KeyCode::Char);
+    let others = [KeyCode::Tab, KeyCode::BackTab, KeyCode::Char('t')];
+    for code in digits.clone().chain(others) {
+        press(&mut state, code);
+        assert_eq!(state.screen, under, "live, {code:?}");
+        assert!(state.round.visible, "live, {code:?}");
+    }
+    reveal_round(&mut state, round);
+    for code in digits.chain(others) {
+        press(&mut state, code);
+        assert_eq!(state.screen, under, "revealed, {code:?}");
+        assert!(state.round.visible, "revealed, {code:?}");
+    }
+    // Neither does a click on a tab.
+    state.size = (120, 36);
+    if let Some(a) = wolkwijzer::tui::keymap::click(&state, 2, 1) {
+        dispatch(&mut state, a);
+    }
+    assert_eq!(state.screen, under);
+    // The general keys still work: help, language; `V` closes the view, and then the digits
+    // switch screens again.
+    press(&mut state, KeyCode::Char('?'));
+    assert!(state.popup.is_some());
+    press(&mut state, KeyCode::Esc);
+    assert!(state.popup.is_none() && state.round.visible);
+    press(&mut state, KeyCode::Char('L'));
+    assert_eq!(state.lang, Lang::En);
+    press(&mut state, KeyCode::Char('V'));
+    assert!(!state.round.visible);
+    press(&mut state, KeyCode::Char('1'));
+    assert_eq!(state.screen.index(), 0);
 }
 
 /// Decodes QR code text as the terminal shows it (drawn cells light, spaces dark) with a

@@ -166,17 +166,22 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         state.status = None;
     }
     // Every edit of the weights, their elicitation or the business case can be taken back.
+    // Issue 17 (f17): applying a voting round is one step with the marks it sets.
+    let round_marks = matches!(
+        action,
+        Action::Round(super::screens::round::RoundAction::Apply)
+    );
     let undoable = (!matches!(
         action,
         Action::Undo | Action::Loaded { .. } | Action::Restore(_) | Action::Resize(..)
     ))
-    .then(|| state.undoable());
+    .then(|| state.undoable(round_marks));
     let effect = apply(state, action);
     // Issue 16 (port2): the landscape shows the portfolio's counts, so showing it reads the
     // profile's portfolio once.
     let effect = effect.or_else(|| screens::portfolio::after_update(state));
     if let Some(before) = undoable
-        && state.undoable() != before
+        && state.undoable(round_marks) != before
     {
         state.undo.push(before);
         if state.undo.len() > UNDO_DEPTH {

@@ -361,7 +361,26 @@ pub fn active(state: &State) -> Vec<Binding> {
     bindings()
         .into_iter()
         .filter(|b| b.scope.applies(state))
+        .filter(|b| !state.round.visible || b.map.iter().all(|(_, _, a)| under_round(a)))
         .collect()
+}
+
+/// Issue 17 (f17): the general actions the key table still gives while the voting round view
+/// covers the screen — none changes what is underneath (no screen switch, no cursor, no
+/// hidden slider): help, closing a popup, language, contrast, save, undo (of `a`), quit and
+/// the view's own `V`.
+fn under_round(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Help
+            | Action::Back
+            | Action::ToggleLang
+            | Action::ToggleContrast
+            | Action::SaveAs
+            | Action::Undo
+            | Action::Quit
+            | Action::Round(_)
+    )
 }
 
 /// The hint bar's entries for `state`, most important first: the keys of an open dialog, or
@@ -456,6 +475,8 @@ pub fn click(state: &State, column: u16, row: u16) -> Option<Action> {
     match state.popup {
         Some(Popup::Help | Popup::Why) => Some(Action::Back),
         Some(_) => None,
+        // Issue 17 (f17): the round view covers the screen; a click reaches nothing under it.
+        None if state.round.visible => None,
         None => super::layout::hit(state, column, row),
     }
 }

@@ -270,6 +270,19 @@ pub struct Undoable {
     pub records: Vec<Option<WeightRecord>>,
     pub elicit: Vec<Elicitation>,
     pub business_case: Option<crate::core::business_case::BusinessCaseSetup>,
+    /// Issue 17 (f17): what applying a voting round marks besides the weights; taken only for
+    /// that step (`None` for every other edit, which leaves these marks alone).
+    pub round: Option<RoundMarks>,
+}
+
+/// Issue 17 (f17): the marks applying a voting round sets — the round's "applied", which
+/// municipalities count as having entered their weights, and whether the room is revealed —
+/// so that `u` after `a` returns exactly to before `a`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundMarks {
+    pub applied: bool,
+    pub entered: Vec<bool>,
+    pub reveal: bool,
 }
 
 /// How many edits `u` can take back.
@@ -533,14 +546,20 @@ impl State {
         }
     }
 
-    /// The part of the state `u` can take back.
-    pub fn undoable(&self) -> Undoable {
+    /// The part of the state `u` can take back; `round_marks` (issue 17: for applying a voting
+    /// round) includes the marks that step sets.
+    pub fn undoable(&self, round_marks: bool) -> Undoable {
         Undoable {
             weights: self.weights.clone(),
             plenary: self.profile.weights.clone(),
             records: self.weight_records.clone(),
             elicit: self.elicit.clone(),
             business_case: self.profile.business_case.clone(),
+            round: round_marks.then(|| RoundMarks {
+                applied: self.round.applied,
+                entered: self.entered.clone(),
+                reveal: self.reveal,
+            }),
         }
     }
 
@@ -551,6 +570,11 @@ impl State {
         self.weight_records = u.records;
         self.elicit = u.elicit;
         self.profile.business_case = u.business_case;
+        if let Some(m) = u.round {
+            self.round.applied = m.applied;
+            self.entered = m.entered;
+            self.reveal = m.reveal;
+        }
         self.previous_ranks.clear();
         self.recompute();
     }
