@@ -3951,3 +3951,27 @@ pub fn note_doc(lang: Lang) -> &'static NoteDocStrings {
         Lang::En => &NOTE_DOC_EN,
     }
 }
+
+// f15 (issue 15, business-case labels): the group view's agreement line in plain words.
+
+/// The group view's consensus line in words the room reads without a gloss.
+pub struct AgreementStrings {
+    /// `{word}` is high/moderate/low, `{w}` Kendall's W, `{agree}` the weight agreement.
+    pub line: &'static str,
+}
+
+const AGREEMENT_NL: AgreementStrings = AgreementStrings {
+    line: "overeenstemming tussen de gemeenten: {word} (Kendall's W {w}) · overeenstemming in gewichten {agree}",
+};
+
+const AGREEMENT_EN: AgreementStrings = AgreementStrings {
+    line: "agreement between the municipalities: {word} (Kendall's W {w}) · weight agreement {agree}",
+};
+
+/// The group view's agreement line for a language.
+pub fn agreement(lang: Lang) -> &'static AgreementStrings {
+    match lang {
+        Lang::Nl => &AGREEMENT_NL,
+        Lang::En => &AGREEMENT_EN,
+    }
+}

@@ -7,7 +7,7 @@
 //! and the workbook keep the cents). `doc::text` and `doc::markdown` render it.
 
 use super::{
-    BusinessCaseView, GroupView, ScenarioView, band_name, euros, key_id, kind_name, labels,
+    BusinessCaseView, GroupView, ScenarioView, band_name, euros, kind_name, labels,
     return_year_text, risk_name, row_fields,
 };
 use crate::core::business_case::{Band, Recurrence, Section, YearlyTable};
@@ -183,7 +183,7 @@ fn scenario(doc: &mut Document, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) 
                 };
                 plain(format!(
                     "{} ({amount}; {})",
-                    kc.label,
+                    crate::report::label::known_cost_label(&kc.id, &kc.label, lang),
                     cite::list(v.catalogue, &kc.source, lang, Markup::Plain)
                 ))
             })
@@ -212,19 +212,15 @@ fn scenario(doc: &mut Document, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) 
 
 /// A starter group: the provider's costs and what each participant pays and gains.
 fn allocation(doc: &mut Document, g: &GroupView<'_>, t: &CaseStrings, lang: Lang) {
-    let (key, service) = key_id(&g.plan.rule.key);
-    let key = match service {
-        Some(svc) => format!("{key} ({svc})"),
-        None => key.to_string(),
-    };
     doc.heading(
         3,
         format!(
-            "{} ({} {key}, {} {})",
+            "{} ({} {}, {} {})",
             t.allocation,
             t.key,
+            crate::report::label::key_name(&g.plan.rule.key, lang),
             t.tariff,
-            g.plan.rule.tariff.id()
+            crate::report::label::tariff_name(&g.plan.rule.tariff, lang)
         ),
     );
     doc.para(format!("{}:", t.provider_costs));

@@ -727,19 +727,14 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
             th.dim(),
         )));
         let cons = &g.analysis.consensus;
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", x.consensus), th.heading()),
-            Span::styled(
-                format!(
-                    "{} — Kendall's W {} · {} {}",
-                    x.consensus_words[consensus_word(cons.kendall_w)],
-                    num(lang, cons.kendall_w, 2),
-                    x.weight_agreement,
-                    num(lang, cons.weight_agreement, 2)
-                ),
-                th.text(),
-            ),
-        ]));
+        lines.push(Line::from(Span::styled(
+            crate::i18n::agreement(lang)
+                .line
+                .replace("{word}", x.consensus_words[consensus_word(cons.kendall_w)])
+                .replace("{w}", &num(lang, cons.kendall_w, 2))
+                .replace("{agree}", &num(lang, cons.weight_agreement, 2)),
+            th.text(),
+        )));
     }
     let name = |k: crate::core::catalogue::CandidateKey| state.catalogue.candidate_name(k, lang);
     if width < 120 || !open {
