@@ -84,21 +84,18 @@ fn scenario(doc: &mut Document, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) 
         2,
         format!("{} {}: {}", t.scenario, s.result.index + 1, s.setup.label),
     );
-    doc.runs(vec![
-        Inline::Text(format!("{} (", v.catalogue.candidate_name(k, lang))),
-        Inline::Code(k.id()),
-        Inline::Text(format!(
-            "), {}. {} ({}){}.",
-            kind_name(s.setup.kind, t),
-            t.difference,
-            t.whole_euros,
-            if s.group.is_some() {
-                format!("; {}", t.group_consolidated.to_lowercase())
-            } else {
-                String::new()
-            }
-        )),
-    ]);
+    doc.runs(vec![Inline::Text(format!(
+        "{}, {}. {} ({}){}.",
+        v.catalogue.candidate_name(k, lang),
+        kind_name(s.setup.kind, t),
+        t.difference,
+        t.whole_euros,
+        if s.group.is_some() {
+            format!("; {}", t.group_consolidated.to_lowercase())
+        } else {
+            String::new()
+        }
+    ))]);
     let mut per_band = vec![Inline::Text(format!("{}: ", t.return_years))];
     for (i, band) in Band::ALL.iter().enumerate() {
         let y = s
