@@ -3956,16 +3956,20 @@ pub fn note_doc(lang: Lang) -> &'static NoteDocStrings {
 
 /// The group view's consensus line in words the room reads without a gloss.
 pub struct AgreementStrings {
-    /// `{word}` is high/moderate/low, `{w}` Kendall's W, `{agree}` the weight agreement.
+    /// `{word}` is high/moderate/low, `{w}` Kendall's W.
     pub line: &'static str,
+    /// Appended when the line has room: `{agree}` is the weight agreement.
+    pub weights: &'static str,
 }
 
 const AGREEMENT_NL: AgreementStrings = AgreementStrings {
-    line: "overeenstemming tussen de gemeenten: {word} (Kendall's W {w}) · overeenstemming in gewichten {agree}",
+    line: "Overeenstemming tussen de gemeenten: {word} (Kendall's W {w})",
+    weights: " · overeenstemming in gewichten {agree}",
 };
 
 const AGREEMENT_EN: AgreementStrings = AgreementStrings {
-    line: "agreement between the municipalities: {word} (Kendall's W {w}) · weight agreement {agree}",
+    line: "Agreement between the municipalities: {word} (Kendall's W {w})",
+    weights: " · weight agreement {agree}",
 };
 
 /// The group view's agreement line for a language.
