@@ -124,22 +124,22 @@ pub fn kind_name(k: ScenarioKind, t: &CaseStrings) -> &'static str {
 }
 
 /// A TCO category of the nulmeting in words (lower case, as part of a line label):
-/// `datacommunicatie`, `servers en storage`.
+/// `datacommunicatie`, `servers en opslag`.
 pub fn tco_name(c: TcoCategory, lang: Lang) -> &'static str {
     match (c, lang) {
-        (TcoCategory::IctWorkplace, Lang::Nl) => "ict-werkplek",
+        (TcoCategory::IctWorkplace, Lang::Nl) => "ICT-werkplek",
         (TcoCategory::IctWorkplace, Lang::En) => "ICT workplace",
-        (TcoCategory::Software, Lang::Nl) => "software (diensten)",
-        (TcoCategory::Software, Lang::En) => "software (services)",
+        (TcoCategory::Software, Lang::Nl) => "software en diensten",
+        (TcoCategory::Software, Lang::En) => "software and services",
         (TcoCategory::DataCommunication, Lang::Nl) => "datacommunicatie",
         (TcoCategory::DataCommunication, Lang::En) => "data communication",
         (TcoCategory::VoiceCommunication, Lang::Nl) => "spraakcommunicatie",
         (TcoCategory::VoiceCommunication, Lang::En) => "voice communication",
-        (TcoCategory::Personnel, Lang::Nl) => "personele inzet",
-        (TcoCategory::Personnel, Lang::En) => "ICT staff",
-        (TcoCategory::ServersStorage, Lang::Nl) => "servers en storage",
+        (TcoCategory::Personnel, Lang::Nl) => "personeel",
+        (TcoCategory::Personnel, Lang::En) => "personnel",
+        (TcoCategory::ServersStorage, Lang::Nl) => "servers en opslag",
         (TcoCategory::ServersStorage, Lang::En) => "servers and storage",
-        (TcoCategory::Facilities, Lang::Nl) => "faciliteiten",
+        (TcoCategory::Facilities, Lang::Nl) => "huisvesting",
         (TcoCategory::Facilities, Lang::En) => "facilities",
     }
 }
@@ -281,6 +281,16 @@ mod tests {
         let t = crate::i18n::case_strings(Lang::Nl);
         assert_eq!(band_name(Band::Expected, t), t.expected);
         assert_eq!(kind_name(ScenarioKind::Baseline, t), t.less_extra_costs);
+    }
+
+    #[test]
+    fn tco_names_are_the_tui_input_rows_words() {
+        for lang in [Lang::Nl, Lang::En] {
+            let t = crate::i18n::tui_bc(lang);
+            for (i, c) in TcoCategory::ALL.iter().enumerate() {
+                assert_eq!(tco_name(*c, lang), t.tco[i]);
+            }
+        }
     }
 
     #[test]
