@@ -3951,3 +3951,31 @@ pub fn note_doc(lang: Lang) -> &'static NoteDocStrings {
         Lang::En => &NOTE_DOC_EN,
     }
 }
+
+// f15 (issue 15, business-case labels): the group view's agreement line in plain words.
+
+/// The group view's consensus line in words the room reads without a gloss.
+pub struct AgreementStrings {
+    /// `{word}` is high/moderate/low, `{w}` Kendall's W.
+    pub line: &'static str,
+    /// Appended when the line has room: `{agree}` is the weight agreement.
+    pub weights: &'static str,
+}
+
+const AGREEMENT_NL: AgreementStrings = AgreementStrings {
+    line: "Overeenstemming tussen de gemeenten: {word} (Kendall's W {w})",
+    weights: " · overeenstemming in gewichten {agree}",
+};
+
+const AGREEMENT_EN: AgreementStrings = AgreementStrings {
+    line: "Agreement between the municipalities: {word} (Kendall's W {w})",
+    weights: " · weight agreement {agree}",
+};
+
+/// The group view's agreement line for a language.
+pub fn agreement(lang: Lang) -> &'static AgreementStrings {
+    match lang {
+        Lang::Nl => &AGREEMENT_NL,
+        Lang::En => &AGREEMENT_EN,
+    }
+}

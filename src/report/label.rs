@@ -7,7 +7,9 @@
 //! criterion's, a data class's, an option's) are read from the core; this module adds the
 //! names the views need on top (short forms for narrow columns, levels, bands).
 
-use crate::core::business_case::{Band, RiskDimension, ScenarioKind};
+use crate::core::allocation::{AllocationKey, TariffModel};
+use crate::core::business_case::baseline::IMPLICIT_LINE_LABEL;
+use crate::core::business_case::{Band, RiskDimension, ScenarioKind, TcoCategory};
 use crate::core::catalogue::{ControlLevel, DataClass, PolicyStatus};
 use crate::core::criteria::Criterion;
 use crate::core::text::Lang;
@@ -121,6 +123,138 @@ pub fn kind_name(k: ScenarioKind, t: &CaseStrings) -> &'static str {
     }
 }
 
+/// A TCO category of the nulmeting in words (lower case, as part of a line label):
+/// `datacommunicatie`, `servers en opslag`.
+pub fn tco_name(c: TcoCategory, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (TcoCategory::IctWorkplace, Lang::Nl) => "ICT-werkplek",
+        (TcoCategory::IctWorkplace, Lang::En) => "ICT workplace",
+        (TcoCategory::Software, Lang::Nl) => "software en diensten",
+        (TcoCategory::Software, Lang::En) => "software and services",
+        (TcoCategory::DataCommunication, Lang::Nl) => "datacommunicatie",
+        (TcoCategory::DataCommunication, Lang::En) => "data communication",
+        (TcoCategory::VoiceCommunication, Lang::Nl) => "spraakcommunicatie",
+        (TcoCategory::VoiceCommunication, Lang::En) => "voice communication",
+        (TcoCategory::Personnel, Lang::Nl) => "personeel",
+        (TcoCategory::Personnel, Lang::En) => "personnel",
+        (TcoCategory::ServersStorage, Lang::Nl) => "servers en opslag",
+        (TcoCategory::ServersStorage, Lang::En) => "servers and storage",
+        (TcoCategory::Facilities, Lang::Nl) => "huisvesting",
+        (TcoCategory::Facilities, Lang::En) => "facilities",
+    }
+}
+
+/// The prefixes the core puts before a line's label (`saving: personnel`,
+/// `depreciation: <investment>`), with their words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LinePrefix {
+    Saving,
+    ExtraCost,
+    ServiceCharge,
+    Depreciation,
+}
+
+impl LinePrefix {
+    const ALL: [LinePrefix; 4] = [
+        LinePrefix::Saving,
+        LinePrefix::ExtraCost,
+        LinePrefix::ServiceCharge,
+        LinePrefix::Depreciation,
+    ];
+
+    /// The prefix as the core writes it (`core::business_case::setup`, `scenario`,
+    /// `core::allocation::group`).
+    fn core(self) -> &'static str {
+        match self {
+            LinePrefix::Saving => "saving: ",
+            LinePrefix::ExtraCost => "extra cost: ",
+            LinePrefix::ServiceCharge => "service charge: ",
+            LinePrefix::Depreciation => "depreciation: ",
+        }
+    }
+
+    fn words(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (LinePrefix::Saving, Lang::Nl) => "besparing: ",
+            (LinePrefix::Saving, Lang::En) => "saving: ",
+            (LinePrefix::ExtraCost, Lang::Nl) => "meerkosten: ",
+            (LinePrefix::ExtraCost, Lang::En) => "extra cost: ",
+            (LinePrefix::ServiceCharge, Lang::Nl) => "bijdrage aan dienstverlener: ",
+            (LinePrefix::ServiceCharge, Lang::En) => "service charge: ",
+            (LinePrefix::Depreciation, Lang::Nl) => "afschrijving: ",
+            (LinePrefix::Depreciation, Lang::En) => "depreciation: ",
+        }
+    }
+}
+
+/// A line label of the business case as the room reads it: the prefixes and category ids
+/// the core writes (`saving: data_communication`) in words (`besparing: datacommunicatie`).
+/// A label the profile wrote itself is the user's and is returned as written.
+pub fn line_label(label: &str, lang: Lang) -> String {
+    for p in LinePrefix::ALL {
+        if let Some(rest) = label.strip_prefix(p.core()) {
+            return format!("{}{}", p.words(lang), line_label(rest, lang));
+        }
+    }
+    if label == IMPLICIT_LINE_LABEL {
+        return match lang {
+            Lang::Nl => "impliciete kosten zichtbaar gemaakt (A)",
+            Lang::En => IMPLICIT_LINE_LABEL,
+        }
+        .to_string();
+    }
+    match TcoCategory::ALL.into_iter().find(|c| c.id() == label) {
+        Some(c) => tco_name(c, lang).to_string(),
+        None => label.to_string(),
+    }
+}
+
+/// An allocation key in words: `werkplekken`, `gebruik van <dienst>`.
+pub fn key_name(k: &AllocationKey, lang: Lang) -> String {
+    let t = crate::i18n::report(lang);
+    match k {
+        AllocationKey::Workplaces => t.key_workplaces.to_string(),
+        AllocationKey::Accounts => t.key_accounts.to_string(),
+        AllocationKey::Inhabitants => t.key_inhabitants.to_string(),
+        AllocationKey::ServiceUse(service) => t.key_service.replace("{service}", service),
+    }
+}
+
+/// A tariff model in words: `vast`, `getrapt`, `variabel`, `samengesteld`.
+pub fn tariff_name(m: &TariffModel, lang: Lang) -> &'static str {
+    let t = crate::i18n::report(lang);
+    match m {
+        TariffModel::Fixed { .. } => t.tariff_fixed,
+        TariffModel::Tiered { .. } => t.tariff_tiered,
+        TariffModel::Variable { .. } => t.tariff_variable,
+        TariffModel::Composite { .. } => t.tariff_composite,
+    }
+}
+
+/// A known cost or obstacle of a collaboration form (`core::business_case::known_costs`) in
+/// the reader's language, by its id; an id this module does not know keeps the core's label.
+pub fn known_cost_label(id: &str, label: &str, lang: Lang) -> String {
+    let words = match (id, lang) {
+        ("digid_assessment", Lang::Nl) => {
+            "DigiD ICT-beveiligingsassessment per deelnemende gemeente"
+        }
+        ("no_shared_oin", Lang::Nl) => {
+            "Geen gezamenlijk OIN: omwegen per gemeente (mailaliassen, dubbele GBA-omgevingen, eHerkenning per gemeente ingericht bij de makelaar)"
+        }
+        ("no_gemnet_access", Lang::Nl) => {
+            "Geen toegang tot Gemnet voor een privaatrechtelijke samenwerking; het GGK-portaal vraagt internettoegang en extra beveiligingsmaatregelen"
+        }
+        ("gba_v_only", Lang::Nl) => {
+            "Een openbaar lichaam mag alleen de landelijke GBA-V bevragen, niet de lokale GBA"
+        }
+        ("licences_per_municipality", Lang::Nl) => {
+            "Licenties geprijsd per inwoner of per processor per gemeente: databases samenvoegen kan meer kosten, installaties blijven naast elkaar bestaan"
+        }
+        _ => label,
+    };
+    words.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +281,72 @@ mod tests {
         let t = crate::i18n::case_strings(Lang::Nl);
         assert_eq!(band_name(Band::Expected, t), t.expected);
         assert_eq!(kind_name(ScenarioKind::Baseline, t), t.less_extra_costs);
+    }
+
+    #[test]
+    fn tco_names_are_the_tui_input_rows_words() {
+        for lang in [Lang::Nl, Lang::En] {
+            let t = crate::i18n::tui_bc(lang);
+            for (i, c) in TcoCategory::ALL.iter().enumerate() {
+                assert_eq!(tco_name(*c, lang), t.tco[i]);
+            }
+        }
+    }
+
+    #[test]
+    fn core_line_labels_read_as_words() {
+        assert_eq!(
+            line_label("saving: data_communication", Lang::Nl),
+            "besparing: datacommunicatie"
+        );
+        assert_eq!(
+            line_label("extra cost: servers_storage", Lang::En),
+            "extra cost: servers and storage"
+        );
+        assert_eq!(
+            line_label("depreciation: Renovatie serverruimte", Lang::Nl),
+            "afschrijving: Renovatie serverruimte"
+        );
+        assert_eq!(
+            line_label("service charge: SSC Kempenrand", Lang::Nl),
+            "bijdrage aan dienstverlener: SSC Kempenrand"
+        );
+        // The user's own label stays as written, even when it looks like an id.
+        assert_eq!(line_label("Hostingcontract", Lang::Nl), "Hostingcontract");
+        for c in TcoCategory::ALL {
+            let nl = line_label(&format!("saving: {}", c.id()), Lang::Nl);
+            assert!(!nl.contains('_') && !nl.contains("saving"), "{nl}");
+        }
+    }
+
+    #[test]
+    fn keys_tariffs_and_known_costs_read_in_dutch() {
+        assert_eq!(
+            key_name(&AllocationKey::Workplaces, Lang::Nl),
+            "werkplekken"
+        );
+        assert_eq!(
+            key_name(&AllocationKey::ServiceUse("zaaksysteem".into()), Lang::Nl),
+            "gebruik van zaaksysteem"
+        );
+        assert_eq!(
+            known_cost_label("digid_assessment", "DigiD ICT assessment", Lang::Nl),
+            "DigiD ICT-beveiligingsassessment per deelnemende gemeente"
+        );
+        assert_eq!(known_cost_label("x", "own", Lang::Nl), "own");
+        for form in [
+            crate::core::business_case::CollaborationForm::PublicBody,
+            crate::core::business_case::CollaborationForm::PrivateLaw,
+        ] {
+            for k in crate::core::business_case::known_collaboration_costs(form, 2) {
+                assert_ne!(
+                    known_cost_label(&k.id, &k.label, Lang::Nl),
+                    k.label,
+                    "{}",
+                    k.id
+                );
+                assert_eq!(known_cost_label(&k.id, &k.label, Lang::En), k.label);
+            }
+        }
     }
 }

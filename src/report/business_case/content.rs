@@ -7,7 +7,7 @@
 //! and the workbook keep the cents). `doc::text` and `doc::markdown` render it.
 
 use super::{
-    BusinessCaseView, GroupView, ScenarioView, band_name, euros, key_id, kind_name, labels,
+    BusinessCaseView, GroupView, ScenarioView, band_name, euros, kind_name, labels,
     return_year_text, risk_name, row_fields,
 };
 use crate::core::business_case::{Band, Recurrence, Section, YearlyTable};
@@ -84,21 +84,18 @@ fn scenario(doc: &mut Document, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) 
         2,
         format!("{} {}: {}", t.scenario, s.result.index + 1, s.setup.label),
     );
-    doc.runs(vec![
-        Inline::Text(format!("{} (", v.catalogue.candidate_name(k, lang))),
-        Inline::Code(k.id()),
-        Inline::Text(format!(
-            "), {}. {} ({}){}.",
-            kind_name(s.setup.kind, t),
-            t.difference,
-            t.whole_euros,
-            if s.group.is_some() {
-                format!("; {}", t.group_consolidated.to_lowercase())
-            } else {
-                String::new()
-            }
-        )),
-    ]);
+    doc.runs(vec![Inline::Text(format!(
+        "{}, {}. {} ({}){}.",
+        v.catalogue.candidate_name(k, lang),
+        kind_name(s.setup.kind, t),
+        t.difference,
+        t.whole_euros,
+        if s.group.is_some() {
+            format!("; {}", t.group_consolidated.to_lowercase())
+        } else {
+            String::new()
+        }
+    ))]);
     let mut per_band = vec![Inline::Text(format!("{}: ", t.return_years))];
     for (i, band) in Band::ALL.iter().enumerate() {
         let y = s
@@ -183,7 +180,7 @@ fn scenario(doc: &mut Document, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) 
                 };
                 plain(format!(
                     "{} ({amount}; {})",
-                    kc.label,
+                    crate::report::label::known_cost_label(&kc.id, &kc.label, lang),
                     cite::list(v.catalogue, &kc.source, lang, Markup::Plain)
                 ))
             })
@@ -212,19 +209,15 @@ fn scenario(doc: &mut Document, v: &BusinessCaseView<'_>, s: &ScenarioView<'_>) 
 
 /// A starter group: the provider's costs and what each participant pays and gains.
 fn allocation(doc: &mut Document, g: &GroupView<'_>, t: &CaseStrings, lang: Lang) {
-    let (key, service) = key_id(&g.plan.rule.key);
-    let key = match service {
-        Some(svc) => format!("{key} ({svc})"),
-        None => key.to_string(),
-    };
     doc.heading(
         3,
         format!(
-            "{} ({} {key}, {} {})",
+            "{} ({} {}, {} {})",
             t.allocation,
             t.key,
+            crate::report::label::key_name(&g.plan.rule.key, lang),
             t.tariff,
-            g.plan.rule.tariff.id()
+            crate::report::label::tariff_name(&g.plan.rule.tariff, lang)
         ),
     );
     doc.para(format!("{}:", t.provider_costs));

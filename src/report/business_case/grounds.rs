@@ -126,9 +126,12 @@ pub fn line_label(label: &str, lang: Lang) -> String {
     if label == REORGANISATION_LABEL {
         t.reorganisation_line.to_string()
     } else if let Some(rest) = label.strip_prefix(VAT_LABEL_PREFIX) {
-        fill(t.vat_line, &[("label", rest)])
+        fill(
+            t.vat_line,
+            &[("label", &crate::report::label::line_label(rest, lang))],
+        )
     } else {
-        label.to_string()
+        crate::report::label::line_label(label, lang)
     }
 }
 

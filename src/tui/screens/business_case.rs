@@ -15,7 +15,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::core::business_case::{
     Band, BandOutcome, BenefitValue, BusinessCaseSetup, Horizon, LevelChange, MeasuredLine,
-    Scenario, ScenarioOutcome, ScenarioPlan, ScenarioResult, TcoCategory,
+    Scenario, ScenarioOutcome, ScenarioPlan, ScenarioResult,
 };
 use crate::core::text::Lang;
 use crate::report::business_case::{band_name, euros, row_fields};
@@ -238,8 +238,12 @@ fn label(state: &State, f: BcField) -> String {
     };
     let i = state.cursor.bc_scenario;
     let s = editable(setup, i);
+    // A label the core writes (`saving: personnel`) in words; the profile's own as written.
     let line = |kind: &str, name: Option<&str>| match name {
-        Some(n) => format!("{kind}: {n}"),
+        Some(n) => format!(
+            "{kind}: {}",
+            crate::report::label::line_label(n, state.lang)
+        ),
         None => kind.to_string(),
     };
     match f {
@@ -268,10 +272,7 @@ fn label(state: &State, f: BcField) -> String {
             let name = levels(setup, i)
                 .and_then(|l| l.levels.get(k))
                 .map(|(m, _)| match m {
-                    MeasuredLine::Tco(c) => {
-                        let at = TcoCategory::ALL.iter().position(|x| x == c).unwrap_or(0);
-                        t.tco[at]
-                    }
+                    MeasuredLine::Tco(c) => crate::report::label::tco_name(*c, state.lang),
                     MeasuredLine::Implicit => t.implicit,
                 });
             line(t.level, name)

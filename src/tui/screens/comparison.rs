@@ -727,19 +727,20 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
             th.dim(),
         )));
         let cons = &g.analysis.consensus;
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", x.consensus), th.heading()),
-            Span::styled(
-                format!(
-                    "{} — Kendall's W {} · {} {}",
-                    x.consensus_words[consensus_word(cons.kendall_w)],
-                    num(lang, cons.kendall_w, 2),
-                    x.weight_agreement,
-                    num(lang, cons.weight_agreement, 2)
-                ),
-                th.text(),
-            ),
-        ]));
+        // The agreement in plain words; the weight agreement only where it fits on the line
+        // (at 80 columns the weights table above shows the disputed criteria instead).
+        let a = crate::i18n::agreement(lang);
+        let mut agreement = a
+            .line
+            .replace("{word}", x.consensus_words[consensus_word(cons.kendall_w)])
+            .replace("{w}", &num(lang, cons.kendall_w, 2));
+        let weights = a
+            .weights
+            .replace("{agree}", &num(lang, cons.weight_agreement, 2));
+        if agreement.chars().count() + weights.chars().count() <= width {
+            agreement.push_str(&weights);
+        }
+        lines.push(Line::from(Span::styled(agreement, th.text())));
     }
     let name = |k: crate::core::catalogue::CandidateKey| state.catalogue.candidate_name(k, lang);
     if width < 120 || !open {
