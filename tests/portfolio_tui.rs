@@ -212,7 +212,7 @@ fn import(s: &mut State, effect: Option<Effect>) {
     let Some(Effect::ImportPortfolio(path)) = effect else {
         panic!("expected an import, got {effect:?}");
     };
-    let result = wolkwijzer::tui::screens::portfolio::read_import(&path);
+    let result = wolkwijzer::tui::screens::portfolio::read_import(&path, s.lang);
     update(
         s,
         Action::Portfolio(PortfolioKey::Imported(
