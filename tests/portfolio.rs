@@ -151,7 +151,11 @@ fn import_of_a_bad_file_exits_1_with_every_problem() {
             "apps.csv:3:3: Kosten per jaar: not an amount (allowed: ",
         ));
     // Dutch by default, in the same shape; no English word left.
-    let out = bin().args(["portfolio", "import"]).arg(&f).output().unwrap();
+    let out = bin()
+        .args(["portfolio", "import"])
+        .arg(&f)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -417,7 +421,13 @@ fn has_word(text: &str, word: &str) -> bool {
 fn raw_ids_are_caught() {
     assert_eq!(
         raw_ids("BRP overgeslagen door brp_special_no_unless, als on_premises/iaas/paas."),
-        vec!["brp_special_no_unless", "on_premises", "iaas/", "/iaas", "/paas"]
+        vec![
+            "brp_special_no_unless",
+            "on_premises",
+            "iaas/",
+            "/iaas",
+            "/paas"
+        ]
     );
     assert!(raw_ids("Eigen beheer, IaaS of PaaS; middelgrote-gemeente.toml").is_empty());
 }

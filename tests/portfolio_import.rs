@@ -315,9 +315,14 @@ fn file_level_problems_in_dutch() {
     let e = portfolio::parse_in("apps.xlsx", b"PK\x03\x04 not really a zip", Lang::Nl)
         .unwrap_err()
         .to_string();
-    assert!(e.starts_with("apps.xlsx: geen leesbare XLSX-werkmap: "), "{e}");
+    assert!(
+        e.starts_with("apps.xlsx: geen leesbare XLSX-werkmap: "),
+        "{e}"
+    );
     let dir = tempfile::tempdir().unwrap();
-    let e = portfolio::load_in(dir.path(), Lang::Nl).unwrap_err().to_string();
+    let e = portfolio::load_in(dir.path(), Lang::Nl)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("dit is geen gewoon bestand"), "{e}");
 }
 
