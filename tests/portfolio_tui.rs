@@ -406,3 +406,22 @@ fn the_landscape_says_when_the_portfolio_cannot_be_read() {
         "{text}"
     );
 }
+
+#[test]
+fn the_import_pane_speaks_the_tui_language() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/portfolio_import/bad.csv");
+    let nl = wolkwijzer::tui::screens::portfolio::read_import(&path, Lang::Nl).unwrap_err();
+    let en = wolkwijzer::tui::screens::portfolio::read_import(&path, Lang::En).unwrap_err();
+    assert_eq!(nl.len(), en.len());
+    assert!(
+        nl[0].ends_with("bad.csv:2:2: BSN: geen ja of nee (toegestaan: ja, nee, yes, no, j, n, y, true, false, 1, 0, x, leeg)"),
+        "{nl:?}"
+    );
+    assert!(
+        en[0].ends_with("bad.csv:2:2: BSN: not yes or no (allowed: ja, nee, yes, no, j, n, y, true, false, 1, 0, x, empty)"),
+        "{en:?}"
+    );
+    assert!(nl.iter().all(|l| !l.contains("allowed")), "{nl:?}");
+    assert!(en.iter().all(|l| !l.contains("toegestaan")), "{en:?}");
+}
