@@ -3979,3 +3979,187 @@ pub fn agreement(lang: Lang) -> &'static AgreementStrings {
         Lang::En => &AGREEMENT_EN,
     }
 }
+
+// ============================================================================================
+// Portfolio import problems (issue 16, the `f16` branch): what `io::portfolio` says about a
+// file it cannot read, in the shape `file:row:column: header: what is wrong (allowed: …)`.
+// `{…}` are filled with `fill`. One block, so merges stay easy.
+// ============================================================================================
+
+/// The words of a portfolio import problem.
+pub struct PortfolioImportStrings {
+    /// The word before the allowed values: "(toegestaan: …)".
+    pub allowed: &'static str,
+    pub not_yes_no: &'static str,
+    pub yes_no_allowed: &'static str,
+    pub not_data_class: &'static str,
+    pub data_class_allowed: &'static str,
+    pub not_level: &'static str,
+    pub levels_allowed: &'static str,
+    /// `{n}`: how many parts the cell has.
+    pub biv_parts: &'static str,
+    /// `{part}`: the part that is no level.
+    pub biv_part_not_level: &'static str,
+    pub biv_allowed: &'static str,
+    pub not_hosting: &'static str,
+    pub hosting_allowed: &'static str,
+    pub not_region: &'static str,
+    pub region_allowed: &'static str,
+    pub not_date: &'static str,
+    pub date_year_digits: &'static str,
+    pub year_out_of_range: &'static str,
+    pub no_such_date: &'static str,
+    pub date_allowed: &'static str,
+    pub not_months: &'static str,
+    pub notice_too_long: &'static str,
+    /// `{max}`: the longest notice period.
+    pub months_allowed: &'static str,
+    pub negative_amount: &'static str,
+    pub not_amount: &'static str,
+    pub amount_too_large: &'static str,
+    pub amount_allowed_dutch: &'static str,
+    pub amount_allowed_english: &'static str,
+    /// `{error}`: what the system said.
+    pub cannot_read: &'static str,
+    pub not_regular_file: &'static str,
+    /// `{mib}`: the largest file.
+    pub file_too_large: &'static str,
+    pub empty_file: &'static str,
+    /// `{first}`: the column number of the first column for the field.
+    pub second_column: &'static str,
+    pub no_package_column: &'static str,
+    pub package_header_allowed: &'static str,
+    pub package_empty: &'static str,
+    pub any_text: &'static str,
+    /// `{n}`: how many components the cell names.
+    pub too_many_components: &'static str,
+    /// `{max}`: the most components.
+    pub at_most: &'static str,
+    pub no_applications: &'static str,
+    /// `{max}`: the most characters in a cell.
+    pub cell_too_long: &'static str,
+    /// `{max}`: the most columns.
+    pub too_many_columns: &'static str,
+    /// `{error}`: what the CSV reader said.
+    pub not_csv: &'static str,
+    /// `{max}`: the most applications.
+    pub too_many_applications: &'static str,
+    pub not_finite: &'static str,
+    /// `{error}`: the spreadsheet's error value.
+    pub spreadsheet_error: &'static str,
+    /// `{error}`: what the workbook reader said.
+    pub not_xlsx: &'static str,
+    /// `{error}`: what the workbook reader said.
+    pub no_first_sheet: &'static str,
+    pub no_worksheet: &'static str,
+}
+
+static PORTFOLIO_IMPORT_NL: PortfolioImportStrings = PortfolioImportStrings {
+    allowed: "toegestaan",
+    not_yes_no: "geen ja of nee",
+    yes_no_allowed: "ja, nee, yes, no, j, n, y, true, false, 1, 0, x, leeg",
+    not_data_class: "geen gegevensklasse",
+    data_class_allowed: "openbaar, intern, persoonsgegevens, brp, bijzondere persoonsgegevens (of public, internal, personal, brp, special)",
+    not_level: "geen BIV-niveau",
+    levels_allowed: "laag, midden, hoog, low, medium, high, L, M, H, 1, 2, 3, leeg",
+    biv_parts: "{n} deel/delen in plaats van drie",
+    biv_part_not_level: "`{part}` is geen BIV-niveau",
+    biv_allowed: "drie niveaus B-I-V, bijv. 3-2-2, H/M/M, hoog-midden-laag",
+    not_hosting: "geen hostingvorm",
+    hosting_allowed: "eigen beheer, gehost, SaaS (of on-premises, hosted)",
+    not_region: "geen regio",
+    region_allowed: "NL, EU, VS, elders (of US, elsewhere)",
+    not_date: "geen datum",
+    date_year_digits: "geen datum (het jaar moet vier cijfers hebben)",
+    year_out_of_range: "jaar buiten het bereik",
+    no_such_date: "die datum bestaat niet",
+    date_allowed: "JJJJ-MM-DD of DD-MM-JJJJ (ook met /), jaren 1900–2200",
+    not_months: "geen aantal maanden",
+    notice_too_long: "opzegtermijn te lang",
+    months_allowed: "hele maanden 0–{max}, bijv. 3 of 3 maanden",
+    negative_amount: "negatief bedrag",
+    not_amount: "geen bedrag",
+    amount_too_large: "bedrag te groot",
+    amount_allowed_dutch: "een bedrag in euro zoals 1234,50 of 1.234,50 (Nederlandse schrijfwijze), 0 tot 10.000.000.000",
+    amount_allowed_english: "een bedrag in euro zoals 1234.50 of 1,234.50 (Engelse schrijfwijze, want het bestand scheidt met komma's), 0 tot 10,000,000,000",
+    cannot_read: "het bestand is niet te lezen: {error}",
+    not_regular_file: "dit is geen gewoon bestand; geef het pad van een CSV- of XLSX-bestand",
+    file_too_large: "het bestand is groter dan {mib} MiB",
+    empty_file: "het bestand is leeg; de eerste rij moet de kolommen noemen (minstens Pakket / Package)",
+    second_column: "een tweede kolom voor hetzelfde veld (de eerste is kolom {first})",
+    no_package_column: "geen kolom noemt het pakket",
+    package_header_allowed: "een kolomkop Pakket, Package, Applicatie of Naam",
+    package_empty: "leeg; elke rij heeft een pakketnaam nodig",
+    any_text: "elke tekst",
+    too_many_components: "{n} referentiecomponenten",
+    at_most: "hoogstens {max}",
+    no_applications: "het bestand noemt geen applicaties (alleen een kopregel)",
+    cell_too_long: "cel langer dan {max} tekens",
+    too_many_columns: "meer dan {max} kolommen",
+    not_csv: "niet te lezen als CSV: {error}",
+    too_many_applications: "meer dan {max} applicaties; splits het bestand",
+    not_finite: "geen eindig getal",
+    spreadsheet_error: "de cel bevat de spreadsheetfout {error}",
+    not_xlsx: "geen leesbare XLSX-werkmap: {error}",
+    no_first_sheet: "het eerste werkblad is niet te lezen: {error}",
+    no_worksheet: "de werkmap heeft geen werkblad",
+};
+
+static PORTFOLIO_IMPORT_EN: PortfolioImportStrings = PortfolioImportStrings {
+    allowed: "allowed",
+    not_yes_no: "not yes or no",
+    yes_no_allowed: "ja, nee, yes, no, j, n, y, true, false, 1, 0, x, empty",
+    not_data_class: "not a data class",
+    data_class_allowed: "openbaar, intern, persoonsgegevens, brp, bijzondere persoonsgegevens (or public, internal, personal, brp, special)",
+    not_level: "not a BIV level",
+    levels_allowed: "laag, midden, hoog, low, medium, high, L, M, H, 1, 2, 3, empty",
+    biv_parts: "{n} part(s) instead of three",
+    biv_part_not_level: "`{part}` is not a BIV level",
+    biv_allowed: "three levels B-I-V, e.g. 3-2-2, H/M/M, hoog-midden-laag",
+    not_hosting: "not a hosting form",
+    hosting_allowed: "on-premises, SaaS, hosted (or eigen beheer, gehost)",
+    not_region: "not a region",
+    region_allowed: "NL, EU, US, elders (elsewhere)",
+    not_date: "not a date",
+    date_year_digits: "not a date (the year must have four digits)",
+    year_out_of_range: "year out of range",
+    no_such_date: "no such date",
+    date_allowed: "YYYY-MM-DD or DD-MM-YYYY (also with /), years 1900–2200",
+    not_months: "not a number of months",
+    notice_too_long: "notice period too long",
+    months_allowed: "whole months 0–{max}, e.g. 3 or 3 maanden",
+    negative_amount: "negative amount",
+    not_amount: "not an amount",
+    amount_too_large: "amount too large",
+    amount_allowed_dutch: "an amount in euros like 1234,50 or 1.234,50 (Dutch style), 0 to 10.000.000.000",
+    amount_allowed_english: "an amount in euros like 1234.50 or 1,234.50, 0 to 10,000,000,000",
+    cannot_read: "cannot read the file: {error}",
+    not_regular_file: "this is not a regular file; give the path of a CSV or XLSX file",
+    file_too_large: "the file is larger than {mib} MiB",
+    empty_file: "the file is empty; the first row must name the columns (at least Pakket / Package)",
+    second_column: "a second column for the same field (the first is column {first})",
+    no_package_column: "no column names the package",
+    package_header_allowed: "a header Pakket, Package, Applicatie or Naam",
+    package_empty: "empty; every row needs a package name",
+    any_text: "any text",
+    too_many_components: "{n} reference components",
+    at_most: "at most {max}",
+    no_applications: "the file names no applications (only a header row)",
+    cell_too_long: "cell longer than {max} characters",
+    too_many_columns: "more than {max} columns",
+    not_csv: "not readable as CSV: {error}",
+    too_many_applications: "more than {max} applications; split the file",
+    not_finite: "not a finite number",
+    spreadsheet_error: "the cell holds the spreadsheet error {error}",
+    not_xlsx: "not a readable XLSX workbook: {error}",
+    no_first_sheet: "cannot read the first worksheet: {error}",
+    no_worksheet: "the workbook has no worksheet",
+};
+
+/// The words of a portfolio import problem in `lang`.
+pub fn portfolio_import(lang: Lang) -> &'static PortfolioImportStrings {
+    match lang {
+        Lang::Nl => &PORTFOLIO_IMPORT_NL,
+        Lang::En => &PORTFOLIO_IMPORT_EN,
+    }
+}

@@ -492,10 +492,11 @@ fn a_rule_carries_the_same_status_in_the_tui_the_cli_and_the_note() {
             let primary = cite::reference(&cat, &r.citations[0], lang, Markup::Plain);
             // The core's status is the source's.
             assert_eq!(r.status, cat.status_of(&r.citations[0].source), "{}", r.id);
-            // CLI: the rule's line cites its source with the status.
+            // CLI: the rule's line (the rule by what it says, not its id) cites its source
+            // with the status.
             let line = cli
                 .lines()
-                .find(|l| l.contains(&format!(" {}: ", r.id)))
+                .find(|l| l.contains(&format!("{} (", r.text.get(lang))))
                 .unwrap_or_else(|| panic!("{} in the CLI output", r.id));
             assert!(
                 line.contains(&format!("{primary} — {expected}")),

@@ -109,7 +109,12 @@ fn the_king_2012_stance_is_shown_by_name_and_date_and_keeps_the_office_suite_pri
     let key = placed(&e, "Kantoorautomatisering").unwrap();
     assert!(!key.deployment.is_public());
     let why = explanation(&e, "Kantoorautomatisering");
-    assert!(why.contains("public_cloud_non_sensitive_only"), "{why}");
+    // The rule by its source's title, never its id.
+    assert!(
+        why.contains("Overgeslagen door Cloud computing en shared service centra: "),
+        "{why}"
+    );
+    assert!(!why.contains("public_cloud_non_sensitive_only"), "{why}");
     let stance = p.public_cloud.stance.name().nl;
     assert!(
         stance.contains("KING") && stance.contains("2012"),

@@ -139,7 +139,7 @@ fn import_of_a_bad_file_exits_1_with_every_problem() {
     let f = dir.path().join("apps.csv");
     std::fs::write(&f, "Pakket;BSN;Kosten per jaar\nA;misschien;1\nB;ja;x\n").unwrap();
     bin()
-        .args(["portfolio", "import"])
+        .args(["--lang", "en", "portfolio", "import"])
         .arg(&f)
         .assert()
         .code(1)
@@ -150,6 +150,25 @@ fn import_of_a_bad_file_exits_1_with_every_problem() {
         .stderr(predicate::str::contains(
             "apps.csv:3:3: Kosten per jaar: not an amount (allowed: ",
         ));
+    // Dutch by default, in the same shape; no English word left.
+    let out = bin()
+        .args(["portfolio", "import"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("apps.csv:2:2: BSN: geen ja of nee (toegestaan: ja, nee, yes, no"),
+        "{err}"
+    );
+    assert!(
+        err.contains("apps.csv:3:3: Kosten per jaar: geen bedrag (toegestaan: een bedrag in euro zoals 1234,50"),
+        "{err}"
+    );
+    for english in ["allowed", "not yes or no", "not an amount"] {
+        assert!(!err.contains(english), "{english} in {err}");
+    }
 }
 
 #[test]
@@ -341,10 +360,10 @@ fn score_with_a_broken_portfolio_still_ranks_and_lists_its_problems() {
             "Applicatieportfolio (middelgrote-gemeente-portfolio.csv): niet ingelezen, 2 probleem/problemen",
         ))
         .stderr(predicate::str::contains(
-            "middelgrote-gemeente-portfolio.csv:2:2: BSN: not yes or no",
+            "middelgrote-gemeente-portfolio.csv:2:2: BSN: geen ja of nee",
         ))
         .stderr(predicate::str::contains(
-            "middelgrote-gemeente-portfolio.csv:4:1: Pakket: empty",
+            "middelgrote-gemeente-portfolio.csv:4:1: Pakket: leeg",
         ));
     // JSON stays JSON, with the problem in it.
     let out = bin()
@@ -366,5 +385,77 @@ fn score_with_a_broken_portfolio_still_ranks_and_lists_its_problems() {
         .arg(dir.path().join("p.toml"))
         .assert()
         .success()
-        .stderr(predicate::str::contains("cannot read the file"));
+        .stderr(predicate::str::contains("het bestand is niet te lezen"));
+}
+
+/// Words a reader should never see: `snake_case` identifiers (`brp_special_no_unless`,
+/// `on_premises`) and service-model ids joined by slashes (`iaas/paas`).
+fn raw_ids(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| {
+            let parts: Vec<&str> = w.split('_').collect();
+            parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+        })
+        .map(str::to_string)
+        .collect();
+    for pair in ["iaas/", "paas/", "saas/", "/iaas", "/paas", "/saas"] {
+        if text.contains(pair) {
+            found.push(pair.to_string());
+        }
+    }
+    found
+}
+
+/// Whether `word` stands in `text` as a whole word, case and all (the rule `woo` is not the
+/// law `Woo`).
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|w| w == word)
+}
+
+#[test]
+fn raw_ids_are_caught() {
+    assert_eq!(
+        raw_ids("BRP overgeslagen door brp_special_no_unless, als on_premises/iaas/paas."),
+        vec![
+            "brp_special_no_unless",
+            "on_premises",
+            "iaas/",
+            "/iaas",
+            "/paas"
+        ]
+    );
+    assert!(raw_ids("Eigen beheer, IaaS of PaaS; middelgrote-gemeente.toml").is_empty());
+}
+
+#[test]
+fn dutch_score_and_portfolio_list_show_names_not_ids() {
+    let cat = wolkwijzer::io::catalogue::built_in();
+    for profile in [
+        "profiles/middelgrote-gemeente.toml",
+        "profiles/grote-gemeente.toml",
+    ] {
+        let out = bin().args(["score", "-p", profile]).output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Overgeslagen door"), "{profile}: {text}");
+        assert!(raw_ids(&text).is_empty(), "{profile}: {:?}", raw_ids(&text));
+        for r in &cat.placement_rules {
+            assert!(!has_word(&text, &r.id), "{profile}: rule id {}", r.id);
+        }
+    }
+    let out = bin()
+        .args(["portfolio", "--as-of", "2026-12-01"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(raw_ids(&text).is_empty(), "{:?}", raw_ids(&text));
+    for r in &cat.placement_rules {
+        assert!(!has_word(&text, &r.id), "rule id {}", r.id);
+    }
 }

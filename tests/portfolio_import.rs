@@ -243,6 +243,89 @@ C;;;;;;;;27-6-30;;20.000.000.000\n";
     }
 }
 
+fn err_nl(bytes: &[u8]) -> Vec<String> {
+    portfolio::parse_in("apps.csv", bytes, Lang::Nl)
+        .expect_err("should be refused")
+        .to_string()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_bad_cell_class_is_reported_in_dutch() {
+    let text = "Pakket;Gegevensklasse;BIV;Beschikbaarheid;BSN;Hostingvorm;Hostinglocatie;Jurisdictie;Einddatum contract;Opzegtermijn;Kosten per jaar\n\
+A;geheim;3-3;x;misschien;wolk;Mars;Mars;2027-02-30;drie;12,3,4\n\
+;intern;;;;;;;;61;-5\n\
+C;;;;;;;;27-6-30;;20.000.000.000\n";
+    let e = err_nl(text.as_bytes());
+    let expected = [
+        "apps.csv:2:2: Gegevensklasse: geen gegevensklasse (toegestaan: openbaar, intern",
+        "apps.csv:2:3: BIV: 2 deel/delen in plaats van drie (toegestaan: drie niveaus",
+        "apps.csv:2:4: Beschikbaarheid: geen BIV-niveau (toegestaan: laag, midden, hoog",
+        "apps.csv:2:5: BSN: geen ja of nee (toegestaan: ja, nee",
+        "apps.csv:2:6: Hostingvorm: geen hostingvorm (toegestaan: eigen beheer, gehost, SaaS",
+        "apps.csv:2:7: Hostinglocatie: geen regio (toegestaan: NL, EU, VS, elders",
+        "apps.csv:2:8: Jurisdictie: geen regio (toegestaan: NL, EU, VS, elders",
+        "apps.csv:2:9: Einddatum contract: die datum bestaat niet (toegestaan: JJJJ-MM-DD of DD-MM-JJJJ",
+        "apps.csv:2:10: Opzegtermijn: geen aantal maanden (toegestaan: hele maanden 0–60",
+        "apps.csv:2:11: Kosten per jaar: geen bedrag (toegestaan: een bedrag in euro zoals 1234,50",
+        "apps.csv:3:1: Pakket: leeg; elke rij heeft een pakketnaam nodig (toegestaan: elke tekst)",
+        "apps.csv:3:10: Opzegtermijn: opzegtermijn te lang (toegestaan: hele maanden 0–60",
+        "apps.csv:3:11: Kosten per jaar: negatief bedrag (toegestaan: ",
+        "apps.csv:4:9: Einddatum contract: geen datum (het jaar moet vier cijfers hebben) (toegestaan: ",
+        "apps.csv:4:11: Kosten per jaar: bedrag te groot (toegestaan: ",
+    ];
+    assert_eq!(e.len(), expected.len(), "{e:#?}");
+    for (line, want) in e.iter().zip(expected) {
+        assert!(line.starts_with(want), "got {line}\nwant {want}");
+        assert!(!line.contains("allowed"), "{line}");
+    }
+}
+
+#[test]
+fn file_level_problems_in_dutch() {
+    assert_eq!(
+        err_nl(b""),
+        vec![
+            "apps.csv: het bestand is leeg; de eerste rij moet de kolommen noemen (minstens Pakket / Package)"
+        ]
+    );
+    assert_eq!(
+        err_nl(b"Pakket;Eigenaar\n"),
+        vec!["apps.csv: het bestand noemt geen applicaties (alleen een kopregel)"]
+    );
+    assert_eq!(
+        err_nl(b"Leverancier;Eigenaar\nX;Y\n"),
+        vec![
+            "apps.csv:1: geen kolom noemt het pakket (toegestaan: een kolomkop Pakket, Package, Applicatie of Naam)"
+        ]
+    );
+    assert_eq!(
+        err_nl(b"Pakket;Kosten;Yearly cost\nA;1;2\n"),
+        vec![
+            "apps.csv:1:3: Yearly cost: een tweede kolom voor hetzelfde veld (de eerste is kolom 2)"
+        ]
+    );
+    let long = format!("Pakket\n{}\n", "x".repeat(2_001));
+    assert_eq!(
+        err_nl(long.as_bytes()),
+        vec!["apps.csv:2:1: cel langer dan 2000 tekens"]
+    );
+    let e = portfolio::parse_in("apps.xlsx", b"PK\x03\x04 not really a zip", Lang::Nl)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("apps.xlsx: geen leesbare XLSX-werkmap: "),
+        "{e}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let e = portfolio::load_in(dir.path(), Lang::Nl)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("dit is geen gewoon bestand"), "{e}");
+}
+
 #[test]
 fn file_level_problems() {
     assert_eq!(

@@ -212,7 +212,7 @@ fn import(s: &mut State, effect: Option<Effect>) {
     let Some(Effect::ImportPortfolio(path)) = effect else {
         panic!("expected an import, got {effect:?}");
     };
-    let result = wolkwijzer::tui::screens::portfolio::read_import(&path);
+    let result = wolkwijzer::tui::screens::portfolio::read_import(&path, s.lang);
     update(
         s,
         Action::Portfolio(PortfolioKey::Imported(
@@ -260,7 +260,7 @@ fn import_from_the_start_screen_keeps_the_path_and_never_half_imports() {
         panic!("no problems pane: {:?}", s.popup);
     };
     assert_eq!(p.lines.len(), 4, "{:?}", p.lines);
-    assert!(p.lines[0].ends_with("bad.csv:2:2: BSN: not yes or no (allowed: ja, nee, yes, no, j, n, y, true, false, 1, 0, x, empty)"), "{:?}", p.lines);
+    assert!(p.lines[0].ends_with("bad.csv:2:2: BSN: geen ja of nee (toegestaan: ja, nee, yes, no, j, n, y, true, false, 1, 0, x, leeg)"), "{:?}", p.lines);
     assert_eq!(s.profile.portfolio, before);
     assert!(s.portfolio.loaded.is_none() && s.portfolio.imported.is_none());
     // The pane as the room sees it (a fixture path, so the snapshot does not vary).
@@ -402,7 +402,26 @@ fn the_landscape_says_when_the_portfolio_cannot_be_read() {
     common::feed(&mut s, &[Action::Portfolio(PortfolioKey::Toggle)]);
     let text = common::render(&s, 120, 36);
     assert!(
-        text.contains("ontbreekt.csv: cannot read the file"),
+        text.contains("ontbreekt.csv: het bestand is niet te lezen"),
         "{text}"
     );
+}
+
+#[test]
+fn the_import_pane_speaks_the_tui_language() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/portfolio_import/bad.csv");
+    let nl = wolkwijzer::tui::screens::portfolio::read_import(&path, Lang::Nl).unwrap_err();
+    let en = wolkwijzer::tui::screens::portfolio::read_import(&path, Lang::En).unwrap_err();
+    assert_eq!(nl.len(), en.len());
+    assert!(
+        nl[0].ends_with("bad.csv:2:2: BSN: geen ja of nee (toegestaan: ja, nee, yes, no, j, n, y, true, false, 1, 0, x, leeg)"),
+        "{nl:?}"
+    );
+    assert!(
+        en[0].ends_with("bad.csv:2:2: BSN: not yes or no (allowed: ja, nee, yes, no, j, n, y, true, false, 1, 0, x, empty)"),
+        "{en:?}"
+    );
+    assert!(nl.iter().all(|l| !l.contains("allowed")), "{nl:?}");
+    assert!(en.iter().all(|l| !l.contains("toegestaan")), "{en:?}");
 }

@@ -141,11 +141,17 @@ fn public_cloud_is_skipped_for_brp_by_the_named_rule_when_it_would_lead() {
         .unwrap();
     assert_ne!(brp.key.unwrap().deployment, Deployment::Public);
     assert!(
-        brp.explanation.en.contains("skipped by"),
+        brp.explanation.en.contains("Skipped because of"),
         "{}",
         brp.explanation.en
     );
-    assert!(brp.explanation.en.contains("brp_special_no_unless"));
+    // The rule by its source's name, never its id.
+    assert!(
+        brp.explanation
+            .en
+            .contains("Skipped because of Rijksbreed cloudbeleid 2022: ")
+    );
+    assert!(!brp.explanation.en.contains("brp_special_no_unless"));
 
     // When the profile accepts the conditions, the rule is lifted and says so.
     p.public_cloud.accept_for = vec![DataClass::Brp];

@@ -36,7 +36,7 @@ pub fn today() -> Date {
 fn as_of_arg(arg: Option<&str>) -> Result<Date, String> {
     match arg {
         None => Ok(today()),
-        Some(s) => match columns::date(s) {
+        Some(s) => match columns::date(s, crate::core::text::Lang::En) {
             Ok(Some(d)) => Ok(d),
             Ok(None) | Err(_) => Err(format!(
                 "--as-of: `{}` is not a date (allowed: YYYY-MM-DD)",
@@ -59,14 +59,15 @@ pub fn load_and_place(
     profile_path: Option<&Path>,
     file: Option<&Path>,
     table: &ComponentTable,
+    lang: Lang,
 ) -> Result<Placed, InputErrors> {
     let p = match profile_path {
         Some(path) => profile::load_with(path, cat)?,
         None => profile::demo(),
     };
     let imported = match (file, &p.portfolio) {
-        (Some(f), _) => io_portfolio::load(f)?,
-        (None, Some(name)) => io_portfolio::for_profile(profile_path, name)?,
+        (Some(f), _) => io_portfolio::load_in(f, lang)?,
+        (None, Some(name)) => io_portfolio::for_profile_in(profile_path, name, lang)?,
         (None, None) => {
             let name =
                 profile_path.map_or(profile::DEMO_NAME.to_string(), |p| p.display().to_string());
@@ -123,7 +124,7 @@ pub fn run(
 ) -> Outcome {
     let table = io_portfolio::components::built_in();
     if let Some(PortfolioAction::Import { file }) = action {
-        return match io_portfolio::load(file) {
+        return match io_portfolio::load_in(file, lang) {
             Ok(imported) => Outcome::ok(import_summary(
                 &file.display().to_string(),
                 &imported,
@@ -137,7 +138,7 @@ pub fn run(
         Ok(d) => d,
         Err(e) => return failed(e),
     };
-    let placed = match load_and_place(cat, profile_path, file, &table) {
+    let placed = match load_and_place(cat, profile_path, file, &table, lang) {
         Ok(p) => p,
         Err(e) => return Outcome::invalid(&e),
     };
@@ -270,7 +271,7 @@ pub fn with_score_section(
         return Outcome::ok(text);
     }
     let table = io_portfolio::components::built_in();
-    let placed = io_portfolio::for_profile(profile_path, name).and_then(|imported| {
+    let placed = io_portfolio::for_profile_in(profile_path, name, lang).and_then(|imported| {
         place_with(cat, profile, &table, &imported).map(|placement| (imported, placement))
     });
     let section = match &placed {

@@ -711,6 +711,38 @@ fn workload_weights(
     (weights, notes, sources)
 }
 
+/// A placement rule by its title for a reader: the short name of its source ("AVG"), else the
+/// source's title ("Rijksbreed cloudbeleid 2022"); never the rule's id.
+fn rule_title(catalogue: &Catalogue, rule: &AppliedRule, lang: Lang) -> String {
+    rule.citations
+        .first()
+        .and_then(|c| catalogue.source(&c.source))
+        .map(|s| {
+            let short = s.short.get(lang);
+            if short.is_empty() {
+                s.title.clone()
+            } else {
+                short.to_string()
+            }
+        })
+        .unwrap_or_else(|| rule.text.get(lang).to_string())
+}
+
+/// "a, b en c" / "a, b and c" (with `nl` / `en` as the last joining word).
+fn word_list(items: &[String], lang: Lang, nl: &str, en: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [head @ .., last] => {
+            let word = match lang {
+                Lang::Nl => nl,
+                Lang::En => en,
+            };
+            format!("{} {word} {last}", head.join(", "))
+        }
+    }
+}
+
 /// Places one workload on the best admissible candidate of `ranking` (an [`Evaluation`]'s),
 /// with the reason and the rules; the portfolio places each distinct application group with it.
 pub fn place_workload(
@@ -759,8 +791,7 @@ pub fn place_workload(
         .collect();
     let order = rank_order(&totals);
 
-    let mut skipped_nl = vec![];
-    let mut skipped_en = vec![];
+    let mut skipped: Vec<CandidateKey> = vec![];
     let mut admissible: Vec<(&Ranked, f64)> = vec![];
     for &i in &order {
         let r = &ranking[i];
@@ -768,21 +799,39 @@ pub fn place_workload(
             continue;
         }
         if r.key.deployment.is_public() && !forbidding.is_empty() {
-            let ids: Vec<&str> = forbidding.iter().map(|f| f.id.as_str()).collect();
-            skipped_nl.push(format!(
-                "{} overgeslagen door {}",
-                catalogue.candidate_name(r.key, Lang::Nl),
-                ids.join(", ")
-            ));
-            skipped_en.push(format!(
-                "{} skipped by {}",
-                catalogue.candidate_name(r.key, Lang::En),
-                ids.join(", ")
-            ));
+            skipped.push(r.key);
             continue;
         }
         admissible.push((r, totals[i]));
     }
+    let skipped_text = |lang: Lang| -> Option<String> {
+        if skipped.is_empty() {
+            return None;
+        }
+        let mut by: Vec<String> = vec![];
+        for f in &forbidding {
+            let title = rule_title(catalogue, f, lang);
+            if !by.contains(&title) {
+                by.push(title);
+            }
+        }
+        let names: Vec<String> = skipped
+            .iter()
+            .map(|&k| catalogue.candidate_name(k, lang))
+            .collect();
+        Some(match lang {
+            Lang::Nl => format!(
+                "Overgeslagen door {}: {}.",
+                word_list(&by, lang, "en", "and"),
+                names.join("; ")
+            ),
+            Lang::En => format!(
+                "Skipped because of {}: {}.",
+                word_list(&by, lang, "en", "and"),
+                names.join("; ")
+            ),
+        })
+    };
     let mut chosen: Option<(&Ranked, f64)> = admissible.first().copied();
     let mut collab_note: Option<Localized> = None;
     // Whether the collaboration holds the workload although another candidate scores more.
@@ -881,12 +930,12 @@ pub fn place_workload(
                 Lang::En => ", offered as SaaS only".into(),
             };
         }
-        let list = w
+        let names: Vec<String> = w
             .models
             .iter()
-            .map(|m| m.id())
-            .collect::<Vec<_>>()
-            .join("/");
+            .map(|&m| super::catalogue::short_model(m, lang).to_string())
+            .collect();
+        let list = word_list(&names, lang, "of", "or");
         match lang {
             Lang::Nl => format!(", beschikbaar als {list}"),
             Lang::En => format!(", available as {list}"),
@@ -946,9 +995,9 @@ pub fn place_workload(
         nl.push(c.nl);
         en.push(c.en);
     }
-    if !skipped_nl.is_empty() {
-        nl.push(format!("{}.", skipped_nl.join("; ")));
-        en.push(format!("{}.", skipped_en.join("; ")));
+    if let (Some(s_nl), Some(s_en)) = (skipped_text(Lang::Nl), skipped_text(Lang::En)) {
+        nl.push(s_nl);
+        en.push(s_en);
     }
     let lifted: Vec<&str> = rules
         .iter()

@@ -159,9 +159,8 @@ pub fn score_doc(v: &ScoreView<'_>) -> Document {
                 .iter()
                 .map(|r| {
                     plain(format!(
-                        "{}{}: {} ({})",
+                        "{}{} ({})",
                         if r.forbids_public { "✗ " } else { "" },
-                        r.id,
                         r.text.get(lang),
                         cite::list(v.catalogue, &r.citations, lang, Markup::Plain)
                     ))

@@ -255,7 +255,7 @@ pub fn perform(effect: Effect, state: &State) -> Action {
         // Issue 16 (port2): the TUI's import dialog.
         Effect::ImportPortfolio(path) => {
             Action::Portfolio(crate::tui::screens::portfolio::PortfolioKey::Imported(
-                crate::tui::screens::portfolio::read_import(&path),
+                crate::tui::screens::portfolio::read_import(&path, state.lang),
                 crate::cli::portfolio::today(),
             ))
         }

@@ -9,6 +9,8 @@ use crate::core::bounds::MAX_AMOUNT;
 use crate::core::catalogue::DataClass;
 use crate::core::portfolio::components::fold;
 use crate::core::portfolio::{BivLevel, Date, Hosting, MAX_NOTICE_MONTHS, Region};
+use crate::core::text::Lang;
+use crate::i18n::{fill, portfolio_import};
 
 /// A field of an application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -258,19 +260,18 @@ fn bad(what: impl Into<String>, allowed: impl Into<String>) -> CellError {
 }
 
 /// Yes or no; empty is no.
-pub fn yes_no(cell: &str) -> Result<bool, CellError> {
+pub fn yes_no(cell: &str, lang: Lang) -> Result<bool, CellError> {
+    let t = portfolio_import(lang);
     match fold(cell).as_str() {
         "" | "nee" | "n" | "no" | "false" | "onwaar" | "0" => Ok(false),
         "ja" | "j" | "yes" | "y" | "true" | "waar" | "1" | "x" => Ok(true),
-        _ => Err(bad(
-            "not yes or no",
-            "ja, nee, yes, no, j, n, y, true, false, 1, 0, x, empty",
-        )),
+        _ => Err(bad(t.not_yes_no, t.yes_no_allowed)),
     }
 }
 
 /// A data class; `None` when empty.
-pub fn data_class(cell: &str) -> Result<Option<DataClass>, CellError> {
+pub fn data_class(cell: &str, lang: Lang) -> Result<Option<DataClass>, CellError> {
+    let t = portfolio_import(lang);
     Ok(Some(match fold(cell).as_str() {
         "" => return Ok(None),
         "openbaar" | "public" => DataClass::Public,
@@ -281,15 +282,10 @@ pub fn data_class(cell: &str) -> Result<Option<DataClass>, CellError> {
             DataClass::Special
         }
         _ => {
-            return Err(bad(
-                "not a data class",
-                "openbaar, intern, persoonsgegevens, brp, bijzondere persoonsgegevens (or public, internal, personal, brp, special)",
-            ));
+            return Err(bad(t.not_data_class, t.data_class_allowed));
         }
     }))
 }
-
-const LEVELS: &str = "laag, midden, hoog, low, medium, high, L, M, H, 1, 2, 3, empty";
 
 fn level_word(f: &str) -> Option<Option<BivLevel>> {
     Some(Some(match f {
@@ -302,13 +298,15 @@ fn level_word(f: &str) -> Option<Option<BivLevel>> {
 }
 
 /// One BIV level; `None` when empty.
-pub fn level(cell: &str) -> Result<Option<BivLevel>, CellError> {
-    level_word(&fold(cell)).ok_or_else(|| bad("not a BIV level", LEVELS))
+pub fn level(cell: &str, lang: Lang) -> Result<Option<BivLevel>, CellError> {
+    let t = portfolio_import(lang);
+    level_word(&fold(cell)).ok_or_else(|| bad(t.not_level, t.levels_allowed))
 }
 
 /// A combined BIV cell, availability-integrity-confidentiality: `3-2-2`, `H/M/M`, `hoog, midden,
 /// laag`; empty is unknown.
-pub fn biv(cell: &str) -> Result<[Option<BivLevel>; 3], CellError> {
+pub fn biv(cell: &str, lang: Lang) -> Result<[Option<BivLevel>; 3], CellError> {
+    let t = portfolio_import(lang);
     if cell.trim().is_empty() {
         return Ok([None; 3]);
     }
@@ -316,23 +314,24 @@ pub fn biv(cell: &str) -> Result<[Option<BivLevel>; 3], CellError> {
         .split(['-', '/', ',', ';', ' '])
         .filter(|p| !p.trim().is_empty())
         .collect();
-    let allowed = "three levels B-I-V, e.g. 3-2-2, H/M/M, hoog-midden-laag";
+    let allowed = t.biv_allowed;
     if parts.len() != 3 {
         return Err(bad(
-            format!("{} part(s) instead of three", parts.len()),
+            fill(t.biv_parts, &[("n", &parts.len().to_string())]),
             allowed,
         ));
     }
     let mut out = [None; 3];
     for (i, p) in parts.iter().enumerate() {
         out[i] = level_word(&fold(p))
-            .ok_or_else(|| bad(format!("`{}` is not a BIV level", p.trim()), allowed))?;
+            .ok_or_else(|| bad(fill(t.biv_part_not_level, &[("part", p.trim())]), allowed))?;
     }
     Ok(out)
 }
 
 /// How it is hosted today; `None` when empty.
-pub fn hosting(cell: &str) -> Result<Option<Hosting>, CellError> {
+pub fn hosting(cell: &str, lang: Lang) -> Result<Option<Hosting>, CellError> {
+    let t = portfolio_import(lang);
     Ok(Some(match fold(cell).as_str() {
         "" => return Ok(None),
         "onpremises" | "onpremise" | "onprem" | "eigenbeheer" | "lokaal" | "intern"
@@ -340,58 +339,61 @@ pub fn hosting(cell: &str) -> Result<Option<Hosting>, CellError> {
         "saas" | "softwareasaservice" => Hosting::Saas,
         "hosted" | "gehost" | "hosting" | "extern" | "externgehost" => Hosting::Hosted,
         _ => {
-            return Err(bad(
-                "not a hosting form",
-                "on-premises, SaaS, hosted (or eigen beheer, gehost)",
-            ));
+            return Err(bad(t.not_hosting, t.hosting_allowed));
         }
     }))
 }
 
 /// A location or jurisdiction; `None` when empty.
-pub fn region(cell: &str) -> Result<Option<Region>, CellError> {
+pub fn region(cell: &str, lang: Lang) -> Result<Option<Region>, CellError> {
+    let t = portfolio_import(lang);
     Ok(Some(match fold(cell).as_str() {
         "" => return Ok(None),
         "nl" | "nederland" | "netherlands" => Region::Nl,
         "eu" | "eer" | "eea" | "europa" | "europe" => Region::Eu,
         "us" | "vs" | "usa" | "verenigdestaten" | "unitedstates" => Region::Us,
         "elders" | "elsewhere" | "overig" | "other" | "anders" => Region::Elsewhere,
-        _ => return Err(bad("not a region", "NL, EU, US, elders (elsewhere)")),
+        _ => return Err(bad(t.not_region, t.region_allowed)),
     }))
 }
 
 /// A date: `2027-06-30`, `30-06-2027` or `30/06/2027`; `None` when empty.
-pub fn date(cell: &str) -> Result<Option<Date>, CellError> {
+pub fn date(cell: &str, lang: Lang) -> Result<Option<Date>, CellError> {
+    let tr = portfolio_import(lang);
     let t = cell.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    let allowed = "YYYY-MM-DD or DD-MM-YYYY (also with /), years 1900–2200";
+    let allowed = tr.date_allowed;
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
     let nums: Option<Vec<u32>> = parts.iter().map(|p| p.trim().parse::<u32>().ok()).collect();
     let (Some(n), 3) = (nums, parts.len()) else {
-        return Err(bad("not a date", allowed));
+        return Err(bad(tr.not_date, allowed));
     };
     let (y, m, d) = if parts[0].trim().len() == 4 {
         (n[0], n[1], n[2])
     } else if parts[2].trim().len() == 4 {
         (n[2], n[1], n[0])
     } else {
-        return Err(bad("not a date (the year must have four digits)", allowed));
+        return Err(bad(tr.date_year_digits, allowed));
     };
-    let y = i32::try_from(y).map_err(|_| bad("year out of range", allowed))?;
+    let y = i32::try_from(y).map_err(|_| bad(tr.year_out_of_range, allowed))?;
     Date::new(y, m, d)
         .map(Some)
-        .ok_or_else(|| bad("no such date", allowed))
+        .ok_or_else(|| bad(tr.no_such_date, allowed))
 }
 
 /// A notice period in whole months (`3`, `3 maanden`, `3 months`); `None` when empty.
-pub fn months(cell: &str) -> Result<Option<u32>, CellError> {
+pub fn months(cell: &str, lang: Lang) -> Result<Option<u32>, CellError> {
+    let tr = portfolio_import(lang);
     let t = cell.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    let allowed = format!("whole months 0–{MAX_NOTICE_MONTHS}, e.g. 3 or 3 maanden");
+    let allowed = fill(
+        tr.months_allowed,
+        &[("max", &MAX_NOTICE_MONTHS.to_string())],
+    );
     let num: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = fold(&t[num.len()..]);
     if num.is_empty()
@@ -400,17 +402,18 @@ pub fn months(cell: &str) -> Result<Option<u32>, CellError> {
             "" | "maanden" | "maand" | "months" | "month" | "mnd" | "m"
         )
     {
-        return Err(bad("not a number of months", allowed));
+        return Err(bad(tr.not_months, allowed));
     }
     match num.parse::<u32>() {
         Ok(n) if n <= MAX_NOTICE_MONTHS => Ok(Some(n)),
-        _ => Err(bad("notice period too long", allowed)),
+        _ => Err(bad(tr.notice_too_long, allowed)),
     }
 }
 
 /// An amount of money in `style`, optionally with `EUR` or `€`; empty is 0. Between 0 and
 /// `bounds::MAX_AMOUNT`.
-pub fn amount(cell: &str, style: NumberStyle) -> Result<Decimal, CellError> {
+pub fn amount(cell: &str, style: NumberStyle, lang: Lang) -> Result<Decimal, CellError> {
+    let tr = portfolio_import(lang);
     let mut t = cell.trim();
     for p in ["EUR", "eur", "€"] {
         t = t.strip_prefix(p).unwrap_or(t).trim();
@@ -423,13 +426,11 @@ pub fn amount(cell: &str, style: NumberStyle) -> Result<Decimal, CellError> {
         NumberStyle::English => ('.', ','),
     };
     let allowed = match style {
-        NumberStyle::Dutch => {
-            "an amount in euros like 1234,50 or 1.234,50 (Dutch style), 0 to 10.000.000.000"
-        }
-        NumberStyle::English => "an amount in euros like 1234.50 or 1,234.50, 0 to 10,000,000,000",
+        NumberStyle::Dutch => tr.amount_allowed_dutch,
+        NumberStyle::English => tr.amount_allowed_english,
     };
     if t.starts_with('-') {
-        return Err(bad("negative amount", allowed));
+        return Err(bad(tr.negative_amount, allowed));
     }
     let (int_part, frac) = match t.split_once(dec) {
         Some((i, f)) => (i, Some(f)),
@@ -442,7 +443,7 @@ pub fn amount(cell: &str, style: NumberStyle) -> Result<Decimal, CellError> {
             && groups[1..].iter().all(|g| g.len() == 3));
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if !grouped_ok || !groups.iter().all(|g| digits(g)) || frac.is_some_and(|f| !digits(f)) {
-        return Err(bad("not an amount", allowed));
+        return Err(bad(tr.not_amount, allowed));
     }
     let plain = match frac {
         Some(f) => format!("{}.{f}", groups.concat()),
@@ -450,7 +451,7 @@ pub fn amount(cell: &str, style: NumberStyle) -> Result<Decimal, CellError> {
     };
     match plain.parse::<Decimal>() {
         Ok(d) if d <= MAX_AMOUNT => Ok(d),
-        _ => Err(bad("amount too large", allowed)),
+        _ => Err(bad(tr.amount_too_large, allowed)),
     }
 }
 
@@ -503,42 +504,60 @@ mod tests {
     #[test]
     fn amounts_follow_the_style() {
         assert_eq!(
-            amount("EUR 1.234,50", NumberStyle::Dutch),
+            amount("EUR 1.234,50", NumberStyle::Dutch, Lang::En),
             Ok(dec!(1234.50))
         );
-        assert_eq!(amount("1234,5", NumberStyle::Dutch), Ok(dec!(1234.5)));
-        assert_eq!(amount("1,234.50", NumberStyle::English), Ok(dec!(1234.50)));
-        assert_eq!(amount("", NumberStyle::English), Ok(Decimal::ZERO));
-        assert!(amount("1.23,4", NumberStyle::Dutch).is_err());
-        assert!(amount("-5", NumberStyle::Dutch).is_err());
-        assert!(amount("10000000001", NumberStyle::Dutch).is_err());
-        assert!(amount("12abc", NumberStyle::English).is_err());
+        assert_eq!(
+            amount("1234,5", NumberStyle::Dutch, Lang::En),
+            Ok(dec!(1234.5))
+        );
+        assert_eq!(
+            amount("1,234.50", NumberStyle::English, Lang::En),
+            Ok(dec!(1234.50))
+        );
+        assert_eq!(
+            amount("", NumberStyle::English, Lang::En),
+            Ok(Decimal::ZERO)
+        );
+        assert!(amount("1.23,4", NumberStyle::Dutch, Lang::En).is_err());
+        assert!(amount("-5", NumberStyle::Dutch, Lang::En).is_err());
+        assert!(amount("10000000001", NumberStyle::Dutch, Lang::En).is_err());
+        assert!(amount("12abc", NumberStyle::English, Lang::En).is_err());
     }
 
     #[test]
     fn dates_months_levels_and_words() {
-        assert_eq!(date("2027-06-30").unwrap(), Date::new(2027, 6, 30));
-        assert_eq!(date("30/06/2027").unwrap(), Date::new(2027, 6, 30));
-        assert!(date("31-02-2027").is_err());
-        assert!(date("27-6-30").is_err());
-        assert_eq!(months("3 maanden"), Ok(Some(3)));
-        assert!(months("drie").is_err());
-        assert!(months("61").is_err());
         assert_eq!(
-            biv("3-2-1").unwrap(),
+            date("2027-06-30", Lang::En).unwrap(),
+            Date::new(2027, 6, 30)
+        );
+        assert_eq!(
+            date("30/06/2027", Lang::En).unwrap(),
+            Date::new(2027, 6, 30)
+        );
+        assert!(date("31-02-2027", Lang::En).is_err());
+        assert!(date("27-6-30", Lang::En).is_err());
+        assert_eq!(months("3 maanden", Lang::En), Ok(Some(3)));
+        assert!(months("drie", Lang::En).is_err());
+        assert!(months("61", Lang::En).is_err());
+        assert_eq!(
+            biv("3-2-1", Lang::En).unwrap(),
             [
                 Some(BivLevel::High),
                 Some(BivLevel::Medium),
                 Some(BivLevel::Low)
             ]
         );
-        assert!(biv("H/M").is_err());
-        assert_eq!(yes_no("Ja"), Ok(true));
-        assert!(yes_no("misschien").is_err());
-        assert_eq!(region("VS"), Ok(Some(Region::Us)));
-        assert_eq!(hosting("Eigen beheer"), Ok(Some(Hosting::OnPremises)));
+        assert!(biv("H/M", Lang::En).is_err());
+        assert_eq!(yes_no("Ja", Lang::En), Ok(true));
+        assert!(yes_no("misschien", Lang::En).is_err());
+        assert_eq!(region("VS", Lang::En), Ok(Some(Region::Us)));
         assert_eq!(
-            data_class("Bijzondere persoonsgegevens"),
+            hosting("Eigen beheer", Lang::En),
+            Ok(Some(Hosting::OnPremises))
+        );
+        assert_eq!(
+            data_class("Bijzondere persoonsgegevens", Lang::En),
             Ok(Some(DataClass::Special))
         );
     }

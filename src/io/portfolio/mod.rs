@@ -17,6 +17,8 @@ use columns::{CellError, Field};
 use crate::core::portfolio::{
     Application, Biv, DEFAULT_NOTICE_MONTHS, Hosting, MAX_COMPONENTS, Portfolio,
 };
+use crate::core::text::Lang;
+use crate::i18n::{fill, portfolio_import};
 use crate::io::{InputError, InputErrors};
 
 /// Largest portfolio file: 64 MiB (30,000 applications take about 5 MiB as CSV).
@@ -42,9 +44,14 @@ pub struct Imported {
     pub empty_rows: usize,
 }
 
-/// Reads a portfolio file (CSV, or XLSX by extension or content).
+/// Reads a portfolio file (CSV, or XLSX by extension or content); problems in English.
 pub fn load(path: &Path) -> Result<Imported, InputErrors> {
-    load_file(path).map(|(i, _)| i)
+    load_in(path, Lang::En)
+}
+
+/// Reads a portfolio file, telling its problems in `lang`.
+pub fn load_in(path: &Path, lang: Lang) -> Result<Imported, InputErrors> {
+    load_file_in(path, lang).map(|(i, _)| i)
 }
 
 /// A portfolio file as a session remembers it (issue 16, the TUI's import): where it is and a
@@ -67,11 +74,16 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// Reads a portfolio file once: the portfolio and the file's fingerprint.
+/// Reads a portfolio file once: the portfolio and the file's fingerprint; problems in English.
 pub fn load_file(path: &Path) -> Result<(Imported, PortfolioFile), InputErrors> {
+    load_file_in(path, Lang::En)
+}
+
+/// Reads a portfolio file once, telling its problems in `lang`.
+pub fn load_file_in(path: &Path, lang: Lang) -> Result<(Imported, PortfolioFile), InputErrors> {
     let name = path.display().to_string();
-    let bytes = read_bytes(path, &name)?;
-    let imported = parse(&name, &bytes)?;
+    let bytes = read_bytes(path, &name, lang)?;
+    let imported = parse_in(&name, &bytes, lang)?;
     Ok((
         imported,
         PortfolioFile {
@@ -82,11 +94,20 @@ pub fn load_file(path: &Path) -> Result<(Imported, PortfolioFile), InputErrors> 
 }
 
 /// The portfolio a profile names with `portfolio = "…"`, relative to the profile file's folder;
-/// the built-in sample for the built-in demo profile (`profile_path` `None`).
+/// the built-in sample for the built-in demo profile (`profile_path` `None`). Problems in English.
 pub fn for_profile(profile_path: Option<&Path>, portfolio: &str) -> Result<Imported, InputErrors> {
+    for_profile_in(profile_path, portfolio, Lang::En)
+}
+
+/// [`for_profile`], telling the problems in `lang`.
+pub fn for_profile_in(
+    profile_path: Option<&Path>,
+    portfolio: &str,
+    lang: Lang,
+) -> Result<Imported, InputErrors> {
     match profile_path {
-        Some(p) => load(&resolve(p, portfolio)),
-        None => parse(SAMPLE_NAME, SAMPLE.as_bytes()),
+        Some(p) => load_in(&resolve(p, portfolio), lang),
+        None => parse_in(SAMPLE_NAME, SAMPLE.as_bytes(), lang),
     }
 }
 
@@ -101,22 +122,22 @@ pub fn resolve(profile_path: &Path, portfolio: &str) -> PathBuf {
 }
 
 #[allow(clippy::result_large_err)]
-fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
+fn read_bytes(path: &Path, name: &str, lang: Lang) -> Result<Vec<u8>, InputError> {
     use std::io::Read;
-    let cannot = |e: std::io::Error| InputError::file(name, format!("cannot read the file: {e}"));
+    let t = portfolio_import(lang);
+    let cannot = |e: std::io::Error| {
+        InputError::file(name, fill(t.cannot_read, &[("error", &e.to_string())]))
+    };
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
-        return Err(InputError::file(
-            name,
-            "this is not a regular file; give the path of a CSV or XLSX file",
-        ));
+        return Err(InputError::file(name, t.not_regular_file));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(InputError::file(
             name,
-            format!(
-                "the file is larger than {} MiB",
-                MAX_FILE_BYTES / 1024 / 1024
+            fill(
+                t.file_too_large,
+                &[("mib", &(MAX_FILE_BYTES / 1024 / 1024).to_string())],
             ),
         ));
     }
@@ -129,35 +150,60 @@ fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {
     Ok(bytes)
 }
 
-/// Parses portfolio bytes; XLSX when they start like a zip archive, CSV otherwise.
+/// Parses portfolio bytes; XLSX when they start like a zip archive, CSV otherwise. Problems
+/// in English.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Imported, InputErrors> {
-    let sheet = if bytes.starts_with(b"PK\x03\x04") {
-        read::xlsx(file, bytes)
-    } else {
-        read::csv(file, bytes)
-    }
-    .map_err(InputErrors)?;
-    build(file, sheet)
+    parse_in(file, bytes, Lang::En)
 }
 
-fn cell_error(file: &str, row: usize, col: usize, header: &str, e: CellError) -> InputError {
-    let mut ie = InputError::file(file, e.0)
-        .field(header.trim())
-        .allowed(e.1);
+/// [`parse`], telling the problems in `lang`.
+pub fn parse_in(file: &str, bytes: &[u8], lang: Lang) -> Result<Imported, InputErrors> {
+    let sheet = if bytes.starts_with(b"PK\x03\x04") {
+        read::xlsx(file, bytes, lang)
+    } else {
+        read::csv(file, bytes, lang)
+    }
+    .map_err(InputErrors)?;
+    build(file, sheet, lang)
+}
+
+/// `e` with the values that would be accepted. `InputError`'s own display writes them as
+/// "(allowed: …)" in English; in Dutch the message carries them as "(toegestaan: …)", so the
+/// whole line reads in one language.
+fn with_allowed(e: InputError, allowed: &str, lang: Lang) -> InputError {
+    match lang {
+        Lang::En => e.allowed(allowed),
+        Lang::Nl => {
+            let message = format!(
+                "{} ({}: {allowed})",
+                e.message,
+                portfolio_import(lang).allowed
+            );
+            InputError { message, ..e }
+        }
+    }
+}
+
+fn cell_error(
+    file: &str,
+    row: usize,
+    col: usize,
+    header: &str,
+    e: CellError,
+    lang: Lang,
+) -> InputError {
+    let mut ie = with_allowed(InputError::file(file, e.0).field(header.trim()), &e.1, lang);
     ie.line = Some(row);
     ie.column = Some(col);
     ie
 }
 
-/// Turns a sheet into applications, checking every cell.
-pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
+/// Turns a sheet into applications, checking every cell; problems in `lang`.
+pub fn build(file: &str, sheet: read::Sheet, lang: Lang) -> Result<Imported, InputErrors> {
+    let t = portfolio_import(lang);
     let mut rows = sheet.rows.into_iter();
     let Some((header_row, headers)) = rows.next() else {
-        return Err(InputError::file(
-            file,
-            "the file is empty; the first row must name the columns (at least Pakket / Package)",
-        )
-        .into());
+        return Err(InputError::file(file, t.empty_file).into());
     };
     let mut errors = vec![];
     let mut at: BTreeMap<Field, usize> = BTreeMap::new();
@@ -171,10 +217,7 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
                 if let Some(&first) = at.get(&f) {
                     let mut e = InputError::file(
                         file,
-                        format!(
-                            "a second column for the same field (the first is column {})",
-                            first + 1
-                        ),
+                        fill(t.second_column, &[("first", &(first + 1).to_string())]),
                     )
                     .field(h.trim());
                     e.line = Some(header_row);
@@ -188,8 +231,11 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
         }
     }
     if !at.contains_key(&Field::Package) {
-        let mut e = InputError::file(file, "no column names the package")
-            .allowed("a header Pakket, Package, Applicatie or Naam");
+        let mut e = with_allowed(
+            InputError::file(file, t.no_package_column),
+            t.package_header_allowed,
+            lang,
+        );
         e.line = Some(header_row);
         errors.push(e);
         return Err(InputErrors(errors));
@@ -234,7 +280,7 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
         let mut check = |f: Field, r: Result<(), CellError>| {
             if let Err(e) = r {
                 let (_, col, h) = get(f);
-                errors.push(cell_error(file, row, col, h, e));
+                errors.push(cell_error(file, row, col, h, e, lang));
             }
         };
         let (package, _, _) = get(Field::Package);
@@ -242,15 +288,12 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
         if package.is_empty() {
             check(
                 Field::Package,
-                Err((
-                    "empty; every row needs a package name".into(),
-                    "any text".into(),
-                )),
+                Err((t.package_empty.into(), t.any_text.into())),
             );
         }
         macro_rules! read {
             ($f:expr, $parse:expr, $default:expr) => {{
-                match $parse(get($f).0) {
+                match $parse(get($f).0, lang) {
                     Ok(v) => v,
                     Err(e) => {
                         check($f, Err(e));
@@ -264,8 +307,11 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
             check(
                 Field::Components,
                 Err((
-                    format!("{} reference components", components.len()),
-                    format!("at most {MAX_COMPONENTS}"),
+                    fill(
+                        t.too_many_components,
+                        &[("n", &components.len().to_string())],
+                    ),
+                    fill(t.at_most, &[("max", &MAX_COMPONENTS.to_string())]),
                 )),
             );
         }
@@ -296,7 +342,7 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
                 .unwrap_or(DEFAULT_NOTICE_MONTHS),
             yearly_cost: read!(
                 Field::Cost,
-                |s| columns::amount(s, sheet.style),
+                |s, l| columns::amount(s, sheet.style, l),
                 rust_decimal::Decimal::ZERO
             ),
             owner: get(Field::Owner).0.trim().to_string(),
@@ -312,9 +358,7 @@ pub fn build(file: &str, sheet: read::Sheet) -> Result<Imported, InputErrors> {
         return Err(InputErrors(errors));
     }
     if apps.is_empty() {
-        return Err(
-            InputError::file(file, "the file names no applications (only a header row)").into(),
-        );
+        return Err(InputError::file(file, t.no_applications).into());
     }
     Ok(Imported {
         portfolio: Portfolio { applications: apps },

@@ -8,6 +8,8 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 
 use super::columns::NumberStyle;
+use crate::core::text::Lang;
+use crate::i18n::{PortfolioImportStrings, fill, portfolio_import};
 use crate::io::InputError;
 
 /// Longest cell, characters: 2,000 (a package name or a list of components is far shorter).
@@ -66,11 +68,17 @@ fn sniff(text: &str) -> u8 {
 }
 
 #[allow(clippy::result_large_err)]
-fn check_cell(file: &str, row: usize, col: usize, cell: &str) -> Result<(), InputError> {
+fn check_cell(
+    file: &str,
+    row: usize,
+    col: usize,
+    cell: &str,
+    t: &PortfolioImportStrings,
+) -> Result<(), InputError> {
     if cell.chars().count() > MAX_CELL_CHARS {
         let mut e = InputError::file(
             file,
-            format!("cell longer than {MAX_CELL_CHARS} characters"),
+            fill(t.cell_too_long, &[("max", &MAX_CELL_CHARS.to_string())]),
         );
         e.line = Some(row);
         e.column = Some(col);
@@ -80,7 +88,10 @@ fn check_cell(file: &str, row: usize, col: usize, cell: &str) -> Result<(), Inpu
 }
 
 /// Reads CSV bytes.
-pub fn csv(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<InputError>> {
+pub fn csv(file: &str, bytes: &[u8], lang: Lang) -> Result<Sheet, Vec<InputError>> {
+    let t = portfolio_import(lang);
+    let max_columns = MAX_COLUMNS.to_string();
+    let max_apps = crate::core::portfolio::MAX_APPLICATIONS.to_string();
     let (text, encoding) = decode(bytes);
     let delimiter = sniff(&text);
     let mut reader = csv::ReaderBuilder::new()
@@ -95,21 +106,22 @@ pub fn csv(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<InputError>> {
             Ok(r) => {
                 let line = r.position().map_or(0, |p| p.line() as usize);
                 if r.len() > MAX_COLUMNS {
-                    let mut e = InputError::file(file, format!("more than {MAX_COLUMNS} columns"));
+                    let mut e =
+                        InputError::file(file, fill(t.too_many_columns, &[("max", &max_columns)]));
                     e.line = Some(line);
                     errors.push(e);
                     continue;
                 }
                 let cells: Vec<String> = r.iter().map(str::to_string).collect();
                 for (c, cell) in cells.iter().enumerate() {
-                    if let Err(e) = check_cell(file, line, c + 1, cell) {
+                    if let Err(e) = check_cell(file, line, c + 1, cell, t) {
                         errors.push(e);
                     }
                 }
                 rows.push((line, cells));
             }
             Err(e) => {
-                let mut ie = InputError::file(file, format!("not readable as CSV: {e}"));
+                let mut ie = InputError::file(file, fill(t.not_csv, &[("error", &e.to_string())]));
                 if let Some(p) = e.position() {
                     ie.line = Some(p.line() as usize);
                 }
@@ -120,10 +132,7 @@ pub fn csv(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<InputError>> {
         if rows.len() > crate::core::portfolio::MAX_APPLICATIONS + 1 {
             errors.push(InputError::file(
                 file,
-                format!(
-                    "more than {} applications; split the file",
-                    crate::core::portfolio::MAX_APPLICATIONS
-                ),
+                fill(t.too_many_applications, &[("max", &max_apps)]),
             ));
             break;
         }
@@ -150,14 +159,14 @@ pub fn csv(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<InputError>> {
 /// A worksheet cell as text; dates as ISO (`2027-06-30`), whole numbers without decimals,
 /// other numbers with a decimal comma (the sheet is read in Dutch style, so a number typed as a
 /// number reads back exactly).
-fn cell_text(d: &Data) -> Result<String, String> {
+fn cell_text(d: &Data, t: &PortfolioImportStrings) -> Result<String, String> {
     Ok(match d {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => {
             if !f.is_finite() {
-                return Err("not a finite number".into());
+                return Err(t.not_finite.into());
             }
             if f.fract() == 0.0 && f.abs() < 1e15 {
                 format!("{f:.0}")
@@ -173,47 +182,48 @@ fn cell_text(d: &Data) -> Result<String, String> {
         }
         Data::DateTimeIso(s) => s.chars().take(10).collect(),
         Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => return Err(format!("the cell holds the spreadsheet error {e:?}")),
+        Data::Error(e) => {
+            return Err(fill(t.spreadsheet_error, &[("error", &format!("{e:?}"))]));
+        }
     })
 }
 
 /// Reads the first worksheet of XLSX bytes. Numbers typed as numbers are read exactly as the
 /// workbook stores them; text cells with amounts are read in Dutch style.
-pub fn xlsx(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<InputError>> {
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
-        vec![InputError::file(
-            file,
-            format!("not a readable XLSX workbook: {e}"),
-        )]
-    })?;
+pub fn xlsx(file: &str, bytes: &[u8], lang: Lang) -> Result<Sheet, Vec<InputError>> {
+    let t = portfolio_import(lang);
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: calamine::XlsxError| {
+            vec![InputError::file(
+                file,
+                fill(t.not_xlsx, &[("error", &e.to_string())]),
+            )]
+        })?;
     let range = match book.worksheet_range_at(0) {
         Some(Ok(r)) => r,
         Some(Err(e)) => {
             return Err(vec![InputError::file(
                 file,
-                format!("cannot read the first worksheet: {e}"),
+                fill(t.no_first_sheet, &[("error", &e.to_string())]),
             )]);
         }
         None => {
-            return Err(vec![InputError::file(
-                file,
-                "the workbook has no worksheet",
-            )]);
+            return Err(vec![InputError::file(file, t.no_worksheet)]);
         }
     };
     let (row0, col0) = range.start().unwrap_or((0, 0));
     if range.width() + col0 as usize > MAX_COLUMNS {
         return Err(vec![InputError::file(
             file,
-            format!("more than {MAX_COLUMNS} columns"),
+            fill(t.too_many_columns, &[("max", &MAX_COLUMNS.to_string())]),
         )]);
     }
     if range.height() > crate::core::portfolio::MAX_APPLICATIONS + 1 {
         return Err(vec![InputError::file(
             file,
-            format!(
-                "more than {} applications; split the file",
-                crate::core::portfolio::MAX_APPLICATIONS
+            fill(
+                t.too_many_applications,
+                &[("max", &crate::core::portfolio::MAX_APPLICATIONS.to_string())],
             ),
         )]);
     }
@@ -225,12 +235,12 @@ pub fn xlsx(file: &str, bytes: &[u8]) -> Result<Sheet, Vec<InputError>> {
         let mut cells = vec![String::new(); col0 as usize];
         for (j, d) in r.iter().enumerate() {
             let col = col0 as usize + j + 1;
-            match cell_text(d) {
-                Ok(t) => {
-                    if let Err(e) = check_cell(file, number, col, &t) {
+            match cell_text(d, t) {
+                Ok(text) => {
+                    if let Err(e) = check_cell(file, number, col, &text, t) {
                         errors.push(e);
                     }
-                    cells.push(t);
+                    cells.push(text);
                 }
                 Err(msg) => {
                     let mut e = InputError::file(file, msg);
@@ -259,13 +269,13 @@ mod tests {
 
     #[test]
     fn encodings_and_delimiters_are_detected() {
-        let s = csv("a.csv", b"\xEF\xBB\xBFPakket;Kosten\nA;1,5\n").unwrap();
+        let s = csv("a.csv", b"\xEF\xBB\xBFPakket;Kosten\nA;1,5\n", Lang::En).unwrap();
         assert_eq!(s.dialect, "CSV, ';', UTF-8 with BOM");
         assert_eq!(s.rows[1].1, vec!["A", "1,5"]);
-        let s = csv("a.csv", b"Package,Cost\n\"B, C\",2\n").unwrap();
+        let s = csv("a.csv", b"Package,Cost\n\"B, C\",2\n", Lang::En).unwrap();
         assert_eq!(s.style, NumberStyle::English);
         assert_eq!(s.rows[1].1[0], "B, C");
-        let s = csv("a.csv", b"Pakket;Eigenaar\nCaf\xe9;Burgerzaken\n").unwrap();
+        let s = csv("a.csv", b"Pakket;Eigenaar\nCaf\xe9;Burgerzaken\n", Lang::En).unwrap();
         assert_eq!(s.dialect, "CSV, ';', Windows-1252");
         assert_eq!(s.rows[1].1[0], "Café");
     }
@@ -275,6 +285,7 @@ mod tests {
         let s = csv(
             "a.csv",
             b"Pakket;Referentiecomponenten\n\"A\";\"X,\nY\"\nB;Z\n",
+            Lang::En,
         )
         .unwrap();
         assert_eq!(s.rows[1].0, 2);

@@ -198,9 +198,13 @@ impl Pane {
     }
 }
 
-/// Reads a file to import: the portfolio and its fingerprint, or every problem as a line.
-pub fn read_import(path: &std::path::Path) -> Result<Box<(Imported, PortfolioFile)>, Vec<String>> {
-    crate::io::portfolio::load_file(path)
+/// Reads a file to import: the portfolio and its fingerprint, or every problem as a line in
+/// `lang` (the TUI's language).
+pub fn read_import(
+    path: &std::path::Path,
+    lang: crate::core::text::Lang,
+) -> Result<Box<(Imported, PortfolioFile)>, Vec<String>> {
+    crate::io::portfolio::load_file_in(path, lang)
         .map(Box::new)
         .map_err(|e| e.0.iter().map(ToString::to_string).collect())
 }
@@ -210,15 +214,17 @@ pub fn read_import(path: &std::path::Path) -> Result<Box<(Imported, PortfolioFil
 pub fn load_action(state: &State) -> Action {
     let today = crate::cli::portfolio::today();
     if let Some(file) = &state.portfolio.imported {
-        let result = crate::io::portfolio::load_file(&file.path)
+        let result = crate::io::portfolio::load_file_in(&file.path, state.lang)
             .map(Box::new)
             .map_err(|e| e.to_string());
         return Action::Portfolio(PortfolioKey::Reloaded(result, today));
     }
     let result = match &state.profile.portfolio {
-        Some(name) => crate::io::portfolio::for_profile(state.origin.as_deref(), name)
-            .map(Box::new)
-            .map_err(|e| e.to_string()),
+        Some(name) => {
+            crate::io::portfolio::for_profile_in(state.origin.as_deref(), name, state.lang)
+                .map(Box::new)
+                .map_err(|e| e.to_string())
+        }
         None => Err(portfolio_strings(state.lang).no_portfolio.to_string()),
     };
     Action::Portfolio(PortfolioKey::Loaded(result, today))
