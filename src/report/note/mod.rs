@@ -776,7 +776,7 @@ impl Note {
         let Some(name) = &input.profile.portfolio else {
             return Ok(());
         };
-        let imported = crate::io::portfolio::for_profile(profile_path, name)?;
+        let imported = crate::io::portfolio::for_profile_in(profile_path, name, self.language())?;
         let apps = &imported.portfolio.applications;
         let placement = crate::core::portfolio::place::place_all(
             input.catalogue,
