@@ -118,6 +118,31 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// A file error in the room's language: the common kinds in words, others as the system says.
+pub fn io_error(e: &std::io::Error, lang: crate::core::text::Lang) -> String {
+    io_kind(e.kind(), lang).unwrap_or_else(|| e.to_string())
+}
+
+/// A file error kind in the room's language (`None`: a kind without words of its own).
+pub fn io_kind(kind: std::io::ErrorKind, lang: crate::core::text::Lang) -> Option<String> {
+    let r = crate::i18n::room(lang);
+    let t = crate::i18n::screen_text(lang);
+    use std::io::ErrorKind as K;
+    Some(
+        match kind {
+            K::NotFound => r.io_not_found,
+            K::PermissionDenied => r.io_denied,
+            K::IsADirectory => r.io_is_dir,
+            K::NotADirectory => t.io_not_dir,
+            K::ReadOnlyFilesystem => t.io_read_only,
+            K::StorageFull | K::QuotaExceeded => t.io_full,
+            K::AlreadyExists => t.io_exists,
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -305,30 +305,7 @@ pub fn export(state: &State, path: &Path) -> Result<(), String> {
     .map_err(|e| format!("{}: {}", path.display(), io_error(&e, state.lang)))
 }
 
-/// A file error in the room's language: the common kinds in words, others as the system says.
-fn io_error(e: &std::io::Error, lang: Lang) -> String {
-    io_kind(e.kind(), lang).unwrap_or_else(|| e.to_string())
-}
-
-/// A file error kind in the room's language (`None`: a kind without words of its own).
-pub fn io_kind(kind: std::io::ErrorKind, lang: Lang) -> Option<String> {
-    let r = crate::i18n::room(lang);
-    let t = crate::i18n::screen_text(lang);
-    use std::io::ErrorKind as K;
-    Some(
-        match kind {
-            K::NotFound => r.io_not_found,
-            K::PermissionDenied => r.io_denied,
-            K::IsADirectory => r.io_is_dir,
-            K::NotADirectory => t.io_not_dir,
-            K::ReadOnlyFilesystem => t.io_read_only,
-            K::StorageFull | K::QuotaExceeded => t.io_full,
-            K::AlreadyExists => t.io_exists,
-            _ => return None,
-        }
-        .to_string(),
-    )
-}
+use crate::io::error::{io_error, io_kind};
 
 /// A session that could not be written, in the room's language: the file and what went wrong
 /// (the system's own words only for an error kind without words here).
