@@ -198,6 +198,89 @@ fn every_chart_is_an_image_with_its_description_as_alt_text_and_its_table_after_
     }
 }
 
+/// The text of a piece of document XML: the contents of its `<w:t>` runs, unescaped.
+fn runs_of(xml: &str) -> String {
+    let mut out = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        let Some(start) = piece.find('>') else {
+            continue;
+        };
+        let body = &piece[start + 1..];
+        let end = body.find("</w:t>").unwrap_or(body.len());
+        out.push_str(&body[..end]);
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The value of attribute `attr` in the first `tag` in `xml`.
+fn attr<'a>(xml: &'a str, tag: &str, attr: &str) -> Option<&'a str> {
+    let at = xml.find(tag)?;
+    let rest = &xml[at..];
+    let v = rest.find(&format!("{attr}=\""))? + attr.len() + 2;
+    let len = rest[v..].find('"')?;
+    Some(&rest[v..v + len])
+}
+
+#[test]
+fn no_number_column_in_word_is_narrower_than_its_longest_cell_or_head_word() {
+    // Word breaks a cell's text where the column is too narrow ("Jaa|r", "Kasstroo|m"). A
+    // digit or letter of the table font is at least half an em wide (Calibri: 0.507 em), so a
+    // number column needs `chars × size / 2` plus the style's two 108-twip cell margins.
+    let dir = tempfile::tempdir().unwrap();
+    let profile = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/grote-gemeente.toml");
+    for lang in [Lang::Nl, Lang::En] {
+        let out = dir.path().join(format!("note-{}.docx", lang.code()));
+        write_docx(&profile, lang, &out);
+        let xml = part(&out, "word/document.xml");
+        let mut checked = 0;
+        for table in xml.split("<w:tbl>").skip(1) {
+            let table = &table[..table.find("</w:tbl>").unwrap()];
+            let grid: Vec<u32> = table
+                .split("<w:gridCol ")
+                .skip(1)
+                .map(|g| attr(g, "", "w:w").unwrap().parse().unwrap())
+                .collect();
+            // Half-points: the em is `half_points * 10` twips.
+            let half_points: u32 = attr(table, "<w:sz ", "w:val").unwrap().parse().unwrap();
+            let mut need = vec![0usize; grid.len()];
+            let mut number = vec![false; grid.len()];
+            for (r, row) in table.split("<w:tr>").skip(1).enumerate() {
+                for (i, cell) in row.split("<w:tc>").skip(1).enumerate() {
+                    if cell.contains(r#"<w:jc w:val="right"/>"#) {
+                        number[i] = true;
+                    }
+                    let text = runs_of(cell);
+                    // A head may wrap between its words; a number cell may not wrap at all.
+                    let chars = if r == 0 {
+                        text.split_whitespace().map(|w| w.chars().count()).max()
+                    } else {
+                        Some(text.chars().count())
+                    };
+                    need[i] = need[i].max(chars.unwrap_or(0));
+                }
+            }
+            for i in (0..grid.len()).filter(|&i| number[i]) {
+                let min = u32::try_from(need[i]).unwrap() * half_points * 10 / 2 + 2 * 108;
+                assert!(
+                    grid[i] >= min,
+                    "{}: column {i} of a table is {} twips, its longest cell or head word \
+                     ({} characters at {half_points} half-points) needs {min}: {}",
+                    lang.code(),
+                    grid[i],
+                    need[i],
+                    runs_of(table).chars().take(200).collect::<String>()
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10, "only {checked} number columns found");
+    }
+}
+
 #[test]
 fn an_existing_file_is_refused_without_force_and_replaced_with_it() {
     let dir = tempfile::tempdir().unwrap();

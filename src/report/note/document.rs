@@ -245,15 +245,50 @@ pub fn refs(references: &[Reference]) -> String {
         .join("; ")
 }
 
-/// "(Bronnen: [1] §3.3)" in italics, or nothing without references.
-fn refs_note(lang: Lang, references: &[Reference]) -> Option<Inline> {
-    (!references.is_empty()).then(|| {
-        Inline::Emph(format!(
-            "({}: {})",
-            labels(lang).references,
-            refs(references)
-        ))
-    })
+/// The anchor of source `n`'s row in the sources annex: `bron-3`.
+pub fn source_anchor(n: usize) -> String {
+    format!("bron-{n}")
+}
+
+/// "[1] §3.3, §4.1; [2] §2" as runs: each "[n]" a link to its row in the sources annex, the
+/// sections in italics.
+pub fn refs_runs(references: &[Reference]) -> Runs {
+    let mut runs = Vec::new();
+    for (i, r) in references.iter().enumerate() {
+        if i > 0 {
+            runs.push(Inline::Emph("; ".into()));
+        }
+        runs.push(Inline::Link {
+            text: format!("[{}]", r.source),
+            target: source_anchor(r.source),
+        });
+        if !r.sections.is_empty() {
+            runs.push(Inline::Emph(format!(
+                " {}",
+                crate::report::cite::sections(&r.sections)
+            )));
+        }
+    }
+    runs
+}
+
+/// "(Bronnen: [1] §3.3)": the references in parentheses after `label`, linked.
+fn refs_labelled(label: Option<&str>, references: &[Reference]) -> Runs {
+    let mut runs = vec![Inline::Emph(match label {
+        Some(l) => format!("({l}: "),
+        None => "(".to_string(),
+    })];
+    runs.extend(refs_runs(references));
+    runs.push(Inline::Emph(")".into()));
+    runs
+}
+
+/// A status as a badge: `binding` with its name.
+fn status_badge(id: &str, name: &str) -> Runs {
+    vec![Inline::Status {
+        class: id.to_string(),
+        text: name.to_string(),
+    }]
 }
 
 /// A table cell: text followed by its references in italics, "… _[1] §3.3_" (the column
@@ -262,17 +297,17 @@ fn text_with_refs(text: &str, references: &[Reference]) -> Runs {
     let mut runs = vec![Inline::Text(text.to_string())];
     if !references.is_empty() {
         runs.push(Inline::Text(" ".into()));
-        runs.push(Inline::Emph(refs(references)));
+        runs.extend(refs_runs(references));
     }
     runs
 }
 
-/// Text followed by its references in italics.
+/// Text followed by its references in italics: "… (Bronnen: [1] §3.3)".
 fn with_refs(text: String, lang: Lang, references: &[Reference]) -> Runs {
     let mut runs = vec![Inline::Text(text)];
-    if let Some(r) = refs_note(lang, references) {
+    if !references.is_empty() {
         runs.push(Inline::Text(" ".into()));
-        runs.push(r);
+        runs.extend(refs_labelled(Some(labels(lang).references), references));
     }
     runs
 }
@@ -425,11 +460,7 @@ fn ranking(note: &Note) -> Vec<Block> {
                         Inline::Strong(c.name.clone()),
                         Inline::Text(format!(": {} ", c.explanation)),
                     ];
-                    runs.push(Inline::Emph(format!(
-                        "({}: {})",
-                        t.references,
-                        refs(&c.references)
-                    )));
+                    runs.extend(refs_labelled(Some(t.references), &c.references));
                     runs
                 })
                 .collect(),
@@ -454,9 +485,9 @@ fn excluded(note: &Note) -> Vec<Block> {
             }
             reasons.push(Inline::Text(r.clone()));
         }
-        if let Some(r) = refs_note(lang, &x.references) {
+        if !x.references.is_empty() {
             reasons.push(Inline::Break);
-            reasons.push(r);
+            reasons.extend(refs_labelled(Some(labels(lang).references), &x.references));
         }
         table.runs_row(vec![plain(x.candidate.name.clone()), reasons]);
     }
@@ -495,11 +526,11 @@ fn layers(note: &Note) -> Vec<Block> {
     vec![
         para(t.layers_intro),
         figure(svg::layer_matrix(note, "fig-layers"), table),
-        Block::Para(vec![Inline::Emph(format!(
-            "{}: {}",
-            t.references,
-            refs(&l.references)
-        ))]),
+        Block::Para({
+            let mut runs = vec![Inline::Emph(format!("{}: ", t.references))];
+            runs.extend(refs_runs(&l.references));
+            runs
+        }),
     ]
 }
 
@@ -559,7 +590,7 @@ fn landscape(note: &Note) -> Vec<Block> {
                 text_with_refs(&r.text, &r.references),
                 plain(r.applies_to.join(", ")),
                 plain(r.effect_name.clone()),
-                plain(r.status_name.clone()),
+                status_badge(r.status, &r.status_name),
             ]);
         }
         out.push(heading(3, t.rules_title));
@@ -609,7 +640,7 @@ pub fn business_case(bc: &BusinessCaseNote, lang: Lang) -> Vec<Block> {
             let mut runs = vec![Inline::Text(bc.selection_text.clone())];
             if !bc.references.is_empty() {
                 runs.push(Inline::Text(" ".into()));
-                runs.push(Inline::Emph(format!("({})", refs(&bc.references))));
+                runs.extend(refs_labelled(None, &bc.references));
             }
             runs
         }),
@@ -853,7 +884,7 @@ fn collaboration(note: &Note) -> Vec<Block> {
         ];
         if let Some(r) = &c.reference {
             runs.push(Inline::Text(" ".into()));
-            runs.push(Inline::Emph(format!("({})", refs(std::slice::from_ref(r)))));
+            runs.extend(refs_labelled(None, std::slice::from_ref(r)));
         }
         out.push(Block::Para(runs));
     }
@@ -863,7 +894,7 @@ fn collaboration(note: &Note) -> Vec<Block> {
         for r in &c.rules {
             table.runs_row(vec![
                 text_with_refs(&r.text, &r.references),
-                plain(r.status_name.clone()),
+                status_badge(r.status, &r.status_name),
             ]);
         }
         out.push(heading(3, t.option_rules_title));
@@ -885,9 +916,9 @@ fn collaboration(note: &Note) -> Vec<Block> {
         }
         if let Some(r) = &o.reference {
             text.push(Inline::Text(" ".into()));
-            text.push(Inline::Emph(refs(std::slice::from_ref(r))));
+            text.extend(refs_runs(std::slice::from_ref(r)));
         }
-        table.runs_row(vec![text, plain(o.status_name.clone())]);
+        table.runs_row(vec![text, status_badge(o.status, &o.status_name)]);
     }
     out.push(Block::Table(table));
     out
@@ -949,14 +980,17 @@ fn sources(note: &Note) -> Vec<Block> {
             src.checked_text
         )));
         table.runs_row(vec![
-            plain(src.number.to_string()),
+            vec![
+                Inline::Anchor(source_anchor(src.number)),
+                Inline::Text(src.number.to_string()),
+            ],
             doc,
             plain(if src.sections.is_empty() {
                 "—".to_string()
             } else {
                 src.sections.join("; ")
             }),
-            plain(src.status_name.clone()),
+            status_badge(src.status, &src.status_name),
         ]);
     }
     vec![

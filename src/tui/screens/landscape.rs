@@ -64,8 +64,7 @@ fn boxes(state: &State, e: &Evaluation) -> Vec<PlacementBox> {
                     let w = &e.workloads[i];
                     Item {
                         name: w.name.clone(),
-                        tag: crate::report::label::data_class_short(w.data, state.lang)
-                            .to_string(),
+                        tag: crate::report::label::data_class_short(w.data, state.lang).to_string(),
                         selected: Some(i) == sel,
                     }
                 })
