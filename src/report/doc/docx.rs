@@ -370,6 +370,7 @@ fn column_widths(t: &Table, half_points: u32) -> Vec<u32> {
         .filter(|(_, m)| m.is_some())
         .map(|(w, _)| *w)
         .sum();
+    let text_columns = u32::try_from(minimum.iter().filter(|m| m.is_none()).count()).unwrap_or(0);
     let text_weight: u32 = weights
         .iter()
         .zip(&minimum)
@@ -377,7 +378,9 @@ fn column_widths(t: &Table, half_points: u32) -> Vec<u32> {
         .map(|(w, _)| *w)
         .sum();
     let left = TEXT_WIDTH.saturating_sub(numbers);
-    if numbers > TEXT_WIDTH || (text_weight > 0 && left < text_weight.saturating_mul(char_twips)) {
+    // A text column wraps, but below about six characters it breaks every word.
+    let text_minimum = text_columns.saturating_mul(6 * char_twips + CELL_MARGINS);
+    if numbers > TEXT_WIDTH || left < text_minimum {
         // Not enough room for everything: keep the proportions.
         return weights.iter().map(|w| TEXT_WIDTH * w / total).collect();
     }
