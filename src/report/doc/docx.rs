@@ -333,63 +333,108 @@ const CELL_MARGINS: u32 = 2 * 108;
 /// Column widths (twips) over the A4 text width, in proportion to [`Table::column_weights`],
 /// except that a number column is never narrower than its widest cell or head word at
 /// `half_points` (so Word never breaks "Jaar" or a number in two); the text columns give up
-/// the difference. Only when the number columns alone need more than the page do they shrink
-/// too (in proportion).
+/// the difference. A character is first reckoned 0.6 em wide (room to spare), then, when the
+/// table does not fit, 0.55 and 0.52 em (Calibri's digits are 0.507 em). When the head words
+/// do not fit even then, only head words up to 12, then 9 characters count ("Jaar" and
+/// "Kasstroom" hold, "Exploitatiekosten" may break; a number never); when the numbers alone
+/// need more than the page, all columns keep their proportions.
 fn column_widths(t: &Table, half_points: u32) -> Vec<u32> {
     let weights = t.column_weights();
     let total: u32 = weights.iter().sum::<u32>().max(1);
-    let mut widths: Vec<u32> = weights.iter().map(|w| TEXT_WIDTH * w / total).collect();
-    // A character at most 0.6 em wide (Calibri's digits and bold capitals are 0.51–0.6 em); an
-    // em is `half_points * 10` twips. Plus a little slack for rounding in the layout.
-    let char_twips = half_points * 6;
-    let minimum: Vec<Option<u32>> = t
-        .number_min_chars()
-        .iter()
-        .map(|n| {
-            n.map(|n| {
-                n.saturating_mul(char_twips)
-                    .saturating_add(CELL_MARGINS + 40)
+    let proportional: Vec<u32> = weights.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    // (twips per character in tenths of an em-per-half-point, slack): an em is
+    // `half_points * 10` twips, so 0.6 em is `half_points * 6`.
+    for (head_cap, per_char_tenths, slack) in [
+        (usize::MAX, 60, 40),
+        (usize::MAX, 55, 20),
+        (usize::MAX, 52, 0),
+        (12, 52, 0),
+        (9, 52, 0),
+        (0, 52, 0),
+    ] {
+        let chars = t.number_min_chars(head_cap);
+        let char_twips = half_points * per_char_tenths / 10;
+        let minimum: Vec<Option<u32>> = chars
+            .iter()
+            .map(|n| {
+                n.map(|n| {
+                    n.saturating_mul(char_twips)
+                        .saturating_add(CELL_MARGINS + slack)
+                })
             })
-        })
-        .collect();
-    let short = widths
+            .collect();
+        if let Some(w) = fit_minimum(&proportional, &weights, &minimum, char_twips) {
+            return w;
+        }
+    }
+    proportional
+}
+
+/// `proportional` with every number column raised to its `minimum`, the text columns sharing
+/// what is left in proportion to their `weights`; `None` when that leaves a text column under
+/// about six characters (it would break every word).
+fn fit_minimum(
+    proportional: &[u32],
+    weights: &[u32],
+    minimum: &[Option<u32>],
+    char_twips: u32,
+) -> Option<Vec<u32>> {
+    let short = proportional
         .iter()
-        .zip(&minimum)
+        .zip(minimum)
         .any(|(w, m)| m.is_some_and(|m| *w < m));
     if !short {
-        return widths;
+        return Some(proportional.to_vec());
     }
-    for (w, m) in widths.iter_mut().zip(&minimum) {
+    let mut widths = proportional.to_vec();
+    for (w, m) in widths.iter_mut().zip(minimum) {
         if let Some(m) = m {
             *w = (*w).max(*m);
         }
     }
-    let numbers: u32 = widths
-        .iter()
-        .zip(&minimum)
-        .filter(|(_, m)| m.is_some())
-        .map(|(w, _)| *w)
-        .sum();
-    let text_columns = u32::try_from(minimum.iter().filter(|m| m.is_none()).count()).unwrap_or(0);
+    let sum_numbers = |widths: &[u32]| -> u32 {
+        widths
+            .iter()
+            .zip(minimum)
+            .filter(|(_, m)| m.is_some())
+            .map(|(w, _)| *w)
+            .sum()
+    };
+    if sum_numbers(&widths) > TEXT_WIDTH {
+        // Their proportional share is too much: the number columns start from their minimum.
+        for (w, m) in widths.iter_mut().zip(minimum) {
+            if let Some(m) = m {
+                *w = *m;
+            }
+        }
+    }
+    let numbers = sum_numbers(&widths);
+    let text_columns = u32::try_from(minimum.iter().filter(|m| m.is_none()).count()).ok()?;
     let text_weight: u32 = weights
         .iter()
-        .zip(&minimum)
+        .zip(minimum)
         .filter(|(_, m)| m.is_none())
         .map(|(w, _)| *w)
         .sum();
-    let left = TEXT_WIDTH.saturating_sub(numbers);
-    // A text column wraps, but below about six characters it breaks every word.
-    let text_minimum = text_columns.saturating_mul(6 * char_twips + CELL_MARGINS);
-    if numbers > TEXT_WIDTH || left < text_minimum {
-        // Not enough room for everything: keep the proportions.
-        return weights.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    let left = TEXT_WIDTH.checked_sub(numbers)?;
+    if left < text_columns.saturating_mul(6 * char_twips + CELL_MARGINS) {
+        return None;
     }
-    for ((w, m), weight) in widths.iter_mut().zip(&minimum).zip(&weights) {
+    if text_columns == 0 {
+        // Only number columns: the room left over goes to them in proportion.
+        let extra = left;
+        let total: u32 = weights.iter().sum::<u32>().max(1);
+        for (w, weight) in widths.iter_mut().zip(weights) {
+            *w += extra * weight / total;
+        }
+        return Some(widths);
+    }
+    for ((w, m), weight) in widths.iter_mut().zip(minimum).zip(weights) {
         if m.is_none() {
             *w = left * weight / text_weight.max(1);
         }
     }
-    widths
+    Some(widths)
 }
 
 fn jc(align: Align) -> &'static str {

@@ -169,9 +169,10 @@ impl Table {
     }
 
     /// For each number (right-aligned) column, the characters it needs on one line: its widest
-    /// cell or the longest word of its head, whichever is longer; `None` for a text column.
-    /// A renderer gives such a column at least this width so no number or head word breaks.
-    pub fn number_min_chars(&self) -> Vec<Option<u32>> {
+    /// cell, or the longest word of its head when that is longer (head words of more than
+    /// `head_cap` characters do not count); `None` for a text column. A renderer gives such a
+    /// column at least this width so no number (or head word) breaks.
+    pub fn number_min_chars(&self, head_cap: usize) -> Vec<Option<u32>> {
         self.columns
             .iter()
             .enumerate()
@@ -195,6 +196,7 @@ impl Table {
                     .head
                     .split_whitespace()
                     .map(|w| w.chars().count())
+                    .filter(|&n| n <= head_cap)
                     .max()
                     .unwrap_or(0);
                 Some(u32::try_from(widest_cell.max(head_word)).unwrap_or(u32::MAX))
@@ -425,7 +427,14 @@ mod tests {
         ]);
         t.row(vec!["a".into(), "2027".into(), "EUR 1.234.567,50".into()]);
         t.row(vec!["b".into(), "10".into(), "EUR 0".into()]);
-        assert_eq!(t.number_min_chars(), vec![None, Some(4), Some(16)]);
+        assert_eq!(
+            t.number_min_chars(usize::MAX),
+            vec![None, Some(4), Some(16)]
+        );
+        let mut long_head = Table::new(vec![Column::number("Exploitatiekosten")]);
+        long_head.row(vec!["1.234".into()]);
+        assert_eq!(long_head.number_min_chars(usize::MAX), vec![Some(17)]);
+        assert_eq!(long_head.number_min_chars(9), vec![Some(5)]);
         let w = t.column_weights();
         // Never narrower than the head word, however short the numbers are.
         let mut narrow = Table::new(vec![Column::number("Kasstroomsaldo")]);

@@ -13,6 +13,7 @@
 
 use super::svg;
 use super::{AllocationNote, BusinessCaseNote, Note, Reference, ScenarioNote, SourceNote};
+use crate::core::criteria::Criterion;
 use crate::core::text::{self, Lang};
 use crate::i18n::{case_strings, council, fill, report as labels, strings};
 use crate::report::doc::{
@@ -393,7 +394,21 @@ fn ranking(note: &Note) -> Vec<Block> {
         Column::text(s.candidate),
         Column::number(s.total),
     ];
-    columns.extend(note.weights.iter().map(|w| Column::number(w.name.clone())));
+    // With more than six columns the full criterion names do not fit a number column of an A4
+    // page ("Kostenvoorspelbaarheid"): short heads, spelled out under the table.
+    let criterion = |id: &str| Criterion::ALL.iter().copied().find(|c| c.id() == id);
+    let short = columns.len() + note.weights.len() > 6;
+    let head = |w: &super::WeightNote| match criterion(w.criterion) {
+        Some(c) if short => crate::report::label::criterion_short(c, lang).to_string(),
+        _ => w.name.clone(),
+    };
+    columns.extend(note.weights.iter().map(|w| Column::number(head(w))));
+    let legend: Vec<String> = note
+        .weights
+        .iter()
+        .filter(|w| head(w) != w.name)
+        .map(|w| format!("{} = {}", head(w), w.name))
+        .collect();
     let mut table = Table::new(columns);
     for r in &note.ranking {
         let mut row = vec![
@@ -409,6 +424,9 @@ fn ranking(note: &Note) -> Vec<Block> {
     } else {
         figure(svg::ranking_bars(note, "fig-ranking"), table)
     });
+    if !legend.is_empty() {
+        out.push(Block::Para(vec![Inline::Emph(legend.join("; "))]));
+    }
     if let Some(tb) = &note.tie_break {
         out.push(Block::Para(vec![Inline::Emph(tb.clone())]));
     }
