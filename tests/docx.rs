@@ -307,7 +307,7 @@ fn no_number_column_in_word_is_narrower_than_its_longest_cell_or_head_word() {
                     lang.code(),
                     grid[i],
                     if heads { " or head word" } else { "" },
-                    format!("{grid:?} cells {cell_need:?} heads {head_need:?}")
+                    format!("widths {grid:?}, cells {cell_need:?}, head words {head_need:?}")
                 );
                 checked += 1;
                 heads_checked += usize::from(heads && head_need[i] > cell_need[i]);
