@@ -270,7 +270,19 @@ pub fn refs_runs(references: &[Reference]) -> Runs {
             )));
         }
     }
-    runs
+    merge_emphasis(runs)
+}
+
+/// Adjacent italic runs as one (Markdown writes `_a__b_` for two, which is not italic).
+fn merge_emphasis(runs: Runs) -> Runs {
+    let mut out: Runs = Vec::with_capacity(runs.len());
+    for r in runs {
+        match (out.last_mut(), r) {
+            (Some(Inline::Emph(prev)), Inline::Emph(next)) => prev.push_str(&next),
+            (_, r) => out.push(r),
+        }
+    }
+    out
 }
 
 /// "(Bronnen: [1] §3.3)": the references in parentheses after `label`, linked.
@@ -281,7 +293,7 @@ fn refs_labelled(label: Option<&str>, references: &[Reference]) -> Runs {
     })];
     runs.extend(refs_runs(references));
     runs.push(Inline::Emph(")".into()));
-    runs
+    merge_emphasis(runs)
 }
 
 /// A status as a badge: `binding` with its name.
@@ -547,7 +559,7 @@ fn layers(note: &Note) -> Vec<Block> {
         Block::Para({
             let mut runs = vec![Inline::Emph(format!("{}: ", t.references))];
             runs.extend(refs_runs(&l.references));
-            runs
+            merge_emphasis(runs)
         }),
     ]
 }
