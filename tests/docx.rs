@@ -303,11 +303,11 @@ fn no_number_column_in_word_is_narrower_than_its_longest_cell_or_head_word() {
                 assert!(
                     grid[i] >= min,
                     "{}: column {i} of a table is {} twips, its longest cell{} ({chars} \
-                     characters at {half_points} half-points) needs {min}: {}",
+                     characters at {half_points} half-points) needs {min}: widths {grid:?}, \
+                     cells {cell_need:?}, head words {head_need:?}",
                     lang.code(),
                     grid[i],
                     if heads { " or head word" } else { "" },
-                    format!("widths {grid:?}, cells {cell_need:?}, head words {head_need:?}")
                 );
                 checked += 1;
                 heads_checked += usize::from(heads && head_need[i] > cell_need[i]);
