@@ -1061,10 +1061,6 @@ pub struct TuiStrings {
     pub yes_provided: &'static str,
     pub no_allowed: &'static str,
     pub legend: &'static str,
-    /// Short criterion labels for narrow table headers, in `Criterion::ALL` order.
-    pub criterion_short: [&'static str; 8],
-    /// Short data-class labels, in `DataClass::ALL` order.
-    pub data_short: [&'static str; 5],
     // Key descriptions (the keymap's table renders these).
     pub key_next: &'static str,
     pub key_prev: &'static str,
@@ -1168,12 +1164,6 @@ pub const TUI_NL: TuiStrings = TuiStrings {
     yes_provided: "ja, mits",
     no_allowed: "nee",
     legend: "●●● volledige controle   ●● configuratie   ○ geen invloed",
-    criterion_short: [
-        "Priv.", "Kosten", "Contr.", "Contin", "Flex.", "Ontz.", "Exit",
-        // issue 11 (placement model): the optional criterion sovereignty.
-        "Soev.",
-    ],
-    data_short: ["openbaar", "intern", "persoons", "BRP", "bijzonder"],
     key_next: "Volgend scherm",
     key_prev: "Vorig scherm",
     key_goto: "Naar scherm 1–9, 0 = scherm 10",
@@ -1276,12 +1266,6 @@ pub const TUI_EN: TuiStrings = TuiStrings {
     yes_provided: "yes, provided",
     no_allowed: "no",
     legend: "●●● full control   ●● configuration   ○ no influence",
-    criterion_short: [
-        "Priv.", "Cost", "Contr.", "Contin", "Flex.", "Relief", "Exit",
-        // issue 11 (placement model): the optional criterion sovereignty.
-        "Sover.",
-    ],
-    data_short: ["public", "internal", "personal", "BRP", "special"],
     key_next: "Next screen",
     key_prev: "Previous screen",
     key_goto: "Go to screen 1–9, 0 = screen 10",

@@ -260,21 +260,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn short_names_match_the_tui_tables_they_replace() {
-        // The TUI still reads `i18n::tui(lang).criterion_short` / `data_short` by position;
-        // until it switches over, both must say the same.
-        for lang in [Lang::Nl, Lang::En] {
-            let t = crate::i18n::tui(lang);
-            for (i, c) in Criterion::ALL.iter().enumerate() {
-                assert_eq!(criterion_short(*c, lang), t.criterion_short[i]);
-            }
-            for (i, d) in DataClass::ALL.iter().enumerate() {
-                assert_eq!(data_class_short(*d, lang), t.data_short[i]);
-            }
-        }
-    }
-
-    #[test]
     fn levels_read_as_the_source_table_does() {
         assert_eq!(level_name(ControlLevel::None, Lang::Nl), "geen invloed");
         assert_eq!(level_name(ControlLevel::Full, Lang::En), "full control");

@@ -282,12 +282,11 @@ impl Body {
                 run(c, "")
             );
         }
-        let widths = column_widths(t);
-        let size = if t.columns.len() > 6 {
-            r#"<w:sz w:val="15"/><w:szCs w:val="15"/>"#
-        } else {
-            r#"<w:sz w:val="18"/><w:szCs w:val="18"/>"#
-        };
+        // The font size in half-points: smaller in a wide table.
+        let half_points: u32 = if t.columns.len() > 6 { 15 } else { 18 };
+        let widths = column_widths(t, half_points);
+        let size = format!(r#"<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>"#);
+        let size = size.as_str();
         self.xml.push_str(concat!(
             r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>"#,
             r#"<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>"#,
@@ -328,11 +327,114 @@ impl Body {
     }
 }
 
-/// Column widths over the A4 text width, in proportion to [`Table::column_weights`].
-fn column_widths(t: &Table) -> Vec<u32> {
+/// Left plus right cell margin of the table style, in twips.
+const CELL_MARGINS: u32 = 2 * 108;
+
+/// Column widths (twips) over the A4 text width, in proportion to [`Table::column_weights`],
+/// except that a number column is never narrower than its widest cell or head word at
+/// `half_points` (so Word never breaks "Jaar" or a number in two); the text columns give up
+/// the difference. A character is first reckoned 0.6 em wide (room to spare), then, when the
+/// table does not fit, 0.55 and 0.52 em (Calibri's digits are 0.507 em). When the head words
+/// do not fit even then, only head words up to 12, then 9 characters count ("Jaar" and
+/// "Kasstroom" hold, "Exploitatiekosten" may break; a number never); when the numbers alone
+/// need more than the page, all columns keep their proportions.
+fn column_widths(t: &Table, half_points: u32) -> Vec<u32> {
     let weights = t.column_weights();
     let total: u32 = weights.iter().sum::<u32>().max(1);
-    weights.iter().map(|w| TEXT_WIDTH * w / total).collect()
+    let proportional: Vec<u32> = weights.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    // (twips per character in tenths of an em-per-half-point, slack): an em is
+    // `half_points * 10` twips, so 0.6 em is `half_points * 6`.
+    for (head_cap, per_char_tenths, slack) in [
+        (usize::MAX, 60, 40),
+        (usize::MAX, 55, 20),
+        (usize::MAX, 52, 0),
+        (12, 52, 0),
+        (9, 52, 0),
+        (0, 52, 0),
+    ] {
+        let chars = t.number_min_chars(head_cap);
+        let char_twips = half_points * per_char_tenths / 10;
+        let minimum: Vec<Option<u32>> = chars
+            .iter()
+            .map(|n| {
+                n.map(|n| {
+                    n.saturating_mul(char_twips)
+                        .saturating_add(CELL_MARGINS + slack)
+                })
+            })
+            .collect();
+        if let Some(w) = fit_minimum(&proportional, &weights, &minimum, char_twips) {
+            return w;
+        }
+    }
+    proportional
+}
+
+/// `proportional` with every number column raised to its `minimum`, the text columns sharing
+/// what is left in proportion to their `weights`; `None` when that leaves a text column under
+/// about six characters (it would break every word).
+fn fit_minimum(
+    proportional: &[u32],
+    weights: &[u32],
+    minimum: &[Option<u32>],
+    char_twips: u32,
+) -> Option<Vec<u32>> {
+    let short = proportional
+        .iter()
+        .zip(minimum)
+        .any(|(w, m)| m.is_some_and(|m| *w < m));
+    if !short {
+        return Some(proportional.to_vec());
+    }
+    let mut widths = proportional.to_vec();
+    for (w, m) in widths.iter_mut().zip(minimum) {
+        if let Some(m) = m {
+            *w = (*w).max(*m);
+        }
+    }
+    let sum_numbers = |widths: &[u32]| -> u32 {
+        widths
+            .iter()
+            .zip(minimum)
+            .filter(|(_, m)| m.is_some())
+            .map(|(w, _)| *w)
+            .sum()
+    };
+    if sum_numbers(&widths) > TEXT_WIDTH {
+        // Their proportional share is too much: the number columns start from their minimum.
+        for (w, m) in widths.iter_mut().zip(minimum) {
+            if let Some(m) = m {
+                *w = *m;
+            }
+        }
+    }
+    let numbers = sum_numbers(&widths);
+    let text_columns = u32::try_from(minimum.iter().filter(|m| m.is_none()).count()).ok()?;
+    let text_weight: u32 = weights
+        .iter()
+        .zip(minimum)
+        .filter(|(_, m)| m.is_none())
+        .map(|(w, _)| *w)
+        .sum();
+    let left = TEXT_WIDTH.checked_sub(numbers)?;
+    if left < text_columns.saturating_mul(6 * char_twips + CELL_MARGINS) {
+        return None;
+    }
+    if text_columns == 0 {
+        // Only number columns: the room left over goes to them in proportion.
+        let extra = left;
+        let total: u32 = weights.iter().sum::<u32>().max(1);
+        for (w, weight) in widths.iter_mut().zip(weights) {
+            *w += extra * weight / total;
+        }
+        return Some(widths);
+    }
+    for ((w, m), weight) in widths.iter_mut().zip(minimum).zip(weights) {
+        if m.is_none() {
+            *w = left * weight / text_weight.max(1);
+        }
+    }
+    Some(widths)
 }
 
 fn jc(align: Align) -> &'static str {
@@ -383,6 +485,10 @@ fn inlines(runs: &[Inline], base: &str) -> String {
                 ),
             )),
             Inline::Break => out.push_str("<w:r><w:br/></w:r>"),
+            Inline::Link { text, .. } | Inline::Status { text, .. } => {
+                out.push_str(&run(text, base));
+            }
+            Inline::Anchor(_) => {}
         }
     }
     out
@@ -471,6 +577,36 @@ mod tests {
     use super::super::{Column, anchored, para, plain};
     use super::*;
     use std::io::Read;
+
+    #[test]
+    fn number_columns_take_their_width_from_the_prose_columns() {
+        let mut t = Table::new(vec![
+            Column::text("Toelichting"),
+            Column::number("Jaar"),
+            Column::number("Kasstroom"),
+        ]);
+        let prose = "een lange toelichting die over meerdere regels loopt ".repeat(3);
+        t.row(vec![prose, "2027".into(), "EUR 1.234.567,50".into()]);
+        let w = column_widths(&t, 18);
+        assert!(w.iter().sum::<u32>() <= TEXT_WIDTH);
+        assert!(w[1] >= 4 * 108 + CELL_MARGINS, "{w:?}");
+        assert!(w[2] >= 16 * 108 + CELL_MARGINS, "{w:?}");
+        assert!(w[0] > w[2], "{w:?}");
+    }
+
+    #[test]
+    fn number_columns_too_wide_for_the_page_keep_their_proportions() {
+        let cols = (0..12).map(|i| Column::number(format!("K{i}"))).collect();
+        let mut t = Table::new(cols);
+        t.row(
+            (0..12)
+                .map(|_| "EUR 1.234.567.890,50".to_string())
+                .collect(),
+        );
+        let w = column_widths(&t, 15);
+        assert!(w.iter().sum::<u32>() <= TEXT_WIDTH);
+        assert!(w.windows(2).all(|p| p[0] == p[1]), "{w:?}");
+    }
 
     fn part(bytes: &[u8], name: &str) -> String {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");

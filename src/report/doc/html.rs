@@ -302,6 +302,20 @@ pub fn inlines(runs: &[Inline]) -> String {
                 let _ = write!(out, "<code>{}</code>", esc(s));
             }
             Inline::Break => out.push_str("<br>"),
+            Inline::Link { text, target } => {
+                let _ = write!(out, r##"<a href="#{}">{}</a>"##, esc(target), esc(text));
+            }
+            Inline::Anchor(id) => {
+                let _ = write!(out, r#"<span id="{}"></span>"#, esc(id));
+            }
+            Inline::Status { class, text } => {
+                let _ = write!(
+                    out,
+                    r#"<span class="status {}">{}</span>"#,
+                    esc(class),
+                    esc(text)
+                );
+            }
         }
     }
     out

@@ -130,6 +130,13 @@ pub fn inlines(runs: &[Inline], in_cell: bool) -> String {
             }
             Inline::Emph(_) | Inline::Strong(_) | Inline::Code(_) => {}
             Inline::Break => out.push_str(if in_cell { "<br>" } else { "  \n" }),
+            Inline::Link { text: t, target } => {
+                let _ = write!(out, "[{}](#{})", text(t), target);
+            }
+            Inline::Anchor(id) => {
+                let _ = write!(out, r#"<a id="{id}"></a>"#);
+            }
+            Inline::Status { text: t, .. } => out.push_str(&text(t)),
         }
     }
     out

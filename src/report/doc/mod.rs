@@ -27,6 +27,15 @@ pub enum Inline {
     Code(String),
     /// A line break inside the paragraph or cell.
     Break,
+    /// A cross-reference: `text` linking to the anchor `target` (an id without `#`) elsewhere
+    /// in the document. HTML and Markdown link it; text and Word show the text.
+    Link { text: String, target: String },
+    /// An invisible anchor `id` that a [`Inline::Link`] can point at (a source's row). HTML
+    /// and Markdown give it the id; text and Word have nothing to show.
+    Anchor(String),
+    /// A policy status as a badge: `class` is the status's stable id (`binding`,
+    /// `self_binding`, …), `text` its name. HTML draws a coloured badge; the others the text.
+    Status { class: String, text: String },
 }
 
 impl Inline {
@@ -34,6 +43,8 @@ impl Inline {
     pub fn text(&self) -> &str {
         match self {
             Inline::Text(s) | Inline::Emph(s) | Inline::Strong(s) | Inline::Code(s) => s,
+            Inline::Link { text, .. } | Inline::Status { text, .. } => text,
+            Inline::Anchor(_) => "",
             Inline::Break => "\n",
         }
     }
@@ -139,9 +150,9 @@ impl Table {
                 let head_word = longest_word(&mut std::iter::once(c.head.as_str()));
                 let cell_len = |c: &String| c.chars().count();
                 let w = if c.number || c.align == Align::Right {
-                    // Numbers never wrap: the widest cell, or a head word up to ten letters.
+                    // Numbers never wrap: the widest cell or head word.
                     let widest = cells.iter().map(cell_len).max().unwrap_or(1);
-                    widest.max(head_word.min(10)).max(3)
+                    widest.max(head_word).max(3)
                 } else {
                     let mean = if cells.is_empty() {
                         0
@@ -153,6 +164,42 @@ impl Table {
                 };
                 // Two characters for the cell's margins.
                 u32::try_from(w + 2).unwrap_or(62)
+            })
+            .collect()
+    }
+
+    /// For each number (right-aligned) column, the characters it needs on one line: its widest
+    /// cell, or the longest word of its head when that is longer (head words of more than
+    /// `head_cap` characters do not count); `None` for a text column. A renderer gives such a
+    /// column at least this width so no number (or head word) breaks.
+    pub fn number_min_chars(&self, head_cap: usize) -> Vec<Option<u32>> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if !(c.number || c.align == Align::Right) {
+                    return None;
+                }
+                let widest_cell = self
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .flat_map(|r| {
+                        runs_text(r)
+                            .lines()
+                            .map(|l| l.chars().count())
+                            .collect::<Vec<_>>()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                let head_word = c
+                    .head
+                    .split_whitespace()
+                    .map(|w| w.chars().count())
+                    .filter(|&n| n <= head_cap)
+                    .max()
+                    .unwrap_or(0);
+                Some(u32::try_from(widest_cell.max(head_word)).unwrap_or(u32::MAX))
             })
             .collect()
     }
@@ -369,6 +416,32 @@ mod tests {
             d.headings(),
             vec![(1, "Beslispunten".to_string()), (2, "Kosten".to_string())]
         );
+    }
+
+    #[test]
+    fn a_number_column_needs_its_widest_cell_or_head_word() {
+        let mut t = Table::new(vec![
+            Column::text("Omschrijving"),
+            Column::number("Jaar"),
+            Column::number("Kasstroom cumulatief"),
+        ]);
+        t.row(vec!["a".into(), "2027".into(), "EUR 1.234.567,50".into()]);
+        t.row(vec!["b".into(), "10".into(), "EUR 0".into()]);
+        assert_eq!(
+            t.number_min_chars(usize::MAX),
+            vec![None, Some(4), Some(16)]
+        );
+        let mut long_head = Table::new(vec![Column::number("Exploitatiekosten")]);
+        long_head.row(vec!["1.234".into()]);
+        assert_eq!(long_head.number_min_chars(usize::MAX), vec![Some(17)]);
+        assert_eq!(long_head.number_min_chars(9), vec![Some(5)]);
+        let w = t.column_weights();
+        // Never narrower than the head word, however short the numbers are.
+        let mut narrow = Table::new(vec![Column::number("Kasstroomsaldo")]);
+        narrow.row(vec!["1".into()]);
+        assert_eq!(narrow.column_weights(), vec![14 + 2]);
+        assert_eq!(w[1], 4 + 2);
+        assert_eq!(w[2], 16 + 2);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 
 use super::svg;
 use super::{AllocationNote, BusinessCaseNote, Note, Reference, ScenarioNote, SourceNote};
+use crate::core::criteria::Criterion;
 use crate::core::text::{self, Lang};
 use crate::i18n::{case_strings, council, fill, report as labels, strings};
 use crate::report::doc::{
@@ -245,15 +246,62 @@ pub fn refs(references: &[Reference]) -> String {
         .join("; ")
 }
 
-/// "(Bronnen: [1] §3.3)" in italics, or nothing without references.
-fn refs_note(lang: Lang, references: &[Reference]) -> Option<Inline> {
-    (!references.is_empty()).then(|| {
-        Inline::Emph(format!(
-            "({}: {})",
-            labels(lang).references,
-            refs(references)
-        ))
-    })
+/// The anchor of source `n`'s row in the sources annex: `bron-3`.
+pub fn source_anchor(n: usize) -> String {
+    format!("bron-{n}")
+}
+
+/// "[1] §3.3, §4.1; [2] §2" as runs: each "[n]" a link to its row in the sources annex, the
+/// sections in italics.
+pub fn refs_runs(references: &[Reference]) -> Runs {
+    let mut runs = Vec::new();
+    for (i, r) in references.iter().enumerate() {
+        if i > 0 {
+            runs.push(Inline::Emph("; ".into()));
+        }
+        runs.push(Inline::Link {
+            text: format!("[{}]", r.source),
+            target: source_anchor(r.source),
+        });
+        if !r.sections.is_empty() {
+            runs.push(Inline::Emph(format!(
+                " {}",
+                crate::report::cite::sections(&r.sections)
+            )));
+        }
+    }
+    merge_emphasis(runs)
+}
+
+/// Adjacent italic runs as one (Markdown writes `_a__b_` for two, which is not italic).
+fn merge_emphasis(runs: Runs) -> Runs {
+    let mut out: Runs = Vec::with_capacity(runs.len());
+    for r in runs {
+        match (out.last_mut(), r) {
+            (Some(Inline::Emph(prev)), Inline::Emph(next)) => prev.push_str(&next),
+            (_, r) => out.push(r),
+        }
+    }
+    out
+}
+
+/// "(Bronnen: [1] §3.3)": the references in parentheses after `label`, linked.
+fn refs_labelled(label: Option<&str>, references: &[Reference]) -> Runs {
+    let mut runs = vec![Inline::Emph(match label {
+        Some(l) => format!("({l}: "),
+        None => "(".to_string(),
+    })];
+    runs.extend(refs_runs(references));
+    runs.push(Inline::Emph(")".into()));
+    merge_emphasis(runs)
+}
+
+/// A status as a badge: `binding` with its name.
+fn status_badge(id: &str, name: &str) -> Runs {
+    vec![Inline::Status {
+        class: id.to_string(),
+        text: name.to_string(),
+    }]
 }
 
 /// A table cell: text followed by its references in italics, "… _[1] §3.3_" (the column
@@ -262,17 +310,17 @@ fn text_with_refs(text: &str, references: &[Reference]) -> Runs {
     let mut runs = vec![Inline::Text(text.to_string())];
     if !references.is_empty() {
         runs.push(Inline::Text(" ".into()));
-        runs.push(Inline::Emph(refs(references)));
+        runs.extend(refs_runs(references));
     }
     runs
 }
 
-/// Text followed by its references in italics.
+/// Text followed by its references in italics: "… (Bronnen: [1] §3.3)".
 fn with_refs(text: String, lang: Lang, references: &[Reference]) -> Runs {
     let mut runs = vec![Inline::Text(text)];
-    if let Some(r) = refs_note(lang, references) {
+    if !references.is_empty() {
         runs.push(Inline::Text(" ".into()));
-        runs.push(r);
+        runs.extend(refs_labelled(Some(labels(lang).references), references));
     }
     runs
 }
@@ -358,7 +406,21 @@ fn ranking(note: &Note) -> Vec<Block> {
         Column::text(s.candidate),
         Column::number(s.total),
     ];
-    columns.extend(note.weights.iter().map(|w| Column::number(w.name.clone())));
+    // With more than six columns the full criterion names do not fit a number column of an A4
+    // page ("Kostenvoorspelbaarheid"): short heads, spelled out under the table.
+    let criterion = |id: &str| Criterion::ALL.iter().copied().find(|c| c.id() == id);
+    let short = columns.len() + note.weights.len() > 6;
+    let head = |w: &super::WeightNote| match criterion(w.criterion) {
+        Some(c) if short => crate::report::label::criterion_short(c, lang).to_string(),
+        _ => w.name.clone(),
+    };
+    columns.extend(note.weights.iter().map(|w| Column::number(head(w))));
+    let legend: Vec<String> = note
+        .weights
+        .iter()
+        .filter(|w| head(w) != w.name)
+        .map(|w| format!("{} = {}", head(w), w.name))
+        .collect();
     let mut table = Table::new(columns);
     for r in &note.ranking {
         let mut row = vec![
@@ -374,6 +436,9 @@ fn ranking(note: &Note) -> Vec<Block> {
     } else {
         figure(svg::ranking_bars(note, "fig-ranking"), table)
     });
+    if !legend.is_empty() {
+        out.push(Block::Para(vec![Inline::Emph(legend.join("; "))]));
+    }
     if let Some(tb) = &note.tie_break {
         out.push(Block::Para(vec![Inline::Emph(tb.clone())]));
     }
@@ -425,11 +490,7 @@ fn ranking(note: &Note) -> Vec<Block> {
                         Inline::Strong(c.name.clone()),
                         Inline::Text(format!(": {} ", c.explanation)),
                     ];
-                    runs.push(Inline::Emph(format!(
-                        "({}: {})",
-                        t.references,
-                        refs(&c.references)
-                    )));
+                    runs.extend(refs_labelled(Some(t.references), &c.references));
                     runs
                 })
                 .collect(),
@@ -454,9 +515,9 @@ fn excluded(note: &Note) -> Vec<Block> {
             }
             reasons.push(Inline::Text(r.clone()));
         }
-        if let Some(r) = refs_note(lang, &x.references) {
+        if !x.references.is_empty() {
             reasons.push(Inline::Break);
-            reasons.push(r);
+            reasons.extend(refs_labelled(Some(labels(lang).references), &x.references));
         }
         table.runs_row(vec![plain(x.candidate.name.clone()), reasons]);
     }
@@ -495,11 +556,11 @@ fn layers(note: &Note) -> Vec<Block> {
     vec![
         para(t.layers_intro),
         figure(svg::layer_matrix(note, "fig-layers"), table),
-        Block::Para(vec![Inline::Emph(format!(
-            "{}: {}",
-            t.references,
-            refs(&l.references)
-        ))]),
+        Block::Para({
+            let mut runs = vec![Inline::Emph(format!("{}: ", t.references))];
+            runs.extend(refs_runs(&l.references));
+            merge_emphasis(runs)
+        }),
     ]
 }
 
@@ -559,7 +620,7 @@ fn landscape(note: &Note) -> Vec<Block> {
                 text_with_refs(&r.text, &r.references),
                 plain(r.applies_to.join(", ")),
                 plain(r.effect_name.clone()),
-                plain(r.status_name.clone()),
+                status_badge(r.status, &r.status_name),
             ]);
         }
         out.push(heading(3, t.rules_title));
@@ -609,7 +670,7 @@ pub fn business_case(bc: &BusinessCaseNote, lang: Lang) -> Vec<Block> {
             let mut runs = vec![Inline::Text(bc.selection_text.clone())];
             if !bc.references.is_empty() {
                 runs.push(Inline::Text(" ".into()));
-                runs.push(Inline::Emph(format!("({})", refs(&bc.references))));
+                runs.extend(refs_labelled(None, &bc.references));
             }
             runs
         }),
@@ -853,7 +914,7 @@ fn collaboration(note: &Note) -> Vec<Block> {
         ];
         if let Some(r) = &c.reference {
             runs.push(Inline::Text(" ".into()));
-            runs.push(Inline::Emph(format!("({})", refs(std::slice::from_ref(r)))));
+            runs.extend(refs_labelled(None, std::slice::from_ref(r)));
         }
         out.push(Block::Para(runs));
     }
@@ -863,7 +924,7 @@ fn collaboration(note: &Note) -> Vec<Block> {
         for r in &c.rules {
             table.runs_row(vec![
                 text_with_refs(&r.text, &r.references),
-                plain(r.status_name.clone()),
+                status_badge(r.status, &r.status_name),
             ]);
         }
         out.push(heading(3, t.option_rules_title));
@@ -885,9 +946,9 @@ fn collaboration(note: &Note) -> Vec<Block> {
         }
         if let Some(r) = &o.reference {
             text.push(Inline::Text(" ".into()));
-            text.push(Inline::Emph(refs(std::slice::from_ref(r))));
+            text.extend(refs_runs(std::slice::from_ref(r)));
         }
-        table.runs_row(vec![text, plain(o.status_name.clone())]);
+        table.runs_row(vec![text, status_badge(o.status, &o.status_name)]);
     }
     out.push(Block::Table(table));
     out
@@ -949,14 +1010,17 @@ fn sources(note: &Note) -> Vec<Block> {
             src.checked_text
         )));
         table.runs_row(vec![
-            plain(src.number.to_string()),
+            vec![
+                Inline::Anchor(source_anchor(src.number)),
+                Inline::Text(src.number.to_string()),
+            ],
             doc,
             plain(if src.sections.is_empty() {
                 "—".to_string()
             } else {
                 src.sections.join("; ")
             }),
-            plain(src.status_name.clone()),
+            status_badge(src.status, &src.status_name),
         ]);
     }
     vec![

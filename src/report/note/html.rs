@@ -33,6 +33,13 @@ nav ul { list-style: none; padding: 0; margin: 0.3rem 0 0; columns: 2; column-ga
 nav li { margin: 0.1rem 0; }
 .muted { color: var(--muted); }
 .warning { border-left: 4px solid #b45309; padding-left: 0.6rem; }
+.status { display: inline-block; padding: 0 0.4rem; border: 1px solid currentColor; border-radius: 3px; font-size: 0.8rem; white-space: nowrap; }
+.status.binding { color: #7a1f1f; }
+.status.reference { color: #1f4e8c; }
+.status.pending { color: #6b4a00; }
+.status.self_binding { color: #5a2a7a; }
+.status.background { color: #4a4a4a; }
+tr:has(span:target) { background: #fff7d6; }
 li { margin: 0.3rem 0; }
 em { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1.2rem; font-size: 0.9rem; }

@@ -13,7 +13,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, Wrap};
 
 use crate::core::analysis::{ProfileAnalysis, Robustness};
-use crate::core::criteria::Criterion;
 use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::{Popup, State};
@@ -132,11 +131,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .into_iter()
             .chain(e.criteria.iter().map(|k| {
                 let full = k.name();
-                let idx = Criterion::ALL.iter().position(|x| x == k).unwrap_or(0);
                 let label = if full.get(lang).chars().count() <= c.cell as usize {
                     full.get(lang).to_string()
                 } else {
-                    t.criterion_short[idx].to_string()
+                    crate::report::label::criterion_short(*k, lang).to_string()
                 };
                 Cell::from(super::situation::fit(&label, c.cell as usize))
             }))
@@ -429,11 +427,10 @@ fn stability(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> 
     };
     for c in &ow.criteria {
         let crit = a.criteria[c.criterion];
-        let i = Criterion::ALL.iter().position(|&k| k == crit).unwrap_or(0);
         let label = if crit.name().get(lang).chars().count() <= crit_w {
             crit.name().get(lang).to_string()
         } else {
-            crate::i18n::tui(lang).criterion_short[i].to_string()
+            crate::report::label::criterion_short(crit, lang).to_string()
         };
         let range = format!("{}–{}", pct(lang, c.lower, 0), pct(lang, c.upper, 0));
         lines.push(Line::from(Span::styled(
@@ -668,11 +665,10 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
     }
     lines.push(Line::from(Span::styled(head, th.heading())));
     for (k, &c) in g.criteria.iter().enumerate() {
-        let i = Criterion::ALL.iter().position(|&z| z == c).unwrap_or(0);
         let label = if crit_w >= 22 {
             c.name().get(lang).to_string()
         } else {
-            crate::i18n::tui(lang).criterion_short[i].to_string()
+            crate::report::label::criterion_short(c, lang).to_string()
         };
         let mut spans = vec![Span::styled(
             format!("{:<crit_w$}", super::situation::fit(&label, crit_w)),

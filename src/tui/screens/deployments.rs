@@ -128,7 +128,6 @@ fn details(state: &State, d: &crate::core::catalogue::DeploymentInfo) -> Vec<Lin
 /// its source with its status.
 fn public_rules(state: &State) -> Vec<Line<'static>> {
     let s = crate::i18n::strings(state.lang);
-    let t = crate::i18n::tui(state.lang);
     let th = &state.theme;
     let lang = state.lang;
     let mut out = vec![];
@@ -154,8 +153,7 @@ fn public_rules(state: &State) -> Vec<Line<'static>> {
         let classes: Vec<&str> = rule
             .applies_to
             .iter()
-            .filter_map(|c| DataClass::ALL.iter().position(|x| x == c))
-            .map(|i| t.data_short[i])
+            .map(|&c| crate::report::label::data_class_short(c, lang))
             .collect();
         out.push(Line::from(Span::styled(
             format!("  {}: {}", s.applies_to, classes.join(", ")),

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::core::catalogue::{CandidateKey, DataClass};
+use crate::core::catalogue::CandidateKey;
 use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::State;
@@ -50,7 +50,6 @@ fn parts(area: Rect, boxes: &[PlacementBox]) -> (Rect, Rect) {
 
 fn boxes(state: &State, e: &Evaluation) -> Vec<PlacementBox> {
     let s = crate::i18n::strings(state.lang);
-    let t = crate::i18n::tui(state.lang);
     let sel = selected(e, state.cursor.landscape);
     groups(e)
         .into_iter()
@@ -65,11 +64,7 @@ fn boxes(state: &State, e: &Evaluation) -> Vec<PlacementBox> {
                     let w = &e.workloads[i];
                     Item {
                         name: w.name.clone(),
-                        tag: DataClass::ALL
-                            .iter()
-                            .position(|&d| d == w.data)
-                            .map(|i| t.data_short[i].to_string())
-                            .unwrap_or_default(),
+                        tag: crate::report::label::data_class_short(w.data, state.lang).to_string(),
                         selected: Some(i) == sel,
                     }
                 })

@@ -883,10 +883,10 @@ const SHORT_CLASS: usize = 11;
 
 /// The landscape's short tag of a data class ("bijzonder"), or "—" when unclassified.
 fn short_class(state: &State, d: Option<DataClass>) -> String {
-    let t = crate::i18n::tui(state.lang);
-    d.and_then(|d| DataClass::ALL.iter().position(|&x| x == d))
-        .and_then(|i| t.data_short.get(i))
-        .map_or_else(|| "—".to_string(), |s| s.to_string())
+    d.map_or_else(
+        || "—".to_string(),
+        |d| crate::report::label::data_class_short(d, state.lang).to_string(),
+    )
 }
 
 /// A compact placement label: "SSC · SaaS · gedeeld".
