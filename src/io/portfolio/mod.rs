@@ -126,7 +126,13 @@ fn read_bytes(path: &Path, name: &str, lang: Lang) -> Result<Vec<u8>, InputError
     use std::io::Read;
     let t = portfolio_import(lang);
     let cannot = |e: std::io::Error| {
-        InputError::file(name, fill(t.cannot_read, &[("error", &super::error::io_error(&e, lang))]))
+        InputError::file(
+            name,
+            fill(
+                t.cannot_read,
+                &[("error", &super::error::io_error(&e, lang))],
+            ),
+        )
     };
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
