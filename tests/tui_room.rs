@@ -341,34 +341,11 @@ fn esc_keeps_the_note_as_a_draft_and_a_paste_outside_a_field_does_nothing() {
 
 #[test]
 fn the_notes_session_record_and_group_chapter_come_from_the_state() {
-    use wolkwijzer::report::doc::{Block, runs_text};
     let mut s = common::starters(Lang::Nl);
     keys(&mut s, "0n");
     keys(&mut s, "Kempenrand kiest samen");
     key(&mut s, KeyCode::F(2));
-    let text = |s: &State| {
-        app::session_blocks(s)
-            .iter()
-            .map(|b| match b {
-                Block::Heading { text, .. } => format!("# {text}"),
-                Block::Para(r) | Block::Callout { body: r, .. } => runs_text(r),
-                Block::List { items, .. } => items.iter().map(|i| runs_text(i)).collect(),
-                Block::Table(t) => t
-                    .rows
-                    .iter()
-                    .map(|r| {
-                        r.iter()
-                            .map(|c| wolkwijzer::report::doc::runs_text(c))
-                            .collect::<Vec<_>>()
-                            .join(" | ")
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                _ => String::new(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let text = |s: &State| wolkwijzer::report::doc::plain_text(&app::session_blocks(s));
     let blind = text(&s);
     assert!(
         blind.contains("# Besluiten\nKempenrand kiest samen"),

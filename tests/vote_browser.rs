@@ -263,8 +263,8 @@ fn three_municipalities_vote_from_phone_sized_chromium_and_the_tui_reveals_and_a
         &state.catalogue,
         Lang::Nl,
     );
-    let s = wolkwijzer::report::note::round::blocks_text(&section);
-    assert!(s.starts_with("Stemronde"), "{s}");
+    let s = wolkwijzer::report::doc::plain_text(&section);
+    assert!(s.starts_with("# Stemronde"), "{s}");
     assert!(s.contains("Stemmen | 2 | 1 | 1"), "{s}");
     assert!(s.contains("anoniem"), "{s}");
     let heads: Vec<Vec<String>> = section

@@ -63,6 +63,36 @@ pub fn runs_text(runs: &[Inline]) -> String {
     runs.iter().map(Inline::text).collect()
 }
 
+/// The plain text of blocks, one line per heading (`# ` before it), paragraph, box, list item
+/// or table row (cells joined by ` | `): what a test or a plain preview of a section reads.
+pub fn plain_text(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading { text, .. } => format!("# {text}"),
+            Block::Para(r) | Block::Callout { body: r, .. } => runs_text(r),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|i| runs_text(i))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Block::Table(t) => t
+                .rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| runs_text(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => String::new(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// How a table column is aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {

@@ -212,31 +212,6 @@ pub fn round_section(round: Option<&Round>, catalogue: &Catalogue, lang: Lang) -
     out
 }
 
-/// The plain text of blocks, one line per heading, paragraph, box or table row (cells joined
-/// by ` | `): what a test or a plain preview of the section reads.
-pub fn blocks_text(blocks: &[Block]) -> String {
-    blocks
-        .iter()
-        .map(|b| match b {
-            Block::Heading { text, .. } => text.clone(),
-            Block::Para(r) | Block::Callout { body: r, .. } => crate::report::doc::runs_text(r),
-            Block::Table(t) => t
-                .rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|c| crate::report::doc::runs_text(c))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-            _ => String::new(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -281,7 +256,7 @@ mod tests {
     fn an_open_round_shows_nothing_of_the_ballots() {
         let r = round(false);
         let blocks = round_section(Some(&r), &crate::io::catalogue::built_in(), Lang::Nl);
-        let s = blocks_text(&blocks);
+        let s = crate::report::doc::plain_text(&blocks);
         assert!(s.contains("De ronde is nog open"), "{s}");
         assert!(!s.contains("100,0%"), "{s}");
         assert!(round_section(None, &crate::io::catalogue::built_in(), Lang::Nl).is_empty());
@@ -292,7 +267,7 @@ mod tests {
         let mut r = round(false);
         r.close();
         let blocks = round_section(Some(&r), &crate::io::catalogue::built_in(), Lang::Nl);
-        let s = blocks_text(&blocks);
+        let s = crate::report::doc::plain_text(&blocks);
         assert!(s.contains("Omstreden: Privacy, Controle."), "{s}");
         assert!(s.contains("Privacy | 100,0% | 0,0%"), "{s}");
         assert!(s.contains("Stemmen | 1 | 1"), "{s}");
@@ -307,9 +282,9 @@ mod tests {
         let mut r = Round::open("C".into(), spec).unwrap();
         r.close();
         let cat = crate::io::catalogue::built_in();
-        let nl = blocks_text(&round_section(Some(&r), &cat, Lang::Nl));
+        let nl = crate::report::doc::plain_text(&round_section(Some(&r), &cat, Lang::Nl));
         assert!(nl.contains("Geen stemmen: er is niets te tonen."), "{nl}");
-        let en = blocks_text(&round_section(Some(&r), &cat, Lang::En));
+        let en = crate::report::doc::plain_text(&round_section(Some(&r), &cat, Lang::En));
         assert!(en.contains("No ballots: nothing to reveal."), "{en}");
     }
 
@@ -318,7 +293,7 @@ mod tests {
         let mut r = round(true);
         r.close();
         let blocks = round_section(Some(&r), &crate::io::catalogue::built_in(), Lang::En);
-        let s = blocks_text(&blocks);
+        let s = crate::report::doc::plain_text(&blocks);
         assert!(s.contains("Bram | 0.0% | 100.0%"), "{s}");
         assert!(s.contains("Eva | 100.0% | 0.0%"), "{s}");
     }
