@@ -49,6 +49,26 @@ async function walk(page, b, values, shots) {
   return n;
 }
 
+// Clicks the receipt's ballot-file link once the receipt has loaded. Chromium now and then
+// drops the download of a data: link (about one run in twenty on a loaded machine, never the
+// page's fault: the same link downloads on the next click), so a click that brings no download
+// within 10 s is repeated, at most three times, and each repeat is reported on stderr.
+async function saveBallot(page) {
+  await page.waitForURL(/\/ok(\?|$)/);
+  await page.waitForLoadState('load');
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 10000 }), page.locator('#ballot-file').click(),
+      ]);
+      return download;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.error(`no download after click ${attempt} on ${page.url()}; clicking again`);
+    }
+  }
+}
+
 try {
   for (const [i, b] of ballots.entries()) {
     const context = await browser.newContext({
@@ -100,9 +120,7 @@ try {
       await click(page, page.locator('form[method=post] button[type=submit]'));
     }
     // The ballot file from the receipt: a data: link, no request to the server.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'), page.locator('#ballot-file').click(),
-    ]);
+    const download = await saveBallot(page);
     const file = `${outDir}/ballot-${i}.toml`;
     await download.saveAs(file);
     if (i === 1) {
