@@ -5,84 +5,19 @@
 
 mod common;
 
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_wolkwijzer");
-const REPO: &str = env!("CARGO_MANIFEST_DIR");
+use common::tmux::{self, Tmux};
 
-/// One tmux server (its own socket) running the binary in a `w`×`h` pane; killed on drop.
-struct Pane(String);
-
-impl Pane {
-    fn start(w: u16, h: u16, data: &std::path::Path) -> Pane {
-        let run = format!(
-            "WOLKWIJZER_DATA_DIR='{}' '{BIN}' -p profiles/middelgrote-gemeente.toml",
-            data.display()
-        );
-        Pane::run(w, h, "portfolio", &run)
-    }
-
-    /// The pane running `run` (a shell command line) in the repository.
-    fn run(w: u16, h: u16, name: &str, run: &str) -> Pane {
-        let p = Pane(format!("wolkwijzer-{name}-{w}x{h}-{}", std::process::id()));
-        p.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            "-c",
-            REPO,
-            run,
-        ]);
-        p
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.0])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "main"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    /// Waits until the pane shows every one of `texts` and has stopped changing (two captures
-    /// 60 ms apart are equal: the terminal may be mid-redraw); panics with the pane after 20 s.
-    fn wait_for(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        loop {
-            let pane = self.tmux(&["capture-pane", "-p", "-t", "main"]);
-            if texts.iter().all(|t| pane.contains(t)) && pane == last {
-                return pane;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {texts:?}; the pane shows:\n{pane}"
-            );
-            last = pane;
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-}
-
-impl Drop for Pane {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.0, "kill-server"])
-            .output();
-    }
+/// The binary on the mid-sized municipality's profile in a `w`×`h` pane, with `data` as its
+/// data folder.
+fn start(w: u16, h: u16, data: &std::path::Path) -> Tmux {
+    let run = format!(
+        "WOLKWIJZER_DATA_DIR='{}' '{}' -p profiles/middelgrote-gemeente.toml",
+        data.display(),
+        tmux::BIN
+    );
+    Tmux::run("portfolio", w, h, &run)
 }
 
 /// The list's package names, top to bottom (rows of the list panel start with "│ " or "│!").
@@ -95,33 +30,17 @@ fn packages(pane: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether tmux runs; under `CI=true` its absence fails the test.
-fn tmux_ok() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            !common::on_ci(),
-            "tmux is not installed, and CI=true requires this end-to-end test"
-        );
-        eprintln!("portfolio_tmux: skipped — tmux is not installed");
-    }
-    ok
-}
-
 #[test]
 fn search_filter_and_sort_the_portfolio_screen() {
-    if !tmux_ok() {
+    if !tmux::available("portfolio_tmux") {
         return;
     }
     for (w, h) in [(80u16, 24u16), (120, 36), (200, 60)] {
         let data = tempfile::tempdir().unwrap();
-        let p = Pane::start(w, h, data.path());
-        p.wait_for(&["Werkplekken"]);
-        p.keys(&["9", "p"]);
-        let pane = p.wait_for(&[
+        let p = start(w, h, data.path());
+        p.settled_all(&["Werkplekken"]);
+        p.send(&["9", "p"]);
+        let pane = p.settled_all(&[
             "Applicatieportfolio 302 / 302 getoond",
             "Sortering: Pakket ↑",
             "▲",
@@ -133,21 +52,21 @@ fn search_filter_and_sort_the_portfolio_screen() {
         assert_eq!(first, sorted, "{w}×{h}: the list is sorted by package");
 
         // Search: live while typing, kept after Enter.
-        p.keys(&["/"]);
-        p.keys(&["-l", "hulplijn"]);
-        let pane = p.wait_for(&["Zoeken: hulplijn"]);
+        p.send(&["/"]);
+        p.send(&["-l", "hulplijn"]);
+        let pane = p.settled_all(&["Zoeken: hulplijn"]);
         let found = packages(&pane);
         assert!(
             !found.is_empty() && found.iter().all(|n| n.to_lowercase().contains("hulplijn")),
             "{w}×{h}:\n{pane}"
         );
-        p.keys(&["Enter"]);
+        p.send(&["Enter"]);
 
         // Filter: clear the search, class → "Bijzondere persoonsgegevens" (the 5th class).
-        p.keys(&["x"]);
-        p.wait_for(&["302 / 302 getoond"]);
-        p.keys(&["Right", "Right", "Right", "Right", "Right"]);
-        let pane = p.wait_for(&["Klasse: Bijzondere persoonsgegevens"]);
+        p.send(&["x"]);
+        p.settled_all(&["302 / 302 getoond"]);
+        p.send(&["Right", "Right", "Right", "Right", "Right"]);
+        let pane = p.settled_all(&["Klasse: Bijzondere persoonsgegevens"]);
         let shown: usize = pane
             .split(" / 302 getoond")
             .next()
@@ -161,19 +80,19 @@ fn search_filter_and_sort_the_portfolio_screen() {
         );
 
         // Sort: by department, then reversed.
-        p.keys(&["o"]);
-        p.wait_for(&["Sortering: Afdeling ↑"]);
-        p.keys(&["O"]);
-        p.wait_for(&["Sortering: Afdeling ↓"]);
+        p.send(&["o"]);
+        p.settled_all(&["Sortering: Afdeling ↑"]);
+        p.send(&["O"]);
+        p.settled_all(&["Sortering: Afdeling ↓"]);
         // The selected application's reason is beside or below the list.
-        p.wait_for(&["Beste toelaatbare kandidaat"]);
-        p.keys(&["q"]);
+        p.settled_all(&["Beste toelaatbare kandidaat"]);
+        p.send(&["q"]);
     }
 }
 
 #[test]
 fn import_from_the_start_screen_and_resume_on_the_real_binary() {
-    if !tmux_ok() {
+    if !tmux::available("portfolio_tmux") {
         return;
     }
     for (w, h) in [(80u16, 24u16), (120, 36)] {
@@ -186,7 +105,8 @@ fn import_from_the_start_screen_and_resume_on_the_real_binary() {
         .unwrap();
         // The first 50 applications of the sample.
         let sample = std::fs::read_to_string(format!(
-            "{REPO}/profiles/middelgrote-gemeente-portfolio.csv"
+            "{}/profiles/middelgrote-gemeente-portfolio.csv",
+            tmux::REPO
         ))
         .unwrap();
         let mut fifty: String = sample.split_inclusive("\r\n").take(51).collect();
@@ -207,53 +127,54 @@ fn import_from_the_start_screen_and_resume_on_the_real_binary() {
             .len();
         std::fs::write(home.path().join("apps.csv"), &fifty).unwrap();
         let run = format!(
-            "HOME='{}' WOLKWIJZER_DATA_DIR='{}' '{BIN}'",
+            "HOME='{}' WOLKWIJZER_DATA_DIR='{}' '{}'",
             home.path().display(),
-            data.display()
+            data.display(),
+            tmux::BIN
         );
-        let p = Pane::run(w, h, "import", &run);
-        p.wait_for(&["Kies een profiel"]);
+        let p = Tmux::run("import", w, h, &run);
+        p.settled_all(&["Kies een profiel"]);
         // A bad file: every problem at once, nothing imported, the path kept.
-        p.keys(&["I"]);
-        p.wait_for(&["Portfoliobestand inlezen"]);
-        p.keys(&["-l", "~/bad.csv"]);
-        p.keys(&["Enter"]);
-        let pane = p.wait_for(&[
+        p.send(&["I"]);
+        p.settled_all(&["Portfoliobestand inlezen"]);
+        p.send(&["-l", "~/bad.csv"]);
+        p.send(&["Enter"]);
+        let pane = p.settled_all(&[
             "Portfolio niet ingelezen: 4",
             "bad.csv:3:3: Kosten per jaar",
         ]);
         assert!(pane.contains("bad.csv:2:2: BSN"), "{w}×{h}:\n{pane}");
-        p.keys(&["Escape"]);
-        p.wait_for(&["~/bad.csv▏"]);
-        p.keys(&[
+        p.send(&["Escape"]);
+        p.settled_all(&["~/bad.csv▏"]);
+        p.send(&[
             "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace",
         ]);
-        p.keys(&["-l", "apps.csv"]);
-        p.wait_for(&["~/apps.csv▏"]);
-        p.keys(&["Enter"]);
-        p.wait_for(&[&format!("Ingelezen: {n} applicaties uit")]);
+        p.send(&["-l", "apps.csv"]);
+        p.settled_all(&["~/apps.csv▏"]);
+        p.send(&["Enter"]);
+        p.settled_all(&[&format!("Ingelezen: {n} applicaties uit")]);
         // The landscape counts the imported applications.
-        p.keys(&["9"]);
-        p.wait_for(&[&format!("Applicatieportfolio · {n}"), "niet geplaatst"]);
-        p.keys(&["q"]);
+        p.send(&["9"]);
+        p.settled_all(&[&format!("Applicatieportfolio · {n}"), "niet geplaatst"]);
+        p.send(&["q"]);
         // The file changes; the resumed session reads it again and says so.
         std::thread::sleep(Duration::from_millis(300));
         drop(p);
         let mut more = fifty.clone();
         more.push_str("Nieuw pakket;Leverancier;1;;intern\r\n");
         std::fs::write(home.path().join("apps.csv"), more).unwrap();
-        let p = Pane::run(w, h, "resume", &format!("{run} --resume"));
-        p.wait_for(&[&format!(
+        let p = Tmux::run("resume", w, h, &format!("{run} --resume"));
+        p.settled_all(&[&format!(
             "gewijzigd sinds bewaren; opnieuw ingelezen: {} applicaties",
             n + 1
         )]);
-        p.keys(&["q"]);
+        p.send(&["q"]);
         std::thread::sleep(Duration::from_millis(300));
         drop(p);
         // Gone: the resumed session says so.
         std::fs::remove_file(home.path().join("apps.csv")).unwrap();
-        let p = Pane::run(w, h, "gone", &format!("{run} --resume"));
-        p.wait_for(&["Portfoliobestand niet te lezen:", "apps.csv"]);
-        p.keys(&["q"]);
+        let p = Tmux::run("gone", w, h, &format!("{run} --resume"));
+        p.settled_all(&["Portfoliobestand niet te lezen:", "apps.csv"]);
+        p.send(&["q"]);
     }
 }

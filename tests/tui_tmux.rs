@@ -14,153 +14,30 @@ use wolkwijzer::core::criteria::Criterion;
 use wolkwijzer::core::text::Lang;
 use wolkwijzer::io::store;
 
-const BIN: &str = env!("CARGO_BIN_EXE_wolkwijzer");
-const REPO: &str = env!("CARGO_MANIFEST_DIR");
+mod common;
 
-/// Whether tmux can be used; panics under CI=true when it cannot.
-fn tmux_ready(test: &str) -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{test}: tmux is not installed, and CI=true requires this end-to-end test");
-        }
-        eprintln!("{test}: skipped — tmux is not installed (install it to run this test)");
-    }
-    ok
-}
+use common::tmux::{self, BIN, Tmux, shell_quote};
 
-/// A tmux server of its own (socket per test), killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn new(name: &str) -> Tmux {
-        Tmux {
-            socket: format!("wolkwijzer-{name}-{}", std::process::id()),
-        }
-    }
-
-    fn cmd(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "main"];
-        args.extend_from_slice(keys);
-        self.cmd(&args);
-    }
-
-    fn capture(&self) -> String {
-        self.cmd(&["capture-pane", "-p", "-t", "main"])
-    }
-
-    /// Waits until the pane shows `text`; panics with the pane's content after 20 s.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let pane = self.capture();
-            if pane.contains(text) {
-                return pane;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("timed out waiting for {text:?}; the pane shows:\n{pane}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    /// A new server with one `width`×`height` pane running a bare shell in the repository,
-    /// ready for input (prompt `$ `).
-    fn shell(name: &str, width: u16, height: u16) -> Tmux {
-        let t = Tmux::new(name);
-        let (w, h) = (width.to_string(), height.to_string());
-        t.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "-c",
-            REPO,
-            "env PS1='$ ' bash --norc --noprofile",
-        ]);
-        t.wait_for("$");
-        t
-    }
-
-    /// Types the command that starts the binary with `data` as its data directory and
-    /// `args` after it, and presses Enter.
-    fn launch(&self, data: &Path, args: &str) {
-        let launch = format!(
-            "WOLKWIJZER_DATA_DIR={} {}{args}",
-            shell_quote(data),
-            shell_quote(Path::new(BIN))
-        );
-        self.send(&[&launch, "Enter"]);
-    }
-
-    /// Waits until the pane shows `text` and has stopped changing (a frame is drawn top to
-    /// bottom: the title may show the new state before the body does).
-    fn settled(&self, text: &str) -> String {
-        let mut pane = self.wait_for(text);
-        let start = Instant::now();
-        loop {
-            std::thread::sleep(Duration::from_millis(150));
-            let again = self.capture();
-            if again == pane || start.elapsed() > Duration::from_secs(20) {
-                return again;
-            }
-            pane = again;
-        }
-    }
-
-    /// Waits until the pane no longer shows `text`.
-    fn wait_for_not(&self, text: &str) {
-        let start = Instant::now();
-        while self.capture().contains(text) {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {text:?} to go away"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
-
-fn shell_quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', "'\\''"))
+/// Types the command that starts the binary with `data` as its data directory and `args`
+/// after it, and presses Enter.
+fn launch(t: &Tmux, data: &Path, args: &str) {
+    let launch = format!(
+        "WOLKWIJZER_DATA_DIR={} {}{args}",
+        shell_quote(data),
+        shell_quote(Path::new(BIN))
+    );
+    t.send(&[&launch, "Enter"]);
 }
 
 #[test]
 fn a_whole_workshop_in_tmux_leaves_a_saved_session_and_a_usable_shell() {
-    if !tmux_ready("tui_tmux") {
+    if !tmux::available("tui_tmux") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
     let saved: PathBuf = data.path().join("workshop.toml");
     let t = Tmux::shell("walk", 120, 36);
-    t.launch(data.path(), " -p profiles/middelgrote-gemeente.toml");
+    launch(&t, data.path(), " -p profiles/middelgrote-gemeente.toml");
     t.wait_for("Werkplekken");
 
     // Every screen, by number, each recognised by its own content.
@@ -333,12 +210,12 @@ fn named_after(pane: &str, label: &str) -> String {
 /// (holding `q` and digits that must not run as keys), the export, and the session on disk.
 #[test]
 fn a_starter_group_workshop_in_tmux_blind_reveal_adopt_notes_export() {
-    if !tmux_ready("tui_tmux") {
+    if !tmux::available("tui_tmux") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
     let t = Tmux::shell("group", 120, 36);
-    t.launch(data.path(), " -p profiles/startersgroep.toml");
+    launch(&t, data.path(), " -p profiles/startersgroep.toml");
     t.wait_for("Werkplekken");
 
     // Blind entry: each member's screen is hidden until it starts; `m` passes the turn on.
@@ -361,7 +238,7 @@ fn a_starter_group_workshop_in_tmux_blind_reveal_adopt_notes_export() {
     );
     // The group view before the reveal: no member's weights, spread or own winner.
     t.send(&["7", "g"]);
-    let pane = t.settled("van 4 gemeenten hebben hun gewichten ingevoerd");
+    let pane = t.settled("gemeenten hebben hun gewichten");
     let body: String = pane.lines().skip(3).collect::<Vec<_>>().join("\n");
     for m in ["Aarle", "Bladel-Oost", "Eersel-Noord", "Reusel-Zuid"] {
         assert!(!body.contains(m), "{m} before r:\n{pane}");
@@ -446,32 +323,19 @@ fn a_starter_group_workshop_in_tmux_blind_reveal_adopt_notes_export() {
 
 #[test]
 fn sigkill_during_a_burst_of_autosaves_never_leaves_a_broken_session() {
-    if !tmux_ready("tui_tmux") {
+    if !tmux::available("tui_tmux") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
     let auto = data.path().join(store::AUTOSAVE_FILE);
     let mut parsed = 0;
     for round in 0..8u64 {
-        let t = Tmux::new(&format!("kill{round}"));
         let cmd = format!(
             "exec env WOLKWIJZER_DATA_DIR={} {}",
             shell_quote(data.path()),
             shell_quote(Path::new(BIN))
         );
-        t.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-c",
-            REPO,
-            &cmd,
-        ]);
+        let t = Tmux::run(&format!("kill{round}"), 100, 30, &cmd);
         let had_autosave = auto.exists();
         let pane = t.settled("Wolkwijzer");
         // A readable autosave of the demo with real edits (the burst of + and - may have ended
@@ -501,7 +365,7 @@ fn sigkill_during_a_burst_of_autosaves_never_leaves_a_broken_session() {
         t.wait_for("Privacy");
         // A burst of weight changes in many small sends (the TUI saves once per batch of
         // queued keys, so each send is an autosave); kill while it is running.
-        let socket = t.socket.clone();
+        let socket = t.socket().to_string();
         let sender = std::thread::spawn(move || {
             for i in 0..150 {
                 let key = if i % 2 == 0 { "+" } else { "-" };
@@ -527,12 +391,12 @@ fn sigkill_during_a_burst_of_autosaves_never_leaves_a_broken_session() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    if !tmux_ready("tui_tmux") {
+    if !tmux::available("tui_tmux") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
     let t = Tmux::shell("term", 100, 30);
-    t.launch(data.path(), "");
+    launch(&t, data.path(), "");
     t.wait_for("Kies een profiel");
     let shell = t.cmd(&["display-message", "-p", "-t", "main", "#{pane_pid}"]);
     let children = Command::new("pgrep")
@@ -606,7 +470,7 @@ fn alive(pid: &str) -> bool {
 /// test cannot pass on a terminal that never hid it.
 #[test]
 fn every_exit_path_shows_the_cursor_again() {
-    if !tmux_ready("tui_tmux") {
+    if !tmux::available("tui_tmux") {
         return;
     }
     let cases: [(&str, &[&str], &str); 5] = [
@@ -625,7 +489,7 @@ fn every_exit_path_shows_the_cursor_again() {
             "1",
             "{name}: the shell shows its cursor"
         );
-        t.launch(data.path(), "");
+        launch(&t, data.path(), "");
         t.wait_for("Kies een profiel");
         let pid = tui_pid(&t);
         let start = Instant::now();
@@ -680,15 +544,15 @@ fn every_exit_path_shows_the_cursor_again() {
 /// first; quitting it with changes asks where to save.
 #[test]
 fn a_second_instance_on_the_same_data_folder_is_told_and_read_only() {
-    if !tmux_ready("tui_tmux") {
+    if !tmux::available("tui_tmux") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
     let first = Tmux::shell("first", 120, 30);
-    first.launch(data.path(), " --lang en");
+    launch(&first, data.path(), " --lang en");
     first.wait_for("Choose a profile");
     let second = Tmux::shell("second", 120, 30);
-    second.launch(data.path(), " --lang en");
+    launch(&second, data.path(), " --lang en");
     second.wait_for("Another wolkwijzer is using this data folder");
     // A change in the second: no autosave appears (the first made none yet either).
     second.send(&["Enter"]);

@@ -5,107 +5,36 @@
 
 #![allow(clippy::unwrap_used)] // tests may unwrap; the program may not (Cargo.toml [lints])
 
+mod common;
 #[path = "common/vote.rs"]
 mod vote_common;
 
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_wolkwijzer");
-const REPO: &str = env!("CARGO_MANIFEST_DIR");
-
-/// One tmux server (own socket) with one pane; killed on drop.
-struct Pane(String);
-
-impl Pane {
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.0])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "main", k]);
-        }
-    }
-
-    /// Waits until the pane shows `text` (20 s at most) and returns the pane.
-    fn until(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let pane = self.tmux(&["capture-pane", "-p", "-t", "main"]);
-            if pane.contains(text) {
-                // A capture can catch a frame half drawn: take the settled one.
-                std::thread::sleep(Duration::from_millis(300));
-                let settled = self.tmux(&["capture-pane", "-p", "-t", "main"]);
-                if settled.contains(text) {
-                    return settled;
-                }
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {text:?}; the pane shows:\n{pane}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Pane {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.0, "kill-server"])
-            .output();
-    }
-}
+use common::tmux::{self, Tmux};
 
 #[test]
 fn the_facilitator_opens_watches_closes_reveals_and_exports() {
-    if !Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        assert!(
-            !std::env::var("CI").is_ok_and(|v| v == "true"),
-            "tmux is not installed, and CI=true requires this test"
-        );
-        eprintln!("skipped: tmux is not installed");
+    if !tmux::available("vote_tmux") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
     let port = vote_common::free_port();
-    let pane = Pane(format!("wolkwijzer-vote-{}", std::process::id()));
     let launch = format!(
-        "WOLKWIJZER_DATA_DIR='{}' '{BIN}' --profile tests/fixtures/startersgroep-rivierenland.toml",
-        data.path().display()
+        "WOLKWIJZER_DATA_DIR='{}' '{}' --profile tests/fixtures/startersgroep-rivierenland.toml",
+        data.path().display(),
+        tmux::BIN
     );
-    pane.tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "main",
-        "-x",
-        "120",
-        "-y",
-        "36",
-        "-c",
-        REPO,
-        &launch,
-    ]);
-    pane.until("Situatie");
-    pane.keys(&["V"]);
-    pane.until("Adres van deze laptop");
+    let pane = Tmux::run("vote", 120, 36, &launch);
+    pane.settled("Situatie");
+    pane.send(&["V"]);
+    pane.settled("Adres van deze laptop");
     // The loopback address is offered last: step back to it from the first.
-    pane.keys(&["Down", "Down", "Down", "Down", "Left"]);
-    pane.until("127.0.0.1");
+    pane.send(&["Down", "Down", "Down", "Down", "Left"]);
+    pane.settled("127.0.0.1");
     // The port row: a free port instead of 8080.
-    pane.keys(&[
+    pane.send(&[
         "Down",
         "BSpace",
         "BSpace",
@@ -113,9 +42,9 @@ fn the_facilitator_opens_watches_closes_reveals_and_exports() {
         "BSpace",
         &port.to_string(),
     ]);
-    pane.until(&format!("{port}▏"));
-    pane.keys(&["Enter"]);
-    let shown = pane.until("Code: ");
+    pane.settled(&format!("{port}▏"));
+    pane.send(&["Enter"]);
+    let shown = pane.settled("Code: ");
     let code = shown
         .lines()
         .find_map(|l| l.split("Code: ").nth(1))
@@ -146,32 +75,32 @@ fn the_facilitator_opens_watches_closes_reveals_and_exports() {
             .unwrap()
             .status();
         assert_eq!(status, 303);
-        pane.until(&format!("{m:<15}1"));
-        let counted = pane.until(&format!("Totaal         {}", i + 1));
+        pane.settled(&format!("{m:<15}1"));
+        let counted = pane.settled(&format!("Totaal         {}", i + 1));
         assert!(
             !counted.contains('%'),
             "blind: no content while open:\n{counted}"
         );
     }
 
-    pane.keys(&["c"]);
-    pane.until("Uitslag: 3 stemmen");
-    let revealed = pane.until("Gekozen optie: SSC 3");
+    pane.send(&["c"]);
+    pane.settled("Uitslag: 3 stemmen");
+    let revealed = pane.settled("Gekozen optie: SSC 3");
     assert!(revealed.contains("Overeenstemming"), "{revealed}");
     // The server stopped with the close.
     assert!(a.get(format!("{base}/")).call().is_err());
-    pane.keys(&["a"]);
-    pane.until("zijn toegepast");
+    pane.send(&["a"]);
+    pane.settled("zijn toegepast");
 
     // Export the decision note from the summary screen.
     let note = data.path().join("notitie.md");
-    pane.keys(&["V", "0", "e"]);
-    pane.until("Besluitnotitie exporteren");
-    pane.tmux(&["send-keys", "-t", "main", "-N", "300", "BSpace"]);
-    pane.keys(&[&note.display().to_string(), "Enter"]);
-    pane.until("Besluitnotitie geschreven naar");
+    pane.send(&["V", "0", "e"]);
+    pane.settled("Besluitnotitie exporteren");
+    pane.send(&["-N", "300", "BSpace"]);
+    pane.send(&[&note.display().to_string(), "Enter"]);
+    pane.settled("Besluitnotitie geschreven naar");
     assert!(std::fs::read_to_string(&note).unwrap().contains("Dijkveld"));
-    pane.keys(&["q"]);
+    pane.send(&["q"]);
     std::thread::sleep(Duration::from_millis(500));
     let autosave = std::fs::read_to_string(Path::new(data.path()).join("autosave.toml")).unwrap();
     assert!(autosave.contains("[round]"), "{autosave}");
