@@ -203,3 +203,18 @@ fn the_summary_agrees_with_one_and_with_more_excluded_combinations() {
         }
     }
 }
+
+/// The council reads names, not the program's ids: no note of a shipped profile, in either
+/// language, shows an id as code (the business-case chapter once named its candidate
+/// `ssc-iaas-community` beside its name).
+#[test]
+fn no_note_shows_an_internal_id_as_code() {
+    for path in common::shipped_profiles() {
+        for lang in [Lang::Nl, Lang::En] {
+            let note = common::note(&path, lang);
+            let md = doc::markdown::render(&document::document(&note));
+            let code: Vec<&str> = md.lines().filter(|l| l.contains('`')).collect();
+            assert!(code.is_empty(), "{}: {lang:?}: {code:#?}", path.display());
+        }
+    }
+}

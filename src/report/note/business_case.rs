@@ -11,7 +11,7 @@ use super::{
     AllocationNote, BandNote, BusinessCaseNote, CandidateRef, ParticipantNote, ScenarioNote,
     Sources, YearNote,
 };
-use crate::core::allocation::{AllocationError, AllocationKey, TariffModel};
+use crate::core::allocation::AllocationError;
 use crate::core::business_case::{BusinessCaseSetup, ScenarioSetup, YearlyTable};
 use crate::core::catalogue::Catalogue;
 use crate::core::profile::Profile;
@@ -162,7 +162,6 @@ fn scenario(
     s: &ScenarioView<'_>,
     lang: Lang,
 ) -> ScenarioNote {
-    let t = labels(lang);
     let case = view::labels(lang);
     let key = s.setup.candidate;
     let bands = s
@@ -189,20 +188,9 @@ fn scenario(
         AllocationNote {
             provider: g.plan.provider.label.clone(),
             key: key_id,
-            key_name: match &rule.key {
-                AllocationKey::Workplaces => t.key_workplaces.to_string(),
-                AllocationKey::Accounts => t.key_accounts.to_string(),
-                AllocationKey::Inhabitants => t.key_inhabitants.to_string(),
-                AllocationKey::ServiceUse(service) => t.key_service.replace("{service}", service),
-            },
+            key_name: crate::report::label::key_name(&rule.key, lang),
             tariff: rule.tariff.id(),
-            tariff_name: match rule.tariff {
-                TariffModel::Fixed { .. } => t.tariff_fixed,
-                TariffModel::Tiered { .. } => t.tariff_tiered,
-                TariffModel::Variable { .. } => t.tariff_variable,
-                TariffModel::Composite { .. } => t.tariff_composite,
-            }
-            .to_string(),
+            tariff_name: crate::report::label::tariff_name(&rule.tariff, lang).to_string(),
             provider_costs: g.case.allocations.iter().map(|a| a.total).collect(),
             participants: g
                 .case

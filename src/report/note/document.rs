@@ -722,19 +722,17 @@ fn scenario(out: &mut Vec<Block>, s: &ScenarioNote, n: usize, lang: Lang) {
         Some(r) => t.candidate_rank.replace("{rank}", &r.to_string()),
         None => t.candidate_excluded.to_string(),
     };
-    out.push(Block::Para(vec![
-        Inline::Text(format!("{} (", s.candidate.name)),
-        Inline::Code(s.candidate.id.clone()),
-        Inline::Text(format!(
-            "), {standing}; {}.{}",
-            s.kind_name,
-            if s.consolidated {
-                format!(" {}", t.consolidated)
-            } else {
-                String::new()
-            }
-        )),
-    ]));
+    // The candidate by name only: its id is for the JSON, not for the council.
+    out.push(Block::Para(vec![Inline::Text(format!(
+        "{}, {standing}; {}.{}",
+        s.candidate.name,
+        s.kind_name,
+        if s.consolidated {
+            format!(" {}", t.consolidated)
+        } else {
+            String::new()
+        }
+    ))]));
     let mut table = Table::new(
         [
             t.year,
