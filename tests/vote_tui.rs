@@ -488,3 +488,47 @@ fn the_qr_code_on_the_screen_scans_back_to_the_join_url() {
         assert_eq!(scan(&large, 1), url);
     }
 }
+
+/// The ⚠ legend stands under the revealed table only when a criterion is marked ⚠; when the
+/// municipalities agree, the view says that none is disputed (issue 17).
+#[test]
+fn the_disputed_legend_is_shown_only_when_a_criterion_is_disputed() {
+    // Disputed: the ballots of `live_round` differ by far more than 10 points.
+    let mut state = common::group(Lang::Nl);
+    state.size = (120, 36);
+    dispatch(&mut state, Action::Round(RoundAction::Show));
+    let round = live_round(&mut state);
+    reveal_round(&mut state, round);
+    let shown = common::render(&state, 120, 36);
+    assert!(shown.contains("⚠ omstreden"), "{shown}");
+    assert!(!shown.contains("Geen criterium is omstreden"), "{shown}");
+
+    // Agreed: two municipalities give the same points.
+    let mut state = common::group(Lang::Nl);
+    state.size = (120, 36);
+    dispatch(&mut state, Action::Round(RoundAction::Show));
+    let spec = wolkwijzer::tui::screens::round::spec_of(&state);
+    let mut round = wolkwijzer::core::round::Round::open("ABCD-EFGH".into(), spec.clone()).unwrap();
+    for (token, m) in [("a", "Dijkveld"), ("b", "Waalhoven")] {
+        let mut f: Vec<(String, String)> = vec![("municipality".into(), m.into())];
+        for c in &spec.criteria {
+            f.push((spec.value_field(*c), "5".into()));
+        }
+        f.push(("choice".into(), "ssc".into()));
+        round
+            .cast(token, spec.validate_ballot(&f).unwrap())
+            .unwrap();
+    }
+    dispatch(
+        &mut state,
+        Action::Round(RoundAction::Opened {
+            round: Box::new(round.clone()),
+            base_url: "http://192.168.1.20:8080".into(),
+            join_url: "HTTP://192.168.1.20:8080/J/ABCDEFGH".into(),
+        }),
+    );
+    reveal_round(&mut state, round);
+    let shown = common::render(&state, 120, 36);
+    assert!(shown.contains("Geen criterium is omstreden."), "{shown}");
+    assert!(!shown.contains('⚠'), "{shown}");
+}

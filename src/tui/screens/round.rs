@@ -871,8 +871,14 @@ fn revealed(frame: &mut Frame, area: Rect, state: &State) {
         .iter()
         .map(|g| format!("{} {}", gname(g), g.ballots))
         .collect();
+    // The ⚠ legend only beside a ⚠ in the table; otherwise that none is disputed.
+    let legend = if reveal.disputed().is_empty() {
+        Span::styled(t.note_disputed_none.to_string(), th.dim())
+    } else {
+        Span::styled(format!("⚠ {}", t.disputed), th.bad())
+    };
     lines.push(Line::from(vec![
-        Span::styled(format!("⚠ {}", t.disputed), th.bad()),
+        legend,
         Span::styled(
             format!(" · {}: {}", t.ballots, counts.join(" · ")),
             th.dim(),
