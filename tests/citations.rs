@@ -543,7 +543,7 @@ fn the_why_overlay_says_for_each_number_whether_it_is_sourced_or_assumed() {
                 "{text}"
             );
             assert!(!cs.numbers.is_empty(), "{}", cs.criterion);
-            for n in &cs.numbers {
+            for n in cs.numbers.iter() {
                 let words = cite::provenance_short(&s.catalogue, &n.provenance, lang);
                 let line = format!("{}: {} — {}", n.label.get(lang), n.value.get(lang), words);
                 let shown: String = line.chars().take(60).collect();

@@ -30,11 +30,11 @@ pub struct CriterionScore {
     pub score: f64,
     /// Normalised weight (sums to 1 over the criteria in play).
     pub weight: f64,
-    pub explanation: Localized,
+    pub explanation: std::sync::Arc<Localized>,
     /// The sources, one per document with the sections used.
-    pub sources: Vec<Citation>,
+    pub sources: std::sync::Arc<Vec<Citation>>,
     /// Every catalogue number the score used, sourced or assumed.
-    pub numbers: Vec<NumberNote>,
+    pub numbers: std::sync::Arc<Vec<NumberNote>>,
 }
 
 /// A ranked candidate.
@@ -384,7 +384,28 @@ pub fn evaluate_with(
 pub struct DerivedScores {
     /// The candidates they were derived for, in the catalogue's order.
     keys: Vec<CandidateKey>,
-    per_candidate: Vec<BTreeMap<Criterion, super::criteria::Derived>>,
+    per_candidate: Vec<BTreeMap<Criterion, SharedDerived>>,
+}
+
+/// A derived score whose explanation, sources and numbers are shared (not copied) by every
+/// evaluation that uses it: a weight change re-ranks without copying a single text.
+#[derive(Debug, Clone, PartialEq)]
+struct SharedDerived {
+    score: f64,
+    explanation: std::sync::Arc<Localized>,
+    sources: std::sync::Arc<Vec<Citation>>,
+    numbers: std::sync::Arc<Vec<NumberNote>>,
+}
+
+impl From<super::criteria::Derived> for SharedDerived {
+    fn from(d: super::criteria::Derived) -> Self {
+        SharedDerived {
+            score: d.score,
+            explanation: d.explanation.into(),
+            sources: d.sources.into(),
+            numbers: d.numbers.into(),
+        }
+    }
 }
 
 impl DerivedScores {
@@ -398,7 +419,7 @@ impl DerivedScores {
                 .map(|c| {
                     Criterion::ALL
                         .iter()
-                        .map(|&k| (k, derive(catalogue, c, k)))
+                        .map(|&k| (k, derive(catalogue, c, k).into()))
                         .collect()
                 })
                 .collect(),

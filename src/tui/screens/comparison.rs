@@ -896,7 +896,7 @@ pub fn why(frame: &mut Frame, area: Rect, state: &State) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(s.numbers, th.heading())));
-    for n in &cs.numbers {
+    for n in cs.numbers.iter() {
         let style = if n.provenance.is_assumption() {
             th.assumption()
         } else {
