@@ -5,12 +5,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::core::catalogue::CandidateKey;
 use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 use crate::tui::widgets::landscape::{Item, Landscape, PlacementBox, box_rects};
 use crate::tui::widgets::panel;
 
@@ -81,7 +81,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui(state.lang);
     let s = crate::i18n::strings(state.lang);
     let th = &state.theme;
-    let lang = state.lang;
     let Ok(e) = state.evaluation() else {
         frame.render_widget(
             Paragraph::new(Span::styled(t.all_weights_zero, th.bad())).block(panel(
@@ -94,7 +93,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         return;
     };
     let b = boxes(state, e);
-    let (top, bottom) = parts(area, &b);
+    let (top, _) = parts(area, &b);
     frame.render_widget(
         &Landscape {
             boxes: &b,
@@ -102,22 +101,55 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         },
         top,
     );
-
+    let bottom = detail_area(state, area, &b);
     // Issue 16: the portfolio's counts per placement beside the workload's reason.
-    let bottom = if super::portfolio::has_panel(state) && bottom.width >= 60 {
+    if let Some(counts) = counts_area(state, area, &b) {
+        super::portfolio::render_counts(frame, counts, state);
+    }
+    let Some((name, lines)) = detail(state, e) else {
+        return;
+    };
+    crate::tui::widgets::scroll::render(
+        frame,
+        bottom,
+        panel(&name, th, false),
+        &lines,
+        state.cursor.scroll[Screen::Landscape.index()],
+        th,
+    );
+}
+
+/// The area below the boxes, and the portfolio's counts beside it when there is room.
+fn split_bottom(state: &State, area: Rect, b: &[PlacementBox]) -> (Rect, Option<Rect>) {
+    let (_, bottom) = parts(area, b);
+    if super::portfolio::has_panel(state) && bottom.width >= 60 {
         // The counts keep their full names; the reason keeps at least 34 columns.
         let want = super::portfolio::counts_width(state).min(bottom.width.saturating_sub(34));
         let [detail, counts] =
             Layout::horizontal([Constraint::Min(26), Constraint::Length(want)]).areas(bottom);
-        super::portfolio::render_counts(frame, counts, state);
-        detail
+        (detail, Some(counts))
     } else {
-        bottom
-    };
-    let Some(i) = selected(e, state.cursor.landscape) else {
-        return;
-    };
-    let w = &e.workloads[i];
+        (bottom, None)
+    }
+}
+
+/// Where the selected workload's reasons are drawn.
+fn detail_area(state: &State, area: Rect, b: &[PlacementBox]) -> Rect {
+    split_bottom(state, area, b).0
+}
+
+/// Where the portfolio's counts are drawn, if anywhere.
+fn counts_area(state: &State, area: Rect, b: &[PlacementBox]) -> Option<Rect> {
+    split_bottom(state, area, b).1
+}
+
+/// The selected workload's name and why it goes where it goes: its placement, then the rules
+/// that decided it, each with its source and status.
+fn detail(state: &State, e: &Evaluation) -> Option<(String, Vec<Line<'static>>)> {
+    let s = crate::i18n::strings(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let w = &e.workloads[selected(e, state.cursor.landscape)?];
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} → ", w.data.name().get(lang)), th.text()),
         Span::styled(
@@ -133,7 +165,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             th.text(),
         ),
     ])];
-    // Then the rules that decided it, each with its source and status.
     for r in &w.rules {
         let (mark, st) = if r.forbids_public {
             ("✗ ", th.bad())
@@ -146,12 +177,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         ]));
         lines.extend(super::source_lines(state, &r.citations));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(panel(&w.name, th, false)),
-        bottom,
-    );
+    Some((w.name.clone(), lines))
 }
 
 /// Moving through the workloads.
@@ -162,13 +188,31 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     if super::portfolio::handle_counts(state, &action) {
         return None;
     }
+    let i = Screen::Landscape.index();
+    if let Action::Scroll(key) = action {
+        let area = crate::tui::layout::body_of(state);
+        if let (Some(area), Ok(e)) = (area, state.evaluation()) {
+            let b = boxes(state, e);
+            let detail = detail_area(state, area, &b);
+            if let Some((_, lines)) = self::detail(state, e) {
+                state.cursor.scroll[i] =
+                    crate::tui::widgets::scroll::moved(state.cursor.scroll[i], key, &lines, detail);
+            }
+        }
+        return None;
+    }
     let n = state.evaluation().map(|e| e.workloads.len()).unwrap_or(0);
+    let before = state.cursor.landscape;
     let a = match action {
         Action::Right => Action::Down,
         Action::Left => Action::Up,
         a => a,
     };
     super::move_cursor(&mut state.cursor.landscape, n, &a);
+    if state.cursor.landscape != before {
+        // Another workload: its reasons from the top.
+        state.cursor.scroll[i] = 0;
+    }
     None
 }
 

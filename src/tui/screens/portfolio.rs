@@ -641,6 +641,22 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         Action::Up | Action::Down | Action::Pick(_) => {
             super::move_cursor(&mut state.portfolio.cursor, shown, &action);
         }
+        Action::Scroll(key) => {
+            // A page of the list (the body less the panes above and below it), or its ends.
+            use crate::tui::widgets::scroll::Scroll;
+            let body = crate::tui::layout::body_of(state).map_or(10, |b| b.height as usize);
+            let page = body.saturating_sub(10).max(1);
+            let last = shown.saturating_sub(1);
+            let c = &mut state.portfolio.cursor;
+            *c = match key {
+                Scroll::PageUp => c.saturating_sub(page),
+                Scroll::PageDown => (*c + page).min(last),
+                Scroll::Home => 0,
+                Scroll::End => last,
+                Scroll::LineUp => c.saturating_sub(1),
+                Scroll::LineDown => (*c + 1).min(last),
+            };
+        }
         Action::Left | Action::Right => {
             // The data is moved out while the filter steps over it (no copy of the portfolio).
             let mut pane = std::mem::take(&mut state.portfolio);

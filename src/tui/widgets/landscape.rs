@@ -54,7 +54,9 @@ impl Widget for &Landscape<'_> {
             if r.width < 4 || r.height < 2 {
                 continue;
             }
-            let block = super::panel(&b.title, self.theme, b.items.iter().any(|i| i.selected));
+            // The title fits inside the corners ("╭ " … " ─╮"), keeping what tells it apart.
+            let title = super::text::fit_name(&b.title, (r.width as usize).saturating_sub(5));
+            let block = super::panel(&title, self.theme, b.items.iter().any(|i| i.selected));
             let inner = block.inner(r);
             block.render(r, buf);
             let lines: Vec<Line> = b
