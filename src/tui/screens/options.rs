@@ -59,6 +59,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             Span::styled(name, if has { th.text() } else { th.dim() }),
         ]));
     }
+    // A long characteristic wraps under its name instead of being cut at the border.
+    let lines = crate::tui::widgets::text::wrap(&lines, left.width.saturating_sub(4) as usize);
     frame.render_widget(
         Paragraph::new(lines).block(panel(s.options, th, true)),
         left,
