@@ -476,3 +476,20 @@ fn a_click_is_resolved_before_update() {
         Some(Action::Back)
     );
 }
+
+/// With the group itself in focus, Situation shows and edits the first member, as its title
+/// says (it showed the last one, under a header that said "groep").
+#[test]
+fn situation_on_the_group_focus_shows_the_first_member() {
+    let mut s = common::starters(Lang::Nl);
+    common::feed(&mut s, &[Action::GoTo(Screen::Situation.index())]);
+    assert!(s.focus_is_group());
+    let frame = common::render(&s, 120, 36);
+    assert!(frame.contains("╭ Gemeente Aarle "), "{frame}");
+    // An edit changes that member.
+    let current = |s: &State, m: usize| s.profile.subject.members()[m].current;
+    let (before, last) = (current(&s, 0), current(&s, 3));
+    common::feed(&mut s, &[Action::Down, Action::Down, Action::Increase]);
+    assert_ne!(current(&s, 0), before);
+    assert_eq!(current(&s, 3), last);
+}

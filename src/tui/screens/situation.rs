@@ -39,6 +39,9 @@ fn rows(state: &State) -> usize {
 /// The municipality this screen shows and edits: the one in focus; with the group itself in
 /// focus, the first member (the panel's title names it; `m` moves on).
 fn shown(state: &State) -> usize {
+    if state.focus_is_group() {
+        return 0;
+    }
     let n = state.profile.subject.members().len().max(1);
     state.member.min(n - 1)
 }
