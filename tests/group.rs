@@ -95,7 +95,10 @@ fn a_member_without_own_weights_uses_the_groups() {
     members[2].constraints = None;
     let g = evaluate_group(&cat, &p).unwrap();
     assert!(!g.members[2].own_weights);
-    let group = evaluate(&cat, &p).unwrap();
+    // The profile's own weights and constraints (not the group decision's, which merges
+    // every member's constraints).
+    let group =
+        wolkwijzer::core::scoring::evaluate_with(&cat, &p, &p.weights, &p.constraints).unwrap();
     let fallback = &g.members[2];
     assert_eq!(fallback.evaluation.ranking, group.ranking);
     assert_eq!(
@@ -312,4 +315,23 @@ fn the_group_ranking_shares_places_on_equal_totals() {
             .count();
         assert_eq!(r.rank, above + 1, "{:?}", r);
     }
+}
+
+/// One truth for a starter group: the profile's evaluation — what `score`, `report`,
+/// `business-case` and `sensitivity` print — is the group decision the TUI's group view,
+/// Summary and exported note show (plenary weights, admissible for every member), not the
+/// plenary weights over the group's own constraints only.
+#[test]
+fn the_command_line_ranks_what_the_room_sees_for_a_starter_group() {
+    let cat = catalogue::built_in();
+    let p = startersgroep();
+    let cli = evaluate(&cat, &p).unwrap();
+    let room = wolkwijzer::core::group::group_decision(&cat, &p, None).unwrap();
+    assert_eq!(cli.ranking, room.ranking);
+    assert_eq!(cli.excluded, room.excluded);
+    // And that differs from the plenary weights over the group's constraints alone: a member's
+    // hard constraint removes candidates the group's own constraints let through.
+    let plenary_only =
+        wolkwijzer::core::scoring::evaluate_with(&cat, &p, &p.weights, &p.constraints).unwrap();
+    assert!(cli.excluded.len() > plenary_only.excluded.len());
 }

@@ -355,8 +355,17 @@ fn constraint_reasons(
 }
 
 /// Evaluates a profile against the catalogue: ranking, exclusions and the workload landscape.
+/// For a starter group this is the group decision (the plenary weights, only the candidates
+/// admissible for every member: [`super::group::merged_constraints`]), the same the TUI's
+/// group view, Summary and exported note show; a member's own evaluation is
+/// [`evaluate_with`] its weights and constraints.
 pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, ScoreError> {
-    evaluate_with(catalogue, profile, &profile.weights, &profile.constraints)
+    evaluate_with(
+        catalogue,
+        profile,
+        &profile.weights,
+        &super::group::merged_constraints(profile),
+    )
 }
 
 /// [`evaluate`] with other weights and constraints than the profile's (a starter-group
