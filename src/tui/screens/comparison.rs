@@ -17,7 +17,13 @@ use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::{Popup, State};
 use crate::tui::widgets::mcda::{heat, letter, num, pct, stacked, thousands};
-use crate::tui::widgets::{bar, panel};
+use crate::tui::widgets::text::candidate_label;
+use crate::tui::widgets::{bar, panel, scroll};
+
+/// A candidate's name in `n` cells, keeping what tells it apart from the others.
+fn label(state: &State, key: crate::core::catalogue::CandidateKey, n: usize) -> String {
+    candidate_label(&state.catalogue, key, state.lang, n)
+}
 
 struct Parts {
     table: Rect,
@@ -82,8 +88,9 @@ fn cols(state: &State, e: &Evaluation, width: u16) -> Cols {
         .max()
         .unwrap_or(20) as u16
         + 2;
-    // # (3) + total (6) + spacing between n + 3 columns.
-    let fixed = 3 + 6 + n + 3;
+    // # with the cursor's mark (4: "▶10=") + total (6) + one space between each of the
+    // n + 3 columns.
+    let fixed = 4 + 6 + n + 2;
     let cell = (inner.saturating_sub(fixed + longest.min(32)) / n).clamp(6, 14);
     let name = inner.saturating_sub(fixed + cell * n).clamp(12, longest);
     Cols { name, cell }
@@ -152,11 +159,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .take(vis)
         .map(|(i, r)| {
             let sel_row = i == state.cursor.cmp_row;
-            let name = state.catalogue.candidate_name(r.key, lang);
-            let name = super::situation::fit(&name, c.name as usize - 2);
+            // The cursor's mark sits in the rank's column, so the name keeps every cell.
+            let name = label(state, r.key, c.name as usize);
             let mut cells = vec![
-                Cell::from(format!("{:>2}", r.label())),
-                Cell::from(format!("{}{name}", if sel_row { "▶ " } else { "  " })),
+                Cell::from(format!(
+                    "{}{:>3}",
+                    if sel_row { "▶" } else { " " },
+                    r.label()
+                )),
+                Cell::from(name),
             ];
             for (j, k) in e.criteria.iter().enumerate() {
                 let score = r.score(*k).map(|x| x.score).unwrap_or(0.0);
@@ -184,7 +195,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             )));
             Row::new(cells)
         });
-    let widths: Vec<Constraint> = [Constraint::Length(3), Constraint::Length(c.name)]
+    let widths: Vec<Constraint> = [Constraint::Length(4), Constraint::Length(c.name)]
         .into_iter()
         .chain(e.criteria.iter().map(|_| Constraint::Length(c.cell)))
         .chain([Constraint::Length(6)])
@@ -196,6 +207,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .column_spacing(1)
             .block(panel(&title, th, true)),
         p.table,
+    );
+    // More ranks than rows: a scrollbar beside the ranks (the cursor keeps its row in view).
+    let ranks = Rect {
+        y: p.table.y + 3,
+        height: p.table.height.saturating_sub(4),
+        ..p.table
+    };
+    scroll::bar(
+        frame,
+        ranks,
+        e.ranking.len().saturating_sub(vis),
+        off,
+        vis,
+        th,
     );
 
     // The notes above the exclusions (`notes`, which `parts` sized the panel for).
@@ -276,14 +301,13 @@ fn sensitivity(frame: &mut Frame, area: Rect, state: &State) {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
         let [bl, br] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(bottom);
+        // The pane in focus scrolls (PgUp/PgDn/Home/End); the others show their start.
         for (k, r2) in [tl, tr, bl, br].into_iter().enumerate() {
-            let p = panel(x.panes[k], th, k == state.sensitivity_pane);
+            let focus = k == state.sensitivity_pane;
+            let p = panel(x.panes[k], th, focus);
             let body = p.inner(r2);
-            frame.render_widget(p, r2);
-            frame.render_widget(
-                Paragraph::new(pane(state, a, r, k, body.width)).wrap(Wrap { trim: false }),
-                body,
-            );
+            let offset = if focus { scrolled(state) } else { 0 };
+            scroll::render(frame, r2, p, &pane(state, a, r, k, body.width), offset, th);
         }
         return;
     }
@@ -304,11 +328,54 @@ fn sensitivity(frame: &mut Frame, area: Rect, state: &State) {
     ])
     .areas(inner);
     frame.render_widget(Line::from(tabs), head);
-    frame.render_widget(
-        Paragraph::new(pane(state, a, r, state.sensitivity_pane, body.width))
-            .wrap(Wrap { trim: false }),
+    scroll::render_plain(
+        frame,
         body,
+        &pane(state, a, r, state.sensitivity_pane, text_width(body)),
+        scrolled(state),
+        th,
     );
+}
+
+/// How far the Comparison screen's long pane is scrolled (sensitivity, group view).
+fn scrolled(state: &State) -> usize {
+    state.cursor.scroll[crate::tui::Screen::Comparison.index()]
+}
+
+/// The text width of a bare pane drawn with `scroll::render_plain` (its last column is the
+/// scrollbar's).
+fn text_width(body: Rect) -> u16 {
+    body.width.saturating_sub(1)
+}
+
+/// Where the sensitivity view draws its pane in focus, and that pane's lines, as `render`
+/// draws them: what the scroll keys move.
+fn sensitivity_pane(state: &State, area: Rect) -> Option<(Rect, Vec<Line<'static>>, bool)> {
+    let x = crate::i18n::mcda(state.lang);
+    let block = panel(x.sens_title, &state.theme, true);
+    let inner = block.inner(area);
+    let Some(Ok(a)) = state.analyses.sensitivity.as_ref().map(|c| &c.value) else {
+        return None;
+    };
+    let r = a.robustness.as_ref()?;
+    let k = state.sensitivity_pane;
+    if inner.width >= 150 && inner.height >= 40 {
+        let [top, bottom] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+        let row = if k < 2 { top } else { bottom };
+        let [l, rt] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(row);
+        let r2 = if k % 2 == 0 { l } else { rt };
+        let body = panel("", &state.theme, true).inner(r2);
+        return Some((r2, pane(state, a, r, k, body.width), true));
+    }
+    let [_, _, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    Some((body, pane(state, a, r, k, text_width(body)), false))
 }
 
 fn pane(
@@ -373,9 +440,7 @@ fn make_up(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> Ve
     let mut rows: Vec<_> = e.candidates.iter().collect();
     rows.sort_by_key(|c| (c.rank, c.candidate));
     for c in rows {
-        let name = state
-            .catalogue
-            .candidate_name(a.candidate(c.candidate), lang);
+        let name = label(state, a.candidate(c.candidate), name_w);
         let parts: Vec<(char, f64)> = a
             .criteria
             .iter()
@@ -384,14 +449,7 @@ fn make_up(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> Ve
             .collect();
         let lead = c.candidate == e.leader;
         let st = if lead { th.heading() } else { th.text() };
-        let mut spans = vec![Span::styled(
-            format!(
-                "{:>2}. {:<name_w$} ",
-                c.rank,
-                super::situation::fit(&name, name_w)
-            ),
-            st,
-        )];
+        let mut spans = vec![Span::styled(format!("{:>2}. {name:<name_w$} ", c.rank), st)];
         spans.extend(stacked(&parts, bar_w, th));
         spans.push(Span::styled(format!(" {:>5}", num(lang, c.total, 2)), st));
         lines.push(Line::from(spans));
@@ -422,8 +480,8 @@ fn stability(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> 
         th.heading(),
     )));
     let who = |k: Option<usize>| {
-        k.map(|i| state.catalogue.candidate_name(a.candidate(i), lang))
-            .unwrap_or_else(|| format!("— {}", x.nobody))
+        k.map(|i| label(state, a.candidate(i), who_w))
+            .unwrap_or_else(|| super::situation::fit(&format!("— {}", x.nobody), who_w))
     };
     for c in &ow.criteria {
         let crit = a.criteria[c.criterion];
@@ -437,8 +495,8 @@ fn stability(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> 
             format!(
                 "{label:<crit_w$} {:>5} {range:^13} {:<who_w$} {:<who_w$}",
                 pct(lang, c.current_weight, 0),
-                super::situation::fit(&who(c.takeover_below), who_w),
-                super::situation::fit(&who(c.takeover_above), who_w),
+                who(c.takeover_below),
+                who(c.takeover_above),
             ),
             th.text(),
         )));
@@ -527,13 +585,9 @@ fn smaa_table(
     }
     lines.push(Line::from(Span::styled(head, th.heading())));
     for (i, row) in s.rank_acceptability.iter().enumerate() {
-        let name = state.catalogue.candidate_name(a.candidate(i), lang);
+        let name = label(state, a.candidate(i), name_w);
         let mut spans = vec![Span::styled(
-            format!(
-                "{:>2}. {:<name_w$}",
-                i + 1,
-                super::situation::fit(&name, name_w)
-            ),
+            format!("{:>2}. {name:<name_w$}", i + 1),
             th.text(),
         )];
         for &share in row.iter().take(ranks) {
@@ -594,13 +648,13 @@ fn topsis_table(
         th.heading(),
     )));
     for i in 0..a.candidates.len() {
-        let name = state.catalogue.candidate_name(a.candidate(i), lang);
+        let name = label(state, a.candidate(i), name_w);
         let differs = m.disagreements.contains(&i);
         lines.push(Line::from(Span::styled(
             format!(
                 "{:>2}. {:<name_w$} {:>8} {:>7} {:>9}{}",
                 i + 1,
-                super::situation::fit(&name, name_w),
+                name,
                 m.weighted_sum_ranks[i],
                 m.topsis_ranks[i],
                 num(lang, m.topsis_closeness[i], 3),
@@ -630,23 +684,22 @@ fn consensus_word(w: f64) -> usize {
 fn group(frame: &mut Frame, area: Rect, state: &State) {
     let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
-    let lang = state.lang;
     let title = format!("{} — g", x.group_title);
     let block = panel(&title, th, true);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let lines = group_lines(state, block.inner(area).width as usize);
+    scroll::render(frame, area, block, &lines, scrolled(state), th);
+}
+
+/// The group view's lines at a text width of `width` cells.
+fn group_lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
     let g = match state.analyses.group.as_ref().map(|c| &c.value) {
         Some(Ok(g)) => g,
-        Some(Err(e)) => {
-            frame.render_widget(
-                Paragraph::new(format!("{}: {e}", x.analysis_failed)).wrap(Wrap { trim: true }),
-                inner,
-            );
-            return;
-        }
-        None => return,
+        Some(Err(e)) => return vec![Line::from(format!("{}: {e}", x.analysis_failed))],
+        None => return vec![],
     };
-    let width = inner.width as usize;
     let r = crate::i18n::room(lang);
     // The blind round: until `r`, no member's weights, spread, consensus or own winner.
     let open = state.reveal;
@@ -771,7 +824,7 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
         lines.push(Line::from(""));
     }
     admissible_line(&mut lines, state, g);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    lines
 }
 
 /// The group ranking beside each member's own top three (wide screens).
@@ -783,7 +836,6 @@ fn group_columns(
 ) {
     let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
-    let lang = state.lang;
     let n = g.members.len();
     let cols = n + 1;
     let rank_w = (width.saturating_sub(3) / cols).max(8);
@@ -800,16 +852,11 @@ fn group_columns(
     lines.push(Line::from(Span::styled(head, th.heading())));
     for pos in 0..3 {
         let group_key = g.ranking.get(pos).map(|r| r.key);
-        let name = |k: Option<crate::core::catalogue::CandidateKey>| {
-            k.map(|k| state.catalogue.candidate_name(k, lang))
-                .unwrap_or_else(|| "—".into())
+        let name = |k: Option<crate::core::catalogue::CandidateKey>, w: usize| {
+            k.map(|k| label(state, k, w)).unwrap_or_else(|| "—".into())
         };
         let mut spans = vec![Span::styled(
-            format!(
-                "{}. {:<rank_w$}",
-                pos + 1,
-                super::situation::fit(&name(group_key), rank_w - 1)
-            ),
+            format!("{}. {:<rank_w$}", pos + 1, name(group_key, rank_w - 1)),
             th.heading(),
         )];
         for m in &g.members {
@@ -818,9 +865,10 @@ fn group_columns(
             spans.push(Span::styled(
                 format!(
                     "{:<rank_w$}",
-                    super::situation::fit(
-                        &format!("{}{}", if same { "= " } else { "≠ " }, name(k)),
-                        rank_w - 1
+                    format!(
+                        "{}{}",
+                        if same { "= " } else { "≠ " },
+                        name(k, rank_w.saturating_sub(3))
                     )
                 ),
                 if same { th.good() } else { th.text() },
@@ -996,13 +1044,19 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             adopt_mean(state);
             return None;
         }
+        Action::Scroll(key) => {
+            scroll_keys(state, key);
+            return None;
+        }
         Action::ToggleSensitivity => {
+            state.cursor.scroll[crate::tui::Screen::Comparison.index()] = 0;
             state.sensitivity_view = !state.sensitivity_view;
             state.group_view = false;
             state.weight_sets_view = false;
             return None;
         }
         Action::ToggleWeightSets => {
+            state.cursor.scroll[crate::tui::Screen::Comparison.index()] = 0;
             state.weight_sets_view = !state.weight_sets_view;
             state.group_view = false;
             state.sensitivity_view = false;
@@ -1010,10 +1064,12 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         }
         Action::Left if state.sensitivity_view && !state.group_view => {
             state.sensitivity_pane = (state.sensitivity_pane + PANES - 1) % PANES;
+            state.cursor.scroll[crate::tui::Screen::Comparison.index()] = 0;
             return None;
         }
         Action::Right if state.sensitivity_view && !state.group_view => {
             state.sensitivity_pane = (state.sensitivity_pane + 1) % PANES;
+            state.cursor.scroll[crate::tui::Screen::Comparison.index()] = 0;
             return None;
         }
         _ => {}
@@ -1044,6 +1100,36 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     None
 }
 
+/// PgUp/PgDn/Home/End: in the group view and the sensitivity view they scroll the pane (with
+/// the lines and area `render` uses); on the ranking they move the cursor a page, or to the
+/// first or last rank, and the table follows it; the named weight sets scroll their tables.
+fn scroll_keys(state: &mut State, key: scroll::Scroll) {
+    let i = crate::tui::Screen::Comparison.index();
+    let Some(area) = crate::tui::layout::body_of(state) else {
+        return;
+    };
+    if state.group_view && state.is_group() {
+        let inner = panel("", &state.theme, true).inner(area);
+        let lines = group_lines(state, inner.width as usize);
+        state.cursor.scroll[i] = scroll::moved(state.cursor.scroll[i], key, &lines, area);
+    } else if state.sensitivity_view {
+        if let Some((pane_area, lines, bordered)) = sensitivity_pane(state, area) {
+            let cur = state.cursor.scroll[i];
+            state.cursor.scroll[i] = if bordered {
+                scroll::moved(cur, key, &lines, pane_area)
+            } else {
+                scroll::moved_plain(cur, key, &lines, pane_area)
+            };
+        }
+    } else if state.weight_sets_view {
+        state.cursor.scroll[i] = super::weight_sets::scrolled(state, key, area);
+    } else if let Ok(e) = state.evaluation() {
+        let rows = e.ranking.len();
+        let vis = visible_rows(parts(area, state, e).table).max(1);
+        state.cursor.cmp_row = scroll::step(state.cursor.cmp_row, key, rows.saturating_sub(1), vis);
+    }
+}
+
 /// A click on a cell selects it; a click on the selected cell opens "why".
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
     let e = state.evaluation().ok()?;
@@ -1061,7 +1147,7 @@ pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
         return None;
     }
     let c = cols(state, e, area.width);
-    let x0 = p.table.x + 2 + 3 + 1 + c.name + 1;
+    let x0 = p.table.x + 2 + 4 + 1 + c.name + 1;
     if column >= x0 {
         let j = ((column - x0) / (c.cell + 1)) as usize;
         if j < e.criteria.len() {

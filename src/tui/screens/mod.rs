@@ -34,7 +34,13 @@ use crate::core::catalogue::Citation;
 use crate::report::cite;
 
 /// tuib: the screens whose long pane scrolls (PgUp/PgDn/Home/End; `widgets::scroll`).
-pub const SCROLLING: &[Screen] = &[Screen::Situation, Screen::Options, Screen::Deployments];
+pub const SCROLLING: &[Screen] = &[
+    Screen::Situation,
+    Screen::Options,
+    Screen::Deployments,
+    Screen::Weights,
+    Screen::Comparison,
+];
 
 /// Draws the whole frame from the state. Reads only.
 pub fn render(frame: &mut Frame, state: &State) {

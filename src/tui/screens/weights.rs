@@ -20,7 +20,8 @@ use crate::tui::mcda::{self as m, Elicitation, Method};
 use crate::tui::state::{State, Status};
 use crate::tui::widgets::mcda::{num, pct};
 use crate::tui::widgets::slider::{self, Slider};
-use crate::tui::widgets::{bar, panel, row_style};
+use crate::tui::widgets::text::{candidate_label, wrap};
+use crate::tui::widgets::{bar, panel, row_style, scroll};
 
 /// The largest raw weight a slider reaches.
 pub const MAX: f64 = 100.0;
@@ -276,59 +277,13 @@ fn short(state: &State, c: Criterion) -> &'static str {
 
 /// The AHP judgements: the selected pair on the scale, then every pair in a list.
 fn ahp_pairs(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
-    let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
     let lang = state.lang;
-    let inner = Rect::new(
-        area.x + 2,
-        area.y,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(1),
-    );
+    let inner = ahp_inner(area);
     let pairs = e.pairs();
-    let mut lines = vec![];
-    if let Some(&(i, j)) = pairs.get(e.pair) {
-        let (ci, cj) = (e.criteria[i], e.criteria[j]);
-        let a = e.ahp.get(i, j);
-        let pos = m::position_of(a);
-        lines.push(Line::from(vec![
-            Span::styled(ci.name().get(lang).to_string(), th.heading()),
-            Span::styled(format!("  {}  ", x.versus), th.dim()),
-            Span::styled(cj.name().get(lang).to_string(), th.heading()),
-        ]));
-        // The scale 9 … 1 … 9, the chosen point in brackets.
-        let mut scale = vec![];
-        for p in -m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX {
-            let v = p.unsigned_abs() + 1;
-            // Left of the middle: the left criterion weighs more (position > 0).
-            let here = -p == pos;
-            scale.push(if here {
-                Span::styled(format!("[{v}]"), th.selected())
-            } else {
-                Span::styled(format!(" {v} "), th.text())
-            });
-        }
-        let room = inner.width as usize;
-        if room >= 51 {
-            lines.push(Line::from(scale));
-        } else {
-            // Narrow: only the points 9 7 5 3 1 3 5 7 9 and the chosen one.
-            let odd: Vec<Span> = (-m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX)
-                .zip(scale)
-                .filter(|(p, _)| p % 2 == 0 || -*p == pos)
-                .map(|(_, s)| s)
-                .collect();
-            lines.push(Line::from(odd));
-        }
-        lines.push(Line::from(Span::styled(
-            judgement_sentence(state, e, i, j),
-            th.text(),
-        )));
-        lines.push(Line::from(Span::styled(x.ahp_keys, th.dim())));
-        lines.push(Line::from(""));
-    }
+    let mut lines = ahp_head(state, e, inner.width);
     let head = lines.len();
-    let room = (inner.height as usize).saturating_sub(head);
+    let room = pair_rows(inner, head);
     let first = e.pair.saturating_sub(room.saturating_sub(1));
     let name_w = ((inner.width as usize).saturating_sub(16) / 2).clamp(5, 22);
     // The full name wherever it fits; the short one only where it would be cut.
@@ -370,6 +325,89 @@ fn ahp_pairs(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    // More judgements than rows: a scrollbar beside the list (the cursor keeps its row in
+    // view; PgUp/PgDn/Home/End move it a page or to the first or last pair).
+    let list = Rect {
+        x: area.x,
+        y: inner.y + head as u16,
+        width: area.width.saturating_sub(1),
+        height: room as u16,
+    };
+    scroll::bar(
+        frame,
+        list,
+        pairs.len().saturating_sub(room),
+        first,
+        room,
+        th,
+    );
+}
+
+/// Where the AHP judgements are drawn inside the method's content area.
+fn ahp_inner(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 2,
+        area.y,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(1),
+    )
+}
+
+/// How many judgements fit below the head of `head` lines.
+fn pair_rows(inner: Rect, head: usize) -> usize {
+    (inner.height as usize).saturating_sub(head)
+}
+
+/// The selected pair above the list: its two criteria, the scale with the chosen point, the
+/// judgement in words and the keys, wrapped to `width` cells (keeping their indent) rather
+/// than cut.
+fn ahp_head(state: &State, e: &Elicitation, width: u16) -> Vec<Line<'static>> {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let pairs = e.pairs();
+    let mut lines = vec![];
+    if let Some(&(i, j)) = pairs.get(e.pair) {
+        let (ci, cj) = (e.criteria[i], e.criteria[j]);
+        let a = e.ahp.get(i, j);
+        let pos = m::position_of(a);
+        lines.push(Line::from(vec![
+            Span::styled(ci.name().get(lang).to_string(), th.heading()),
+            Span::styled(format!("  {}  ", x.versus), th.dim()),
+            Span::styled(cj.name().get(lang).to_string(), th.heading()),
+        ]));
+        // The scale 9 … 1 … 9, the chosen point in brackets.
+        let mut scale = vec![];
+        for p in -m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX {
+            let v = p.unsigned_abs() + 1;
+            // Left of the middle: the left criterion weighs more (position > 0).
+            let here = -p == pos;
+            scale.push(if here {
+                Span::styled(format!("[{v}]"), th.selected())
+            } else {
+                Span::styled(format!(" {v} "), th.text())
+            });
+        }
+        let room = width as usize;
+        if room >= 51 {
+            lines.push(Line::from(scale));
+        } else {
+            // Narrow: only the points 9 7 5 3 1 3 5 7 9 and the chosen one.
+            let odd: Vec<Span> = (-m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX)
+                .zip(scale)
+                .filter(|(p, _)| p % 2 == 0 || -*p == pos)
+                .map(|(_, s)| s)
+                .collect();
+            lines.push(Line::from(odd));
+        }
+        lines.push(Line::from(Span::styled(
+            judgement_sentence(state, e, i, j),
+            th.text(),
+        )));
+        lines.push(Line::from(Span::styled(x.ahp_keys, th.dim())));
+        lines.push(Line::from(""));
+    }
+    wrap(&lines, width as usize)
 }
 
 /// "Privacy is 5× as important as Cost (strong)" for pair (i, j).
@@ -482,8 +520,13 @@ fn ranking(frame: &mut Frame, right: Rect, state: &State) {
         Err(_) => lines.push(Line::from(Span::styled(t.all_weights_zero, th.bad()))),
         Ok(e) => {
             let rows = (right.height as usize).saturating_sub(2);
+            // Rank, arrow and total take 14 cells; the leader's mark (3) only where the names
+            // keep 20 cells beside it (the leader is also drawn in the heading style).
+            let room = (right.width as usize).saturating_sub(4 + 14);
+            let mark = room >= 23;
+            let name_w = if mark { room - 3 } else { room }.max(8);
             for r in e.ranking.iter().take(rows) {
-                let name = state.catalogue.candidate_name(r.key, state.lang);
+                let name = candidate_label(&state.catalogue, r.key, state.lang, name_w);
                 let lead = r.rank == 1;
                 let st = if lead { th.heading() } else { th.text() };
                 let moved = state.movement(r.key, r.rank);
@@ -498,9 +541,9 @@ fn ranking(frame: &mut Frame, right: Rect, state: &State) {
                         st,
                     ),
                     Span::styled(arrow, ast),
-                    Span::styled(format!(" {:>5}  ", num(state.lang, r.total, 2)), st),
+                    Span::styled(format!(" {:>5} ", num(state.lang, r.total, 2)), st),
                     Span::styled(name, st),
-                    Span::styled(if lead { "  ◀" } else { "" }, st),
+                    Span::styled(if lead && mark { "  ◀" } else { "" }, st),
                 ]));
             }
         }
@@ -634,6 +677,10 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         .get(m)
         .map(|e| e.method)
         .unwrap_or(Method::Direct);
+    if let Action::Scroll(key) = action {
+        scroll_keys(state, key, method);
+        return None;
+    }
     if method == Method::Direct {
         return direct(state, action);
     }
@@ -732,6 +779,33 @@ fn applied_status(state: &State, method: &str) -> Status {
         None => Status::new(false, |l| {
             crate::i18n::fill(crate::i18n::room(l).method_applied, &[("method", method)])
         }),
+    }
+}
+
+/// PgUp/PgDn/Home/End move the cursor a page, or to the first or last row: the AHP judgement
+/// (whose list scrolls with it, as `ahp_pairs` draws it), the criterion in the order, or the
+/// slider.
+fn scroll_keys(state: &mut State, key: scroll::Scroll, method: Method) {
+    let Some(body) = crate::tui::layout::body_of(state) else {
+        return;
+    };
+    let (left, _) = halves(body);
+    let inner = ahp_inner(content(left));
+    let head = ahp_head(state, elicitation(state), inner.width).len();
+    let n = Criterion::ALL.len();
+    if method == Method::Direct {
+        state.cursor.weight = scroll::step(state.cursor.weight, key, n - 1, n);
+        return;
+    }
+    let Some(e) = state.elicit.get_mut(state.member) else {
+        return;
+    };
+    if method == Method::Ahp {
+        let last = e.pairs().len().saturating_sub(1);
+        e.pair = scroll::step(e.pair, key, last, pair_rows(inner, head).max(1));
+    } else {
+        let last = e.order.len().saturating_sub(1);
+        e.row = scroll::step(e.row, key, last, last + 1);
     }
 }
 

@@ -21,15 +21,37 @@ fn inner(area: Rect) -> (usize, usize) {
     (w.max(1), h)
 }
 
+/// The rows of an area without a border (inside a pane that draws its own): the text keeps
+/// its last column free for the scrollbar.
+fn inner_plain(area: Rect) -> (usize, usize) {
+    let w = area.width.saturating_sub(1) as usize;
+    (w.max(1), area.height as usize)
+}
+
+/// Where a pane's text goes: inside a border (as `widgets::panel` draws it), or in a bare area
+/// whose last column is the scrollbar's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Geometry {
+    Bordered,
+    Plain,
+}
+
+fn dims(area: Rect, f: Geometry) -> (usize, usize) {
+    match f {
+        Geometry::Bordered => inner(area),
+        Geometry::Plain => inner_plain(area),
+    }
+}
+
 /// The wrapped lines of a pane at `area`, and how many rows are visible.
-fn layout(lines: &[Line<'_>], area: Rect) -> (Vec<Line<'static>>, usize) {
-    let (w, h) = inner(area);
+fn layout(lines: &[Line<'_>], area: Rect, f: Geometry) -> (Vec<Line<'static>>, usize) {
+    let (w, h) = dims(area, f);
     (wrap(lines, w), h)
 }
 
 /// The largest useful offset of `lines` in a bordered pane at `area`: 0 when all fit.
 pub fn max_offset(lines: &[Line<'_>], area: Rect) -> usize {
-    let (wrapped, h) = layout(lines, area);
+    let (wrapped, h) = layout(lines, area, Geometry::Bordered);
     wrapped.len().saturating_sub(h)
 }
 
@@ -43,37 +65,81 @@ pub fn render(
     offset: usize,
     theme: &Theme,
 ) {
-    let (wrapped, h) = layout(lines, area);
-    let total = wrapped.len();
-    let max = total.saturating_sub(h);
+    let (wrapped, h) = layout(lines, area, Geometry::Bordered);
+    let max = wrapped.len().saturating_sub(h);
     let offset = offset.min(max);
     let shown: Vec<Line<'static>> = wrapped.into_iter().skip(offset).take(h).collect();
     frame.render_widget(Paragraph::new(shown).block(block), area);
-    if max > 0 {
-        let mut bar = ScrollbarState::new(max + 1)
-            .position(offset)
-            .viewport_content_length(h);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(Some("▲"))
-                .end_symbol(Some("▼"))
-                .track_symbol(Some("│"))
-                .thumb_symbol("█")
-                .style(theme.border()),
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut bar,
-        );
+    bar(
+        frame,
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        max,
+        offset,
+        h,
+        theme,
+    );
+}
+
+/// Draws `lines` in a bare `area` (inside a pane that drew its own border) from row `offset`
+/// (clamped), with a scrollbar in the area's last column when they do not all fit.
+pub fn render_plain(
+    frame: &mut Frame,
+    area: Rect,
+    lines: &[Line<'_>],
+    offset: usize,
+    theme: &Theme,
+) {
+    let (wrapped, h) = layout(lines, area, Geometry::Plain);
+    let max = wrapped.len().saturating_sub(h);
+    let offset = offset.min(max);
+    let shown: Vec<Line<'static>> = wrapped.into_iter().skip(offset).take(h).collect();
+    frame.render_widget(Paragraph::new(shown), area);
+    bar(frame, area, max, offset, h, theme);
+}
+
+/// The scrollbar on the right edge of `area`, when there is more than fits (`max` > 0).
+pub fn bar(frame: &mut Frame, area: Rect, max: usize, offset: usize, rows: usize, theme: &Theme) {
+    if max == 0 {
+        return;
     }
+    let mut state = ScrollbarState::new(max + 1)
+        .position(offset.min(max))
+        .viewport_content_length(rows);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(Some("▲"))
+            .end_symbol(Some("▼"))
+            .track_symbol(Some("│"))
+            .thumb_symbol("█")
+            .style(theme.border()),
+        area,
+        &mut state,
+    );
 }
 
 /// A scroll key's new offset: a page is the visible rows less one (a line of context).
 pub fn moved(offset: usize, key: Scroll, lines: &[Line<'_>], area: Rect) -> usize {
-    let (_, h) = inner(area);
-    let max = max_offset(lines, area);
-    let page = h.saturating_sub(1).max(1);
+    moved_in(offset, key, lines, area, Geometry::Bordered)
+}
+
+/// [`moved`] for a pane drawn with [`render_plain`].
+pub fn moved_plain(offset: usize, key: Scroll, lines: &[Line<'_>], area: Rect) -> usize {
+    moved_in(offset, key, lines, area, Geometry::Plain)
+}
+
+fn moved_in(offset: usize, key: Scroll, lines: &[Line<'_>], area: Rect, f: Geometry) -> usize {
+    let (wrapped, h) = layout(lines, area, f);
+    let max = wrapped.len().saturating_sub(h);
+    step(offset, key, max, h)
+}
+
+/// A scroll key's new position in a list of `max + 1` positions of which `rows` are visible
+/// at once (an offset, or a cursor whose list keeps it in view).
+pub fn step(offset: usize, key: Scroll, max: usize, rows: usize) -> usize {
+    let page = rows.saturating_sub(1).max(1);
     match key {
         Scroll::PageUp => offset.min(max).saturating_sub(page),
         Scroll::PageDown => (offset + page).min(max),
