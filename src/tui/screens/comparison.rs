@@ -20,9 +20,15 @@ use crate::tui::widgets::mcda::{heat, letter, num, pct, stacked, thousands};
 use crate::tui::widgets::text::candidate_label;
 use crate::tui::widgets::{bar, panel, scroll};
 
-/// A candidate's name in `n` cells, keeping what tells it apart from the others.
-fn label(state: &State, key: crate::core::catalogue::CandidateKey, n: usize) -> String {
-    candidate_label(&state.catalogue, key, state.lang, n)
+/// A candidate's name in `n` cells, keeping what tells it apart from the others it is shown
+/// with (`among`).
+fn label(
+    state: &State,
+    among: &[crate::core::catalogue::CandidateKey],
+    key: crate::core::catalogue::CandidateKey,
+    n: usize,
+) -> String {
+    candidate_label(&state.catalogue, among, key, state.lang, n)
 }
 
 struct Parts {
@@ -151,6 +157,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     .bottom_margin(1);
     let vis = visible_rows(p.table);
     let off = offset(state.cursor.cmp_row, vis);
+    let shown: Vec<_> = e.ranking.iter().map(|r| r.key).collect();
     let rows = e
         .ranking
         .iter()
@@ -160,7 +167,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .map(|(i, r)| {
             let sel_row = i == state.cursor.cmp_row;
             // The cursor's mark sits in the rank's column, so the name keeps every cell.
-            let name = label(state, r.key, c.name as usize);
+            let name = label(state, &shown, r.key, c.name as usize);
             let mut cells = vec![
                 Cell::from(format!(
                     "{}{:>3}",
@@ -440,7 +447,7 @@ fn make_up(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> Ve
     let mut rows: Vec<_> = e.candidates.iter().collect();
     rows.sort_by_key(|c| (c.rank, c.candidate));
     for c in rows {
-        let name = label(state, a.candidate(c.candidate), name_w);
+        let name = label(state, &a.candidates, a.candidate(c.candidate), name_w);
         let parts: Vec<(char, f64)> = a
             .criteria
             .iter()
@@ -480,7 +487,7 @@ fn stability(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> 
         th.heading(),
     )));
     let who = |k: Option<usize>| {
-        k.map(|i| label(state, a.candidate(i), who_w))
+        k.map(|i| label(state, &a.candidates, a.candidate(i), who_w))
             .unwrap_or_else(|| super::situation::fit(&format!("— {}", x.nobody), who_w))
     };
     for c in &ow.criteria {
@@ -585,7 +592,7 @@ fn smaa_table(
     }
     lines.push(Line::from(Span::styled(head, th.heading())));
     for (i, row) in s.rank_acceptability.iter().enumerate() {
-        let name = label(state, a.candidate(i), name_w);
+        let name = label(state, &a.candidates, a.candidate(i), name_w);
         let mut spans = vec![Span::styled(
             format!("{:>2}. {name:<name_w$}", i + 1),
             th.text(),
@@ -648,7 +655,7 @@ fn topsis_table(
         th.heading(),
     )));
     for i in 0..a.candidates.len() {
-        let name = label(state, a.candidate(i), name_w);
+        let name = label(state, &a.candidates, a.candidate(i), name_w);
         let differs = m.disagreements.contains(&i);
         lines.push(Line::from(Span::styled(
             format!(
@@ -853,7 +860,8 @@ fn group_columns(
     for pos in 0..3 {
         let group_key = g.ranking.get(pos).map(|r| r.key);
         let name = |k: Option<crate::core::catalogue::CandidateKey>, w: usize| {
-            k.map(|k| label(state, k, w)).unwrap_or_else(|| "—".into())
+            k.map(|k| label(state, &g.candidates, k, w))
+                .unwrap_or_else(|| "—".into())
         };
         let mut spans = vec![Span::styled(
             format!("{}. {:<rank_w$}", pos + 1, name(group_key, rank_w - 1)),

@@ -233,7 +233,8 @@ fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
         )
     };
     lines.push(header(&ranks_title));
-    for k in cmp.candidates(TOP) {
+    let shown = cmp.candidates(TOP);
+    for &k in &shown {
         let odd = disputed.contains(&k);
         let ranks = cmp
             .sets
@@ -242,7 +243,7 @@ fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
             .collect();
         lines.push(Line::from(Span::styled(
             row(
-                candidate_label(&state.catalogue, k, lang, label_w),
+                candidate_label(&state.catalogue, &shown, k, lang, label_w),
                 ranks,
                 if odd { "≠" } else { "" },
             ),

@@ -219,7 +219,13 @@ fn order_list(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
     for (p, &ci) in e.order.iter().enumerate() {
         let sel = p == e.row;
         let c = e.criteria[ci];
-        let name = super::situation::fit(c.name().get(lang), name_w.max(6));
+        // The full name wherever it fits; the short one ("Kosten") where it would be cut.
+        let full = c.name().get(lang).to_string();
+        let name = if full.chars().count() <= name_w.max(6) {
+            full.to_string()
+        } else {
+            super::situation::fit(short(state, c), name_w.max(6))
+        };
         let share = weights.get(ci).copied().unwrap_or(0.0);
         let mut spans = vec![Span::styled(
             format!(
@@ -520,13 +526,14 @@ fn ranking(frame: &mut Frame, right: Rect, state: &State) {
         Err(_) => lines.push(Line::from(Span::styled(t.all_weights_zero, th.bad()))),
         Ok(e) => {
             let rows = (right.height as usize).saturating_sub(2);
-            // Rank, arrow and total take 14 cells; the leader's mark (3) only where the names
+            // Rank, arrow and total take 13 cells; the leader's mark (3) only where the names
             // keep 20 cells beside it (the leader is also drawn in the heading style).
-            let room = (right.width as usize).saturating_sub(4 + 14);
+            let room = (right.width as usize).saturating_sub(4 + 13);
             let mark = room >= 23;
             let name_w = if mark { room - 3 } else { room }.max(8);
+            let shown: Vec<_> = e.ranking.iter().take(rows).map(|r| r.key).collect();
             for r in e.ranking.iter().take(rows) {
-                let name = candidate_label(&state.catalogue, r.key, state.lang, name_w);
+                let name = candidate_label(&state.catalogue, &shown, r.key, state.lang, name_w);
                 let lead = r.rank == 1;
                 let st = if lead { th.heading() } else { th.text() };
                 let moved = state.movement(r.key, r.rank);
@@ -541,7 +548,7 @@ fn ranking(frame: &mut Frame, right: Rect, state: &State) {
                         st,
                     ),
                     Span::styled(arrow, ast),
-                    Span::styled(format!(" {:>5} ", num(state.lang, r.total, 2)), st),
+                    Span::styled(format!(" {:>4} ", num(state.lang, r.total, 2)), st),
                     Span::styled(name, st),
                     Span::styled(if lead && mark { "  ◀" } else { "" }, st),
                 ]));

@@ -121,8 +121,9 @@ pub fn fit_name(name: &str, n: usize) -> String {
 }
 
 /// A candidate's name fitted to `n` cells so that two candidates never read the same and each
-/// keeps its option, service model and deployment. One form is taken for every candidate of
-/// the catalogue (a column reads alike): the first in which they all fit. The forms are the
+/// keeps its option, service model and deployment. One form is taken for the candidates shown
+/// together, `among` (all of the catalogue's when empty), so that a column reads alike: the
+/// first in which they all fit. The forms are the
 /// full name ("Hosting · IaaS · Publieke cloud EU"); the option's short name with the
 /// deployment without "cloud" ("Gastgemeente · SaaS · Gedeeld"); the compact forms of `i18n`
 /// ("Gastgem. · SaaS · ged."), then the same with single spaces ("Gastgem. SaaS ged."). In the
@@ -131,16 +132,19 @@ pub fn fit_name(name: &str, n: usize) -> String {
 /// fits whole in the last form; only below it is that form cut at its end.
 pub fn candidate_label(
     catalogue: &crate::core::catalogue::Catalogue,
+    among: &[crate::core::catalogue::CandidateKey],
     key: crate::core::catalogue::CandidateKey,
     lang: crate::core::text::Lang,
     n: usize,
 ) -> String {
+    let fits = |k, level| width(&candidate_form(catalogue, k, lang, level)) <= n;
     let level = (0..FORMS)
         .find(|&level| {
-            catalogue
-                .candidates
-                .iter()
-                .all(|c| width(&candidate_form(catalogue, c.key(), lang, level)) <= n)
+            if among.is_empty() {
+                catalogue.candidates.iter().all(|c| fits(c.key(), level))
+            } else {
+                among.iter().all(|&k| fits(k, level))
+            }
         })
         .unwrap_or(FORMS - 1);
     fit(&candidate_form(catalogue, key, lang, level), n)
@@ -362,7 +366,7 @@ mod tests {
             for n in 20..50 {
                 let labels: Vec<String> = keys
                     .iter()
-                    .map(|&k| candidate_label(&cat, k, lang, n))
+                    .map(|&k| candidate_label(&cat, &[], k, lang, n))
                     .collect();
                 for (i, (a, &k)) in labels.iter().zip(&keys).enumerate() {
                     assert!(width(a) <= n, "at {n}: {a}");
@@ -375,9 +379,14 @@ mod tests {
                         && k.deployment == Deployment::Private;
                     if !on_prem_private {
                         let d = k.deployment;
+                        let full = cat
+                            .deployment(d)
+                            .map(|x| x.name.get(lang).to_string())
+                            .unwrap_or_default();
                         let parts = [
                             crate::i18n::deployment_compact(d, lang),
                             crate::i18n::deployment_short(d, lang),
+                            full.as_str(),
                         ];
                         assert!(parts.iter().any(|p| a.contains(p)), "{a}");
                     }
@@ -398,11 +407,11 @@ mod tests {
             Deployment::Community,
         );
         assert_eq!(
-            candidate_label(&cat, k, Lang::En, 20),
+            candidate_label(&cat, &[], k, Lang::En, 20),
             "Host mun. SaaS comm."
         );
         assert_eq!(
-            candidate_label(&cat, k, Lang::Nl, 33),
+            candidate_label(&cat, &[], k, Lang::Nl, 40),
             "Gastgemeente · SaaS · Gedeeld"
         );
         let k = key(
@@ -411,15 +420,15 @@ mod tests {
             Deployment::Public,
         );
         assert_eq!(
-            candidate_label(&cat, k, Lang::Nl, 26),
+            candidate_label(&cat, &[], k, Lang::Nl, 26),
             "Hosting · IaaS · publ.EU"
         );
         assert_eq!(
-            candidate_label(&cat, k, Lang::Nl, 20),
+            candidate_label(&cat, &[], k, Lang::Nl, 20),
             "Hosting IaaS publ.EU"
         );
         // Below 20 cells the compact form is cut at its end.
-        assert_eq!(candidate_label(&cat, k, Lang::Nl, 12), "Hosting Iaa…");
+        assert_eq!(candidate_label(&cat, &[], k, Lang::Nl, 12), "Hosting Iaa…");
     }
 
     #[test]
