@@ -214,3 +214,24 @@ fn help_lists_the_scroll_keys_on_comparison_and_weights() {
     let bar = screen.lines().last().unwrap_or_default();
     assert!(bar.contains("PgUp/Dn Home/End"), "{bar}");
 }
+
+#[test]
+fn named_weight_sets_scroll_to_their_last_weight_at_80x24() {
+    use wolkwijzer::tui::screens::weights::save_set;
+    let mut s = sized(common::demo(Lang::Nl), 80, 24);
+    common::feed(&mut s, &[Action::GoTo(5)]);
+    save_set(&mut s, "directie").unwrap();
+    common::feed(&mut s, &[Action::NextMethod, Action::NextMethod]);
+    save_set(&mut s, "raad").unwrap();
+    common::feed(&mut s, &[Action::GoTo(6), Action::ToggleWeightSets]);
+    let top = common::render(&s, 80, 24);
+    assert!(has_scrollbar(&top), "{top}");
+    assert!(top.contains("De sets kiezen verschillend"), "{top}");
+    let exit = |x: &str| x.lines().any(|l| l.starts_with(" │ Exit "));
+    assert!(!exit(&top), "{top}");
+    common::feed(&mut s, &[Action::Scroll(Scroll::End)]);
+    let end = common::render(&s, 80, 24);
+    assert!(exit(&end), "{end}");
+    // At 200×60 it all fits: no scrollbar.
+    assert!(!has_scrollbar(&common::render(&s, 200, 60)));
+}

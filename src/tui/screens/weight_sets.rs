@@ -164,21 +164,20 @@ fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
             Span::styled(who, th.heading()),
         ]));
     } else {
-        let per: Vec<String> = cmp
-            .sets
-            .iter()
-            .map(|s| {
-                format!(
-                    "{} → {}",
-                    s.name,
-                    s.winner().map_or(d.sets_nothing.to_string(), full)
-                )
-            })
-            .collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!("⚠ {}: ", d.sets_disagree), th.bad()),
-            Span::styled(per.join(" · "), th.heading()),
-        ]));
+        // One line a set: the names hold " · " themselves, so a joined line would not read.
+        lines.push(Line::from(Span::styled(
+            format!("⚠ {}:", d.sets_disagree),
+            th.bad(),
+        )));
+        for set in &cmp.sets {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} → ", set.name), th.text()),
+                Span::styled(
+                    set.winner().map_or(d.sets_nothing.to_string(), full),
+                    th.heading(),
+                ),
+            ]));
+        }
     }
     lines.push(Line::from(""));
 
