@@ -301,15 +301,9 @@ fn sensitivity(frame: &mut Frame, area: Rect, state: &State) {
         }
         None => return,
     };
-    if inner.width >= 150 && inner.height >= 40 {
-        let [top, bottom] =
-            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-        let [tl, tr] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
-        let [bl, br] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .areas(bottom);
+    if let Some(quads) = quadrants(inner) {
         // The pane in focus scrolls (PgUp/PgDn/Home/End); the others show their start.
-        for (k, r2) in [tl, tr, bl, br].into_iter().enumerate() {
+        for (k, r2) in quads.into_iter().enumerate() {
             let focus = k == state.sensitivity_pane;
             let p = panel(x.panes[k], th, focus);
             let body = p.inner(r2);
@@ -328,12 +322,7 @@ fn sensitivity(frame: &mut Frame, area: Rect, state: &State) {
         });
         tabs.push(Span::raw(" "));
     }
-    let [head, _, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(inner);
+    let (head, body) = tab_body(inner);
     frame.render_widget(Line::from(tabs), head);
     scroll::render_plain(
         frame,
@@ -366,23 +355,37 @@ fn sensitivity_pane(state: &State, area: Rect) -> Option<(Rect, Vec<Line<'static
     };
     let r = a.robustness.as_ref()?;
     let k = state.sensitivity_pane;
-    if inner.width >= 150 && inner.height >= 40 {
-        let [top, bottom] =
-            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-        let row = if k < 2 { top } else { bottom };
-        let [l, rt] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(row);
-        let r2 = if k % 2 == 0 { l } else { rt };
+    if let Some(quads) = quadrants(inner) {
+        let r2 = quads[k.min(PANES - 1)];
         let body = panel("", &state.theme, true).inner(r2);
         return Some((r2, pane(state, a, r, k, body.width), true));
     }
-    let [_, _, body] = Layout::vertical([
+    let (_, body) = tab_body(inner);
+    Some((body, pane(state, a, r, k, text_width(body)), false))
+}
+
+/// A large screen shows the four panes at once, in quarters (make-up, stability; SMAA,
+/// TOPSIS); a smaller one shows `None` and one pane under tabs.
+fn quadrants(inner: Rect) -> Option<[Rect; PANES]> {
+    if inner.width < 150 || inner.height < 40 {
+        return None;
+    }
+    let half = || [Constraint::Percentage(50), Constraint::Percentage(50)];
+    let [top, bottom] = Layout::vertical(half()).areas(inner);
+    let [tl, tr] = Layout::horizontal(half()).areas(top);
+    let [bl, br] = Layout::horizontal(half()).areas(bottom);
+    Some([tl, tr, bl, br])
+}
+
+/// The tabs' row and, a blank row below, the pane in focus.
+fn tab_body(inner: Rect) -> (Rect, Rect) {
+    let [head, _, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
     .areas(inner);
-    Some((body, pane(state, a, r, k, text_width(body)), false))
+    (head, body)
 }
 
 fn pane(

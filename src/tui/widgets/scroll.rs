@@ -65,22 +65,41 @@ pub fn render(
     offset: usize,
     theme: &Theme,
 ) {
-    let (wrapped, h) = layout(lines, area, Geometry::Bordered);
-    let max = wrapped.len().saturating_sub(h);
-    let offset = offset.min(max);
-    let shown: Vec<Line<'static>> = wrapped.into_iter().skip(offset).take(h).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), area);
+    let v = visible(lines, area, Geometry::Bordered, offset);
+    frame.render_widget(Paragraph::new(v.shown).block(block), area);
     bar(
         frame,
         area.inner(Margin {
             vertical: 1,
             horizontal: 0,
         }),
-        max,
-        offset,
-        h,
+        v.max,
+        v.offset,
+        v.rows,
         theme,
     );
+}
+
+/// The rows of a pane that are drawn, the largest offset, the offset clamped, and how many
+/// rows are visible.
+struct Visible {
+    shown: Vec<Line<'static>>,
+    max: usize,
+    offset: usize,
+    rows: usize,
+}
+
+fn visible(lines: &[Line<'_>], area: Rect, g: Geometry, offset: usize) -> Visible {
+    let (wrapped, rows) = layout(lines, area, g);
+    let max = wrapped.len().saturating_sub(rows);
+    let offset = offset.min(max);
+    let shown = wrapped.into_iter().skip(offset).take(rows).collect();
+    Visible {
+        shown,
+        max,
+        offset,
+        rows,
+    }
 }
 
 /// Draws `lines` in a bare `area` (inside a pane that drew its own border) from row `offset`
@@ -92,12 +111,9 @@ pub fn render_plain(
     offset: usize,
     theme: &Theme,
 ) {
-    let (wrapped, h) = layout(lines, area, Geometry::Plain);
-    let max = wrapped.len().saturating_sub(h);
-    let offset = offset.min(max);
-    let shown: Vec<Line<'static>> = wrapped.into_iter().skip(offset).take(h).collect();
-    frame.render_widget(Paragraph::new(shown), area);
-    bar(frame, area, max, offset, h, theme);
+    let v = visible(lines, area, Geometry::Plain, offset);
+    frame.render_widget(Paragraph::new(v.shown), area);
+    bar(frame, area, v.max, v.offset, v.rows, theme);
 }
 
 /// The scrollbar on the right edge of `area`, when there is more than fits (`max` > 0).
@@ -220,5 +236,36 @@ mod tests {
         assert!(long[10].ends_with('▼'), "{long:#?}");
         // Clamped to the end: the last line is drawn.
         assert!(long.iter().any(|r| r.contains("regel 24")), "{long:#?}");
+    }
+
+    #[test]
+    fn a_bare_pane_keeps_its_last_column_for_the_scrollbar() {
+        let area = Rect::new(0, 0, 20, 5);
+        let l = lines(12);
+        assert_eq!(moved_plain(0, Scroll::End, &l, area), 7);
+        assert_eq!(moved_plain(0, Scroll::PageDown, &l, area), 4);
+        assert_eq!(moved_plain(0, Scroll::End, &lines(5), area), 0);
+        let mut t = Terminal::new(TestBackend::new(20, 5)).unwrap();
+        t.draw(|f| render_plain(f, f.area(), &l, 100, &Theme::default()))
+            .unwrap();
+        let buf = t.backend().buffer().clone();
+        let row = |y: u16| {
+            (0..20)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        };
+        assert!(
+            row(0).starts_with("regel 7") && row(0).ends_with('▲'),
+            "{}",
+            row(0)
+        );
+        assert!(
+            row(4).starts_with("regel 11") && row(4).ends_with('▼'),
+            "{}",
+            row(4)
+        );
+        // A cursor list: a page is the visible rows less one.
+        assert_eq!(step(0, Scroll::PageDown, 15, 9), 8);
+        assert_eq!(step(14, Scroll::End, 15, 9), 15);
     }
 }

@@ -401,34 +401,26 @@ mod tests {
             service_model: m,
             deployment: d,
         };
-        let k = key(
+        let host = key(
             PlacementOption::Host,
             ServiceModel::Saas,
             Deployment::Community,
         );
-        assert_eq!(
-            candidate_label(&cat, &[], k, Lang::En, 20),
-            "Host mun. SaaS comm."
-        );
-        assert_eq!(
-            candidate_label(&cat, &[], k, Lang::Nl, 40),
-            "Gastgemeente · SaaS · Gedeeld"
-        );
-        let k = key(
+        let public = key(
             PlacementOption::Managed,
             ServiceModel::Iaas,
             Deployment::Public,
         );
-        assert_eq!(
-            candidate_label(&cat, &[], k, Lang::Nl, 26),
-            "Hosting · IaaS · publ.EU"
-        );
-        assert_eq!(
-            candidate_label(&cat, &[], k, Lang::Nl, 20),
-            "Hosting IaaS publ.EU"
-        );
-        // Below 20 cells the compact form is cut at its end.
-        assert_eq!(candidate_label(&cat, &[], k, Lang::Nl, 12), "Hosting Iaa…");
+        for (k, lang, n, want) in [
+            (host, Lang::En, 20, "Host mun. SaaS comm."),
+            (host, Lang::Nl, 40, "Gastgemeente · SaaS · Gedeeld"),
+            (public, Lang::Nl, 26, "Hosting · IaaS · publ.EU"),
+            (public, Lang::Nl, 20, "Hosting IaaS publ.EU"),
+            // Below 20 cells the compact form is cut at its end.
+            (public, Lang::Nl, 12, "Hosting Iaa…"),
+        ] {
+            assert_eq!(candidate_label(&cat, &[], k, lang, n), want);
+        }
     }
 
     #[test]
