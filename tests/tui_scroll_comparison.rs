@@ -235,3 +235,34 @@ fn named_weight_sets_scroll_to_their_last_weight_at_80x24() {
     // At 200×60 it all fits: no scrollbar.
     assert!(!has_scrollbar(&common::render(&s, 200, 60)));
 }
+
+#[test]
+fn the_notes_below_the_ranking_scroll_after_the_last_rank_at_80x24() {
+    // A member of the starter group: a warning, the tie-break rule and the exclusions do not
+    // fit in the notes pane at 80×24.
+    let mut s = sized(common::starters(Lang::En), 80, 24);
+    common::feed(
+        &mut s,
+        &[Action::GoTo(6), Action::Reveal, Action::NextMember],
+    );
+    let top = common::render(&s, 80, 24);
+    let notes = |x: &str| x.split("Note · excluded").nth(1).unwrap_or("").to_string();
+    assert!(notes(&top).contains('▼'), "{top}");
+    assert!(!notes(&top).contains("✗ "), "{top}");
+    let n = s.evaluation().unwrap().ranking.len();
+    common::feed(&mut s, &[Action::Scroll(Scroll::End)]);
+    assert_eq!(
+        s.cursor.cmp_row,
+        n - 1,
+        "the first End goes to the last rank"
+    );
+    assert_eq!(notes(&common::render(&s, 80, 24)), notes(&top));
+    common::feed(&mut s, &[Action::Scroll(Scroll::End)]);
+    let end = common::render(&s, 80, 24);
+    assert!(notes(&end).contains("✗ "), "{end}");
+    assert_eq!(s.cursor.cmp_row, n - 1);
+    // PgUp scrolls the notes back before the cursor moves; Home goes to the very top.
+    common::feed(&mut s, &[Action::Scroll(Scroll::Home)]);
+    assert_eq!(s.cursor.cmp_row, 0);
+    assert_eq!(s.cursor.scroll[6], 0);
+}

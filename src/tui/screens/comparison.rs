@@ -17,18 +17,17 @@ use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::{Popup, State};
 use crate::tui::widgets::mcda::{heat, letter, num, pct, stacked, thousands};
-use crate::tui::widgets::text::candidate_label;
+use crate::tui::widgets::text::CandidateLabels;
 use crate::tui::widgets::{bar, panel, scroll};
 
-/// A candidate's name in `n` cells, keeping what tells it apart from the others it is shown
-/// with (`among`).
-fn label(
-    state: &State,
+/// Candidates' names in `n` cells, each keeping what tells it apart from the others it is
+/// shown with (`among`).
+fn labels<'a>(
+    state: &'a State,
     among: &[crate::core::catalogue::CandidateKey],
-    key: crate::core::catalogue::CandidateKey,
     n: usize,
-) -> String {
-    candidate_label(&state.catalogue, among, key, state.lang, n)
+) -> CandidateLabels<'a> {
+    CandidateLabels::new(&state.catalogue, among, state.lang, n)
 }
 
 struct Parts {
@@ -158,6 +157,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let vis = visible_rows(p.table);
     let off = offset(state.cursor.cmp_row, vis);
     let shown: Vec<_> = e.ranking.iter().map(|r| r.key).collect();
+    let names = labels(state, &shown, c.name as usize);
     let rows = e
         .ranking
         .iter()
@@ -167,7 +167,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .map(|(i, r)| {
             let sel_row = i == state.cursor.cmp_row;
             // The cursor's mark sits in the rank's column, so the name keeps every cell.
-            let name = label(state, &shown, r.key, c.name as usize);
+            let name = names.get(r.key);
             let mut cells = vec![
                 Cell::from(format!(
                     "{}{:>3}",
@@ -230,8 +230,26 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         th,
     );
 
-    // The notes above the exclusions (`notes`, which `parts` sized the panel for).
-    let mut ex: Vec<Line> = notes(state, e)
+    // The notes above the exclusions (`notes`, which `parts` sized the panel for); when they
+    // do not fit they scroll, after the last rank (see `scroll_keys`).
+    let (title, ex) = notes_pane(state, e);
+    scroll::render(
+        frame,
+        p.excluded,
+        panel(title, th, false),
+        &ex,
+        scrolled(state),
+        th,
+    );
+}
+
+/// The pane below the ranking: its title and lines (the notes, then the excluded candidates
+/// with the constraints that excluded them and their sources).
+fn notes_pane(state: &State, e: &Evaluation) -> (&'static str, Vec<Line<'static>>) {
+    let s = crate::i18n::strings(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let mut ex: Vec<Line<'static>> = notes(state, e)
         .iter()
         .map(|n| {
             if *n == crate::core::text::tie_break_note() {
@@ -262,12 +280,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         }
         ex.extend(super::source_lines(state, &x.sources));
     }
-    frame.render_widget(
-        Paragraph::new(ex)
-            .wrap(Wrap { trim: false })
-            .block(panel(title, th, false)),
-        p.excluded,
-    );
+    (title, ex)
 }
 
 /// Panes of the sensitivity view: make-up, stability, SMAA, TOPSIS.
@@ -449,8 +462,9 @@ fn make_up(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> Ve
         .clamp(10, 60);
     let mut rows: Vec<_> = e.candidates.iter().collect();
     rows.sort_by_key(|c| (c.rank, c.candidate));
+    let names = labels(state, &a.candidates, name_w);
     for c in rows {
-        let name = label(state, &a.candidates, a.candidate(c.candidate), name_w);
+        let name = names.get(a.candidate(c.candidate));
         let parts: Vec<(char, f64)> = a
             .criteria
             .iter()
@@ -489,8 +503,9 @@ fn stability(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> 
         ),
         th.heading(),
     )));
+    let names = labels(state, &a.candidates, who_w);
     let who = |k: Option<usize>| {
-        k.map(|i| label(state, &a.candidates, a.candidate(i), who_w))
+        k.map(|i| names.get(a.candidate(i)))
             .unwrap_or_else(|| super::situation::fit(&format!("— {}", x.nobody), who_w))
     };
     for c in &ow.criteria {
@@ -594,8 +609,9 @@ fn smaa_table(
         head.push_str(&format!("{k:>4}"));
     }
     lines.push(Line::from(Span::styled(head, th.heading())));
+    let names = labels(state, &a.candidates, name_w);
     for (i, row) in s.rank_acceptability.iter().enumerate() {
-        let name = label(state, &a.candidates, a.candidate(i), name_w);
+        let name = names.get(a.candidate(i));
         let mut spans = vec![Span::styled(
             format!("{:>2}. {name:<name_w$}", i + 1),
             th.text(),
@@ -657,8 +673,9 @@ fn topsis_table(
         ),
         th.heading(),
     )));
+    let names = labels(state, &a.candidates, name_w);
     for i in 0..a.candidates.len() {
-        let name = label(state, &a.candidates, a.candidate(i), name_w);
+        let name = names.get(a.candidate(i));
         let differs = m.disagreements.contains(&i);
         lines.push(Line::from(Span::styled(
             format!(
@@ -860,14 +877,15 @@ fn group_columns(
         ));
     }
     lines.push(Line::from(Span::styled(head, th.heading())));
+    // One form for the group's column and the members' (whose names follow "= ").
+    let names = labels(state, &g.candidates, rank_w.saturating_sub(3));
+    let name = |k: Option<crate::core::catalogue::CandidateKey>| {
+        k.map(|k| names.get(k)).unwrap_or_else(|| "—".into())
+    };
     for pos in 0..3 {
         let group_key = g.ranking.get(pos).map(|r| r.key);
-        let name = |k: Option<crate::core::catalogue::CandidateKey>, w: usize| {
-            k.map(|k| label(state, &g.candidates, k, w))
-                .unwrap_or_else(|| "—".into())
-        };
         let mut spans = vec![Span::styled(
-            format!("{}. {:<rank_w$}", pos + 1, name(group_key, rank_w - 1)),
+            format!("{}. {:<rank_w$}", pos + 1, name(group_key)),
             th.heading(),
         )];
         for m in &g.members {
@@ -876,11 +894,7 @@ fn group_columns(
             spans.push(Span::styled(
                 format!(
                     "{:<rank_w$}",
-                    format!(
-                        "{}{}",
-                        if same { "= " } else { "≠ " },
-                        name(k, rank_w.saturating_sub(3))
-                    )
+                    format!("{}{}", if same { "= " } else { "≠ " }, name(k))
                 ),
                 if same { th.good() } else { th.text() },
             ));
@@ -1134,11 +1148,37 @@ fn scroll_keys(state: &mut State, key: scroll::Scroll) {
         }
     } else if state.weight_sets_view {
         state.cursor.scroll[i] = super::weight_sets::scrolled(state, key, area);
-    } else if let Ok(e) = state.evaluation() {
-        let rows = e.ranking.len();
-        let vis = visible_rows(parts(area, state, e).table).max(1);
-        state.cursor.cmp_row = scroll::step(state.cursor.cmp_row, key, rows.saturating_sub(1), vis);
+    } else {
+        ranking_keys(state, key, area);
     }
+}
+
+/// The ranking and the notes below it read as one page: PgDn/End move the cursor down the
+/// ranks, and once it is on the last rank they scroll the notes; PgUp scrolls the notes back
+/// first, then moves the cursor up; Home goes back to the first rank and the notes' start.
+fn ranking_keys(state: &mut State, key: scroll::Scroll, area: Rect) {
+    use scroll::Scroll as K;
+    let i = crate::tui::Screen::Comparison.index();
+    let Ok(e) = state.evaluation() else {
+        return;
+    };
+    let last = e.ranking.len().saturating_sub(1);
+    let p = parts(area, state, e);
+    let vis = visible_rows(p.table).max(1);
+    let (_, notes) = notes_pane(state, e);
+    let (row, offset) = (state.cursor.cmp_row, state.cursor.scroll[i]);
+    let (row, offset) = match key {
+        K::Home => (0, 0),
+        K::PageDown | K::End | K::LineDown if row >= last => {
+            (row, scroll::moved(offset, key, &notes, p.excluded))
+        }
+        K::PageUp | K::LineUp if offset > 0 => {
+            (row, scroll::moved(offset, key, &notes, p.excluded))
+        }
+        _ => (scroll::step(row, key, last, vis), offset),
+    };
+    state.cursor.cmp_row = row;
+    state.cursor.scroll[i] = offset;
 }
 
 /// A click on a cell selects it; a click on the selected cell opens "why".

@@ -13,7 +13,7 @@ use crate::core::profile::Weights;
 use crate::core::weight_sets::SetComparison;
 use crate::tui::state::{Screen, State};
 use crate::tui::widgets::mcda::pct;
-use crate::tui::widgets::text::candidate_label;
+use crate::tui::widgets::text::CandidateLabels;
 use crate::tui::widgets::{panel, scroll};
 
 use super::situation::fit;
@@ -233,6 +233,7 @@ fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     };
     lines.push(header(&ranks_title));
     let shown = cmp.candidates(TOP);
+    let names = CandidateLabels::new(&state.catalogue, &shown, lang, label_w);
     for &k in &shown {
         let odd = disputed.contains(&k);
         let ranks = cmp
@@ -241,11 +242,7 @@ fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
             .map(|s| s.rank_of(k).map_or("–".to_string(), |r| r.to_string()))
             .collect();
         lines.push(Line::from(Span::styled(
-            row(
-                candidate_label(&state.catalogue, &shown, k, lang, label_w),
-                ranks,
-                if odd { "≠" } else { "" },
-            ),
+            row(names.get(k), ranks, if odd { "≠" } else { "" }),
             if odd { th.bad() } else { th.text() },
         )));
     }

@@ -9,7 +9,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::core::criteria::Criterion;
 use crate::core::mcda::ahp::{CR_WARNING_THRESHOLD, DEFAULT_RANDOM_INDEX};
@@ -20,7 +20,7 @@ use crate::tui::mcda::{self as m, Elicitation, Method};
 use crate::tui::state::{State, Status};
 use crate::tui::widgets::mcda::{num, pct};
 use crate::tui::widgets::slider::{self, Slider};
-use crate::tui::widgets::text::{candidate_label, wrap};
+use crate::tui::widgets::text::{CandidateLabels, wrap};
 use crate::tui::widgets::{bar, panel, row_style, scroll};
 
 /// The largest raw weight a slider reaches.
@@ -102,14 +102,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         }
         Method::Ahp => {
             ahp_pairs(frame, content(left), state, e);
-            let h = ahp_panel_height(e).min(right.height.saturating_sub(5));
+            let (h, compact) = ahp_panel_height(state, e, right);
             let top = Rect { height: h, ..right };
             let rest = Rect {
                 y: right.y + h,
                 height: right.height.saturating_sub(h),
                 ..right
             };
-            ahp_result(frame, top, state, e);
+            ahp_result(frame, top, state, e, compact);
             ranking(frame, rest, state);
         }
     }
@@ -440,13 +440,45 @@ fn judgement_sentence(state: &State, e: &Elicitation, i: usize, j: usize) -> Str
     )
 }
 
-fn ahp_panel_height(e: &Elicitation) -> u16 {
-    // Border 2, header 1, one row per criterion, blank, λ/CI/CR 1, RI 1, warning 2, apply 1.
-    (2 + 1 + e.criteria.len() + 1 + 1 + 1 + 2 + 1) as u16
+/// The height of the AHP result pane at `right` and whether it is drawn compact: all its lines
+/// as wrapped to the pane's width (so that the verdict and whether it was applied are not cut),
+/// leaving the live ranking below at least three rows; where that does not fit, compact
+/// (without the blank line and the random-index reference) leaving it at least two. Where even
+/// that does not fit, the pane shows a scrollbar.
+fn ahp_panel_height(state: &State, e: &Elicitation, right: Rect) -> (u16, bool) {
+    let rows = |compact| {
+        let lines = ahp_result_lines(state, e, right.width, compact);
+        wrap(&lines, right.width.saturating_sub(4) as usize).len() as u16 + 2
+    };
+    let full = rows(false);
+    if full <= right.height.saturating_sub(5) {
+        return (full, false);
+    }
+    (rows(true).min(right.height.saturating_sub(4)), true)
 }
 
 /// AHP weights (eigenvector and geometric mean), λmax, CI, CR with its table, the warning.
-fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
+fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation, compact: bool) {
+    let x = crate::i18n::mcda(state.lang);
+    let lines = ahp_result_lines(state, e, area.width, compact);
+    scroll::render(
+        frame,
+        area,
+        panel(x.ahp_title, &state.theme, false),
+        &lines,
+        0,
+        &state.theme,
+    );
+}
+
+/// The AHP result's lines for a pane `width` cells wide (`compact`: without the blank line and
+/// the random-index reference).
+fn ahp_result_lines(
+    state: &State,
+    e: &Elicitation,
+    width: u16,
+    compact: bool,
+) -> Vec<Line<'static>> {
     let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
     let lang = state.lang;
@@ -454,7 +486,7 @@ fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
     match &e.analysis {
         None => lines.push(Line::from(Span::styled(x.ahp_failed, th.bad()))),
         Some(a) => {
-            let name_w = (area.width as usize).saturating_sub(4 + 18).clamp(6, 24);
+            let name_w = (width as usize).saturating_sub(4 + 18).clamp(6, 24);
             lines.push(Line::from(Span::styled(
                 format!("{:<name_w$} {:>8} {:>8}", x.criterion, x.eigen, x.geo_mean),
                 th.heading(),
@@ -470,7 +502,9 @@ fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
                     th.text(),
                 )));
             }
-            lines.push(Line::from(""));
+            if !compact {
+                lines.push(Line::from(""));
+            }
             let cr = a
                 .consistency_ratio
                 .map(|cr| num(lang, cr, 3))
@@ -484,18 +518,20 @@ fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
                 th.text(),
             )));
             let n = e.criteria.len();
-            lines.push(Line::from(Span::styled(
-                format!(
-                    "{} ({}, n = {n}): {}",
-                    x.ri_table,
-                    x.ri_saaty_1980,
-                    DEFAULT_RANDOM_INDEX
-                        .random_index(n)
-                        .map(|ri| num(lang, ri, 2))
-                        .unwrap_or_else(|| "—".into())
-                ),
-                th.dim(),
-            )));
+            lines.extend((!compact).then(|| {
+                Line::from(Span::styled(
+                    format!(
+                        "{} ({}, n = {n}): {}",
+                        x.ri_table,
+                        x.ri_saaty_1980,
+                        DEFAULT_RANDOM_INDEX
+                            .random_index(n)
+                            .map(|ri| num(lang, ri, 2))
+                            .unwrap_or_else(|| "—".into())
+                    ),
+                    th.dim(),
+                ))
+            }));
             if a.inconsistent {
                 lines.push(Line::from(Span::styled(
                     format!("⚠ {}", x.cr_warning),
@@ -510,12 +546,7 @@ fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
             lines.push(apply_line(state, e));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(panel(x.ahp_title, th, false)),
-        area,
-    );
+    lines
 }
 
 fn ranking(frame: &mut Frame, right: Rect, state: &State) {
@@ -532,8 +563,9 @@ fn ranking(frame: &mut Frame, right: Rect, state: &State) {
             let mark = room >= 23;
             let name_w = if mark { room - 3 } else { room }.max(8);
             let shown: Vec<_> = e.ranking.iter().take(rows).map(|r| r.key).collect();
+            let names = CandidateLabels::new(&state.catalogue, &shown, state.lang, name_w);
             for r in e.ranking.iter().take(rows) {
-                let name = candidate_label(&state.catalogue, &shown, r.key, state.lang, name_w);
+                let name = names.get(r.key);
                 let lead = r.rank == 1;
                 let st = if lead { th.heading() } else { th.text() };
                 let moved = state.movement(r.key, r.rank);

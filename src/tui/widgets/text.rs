@@ -120,16 +120,60 @@ pub fn fit_name(name: &str, n: usize) -> String {
     fit_parts(name, PART_SEP, n)
 }
 
-/// A candidate's name fitted to `n` cells so that two candidates never read the same and each
+/// Candidates' names fitted to `n` cells so that two candidates never read the same and each
 /// keeps its option, service model and deployment. One form is taken for the candidates shown
 /// together, `among` (all of the catalogue's when empty), so that a column reads alike: the
-/// first in which they all fit. The forms are the
-/// full name ("Hosting · IaaS · Publieke cloud EU"); the option's short name with the
-/// deployment without "cloud" ("Gastgemeente · SaaS · Gedeeld"); the compact forms of `i18n`
-/// ("Gastgem. · SaaS · ged."), then the same with single spaces ("Gastgem. SaaS ged."). In the
-/// compact forms an on-premises candidate in a private cloud drops its deployment, which
-/// on-premises implies ("Coloc. · eig. beheer"). At 20 cells every candidate of the catalogue
-/// fits whole in the last form; only below it is that form cut at its end.
+/// first in which they all fit. The forms are the full name ("Hosting · IaaS · Publieke cloud
+/// EU"); the option's short name with the deployment without "cloud" ("Gastgemeente · SaaS ·
+/// Gedeeld"); the compact forms of `i18n` ("Gastgem. · SaaS · ged."), then the same with
+/// single spaces ("Gastgem. SaaS ged."). In the compact forms an on-premises candidate in a
+/// private cloud drops its deployment, which on-premises implies ("Coloc. · eig. beheer"). At
+/// 20 cells every candidate of the catalogue fits whole in the last form; only below it is
+/// that form cut at its end. The form is chosen once (`new`), then each name is made (`get`).
+pub struct CandidateLabels<'a> {
+    catalogue: &'a crate::core::catalogue::Catalogue,
+    lang: crate::core::text::Lang,
+    n: usize,
+    level: usize,
+}
+
+impl<'a> CandidateLabels<'a> {
+    /// The form in which every candidate of `among` fits in `n` cells.
+    pub fn new(
+        catalogue: &'a crate::core::catalogue::Catalogue,
+        among: &[crate::core::catalogue::CandidateKey],
+        lang: crate::core::text::Lang,
+        n: usize,
+    ) -> Self {
+        let fits = |k, level| width(&candidate_form(catalogue, k, lang, level)) <= n;
+        let level = (0..FORMS)
+            .find(|&level| {
+                if among.is_empty() {
+                    catalogue.candidates.iter().all(|c| fits(c.key(), level))
+                } else {
+                    among.iter().all(|&k| fits(k, level))
+                }
+            })
+            .unwrap_or(FORMS - 1);
+        CandidateLabels {
+            catalogue,
+            lang,
+            n,
+            level,
+        }
+    }
+
+    /// The name of `key` in the chosen form.
+    pub fn get(&self, key: crate::core::catalogue::CandidateKey) -> String {
+        fit(
+            &candidate_form(self.catalogue, key, self.lang, self.level),
+            self.n,
+        )
+    }
+}
+
+/// One candidate's name as [`CandidateLabels`] makes it (for a name shown on its own, or in
+/// a test).
 pub fn candidate_label(
     catalogue: &crate::core::catalogue::Catalogue,
     among: &[crate::core::catalogue::CandidateKey],
@@ -137,17 +181,7 @@ pub fn candidate_label(
     lang: crate::core::text::Lang,
     n: usize,
 ) -> String {
-    let fits = |k, level| width(&candidate_form(catalogue, k, lang, level)) <= n;
-    let level = (0..FORMS)
-        .find(|&level| {
-            if among.is_empty() {
-                catalogue.candidates.iter().all(|c| fits(c.key(), level))
-            } else {
-                among.iter().all(|&k| fits(k, level))
-            }
-        })
-        .unwrap_or(FORMS - 1);
-    fit(&candidate_form(catalogue, key, lang, level), n)
+    CandidateLabels::new(catalogue, among, lang, n).get(key)
 }
 
 /// How many forms of a candidate's name [`candidate_form`] knows.
