@@ -392,6 +392,8 @@ fn apply(state: &mut State, action: Action) -> Option<Effect> {
         Action::ToggleGroup => {
             if state.is_group() {
                 state.group_view = !state.group_view;
+                // sb: the group view (or the ranking) opens at its top.
+                state.cursor.scroll[Screen::Comparison.index()] = 0;
             }
         }
         Action::EditNotes => {

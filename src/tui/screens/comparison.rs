@@ -17,7 +17,18 @@ use crate::core::scoring::Evaluation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::{Popup, State};
 use crate::tui::widgets::mcda::{heat, letter, num, pct, stacked, thousands};
-use crate::tui::widgets::{bar, panel};
+use crate::tui::widgets::text::CandidateLabels;
+use crate::tui::widgets::{bar, panel, scroll};
+
+/// Candidates' names in `n` cells, each keeping what tells it apart from the others it is
+/// shown with (`among`).
+fn labels<'a>(
+    state: &'a State,
+    among: &[crate::core::catalogue::CandidateKey],
+    n: usize,
+) -> CandidateLabels<'a> {
+    CandidateLabels::new(&state.catalogue, among, state.lang, n)
+}
 
 struct Parts {
     table: Rect,
@@ -82,8 +93,9 @@ fn cols(state: &State, e: &Evaluation, width: u16) -> Cols {
         .max()
         .unwrap_or(20) as u16
         + 2;
-    // # (3) + total (6) + spacing between n + 3 columns.
-    let fixed = 3 + 6 + n + 3;
+    // # with the cursor's mark (4: "▶10=") + total (6) + one space between each of the
+    // n + 3 columns.
+    let fixed = 4 + 6 + n + 2;
     let cell = (inner.saturating_sub(fixed + longest.min(32)) / n).clamp(6, 14);
     let name = inner.saturating_sub(fixed + cell * n).clamp(12, longest);
     Cols { name, cell }
@@ -144,6 +156,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     .bottom_margin(1);
     let vis = visible_rows(p.table);
     let off = offset(state.cursor.cmp_row, vis);
+    let shown: Vec<_> = e.ranking.iter().map(|r| r.key).collect();
+    let names = labels(state, &shown, c.name as usize);
     let rows = e
         .ranking
         .iter()
@@ -152,11 +166,15 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         .take(vis)
         .map(|(i, r)| {
             let sel_row = i == state.cursor.cmp_row;
-            let name = state.catalogue.candidate_name(r.key, lang);
-            let name = super::situation::fit(&name, c.name as usize - 2);
+            // The cursor's mark sits in the rank's column, so the name keeps every cell.
+            let name = names.get(r.key);
             let mut cells = vec![
-                Cell::from(format!("{:>2}", r.label())),
-                Cell::from(format!("{}{name}", if sel_row { "▶ " } else { "  " })),
+                Cell::from(format!(
+                    "{}{:>3}",
+                    if sel_row { "▶" } else { " " },
+                    r.label()
+                )),
+                Cell::from(name),
             ];
             for (j, k) in e.criteria.iter().enumerate() {
                 let score = r.score(*k).map(|x| x.score).unwrap_or(0.0);
@@ -184,7 +202,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             )));
             Row::new(cells)
         });
-    let widths: Vec<Constraint> = [Constraint::Length(3), Constraint::Length(c.name)]
+    let widths: Vec<Constraint> = [Constraint::Length(4), Constraint::Length(c.name)]
         .into_iter()
         .chain(e.criteria.iter().map(|_| Constraint::Length(c.cell)))
         .chain([Constraint::Length(6)])
@@ -197,9 +215,41 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             .block(panel(&title, th, true)),
         p.table,
     );
+    // More ranks than rows: a scrollbar beside the ranks (the cursor keeps its row in view).
+    let ranks = Rect {
+        y: p.table.y + 3,
+        height: p.table.height.saturating_sub(4),
+        ..p.table
+    };
+    scroll::bar(
+        frame,
+        ranks,
+        e.ranking.len().saturating_sub(vis),
+        off,
+        vis,
+        th,
+    );
 
-    // The notes above the exclusions (`notes`, which `parts` sized the panel for).
-    let mut ex: Vec<Line> = notes(state, e)
+    // The notes above the exclusions (`notes`, which `parts` sized the panel for); when they
+    // do not fit they scroll, after the last rank (see `scroll_keys`).
+    let (title, ex) = notes_pane(state, e);
+    scroll::render(
+        frame,
+        p.excluded,
+        panel(title, th, false),
+        &ex,
+        scrolled(state),
+        th,
+    );
+}
+
+/// The pane below the ranking: its title and lines (the notes, then the excluded candidates
+/// with the constraints that excluded them and their sources).
+fn notes_pane(state: &State, e: &Evaluation) -> (&'static str, Vec<Line<'static>>) {
+    let s = crate::i18n::strings(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let mut ex: Vec<Line<'static>> = notes(state, e)
         .iter()
         .map(|n| {
             if *n == crate::core::text::tie_break_note() {
@@ -230,12 +280,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         }
         ex.extend(super::source_lines(state, &x.sources));
     }
-    frame.render_widget(
-        Paragraph::new(ex)
-            .wrap(Wrap { trim: false })
-            .block(panel(title, th, false)),
-        p.excluded,
-    );
+    (title, ex)
 }
 
 /// Panes of the sensitivity view: make-up, stability, SMAA, TOPSIS.
@@ -269,21 +314,14 @@ fn sensitivity(frame: &mut Frame, area: Rect, state: &State) {
         }
         None => return,
     };
-    if inner.width >= 150 && inner.height >= 40 {
-        let [top, bottom] =
-            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-        let [tl, tr] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
-        let [bl, br] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .areas(bottom);
-        for (k, r2) in [tl, tr, bl, br].into_iter().enumerate() {
-            let p = panel(x.panes[k], th, k == state.sensitivity_pane);
+    if let Some(quads) = quadrants(inner) {
+        // The pane in focus scrolls (PgUp/PgDn/Home/End); the others show their start.
+        for (k, r2) in quads.into_iter().enumerate() {
+            let focus = k == state.sensitivity_pane;
+            let p = panel(x.panes[k], th, focus);
             let body = p.inner(r2);
-            frame.render_widget(p, r2);
-            frame.render_widget(
-                Paragraph::new(pane(state, a, r, k, body.width)).wrap(Wrap { trim: false }),
-                body,
-            );
+            let offset = if focus { scrolled(state) } else { 0 };
+            scroll::render(frame, r2, p, &pane(state, a, r, k, body.width), offset, th);
         }
         return;
     }
@@ -297,18 +335,70 @@ fn sensitivity(frame: &mut Frame, area: Rect, state: &State) {
         });
         tabs.push(Span::raw(" "));
     }
+    let (head, body) = tab_body(inner);
+    frame.render_widget(Line::from(tabs), head);
+    scroll::render_plain(
+        frame,
+        body,
+        &pane(state, a, r, state.sensitivity_pane, text_width(body)),
+        scrolled(state),
+        th,
+    );
+}
+
+/// How far the Comparison screen's long pane is scrolled (sensitivity, group view).
+fn scrolled(state: &State) -> usize {
+    state.cursor.scroll[crate::tui::Screen::Comparison.index()]
+}
+
+/// The text width of a bare pane drawn with `scroll::render_plain` (its last column is the
+/// scrollbar's).
+fn text_width(body: Rect) -> u16 {
+    body.width.saturating_sub(1)
+}
+
+/// Where the sensitivity view draws its pane in focus, and that pane's lines, as `render`
+/// draws them: what the scroll keys move.
+fn sensitivity_pane(state: &State, area: Rect) -> Option<(Rect, Vec<Line<'static>>, bool)> {
+    let x = crate::i18n::mcda(state.lang);
+    let block = panel(x.sens_title, &state.theme, true);
+    let inner = block.inner(area);
+    let Some(Ok(a)) = state.analyses.sensitivity.as_ref().map(|c| &c.value) else {
+        return None;
+    };
+    let r = a.robustness.as_ref()?;
+    let k = state.sensitivity_pane;
+    if let Some(quads) = quadrants(inner) {
+        let r2 = quads[k.min(PANES - 1)];
+        let body = panel("", &state.theme, true).inner(r2);
+        return Some((r2, pane(state, a, r, k, body.width), true));
+    }
+    let (_, body) = tab_body(inner);
+    Some((body, pane(state, a, r, k, text_width(body)), false))
+}
+
+/// A large screen shows the four panes at once, in quarters (make-up, stability; SMAA,
+/// TOPSIS); a smaller one shows `None` and one pane under tabs.
+fn quadrants(inner: Rect) -> Option<[Rect; PANES]> {
+    if inner.width < 150 || inner.height < 40 {
+        return None;
+    }
+    let half = || [Constraint::Percentage(50), Constraint::Percentage(50)];
+    let [top, bottom] = Layout::vertical(half()).areas(inner);
+    let [tl, tr] = Layout::horizontal(half()).areas(top);
+    let [bl, br] = Layout::horizontal(half()).areas(bottom);
+    Some([tl, tr, bl, br])
+}
+
+/// The tabs' row and, a blank row below, the pane in focus.
+fn tab_body(inner: Rect) -> (Rect, Rect) {
     let [head, _, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
     .areas(inner);
-    frame.render_widget(Line::from(tabs), head);
-    frame.render_widget(
-        Paragraph::new(pane(state, a, r, state.sensitivity_pane, body.width))
-            .wrap(Wrap { trim: false }),
-        body,
-    );
+    (head, body)
 }
 
 fn pane(
@@ -372,10 +462,9 @@ fn make_up(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> Ve
         .clamp(10, 60);
     let mut rows: Vec<_> = e.candidates.iter().collect();
     rows.sort_by_key(|c| (c.rank, c.candidate));
+    let names = labels(state, &a.candidates, name_w);
     for c in rows {
-        let name = state
-            .catalogue
-            .candidate_name(a.candidate(c.candidate), lang);
+        let name = names.get(a.candidate(c.candidate));
         let parts: Vec<(char, f64)> = a
             .criteria
             .iter()
@@ -384,14 +473,7 @@ fn make_up(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> Ve
             .collect();
         let lead = c.candidate == e.leader;
         let st = if lead { th.heading() } else { th.text() };
-        let mut spans = vec![Span::styled(
-            format!(
-                "{:>2}. {:<name_w$} ",
-                c.rank,
-                super::situation::fit(&name, name_w)
-            ),
-            st,
-        )];
+        let mut spans = vec![Span::styled(format!("{:>2}. {name:<name_w$} ", c.rank), st)];
         spans.extend(stacked(&parts, bar_w, th));
         spans.push(Span::styled(format!(" {:>5}", num(lang, c.total, 2)), st));
         lines.push(Line::from(spans));
@@ -421,9 +503,10 @@ fn stability(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> 
         ),
         th.heading(),
     )));
+    let names = labels(state, &a.candidates, who_w);
     let who = |k: Option<usize>| {
-        k.map(|i| state.catalogue.candidate_name(a.candidate(i), lang))
-            .unwrap_or_else(|| format!("— {}", x.nobody))
+        k.map(|i| names.get(a.candidate(i)))
+            .unwrap_or_else(|| super::situation::fit(&format!("— {}", x.nobody), who_w))
     };
     for c in &ow.criteria {
         let crit = a.criteria[c.criterion];
@@ -437,8 +520,8 @@ fn stability(state: &State, a: &ProfileAnalysis, r: &Robustness, width: u16) -> 
             format!(
                 "{label:<crit_w$} {:>5} {range:^13} {:<who_w$} {:<who_w$}",
                 pct(lang, c.current_weight, 0),
-                super::situation::fit(&who(c.takeover_below), who_w),
-                super::situation::fit(&who(c.takeover_above), who_w),
+                who(c.takeover_below),
+                who(c.takeover_above),
             ),
             th.text(),
         )));
@@ -526,14 +609,11 @@ fn smaa_table(
         head.push_str(&format!("{k:>4}"));
     }
     lines.push(Line::from(Span::styled(head, th.heading())));
+    let names = labels(state, &a.candidates, name_w);
     for (i, row) in s.rank_acceptability.iter().enumerate() {
-        let name = state.catalogue.candidate_name(a.candidate(i), lang);
+        let name = names.get(a.candidate(i));
         let mut spans = vec![Span::styled(
-            format!(
-                "{:>2}. {:<name_w$}",
-                i + 1,
-                super::situation::fit(&name, name_w)
-            ),
+            format!("{:>2}. {name:<name_w$}", i + 1),
             th.text(),
         )];
         for &share in row.iter().take(ranks) {
@@ -593,14 +673,15 @@ fn topsis_table(
         ),
         th.heading(),
     )));
+    let names = labels(state, &a.candidates, name_w);
     for i in 0..a.candidates.len() {
-        let name = state.catalogue.candidate_name(a.candidate(i), lang);
+        let name = names.get(a.candidate(i));
         let differs = m.disagreements.contains(&i);
         lines.push(Line::from(Span::styled(
             format!(
                 "{:>2}. {:<name_w$} {:>8} {:>7} {:>9}{}",
                 i + 1,
-                super::situation::fit(&name, name_w),
+                name,
                 m.weighted_sum_ranks[i],
                 m.topsis_ranks[i],
                 num(lang, m.topsis_closeness[i], 3),
@@ -630,23 +711,22 @@ fn consensus_word(w: f64) -> usize {
 fn group(frame: &mut Frame, area: Rect, state: &State) {
     let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
-    let lang = state.lang;
     let title = format!("{} — g", x.group_title);
     let block = panel(&title, th, true);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let lines = group_lines(state, block.inner(area).width as usize);
+    scroll::render(frame, area, block, &lines, scrolled(state), th);
+}
+
+/// The group view's lines at a text width of `width` cells.
+fn group_lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
     let g = match state.analyses.group.as_ref().map(|c| &c.value) {
         Some(Ok(g)) => g,
-        Some(Err(e)) => {
-            frame.render_widget(
-                Paragraph::new(format!("{}: {e}", x.analysis_failed)).wrap(Wrap { trim: true }),
-                inner,
-            );
-            return;
-        }
-        None => return,
+        Some(Err(e)) => return vec![Line::from(format!("{}: {e}", x.analysis_failed))],
+        None => return vec![],
     };
-    let width = inner.width as usize;
     let r = crate::i18n::room(lang);
     // The blind round: until `r`, no member's weights, spread, consensus or own winner.
     let open = state.reveal;
@@ -771,7 +851,7 @@ fn group(frame: &mut Frame, area: Rect, state: &State) {
         lines.push(Line::from(""));
     }
     admissible_line(&mut lines, state, g);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    lines
 }
 
 /// The group ranking beside each member's own top three (wide screens).
@@ -783,7 +863,6 @@ fn group_columns(
 ) {
     let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
-    let lang = state.lang;
     let n = g.members.len();
     let cols = n + 1;
     let rank_w = (width.saturating_sub(3) / cols).max(8);
@@ -798,18 +877,15 @@ fn group_columns(
         ));
     }
     lines.push(Line::from(Span::styled(head, th.heading())));
+    // One form for the group's column and the members' (whose names follow "= ").
+    let names = labels(state, &g.candidates, rank_w.saturating_sub(3));
+    let name = |k: Option<crate::core::catalogue::CandidateKey>| {
+        k.map(|k| names.get(k)).unwrap_or_else(|| "—".into())
+    };
     for pos in 0..3 {
         let group_key = g.ranking.get(pos).map(|r| r.key);
-        let name = |k: Option<crate::core::catalogue::CandidateKey>| {
-            k.map(|k| state.catalogue.candidate_name(k, lang))
-                .unwrap_or_else(|| "—".into())
-        };
         let mut spans = vec![Span::styled(
-            format!(
-                "{}. {:<rank_w$}",
-                pos + 1,
-                super::situation::fit(&name(group_key), rank_w - 1)
-            ),
+            format!("{}. {:<rank_w$}", pos + 1, name(group_key)),
             th.heading(),
         )];
         for m in &g.members {
@@ -818,10 +894,7 @@ fn group_columns(
             spans.push(Span::styled(
                 format!(
                     "{:<rank_w$}",
-                    super::situation::fit(
-                        &format!("{}{}", if same { "= " } else { "≠ " }, name(k)),
-                        rank_w - 1
-                    )
+                    format!("{}{}", if same { "= " } else { "≠ " }, name(k))
                 ),
                 if same { th.good() } else { th.text() },
             ));
@@ -996,13 +1069,19 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             adopt_mean(state);
             return None;
         }
+        Action::Scroll(key) => {
+            scroll_keys(state, key);
+            return None;
+        }
         Action::ToggleSensitivity => {
+            state.cursor.scroll[crate::tui::Screen::Comparison.index()] = 0;
             state.sensitivity_view = !state.sensitivity_view;
             state.group_view = false;
             state.weight_sets_view = false;
             return None;
         }
         Action::ToggleWeightSets => {
+            state.cursor.scroll[crate::tui::Screen::Comparison.index()] = 0;
             state.weight_sets_view = !state.weight_sets_view;
             state.group_view = false;
             state.sensitivity_view = false;
@@ -1010,10 +1089,12 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         }
         Action::Left if state.sensitivity_view && !state.group_view => {
             state.sensitivity_pane = (state.sensitivity_pane + PANES - 1) % PANES;
+            state.cursor.scroll[crate::tui::Screen::Comparison.index()] = 0;
             return None;
         }
         Action::Right if state.sensitivity_view && !state.group_view => {
             state.sensitivity_pane = (state.sensitivity_pane + 1) % PANES;
+            state.cursor.scroll[crate::tui::Screen::Comparison.index()] = 0;
             return None;
         }
         _ => {}
@@ -1044,6 +1125,62 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     None
 }
 
+/// PgUp/PgDn/Home/End: in the group view and the sensitivity view they scroll the pane (with
+/// the lines and area `render` uses); on the ranking they move the cursor a page, or to the
+/// first or last rank, and the table follows it; the named weight sets scroll their tables.
+fn scroll_keys(state: &mut State, key: scroll::Scroll) {
+    let i = crate::tui::Screen::Comparison.index();
+    let Some(area) = crate::tui::layout::body_of(state) else {
+        return;
+    };
+    if state.group_view && state.is_group() {
+        let inner = panel("", &state.theme, true).inner(area);
+        let lines = group_lines(state, inner.width as usize);
+        state.cursor.scroll[i] = scroll::moved(state.cursor.scroll[i], key, &lines, area);
+    } else if state.sensitivity_view {
+        if let Some((pane_area, lines, bordered)) = sensitivity_pane(state, area) {
+            let cur = state.cursor.scroll[i];
+            state.cursor.scroll[i] = if bordered {
+                scroll::moved(cur, key, &lines, pane_area)
+            } else {
+                scroll::moved_plain(cur, key, &lines, pane_area)
+            };
+        }
+    } else if state.weight_sets_view {
+        state.cursor.scroll[i] = super::weight_sets::scrolled(state, key, area);
+    } else {
+        ranking_keys(state, key, area);
+    }
+}
+
+/// The ranking and the notes below it read as one page: PgDn/End move the cursor down the
+/// ranks, and once it is on the last rank they scroll the notes; PgUp scrolls the notes back
+/// first, then moves the cursor up; Home goes back to the first rank and the notes' start.
+fn ranking_keys(state: &mut State, key: scroll::Scroll, area: Rect) {
+    use scroll::Scroll as K;
+    let i = crate::tui::Screen::Comparison.index();
+    let Ok(e) = state.evaluation() else {
+        return;
+    };
+    let last = e.ranking.len().saturating_sub(1);
+    let p = parts(area, state, e);
+    let vis = visible_rows(p.table).max(1);
+    let (_, notes) = notes_pane(state, e);
+    let (row, offset) = (state.cursor.cmp_row, state.cursor.scroll[i]);
+    let (row, offset) = match key {
+        K::Home => (0, 0),
+        K::PageDown | K::End | K::LineDown if row >= last => {
+            (row, scroll::moved(offset, key, &notes, p.excluded))
+        }
+        K::PageUp | K::LineUp if offset > 0 => {
+            (row, scroll::moved(offset, key, &notes, p.excluded))
+        }
+        _ => (scroll::step(row, key, last, vis), offset),
+    };
+    state.cursor.cmp_row = row;
+    state.cursor.scroll[i] = offset;
+}
+
 /// A click on a cell selects it; a click on the selected cell opens "why".
 pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
     let e = state.evaluation().ok()?;
@@ -1061,7 +1198,7 @@ pub fn hit(state: &State, area: Rect, column: u16, row: u16) -> Option<Action> {
         return None;
     }
     let c = cols(state, e, area.width);
-    let x0 = p.table.x + 2 + 3 + 1 + c.name + 1;
+    let x0 = p.table.x + 2 + 4 + 1 + c.name + 1;
     if column >= x0 {
         let j = ((column - x0) / (c.cell + 1)) as usize;
         if j < e.criteria.len() {

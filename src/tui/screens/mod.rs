@@ -39,6 +39,8 @@ pub const SCROLLING: &[Screen] = &[
     Screen::Options,
     Screen::Deployments,
     Screen::Landscape,
+    Screen::Weights,
+    Screen::Comparison,
 ];
 
 /// Draws the whole frame from the state. Reads only.
@@ -285,6 +287,13 @@ fn help(frame: &mut Frame, area: Rect, state: &State) {
     let w = 78.min(area.width);
     let rect = centered(area, w, b.len() as u16 + 4);
     frame.render_widget(Clear, rect);
+    // sb: the keys column as wide as its longest keys ("PgUp/Dn Home/End"), at least 10.
+    let keys_w = b
+        .iter()
+        .map(|b| widgets::text::width(b.keys))
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 18) as u16;
     let rows = b.iter().map(|b| {
         Row::new(vec![
             Span::styled(b.keys, state.theme.heading()),
@@ -297,7 +306,7 @@ fn help(frame: &mut Frame, area: Rect, state: &State) {
         t.help_title, r.help_here, t.help_close
     );
     frame.render_widget(
-        Table::new(rows, [Constraint::Length(10), Constraint::Min(10)])
+        Table::new(rows, [Constraint::Length(keys_w), Constraint::Min(10)])
             .block(popup_block(&title, state).padding(Padding::new(1, 1, 0, 0))),
         rect,
     );

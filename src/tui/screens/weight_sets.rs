@@ -5,16 +5,16 @@
 //! own constraints for a member) by `core::weight_sets`.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use crate::core::criteria::Criterion;
 use crate::core::profile::Weights;
 use crate::core::weight_sets::SetComparison;
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 use crate::tui::widgets::mcda::pct;
-use crate::tui::widgets::panel;
+use crate::tui::widgets::text::CandidateLabels;
+use crate::tui::widgets::{panel, scroll};
 
 use super::situation::fit;
 
@@ -111,149 +111,117 @@ pub fn winners_at(state: &State, slot: usize) -> Vec<Option<String>> {
         .collect()
 }
 
-/// Draws the side-by-side view.
+/// Draws the side-by-side view: its lines in a pane that scrolls (PgUp/PgDn/Home/End).
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let d = crate::i18n::decision(state.lang);
     let th = &state.theme;
-    let lang = state.lang;
     let block = panel(d.sets_title, th, true);
+    let lines = lines(state, block.inner(area).width as usize);
+    scroll::render(
+        frame,
+        area,
+        block,
+        &lines,
+        state.cursor.scroll[Screen::Comparison.index()],
+        th,
+    );
+}
+
+/// The offset after a scroll key, with the lines and area `render` uses.
+pub fn scrolled(state: &State, key: scroll::Scroll, area: Rect) -> usize {
+    let d = crate::i18n::decision(state.lang);
+    let inner = panel(d.sets_title, &state.theme, true).inner(area);
+    let lines = lines(state, inner.width as usize);
+    scroll::moved(
+        state.cursor.scroll[Screen::Comparison.index()],
+        key,
+        &lines,
+        area,
+    )
+}
+
+/// The view's lines at a text width of `width` cells: the verdict, the ranks of the leading
+/// candidates per set (the ones the sets rank differently marked ≠), and each set's weights.
+fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    let d = crate::i18n::decision(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
     if state.weight_sets.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(d.sets_none, th.dim()))
-                .wrap(Wrap { trim: true })
-                .block(block),
-            area,
-        );
-        return;
+        return vec![Line::from(Span::styled(d.sets_none, th.dim()))];
     }
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let cmp = current(state);
-    let name = |k| state.catalogue.candidate_name(k, lang);
+    let full = |k| state.catalogue.candidate_name(k, lang);
 
     // The verdict first: the room wants to know whether the sets agree.
-    let mut lines: Vec<Line> = vec![];
+    let mut lines: Vec<Line<'static>> = vec![];
     let winners = cmp.winners();
     if cmp.agree() {
         let who = winners
             .first()
-            .map_or(d.sets_nothing.to_string(), |&k| name(k));
+            .map_or(d.sets_nothing.to_string(), |&k| full(k));
         lines.push(Line::from(vec![
             Span::styled(format!("✓ {}: ", d.sets_agree), th.good()),
             Span::styled(who, th.heading()),
         ]));
     } else {
-        let per: Vec<String> = cmp
-            .sets
-            .iter()
-            .map(|s| {
-                format!(
-                    "{} → {}",
-                    s.name,
-                    s.winner().map_or(d.sets_nothing.to_string(), name)
-                )
-            })
-            .collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!("⚠ {}: ", d.sets_disagree), th.bad()),
-            Span::styled(per.join(" · "), th.heading()),
-        ]));
+        // One line a set: the names hold " · " themselves, so a joined line would not read.
+        lines.push(Line::from(Span::styled(
+            format!("⚠ {}:", d.sets_disagree),
+            th.bad(),
+        )));
+        for set in &cmp.sets {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} → ", set.name), th.text()),
+                Span::styled(
+                    set.winner().map_or(d.sets_nothing.to_string(), full),
+                    th.heading(),
+                ),
+            ]));
+        }
     }
-    let verdict_w: usize = lines.iter().map(Line::width).sum();
-    let verdict_h = verdict_w.div_ceil(inner.width.max(1) as usize).clamp(1, 3) as u16;
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-        Rect {
-            height: verdict_h,
-            ..inner
-        },
-    );
+    lines.push(Line::from(""));
 
     // Columns: a label, then one per set (as wide as its name, at least a percentage).
-    let n = cmp.sets.len();
-    let col_w = |s: &str| (s.chars().count().clamp(6, 16)) as u16;
-    let widths: Vec<u16> = cmp.sets.iter().map(|s| col_w(&s.name)).collect();
-    let used: u16 = widths.iter().map(|w| w + 1).sum::<u16>() + 2;
+    let col_w = |s: &str| s.chars().count().clamp(6, 16);
+    let widths: Vec<usize> = cmp.sets.iter().map(|s| col_w(&s.name)).collect();
+    let used: usize = widths.iter().map(|w| w + 1).sum::<usize>() + 2;
     // The label column as wide as its longest name (the numbers stay next to the names).
     let longest = cmp
         .candidates(TOP)
         .into_iter()
-        .map(|k| name(k).chars().count())
+        .map(|k| full(k).chars().count())
         .chain(
             Criterion::ALL
                 .iter()
                 .map(|c| c.name().get(lang).chars().count()),
         )
         .max()
-        .unwrap_or(12) as u16
-        + 2;
-    let label_w = inner
-        .width
-        .saturating_sub(used)
-        .max(12)
-        .min(longest.max(24));
-    let mut constraints = vec![Constraint::Length(label_w)];
-    constraints.extend(widths.iter().map(|&w| Constraint::Length(w)));
-    constraints.push(Constraint::Length(1));
+        .unwrap_or(12);
+    let label_w = width.saturating_sub(used).max(12).min(longest.max(24));
+    let row = |label: String, cells: Vec<String>, mark: &str| {
+        let mut text = format!("{label:<label_w$}");
+        for (c, &w) in cells.iter().zip(&widths) {
+            text.push_str(&format!(" {c:>w$}"));
+        }
+        text.push(' ');
+        text.push_str(mark);
+        text.trim_end().to_string()
+    };
     let header = |first: &str| {
-        let mut h = vec![Cell::from(Span::styled(first.to_string(), th.dim()))];
-        h.extend(
-            cmp.sets
-                .iter()
-                .zip(&widths)
-                .map(|(s, &w)| Cell::from(Line::from(fit(&s.name, w as usize)).right_aligned())),
-        );
-        Row::new(h).style(th.heading())
+        let names = cmp
+            .sets
+            .iter()
+            .zip(&widths)
+            .map(|(s, &w)| fit(&s.name, w))
+            .collect();
+        Line::from(Span::styled(
+            row(fit(first, label_w), names, ""),
+            th.heading(),
+        ))
     };
 
     // Ranks of the leading candidates, with the ones the sets rank differently marked.
     let disputed = cmp.disputed(TOP);
-    let rank_rows: Vec<Row> = cmp
-        .candidates(TOP)
-        .into_iter()
-        .map(|k| {
-            let odd = disputed.contains(&k);
-            let mut r = vec![Cell::from(fit(&name(k), label_w as usize))];
-            r.extend(cmp.sets.iter().map(|s| {
-                let text = s.rank_of(k).map_or("–".to_string(), |r| r.to_string());
-                Cell::from(Line::from(text).right_aligned())
-            }));
-            r.push(Cell::from(if odd { "≠" } else { "" }));
-            Row::new(r).style(if odd { th.bad() } else { th.text() })
-        })
-        .collect();
-
-    // The weights of each set, per criterion any set weighs.
-    let normalised: Vec<_> = state
-        .weight_sets
-        .iter()
-        .map(|s| s.weights.normalised().unwrap_or_default())
-        .collect();
-    let weight_rows: Vec<Row> = Criterion::ALL
-        .iter()
-        .filter(|c| {
-            normalised
-                .iter()
-                .any(|m| m.get(c).is_some_and(|&w| w > 0.0))
-        })
-        .map(|c| {
-            let mut r = vec![Cell::from(fit(c.name().get(lang), label_w as usize))];
-            r.extend(normalised.iter().map(|m| {
-                Cell::from(
-                    Line::from(pct(lang, m.get(c).copied().unwrap_or(0.0), 0)).right_aligned(),
-                )
-            }));
-            Row::new(r)
-        })
-        .collect();
-
-    let t = crate::i18n::tui(lang);
-    let rest = Rect {
-        y: inner.y + verdict_h + 1,
-        height: inner.height.saturating_sub(verdict_h + 1),
-        ..inner
-    };
-    let rank_h = (rank_rows.len() as u16 + 1).min(rest.height);
     let ranks_title = if disputed.is_empty() {
         crate::i18n::strings(lang).ranking.to_string()
     } else {
@@ -263,26 +231,44 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
             d.sets_disputed
         )
     };
-    frame.render_widget(
-        Table::new(rank_rows, constraints.clone())
-            .header(header(&ranks_title))
-            .column_spacing(1),
-        Rect {
-            height: rank_h,
-            ..rest
-        },
-    );
-    let below = Rect {
-        y: rest.y + rank_h + 1,
-        height: rest.height.saturating_sub(rank_h + 1),
-        ..rest
-    };
-    if below.height >= 2 && n > 0 {
-        frame.render_widget(
-            Table::new(weight_rows, constraints)
-                .header(header(t.screen_titles[crate::tui::Screen::Weights.index()]))
-                .column_spacing(1),
-            below,
-        );
+    lines.push(header(&ranks_title));
+    let shown = cmp.candidates(TOP);
+    let names = CandidateLabels::new(&state.catalogue, &shown, lang, label_w);
+    for &k in &shown {
+        let odd = disputed.contains(&k);
+        let ranks = cmp
+            .sets
+            .iter()
+            .map(|s| s.rank_of(k).map_or("–".to_string(), |r| r.to_string()))
+            .collect();
+        lines.push(Line::from(Span::styled(
+            row(names.get(k), ranks, if odd { "≠" } else { "" }),
+            if odd { th.bad() } else { th.text() },
+        )));
     }
+
+    // The weights of each set, per criterion any set weighs.
+    let normalised: Vec<_> = state
+        .weight_sets
+        .iter()
+        .map(|s| s.weights.normalised().unwrap_or_default())
+        .collect();
+    let t = crate::i18n::tui(lang);
+    lines.push(Line::from(""));
+    lines.push(header(t.screen_titles[Screen::Weights.index()]));
+    for c in Criterion::ALL.iter().filter(|c| {
+        normalised
+            .iter()
+            .any(|m| m.get(c).is_some_and(|&w| w > 0.0))
+    }) {
+        let cells = normalised
+            .iter()
+            .map(|m| pct(lang, m.get(c).copied().unwrap_or(0.0), 0))
+            .collect();
+        lines.push(Line::from(Span::styled(
+            row(fit(c.name().get(lang), label_w), cells, ""),
+            th.text(),
+        )));
+    }
+    lines
 }

@@ -9,7 +9,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::core::criteria::Criterion;
 use crate::core::mcda::ahp::{CR_WARNING_THRESHOLD, DEFAULT_RANDOM_INDEX};
@@ -20,7 +20,8 @@ use crate::tui::mcda::{self as m, Elicitation, Method};
 use crate::tui::state::{State, Status};
 use crate::tui::widgets::mcda::{num, pct};
 use crate::tui::widgets::slider::{self, Slider};
-use crate::tui::widgets::{bar, panel, row_style};
+use crate::tui::widgets::text::{CandidateLabels, wrap};
+use crate::tui::widgets::{bar, panel, row_style, scroll};
 
 /// The largest raw weight a slider reaches.
 pub const MAX: f64 = 100.0;
@@ -101,14 +102,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         }
         Method::Ahp => {
             ahp_pairs(frame, content(left), state, e);
-            let h = ahp_panel_height(e).min(right.height.saturating_sub(5));
+            let (h, compact) = ahp_panel_height(state, e, right);
             let top = Rect { height: h, ..right };
             let rest = Rect {
                 y: right.y + h,
                 height: right.height.saturating_sub(h),
                 ..right
             };
-            ahp_result(frame, top, state, e);
+            ahp_result(frame, top, state, e, compact);
             ranking(frame, rest, state);
         }
     }
@@ -218,7 +219,13 @@ fn order_list(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
     for (p, &ci) in e.order.iter().enumerate() {
         let sel = p == e.row;
         let c = e.criteria[ci];
-        let name = super::situation::fit(c.name().get(lang), name_w.max(6));
+        // The full name wherever it fits; the short one ("Kosten") where it would be cut.
+        let full = c.name().get(lang).to_string();
+        let name = if full.chars().count() <= name_w.max(6) {
+            full.to_string()
+        } else {
+            super::situation::fit(short(state, c), name_w.max(6))
+        };
         let share = weights.get(ci).copied().unwrap_or(0.0);
         let mut spans = vec![Span::styled(
             format!(
@@ -276,59 +283,13 @@ fn short(state: &State, c: Criterion) -> &'static str {
 
 /// The AHP judgements: the selected pair on the scale, then every pair in a list.
 fn ahp_pairs(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
-    let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
     let lang = state.lang;
-    let inner = Rect::new(
-        area.x + 2,
-        area.y,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(1),
-    );
+    let inner = ahp_inner(area);
     let pairs = e.pairs();
-    let mut lines = vec![];
-    if let Some(&(i, j)) = pairs.get(e.pair) {
-        let (ci, cj) = (e.criteria[i], e.criteria[j]);
-        let a = e.ahp.get(i, j);
-        let pos = m::position_of(a);
-        lines.push(Line::from(vec![
-            Span::styled(ci.name().get(lang).to_string(), th.heading()),
-            Span::styled(format!("  {}  ", x.versus), th.dim()),
-            Span::styled(cj.name().get(lang).to_string(), th.heading()),
-        ]));
-        // The scale 9 … 1 … 9, the chosen point in brackets.
-        let mut scale = vec![];
-        for p in -m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX {
-            let v = p.unsigned_abs() + 1;
-            // Left of the middle: the left criterion weighs more (position > 0).
-            let here = -p == pos;
-            scale.push(if here {
-                Span::styled(format!("[{v}]"), th.selected())
-            } else {
-                Span::styled(format!(" {v} "), th.text())
-            });
-        }
-        let room = inner.width as usize;
-        if room >= 51 {
-            lines.push(Line::from(scale));
-        } else {
-            // Narrow: only the points 9 7 5 3 1 3 5 7 9 and the chosen one.
-            let odd: Vec<Span> = (-m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX)
-                .zip(scale)
-                .filter(|(p, _)| p % 2 == 0 || -*p == pos)
-                .map(|(_, s)| s)
-                .collect();
-            lines.push(Line::from(odd));
-        }
-        lines.push(Line::from(Span::styled(
-            judgement_sentence(state, e, i, j),
-            th.text(),
-        )));
-        lines.push(Line::from(Span::styled(x.ahp_keys, th.dim())));
-        lines.push(Line::from(""));
-    }
+    let mut lines = ahp_head(state, e, inner.width);
     let head = lines.len();
-    let room = (inner.height as usize).saturating_sub(head);
+    let room = pair_rows(inner, head);
     let first = e.pair.saturating_sub(room.saturating_sub(1));
     let name_w = ((inner.width as usize).saturating_sub(16) / 2).clamp(5, 22);
     // The full name wherever it fits; the short one only where it would be cut.
@@ -370,6 +331,89 @@ fn ahp_pairs(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    // More judgements than rows: a scrollbar beside the list (the cursor keeps its row in
+    // view; PgUp/PgDn/Home/End move it a page or to the first or last pair).
+    let list = Rect {
+        x: area.x,
+        y: inner.y + head as u16,
+        width: area.width.saturating_sub(1),
+        height: room as u16,
+    };
+    scroll::bar(
+        frame,
+        list,
+        pairs.len().saturating_sub(room),
+        first,
+        room,
+        th,
+    );
+}
+
+/// Where the AHP judgements are drawn inside the method's content area.
+fn ahp_inner(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 2,
+        area.y,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(1),
+    )
+}
+
+/// How many judgements fit below the head of `head` lines.
+fn pair_rows(inner: Rect, head: usize) -> usize {
+    (inner.height as usize).saturating_sub(head)
+}
+
+/// The selected pair above the list: its two criteria, the scale with the chosen point, the
+/// judgement in words and the keys, wrapped to `width` cells (keeping their indent) rather
+/// than cut.
+fn ahp_head(state: &State, e: &Elicitation, width: u16) -> Vec<Line<'static>> {
+    let x = crate::i18n::mcda(state.lang);
+    let th = &state.theme;
+    let lang = state.lang;
+    let pairs = e.pairs();
+    let mut lines = vec![];
+    if let Some(&(i, j)) = pairs.get(e.pair) {
+        let (ci, cj) = (e.criteria[i], e.criteria[j]);
+        let a = e.ahp.get(i, j);
+        let pos = m::position_of(a);
+        lines.push(Line::from(vec![
+            Span::styled(ci.name().get(lang).to_string(), th.heading()),
+            Span::styled(format!("  {}  ", x.versus), th.dim()),
+            Span::styled(cj.name().get(lang).to_string(), th.heading()),
+        ]));
+        // The scale 9 … 1 … 9, the chosen point in brackets.
+        let mut scale = vec![];
+        for p in -m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX {
+            let v = p.unsigned_abs() + 1;
+            // Left of the middle: the left criterion weighs more (position > 0).
+            let here = -p == pos;
+            scale.push(if here {
+                Span::styled(format!("[{v}]"), th.selected())
+            } else {
+                Span::styled(format!(" {v} "), th.text())
+            });
+        }
+        let room = width as usize;
+        if room >= 51 {
+            lines.push(Line::from(scale));
+        } else {
+            // Narrow: only the points 9 7 5 3 1 3 5 7 9 and the chosen one.
+            let odd: Vec<Span> = (-m::AHP_SLIDER_MAX..=m::AHP_SLIDER_MAX)
+                .zip(scale)
+                .filter(|(p, _)| p % 2 == 0 || -*p == pos)
+                .map(|(_, s)| s)
+                .collect();
+            lines.push(Line::from(odd));
+        }
+        lines.push(Line::from(Span::styled(
+            judgement_sentence(state, e, i, j),
+            th.text(),
+        )));
+        lines.push(Line::from(Span::styled(x.ahp_keys, th.dim())));
+        lines.push(Line::from(""));
+    }
+    wrap(&lines, width as usize)
 }
 
 /// "Privacy is 5× as important as Cost (strong)" for pair (i, j).
@@ -396,13 +440,45 @@ fn judgement_sentence(state: &State, e: &Elicitation, i: usize, j: usize) -> Str
     )
 }
 
-fn ahp_panel_height(e: &Elicitation) -> u16 {
-    // Border 2, header 1, one row per criterion, blank, λ/CI/CR 1, RI 1, warning 2, apply 1.
-    (2 + 1 + e.criteria.len() + 1 + 1 + 1 + 2 + 1) as u16
+/// The height of the AHP result pane at `right` and whether it is drawn compact: all its lines
+/// as wrapped to the pane's width (so that the verdict and whether it was applied are not cut),
+/// leaving the live ranking below at least three rows; where that does not fit, compact
+/// (without the blank line and the random-index reference) leaving it at least two. Where even
+/// that does not fit, the pane shows a scrollbar.
+fn ahp_panel_height(state: &State, e: &Elicitation, right: Rect) -> (u16, bool) {
+    let rows = |compact| {
+        let lines = ahp_result_lines(state, e, right.width, compact);
+        wrap(&lines, right.width.saturating_sub(4) as usize).len() as u16 + 2
+    };
+    let full = rows(false);
+    if full <= right.height.saturating_sub(5) {
+        return (full, false);
+    }
+    (rows(true).min(right.height.saturating_sub(4)), true)
 }
 
 /// AHP weights (eigenvector and geometric mean), λmax, CI, CR with its table, the warning.
-fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
+fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation, compact: bool) {
+    let x = crate::i18n::mcda(state.lang);
+    let lines = ahp_result_lines(state, e, area.width, compact);
+    scroll::render(
+        frame,
+        area,
+        panel(x.ahp_title, &state.theme, false),
+        &lines,
+        0,
+        &state.theme,
+    );
+}
+
+/// The AHP result's lines for a pane `width` cells wide (`compact`: without the blank line and
+/// the random-index reference).
+fn ahp_result_lines(
+    state: &State,
+    e: &Elicitation,
+    width: u16,
+    compact: bool,
+) -> Vec<Line<'static>> {
     let x = crate::i18n::mcda(state.lang);
     let th = &state.theme;
     let lang = state.lang;
@@ -410,7 +486,7 @@ fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
     match &e.analysis {
         None => lines.push(Line::from(Span::styled(x.ahp_failed, th.bad()))),
         Some(a) => {
-            let name_w = (area.width as usize).saturating_sub(4 + 18).clamp(6, 24);
+            let name_w = (width as usize).saturating_sub(4 + 18).clamp(6, 24);
             lines.push(Line::from(Span::styled(
                 format!("{:<name_w$} {:>8} {:>8}", x.criterion, x.eigen, x.geo_mean),
                 th.heading(),
@@ -426,7 +502,9 @@ fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
                     th.text(),
                 )));
             }
-            lines.push(Line::from(""));
+            if !compact {
+                lines.push(Line::from(""));
+            }
             let cr = a
                 .consistency_ratio
                 .map(|cr| num(lang, cr, 3))
@@ -440,18 +518,20 @@ fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
                 th.text(),
             )));
             let n = e.criteria.len();
-            lines.push(Line::from(Span::styled(
-                format!(
-                    "{} ({}, n = {n}): {}",
-                    x.ri_table,
-                    x.ri_saaty_1980,
-                    DEFAULT_RANDOM_INDEX
-                        .random_index(n)
-                        .map(|ri| num(lang, ri, 2))
-                        .unwrap_or_else(|| "—".into())
-                ),
-                th.dim(),
-            )));
+            lines.extend((!compact).then(|| {
+                Line::from(Span::styled(
+                    format!(
+                        "{} ({}, n = {n}): {}",
+                        x.ri_table,
+                        x.ri_saaty_1980,
+                        DEFAULT_RANDOM_INDEX
+                            .random_index(n)
+                            .map(|ri| num(lang, ri, 2))
+                            .unwrap_or_else(|| "—".into())
+                    ),
+                    th.dim(),
+                ))
+            }));
             if a.inconsistent {
                 lines.push(Line::from(Span::styled(
                     format!("⚠ {}", x.cr_warning),
@@ -466,12 +546,7 @@ fn ahp_result(frame: &mut Frame, area: Rect, state: &State, e: &Elicitation) {
             lines.push(apply_line(state, e));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(panel(x.ahp_title, th, false)),
-        area,
-    );
+    lines
 }
 
 fn ranking(frame: &mut Frame, right: Rect, state: &State) {
@@ -482,8 +557,15 @@ fn ranking(frame: &mut Frame, right: Rect, state: &State) {
         Err(_) => lines.push(Line::from(Span::styled(t.all_weights_zero, th.bad()))),
         Ok(e) => {
             let rows = (right.height as usize).saturating_sub(2);
+            // Rank, arrow and total take 13 cells; the leader's mark (3) only where the names
+            // keep 20 cells beside it (the leader is also drawn in the heading style).
+            let room = (right.width as usize).saturating_sub(4 + 13);
+            let mark = room >= 23;
+            let name_w = if mark { room - 3 } else { room }.max(8);
+            let shown: Vec<_> = e.ranking.iter().take(rows).map(|r| r.key).collect();
+            let names = CandidateLabels::new(&state.catalogue, &shown, state.lang, name_w);
             for r in e.ranking.iter().take(rows) {
-                let name = state.catalogue.candidate_name(r.key, state.lang);
+                let name = names.get(r.key);
                 let lead = r.rank == 1;
                 let st = if lead { th.heading() } else { th.text() };
                 let moved = state.movement(r.key, r.rank);
@@ -498,9 +580,9 @@ fn ranking(frame: &mut Frame, right: Rect, state: &State) {
                         st,
                     ),
                     Span::styled(arrow, ast),
-                    Span::styled(format!(" {:>5}  ", num(state.lang, r.total, 2)), st),
+                    Span::styled(format!(" {:>4} ", num(state.lang, r.total, 2)), st),
                     Span::styled(name, st),
-                    Span::styled(if lead { "  ◀" } else { "" }, st),
+                    Span::styled(if lead && mark { "  ◀" } else { "" }, st),
                 ]));
             }
         }
@@ -634,6 +716,10 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         .get(m)
         .map(|e| e.method)
         .unwrap_or(Method::Direct);
+    if let Action::Scroll(key) = action {
+        scroll_keys(state, key, method);
+        return None;
+    }
     if method == Method::Direct {
         return direct(state, action);
     }
@@ -732,6 +818,33 @@ fn applied_status(state: &State, method: &str) -> Status {
         None => Status::new(false, |l| {
             crate::i18n::fill(crate::i18n::room(l).method_applied, &[("method", method)])
         }),
+    }
+}
+
+/// PgUp/PgDn/Home/End move the cursor a page, or to the first or last row: the AHP judgement
+/// (whose list scrolls with it, as `ahp_pairs` draws it), the criterion in the order, or the
+/// slider.
+fn scroll_keys(state: &mut State, key: scroll::Scroll, method: Method) {
+    let Some(body) = crate::tui::layout::body_of(state) else {
+        return;
+    };
+    let (left, _) = halves(body);
+    let inner = ahp_inner(content(left));
+    let head = ahp_head(state, elicitation(state), inner.width).len();
+    let n = Criterion::ALL.len();
+    if method == Method::Direct {
+        state.cursor.weight = scroll::step(state.cursor.weight, key, n - 1, n);
+        return;
+    }
+    let Some(e) = state.elicit.get_mut(state.member) else {
+        return;
+    };
+    if method == Method::Ahp {
+        let last = e.pairs().len().saturating_sub(1);
+        e.pair = scroll::step(e.pair, key, last, pair_rows(inner, head).max(1));
+    } else {
+        let last = e.order.len().saturating_sub(1);
+        e.row = scroll::step(e.row, key, last, last + 1);
     }
 }
 

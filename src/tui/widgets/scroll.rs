@@ -21,15 +21,37 @@ fn inner(area: Rect) -> (usize, usize) {
     (w.max(1), h)
 }
 
+/// The rows of an area without a border (inside a pane that draws its own): the text keeps
+/// its last column free for the scrollbar.
+fn inner_plain(area: Rect) -> (usize, usize) {
+    let w = area.width.saturating_sub(1) as usize;
+    (w.max(1), area.height as usize)
+}
+
+/// Where a pane's text goes: inside a border (as `widgets::panel` draws it), or in a bare area
+/// whose last column is the scrollbar's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Geometry {
+    Bordered,
+    Plain,
+}
+
+fn dims(area: Rect, f: Geometry) -> (usize, usize) {
+    match f {
+        Geometry::Bordered => inner(area),
+        Geometry::Plain => inner_plain(area),
+    }
+}
+
 /// The wrapped lines of a pane at `area`, and how many rows are visible.
-fn layout(lines: &[Line<'_>], area: Rect) -> (Vec<Line<'static>>, usize) {
-    let (w, h) = inner(area);
+fn layout(lines: &[Line<'_>], area: Rect, f: Geometry) -> (Vec<Line<'static>>, usize) {
+    let (w, h) = dims(area, f);
     (wrap(lines, w), h)
 }
 
 /// The largest useful offset of `lines` in a bordered pane at `area`: 0 when all fit.
 pub fn max_offset(lines: &[Line<'_>], area: Rect) -> usize {
-    let (wrapped, h) = layout(lines, area);
+    let (wrapped, h) = layout(lines, area, Geometry::Bordered);
     wrapped.len().saturating_sub(h)
 }
 
@@ -43,37 +65,97 @@ pub fn render(
     offset: usize,
     theme: &Theme,
 ) {
-    let (wrapped, h) = layout(lines, area);
-    let total = wrapped.len();
-    let max = total.saturating_sub(h);
+    let v = visible(lines, area, Geometry::Bordered, offset);
+    frame.render_widget(Paragraph::new(v.shown).block(block), area);
+    bar(
+        frame,
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        v.max,
+        v.offset,
+        v.rows,
+        theme,
+    );
+}
+
+/// The rows of a pane that are drawn, the largest offset, the offset clamped, and how many
+/// rows are visible.
+struct Visible {
+    shown: Vec<Line<'static>>,
+    max: usize,
+    offset: usize,
+    rows: usize,
+}
+
+fn visible(lines: &[Line<'_>], area: Rect, g: Geometry, offset: usize) -> Visible {
+    let (wrapped, rows) = layout(lines, area, g);
+    let max = wrapped.len().saturating_sub(rows);
     let offset = offset.min(max);
-    let shown: Vec<Line<'static>> = wrapped.into_iter().skip(offset).take(h).collect();
-    frame.render_widget(Paragraph::new(shown).block(block), area);
-    if max > 0 {
-        let mut bar = ScrollbarState::new(max + 1)
-            .position(offset)
-            .viewport_content_length(h);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(Some("▲"))
-                .end_symbol(Some("▼"))
-                .track_symbol(Some("│"))
-                .thumb_symbol("█")
-                .style(theme.border()),
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut bar,
-        );
+    let shown = wrapped.into_iter().skip(offset).take(rows).collect();
+    Visible {
+        shown,
+        max,
+        offset,
+        rows,
     }
+}
+
+/// Draws `lines` in a bare `area` (inside a pane that drew its own border) from row `offset`
+/// (clamped), with a scrollbar in the area's last column when they do not all fit.
+pub fn render_plain(
+    frame: &mut Frame,
+    area: Rect,
+    lines: &[Line<'_>],
+    offset: usize,
+    theme: &Theme,
+) {
+    let v = visible(lines, area, Geometry::Plain, offset);
+    frame.render_widget(Paragraph::new(v.shown), area);
+    bar(frame, area, v.max, v.offset, v.rows, theme);
+}
+
+/// The scrollbar on the right edge of `area`, when there is more than fits (`max` > 0).
+pub fn bar(frame: &mut Frame, area: Rect, max: usize, offset: usize, rows: usize, theme: &Theme) {
+    if max == 0 {
+        return;
+    }
+    let mut state = ScrollbarState::new(max + 1)
+        .position(offset.min(max))
+        .viewport_content_length(rows);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(Some("▲"))
+            .end_symbol(Some("▼"))
+            .track_symbol(Some("│"))
+            .thumb_symbol("█")
+            .style(theme.border()),
+        area,
+        &mut state,
+    );
 }
 
 /// A scroll key's new offset: a page is the visible rows less one (a line of context).
 pub fn moved(offset: usize, key: Scroll, lines: &[Line<'_>], area: Rect) -> usize {
-    let (_, h) = inner(area);
-    let max = max_offset(lines, area);
-    let page = h.saturating_sub(1).max(1);
+    moved_in(offset, key, lines, area, Geometry::Bordered)
+}
+
+/// [`moved`] for a pane drawn with [`render_plain`].
+pub fn moved_plain(offset: usize, key: Scroll, lines: &[Line<'_>], area: Rect) -> usize {
+    moved_in(offset, key, lines, area, Geometry::Plain)
+}
+
+fn moved_in(offset: usize, key: Scroll, lines: &[Line<'_>], area: Rect, f: Geometry) -> usize {
+    let (wrapped, h) = layout(lines, area, f);
+    let max = wrapped.len().saturating_sub(h);
+    step(offset, key, max, h)
+}
+
+/// A scroll key's new position in a list of `max + 1` positions of which `rows` are visible
+/// at once (an offset, or a cursor whose list keeps it in view).
+pub fn step(offset: usize, key: Scroll, max: usize, rows: usize) -> usize {
+    let page = rows.saturating_sub(1).max(1);
     match key {
         Scroll::PageUp => offset.min(max).saturating_sub(page),
         Scroll::PageDown => (offset + page).min(max),
@@ -154,5 +236,36 @@ mod tests {
         assert!(long[10].ends_with('▼'), "{long:#?}");
         // Clamped to the end: the last line is drawn.
         assert!(long.iter().any(|r| r.contains("regel 24")), "{long:#?}");
+    }
+
+    #[test]
+    fn a_bare_pane_keeps_its_last_column_for_the_scrollbar() {
+        let area = Rect::new(0, 0, 20, 5);
+        let l = lines(12);
+        assert_eq!(moved_plain(0, Scroll::End, &l, area), 7);
+        assert_eq!(moved_plain(0, Scroll::PageDown, &l, area), 4);
+        assert_eq!(moved_plain(0, Scroll::End, &lines(5), area), 0);
+        let mut t = Terminal::new(TestBackend::new(20, 5)).unwrap();
+        t.draw(|f| render_plain(f, f.area(), &l, 100, &Theme::default()))
+            .unwrap();
+        let buf = t.backend().buffer().clone();
+        let row = |y: u16| {
+            (0..20)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        };
+        assert!(
+            row(0).starts_with("regel 7") && row(0).ends_with('▲'),
+            "{}",
+            row(0)
+        );
+        assert!(
+            row(4).starts_with("regel 11") && row(4).ends_with('▼'),
+            "{}",
+            row(4)
+        );
+        // A cursor list: a page is the visible rows less one.
+        assert_eq!(step(0, Scroll::PageDown, 15, 9), 8);
+        assert_eq!(step(14, Scroll::End, 15, 9), 15);
     }
 }

@@ -120,6 +120,112 @@ pub fn fit_name(name: &str, n: usize) -> String {
     fit_parts(name, PART_SEP, n)
 }
 
+/// Candidates' names fitted to `n` cells so that two candidates never read the same and each
+/// keeps its option, service model and deployment. One form is taken for the candidates shown
+/// together, `among` (all of the catalogue's when empty), so that a column reads alike: the
+/// first in which they all fit. The forms are the full name ("Hosting · IaaS · Publieke cloud
+/// EU"); the option's short name with the deployment without "cloud" ("Gastgemeente · SaaS ·
+/// Gedeeld"); the compact forms of `i18n` ("Gastgem. · SaaS · ged."), then the same with
+/// single spaces ("Gastgem. SaaS ged."). In the compact forms an on-premises candidate in a
+/// private cloud drops its deployment, which on-premises implies ("Coloc. · eig. beheer"). At
+/// 20 cells every candidate of the catalogue fits whole in the last form; only below it is
+/// that form cut at its end. The form is chosen once (`new`), then each name is made (`get`).
+pub struct CandidateLabels<'a> {
+    catalogue: &'a crate::core::catalogue::Catalogue,
+    lang: crate::core::text::Lang,
+    n: usize,
+    level: usize,
+}
+
+impl<'a> CandidateLabels<'a> {
+    /// The form in which every candidate of `among` fits in `n` cells.
+    pub fn new(
+        catalogue: &'a crate::core::catalogue::Catalogue,
+        among: &[crate::core::catalogue::CandidateKey],
+        lang: crate::core::text::Lang,
+        n: usize,
+    ) -> Self {
+        let fits = |k, level| width(&candidate_form(catalogue, k, lang, level)) <= n;
+        let level = (0..FORMS)
+            .find(|&level| {
+                if among.is_empty() {
+                    catalogue.candidates.iter().all(|c| fits(c.key(), level))
+                } else {
+                    among.iter().all(|&k| fits(k, level))
+                }
+            })
+            .unwrap_or(FORMS - 1);
+        CandidateLabels {
+            catalogue,
+            lang,
+            n,
+            level,
+        }
+    }
+
+    /// The name of `key` in the chosen form.
+    pub fn get(&self, key: crate::core::catalogue::CandidateKey) -> String {
+        fit(
+            &candidate_form(self.catalogue, key, self.lang, self.level),
+            self.n,
+        )
+    }
+}
+
+/// One candidate's name as [`CandidateLabels`] makes it (for a name shown on its own, or in
+/// a test).
+pub fn candidate_label(
+    catalogue: &crate::core::catalogue::Catalogue,
+    among: &[crate::core::catalogue::CandidateKey],
+    key: crate::core::catalogue::CandidateKey,
+    lang: crate::core::text::Lang,
+    n: usize,
+) -> String {
+    CandidateLabels::new(catalogue, among, lang, n).get(key)
+}
+
+/// How many forms of a candidate's name [`candidate_form`] knows.
+const FORMS: usize = 4;
+
+/// A candidate's name in form `level` (0 full … 3 compact with single spaces).
+fn candidate_form(
+    catalogue: &crate::core::catalogue::Catalogue,
+    key: crate::core::catalogue::CandidateKey,
+    lang: crate::core::text::Lang,
+    level: usize,
+) -> String {
+    use crate::core::catalogue::{Deployment, ServiceModel, short_model};
+    use crate::i18n::{deployment_compact, deployment_short, model_compact, option_compact};
+    match level {
+        0 => catalogue.candidate_name(key, lang),
+        1 => {
+            let option = catalogue
+                .option(key.option)
+                .map(|o| o.short.get(lang).to_string())
+                .unwrap_or_else(|| option_compact(key.option, lang).to_string());
+            let model = short_model(key.service_model, lang);
+            [
+                option.as_str(),
+                model,
+                deployment_short(key.deployment, lang),
+            ]
+            .join(PART_SEP)
+        }
+        _ => {
+            let mut parts = vec![
+                option_compact(key.option, lang),
+                model_compact(key.service_model, lang),
+            ];
+            let implied = key.service_model == ServiceModel::OnPremises
+                && key.deployment == Deployment::Private;
+            if !implied {
+                parts.push(deployment_compact(key.deployment, lang));
+            }
+            parts.join(if level == 2 { PART_SEP } else { " " })
+        }
+    }
+}
+
 /// Wraps styled lines to `width` cells. A wrapped line keeps its indent: the continuation
 /// rows start under the first word after the line's leading marks (spaces, "•", "✓", "+", "−",
 /// "§", "▶" and the like), so a list item stays one block. Words longer than a row are broken.
@@ -281,6 +387,74 @@ mod tests {
             "Ho… · IaaS · Public…oud EU"
         );
         assert_eq!(fit_name("Hosting · IaaS · Privé", 18), "Ho… · IaaS · Privé");
+    }
+
+    #[test]
+    fn candidate_labels_stay_apart_and_keep_their_parts() {
+        use crate::core::catalogue::{Deployment, PlacementOption, ServiceModel};
+        use crate::core::text::Lang;
+        let cat = crate::io::catalogue::built_in();
+        let keys = cat.candidates.iter().map(|c| c.key()).collect::<Vec<_>>();
+        assert!(keys.len() >= 10, "{}", keys.len());
+        for lang in [Lang::Nl, Lang::En] {
+            for n in 20..50 {
+                let labels: Vec<String> = keys
+                    .iter()
+                    .map(|&k| candidate_label(&cat, &[], k, lang, n))
+                    .collect();
+                for (i, (a, &k)) in labels.iter().zip(&keys).enumerate() {
+                    assert!(width(a) <= n, "at {n}: {a}");
+                    assert!(!a.contains('…'), "cut at {n}: {a}");
+                    // The model is always there; a deployment unless on-premises implies it.
+                    let model = crate::i18n::model_compact(k.service_model, lang);
+                    let full_model = crate::core::catalogue::short_model(k.service_model, lang);
+                    assert!(a.contains(model) || a.contains(full_model), "{a}");
+                    let on_prem_private = k.service_model == ServiceModel::OnPremises
+                        && k.deployment == Deployment::Private;
+                    if !on_prem_private {
+                        let d = k.deployment;
+                        let full = cat
+                            .deployment(d)
+                            .map(|x| x.name.get(lang).to_string())
+                            .unwrap_or_default();
+                        let parts = [
+                            crate::i18n::deployment_compact(d, lang),
+                            crate::i18n::deployment_short(d, lang),
+                            full.as_str(),
+                        ];
+                        assert!(parts.iter().any(|p| a.contains(p)), "{a}");
+                    }
+                    for b in &labels[i + 1..] {
+                        assert_ne!(a, b, "at {n} in {lang:?}: {labels:#?}");
+                    }
+                }
+            }
+        }
+        let key = |o, m, d| crate::core::catalogue::CandidateKey {
+            option: o,
+            service_model: m,
+            deployment: d,
+        };
+        let host = key(
+            PlacementOption::Host,
+            ServiceModel::Saas,
+            Deployment::Community,
+        );
+        let public = key(
+            PlacementOption::Managed,
+            ServiceModel::Iaas,
+            Deployment::Public,
+        );
+        for (k, lang, n, want) in [
+            (host, Lang::En, 20, "Host mun. SaaS comm."),
+            (host, Lang::Nl, 40, "Gastgemeente · SaaS · Gedeeld"),
+            (public, Lang::Nl, 26, "Hosting · IaaS · publ.EU"),
+            (public, Lang::Nl, 20, "Hosting IaaS publ.EU"),
+            // Below 20 cells the compact form is cut at its end.
+            (public, Lang::Nl, 12, "Hosting Iaa…"),
+        ] {
+            assert_eq!(candidate_label(&cat, &[], k, lang, n), want);
+        }
     }
 
     #[test]
