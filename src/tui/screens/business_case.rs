@@ -465,6 +465,10 @@ fn return_text(y: Option<u32>, t: &crate::i18n::BcTuiStrings) -> String {
 /// Moving through the inputs, switching scenarios, editing in place.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     let fs = fields(state);
+    if let Action::Scroll(key) = action {
+        state.cursor.bc_row = paged(state, fs.len(), key);
+        return None;
+    }
     if super::move_cursor(&mut state.cursor.bc_row, fs.len(), &action) {
         return None;
     }
@@ -511,6 +515,25 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
 /// The first input row shown: the list scrolls so that the cursor stays visible.
 fn scroll(state: &State, inner_h: usize) -> usize {
     (state.cursor.bc_row + 1).saturating_sub(inner_h.max(1))
+}
+
+/// The input row a scroll key moves the cursor to: a page is the rows the inputs pane shows
+/// less one (as `widgets::scroll` pages), Home and End the first and the last input.
+fn paged(state: &State, len: usize, key: crate::tui::widgets::scroll::Scroll) -> usize {
+    use crate::tui::widgets::scroll::Scroll;
+    let last = len.saturating_sub(1);
+    let cur = state.cursor.bc_row.min(last);
+    let rows = crate::tui::layout::body_of(state)
+        .map_or(1, |b| usize::from(parts(state, b).inputs.height.saturating_sub(2)));
+    let page = rows.saturating_sub(1).max(1);
+    match key {
+        Scroll::PageUp => cur.saturating_sub(page),
+        Scroll::PageDown => (cur + page).min(last),
+        Scroll::Home => 0,
+        Scroll::End => last,
+        Scroll::LineUp => cur.saturating_sub(1),
+        Scroll::LineDown => (cur + 1).min(last),
+    }
 }
 
 /// A click on an input row.
@@ -608,17 +631,32 @@ fn header(frame: &mut Frame, area: Rect, state: &State, setup: &BusinessCaseSetu
     let Some(s) = setup.scenarios.get(i) else {
         return;
     };
-    let switch = format!("  ({})", t.switch);
     let lead = format!("◀ {} {}/{} ▶  ", c.scenario, i + 1, setup.scenarios.len());
     let cand = state.catalogue.candidate_name(s.candidate, state.lang);
-    let fixed = lead.chars().count() + switch.chars().count();
+    let name = format!("{} · {cand}", s.label);
+    let width = area.width as usize;
     let mut status = coverage_status(state, setup, i, false);
+    // The scenario's name before the reminder of the keys (the hint bar names ←/→ too): the
+    // reminder only with more than one scenario and where the whole name still fits.
+    let mut switch = format!("  ({})", t.switch);
+    let len = |x: &str| x.chars().count();
+    if setup.scenarios.len() < 2 || len(&lead) + len(&name) + len(&status) + len(&switch) > width
+    {
+        switch.clear();
+    }
+    let fixed = len(&lead) + len(&switch);
     // Keep room for at least the start of the scenario's name.
-    if fixed + status.chars().count() + 16 > area.width as usize {
+    if fixed + len(&status) + 16 > width {
         status = coverage_status(state, setup, i, true);
     }
-    let room = (area.width as usize).saturating_sub(fixed + status.chars().count());
-    let text = fit(&format!("{} · {cand}", s.label), room);
+    let room = width.saturating_sub(fixed + len(&status));
+    // Where the whole does not fit, the scenario's own name (the candidate is in the chart's
+    // coverage line and on Comparison).
+    let text = if len(&name) <= room {
+        name
+    } else {
+        fit(&s.label, room)
+    };
     frame.render_widget(
         Line::from(vec![
             Span::styled(lead, th.heading()),
@@ -1071,6 +1109,10 @@ pub fn group_verdict(
     }
 }
 
+/// The inputs pane: every input of the scenario in focus, the cursor's row kept in view and
+/// a scrollbar on the right edge when they do not all fit (drawn by `widgets::scroll` from
+/// the first row shown). A label cut to fit is shown whole in the pane's bottom edge while
+/// its row is selected.
 fn inputs(frame: &mut Frame, area: Rect, state: &State) {
     let t = crate::i18n::tui_bc(state.lang);
     let th = &state.theme;
@@ -1085,11 +1127,10 @@ fn inputs(frame: &mut Frame, area: Rect, state: &State) {
         }) => Some((*f, buffer.as_str())),
         _ => None,
     };
+    let mut cut: Option<String> = None;
     let lines: Vec<Line> = fs
         .iter()
         .enumerate()
-        .skip(first)
-        .take(inner_h)
         .map(|(k, &f)| {
             let sel = k == state.cursor.bc_row;
             let st = row_style(th, sel);
@@ -1099,7 +1140,11 @@ fn inputs(frame: &mut Frame, area: Rect, state: &State) {
             };
             let val_w = val.chars().count();
             let label_w = inner_w.saturating_sub(val_w + 3);
-            let name = fit(&label(state, f), label_w);
+            let whole = label(state, f);
+            let name = fit(&whole, label_w);
+            if sel && name != whole {
+                cut = Some(whole);
+            }
             Line::from(vec![
                 Span::styled(if sel { "▶ " } else { "  " }, st),
                 Span::styled(format!("{name:<label_w$} "), st),
@@ -1111,7 +1156,12 @@ fn inputs(frame: &mut Frame, area: Rect, state: &State) {
     if fs.len() > inner_h {
         title = format!("{title} {}/{}", state.cursor.bc_row + 1, fs.len());
     }
-    frame.render_widget(Paragraph::new(lines).block(panel(&title, th, true)), area);
+    let mut block = panel(&title, th, true);
+    if let Some(whole) = cut {
+        let room = (area.width as usize).saturating_sub(4);
+        block = block.title_bottom(Span::styled(format!(" {} ", fit(&whole, room)), th.text()));
+    }
+    crate::tui::widgets::scroll::render(frame, area, block, &lines, first, th);
 }
 
 #[cfg(test)]

@@ -34,7 +34,14 @@ use crate::core::catalogue::Citation;
 use crate::report::cite;
 
 /// tuib: the screens whose long pane scrolls (PgUp/PgDn/Home/End; `widgets::scroll`).
-pub const SCROLLING: &[Screen] = &[Screen::Situation, Screen::Options, Screen::Deployments];
+pub const SCROLLING: &[Screen] = &[
+    Screen::Situation,
+    Screen::Options,
+    Screen::Deployments,
+    // sa: Summary (and its projector view) and the business case's inputs.
+    Screen::Summary,
+    Screen::BusinessCase,
+];
 
 /// Draws the whole frame from the state. Reads only.
 pub fn render(frame: &mut Frame, state: &State) {
