@@ -25,6 +25,10 @@ use crate::tui::widgets::{panel, row_style};
 
 use super::situation::fit;
 
+/// The chart's width below which the inputs do not grow: the money axis and seven years with
+/// room between their labels.
+const CHART_MIN_WIDTH: u16 = 48;
+
 /// The parts of the screen, shared by drawing and mouse hit-testing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Parts {
@@ -145,13 +149,15 @@ fn parts(state: &State, body: Rect) -> Parts {
     ])
     .areas(body);
     // The inputs as wide as their longest label and value need (labels are not cut where
-    // there is room), at most half the screen; the chart takes the rest.
+    // there is room): at most half the screen, or on a wider screen all but what the chart
+    // needs to show seven years legibly; the chart takes the rest.
     let natural = fields(state)
         .iter()
         .map(|&f| label(state, f).chars().count() + value(state, f, false).chars().count() + 7)
         .max()
         .unwrap_or(36) as u16;
-    let input_w = natural.clamp(36, 64).min(body.width / 2);
+    let room = (body.width / 2).max(body.width.saturating_sub(CHART_MIN_WIDTH).min(72));
+    let input_w = natural.clamp(36, 96).min(room);
     let [chart, _, inputs] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(1),
@@ -523,8 +529,9 @@ fn paged(state: &State, len: usize, key: crate::tui::widgets::scroll::Scroll) ->
     use crate::tui::widgets::scroll::Scroll;
     let last = len.saturating_sub(1);
     let cur = state.cursor.bc_row.min(last);
-    let rows = crate::tui::layout::body_of(state)
-        .map_or(1, |b| usize::from(parts(state, b).inputs.height.saturating_sub(2)));
+    let rows = crate::tui::layout::body_of(state).map_or(1, |b| {
+        usize::from(parts(state, b).inputs.height.saturating_sub(2))
+    });
     let page = rows.saturating_sub(1).max(1);
     match key {
         Scroll::PageUp => cur.saturating_sub(page),
@@ -640,8 +647,7 @@ fn header(frame: &mut Frame, area: Rect, state: &State, setup: &BusinessCaseSetu
     // reminder only with more than one scenario and where the whole name still fits.
     let mut switch = format!("  ({})", t.switch);
     let len = |x: &str| x.chars().count();
-    if setup.scenarios.len() < 2 || len(&lead) + len(&name) + len(&status) + len(&switch) > width
-    {
+    if setup.scenarios.len() < 2 || len(&lead) + len(&name) + len(&status) + len(&switch) > width {
         switch.clear();
     }
     let fixed = len(&lead) + len(&switch);
@@ -1157,6 +1163,11 @@ fn inputs(frame: &mut Frame, area: Rect, state: &State) {
         title = format!("{title} {}/{}", state.cursor.bc_row + 1, fs.len());
     }
     let mut block = panel(&title, th, true);
+    // The scroll keys in the top edge where they fit beside the title.
+    let keys = super::summary::SCROLL_KEYS.chars().count();
+    if title.chars().count() + keys + 8 <= area.width as usize {
+        block = super::summary::with_scroll_keys(block, &lines, area, th);
+    }
     if let Some(whole) = cut {
         let room = (area.width as usize).saturating_sub(4);
         block = block.title_bottom(Span::styled(format!(" {} ", fit(&whole, room)), th.text()));

@@ -25,9 +25,28 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     let th = &state.theme;
     let offset = state.cursor.scroll[screen()];
     for (block, lines, pane) in panes_of(state, area) {
+        let block = with_scroll_keys(block, &lines, pane, th);
         scroll::render(frame, pane, block, &lines, offset, th);
     }
 }
+
+/// The keys that scroll a pane (as the key table and help name them), in the pane's top
+/// edge on the right while its lines do not fit: the hint bar of a narrow screen has no room
+/// for them.
+pub fn with_scroll_keys<'a>(
+    block: ratatui::widgets::Block<'a>,
+    lines: &[Line<'_>],
+    area: Rect,
+    th: &crate::tui::theme::Theme,
+) -> ratatui::widgets::Block<'a> {
+    if scroll::max_offset(lines, area) == 0 {
+        return block;
+    }
+    block.title(Line::from(Span::styled(format!(" {SCROLL_KEYS} "), th.dim())).right_aligned())
+}
+
+/// The scroll keys as the key table lists them.
+pub const SCROLL_KEYS: &str = "PgUp/Dn Home/End";
 
 /// The panes Summary draws at `area`, each with its frame and lines: the projector view; or
 /// the decision, with the room's notes beside it on a wide screen. Drawing and scrolling both
@@ -271,17 +290,25 @@ fn projector_lines(state: &State, area: Rect) -> Vec<Line<'static>> {
         body + gap * blocks.len().saturating_sub(1)
     };
     let full = projector_blocks(state, false);
-    let (blocks, gap) = if height(&full, 0) <= h {
-        let spare = h - height(&full, 0);
-        let gap = (spare / full.len().max(1)).min(MAX_GAP);
-        (full, gap)
+    let blocks = if height(&full, 0) <= h {
+        full
     } else {
-        (projector_blocks(state, true), 0)
+        projector_blocks(state, true)
     };
+    let spare = h.saturating_sub(height(&blocks, 0));
+    let gap = (spare / blocks.len().max(1)).min(MAX_GAP);
+    // Without room between every block, a row still parts the decision from the list of
+    // what moves where when there is one to spare.
+    let before_moves = usize::from(gap == 0 && spare >= 2);
     let mut lines: Vec<Line<'static>> = vec![];
     for (i, b) in blocks.iter().enumerate() {
         if i > 0 {
-            lines.extend(std::iter::repeat_n(Line::from(""), gap));
+            let rows = if i + 1 == blocks.len() {
+                gap.max(before_moves)
+            } else {
+                gap
+            };
+            lines.extend(std::iter::repeat_n(Line::from(""), rows));
         }
         lines.extend(
             crate::tui::widgets::text::wrap(b, w)
