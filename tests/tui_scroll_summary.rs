@@ -53,7 +53,7 @@ fn has_scrollbar(text: &str) -> bool {
 }
 
 #[test]
-fn summary_pages_with_pgdn_end_home_and_keeps_up_down() {
+fn summary_pages_with_pgdn_end_home_and_keeps_up_down_with_a_scrollbar_only_on_overflow() {
     for (lang, first, last) in [
         (Lang::Nl, "Beste keuze", "e exporteert de besluitnotitie"),
         (Lang::En, "Best choice", "e exports the decision note"),
@@ -88,10 +88,7 @@ fn summary_pages_with_pgdn_end_home_and_keeps_up_down() {
         keys(&mut s, &[KeyCode::Up]);
         assert_eq!(offset(&s), 1);
     }
-}
-
-#[test]
-fn summary_has_no_scrollbar_where_it_fits_at_200x60() {
+    // Where everything fits (200×60) there is no scrollbar and nothing to scroll.
     for lang in [Lang::Nl, Lang::En] {
         for state in [common::demo(lang), common::starters(lang)] {
             let mut s = at(state, 200, 60, "0");
