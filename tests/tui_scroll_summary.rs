@@ -225,7 +225,11 @@ fn business_case_inputs_page_with_a_scrollbar_at_80x24() {
         keys(&mut s, &[KeyCode::End]);
         assert_eq!(s.cursor.bc_row, n - 1);
         let end = inputs(&common::render(&s, 80, 24));
-        assert!(end.last().unwrap().contains('▶'), "{end:#?}");
+        // The last input is in view (its label over as many lines as it needs), its value
+        // on the pane's last row, at the end of the scrollbar.
+        assert!(end.iter().any(|l| l.contains('▶')), "{end:#?}");
+        let last = end.last().unwrap();
+        assert!(last.ends_with('▼') && last.contains("49"), "{end:#?}");
         keys(&mut s, &[KeyCode::PageUp]);
         assert_eq!(s.cursor.bc_row, n - rows);
         keys(&mut s, &[KeyCode::Home]);
@@ -245,35 +249,33 @@ fn business_case_at_80x24_shows_the_scenario_title_and_a_cut_label_whole() {
         let text = common::render(&s, 80, 24);
         let head = text.lines().nth(3).unwrap();
         assert!(head.contains("Samen een SSC Kempenrand"), "{head}");
-        // The fifth input's label is cut in its row; selected, it stands whole in the edge.
-        let whole = "Kwartiermaker";
-        keys(&mut s, &[KeyCode::Down; 4]);
-        let text = common::render(&s, 80, 24);
+        // The fifth input's label is cut in its row; selected, it stands whole over two lines,
+        // its value on the last.
         let pane = inputs(&text);
-        let row = pane.iter().find(|l| l.contains('▶')).unwrap();
+        let row = pane.iter().find(|l| l.contains("Kwartiermaker")).unwrap();
         assert!(row.contains('…'), "{row}");
-        let bottom = text
-            .lines()
-            .find(|l| l.contains('╰') && l.contains(whole))
-            .unwrap_or_else(|| panic!("no whole label:\n{text}"));
-        // More of the label than its row holds.
-        let shown = row
-            .split('…')
-            .next()
-            .unwrap()
-            .split(':')
-            .nth(1)
-            .unwrap()
-            .trim();
-        let edge = bottom
-            .split(':')
-            .nth(1)
-            .unwrap()
-            .trim()
-            .trim_end_matches(['─', '╯', ' ']);
+        keys(&mut s, &[KeyCode::Down; 4]);
+        let pane = inputs(&common::render(&s, 80, 24));
+        let at = pane.iter().position(|l| l.contains('▶')).unwrap();
+        let both = format!("{} {}", pane[at], pane[at + 1]);
+        let words: String = both
+            .split(['│', ' ', '▶', '█', '▲', '▼', '║'])
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(
-            edge.starts_with(shown) && edge.len() > shown.len(),
-            "{row}\n{bottom}"
+            words.contains("Kwartiermaker en projectorganisatie 300"),
+            "{both}"
+        );
+        assert!(!both.contains('…'), "{both}");
+        // A click on a row below the two picks that row's input.
+        let body = wolkwijzer::tui::layout::body_of(&s).unwrap();
+        let text = common::render(&s, 80, 24);
+        let y = text.lines().position(|l| l.contains("Migratie")).unwrap() as u16;
+        let x = text.lines().nth(y as usize).unwrap().chars().count() as u16 - 10;
+        assert_eq!(
+            wolkwijzer::tui::screens::business_case::hit(&s, body, x, y),
+            Some(Action::Pick(5))
         );
     }
 }

@@ -518,11 +518,6 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     None
 }
 
-/// The first input row shown: the list scrolls so that the cursor stays visible.
-fn scroll(state: &State, inner_h: usize) -> usize {
-    (state.cursor.bc_row + 1).saturating_sub(inner_h.max(1))
-}
-
 /// The input row a scroll key moves the cursor to: a page is the rows the inputs pane shows
 /// less one (as `widgets::scroll` pages), Home and End the first and the last input.
 fn paged(state: &State, len: usize, key: crate::tui::widgets::scroll::Scroll) -> usize {
@@ -551,9 +546,10 @@ pub fn hit(state: &State, body: Rect, column: u16, row: u16) -> Option<Action> {
     if column < r.x || column >= r.right() || row <= r.y || row + 1 >= r.bottom() {
         return None;
     }
-    let inner_h = r.height.saturating_sub(2) as usize;
-    let i = scroll(state, inner_h) + (row - r.y - 1) as usize;
-    (i < fields(state).len()).then_some(Action::Pick(i))
+    let (_, owner, first) = input_rows(state, r);
+    owner
+        .get(first + usize::from(row - r.y - 1))
+        .map(|&i| Action::Pick(i))
 }
 
 /// The scenario in focus as the screen computes it, for the note's session annex: its label,
@@ -1115,17 +1111,14 @@ pub fn group_verdict(
     }
 }
 
-/// The inputs pane: every input of the scenario in focus, the cursor's row kept in view and
-/// a scrollbar on the right edge when they do not all fit (drawn by `widgets::scroll` from
-/// the first row shown). A label cut to fit is shown whole in the pane's bottom edge while
-/// its row is selected.
-fn inputs(frame: &mut Frame, area: Rect, state: &State) {
-    let t = crate::i18n::tui_bc(state.lang);
+/// The inputs pane's lines: every input of the scenario in focus, one line each; the selected
+/// one, when its label does not fit its line, over as many lines as its whole label needs
+/// (continuations under the label's start, the value on the last). With the input each line
+/// belongs to, and the first line shown: the selected input's lines are kept in view.
+fn input_rows(state: &State, area: Rect) -> (Vec<Line<'static>>, Vec<usize>, usize) {
     let th = &state.theme;
-    let fs = fields(state);
-    let inner_h = area.height.saturating_sub(2) as usize;
-    let first = scroll(state, inner_h);
-    let inner_w = panel("", th, true).inner(area).width as usize;
+    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
+    let inner_w = usize::from(panel("", th, true).inner(area).width);
     let editing = match &state.popup {
         Some(Popup::Input {
             purpose: InputPurpose::BusinessCase(f),
@@ -1133,44 +1126,71 @@ fn inputs(frame: &mut Frame, area: Rect, state: &State) {
         }) => Some((*f, buffer.as_str())),
         _ => None,
     };
-    let mut cut: Option<String> = None;
-    let lines: Vec<Line> = fs
-        .iter()
-        .enumerate()
-        .map(|(k, &f)| {
-            let sel = k == state.cursor.bc_row;
-            let st = row_style(th, sel);
-            let (val, val_st) = match editing {
-                Some((ef, buf)) if ef == f && sel => (format!("{buf}▏"), th.selected()),
-                _ => (value(state, f, false), st),
-            };
-            let val_w = val.chars().count();
-            let label_w = inner_w.saturating_sub(val_w + 3);
-            let whole = label(state, f);
-            let name = fit(&whole, label_w);
-            if sel && name != whole {
-                cut = Some(whole);
+    let mut lines: Vec<Line<'static>> = vec![];
+    let mut owner: Vec<usize> = vec![];
+    let mut selected = 0..0;
+    for (k, f) in fields(state).into_iter().enumerate() {
+        let sel = k == state.cursor.bc_row;
+        let st = row_style(th, sel);
+        let (val, val_st) = match editing {
+            Some((ef, buf)) if ef == f && sel => (format!("{buf}▏"), th.selected()),
+            _ => (value(state, f, false), st),
+        };
+        let val_w = val.chars().count();
+        let label_w = inner_w.saturating_sub(val_w + 3);
+        let whole = label(state, f);
+        let start = lines.len();
+        if sel && whole.chars().count() > label_w && label_w > 0 {
+            // The whole label over several lines, wrapped to the label's column.
+            let wrapped = crate::tui::widgets::text::wrap(&[Line::from(whole)], label_w);
+            let n = wrapped.len();
+            for (i, w) in wrapped.into_iter().enumerate() {
+                let text = w.to_string();
+                let mut spans = vec![
+                    Span::styled(if i == 0 { "▶ " } else { "  " }, st),
+                    Span::styled(format!("{text:<label_w$} "), st),
+                ];
+                if i + 1 == n {
+                    spans.push(Span::styled(val.clone(), val_st));
+                } else {
+                    spans.push(Span::styled(" ".repeat(val_w), st));
+                }
+                lines.push(Line::from(spans));
+                owner.push(k);
             }
-            Line::from(vec![
+        } else {
+            let name = fit(&whole, label_w);
+            lines.push(Line::from(vec![
                 Span::styled(if sel { "▶ " } else { "  " }, st),
                 Span::styled(format!("{name:<label_w$} "), st),
                 Span::styled(val, val_st),
-            ])
-        })
-        .collect();
+            ]));
+            owner.push(k);
+        }
+        if sel {
+            selected = start..lines.len();
+        }
+    }
+    let first = selected.end.saturating_sub(inner_h).min(selected.start);
+    (lines, owner, first)
+}
+
+/// The inputs pane: [`input_rows`] drawn by `widgets::scroll` from the first line shown, with a
+/// scrollbar on the right edge when they do not all fit, and the scroll keys in the top edge
+/// where they fit beside the title.
+fn inputs(frame: &mut Frame, area: Rect, state: &State) {
+    let t = crate::i18n::tui_bc(state.lang);
+    let th = &state.theme;
+    let n = fields(state).len();
+    let (lines, _, first) = input_rows(state, area);
     let mut title = t.inputs.to_string();
-    if fs.len() > inner_h {
-        title = format!("{title} {}/{}", state.cursor.bc_row + 1, fs.len());
+    if lines.len() > usize::from(area.height.saturating_sub(2)) {
+        title = format!("{title} {}/{n}", state.cursor.bc_row + 1);
     }
     let mut block = panel(&title, th, true);
-    // The scroll keys in the top edge where they fit beside the title.
     let keys = super::summary::SCROLL_KEYS.chars().count();
     if title.chars().count() + keys + 8 <= area.width as usize {
         block = super::summary::with_scroll_keys(block, &lines, area, th);
-    }
-    if let Some(whole) = cut {
-        let room = (area.width as usize).saturating_sub(4);
-        block = block.title_bottom(Span::styled(format!(" {} ", fit(&whole, room)), th.text()));
     }
     crate::tui::widgets::scroll::render(frame, area, block, &lines, first, th);
 }
