@@ -282,39 +282,37 @@ fn projector_lines(state: &State, area: Rect) -> Vec<Line<'static>> {
     let inner_w = usize::from(area.width.saturating_sub(4)).max(1);
     let h = usize::from(area.height.saturating_sub(2));
     let w = inner_w.min(CALM_WIDTH);
-    let height = |blocks: &[Vec<Line<'static>>], gap: usize| -> usize {
-        let body: usize = blocks
+    // Each block wrapped once to the column: its rows are what is measured and drawn.
+    let wrap = |blocks: Vec<Vec<Line<'static>>>| -> Vec<Vec<Line<'static>>> {
+        blocks
             .iter()
-            .map(|b| crate::tui::widgets::text::wrap(b, w).len())
-            .sum();
-        body + gap * blocks.len().saturating_sub(1)
+            .map(|b| crate::tui::widgets::text::wrap(b, w))
+            .collect()
     };
-    let full = projector_blocks(state, false);
-    let blocks = if height(&full, 0) <= h {
+    let rows = |blocks: &[Vec<Line<'static>>]| blocks.iter().map(Vec::len).sum::<usize>();
+    let full = wrap(projector_blocks(state, false));
+    let blocks = if rows(&full) <= h {
         full
     } else {
-        projector_blocks(state, true)
+        wrap(projector_blocks(state, true))
     };
-    let spare = h.saturating_sub(height(&blocks, 0));
+    let spare = h.saturating_sub(rows(&blocks));
     let gap = (spare / blocks.len().max(1)).min(MAX_GAP);
     // Without room between every block, a row still parts the decision from the list of
     // what moves where when there is one to spare.
     let before_moves = usize::from(gap == 0 && spare >= 2);
+    let n = blocks.len();
     let mut lines: Vec<Line<'static>> = vec![];
-    for (i, b) in blocks.iter().enumerate() {
+    for (i, b) in blocks.into_iter().enumerate() {
         if i > 0 {
-            let rows = if i + 1 == blocks.len() {
+            let rows = if i + 1 == n {
                 gap.max(before_moves)
             } else {
                 gap
             };
             lines.extend(std::iter::repeat_n(Line::from(""), rows));
         }
-        lines.extend(
-            crate::tui::widgets::text::wrap(b, w)
-                .into_iter()
-                .map(Line::centered),
-        );
+        lines.extend(b.into_iter().map(Line::centered));
     }
     let top = h.saturating_sub(lines.len()) / 3;
     let mut out = vec![Line::from(""); top];
