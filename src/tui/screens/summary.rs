@@ -39,10 +39,39 @@ pub fn with_scroll_keys<'a>(
     area: Rect,
     th: &crate::tui::theme::Theme,
 ) -> ratatui::widgets::Block<'a> {
-    if scroll::max_offset(lines, area) == 0 {
+    // The rows inside a bordered pane with padding 1, as `widgets::scroll` lays it out.
+    let w = usize::from(area.width.saturating_sub(4)).max(1);
+    let h = usize::from(area.height.saturating_sub(2));
+    if wrap_long(lines, w).len() <= h {
         return block;
     }
     block.title(Line::from(Span::styled(format!(" {SCROLL_KEYS} "), th.dim())).right_aligned())
+}
+
+/// `lines` wrapped to `width` as `widgets::text::wrap` wraps them (keeping their indent), a
+/// line that fits passed on as it is: the wrap takes every line apart cell by cell, and most
+/// lines here fit (this keeps Summary's and the projector's drawing within a millisecond).
+fn wrap_long(lines: &[Line<'_>], width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.width() <= width {
+            out.push(Line {
+                spans: l
+                    .spans
+                    .iter()
+                    .map(|s| Span::styled(s.content.to_string(), s.style))
+                    .collect(),
+                style: l.style,
+                alignment: l.alignment,
+            });
+        } else {
+            out.extend(crate::tui::widgets::text::wrap(
+                std::slice::from_ref(l),
+                width,
+            ));
+        }
+    }
+    out
 }
 
 /// The scroll keys as the key table lists them.
@@ -284,10 +313,7 @@ fn projector_lines(state: &State, area: Rect) -> Vec<Line<'static>> {
     let w = inner_w.min(CALM_WIDTH);
     // Each block wrapped once to the column: its rows are what is measured and drawn.
     let wrap = |blocks: Vec<Vec<Line<'static>>>| -> Vec<Vec<Line<'static>>> {
-        blocks
-            .iter()
-            .map(|b| crate::tui::widgets::text::wrap(b, w))
-            .collect()
+        blocks.iter().map(|b| wrap_long(b, w)).collect()
     };
     let rows = |blocks: &[Vec<Line<'static>>]| blocks.iter().map(Vec::len).sum::<usize>();
     let full = wrap(projector_blocks(state, false));
@@ -502,5 +528,35 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             None
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_long_wraps_as_the_scroll_widget_does() {
+        let lines = vec![
+            Line::from("Beste keuze: SSC · SaaS · Gedeelde cloud"),
+            Line::from(""),
+            Line::from(vec![
+                Span::raw("  Hosting · IaaS · Private cloud: "),
+                Span::raw("Burgerzaken (BRP), Sociaal domein (Wmo, Jeugd, Participatie)"),
+            ]),
+            Line::from("⚠ Nipt: minder dan 0,25 punt verschil").centered(),
+        ];
+        for w in [12, 30, 40, 80, 200] {
+            let text = |ls: Vec<Line<'static>>| {
+                ls.iter()
+                    .map(|l| (l.to_string(), l.alignment.unwrap_or_default()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                text(wrap_long(&lines, w)),
+                text(crate::tui::widgets::text::wrap(&lines, w)),
+                "width {w}"
+            );
+        }
     }
 }
