@@ -4210,3 +4210,41 @@ pub fn model_compact(m: crate::core::catalogue::ServiceModel, lang: Lang) -> &'s
         (M::Saas, _) => "SaaS",
     }
 }
+
+// --- sa (issue 15, last gaps): the projector view's condensed lines at small sizes ---------
+
+/// The projector view's short forms, used when the full blocks do not fit the screen.
+#[derive(Debug)]
+pub struct ProjectorStrings {
+    /// "{gap}": the difference in points (0–10 scale), after the runner-up's name.
+    pub gap_short: &'static str,
+    /// "{gap}": the threshold below which the first two are a close call.
+    pub close_call_short: &'static str,
+    /// "{share}": SMAA first-rank share of the recommendation.
+    pub first_share_short: &'static str,
+    pub first_share_pending_short: &'static str,
+}
+
+/// Dutch short forms of the projector view.
+pub const PROJECTOR_NL: ProjectorStrings = ProjectorStrings {
+    gap_short: "{gap} punt verschil",
+    close_call_short: "Nipt: minder dan {gap} punt, de volgorde kan omdraaien",
+    first_share_short: "Bij gevarieerde gewichten in {share} van de gevallen bovenaan",
+    first_share_pending_short: "Bovenaan bij gevarieerde gewichten: wordt berekend",
+};
+
+/// English short forms of the projector view.
+pub const PROJECTOR_EN: ProjectorStrings = ProjectorStrings {
+    gap_short: "{gap} points apart",
+    close_call_short: "Close call: under {gap} points, the order can swap",
+    first_share_short: "First in {share} of the cases with varied weights",
+    first_share_pending_short: "First with varied weights: being computed",
+};
+
+/// The projector view's short forms in `lang`.
+pub fn projector(lang: Lang) -> &'static ProjectorStrings {
+    match lang {
+        Lang::Nl => &PROJECTOR_NL,
+        Lang::En => &PROJECTOR_EN,
+    }
+}

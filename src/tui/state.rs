@@ -407,8 +407,6 @@ pub struct State {
     pub projector: bool,
     /// Comparison shows the named weight sets side by side (`w`).
     pub weight_sets_view: bool,
-    /// The first row of Summary shown (its pane scrolls with ↑/↓).
-    pub summary_scroll: u16,
     /// The named weight sets ranked for Comparison, computed in `update` (drawing never ranks).
     pub weight_set_cache: Option<super::screens::weight_sets::Cache>,
     /// A starter group's leaders by the profile's ranking (what its business case answers
@@ -474,7 +472,6 @@ impl State {
             derived,
             projector: false,
             weight_sets_view: false,
-            summary_scroll: 0,
             weight_set_cache: None,
             group_leaders: None,
         };

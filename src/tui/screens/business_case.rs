@@ -25,6 +25,10 @@ use crate::tui::widgets::{panel, row_style};
 
 use super::situation::fit;
 
+/// The chart's width below which the inputs do not grow: the money axis and seven years with
+/// room between their labels.
+const CHART_MIN_WIDTH: u16 = 48;
+
 /// The parts of the screen, shared by drawing and mouse hit-testing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Parts {
@@ -145,13 +149,15 @@ fn parts(state: &State, body: Rect) -> Parts {
     ])
     .areas(body);
     // The inputs as wide as their longest label and value need (labels are not cut where
-    // there is room), at most half the screen; the chart takes the rest.
+    // there is room): at most half the screen, or on a wider screen all but what the chart
+    // needs to show seven years legibly; the chart takes the rest.
     let natural = fields(state)
         .iter()
         .map(|&f| label(state, f).chars().count() + value(state, f, false).chars().count() + 7)
         .max()
         .unwrap_or(36) as u16;
-    let input_w = natural.clamp(36, 64).min(body.width / 2);
+    let room = (body.width / 2).max(body.width.saturating_sub(CHART_MIN_WIDTH).min(72));
+    let input_w = natural.clamp(36, 96).min(room);
     let [chart, _, inputs] = Layout::horizontal([
         Constraint::Min(1),
         Constraint::Length(1),
@@ -465,6 +471,10 @@ fn return_text(y: Option<u32>, t: &crate::i18n::BcTuiStrings) -> String {
 /// Moving through the inputs, switching scenarios, editing in place.
 pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     let fs = fields(state);
+    if let Action::Scroll(key) = action {
+        state.cursor.bc_row = paged(state, fs.len(), key);
+        return None;
+    }
     if super::move_cursor(&mut state.cursor.bc_row, fs.len(), &action) {
         return None;
     }
@@ -508,9 +518,24 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
     None
 }
 
-/// The first input row shown: the list scrolls so that the cursor stays visible.
-fn scroll(state: &State, inner_h: usize) -> usize {
-    (state.cursor.bc_row + 1).saturating_sub(inner_h.max(1))
+/// The input row a scroll key moves the cursor to: a page is the rows the inputs pane shows
+/// less one (as `widgets::scroll` pages), Home and End the first and the last input.
+fn paged(state: &State, len: usize, key: crate::tui::widgets::scroll::Scroll) -> usize {
+    use crate::tui::widgets::scroll::Scroll;
+    let last = len.saturating_sub(1);
+    let cur = state.cursor.bc_row.min(last);
+    let rows = crate::tui::layout::body_of(state).map_or(1, |b| {
+        usize::from(parts(state, b).inputs.height.saturating_sub(2))
+    });
+    let page = rows.saturating_sub(1).max(1);
+    match key {
+        Scroll::PageUp => cur.saturating_sub(page),
+        Scroll::PageDown => (cur + page).min(last),
+        Scroll::Home => 0,
+        Scroll::End => last,
+        Scroll::LineUp => cur.saturating_sub(1),
+        Scroll::LineDown => (cur + 1).min(last),
+    }
 }
 
 /// A click on an input row.
@@ -521,9 +546,10 @@ pub fn hit(state: &State, body: Rect, column: u16, row: u16) -> Option<Action> {
     if column < r.x || column >= r.right() || row <= r.y || row + 1 >= r.bottom() {
         return None;
     }
-    let inner_h = r.height.saturating_sub(2) as usize;
-    let i = scroll(state, inner_h) + (row - r.y - 1) as usize;
-    (i < fields(state).len()).then_some(Action::Pick(i))
+    let (_, owner, first) = input_rows(state, r);
+    owner
+        .get(first + usize::from(row - r.y - 1))
+        .map(|&i| Action::Pick(i))
 }
 
 /// The scenario in focus as the screen computes it, for the note's session annex: its label,
@@ -608,17 +634,31 @@ fn header(frame: &mut Frame, area: Rect, state: &State, setup: &BusinessCaseSetu
     let Some(s) = setup.scenarios.get(i) else {
         return;
     };
-    let switch = format!("  ({})", t.switch);
     let lead = format!("◀ {} {}/{} ▶  ", c.scenario, i + 1, setup.scenarios.len());
     let cand = state.catalogue.candidate_name(s.candidate, state.lang);
-    let fixed = lead.chars().count() + switch.chars().count();
+    let name = format!("{} · {cand}", s.label);
+    let width = area.width as usize;
     let mut status = coverage_status(state, setup, i, false);
+    // The scenario's name before the reminder of the keys (the hint bar names ←/→ too): the
+    // reminder only with more than one scenario and where the whole name still fits.
+    let mut switch = format!("  ({})", t.switch);
+    let len = |x: &str| x.chars().count();
+    if setup.scenarios.len() < 2 || len(&lead) + len(&name) + len(&status) + len(&switch) > width {
+        switch.clear();
+    }
+    let fixed = len(&lead) + len(&switch);
     // Keep room for at least the start of the scenario's name.
-    if fixed + status.chars().count() + 16 > area.width as usize {
+    if fixed + len(&status) + 16 > width {
         status = coverage_status(state, setup, i, true);
     }
-    let room = (area.width as usize).saturating_sub(fixed + status.chars().count());
-    let text = fit(&format!("{} · {cand}", s.label), room);
+    let room = width.saturating_sub(fixed + len(&status));
+    // Where the whole does not fit, the scenario's own name (the candidate is in the chart's
+    // coverage line and on Comparison).
+    let text = if len(&name) <= room {
+        name
+    } else {
+        fit(&s.label, room)
+    };
     frame.render_widget(
         Line::from(vec![
             Span::styled(lead, th.heading()),
@@ -1071,13 +1111,14 @@ pub fn group_verdict(
     }
 }
 
-fn inputs(frame: &mut Frame, area: Rect, state: &State) {
-    let t = crate::i18n::tui_bc(state.lang);
+/// The inputs pane's lines: every input of the scenario in focus, one line each; the selected
+/// one, when its label does not fit its line, over as many lines as its whole label needs
+/// (continuations under the label's start, the value on the last). With the input each line
+/// belongs to, and the first line shown: the selected input's lines are kept in view.
+fn input_rows(state: &State, area: Rect) -> (Vec<Line<'static>>, Vec<usize>, usize) {
     let th = &state.theme;
-    let fs = fields(state);
-    let inner_h = area.height.saturating_sub(2) as usize;
-    let first = scroll(state, inner_h);
-    let inner_w = panel("", th, true).inner(area).width as usize;
+    let inner_h = usize::from(area.height.saturating_sub(2)).max(1);
+    let inner_w = usize::from(panel("", th, true).inner(area).width);
     let editing = match &state.popup {
         Some(Popup::Input {
             purpose: InputPurpose::BusinessCase(f),
@@ -1085,33 +1126,73 @@ fn inputs(frame: &mut Frame, area: Rect, state: &State) {
         }) => Some((*f, buffer.as_str())),
         _ => None,
     };
-    let lines: Vec<Line> = fs
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(inner_h)
-        .map(|(k, &f)| {
-            let sel = k == state.cursor.bc_row;
-            let st = row_style(th, sel);
-            let (val, val_st) = match editing {
-                Some((ef, buf)) if ef == f && sel => (format!("{buf}▏"), th.selected()),
-                _ => (value(state, f, false), st),
-            };
-            let val_w = val.chars().count();
-            let label_w = inner_w.saturating_sub(val_w + 3);
-            let name = fit(&label(state, f), label_w);
-            Line::from(vec![
+    let mut lines: Vec<Line<'static>> = vec![];
+    let mut owner: Vec<usize> = vec![];
+    let mut selected = 0..0;
+    for (k, f) in fields(state).into_iter().enumerate() {
+        let sel = k == state.cursor.bc_row;
+        let st = row_style(th, sel);
+        let (val, val_st) = match editing {
+            Some((ef, buf)) if ef == f && sel => (format!("{buf}▏"), th.selected()),
+            _ => (value(state, f, false), st),
+        };
+        let val_w = val.chars().count();
+        let label_w = inner_w.saturating_sub(val_w + 3);
+        let whole = label(state, f);
+        let start = lines.len();
+        if sel && whole.chars().count() > label_w && label_w > 0 {
+            // The whole label over several lines, wrapped to the label's column.
+            let wrapped = crate::tui::widgets::text::wrap(&[Line::from(whole)], label_w);
+            let n = wrapped.len();
+            for (i, w) in wrapped.into_iter().enumerate() {
+                let text = w.to_string();
+                let mut spans = vec![
+                    Span::styled(if i == 0 { "▶ " } else { "  " }, st),
+                    Span::styled(format!("{text:<label_w$} "), st),
+                ];
+                if i + 1 == n {
+                    spans.push(Span::styled(val.clone(), val_st));
+                } else {
+                    spans.push(Span::styled(" ".repeat(val_w), st));
+                }
+                lines.push(Line::from(spans));
+                owner.push(k);
+            }
+        } else {
+            let name = fit(&whole, label_w);
+            lines.push(Line::from(vec![
                 Span::styled(if sel { "▶ " } else { "  " }, st),
                 Span::styled(format!("{name:<label_w$} "), st),
                 Span::styled(val, val_st),
-            ])
-        })
-        .collect();
-    let mut title = t.inputs.to_string();
-    if fs.len() > inner_h {
-        title = format!("{title} {}/{}", state.cursor.bc_row + 1, fs.len());
+            ]));
+            owner.push(k);
+        }
+        if sel {
+            selected = start..lines.len();
+        }
     }
-    frame.render_widget(Paragraph::new(lines).block(panel(&title, th, true)), area);
+    let first = selected.end.saturating_sub(inner_h).min(selected.start);
+    (lines, owner, first)
+}
+
+/// The inputs pane: [`input_rows`] drawn by `widgets::scroll` from the first line shown, with a
+/// scrollbar on the right edge when they do not all fit, and the scroll keys in the top edge
+/// where they fit beside the title.
+fn inputs(frame: &mut Frame, area: Rect, state: &State) {
+    let t = crate::i18n::tui_bc(state.lang);
+    let th = &state.theme;
+    let n = fields(state).len();
+    let (lines, _, first) = input_rows(state, area);
+    let mut title = t.inputs.to_string();
+    if lines.len() > usize::from(area.height.saturating_sub(2)) {
+        title = format!("{title} {}/{n}", state.cursor.bc_row + 1);
+    }
+    let mut block = panel(&title, th, true);
+    let keys = super::summary::SCROLL_KEYS.chars().count();
+    if title.chars().count() + keys + 8 <= area.width as usize {
+        block = super::summary::with_scroll_keys(block, &lines, area, th);
+    }
+    crate::tui::widgets::scroll::render(frame, area, block, &lines, first, th);
 }
 
 #[cfg(test)]

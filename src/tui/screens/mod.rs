@@ -41,6 +41,9 @@ pub const SCROLLING: &[Screen] = &[
     Screen::Landscape,
     Screen::Weights,
     Screen::Comparison,
+    // sa: Summary (and its projector view) and the business case's inputs.
+    Screen::Summary,
+    Screen::BusinessCase,
 ];
 
 /// Draws the whole frame from the state. Reads only.

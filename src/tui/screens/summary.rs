@@ -5,111 +5,138 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::action::{Action, Effect};
 use crate::tui::state::{InputPurpose, Popup, State};
 use crate::tui::widgets::mcda::{num, pct};
 use crate::tui::widgets::panel;
+use crate::tui::widgets::scroll::{self, Scroll};
 
-/// Draws the summary screen (or, after `b`, its projector view). A pane longer than the
-/// screen scrolls with ↑/↓ and shows a scrollbar.
+/// Summary's place in `State::cursor.scroll`.
+fn screen() -> usize {
+    crate::tui::state::Screen::Summary.index()
+}
+
+/// Draws the summary screen (or, after `b`, its projector view). Each pane is drawn by
+/// `widgets::scroll` from the one offset `State::cursor.scroll` holds for Summary (moved by
+/// ↑/↓, PgUp/PgDn/Home/End; see [`handle`]), with a scrollbar when it does not fit and wrapped
+/// lines under their own indent.
 pub fn render(frame: &mut Frame, area: Rect, state: &State) {
+    let th = &state.theme;
+    let offset = state.cursor.scroll[screen()];
+    for (block, lines, pane) in panes_of(state, area) {
+        let block = with_scroll_keys(block, &lines, pane, th);
+        scroll::render(frame, pane, block, &lines, offset, th);
+    }
+}
+
+/// The keys that scroll a pane (as the key table and help name them), in the pane's top
+/// edge on the right while its lines do not fit: the hint bar of a narrow screen has no room
+/// for them.
+pub fn with_scroll_keys<'a>(
+    block: ratatui::widgets::Block<'a>,
+    lines: &[Line<'_>],
+    area: Rect,
+    th: &crate::tui::theme::Theme,
+) -> ratatui::widgets::Block<'a> {
+    // The rows inside a bordered pane with padding 1, as `widgets::scroll` lays it out.
+    let w = usize::from(area.width.saturating_sub(4)).max(1);
+    let h = usize::from(area.height.saturating_sub(2));
+    if wrap_long(lines, w).len() <= h {
+        return block;
+    }
+    block.title(Line::from(Span::styled(format!(" {SCROLL_KEYS} "), th.dim())).right_aligned())
+}
+
+/// `lines` wrapped to `width` as `widgets::text::wrap` wraps them (keeping their indent), a
+/// line that fits passed on as it is: the wrap takes every line apart cell by cell, and most
+/// lines here fit (this keeps Summary's and the projector's drawing within a millisecond).
+fn wrap_long(lines: &[Line<'_>], width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.width() <= width {
+            out.push(Line {
+                spans: l
+                    .spans
+                    .iter()
+                    .map(|s| Span::styled(s.content.to_string(), s.style))
+                    .collect(),
+                style: l.style,
+                alignment: l.alignment,
+            });
+        } else {
+            out.extend(crate::tui::widgets::text::wrap(
+                std::slice::from_ref(l),
+                width,
+            ));
+        }
+    }
+    out
+}
+
+/// The scroll keys as the key table lists them.
+pub const SCROLL_KEYS: &str = "PgUp/Dn Home/End";
+
+/// The panes Summary draws at `area`, each with its frame and lines: the projector view; or
+/// the decision, with the room's notes beside it on a wide screen. Drawing and scrolling both
+/// take them from here, so a key moves exactly what is drawn.
+fn panes_of<'a>(
+    state: &State,
+    area: Rect,
+) -> Vec<(ratatui::widgets::Block<'a>, Vec<Line<'static>>, Rect)> {
+    let th = &state.theme;
     if state.projector {
-        return projector(frame, area, state);
+        let d = crate::i18n::decision(state.lang);
+        return vec![(
+            panel(d.projector_title, th, true),
+            projector_lines(state, area),
+            area,
+        )];
     }
     let t = crate::i18n::tui(state.lang);
     let r = crate::i18n::room(state.lang);
-    let th = &state.theme;
     let (mut lines, split) = content(state);
-    let [left, right] = panes(area);
-    if let Some(right) = right {
-        let notes = lines.split_off(split);
-        scrolled(frame, left, panel(t.decision, th, true), lines, state);
-        // The notes' heading becomes the panel's title.
-        frame.render_widget(
-            Paragraph::new(notes.into_iter().skip(2).collect::<Vec<_>>())
-                .wrap(Wrap { trim: false })
-                .block(panel(r.notes, th, false)),
-            right,
-        );
-    } else {
-        scrolled(frame, left, panel(t.decision, th, true), lines, state);
+    match panes(area) {
+        (left, Some(right)) => {
+            // The notes' heading becomes the panel's title.
+            let notes: Vec<Line<'static>> = lines.split_off(split).into_iter().skip(2).collect();
+            vec![
+                (panel(t.decision, th, true), lines, left),
+                (panel(r.notes, th, false), notes, right),
+            ]
+        }
+        (whole, None) => vec![(panel(t.decision, th, true), lines, whole)],
     }
 }
 
 /// The decision pane and, on a wide screen, the notes beside it.
-fn panes(area: Rect) -> [Option<Rect>; 2] {
+fn panes(area: Rect) -> (Rect, Option<Rect>) {
     if area.width >= 180 {
         let [l, r] = ratatui::layout::Layout::horizontal([
             ratatui::layout::Constraint::Percentage(60),
             ratatui::layout::Constraint::Percentage(40),
         ])
         .areas(area);
-        [Some(l), Some(r)]
+        (l, Some(r))
     } else {
-        [Some(area), None]
+        (area, None)
     }
 }
 
-/// How many rows `lines` take once wrapped to `width` (a line is never split mid-word, so a
-/// long line may take a row more than its length divided by the width; counted generously).
-fn rows(lines: &[Line], width: u16) -> usize {
-    let w = usize::from(width.max(1));
-    lines
+/// The new offset after a scroll key: the pane with the most to scroll decides how far the
+/// one offset may go (a shorter pane beside it stops at its own end when drawn).
+fn scrolled(state: &State, key: Scroll) -> Option<usize> {
+    let body = crate::tui::layout::body_of(state)?;
+    let panes = panes_of(state, body);
+    let (_, lines, area) = panes
         .iter()
-        .map(|l| {
-            let n = l.width();
-            if n <= w {
-                1
-            } else {
-                n.div_ceil(w.saturating_sub(8).max(1))
-            }
-        })
-        .sum()
-}
-
-/// The first row shown, kept within the content.
-fn offset(state: &State, total: usize, visible: usize) -> usize {
-    usize::from(state.summary_scroll).min(total.saturating_sub(visible))
-}
-
-/// Draws `lines` in `block`, scrolled to the room's position, with a scrollbar when they do
-/// not fit.
-fn scrolled(
-    frame: &mut Frame,
-    area: Option<Rect>,
-    block: ratatui::widgets::Block,
-    lines: Vec<Line>,
-    state: &State,
-) {
-    let Some(area) = area else {
-        return;
-    };
-    let inner = block.inner(area);
-    let total = rows(&lines, inner.width);
-    let visible = usize::from(inner.height);
-    let first = offset(state, total, visible);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((first as u16, 0))
-            .block(block),
-        area,
-    );
-    if total > visible {
-        let mut bar =
-            ratatui::widgets::ScrollbarState::new(total.saturating_sub(visible)).position(first);
-        frame.render_stateful_widget(
-            ratatui::widgets::Scrollbar::new(ratatui::widgets::ScrollbarOrientation::VerticalRight)
-                .style(state.theme.dim()),
-            area.inner(ratatui::layout::Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            &mut bar,
-        );
-    }
+        .max_by_key(|(_, lines, area)| scroll::max_offset(lines, *area))?;
+    Some(scroll::moved(
+        state.cursor.scroll[screen()],
+        key,
+        lines,
+        *area,
+    ))
 }
 
 /// The summary's lines, and where the notes begin (they stand apart on a wide screen).
@@ -266,21 +293,71 @@ fn content(state: &State) -> (Vec<Line<'static>>, usize) {
     (lines, split)
 }
 
-/// The projector view: the decision in big, calm lines — whose result, the recommendation and
-/// its score, the runner-up and the gap, a close call, the SMAA first-rank share in words, the
-/// expected return year of the business case, and what moves where — centred, with room
-/// between the lines when the screen has it.
-fn projector(frame: &mut Frame, area: Rect, state: &State) {
+/// The widest column the projector's lines are wrapped to: calm lines, read from afar.
+const CALM_WIDTH: usize = 110;
+
+/// At most this many blank rows between the projector's blocks on a large screen.
+const MAX_GAP: usize = 3;
+
+/// The projector view's lines for a pane at `area`: the decision in big, calm lines — whose
+/// result, the recommendation and its score, the runner-up and the gap, a close call, the
+/// SMAA first-rank share in words, the expected return year, and what moves where — in that
+/// order of priority. The fullest form that fits is used: each item in a block of its own
+/// with room between the blocks (up to [`MAX_GAP`] rows); then without the room; then
+/// condensed, one line per item, with what moves where last and the rest of it reached by
+/// scrolling. Centred in a column of at most [`CALM_WIDTH`] cells, a third down when there
+/// is room to spare.
+fn projector_lines(state: &State, area: Rect) -> Vec<Line<'static>> {
+    let inner_w = usize::from(area.width.saturating_sub(4)).max(1);
+    let h = usize::from(area.height.saturating_sub(2));
+    let w = inner_w.min(CALM_WIDTH);
+    // Each block wrapped once to the column: its rows are what is measured and drawn.
+    let wrap = |blocks: Vec<Vec<Line<'static>>>| -> Vec<Vec<Line<'static>>> {
+        blocks.iter().map(|b| wrap_long(b, w)).collect()
+    };
+    let rows = |blocks: &[Vec<Line<'static>>]| blocks.iter().map(Vec::len).sum::<usize>();
+    let full = wrap(projector_blocks(state, false));
+    let blocks = if rows(&full) <= h {
+        full
+    } else {
+        wrap(projector_blocks(state, true))
+    };
+    let spare = h.saturating_sub(rows(&blocks));
+    let gap = (spare / blocks.len().max(1)).min(MAX_GAP);
+    // Without room between every block, a row still parts the decision from the list of
+    // what moves where when there is one to spare.
+    let before_moves = usize::from(gap == 0 && spare >= 2);
+    let n = blocks.len();
+    let mut lines: Vec<Line<'static>> = vec![];
+    for (i, b) in blocks.into_iter().enumerate() {
+        if i > 0 {
+            let rows = if i + 1 == n {
+                gap.max(before_moves)
+            } else {
+                gap
+            };
+            lines.extend(std::iter::repeat_n(Line::from(""), rows));
+        }
+        lines.extend(b.into_iter().map(Line::centered));
+    }
+    let top = h.saturating_sub(lines.len()) / 3;
+    let mut out = vec![Line::from(""); top];
+    out.extend(lines);
+    out
+}
+
+/// The projector's blocks in order of priority; `condensed`: each item on one line (label and
+/// value together, the short form of the close-call and SMAA lines, the return year without
+/// the scenario's name).
+fn projector_blocks(state: &State, condensed: bool) -> Vec<Vec<Line<'static>>> {
     let d = crate::i18n::decision(state.lang);
+    let p = crate::i18n::projector(state.lang);
     let t = crate::i18n::tui(state.lang);
     let th = &state.theme;
     let lang = state.lang;
-    let block = panel(d.projector_title, th, true);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
     let big = th.heading();
     let label = th.dim();
-    let mut blocks: Vec<Vec<Line>> = vec![];
+    let mut blocks: Vec<Vec<Line<'static>>> = vec![];
     if state.is_group() {
         let r = crate::i18n::room(lang);
         let who = if state.focus_is_group() {
@@ -294,97 +371,106 @@ fn projector(frame: &mut Frame, area: Rect, state: &State) {
         ])]);
     }
     let name = |k| state.catalogue.candidate_name(k, lang);
-    match state.evaluation() {
-        Err(_) => blocks.push(vec![Line::from(Span::styled(t.all_weights_zero, th.bad()))]),
-        Ok(e) => {
-            if let Some(first) = e.ranking.first() {
-                blocks.push(vec![
-                    Line::from(Span::styled(d.recommendation.to_uppercase(), label)),
-                    Line::from(Span::styled(name(first.key), big)),
-                    Line::from(Span::styled(
-                        format!("{} / 10{}", num(lang, first.total, 2), shared(first, lang)),
-                        th.text(),
-                    )),
-                ]);
-                if let Some(second) = e.ranking.get(1) {
-                    let gap = first.total - second.total;
-                    let mut b = vec![
-                        Line::from(Span::styled(d.runner_up.to_uppercase(), label)),
-                        Line::from(Span::styled(name(second.key), th.text())),
-                        Line::from(Span::styled(
-                            crate::i18n::fill(d.gap, &[("gap", &num(lang, gap, 2))]),
-                            th.text(),
-                        )),
-                    ];
-                    if gap < crate::core::mcda::sensitivity::CLOSE_CALL_GAP {
-                        let limit = num(lang, crate::core::mcda::sensitivity::CLOSE_CALL_GAP, 2);
-                        b.push(Line::from(Span::styled(
-                            format!("⚠ {}", crate::i18n::fill(d.close_call, &[("gap", &limit)])),
-                            th.bad(),
-                        )));
-                    }
-                    blocks.push(b);
-                }
-                if let Some(w) = state.ahp_warning() {
-                    blocks.push(vec![Line::from(Span::styled(format!("⚠ {w}"), th.bad()))]);
-                }
-                blocks.push(vec![Line::from(Span::styled(
-                    first_share(state, first.key).map_or(d.first_share_pending.to_string(), |s| {
-                        crate::i18n::fill(d.first_share, &[("share", &pct(lang, s, 0))])
-                    }),
-                    th.text(),
-                ))]);
+    // Label and value: on lines of their own, or together on one when condensed.
+    let item = |head: &str, value: Span<'static>, more: Option<Span<'static>>| {
+        if condensed {
+            let mut spans = vec![Span::styled(format!("{head}: "), label), value];
+            if let Some(m) = more {
+                spans.push(Span::styled(" — ", label));
+                spans.push(m);
             }
-            let bc = match super::business_case::expected_return(state) {
-                Some((label_text, year)) => {
-                    let c = crate::i18n::case_strings(lang);
-                    let y = year.map_or(format!("⚠ {}", c.not_within), |y| {
-                        format!("{} {y}", crate::i18n::tui_bc(lang).year_word)
-                    });
-                    format!("{}: {y} ({label_text})", d.return_year)
-                }
-                None => d.no_business_case.to_string(),
-            };
-            blocks.push(vec![Line::from(Span::styled(bc, th.text()))]);
-            let mut moves = vec![Line::from(Span::styled(d.moves.to_uppercase(), label))];
-            let s = crate::i18n::strings(lang);
-            for (k, v) in super::landscape::groups(e) {
-                let target = k.map(name).unwrap_or_else(|| s.none_admissible.to_string());
-                let names: Vec<&str> = v.iter().map(|&i| e.workloads[i].name.as_str()).collect();
-                moves.push(Line::from(vec![
-                    Span::styled(format!("{target}: "), th.text()),
-                    Span::styled(names.join(", "), label),
-                ]));
-            }
-            blocks.push(moves);
+            vec![Line::from(spans)]
+        } else {
+            let mut b = vec![
+                Line::from(Span::styled(head.to_uppercase(), label)),
+                Line::from(value),
+            ];
+            b.extend(more.map(Line::from));
+            b
         }
-    }
-    // Room between the blocks when the screen has it; centred in a column of calm width.
-    let body: usize = blocks.iter().map(Vec::len).sum();
-    let spare = (inner.height as usize).saturating_sub(body);
-    let gap = (spare / blocks.len().max(1)).min(2);
-    let mut lines: Vec<Line> = vec![];
-    for (i, b) in blocks.into_iter().enumerate() {
-        if i > 0 {
-            lines.extend(std::iter::repeat_n(Line::from(""), gap));
-        }
-        lines.extend(b);
-    }
-    let used = lines.len() as u16;
-    let top = inner.height.saturating_sub(used) / 3;
-    let w = inner.width.min(110);
-    let r = Rect {
-        x: inner.x + (inner.width - w) / 2,
-        y: inner.y + top.min(inner.height),
-        width: w,
-        height: inner.height.saturating_sub(top),
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .alignment(ratatui::layout::Alignment::Center)
-            .wrap(Wrap { trim: true }),
-        r,
-    );
+    let e = match state.evaluation() {
+        Err(_) => {
+            blocks.push(vec![Line::from(Span::styled(t.all_weights_zero, th.bad()))]);
+            return blocks;
+        }
+        Ok(e) => e,
+    };
+    if let Some(first) = e.ranking.first() {
+        let score = format!("{} / 10{}", num(lang, first.total, 2), shared(first, lang));
+        blocks.push(item(
+            d.recommendation,
+            Span::styled(name(first.key), big),
+            Some(Span::styled(score, th.text())),
+        ));
+        if let Some(second) = e.ranking.get(1) {
+            let gap = first.total - second.total;
+            let gap_text = num(lang, gap, 2);
+            let words = if condensed { p.gap_short } else { d.gap };
+            let mut b = item(
+                d.runner_up,
+                Span::styled(name(second.key), th.text()),
+                Some(Span::styled(
+                    crate::i18n::fill(words, &[("gap", &gap_text)]),
+                    th.text(),
+                )),
+            );
+            if gap < crate::core::mcda::sensitivity::CLOSE_CALL_GAP {
+                let limit = num(lang, crate::core::mcda::sensitivity::CLOSE_CALL_GAP, 2);
+                let words = if condensed {
+                    p.close_call_short
+                } else {
+                    d.close_call
+                };
+                b.push(Line::from(Span::styled(
+                    format!("⚠ {}", crate::i18n::fill(words, &[("gap", &limit)])),
+                    th.bad(),
+                )));
+            }
+            blocks.push(b);
+        }
+        if let Some(w) = state.ahp_warning() {
+            blocks.push(vec![Line::from(Span::styled(format!("⚠ {w}"), th.bad()))]);
+        }
+        let (share, pending) = if condensed {
+            (p.first_share_short, p.first_share_pending_short)
+        } else {
+            (d.first_share, d.first_share_pending)
+        };
+        blocks.push(vec![Line::from(Span::styled(
+            first_share(state, first.key).map_or(pending.to_string(), |s| {
+                crate::i18n::fill(share, &[("share", &pct(lang, s, 0))])
+            }),
+            th.text(),
+        ))]);
+    }
+    let bc = match super::business_case::expected_return(state) {
+        Some((label_text, year)) => {
+            let c = crate::i18n::case_strings(lang);
+            let y = year.map_or(format!("⚠ {}", c.not_within), |y| {
+                format!("{} {y}", crate::i18n::tui_bc(lang).year_word)
+            });
+            if condensed {
+                format!("{}: {y}", d.return_year)
+            } else {
+                format!("{}: {y} ({label_text})", d.return_year)
+            }
+        }
+        None => d.no_business_case.to_string(),
+    };
+    blocks.push(vec![Line::from(Span::styled(bc, th.text()))]);
+    let mut moves = vec![Line::from(Span::styled(d.moves.to_uppercase(), label))];
+    let s = crate::i18n::strings(lang);
+    for (k, v) in super::landscape::groups(e) {
+        let target = k.map(name).unwrap_or_else(|| s.none_admissible.to_string());
+        let names: Vec<&str> = v.iter().map(|&i| e.workloads[i].name.as_str()).collect();
+        moves.push(Line::from(vec![
+            Span::styled(format!("{target}: "), th.text()),
+            Span::styled(names.join(", "), label),
+        ]));
+    }
+    blocks.push(moves);
+    blocks
 }
 
 /// The recommendation's SMAA first-rank share, when the analysis of this very input is at
@@ -416,25 +502,22 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         Action::Select => super::super::action::update(state, Action::EditNotes),
         Action::ToggleProjector => {
             state.projector = !state.projector;
+            // The other view from its top.
+            state.cursor.scroll[screen()] = 0;
             None
         }
-        Action::Up | Action::Down if !state.projector => {
-            let (w, h) = state.size;
-            let body = crate::tui::layout::areas(Rect::new(0, 0, w, h)).map(|a| a.body)?;
-            let pane = panes(body)[0]?;
-            let inner = panel("", &state.theme, true).inner(pane);
-            let (mut lines, split) = content(state);
-            if panes(body)[1].is_some() {
-                lines.truncate(split);
-            }
-            let max = rows(&lines, inner.width).saturating_sub(usize::from(inner.height));
-            let cur = usize::from(state.summary_scroll).min(max);
-            let next = if action == Action::Up {
-                cur.saturating_sub(1)
+        Action::Scroll(key) => {
+            state.cursor.scroll[screen()] = scrolled(state, key)?;
+            None
+        }
+        // ↑/↓ (and the mouse wheel) move a row.
+        Action::Up | Action::Down => {
+            let key = if action == Action::Up {
+                Scroll::LineUp
             } else {
-                (cur + 1).min(max)
+                Scroll::LineDown
             };
-            state.summary_scroll = next as u16;
+            state.cursor.scroll[screen()] = scrolled(state, key)?;
             None
         }
         Action::Export => {
@@ -445,5 +528,35 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
             None
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_long_wraps_as_the_scroll_widget_does() {
+        let lines = vec![
+            Line::from("Beste keuze: SSC · SaaS · Gedeelde cloud"),
+            Line::from(""),
+            Line::from(vec![
+                Span::raw("  Hosting · IaaS · Private cloud: "),
+                Span::raw("Burgerzaken (BRP), Sociaal domein (Wmo, Jeugd, Participatie)"),
+            ]),
+            Line::from("⚠ Nipt: minder dan 0,25 punt verschil").centered(),
+        ];
+        for w in [12, 30, 40, 80, 200] {
+            let text = |ls: Vec<Line<'static>>| {
+                ls.iter()
+                    .map(|l| (l.to_string(), l.alignment.unwrap_or_default()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                text(wrap_long(&lines, w)),
+                text(crate::tui::widgets::text::wrap(&lines, w)),
+                "width {w}"
+            );
+        }
     }
 }
