@@ -3764,6 +3764,8 @@ pub struct DecisionStrings {
     /// "{share}": SMAA first-rank share of the recommendation.
     pub first_share: &'static str,
     pub first_share_pending: &'static str,
+    /// "{candidate}": the scenario in focus costs out another candidate than the advice.
+    pub return_year_other: &'static str,
     pub return_year: &'static str,
     pub no_business_case: &'static str,
     pub moves: &'static str,
@@ -3818,6 +3820,7 @@ pub const DECISION_NL: DecisionStrings = DecisionStrings {
     first_share: "Bij willekeurig gevarieerde gewichten staat het advies in {share} van de gevallen bovenaan",
     first_share_pending: "Hoe vaak het advies bovenaan blijft bij gevarieerde gewichten: wordt berekend",
     return_year: "Terugverdienjaar (verwacht)",
+    return_year_other: "rekent {candidate} door, niet het advies",
     no_business_case: "Geen business case in dit profiel",
     moves: "Wat gaat waarheen",
     key_save_set: "Huidige gewichten bewaren als benoemde set",
@@ -3868,6 +3871,7 @@ pub const DECISION_EN: DecisionStrings = DecisionStrings {
     first_share: "With randomly varied weights the recommendation comes first in {share} of the cases",
     first_share_pending: "How often the recommendation stays first with varied weights: being computed",
     return_year: "Return year (expected)",
+    return_year_other: "costs out {candidate}, not the recommendation",
     no_business_case: "No business case in this profile",
     moves: "What moves where",
     key_save_set: "Save the current weights as a named set",

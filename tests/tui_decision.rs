@@ -412,3 +412,41 @@ fn a_members_weights_are_not_saved_as_a_set_during_the_blind_round() {
     save_set(&mut s, "Aarle");
     assert_eq!(s.weight_sets.len(), 1);
 }
+
+/// A return year on Summary and the projector belongs to the business case's scenario: when
+/// that scenario costs out another candidate than the recommendation, the line says so (the
+/// shipped starter group costs out an SSC while the group decision recommends hosting); when it
+/// costs out the recommendation (the large municipality), it does not.
+#[test]
+fn a_return_year_of_another_candidate_than_the_advice_says_so() {
+    let mut s = common::starters(Lang::Nl);
+    common::feed(&mut s, &[Action::GoTo(Screen::Summary.index())]);
+    let summary = common::render(&s, 120, 36);
+    assert!(
+        summary.contains("⚠ rekent SSC · IaaS · Gedeelde cloud door, niet het advies"),
+        "{summary}"
+    );
+    common::feed(&mut s, &[Action::ToggleProjector]);
+    for (w, h) in [(80, 24), (200, 60)] {
+        let projector = common::render(&s, w, h);
+        assert!(
+            projector.contains("niet het advies"),
+            "{w}×{h}:\n{projector}"
+        );
+    }
+    s.lang = Lang::En;
+    let projector = common::render(&s, 200, 60);
+    assert!(
+        projector.contains("costs out SSC · IaaS · Community cloud, not the recommendation"),
+        "{projector}"
+    );
+
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/grote-gemeente.toml");
+    let p = wolkwijzer::io::profile::load(&path).unwrap();
+    let mut s = State::new(wolkwijzer::io::catalogue::built_in(), p, None);
+    common::feed(&mut s, &[Action::GoTo(Screen::Summary.index())]);
+    let summary = common::render(&s, 120, 36);
+    assert!(summary.contains("Terugverdienjaar (verwacht)"), "{summary}");
+    assert!(!summary.contains("niet het advies"), "{summary}");
+}

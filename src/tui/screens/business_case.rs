@@ -577,13 +577,37 @@ pub fn outcome(state: &State) -> Option<crate::report::note::session::BusinessCa
     })
 }
 
-/// The expected band's return year of the scenario in focus, with the scenario's label
-/// (`None` without a computed business case).
-pub fn expected_return(state: &State) -> Option<(String, Option<u32>)> {
+/// The expected band's return year of the scenario in focus, with the scenario's label and
+/// the candidate it costs out (`None` without a computed business case).
+pub fn expected_return(
+    state: &State,
+) -> Option<(String, Option<u32>, crate::core::catalogue::CandidateKey)> {
     let setup = setup(state)?;
     let r = result(state)?;
     let s = setup.scenarios.get(r.index)?;
-    Some((s.label.clone(), band(r, Band::Expected)?.return_year))
+    Some((
+        s.label.clone(),
+        band(r, Band::Expected)?.return_year,
+        s.candidate,
+    ))
+}
+
+/// The return-year line's tail when the scenario in focus costs out another candidate than
+/// the recommendation: "⚠ rekent SSC · IaaS · Gedeelde cloud door, niet het advies".
+pub fn other_candidate_warning(
+    state: &State,
+    costed: crate::core::catalogue::CandidateKey,
+    recommended: crate::core::catalogue::CandidateKey,
+) -> Option<String> {
+    (costed != recommended).then(|| {
+        crate::i18n::fill(
+            crate::i18n::decision(state.lang).return_year_other,
+            &[(
+                "candidate",
+                &state.catalogue.candidate_name(costed, state.lang),
+            )],
+        )
+    })
 }
 
 /// Draws the business case screen.

@@ -228,7 +228,7 @@ fn content(state: &State) -> (Vec<Line<'static>>, usize) {
                 )));
             }
             // The expected return year of the business case, as its screen computes it.
-            if let Some((label_text, year)) = super::business_case::expected_return(state) {
+            if let Some((label_text, year, costed)) = super::business_case::expected_return(state) {
                 let d = crate::i18n::decision(lang);
                 let c = crate::i18n::case_strings(lang);
                 let y = year.map_or(format!("⚠ {}", c.not_within), |y| {
@@ -238,6 +238,12 @@ fn content(state: &State) -> (Vec<Line<'static>>, usize) {
                     Span::styled(format!("{}: ", d.return_year), th.text()),
                     Span::styled(format!("{y} ({label_text})"), th.text()),
                 ]));
+                if let Some(first) = e.ranking.first()
+                    && let Some(w) =
+                        super::business_case::other_candidate_warning(state, costed, first.key)
+                {
+                    lines.push(Line::from(Span::styled(format!("  ⚠ {w}"), th.bad())));
+                }
             }
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(s.landscape, th.heading())));
@@ -444,12 +450,17 @@ fn projector_blocks(state: &State, condensed: bool) -> Vec<Vec<Line<'static>>> {
             th.text(),
         ))]);
     }
+    let mut other = None;
     let bc = match super::business_case::expected_return(state) {
-        Some((label_text, year)) => {
+        Some((label_text, year, costed)) => {
             let c = crate::i18n::case_strings(lang);
             let y = year.map_or(format!("⚠ {}", c.not_within), |y| {
                 format!("{} {y}", crate::i18n::tui_bc(lang).year_word)
             });
+            other = e
+                .ranking
+                .first()
+                .and_then(|f| super::business_case::other_candidate_warning(state, costed, f.key));
             if condensed {
                 format!("{}: {y}", d.return_year)
             } else {
@@ -458,7 +469,12 @@ fn projector_blocks(state: &State, condensed: bool) -> Vec<Vec<Line<'static>>> {
         }
         None => d.no_business_case.to_string(),
     };
-    blocks.push(vec![Line::from(Span::styled(bc, th.text()))]);
+    // A return year of another candidate is said to be one, also when condensed.
+    let mut bc_block = vec![Line::from(Span::styled(bc, th.text()))];
+    if let Some(w) = other {
+        bc_block.push(Line::from(Span::styled(format!("⚠ {w}"), th.bad())));
+    }
+    blocks.push(bc_block);
     let mut moves = vec![Line::from(Span::styled(d.moves.to_uppercase(), label))];
     let s = crate::i18n::strings(lang);
     for (k, v) in super::landscape::groups(e) {
