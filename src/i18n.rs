@@ -4152,69 +4152,6 @@ pub fn portfolio_import(lang: Lang) -> &'static PortfolioImportStrings {
     }
 }
 
-// =============================================================================================
-// Candidate names in narrow columns (issue 15, defect 9; the `sb` branch): short and compact
-// forms of a candidate's parts, so that a name cut to fit keeps what tells it apart. Used by
-// `tui::widgets::text::candidate_label`. One block, so merges stay easy.
-// =============================================================================================
-
-/// A deployment model without the word "cloud" ("Privé", "Publiek niet-EU").
-pub fn deployment_short(d: crate::core::catalogue::Deployment, lang: Lang) -> &'static str {
-    use crate::core::catalogue::Deployment as D;
-    match (d, lang) {
-        (D::Private, Lang::Nl) => "Privé",
-        (D::Private, Lang::En) => "Private",
-        (D::Community, Lang::Nl) => "Gedeeld",
-        (D::Community, Lang::En) => "Community",
-        (D::Public, Lang::Nl) => "Publiek EU",
-        (D::Public, Lang::En) => "Public EU",
-        (D::PublicNonEu, Lang::Nl) => "Publiek niet-EU",
-        (D::PublicNonEu, Lang::En) => "Public non-EU",
-        (D::Hybrid, Lang::Nl) => "Hybride",
-        (D::Hybrid, Lang::En) => "Hybrid",
-    }
-}
-
-/// A deployment model in the fewest letters that still read ("priv.", "publ.EU", "niet-EU").
-pub fn deployment_compact(d: crate::core::catalogue::Deployment, lang: Lang) -> &'static str {
-    use crate::core::catalogue::Deployment as D;
-    match (d, lang) {
-        (D::Private, _) => "priv.",
-        (D::Community, Lang::Nl) => "ged.",
-        (D::Community, Lang::En) => "comm.",
-        (D::Public, _) => "publ.EU",
-        (D::PublicNonEu, Lang::Nl) => "niet-EU",
-        (D::PublicNonEu, Lang::En) => "non-EU",
-        (D::Hybrid, _) => "hybr.",
-    }
-}
-
-/// A placement option in the fewest letters that still read ("Coloc.", "Gastgem.").
-pub fn option_compact(o: crate::core::catalogue::PlacementOption, lang: Lang) -> &'static str {
-    use crate::core::catalogue::PlacementOption as O;
-    match (o, lang) {
-        (O::Own, Lang::Nl) => "Eigen DC",
-        (O::Own, Lang::En) => "Own DC",
-        (O::Colocation, _) => "Coloc.",
-        (O::Managed, _) => "Hosting",
-        (O::Ssc, _) => "SSC",
-        (O::Host, Lang::Nl) => "Gastgem.",
-        (O::Host, Lang::En) => "Host mun.",
-    }
-}
-
-/// A service model in the fewest letters that still read ("eig. beheer", "IaaS").
-pub fn model_compact(m: crate::core::catalogue::ServiceModel, lang: Lang) -> &'static str {
-    use crate::core::catalogue::ServiceModel as M;
-    match (m, lang) {
-        (M::OnPremises, Lang::Nl) => "eig. beheer",
-        (M::OnPremises, Lang::En) => "on-prem",
-        (M::Iaas, _) => "IaaS",
-        (M::Paas, _) => "PaaS",
-        (M::Saas, _) => "SaaS",
-    }
-}
-
 // --- sa (issue 15, last gaps): the projector view's condensed lines at small sizes ---------
 
 /// The projector view's short forms, used when the full blocks do not fit the screen.

@@ -109,12 +109,14 @@ fn candidate_names_at_80x24_read_apart_and_keep_their_parts() {
         );
         // Each candidate is on screen under a name with its option, model and deployment.
         for r in &e.ranking {
-            let option = wolkwijzer::i18n::option_compact(r.key.option, lang);
+            let option = wolkwijzer::report::label::option_compact(r.key.option, lang);
             let model = match r.key.service_model.id() {
-                "on_premises" => wolkwijzer::i18n::model_compact(r.key.service_model, lang),
+                "on_premises" => {
+                    wolkwijzer::report::label::model_compact(r.key.service_model, lang)
+                }
                 _ => wolkwijzer::core::catalogue::short_model(r.key.service_model, lang),
             };
-            let dep = wolkwijzer::i18n::deployment_compact(r.key.deployment, lang);
+            let dep = wolkwijzer::report::label::deployment_compact(r.key.deployment, lang);
             let on_prem = r.key.service_model.id() == "on_premises";
             let found = seen.iter().any(|(_, name)| {
                 !name.contains('…')

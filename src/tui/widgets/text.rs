@@ -195,7 +195,9 @@ fn candidate_form(
     level: usize,
 ) -> String {
     use crate::core::catalogue::{Deployment, ServiceModel, short_model};
-    use crate::i18n::{deployment_compact, deployment_short, model_compact, option_compact};
+    use crate::report::label::{
+        deployment_compact, deployment_short, model_compact, option_compact,
+    };
     match level {
         0 => catalogue.candidate_name(key, lang),
         1 => {
@@ -406,7 +408,7 @@ mod tests {
                     assert!(width(a) <= n, "at {n}: {a}");
                     assert!(!a.contains('…'), "cut at {n}: {a}");
                     // The model is always there; a deployment unless on-premises implies it.
-                    let model = crate::i18n::model_compact(k.service_model, lang);
+                    let model = crate::report::label::model_compact(k.service_model, lang);
                     let full_model = crate::core::catalogue::short_model(k.service_model, lang);
                     assert!(a.contains(model) || a.contains(full_model), "{a}");
                     let on_prem_private = k.service_model == ServiceModel::OnPremises
@@ -418,8 +420,8 @@ mod tests {
                             .map(|x| x.name.get(lang).to_string())
                             .unwrap_or_default();
                         let parts = [
-                            crate::i18n::deployment_compact(d, lang),
-                            crate::i18n::deployment_short(d, lang),
+                            crate::report::label::deployment_compact(d, lang),
+                            crate::report::label::deployment_short(d, lang),
                             full.as_str(),
                         ];
                         assert!(parts.iter().any(|p| a.contains(p)), "{a}");
