@@ -335,3 +335,60 @@ fn the_command_line_ranks_what_the_room_sees_for_a_starter_group() {
         wolkwijzer::core::scoring::evaluate_with(&cat, &p, &p.weights, &p.constraints).unwrap();
     assert!(cli.excluded.len() > plenary_only.excluded.len());
 }
+
+/// A candidate a member's hard constraint excludes says whose constraint it is, so the room
+/// and the council can see who demanded it; one municipality's exclusions say no such thing.
+#[test]
+fn an_exclusion_for_a_group_names_the_members_whose_constraints_exclude_it() {
+    let cat = catalogue::built_in();
+    let p = startersgroep();
+    let e = evaluate(&cat, &p).unwrap();
+    let saas = e
+        .excluded
+        .iter()
+        .find(|x| {
+            x.key
+                == CandidateKey {
+                    option: wolkwijzer::core::catalogue::PlacementOption::Managed,
+                    service_model: ServiceModel::Saas,
+                    deployment: Deployment::Private,
+                }
+        })
+        .expect("Hosting · SaaS · Private is excluded for the group");
+    let last = saas.reasons.last().unwrap();
+    assert_eq!(last.nl, "Eis van: Bladel-Oost", "{:?}", saas.reasons);
+    assert_eq!(last.en, "Required by: Bladel-Oost");
+    // Every exclusion of the group names who, and only members of the group.
+    let names: Vec<&str> = p
+        .subject
+        .members()
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    for x in &e.excluded {
+        let who = x.reasons.last().unwrap();
+        assert!(
+            who.nl == "Eis van elke gemeente in de groep"
+                || who
+                    .nl
+                    .strip_prefix("Eis van: ")
+                    .is_some_and(|l| l.split(", ").all(|n| names.contains(&n))),
+            "{:?}",
+            x.reasons
+        );
+    }
+    // The TUI's group focus shows the same exclusions, reasons included.
+    let state = wolkwijzer::tui::State::new(cat.clone(), p.clone(), None);
+    assert!(state.focus_is_group());
+    assert_eq!(state.evaluation().unwrap().excluded, e.excluded);
+    // A member's own evaluation (one municipality) has no such line.
+    let own = member_profile(&p, p.subject.members()[1]);
+    let e = evaluate(&cat, &own).unwrap();
+    assert!(!e.excluded.is_empty());
+    assert!(
+        e.excluded
+            .iter()
+            .flat_map(|x| &x.reasons)
+            .all(|r| !r.nl.starts_with("Eis van"))
+    );
+}

@@ -341,12 +341,16 @@ pub fn group_decision(
     profile: &Profile,
     weights: Option<&Weights>,
 ) -> Result<Evaluation, ScoreError> {
-    scoring::evaluate_with(
+    let derived = scoring::DerivedScores::of(catalogue);
+    let mut e = scoring::evaluate_derived(
         catalogue,
+        &derived,
         profile,
         weights.unwrap_or(&profile.weights),
         &merged_constraints(profile),
-    )
+    )?;
+    scoring::name_demanding_members(catalogue, &derived, profile, &mut e);
+    Ok(e)
 }
 
 #[cfg(test)]

@@ -354,18 +354,91 @@ fn constraint_reasons(
     (out, sources)
 }
 
+/// For a starter group, whose hard constraints exclude candidate `c`: "Eis van: Aarle,
+/// Reusel-Zuid" (a member without constraints of its own counts with the group's), or that
+/// every member's do. `None` for one municipality, or when no member's own constraints
+/// exclude it.
+fn demanded_by(
+    catalogue: &Catalogue,
+    profile: &Profile,
+    c: &Candidate,
+    scores: &BTreeMap<Criterion, f64>,
+) -> Option<Localized> {
+    if !profile.subject.is_group() {
+        return None;
+    }
+    let members = profile.subject.members();
+    let by: Vec<&str> = members
+        .iter()
+        .filter(|m| {
+            let k = m.constraints.as_ref().unwrap_or(&profile.constraints);
+            !constraint_reasons(catalogue, profile, k, c, scores)
+                .0
+                .is_empty()
+        })
+        .map(|m| m.name.as_str())
+        .collect();
+    if by.is_empty() {
+        None
+    } else if by.len() == members.len() {
+        Some(Localized::new(
+            "Eis van elke gemeente in de groep",
+            "Required by every municipality in the group",
+        ))
+    } else {
+        let names = by.join(", ");
+        Some(Localized::new(
+            format!("Eis van: {names}"),
+            format!("Required by: {names}"),
+        ))
+    }
+}
+
 /// Evaluates a profile against the catalogue: ranking, exclusions and the workload landscape.
 /// For a starter group this is the group decision (the plenary weights, only the candidates
 /// admissible for every member: [`super::group::merged_constraints`]), the same the TUI's
 /// group view, Summary and exported note show; a member's own evaluation is
 /// [`evaluate_with`] its weights and constraints.
 pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, ScoreError> {
-    evaluate_with(
+    let derived = DerivedScores::of(catalogue);
+    let mut e = evaluate_derived(
         catalogue,
+        &derived,
         profile,
         &profile.weights,
         &super::group::merged_constraints(profile),
-    )
+    )?;
+    name_demanding_members(catalogue, &derived, profile, &mut e);
+    Ok(e)
+}
+
+/// For a starter group's decision: adds to each exclusion whose members' hard constraints
+/// exclude it ("Eis van: Bladel-Oost"), so the room and the council see who demanded it.
+/// Nothing for one municipality (or a member's own evaluation, which is one municipality's).
+pub fn name_demanding_members(
+    catalogue: &Catalogue,
+    derived: &DerivedScores,
+    profile: &Profile,
+    e: &mut Evaluation,
+) {
+    if !profile.subject.is_group() || !derived.fits(catalogue) {
+        return;
+    }
+    for x in &mut e.excluded {
+        let Some(i) = derived.keys.iter().position(|k| *k == x.key) else {
+            continue;
+        };
+        let scores: BTreeMap<Criterion, f64> = derived.per_candidate[i]
+            .iter()
+            .map(|(&k, d)| (k, d.score))
+            .collect();
+        x.reasons.extend(demanded_by(
+            catalogue,
+            profile,
+            &catalogue.candidates[i],
+            &scores,
+        ));
+    }
 }
 
 /// [`evaluate`] with other weights and constraints than the profile's (a starter-group

@@ -691,7 +691,16 @@ impl State {
                 &self.profile,
                 &self.profile.weights,
                 &crate::core::group::merged_constraints(&self.profile),
-            ),
+            )
+            .map(|mut e| {
+                scoring::name_demanding_members(
+                    &self.catalogue,
+                    &self.derived,
+                    &self.profile,
+                    &mut e,
+                );
+                e
+            }),
         }
     }
 
