@@ -57,15 +57,19 @@ pub struct ServeConfig {
 }
 
 impl ServeConfig {
-    /// Defaults for a room: 16 KiB bodies (a 7-criterion AHP ballot is under 2 KiB), 120
-    /// requests a minute per phone with bursts of 40 (a participant needs about five), four
-    /// workers.
+    /// Defaults for a room: 16 KiB bodies (a 7-criterion AHP ballot is under 2 KiB), 1,200
+    /// requests a minute per client address with bursts of 400, four workers. A participant's
+    /// walk through the screens is about twenty requests (each screen and its stylesheet, the
+    /// review, the receipt), and phones on a guest network routed to the laptop's network
+    /// reach it from one shared address: these limits let about twenty phones behind one
+    /// address vote at once (with 40 a minute, the third phone on one address was refused),
+    /// while one device still cannot flood the laptop.
     pub fn room(addr: SocketAddr, options: Vec<(PlacementOption, Localized)>) -> ServeConfig {
         ServeConfig {
             addr,
             max_body: 16 * 1024,
-            per_minute: 120,
-            burst: 40,
+            per_minute: 1_200,
+            burst: 400,
             workers: 4,
             max_participants: MAX_BALLOTS,
             options,

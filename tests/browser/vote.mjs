@@ -49,24 +49,18 @@ async function walk(page, b, values, shots) {
   return n;
 }
 
-// Clicks the receipt's ballot-file link once the receipt has loaded. Chromium now and then
-// drops the download of a data: link (about one run in twenty on a loaded machine, never the
-// page's fault: the same link downloads on the next click), so a click that brings no download
-// within 10 s is repeated, at most three times, and each repeat is reported on stderr.
+// Clicks the receipt's ballot-file link once the receipt has loaded. A receipt without the
+// link (a refusal page, e.g. the rate limiter's 429) fails with what the page says.
 async function saveBallot(page) {
   await page.waitForURL(/\/ok(\?|$)/);
   await page.waitForLoadState('load');
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 10000 }), page.locator('#ballot-file').click(),
-      ]);
-      return download;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      console.error(`no download after click ${attempt} on ${page.url()}; clicking again`);
-    }
+  if (!(await page.locator('#ballot-file').count())) {
+    throw new Error(`no ballot-file link on ${page.url()}: ${await page.locator('main').innerText()}`);
   }
+  const [download] = await Promise.all([
+    page.waitForEvent('download'), page.locator('#ballot-file').click(),
+  ]);
+  return download;
 }
 
 try {
