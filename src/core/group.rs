@@ -341,15 +341,34 @@ pub fn group_decision(
     profile: &Profile,
     weights: Option<&Weights>,
 ) -> Result<Evaluation, ScoreError> {
-    let derived = scoring::DerivedScores::of(catalogue);
+    group_decision_derived(
+        catalogue,
+        &scoring::DerivedScores::of(catalogue),
+        profile,
+        weights,
+    )
+}
+
+/// [`group_decision`] on criterion scores derived before (the TUI keeps them between weight
+/// changes): the exclusions name whose constraints exclude them
+/// ([`scoring::name_demanding_members`]).
+///
+/// # Errors
+/// [`ScoreError::AllWeightsZero`] when the weights are all zero.
+pub fn group_decision_derived(
+    catalogue: &Catalogue,
+    derived: &scoring::DerivedScores,
+    profile: &Profile,
+    weights: Option<&Weights>,
+) -> Result<Evaluation, ScoreError> {
     let mut e = scoring::evaluate_derived(
         catalogue,
-        &derived,
+        derived,
         profile,
         weights.unwrap_or(&profile.weights),
         &merged_constraints(profile),
     )?;
-    scoring::name_demanding_members(catalogue, &derived, profile, &mut e);
+    scoring::name_demanding_members(catalogue, derived, profile, &mut e);
     Ok(e)
 }
 

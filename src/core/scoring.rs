@@ -400,16 +400,7 @@ fn demanded_by(
 /// group view, Summary and exported note show; a member's own evaluation is
 /// [`evaluate_with`] its weights and constraints.
 pub fn evaluate(catalogue: &Catalogue, profile: &Profile) -> Result<Evaluation, ScoreError> {
-    let derived = DerivedScores::of(catalogue);
-    let mut e = evaluate_derived(
-        catalogue,
-        &derived,
-        profile,
-        &profile.weights,
-        &super::group::merged_constraints(profile),
-    )?;
-    name_demanding_members(catalogue, &derived, profile, &mut e);
-    Ok(e)
+    super::group::group_decision(catalogue, profile, None)
 }
 
 /// For a starter group's decision: adds to each exclusion whose members' hard constraints

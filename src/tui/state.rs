@@ -685,22 +685,12 @@ impl State {
                     &p.constraints,
                 )
             }
-            _ => scoring::evaluate_derived(
+            _ => crate::core::group::group_decision_derived(
                 &self.catalogue,
                 &self.derived,
                 &self.profile,
-                &self.profile.weights,
-                &crate::core::group::merged_constraints(&self.profile),
-            )
-            .map(|mut e| {
-                scoring::name_demanding_members(
-                    &self.catalogue,
-                    &self.derived,
-                    &self.profile,
-                    &mut e,
-                );
-                e
-            }),
+                None,
+            ),
         }
     }
 

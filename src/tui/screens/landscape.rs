@@ -101,9 +101,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
         },
         top,
     );
-    let bottom = detail_area(state, area, &b);
+    let (bottom, counts) = split_bottom(state, area, &b);
     // Issue 16: the portfolio's counts per placement beside the workload's reason.
-    if let Some(counts) = counts_area(state, area, &b) {
+    if let Some(counts) = counts {
         super::portfolio::render_counts(frame, counts, state);
     }
     let Some((name, lines)) = detail(state, e) else {
@@ -119,7 +119,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State) {
     );
 }
 
-/// The area below the boxes, and the portfolio's counts beside it when there is room.
+/// The area below the boxes for the selected workload's reasons, and the portfolio's counts
+/// beside it when there is room.
 fn split_bottom(state: &State, area: Rect, b: &[PlacementBox]) -> (Rect, Option<Rect>) {
     let (_, bottom) = parts(area, b);
     if super::portfolio::has_panel(state) && bottom.width >= 60 {
@@ -131,16 +132,6 @@ fn split_bottom(state: &State, area: Rect, b: &[PlacementBox]) -> (Rect, Option<
     } else {
         (bottom, None)
     }
-}
-
-/// Where the selected workload's reasons are drawn.
-fn detail_area(state: &State, area: Rect, b: &[PlacementBox]) -> Rect {
-    split_bottom(state, area, b).0
-}
-
-/// Where the portfolio's counts are drawn, if anywhere.
-fn counts_area(state: &State, area: Rect, b: &[PlacementBox]) -> Option<Rect> {
-    split_bottom(state, area, b).1
 }
 
 /// The selected workload's name and why it goes where it goes: its placement, then the rules
@@ -193,7 +184,7 @@ pub fn handle(state: &mut State, action: Action) -> Option<Effect> {
         let area = crate::tui::layout::body_of(state);
         if let (Some(area), Ok(e)) = (area, state.evaluation()) {
             let b = boxes(state, e);
-            let detail = detail_area(state, area, &b);
+            let (detail, _) = split_bottom(state, area, &b);
             if let Some((_, lines)) = self::detail(state, e) {
                 state.cursor.scroll[i] =
                     crate::tui::widgets::scroll::moved(state.cursor.scroll[i], key, &lines, detail);
